@@ -1,0 +1,97 @@
+"""A corpus as tables: the articles, casualty figures and stances of every readable article, and the problems of the rest."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import tables
+from .casualties import extract_casualties
+from .parsing import parse_article
+from .problems import Problem
+from .reading import DEFAULT_MAX_BYTES, RawDocument, iter_documents
+from .stances import extract_stances
+
+
+@dataclass
+class ArticleResult:
+    """Everything extracted from one article: one article row and its casualty and stance rows."""
+
+    article: dict[str, Any]
+    casualties: list[dict[str, Any]]
+    stances: list[dict[str, Any]]
+    problems: list[Problem]
+
+
+def process_document(doc: RawDocument) -> ArticleResult:
+    """Parse one document and extract its rows: a pure function of the document (and the analyst files)."""
+    parsed = parse_article(doc.text)
+    problems: list[Problem] = []
+    if doc.encoding != "utf-8":
+        problems.append(Problem(doc.path, f"not UTF-8: read as {doc.encoding}"))
+    if not parsed.title:
+        problems.append(Problem(doc.path, "no recognisable title: title left empty"))
+    article = {
+        "id": doc.id, "title": parsed.title, "source": parsed.source, "wire": parsed.wire,
+        "url": parsed.url, "published": None, "date_basis": "unknown", "date_evidence": None,
+        "date_window_start": None, "date_window_end": None,
+        "encoding": doc.encoding, "path": doc.path, "body": parsed.body,
+    }
+    casualties = extract_casualties(doc.id, parsed.body)
+    stances = extract_stances(doc.id, parsed.body, None)
+    return ArticleResult(article, casualties, stances, problems)
+
+
+@dataclass
+class Corpus:
+    """The tables of a corpus as pandas DataFrames."""
+
+    root: Path
+    articles: pd.DataFrame
+    casualties: pd.DataFrame
+    stances: pd.DataFrame
+    problems: pd.DataFrame
+
+    def to_dict(self) -> dict[str, list[dict[str, Any]]]:
+        """The tables as lists of records, JSON-ready (NaN becomes null)."""
+        def records(df: pd.DataFrame) -> list[dict[str, Any]]:
+            return json.loads(df.to_json(orient="records", date_format="iso", force_ascii=False))
+        return {
+            "articles": records(self.articles), "casualties": records(self.casualties),
+            "stances": records(self.stances), "problems": records(self.problems),
+        }
+
+    def write_csv(self, folder: Path) -> list[Path]:
+        """One CSV per table in `folder`; returns the paths written."""
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name in ("articles", "casualties", "stances", "problems"):
+            path = folder / f"{name}.csv"
+            getattr(self, name).to_csv(path, index=False)
+            written.append(path)
+        return written
+
+
+def load_corpus(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
+    """Read every article of a corpus folder into tables; unreadable files are listed in `problems`."""
+    root = Path(path)
+    articles, casualties, stances, problems = [], [], [], []
+    for doc in iter_documents(root, max_bytes):
+        if isinstance(doc, Problem):
+            problems.append(doc)
+            continue
+        result = process_document(doc)
+        articles.append(result.article)
+        casualties.extend(result.casualties)
+        stances.extend(result.stances)
+        problems.extend(result.problems)
+    return Corpus(
+        root=root,
+        articles=tables.frame(articles, tables.ARTICLE_COLUMNS),
+        casualties=tables.frame(casualties, tables.CASUALTY_COLUMNS),
+        stances=tables.frame(stances, tables.STANCE_COLUMNS),
+        problems=tables.frame((p.as_row() for p in problems), tables.PROBLEM_COLUMNS),
+    )

@@ -1,0 +1,82 @@
+"""Reading article files from disk: encodings, size limits and unreadable files, each reported by name."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from charset_normalizer import from_bytes
+
+from .problems import InputError, Problem
+
+DEFAULT_MAX_BYTES = 5_000_000
+"""Larger files are skipped with a problem; raise it with `--max-bytes` or `load_corpus(max_bytes=...)`."""
+
+ANALYST_FILES = {"catalog.csv", "events.csv", "review.csv"}
+
+
+@dataclass
+class RawDocument:
+    """An article's text as read, before parsing. `fields` carries columns of an archive row (title, date, source, url)."""
+
+    id: str
+    path: str
+    text: str
+    encoding: str
+    digest: str
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and encoding name: UTF-8 when valid, else the encoding charset-normalizer finds (cp1252, latin-1, ...)."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+    return str(best), best.encoding
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data that is not text: NUL bytes, or mostly control characters."""
+    head = data[:4096]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return bool(head) and controls / len(head) > 0.1
+
+
+def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument | Problem:
+    """One article file, or the Problem that stops it being read."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return Problem(name, f"file is {size:,} bytes, over the limit of {max_bytes:,} (raise it with --max-bytes)", "skipped")
+        data = path.read_bytes()
+    except OSError as err:
+        return Problem(name, f"cannot be read: {err.strerror or err}", "skipped")
+    if not data.strip():
+        return Problem(name, "file is empty", "skipped")
+    if looks_binary(data):
+        return Problem(name, "file is binary, not text", "skipped")
+    text, encoding = decode(data)
+    return RawDocument(path.stem, name, text, encoding, hashlib.sha256(data).hexdigest())
+
+
+def article_files(folder: Path) -> list[Path]:
+    """The article files of a corpus folder: every .txt file, sorted by name."""
+    if not folder.exists():
+        raise InputError(f"{folder}: no such folder")
+    if not folder.is_dir():
+        raise InputError(f"{folder}: not a folder")
+    return sorted(p for p in folder.glob("*.txt") if p.is_file())
+
+
+def iter_documents(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | Problem]:
+    """Each article of a folder, read, or the Problem that stopped it."""
+    for path in article_files(folder):
+        yield read_document(path, max_bytes)

@@ -1,0 +1,29 @@
+"""The columns of the three tables (see ANALYSIS.md) and of the problems list, in one place."""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+import pandas as pd
+
+ARTICLE_COLUMNS = [
+    "id", "title", "source", "wire", "url", "published", "date_basis", "date_evidence",
+    "date_window_start", "date_window_end", "encoding", "path", "body",
+]
+CASUALTY_COLUMNS = [
+    "article_id", "value", "value_high", "qualifier", "kind", "subject", "sentence",
+]
+STANCE_COLUMNS = [
+    "article_id", "actor", "issue", "polarity", "quote", "speaker", "as_of", "as_of_basis", "coded_by", "note",
+]
+PROBLEM_COLUMNS = ["file", "problem", "severity"]
+
+QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range")
+KINDS = ("killed", "wounded", "displaced", "refugees")
+SUBJECTS = ("syria_war", "syria_event", "other")
+DATE_BASES = ("text", "url", "catalog", "inferred", "unknown")
+
+
+def frame(rows: Iterable[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+    """A DataFrame with exactly `columns`, in order, even when there are no rows."""
+    df = pd.DataFrame(list(rows), columns=columns)
+    return df
