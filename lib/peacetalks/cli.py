@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import pipeline, report
 from .corpus import load_corpus
 from .problems import InputError
 from .reading import DEFAULT_MAX_BYTES
@@ -27,8 +28,16 @@ def build_parser() -> argparse.ArgumentParser:
     output = extract.add_mutually_exclusive_group(required=True)
     output.add_argument("--json", action="store_true", help="print all tables as one JSON object on stdout")
     output.add_argument("--csv", type=Path, metavar="OUTDIR", help="write one CSV per table into OUTDIR")
+    output.add_argument("--out", type=Path, metavar="TABLES",
+                        help="stream the tables as Parquet files into TABLES (for large corpora; resumable)")
     extract.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                          help=f"skip (and report) files larger than this (default {DEFAULT_MAX_BYTES:,})")
+    pipeline.add_arguments(extract)
+    report_parser = commands.add_parser(
+        "report", help="execute the notebooks and render the HTML report",
+        description="Execute every notebook in notebooks/ with papermill and render reports/index.html.",
+    )
+    report.add_arguments(report_parser)
     return parser
 
 
@@ -51,8 +60,11 @@ def run_extract(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        if args.command == "extract":
-            return run_extract(args)
+        if args.command == "report":
+            return report.run(args)
+        if args.out is not None:
+            return pipeline.run(args)
+        return run_extract(args)
     except InputError as err:
         print(f"peacetalks: {err}", file=sys.stderr)
         return 2
