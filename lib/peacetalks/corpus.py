@@ -1,6 +1,7 @@
 """A corpus as tables: the articles, casualty figures and stances of every readable article, and the problems of the rest."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,8 @@ import pandas as pd
 
 from . import tables
 from .casualties import extract_casualties
+from .catalog import CATALOG_FILE, EVENTS_FILE, CatalogEntry, Event, load_catalog, load_events
+from .dating import decide_date
 from .parsing import parse_article
 from .problems import Problem
 from .reading import DEFAULT_MAX_BYTES, RawDocument, iter_documents
@@ -26,22 +29,53 @@ class ArticleResult:
     problems: list[Problem]
 
 
-def process_document(doc: RawDocument) -> ArticleResult:
-    """Parse one document and extract its rows: a pure function of the document (and the analyst files)."""
+@dataclass(frozen=True)
+class AnalystFiles:
+    """What the analyst keeps beside the articles: the catalog and the dated events."""
+
+    catalog: dict[str, CatalogEntry]
+    events: list[Event]
+
+    @classmethod
+    def beside(cls, folder: Path) -> "AnalystFiles":
+        """The analyst files of a corpus folder (absent files are empty)."""
+        if not folder.is_dir():
+            return cls({}, [])
+        return cls(load_catalog(folder / CATALOG_FILE), load_events(folder / EVENTS_FILE))
+
+
+NO_ANALYST_FILES = AnalystFiles({}, [])
+
+
+def _iso(date) -> str | None:
+    return date.isoformat() if date is not None and date not in (dt.date.min, dt.date.max) else None
+
+
+def process_document(doc: RawDocument, analyst: AnalystFiles = NO_ANALYST_FILES) -> ArticleResult:
+    """Parse one document and extract its rows: a pure function of the document and the analyst files."""
     parsed = parse_article(doc.text)
     problems: list[Problem] = []
     if doc.encoding != "utf-8":
         problems.append(Problem(doc.path, f"not UTF-8: read as {doc.encoding}"))
-    if not parsed.title:
+    entry = analyst.catalog.get(doc.id)
+    title = parsed.title or (entry.title if entry else None)
+    if not title:
         problems.append(Problem(doc.path, "no recognisable title: title left empty"))
+    source = parsed.source or (entry.source if entry else None)
+    if entry and entry.source and parsed.source and entry.source != parsed.source:
+        problems.append(Problem(doc.path, f"catalog source {entry.source!r} differs from the text's {parsed.source!r}; kept the text's"))
+    decision = decide_date(parsed, entry, analyst.events)
+    problems.extend(Problem(doc.path, f"date conflict: {conflict}") for conflict in decision.conflicts)
+    window = decision.window or (None, None)
     article = {
-        "id": doc.id, "title": parsed.title, "source": parsed.source, "wire": parsed.wire,
-        "url": parsed.url, "published": None, "date_basis": "unknown", "date_evidence": None,
-        "date_window_start": None, "date_window_end": None,
+        "id": doc.id, "title": title, "source": source, "wire": parsed.wire,
+        "url": parsed.url, "published": _iso(decision.published), "date_basis": decision.basis,
+        "date_evidence": decision.evidence,
+        "date_window_start": _iso(window[0]), "date_window_end": _iso(window[1]),
         "encoding": doc.encoding, "path": doc.path, "body": parsed.body,
     }
     casualties = extract_casualties(doc.id, parsed.body)
-    stances = extract_stances(doc.id, parsed.body, None)
+    stances = extract_stances(doc.id, parsed.body, decision.published)
     return ArticleResult(article, casualties, stances, problems)
 
 
@@ -78,12 +112,13 @@ class Corpus:
 def load_corpus(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
     """Read every article of a corpus folder into tables; unreadable files are listed in `problems`."""
     root = Path(path)
+    analyst = AnalystFiles.beside(root)
     articles, casualties, stances, problems = [], [], [], []
     for doc in iter_documents(root, max_bytes):
         if isinstance(doc, Problem):
             problems.append(doc)
             continue
-        result = process_document(doc)
+        result = process_document(doc, analyst)
         articles.append(result.article)
         casualties.extend(result.casualties)
         stances.extend(result.stances)

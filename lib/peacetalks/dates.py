@@ -1,0 +1,117 @@
+"""Publication dates and the evidence for them: printed dates, dates in a url, and month-day mentions.
+
+Dates are found with explicit patterns for the forms outlets print, then checked by
+`datetime.date`. A general date searcher (dateparser.search_dates) also reads "since 2011"
+and footers as dates, and dateutil's `dayfirst` flips ISO dates (2017-02-12 -> 2017-12-02),
+so neither decides here: a wrong date is worse than none.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?,?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+# Each pattern names its groups year, month, day; the order of the list is the order tried.
+_DATE_PATTERNS = [
+    # 2014-12-16, 2014/12/16
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/](?P<mnum>\d{1,2})[-/](?P<day>\d{1,2})\b"),
+    # 16.12.2014, 16-12-2014 (day first, as outlets outside the US print them)
+    re.compile(r"\b(?P<day>\d{1,2})[.-](?P<mnum>\d{1,2})[.-]" + _YEAR + r"(?!\d)"),
+    # December 16, 2014; Dec. 16 2014; Nov 022017 (digits run together in some dumps)
+    re.compile(r"\b" + _MONTH + r"\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+|(?=(?:19|20)\d\d))" + _YEAR + r"\b", re.I),
+    # 16 December 2014; 16 Dec. 2014; 5th of July, 2015
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I),
+]
+
+# A month and day without a year: "Jan. 7", "March 24", "Jan. 26-29", "on 7 January".
+MONTH_DAY = re.compile(
+    r"\b" + _MONTH + r"\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*(?P<day2>\d{1,2}))?\b(?!,?\s*(?:19|20)\d\d)"
+    r"|\b(?P<dayfirst>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b(?!\.?,?\s*(?:19|20)\d\d)",
+    re.I,
+)
+
+_URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)[/-](?P<mnum>\d{1,2})[/-](?P<day>\d{1,2})(?:/|-|$)"
+                       r"|/(?P<compact>(?:19|20)\d{6})(?:/|$)")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date found in text, where it stood, and the words that printed it."""
+
+    date: dt.date
+    start: int
+    end: int
+    text: str
+
+
+def _make_date(year: str, month: int | str, day: str) -> dt.date | None:
+    try:
+        month_number = int(month) if str(month).isdigit() else MONTHS[str(month).lower().rstrip(".")]
+        return dt.date(int(year), month_number, int(day))
+    except (ValueError, KeyError):
+        return None
+
+
+def find_dates(text: str) -> list[FoundDate]:
+    """Every full date (day, month and year) printed in `text`, in order of position, without overlaps."""
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            parts = match.groupdict()
+            date = _make_date(parts["year"], parts.get("mnum") or parts.get("month"), parts["day"])
+            if date is not None:
+                found.append(FoundDate(date, match.start(), match.end(), match.group(0)))
+                taken.append((match.start(), match.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def date_in_url(url: str | None) -> dt.date | None:
+    """The date in an article's address (`/2014/12/16/`, `/2014-12-16-`, `/20141216/`), if any."""
+    if not url:
+        return None
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    if match.group("compact"):
+        digits = match.group("compact")
+        return _make_date(digits[:4], digits[4:6], digits[6:])
+    return _make_date(match.group("year"), match.group("mnum"), match.group("day"))
+
+
+def month_day_mentions(text: str) -> list[tuple[int, int, int | None, re.Match[str]]]:
+    """(month, day, last day of a range or None, match) for each date printed without a year."""
+    mentions = []
+    for match in MONTH_DAY.finditer(text):
+        if match.group("month"):
+            month, day, day2 = MONTHS[match.group("month").lower().rstrip(".")], match.group("day"), match.group("day2")
+        else:
+            month, day, day2 = MONTHS[match.group("month2").lower()], match.group("dayfirst"), None
+        day_number = int(day)
+        if 1 <= day_number <= 31:
+            mentions.append((month, day_number, int(day2) if day2 else None, match))
+    return mentions
+
+
+def weekday_name(date: dt.date) -> str:
+    return WEEKDAYS[date.weekday()]
+
+
+WEEKDAY_WORD = re.compile(r"\b" + _WEEKDAY, re.I)
