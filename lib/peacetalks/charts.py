@@ -1,0 +1,305 @@
+"""The report's charts: pure functions from the corpus tables to the data a chart plots, and from that data to a Figure.
+
+Each chart comes as a pair: `*_data(...)` returns a tidy DataFrame of exactly what the
+chart shows (saved beside the figure as CSV, so a recipient can check or redraw it), and
+the chart function draws that frame and nothing else. Figures are made with the object
+API (`matplotlib.figure.Figure`), never through pyplot, in the style of `style`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from typing import Iterable
+
+import matplotlib.dates as mdates
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.offsetbox import AnchoredOffsetbox, TextArea, VPacker
+from matplotlib.ticker import FuncFormatter
+
+from . import style
+
+UNKNOWN_OUTLET = "outlet not named"
+WAR_TOLL = {"subject": "syria_war", "kind": "killed"}
+"""The figures the toll chart plots: the war's total death toll so far (ANALYSIS.md, section 2)."""
+
+
+# --- shared helpers -----------------------------------------------------------------------
+
+def dates(values: pd.Series) -> pd.Series:
+    """ISO dates (strings, dates or None) as pandas timestamps; anything unparseable becomes NaT."""
+    return pd.to_datetime(values, errors="coerce", format="mixed")
+
+
+def outlet_names(sources: pd.Series) -> pd.Series:
+    """The outlet as a reader names it, or a plain placeholder when the text does not say."""
+    return sources.astype("object").where(sources.notna() & (sources.astype("object") != ""), UNKNOWN_OUTLET)
+
+
+def select_period(articles: pd.DataFrame, start: str | dt.date | None = None,
+                  end: str | dt.date | None = None) -> pd.DataFrame:
+    """The articles published between `start` and `end` (inclusive; None = open).
+
+    Undated articles are kept: nothing places them outside the period, and every view
+    lists them as undated rather than dropping them silently.
+    """
+    published = dates(articles["published"])
+    keep = pd.Series(True, index=articles.index)
+    if start is not None:
+        keep &= published.isna() | (published >= pd.Timestamp(start))
+    if end is not None:
+        keep &= published.isna() | (published <= pd.Timestamp(end))
+    return articles[keep]
+
+
+def month(value: pd.Timestamp | None) -> str:
+    """'Jan 2015' for a timestamp, 'undated' for none."""
+    return "undated" if value is None or pd.isna(value) else value.strftime("%b %Y")
+
+
+def source_note(articles: pd.DataFrame, max_outlets: int = 4) -> str:
+    """The line under every figure: how many articles, over which dates, from which outlets; coded by peacetalks."""
+    n = len(articles)
+    published = dates(articles["published"]).dropna()
+    span = ""
+    if not published.empty:
+        first, last = published.min(), published.max()
+        span = f", {month(first)}" + ("" if month(first) == month(last) else f" to {month(last)}")
+    outlets = sorted(set(outlet_names(articles["source"])) - {UNKNOWN_OUTLET})
+    named = ", ".join(outlets[:max_outlets])
+    if len(outlets) > max_outlets:
+        named += f" and {len(outlets) - max_outlets} more"
+    unnamed = int((outlet_names(articles["source"]) == UNKNOWN_OUTLET).sum())
+    if unnamed:
+        named += (", " if named else "") + f"{unnamed} with no outlet named"
+    return f"Source: {n} article{'s' if n != 1 else ''}{span}" + (f" ({named})" if named else "") + "; coded by peacetalks."
+
+
+def _shorten(text: object, width: int) -> str:
+    return textwrap.shorten(str(text or ""), width=width, placeholder=" …")
+
+
+def _crowded(when: pd.Series, group: pd.Series | None = None, share: float = 0.12) -> list[bool]:
+    """For labels along a date axis: True for each point whose label would touch the previous one's.
+
+    Points closer than `share` of the whole span (within the same `group`) alternate, so a
+    caller can put every other label on the other side of its marker.
+    """
+    when = pd.Series(list(when))
+    group = pd.Series([None] * len(when)) if group is None else pd.Series(list(group))
+    span = (when.max() - when.min()) if len(when) > 1 else pd.Timedelta(days=1)
+    span = span if span > pd.Timedelta(0) else pd.Timedelta(days=1)
+    flags: list[bool] = []
+    last: dict[object, tuple[pd.Timestamp, bool]] = {}
+    for moment, key in zip(when, group):
+        previous = last.get(key)
+        flag = previous is not None and (moment - previous[0]) < span * share and not previous[1]
+        flags.append(flag)
+        last[key] = (moment, flag)
+    return flags
+
+
+def _date_axis(ax) -> None:
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+def _pad_dates(ax, values: Iterable[pd.Timestamp], days: int = 45) -> None:
+    values = [v for v in values if not pd.isna(v)]
+    if values:
+        ax.set_xlim(min(values) - pd.Timedelta(days=days), max(values) + pd.Timedelta(days=days))
+
+
+# --- notebook 01: publication timeline ----------------------------------------------------
+
+def publication_data(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per dated article, as the publication timeline plots it (undated articles are listed, not plotted)."""
+    data = pd.DataFrame({
+        "article_id": articles["id"],
+        "outlet": outlet_names(articles["source"]),
+        "published": dates(articles["published"]),
+        "date_basis": articles["date_basis"],
+        "window_start": dates(articles.get("date_window_start", pd.Series(None, index=articles.index))),
+        "window_end": dates(articles.get("date_window_end", pd.Series(None, index=articles.index))),
+        "title": articles["title"],
+    })
+    data = data[data["published"].notna()].sort_values(["published", "article_id"], kind="stable")
+    return data.reset_index(drop=True)
+
+
+def publication_takeaway(articles: pd.DataFrame) -> str:
+    """One line: how many articles over which span, and how their dates are known."""
+    data = publication_data(articles)
+    undated = len(articles) - len(data)
+    if data.empty:
+        return f"None of the {len(articles)} articles could be dated."
+    counts = data["date_basis"].value_counts()
+    bases = ", ".join(f"{counts[b]} {style.DATE_BASIS[b]['label']}" for b in style.DATE_BASIS if b in counts)
+    text = f"{len(data)} dated articles, {month(data['published'].min())} to {month(data['published'].max())}: {bases}"
+    return text + (f"; {undated} undated, not plotted." if undated else ".")
+
+
+def publication_timeline(data: pd.DataFrame, note: str, takeaway: str = "") -> Figure:
+    """When each article was published, one row per outlet, marked by where its date comes from.
+
+    An inferred date window (the dates the article's references allow) is drawn as a line.
+    """
+    outlets = list(dict.fromkeys(data["outlet"]))
+    fig = style.new_figure(10.5, 2.2 + 0.42 * max(len(outlets), 3))
+    with style.rc():
+        ax = fig.add_subplot()
+        rows = {name: i for i, name in enumerate(outlets)}
+        y = data["outlet"].map(rows)
+        windows = data.dropna(subset=["window_start", "window_end"])
+        for _, row in windows.iterrows():
+            ax.plot([row["window_start"], row["window_end"]], [rows[row["outlet"]]] * 2,
+                    color=style.OKABE_ITO["orange"], lw=5, alpha=0.35, solid_capstyle="butt", zorder=1)
+        for basis, spec in style.DATE_BASIS.items():
+            mask = data["date_basis"] == basis
+            if mask.any():
+                ax.scatter(data.loc[mask, "published"], y[mask], marker=spec["marker"], s=70,
+                           color=spec["color"], edgecolor="white", linewidth=0.8, zorder=3,
+                           label=spec["label"])
+        if len(data) <= 40:
+            below = _crowded(data["published"], data["outlet"])
+            for (_, row), yy, low in zip(data.iterrows(), y, below):
+                ax.annotate(str(row["article_id"]).split("_")[0], (row["published"], yy),
+                            xytext=(0, -10 if low else 8), textcoords="offset points", ha="center",
+                            va="top" if low else "bottom", fontsize=7.5, color=style.GREY)
+        if not windows.empty:
+            ax.plot([], [], color=style.OKABE_ITO["orange"], lw=5, alpha=0.35, label="dates its references allow")
+        ax.set_yticks(range(len(outlets)), outlets)
+        ax.set_ylim(-0.7, len(outlets) - 0.3)
+        ax.invert_yaxis()
+        ax.grid(axis="y", visible=False)
+        _date_axis(ax)
+        _pad_dates(ax, list(data["published"]) + list(windows["window_start"]) + list(windows["window_end"]))
+        ax.set_xlabel("publication date")
+        ax.set_ylabel("outlet")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), title="where the date comes from",
+                  title_fontproperties={"size": 9, "weight": "bold"}, alignment="left")
+        style.frame(fig, ax, "When the articles were published", takeaway or "Each marker is one article.", note)
+    return fig
+
+
+# --- notebook 02: the reported death toll -------------------------------------------------
+
+def describe_figure(value: float, value_high: float | None, qualifier: str) -> str:
+    """A casualty figure in words with its hedge: 'about 200,000', 'at least 250,000', '200,000–250,000'."""
+    number = f"{int(value):,}"
+    if qualifier == "range" and value_high is not None and not pd.isna(value_high):
+        return f"{number}–{int(value_high):,}"
+    return {"approx": f"about {number}", "at_least": f"at least {number}",
+            "at_most": f"up to {number}"}.get(qualifier, number)
+
+
+def toll_data(casualties: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The figures the toll chart shows, one row each, with `shown_as` saying how.
+
+    `plotted`: the war's death toll (syria_war + killed) from a dated article;
+    `listed: undated`: the same from an undated article, listed beside the chart;
+    `listed: other event`: a figure about an event outside the war, listed beside the chart, never plotted.
+    """
+    meta = pd.DataFrame({"article_id": articles["id"], "published": dates(articles["published"]),
+                         "outlet": outlet_names(articles["source"])})
+    rows = casualties.merge(meta, on="article_id", how="inner")
+    war = (rows["subject"] == WAR_TOLL["subject"]) & (rows["kind"] == WAR_TOLL["kind"])
+    other = rows["subject"] == "other"
+    rows = rows[war | other].copy()
+    rows["shown_as"] = "plotted"
+    rows.loc[war & rows["published"].isna(), "shown_as"] = "listed: undated"
+    rows.loc[other, "shown_as"] = "listed: other event"
+    rows["reported_as"] = [describe_figure(v, h, q) for v, h, q in
+                           zip(rows["value"], rows["value_high"], rows["qualifier"])]
+    columns = ["shown_as", "article_id", "published", "outlet", "value", "value_high", "qualifier",
+               "kind", "subject", "reported_as", "sentence"]
+    rows = rows[columns].sort_values(["shown_as", "published", "article_id", "value"], kind="stable", na_position="last")
+    return rows.reset_index(drop=True)
+
+
+def toll_takeaway(data: pd.DataFrame) -> str:
+    """One line on how the reported war death toll moved, from the first dated report to the last."""
+    plotted = data[data["shown_as"] == "plotted"].sort_values("published", kind="stable")
+    if plotted.empty:
+        return "No dated article reports the war's death toll."
+    first, last = plotted.iloc[0], plotted.iloc[-1]
+    if len(plotted) == 1 or first["published"] == last["published"]:
+        return f"One dated report of the war's toll: {first['reported_as']} ({month(first['published'])})."
+    verb = "rose" if last["value"] > first["value"] else "fell" if last["value"] < first["value"] else "held"
+    return (f"The reported toll {verb} from {first['reported_as']} ({month(first['published'])}) "
+            f"to {last['reported_as']} ({month(last['published'])}).")
+
+
+def toll_chart(data: pd.DataFrame, note: str, takeaway: str | None = None) -> Figure:
+    """The war's reported death toll against publication date, each figure drawn as what it is.
+
+    Exact: filled dot; approximate: open ring; at least / at most: a bar with an arrow
+    pointing where the true number may lie; a range: a vertical span. Each is labelled
+    with its outlet. Undated reports and other events' figures are listed beside the chart.
+    """
+    plotted = data[data["shown_as"] == "plotted"]
+    listed = data[data["shown_as"] != "plotted"]
+    fig = style.new_figure(11 if not listed.empty else 9, 5.2)
+    with style.rc():
+        if listed.empty:
+            ax = fig.add_subplot()
+        else:
+            ax, side = fig.subplots(1, 2, width_ratios=[2.3, 1])
+            _listing(side, listed)
+        color = style.TOLL_COLOR
+        for qualifier, spec in style.QUALIFIER.items():
+            rows = plotted[plotted["qualifier"] == qualifier]
+            if rows.empty:
+                continue
+            if qualifier == "range":
+                ax.vlines(rows["published"], rows["value"], rows["value_high"], color=color, lw=3)
+            ax.plot(rows["published"], rows["value"], linestyle="none", marker=spec["marker"],
+                    markersize=11 if qualifier in ("exact", "approx") else 22, fillstyle=spec["fill"],
+                    markeredgewidth=2, color=color, zorder=3)
+            if qualifier == "range":
+                ax.plot(rows["published"], rows["value_high"], linestyle="none", marker="_",
+                        markersize=14, markeredgewidth=2, color=color, zorder=3)
+        ordered = plotted.sort_values("published", kind="stable")
+        for (_, row), above in zip(ordered.iterrows(), _crowded(ordered["published"], share=0.25)):
+            lift = 26 if row["qualifier"] == "at_least" else 12
+            ax.annotate(f"{row['outlet']}\n{row['reported_as']}", (row["published"], row["value"]),
+                        xytext=(8, lift if above else -8), textcoords="offset points", ha="left",
+                        va="bottom" if above else "top", fontsize=8.5)
+        top = plotted[["value", "value_high"]].max().max() if not plotted.empty else 1
+        ax.set_ylim(0, (top if not pd.isna(top) else 1) * 1.3)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
+        _date_axis(ax)
+        _pad_dates(ax, plotted["published"], days=120)
+        ax.set_xlabel("publication date of the article")
+        ax.set_ylabel("people killed in the war, as reported")
+        handles = [Line2D([], [], linestyle="none", marker=spec["marker"], fillstyle=spec["fill"],
+                          markersize=9 if q in ("exact", "approx") else 16, markeredgewidth=2,
+                          color=color, label=spec["label"])
+                   for q, spec in style.QUALIFIER.items() if q in set(plotted["qualifier"])]
+        if handles:
+            ax.legend(handles=handles, loc="upper left")
+        style.frame(fig, ax, "The war's death toll as the press reported it",
+                    takeaway or toll_takeaway(data), note)
+    return fig
+
+
+def _listing(ax, listed: pd.DataFrame) -> None:
+    """The side panel of the toll chart: figures that are listed, not plotted, each with the words it came from."""
+    ax.set_axis_off()
+    boxes = []
+    for heading, kind in (("Undated reports of the war's toll\n(not plotted)", "listed: undated"),
+                          ("Figures about other events\n(not the war's toll, not plotted)", "listed: other event")):
+        rows = listed[listed["shown_as"] == kind]
+        if rows.empty:
+            continue
+        boxes.append(TextArea(heading, textprops={"fontweight": "bold", "fontsize": 9}))
+        for _, row in rows.iterrows():
+            boxes.append(TextArea(f"{row['reported_as']} {row['kind']} · {row['outlet']}, {month(row['published'])}",
+                                  textprops={"fontsize": 8.5}))
+            quote = "\n".join(textwrap.wrap(f"“{_shorten(row['sentence'], 160)}”", 46))
+            boxes.append(TextArea(quote, textprops={"fontsize": 8, "color": style.GREY, "style": "italic"}))
+    panel = AnchoredOffsetbox(loc="upper left", child=VPacker(children=boxes, align="left", pad=0, sep=5),
+                              frameon=False, bbox_to_anchor=(0.0, 1.0), bbox_transform=ax.transAxes, borderpad=0)
+    ax.add_artist(panel)
