@@ -79,6 +79,20 @@ def process_document(doc: RawDocument, analyst: AnalystFiles = NO_ANALYST_FILES)
     return ArticleResult(article, casualties, stances, problems)
 
 
+def process_document_safely(doc: RawDocument, analyst: AnalystFiles = NO_ANALYST_FILES) -> ArticleResult:
+    """`process_document`, but a failure on one article becomes a problem naming it, not a crash of the run.
+
+    The article keeps its row (title and body as far as read) so that nothing is silently dropped.
+    """
+    try:
+        return process_document(doc, analyst)
+    except Exception as err:  # noqa: BLE001 - one bad article must not stop a corpus
+        row = {column: None for column in tables.ARTICLE_COLUMNS}
+        row.update(id=doc.id, path=doc.path, encoding=doc.encoding, date_basis="unknown", body=doc.text)
+        problem = Problem(doc.path, f"could not be processed ({type(err).__name__}: {err}); kept with its raw text")
+        return ArticleResult(row, [], [], [problem])
+
+
 @dataclass
 class Corpus:
     """The tables of a corpus as pandas DataFrames."""
@@ -118,7 +132,7 @@ def load_corpus(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
         if isinstance(doc, Problem):
             problems.append(doc)
             continue
-        result = process_document(doc, analyst)
+        result = process_document_safely(doc, analyst)
         articles.append(result.article)
         casualties.extend(result.casualties)
         stances.extend(result.stances)

@@ -65,6 +65,7 @@ _HEADER_CUES = {"date", "published", "publication", "of", "last", "updated", "po
 _INLINE_FURNITURE = re.compile(r"\s*Get short URL(?:\s+\d+)*\s*", re.I)
 _TIME = re.compile(r"^\s*(?:at\s+)?\d{1,2}[:.]?\d{2}(?:\s*(?:am|pm|gmt|utc))?\b", re.I)
 _CAPTION_END_DATE = re.compile(r"\b(?:19|20)\d\d\s*$")
+_TITLE_MAX = 250
 _SEEN = re.compile(r"\b(?:is|are) (?:seen|pictured|shown)\b", re.I)
 
 
@@ -315,8 +316,10 @@ def parse_article(text: str) -> ParsedArticle:
             if not heading and opening and _date_opens(clean, opening[0], set(), outlets) and len(clean) < 80:
                 header.append(clean)  # a date line above the headline
                 continue
-            title = clean
-            continue
+            if len(clean) <= _TITLE_MAX and not (clean.endswith(".") and len(clean.split()) > 25):
+                title = clean
+                continue
+            title = ""  # the page opens with running text: there is no headline to read
         if not paragraphs and len(clean.split()) <= 5 and not _ends_sentence(clean) and _is_title_case(clean) \
                 and not find_dates(clean):
             masthead = masthead or clean
@@ -331,7 +334,7 @@ def parse_article(text: str) -> ParsedArticle:
         if _BULLET.match(line) and not paragraphs:
             header.append(_BULLET.sub("", line))
             continue  # the bulleted summary above the text
-        paragraphs.append(clean if not line.lstrip().startswith("#") else clean)
+        paragraphs.append(clean)
     paragraphs = _join_broken(paragraphs)
 
     if masthead and source is None:
@@ -364,6 +367,6 @@ def parse_article(text: str) -> ParsedArticle:
             title = full_title
 
     return ParsedArticle(
-        title=title, source=source, wire=wire, url=url, body="\n\n".join(paragraphs),
+        title=title or None, source=source, wire=wire, url=url, body="\n\n".join(paragraphs),
         header="\n".join(opening_lines)[:1000], printed_date=found, notes=notes,
     )

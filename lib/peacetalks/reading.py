@@ -29,11 +29,23 @@ class RawDocument:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Text and encoding name: UTF-8 when valid, else the encoding charset-normalizer finds (cp1252, latin-1, ...)."""
+    """Text and encoding name: UTF-8 when valid, else Windows-1252/Latin-1, else what charset-normalizer finds.
+
+    Western news pages that are not UTF-8 are nearly always Windows-1252 or Latin-1, and a detector
+    guessing among all code pages misreads short texts (Latin-1 French as Central European cp1250),
+    so those two are tried first.
+    """
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    else:
+        uses_windows_range = any(0x80 <= byte <= 0x9F for byte in data)
+        return text, "cp1252" if uses_windows_range else "latin-1"
     best = from_bytes(data).best()
     if best is None:
         return data.decode("cp1252", errors="replace"), "cp1252"
