@@ -92,8 +92,10 @@ class Codebook:
 @lru_cache(maxsize=None)
 def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     parts = sorted(words, key=len, reverse=True)
-    body = "|".join(w if any(c in w for c in "[]()\\?") else re.escape(w) for w in parts)
-    return re.compile(rf"(?<![\w'’])(?:{body})(?![\w])", re.IGNORECASE)
+    whole = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts if not w.startswith(("n'", "n’")))
+    suffixes = "|".join(re.escape(w) for w in parts if w.startswith(("n'", "n’")))
+    body = f"(?<![\\w'’])(?:{whole})" + (f"|(?<=\\w)(?:{suffixes})" if suffixes else "")
+    return re.compile(f"(?:{body})(?![\\w])", re.IGNORECASE)
 
 
 class _Checker:
@@ -222,7 +224,10 @@ def parse_codebook(data: Any, path: Path) -> Codebook:
             agents = raw.get("agents", "subject")
             if agents not in AGENT_MODES:
                 raise check.fail(cue_where, f"agents must be one of {', '.join(AGENT_MODES)}, got {agents!r}")
-            pattern = check.regex(_expand(raw["cue"], terms, check, cue_where), cue_where, re.IGNORECASE)
+            source = _expand(raw["cue"], terms, check, cue_where)
+            if source.startswith(r"\b"):  # a cue never starts inside a hyphenated word ("UN-backed")
+                source = r"(?<![-\w])" + source[2:]
+            pattern = check.regex(source, cue_where, re.IGNORECASE)
             needs = None
             if raw.get("needs") is not None:
                 if not isinstance(raw["needs"], str):

@@ -1,9 +1,472 @@
-"""Stances: who held which position on the talks, with the quote that shows it."""
+"""Stances: who held which position on the talks, with the quote that shows it.
+
+A rule-based reader, sentence by sentence (peacetalks.sentences), with all its vocabulary in the
+codebook (codebook.yaml):
+
+1. A sentence is cut into clauses at contrast words ("but", "while", ...) and after a leading
+   subordinate phrase ("After initially dismissing ..., Moscow has ...").
+2. In each clause every issue cue is matched. Its polarity is reversed by a negator just before
+   it or inside it ("did not support a transitional body", "exit should not be a precondition").
+3. The holder is whoever takes the position, not whoever is mentioned:
+   - the agents of a passive ("a truce brokered by the US and Russia", "a deal between ..."),
+   - else the grammatical subject: the actor named at the start of the clause or right before a verb,
+   - in reported speech ("X said ..."), the speaker when the content has no subject of its own or
+     refers back to the speaker ("Moscow said it wanted ..."); a speaker's claim about another
+     actor ("Khoja said a Russian campaign ... was intended to prop up Assad") is the speaker's
+     claim, so it is not read as the other actor's stance;
+   - a clause that starts with a pronoun ("but it sent a delegation") takes the previous subject.
+   Verbs of accusation ("blamed their foes for breaking the ceasefire") stop a cue from counting.
+4. `as_of` is the publication date, unless the clause places the stance at a date that resolves
+   against it (see `resolve_time`). A stance the article places earlier without a date
+   ("initially") keeps the publication date and says so in `as_of_basis`.
+5. A softened position ("has softened its demands for the immediate ouster of Assad") yields the
+   earlier position and a mixed (0) one at publication; so does "after initially dismissing ...,
+   Moscow has shown increasing flexibility".
+
+Dating convention: a month without a day resolves to the first day of that month; a month before
+(or equal to) the publication month is in the publication year, a later one in the year before;
+"last month" is the first day of the previous month, "last year" January 1 of the previous year,
+"last week" seven days before publication. A date that would fall after publication is ignored.
+"""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from dateutil.relativedelta import relativedelta
+
+from .codebook import Codebook, Cue, Mention, load_codebook
+from .sentences import split_sentences
+
+EARLIER_BASIS = "published; placed earlier, undated"
+
+_WORD = re.compile(r"[\w'’.-]+")
+_PRONOUN_START = re.compile(r"^\W*(?:that\s+)?(?:he|she|it|they|we|i)\b", re.IGNORECASE)
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "some"}
+_PREPOSITIONS = {
+    "of", "to", "in", "from", "with", "against", "on", "at", "for", "over", "into", "toward", "towards",
+    "about", "between", "among", "by", "under", "through", "across", "near", "inside", "outside", "within",
+    "without", "around", "behind", "beyond", "via", "like", "than", "including", "fighting", "dismissing",
+    "meet", "met", "invited", "inviting", "urged", "called", "accused", "blamed",
+}
+_AUXILIARIES = {
+    "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may", "might",
+    "should", "must", "did", "does", "do", "continues", "continued", "remains", "remained", "also", "still",
+    "broke", "sent", "met", "held", "said", "told", "took", "led", "began", "gave", "made", "brought", "kept",
+    "sought", "won", "set", "put", "spoke", "says", "wants", "hopes", "calls", "urges", "backs", "supports",
+    "rejects", "agreed", "vetoed", "declared", "welcomed", "boycotted", "abandoned", "approved",
+}
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|"
+          r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+_TIME = re.compile(
+    rf"(?P<md>\b(?P<m1>{_MONTH})\s*(?P<d1>\d{{1,2}})(?!\d)(?:,?\s+(?P<y1>(?:19|20)\d\d))?)"
+    rf"|(?P<dm>\b(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y2>(?:19|20)\d\d))?)"
+    rf"|(?P<inm>\bin\s+(?P<m3>{_MONTH})(?:,?\s+(?P<y3>(?:19|20)\d\d))?\b)"
+    r"|(?P<last>\blast\s+(?P<unit>month|year|week)\b)",
+)
+_TIME_BLOCKERS = re.compile(r"\b(?:since|until|till|from|by|before|through|began|begun|started|erupted)\s*$", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:that|which|who|where)\b", re.IGNORECASE)
+_BY_AGENTS = re.compile(
+    r"\b(?:\w+ed|held|put in place|set up|led|drawn up)\s+(?:(?:jointly|mainly|largely|chiefly)\s+)?by\b"
+    r"|\b(?:deal|agreement|accord|agreed|brokered|signed|reached|struck)\b(?:\s+\S+){0,4}?\s+between\b",
+    re.IGNORECASE,
+)
+_LEADING_SUBORDINATE = re.compile(
+    r"^\W*(?:After|Before|Despite|While|Although|Though|Since|Following|Having|In|At|On|During|Instead|"
+    r"Unlike|Like|Whereas|Even|As)\b[^,;]{3,200}?,\s*",
+)
 
 
-def extract_stances(article_id: str, body: str, published: dt.date | None) -> list[dict]:
+@dataclass
+class Clause:
+    """A stretch of a sentence read on its own: `start`/`end` are offsets in the sentence text."""
+
+    start: int
+    end: int
+    inherits_next: bool = False
+
+
+@dataclass
+class Group:
+    """Adjacent mentions read as one noun phrase ("Russia and Iran", "Russian Foreign Minister Sergei Lavrov")."""
+
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.mentions[0].start
+
+    @property
+    def end(self) -> int:
+        return self.mentions[-1].end
+
+    @property
+    def actors(self) -> list[str]:
+        seen: list[str] = []
+        for m in self.mentions:
+            if m.actor not in seen:
+                seen.append(m.actor)
+        return seen
+
+    def speaker(self, actor: str) -> str | None:
+        return next((m.speaker for m in self.mentions if m.actor == actor and m.speaker), None)
+
+
+@dataclass(frozen=True)
+class Holding:
+    """One stance read from one sentence, before it becomes a row."""
+
+    actor: str
+    issue: str
+    polarity: int
+    start: int
+    end: int
+    speaker: str | None
+    time: tuple[dt.date, str] | None
+    earlier: str | None
+
+
+def extract_stances(article_id: str, body: str, published: dt.date | None,
+                    *, codebook: Codebook | None = None) -> list[dict]:
     """Rows of the stances table (tables.STANCE_COLUMNS) for one article body, coded by the machine."""
-    return []
+    codebook = codebook or load_codebook()
+    rows: list[dict] = []
+    seen: set[tuple] = set()
+    previous: Group | None = None
+    last_paragraph = -1
+    for sentence in split_sentences(body):
+        if sentence.paragraph != last_paragraph:
+            previous, last_paragraph = None, sentence.paragraph
+        text = body[sentence.start:sentence.end]
+        holdings, previous = read_sentence(text, codebook, published, previous)
+        for h in holdings:
+            quote = text[h.start:h.end].strip().strip(",;:").strip()
+            key = (h.actor, h.issue, h.polarity, quote)
+            if not quote or key in seen:
+                continue
+            seen.add(key)
+            rows.append(make_row(article_id, h, quote, published))
+    return rows
+
+
+def make_row(article_id: str, h: Holding, quote: str, published: dt.date | None) -> dict:
+    """A stances-table row from a holding; dates follow the convention in the module docstring."""
+    as_of, basis = date_stance(published, h.time, h.earlier)
+    return {
+        "article_id": article_id, "actor": h.actor, "issue": h.issue, "polarity": h.polarity,
+        "quote": quote, "speaker": h.speaker, "as_of": as_of, "as_of_basis": basis,
+        "coded_by": "machine", "note": None,
+    }
+
+
+def date_stance(published: dt.date | None, time: tuple[dt.date, str] | None,
+                earlier: str | None) -> tuple[str | None, str]:
+    """(as_of, as_of_basis) for a stance: a resolved date in the text, else the publication date."""
+    if time is not None:
+        return time[0].isoformat(), f'text: "{time[1]}"'
+    if published is None:
+        return None, "unknown"
+    if earlier:
+        return published.isoformat(), f'{EARLIER_BASIS}: "{earlier}"'
+    return published.isoformat(), "published"
+
+
+def resolve_time(match: re.Match[str], published: dt.date) -> dt.date | None:
+    """The date a time phrase names, relative to the publication date; None when it is later than publication."""
+    if match.group("last"):
+        unit = match.group("unit").lower()
+        if unit == "week":
+            return published - dt.timedelta(days=7)
+        if unit == "month":
+            return (published.replace(day=1) - relativedelta(months=1))
+        return dt.date(published.year - 1, 1, 1)
+    month_text = match.group("m1") or match.group("m2") or match.group("m3")
+    month = _MONTHS[month_text.lower().rstrip(".")]
+    year_text = match.group("y1") or match.group("y2") or match.group("y3")
+    day_text = match.group("d1") or match.group("d2")
+    day = int(day_text) if day_text else 1
+    try:
+        if year_text:
+            date = dt.date(int(year_text), month, day)
+        else:
+            date = dt.date(published.year, month, day)
+            if date > published:
+                if day_text and (date - published).days <= 62:
+                    return None  # a date just ahead: an announced event, not when the stance was taken
+                date = dt.date(published.year - 1, month, day)
+    except ValueError:
+        return None
+    return date if date <= published else None
+
+
+def find_time(text: str, lo: int, hi: int, cue_end: int, published: dt.date | None) -> tuple[dt.date, str] | None:
+    """The first resolvable time phrase between `lo` and `hi` that dates the cue (not one inside a later relative clause)."""
+    if published is None:
+        return None
+    for match in _TIME.finditer(text, lo, hi):
+        if _TIME_BLOCKERS.search(text[max(lo, match.start() - 12):match.start()]):
+            continue
+        if match.start() > cue_end and _RELATIVE.search(text, cue_end, match.start()):
+            break
+        date = resolve_time(match, published)
+        if date is not None:
+            return date, text[match.start():match.end()].strip().removeprefix("in ").strip()
+    return None
+
+
+def split_clauses(text: str, codebook: Codebook) -> list[Clause]:
+    """Clauses of a sentence: cut at contrast words and semicolons, and after a leading subordinate phrase."""
+    cuts = [0]
+    lead = _LEADING_SUBORDINATE.match(text)
+    lead_end = lead.end() if lead else 0
+    if lead:
+        cuts.append(lead_end)
+    for match in codebook.word_pattern("contrast").finditer(text):
+        if match.start() > lead_end + 3:
+            cuts.append(match.start())
+    for match in re.finditer(r";", text):
+        cuts.append(match.end())
+    cuts = sorted(set(c for c in cuts if 0 <= c < len(text)))
+    clauses = []
+    for i, start in enumerate(cuts):
+        end = cuts[i + 1] if i + 1 < len(cuts) else len(text)
+        if text[start:end].strip():
+            clauses.append(Clause(start, end, inherits_next=bool(lead) and start == 0))
+    return clauses
+
+
+def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = ()) -> list[Group]:
+    """Join mentions into noun phrases: same-actor titles ("Russian Foreign Minister Sergei Lavrov") and lists ("Russia, Iran and Turkey").
+
+    A group never spans a clause cut (`cuts`, offsets where clauses begin).
+    """
+    groups: list[Group] = []
+    stops = _AUXILIARIES | (_PREPOSITIONS - {"including"}) | {"that", "which", "who"}
+    for m in mentions:
+        if groups and not any(groups[-1].end <= c <= m.start for c in cuts):
+            last = groups[-1]
+            gap = text[last.end:m.start]
+            words = _WORD.findall(gap)
+            lowered = {w.lower() for w in words}
+            if m.actor == last.mentions[-1].actor and len(words) <= 6 and not lowered & (stops | {"and"}) \
+                    and not re.search(r"[,;:()\"“”]", gap):
+                last.mentions.append(m)
+                continue
+            if re.search(r"[;:()\"“”]", gap) is None and not lowered & stops and (
+                    ("," in gap and lowered <= _DETERMINERS | {"and", "as", "well"})
+                    or ("," not in gap and len(words) <= 3)):
+                last.mentions.append(m)
+                continue
+        groups.append(Group([m]))
+    return groups
+
+
+def _preceding_word(text: str, pos: int, floor: int) -> str:
+    """The word before `pos` (after `floor`), skipping determiners."""
+    words = _WORD.findall(text[floor:pos])
+    while words and words[-1].lower() in _DETERMINERS:
+        words.pop()
+    return words[-1].lower() if words else ""
+
+
+def _is_object(text: str, group: Group, floor: int) -> bool:
+    """True when a group follows a preposition or a verb that takes it as object ("talks with Lavrov")."""
+    return _preceding_word(text, group.start, floor) in _PREPOSITIONS
+
+
+def _followed_by_verb(text: str, group: Group) -> bool:
+    words = _WORD.findall(text[group.end:group.end + 40])
+    if not words:
+        return False
+    word = words[0].lower()
+    return word in _AUXILIARIES or (len(word) > 4 and word.endswith("ed"))
+
+
+def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None:
+    """The subject of the stretch [lo, hi): a group at its start, else the last one right before a verb."""
+    candidates = [g for g in groups if lo <= g.start and g.end <= hi and not _is_object(text, g, lo)]
+    for g in candidates:
+        if len(_WORD.findall(text[lo:g.start])) <= 4:
+            return g
+        break
+    before_verb = [g for g in candidates if _followed_by_verb(text, g)]
+    return before_verb[-1] if before_verb else None
+
+
+@dataclass
+class Speech:
+    """A reported-speech frame in a clause: who speaks, and where the reported content lies."""
+
+    speaker: Group
+    content_start: int
+    content_end: int
+
+
+def speech_frames(text: str, clause: Clause, groups: list[Group], codebook: Codebook) -> list[Speech]:
+    """Speech frames of a clause: "X said (that) ..." (content after) and "..., X said" / "said X" (content before)."""
+    frames = []
+    in_clause = [g for g in groups if clause.start <= g.start < clause.end]
+    for verb in codebook.word_pattern("speech_verbs").finditer(text, clause.start, clause.end):
+        before = [g for g in in_clause if g.end <= verb.start() and verb.start() - g.end <= 45
+                  and not re.search(r"[,;\"“”]", text[g.end:verb.start()])
+                  and not _is_object(text, g, clause.start)]
+        after = [g for g in in_clause if g.start >= verb.end() and g.start - verb.end() <= 25]
+        if before:
+            speaker = before[-1]
+            rest = text[verb.end():clause.end]
+            if len(_WORD.findall(rest)) > 3:
+                frames.append(Speech(speaker, verb.end(), clause.end))
+            else:
+                frames.append(Speech(speaker, clause.start, speaker.start))
+        elif after and len(_WORD.findall(text[after[0].end:clause.end])) <= 6:
+            frames.append(Speech(after[0], clause.start, verb.start()))
+    return frames
+
+
+def read_sentence(text: str, codebook: Codebook, published: dt.date | None,
+                  previous: Group | None = None) -> tuple[list[Holding], Group | None]:
+    """The stances of one sentence, and the subject to carry into the next sentence (for "He said ...")."""
+    mentions = codebook.mentions(text)
+    clauses = split_clauses(text, codebook)
+    groups = group_mentions(text, mentions, tuple(c.start for c in clauses))
+    negators = codebook.word_pattern("negators")
+    softeners = codebook.word_pattern("softeners")
+    earlier_words = codebook.word_pattern("earlier")
+    reservations = codebook.word_pattern("reservations")
+    subjects: list[Group | None] = []
+    for clause in clauses:
+        subject = subject_of(text, groups, clause.start, clause.end)
+        if subject is None and _PRONOUN_START.match(text[clause.start:clause.end].lstrip(" ,;:-—").removeprefix("but ")):
+            subject = subjects[-1] if subjects and subjects[-1] else previous
+        subjects.append(subject)
+    for i, clause in enumerate(clauses):
+        if clause.inherits_next and i + 1 < len(clauses) and subjects[i + 1] is not None:
+            subjects[i] = subjects[i + 1]
+
+    holdings: list[Holding] = []
+    for clause, subject in zip(clauses, subjects):
+        frames = speech_frames(text, clause, groups, codebook)
+        for cue in codebook.cues:
+            if cue.needs is not None and not cue.needs.search(text):
+                continue
+            for match in cue.pattern.finditer(text, clause.start, clause.end):
+                holdings.extend(_read_cue(text, clause, match, cue, codebook, groups, subject, frames, published,
+                                          negators, softeners, earlier_words, reservations))
+    holdings.extend(_flexibility(text, clauses, subjects, holdings, codebook))
+    holdings = _merge_mixed(text, holdings)
+    carry = next((s for s in subjects if s is not None), previous)
+    return holdings, carry
+
+
+def _read_cue(text: str, clause: Clause, match: re.Match[str], cue: Cue, codebook: Codebook,
+              groups: list[Group], subject: Group | None, frames: list[Speech], published: dt.date | None,
+              negators: re.Pattern[str], softeners: re.Pattern[str], earlier_words: re.Pattern[str],
+              reservations: re.Pattern[str]) -> list[Holding]:
+    start, end = match.start(), match.end()
+    holders: list[tuple[str, str | None]] = []
+
+    def add(group: Group | None) -> None:
+        if group is None:
+            return
+        for actor in group.actors:
+            if all(actor != a for a, _ in holders):
+                holders.append((actor, group.speaker(actor)))
+
+    inside = [g for g in groups if start <= g.start and g.end <= end]
+    if cue.agents == "inside":
+        for g in inside:
+            add(g)
+    else:
+        frame = next((f for f in frames if f.content_start <= start and end <= f.content_end), None)
+        head = frame.content_start if frame else clause.start
+        if reservations.search(text, head, start):
+            return []
+        if frame is not None:
+            content = text[frame.content_start:start]
+            own = subject_of(text, [g for g in groups if g not in inside], frame.content_start, start)
+            if _PRONOUN_START.match(content.lstrip(" ,:\"“")) or own is None:
+                add(frame.speaker)
+            elif set(frame.speaker.actors) & set(own.actors):
+                add(own)
+        else:
+            own = subject_of(text, [g for g in groups if g not in inside], clause.start, start)
+            add(own if own is not None else subject)
+        agents = _BY_AGENTS.search(text, end, min(clause.end, end + 60))
+        if agents:
+            following = [g for g in groups if g.start >= agents.end() and g.start - agents.end() <= 30]
+            if following:
+                add(following[0])
+        if cue.agents == "both":
+            for g in inside:
+                if not _is_object(text, g, start) or _preceding_word(text, g.start, start) in {"with", "meet", "met"}:
+                    add(g)
+            after = [g for g in groups if end <= g.start <= end + 30 and g.start < clause.end]
+            if after and match.group(0).lower().endswith("with"):
+                add(after[0])
+    issue = codebook.issues[cue.issue]
+    holders = [(a, s) for a, s in holders if a not in issue.not_held_by]
+    if not holders:
+        return []
+
+    polarity = cue.polarity
+    window_start = max(clause.start, _back_words(text, start, 3))
+    if cue.agents != "inside" and negators.search(text, window_start, end):
+        polarity = -polarity
+    time = find_time(text, clause.start, min(clause.end, end + 60), end, published)
+    earlier_match = earlier_words.search(text, clause.start, end)
+    earlier = text[earlier_match.start():earlier_match.end()] if earlier_match and time is None else None
+    softened = softeners.search(text, max(clause.start, _back_words(text, start, 6)), start)
+    quote_start, quote_end = clause.start, clause.end
+    result = []
+    for actor, speaker in holders:
+        if softened and polarity != 0:
+            result.append(Holding(actor, cue.issue, polarity, quote_start, quote_end, speaker, None,
+                                  text[softened.start():softened.end()]))
+            result.append(Holding(actor, cue.issue, 0, quote_start, quote_end, speaker, time, None))
+        else:
+            result.append(Holding(actor, cue.issue, polarity, quote_start, quote_end, speaker, time, earlier))
+    return result
+
+
+def _back_words(text: str, pos: int, n: int) -> int:
+    """The offset `n` words before `pos`."""
+    starts = [m.start() for m in re.finditer(r"\S+", text[:pos])]
+    return starts[-n] if len(starts) >= n else 0
+
+
+def _flexibility(text: str, clauses: list[Clause], subjects: list[Group | None], holdings: list[Holding],
+                 codebook: Codebook) -> list[Holding]:
+    """"After initially dismissing X, Moscow has shown flexibility": a mixed (0) position now, on the issue of the earlier one."""
+    pattern = codebook.word_pattern("flexibility")
+    extra = []
+    for clause, subject in zip(clauses, subjects):
+        if subject is None or not pattern.search(text, clause.start, clause.end):
+            continue
+        for h in holdings:
+            if h.earlier and h.actor in subject.actors and h.polarity != 0 and \
+                    not any(o.actor == h.actor and o.issue == h.issue and not o.earlier for o in holdings):
+                extra.append(Holding(h.actor, h.issue, 0, clause.start, clause.end, subject.speaker(h.actor), None, None))
+    return extra
+
+
+def _merge_mixed(text: str, holdings: list[Holding]) -> list[Holding]:
+    """One sentence that gives one actor opposite positions on one issue at one time is a mixed (0) position."""
+    merged: list[Holding] = []
+    by_key: dict[tuple, list[Holding]] = {}
+    for h in holdings:
+        by_key.setdefault((h.actor, h.issue, h.time, h.earlier), []).append(h)
+    for (actor, issue, time, earlier), group in by_key.items():
+        polarities = {h.polarity for h in group}
+        if len(polarities) > 1:
+            first = group[0]
+            merged.append(Holding(actor, issue, 0, 0, len(text), first.speaker or next((h.speaker for h in group if h.speaker), None),
+                                  time, earlier))
+        else:
+            merged.extend(group)
+    return merged
