@@ -128,9 +128,17 @@ class ParsedArticle:
 # --- line classification ------------------------------------------------------------------------
 
 
+_SPACES = re.compile(r"\s+")
+_FURNITURE_MAX = 300  # furniture, captions and mastheads are short lines; running text is not tested against them
+
+
 def _clean(line: str) -> str:
     """A line without markdown markup and with single spaces."""
-    return re.sub(r"\s+", " ", _MARKUP.sub("", line)).strip()
+    if "*" in line or "#" in line or "_" in line or "`" in line:
+        line = _MARKUP.sub("", line)
+    if "  " in line or "\t" in line or "\u00a0" in line:
+        line = _SPACES.sub(" ", line)
+    return line.strip()
 
 
 def _words(text: str) -> list[str]:
@@ -176,7 +184,7 @@ def printed_date(lines: list[str], title: str | None, outlets: Outlets) -> tuple
     """The publication date printed in the opening lines, and the index of its line (-1 if none)."""
     title_words = set(_words(title or ""))
     for index, line in enumerate(lines):
-        for found in find_dates(line[:500])[:1]:
+        for found in find_dates(line[:300])[:1]:
             if _date_opens(line, found, title_words, outlets):
                 return found, index
     return None, -1
@@ -261,22 +269,24 @@ def _join_broken(paragraphs: list[str]) -> list[str]:
 def parse_article(text: str) -> ParsedArticle:
     """Title, source, wire, url, body and opening of an article page dump."""
     outlets = load_outlets()
-    lines = _blocks(_INLINE_FURNITURE.sub(" ", text))
+    lines = _blocks(_INLINE_FURNITURE.sub(" ", text) if "short url" in text.lower() else text)
     nonblank = [line for line in lines if line]
+    cleaned = [_clean(line) for line in nonblank]
+    short = [len(line) <= _FURNITURE_MAX for line in cleaned]
     url = _find_url(nonblank)
     notes: list[str] = []
 
     # Cut the furniture that closes many pages: everything from a comment form or appeal on.
     cut = len(nonblank)
-    for index, line in enumerate(nonblank):
-        if index >= 3 and index >= 0.3 * len(nonblank) and _TAIL.match(_clean(line)):
+    for index, line in enumerate(cleaned):
+        if index >= 3 and index >= 0.3 * len(nonblank) and short[index] and _TAIL.match(line):
             cut = index
             break
     kept, tail = nonblank[:cut], nonblank[cut:]
 
     source = None
-    for line in nonblank:
-        appeal = _OUTLET_APPEAL.match(_clean(line))
+    for index, line in enumerate(cleaned):
+        appeal = short[index] and _OUTLET_APPEAL.match(line)
         if appeal:
             source = appeal.group("name").rstrip(".!:,")
             break
@@ -287,8 +297,8 @@ def parse_article(text: str) -> ParsedArticle:
                     source = outlet
 
     wire = None
-    for line in tail + kept[-3:]:
-        credit = _CREDIT.search(_clean(line))
+    for line in cleaned[cut:] + cleaned[max(0, cut - 3):cut]:
+        credit = len(line) <= _FURNITURE_MAX and _CREDIT.search(line)
         if credit:
             named = next(g for g in credit.groups() if g)
             wire = outlets.wire_named(named) or named.strip()
@@ -301,14 +311,17 @@ def parse_article(text: str) -> ParsedArticle:
     seen: set[str] = set()
     masthead = None
     for index, line in enumerate(kept):
-        clean = _clean(line)
-        following = kept[index + 1] if index + 1 < len(kept) else None
-        if not clean or clean in seen or _FURNITURE.match(clean) or _URL.fullmatch(line):
+        clean = cleaned[index]
+        following = cleaned[index + 1] if index + 1 < len(kept) else None
+        if not clean or clean in seen:
             continue
-        if following and _clean(following).startswith(clean) and len(clean) < len(_clean(following)) < 2 * len(clean) + 20:
-            continue  # a line printed twice, the first time cut short
-        if _is_caption(clean, following):
-            continue
+        if short[index]:
+            if _FURNITURE.match(clean) or _URL.fullmatch(line):
+                continue
+            if following and following.startswith(clean) and len(clean) < len(following) < 2 * len(clean) + 20:
+                continue  # a line printed twice, the first time cut short
+            if _is_caption(clean, following):
+                continue
         seen.add(clean)
         if title is None:
             opening = find_dates(clean[:60])
