@@ -1,7 +1,471 @@
-"""Casualty figures: every reported number of people killed, wounded, displaced or made refugees."""
+"""Casualty figures: every reported number of people killed, wounded, displaced or made refugees.
+
+Each sentence that mentions a casualty word is read for number phrases
+(`numbers.find_quantities`). A number is a casualty figure when a casualty verb or noun
+governs it: just before it ("killed at least 70", "a death toll of 34"), or after its
+noun phrase ("250,000 people have died", "55 wounded", "who have sought refuge").
+Numbers that continue a list or a breakdown ("including 21 children", "12 children and
+11 fighters were among the dead") take the kind of the figure they belong to. Whose
+toll it is (`syria_war`, `syria_event`, `other`) is read from the sentence and the one
+before it: words that mark the war's total so far, a part of a larger figure, and the
+place the event happened. The cue words live in casualty_cues.yaml.
+"""
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .numbers import SIMPLE_NUMBER, Quantity, find_quantities
+from .sentences import split_sentences
+from .tables import KINDS
+
+# A cheap test for a paragraph or sentence that may hold a casualty figure.
+PREFILTER = re.compile(
+    r"kill|dead|death|died|\bdie|wound|injur|hurt|displac|refuge|asylum|fled|flee|homes|massacr|execut|"
+    r"lives|toll|martyr|slain|perish|victim|murder|behead|uproot|shot",
+    re.IGNORECASE,
+)
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_GENERIC_PEOPLE = r"people|persons|individuals|syrians|lives|others|more|souls|humans|human beings"
+_FILLER = r"(?:(?:a total of|another|a further|an additional|the|also|only|some of the)\s+)?[\"“']?"
+_BREAKDOWN_BEFORE = re.compile(
+    r"(?:\bincluding|\binclude[sd]?|\bamong (?:them|whom|those)|\bof (?:whom|them)|\bincl\.?|\bmostly|\bmainly)\s*,?\s*\Z",
+    re.IGNORECASE)
+_OF_THEM_AFTER = re.compile(r"\s*(?:of (?:them|whom)|of those)\b", re.IGNORECASE)
+_AMONG_NUMBER = re.compile(r"\s*,?\s*(?:who\s+)?(?:were|was|are|is)\s+(?:also\s+)?among\s*\Z", re.IGNORECASE)
+_COMBINED_AFTER = re.compile(
+    r"\s+(?:or|and|and/or)\s+(?:were\s+)?(?:killed|dead|died|wounded|injured|hurt|displaced)\b(?!\s+(?:\w+\s+){0,1}\d)",
+    re.IGNORECASE)
+_COMBINED_BEFORE = re.compile(
+    r"(?:kill\w*|dead|wound\w*|injur\w*)\s+(?:or|and|and/or)\s+\Z", re.IGNORECASE)
+_NOT_COUNT_BEFORE = re.compile(
+    rf"(?:[$£€]|\b(?:us|usd|eur|sp)\s*\$?|\b{_MONTH}|\baged?|\bages?\s+(?:of|below|under|between|from)|"
+    r"\bnumber|\bno\.|\bresolution|\barticle|\broute|\bhighway|\bbrigade|\bdivision|\bpage|\bgroup of|"
+    r"\bnumbered|\bcode|\bfrom age|\bat)\s*\Z",
+    re.IGNORECASE)
+_NOT_COUNT_AFTER = re.compile(
+    rf"(?:[\s-]*(?:years?|yrs?|months?)[\s-]*old\b|-(?:year|month|day|week)|\s*(?:%|percent\b|per cent\b)|"
+    rf"\s*(?:dollars|euros|pounds|usd)\b|:\d|\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s|$|,|\d)|"
+    r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b))",
+    re.IGNORECASE)
+# "five were killed 12 others ...": a passive verb before a number does not take it as its object.
+_PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|are|is|be|being|got)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+_INVARIANT_UNITS = {"km", "kg", "percent", "per cent", "%", "aircraft", "feet", "usd", "police"}
+_AGE = re.compile(
+    rf"(?:\bbetween\s+)?{SIMPLE_NUMBER}(?:\s*(?:and|to|-|or)\s*{SIMPLE_NUMBER})?[\s-]*(?:years?|yrs?|months?)[\s-]*old\b"
+    rf"|\baged?\s+(?:between\s+|under\s+|below\s+|over\s+)?{SIMPLE_NUMBER}(?:\s*(?:and|to|-|or)\s*{SIMPLE_NUMBER})?"
+    rf"|\bages?\s+(?:of|below|under|between|from|over)\s+{SIMPLE_NUMBER}(?:\s*(?:and|to|-|or)\s*{SIMPLE_NUMBER})?",
+    re.IGNORECASE)
+_SINCE_THEN = re.compile(r"\bsince then\b|\b(?:has|have|had) since\b|\bsince that (?:time|day)\b", re.IGNORECASE)
+_ANAPHORIC_START = re.compile(
+    r"\A\W*(?:it|they|that|this|the (?:crash|attacks?|bombings?|blasts?|explosions?|shootings?|disaster|incident|"
+    r"quake|earthquake|assault|massacre|raid))\b", re.IGNORECASE)
+_EVENT_NOUN = r"(?:attacks?|bombings?|blasts?|crash|explosions?|shootings?|massacre|earthquake|floods?|stampede|siege)"
+_LOCATIVE = r"(?:in|near|over|across|outside|inside|throughout|around|at)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|neighbou?ring|parts of|the city of|the town of|the province of)\s+)*"
+_TOKEN = re.compile(r"\s*([\w'’.-]+|[^\w\s])")
+_STOP_HEAD = {
+    "in", "on", "at", "by", "from", "for", "with", "during", "after", "before", "near", "since", "across", "when",
+    "while", "and", "or", "as", "to", "into", "over", "under", "who", "that", "which", "were", "was", "are", "is",
+    "have", "has", "had", "been",
+}
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    """The cue words of casualty_cues.yaml."""
+    text = resources.files("peacetalks").joinpath("casualty_cues.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _alt(entries: list[str] | str) -> str:
+    """One regex alternation of YAML entries; WAR and FOREIGN stand for those word lists, a space for any whitespace."""
+    if isinstance(entries, str):
+        entries = [entries]
+    war = _cues()["war_nouns"]
+    foreign = "|".join(_cues()["foreign_places"])
+    whitespace = r"\s+"
+    parts = [e.replace("WAR", war).replace("FOREIGN", foreign).replace(" ", whitespace) for e in entries if e]
+    return "|".join(f"(?:{part})" for part in parts)
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """The compiled cue patterns."""
+
+    active: dict[str, re.Pattern[str]]
+    active_far: re.Pattern[str]
+    drive_verb: re.Pattern[str]
+    completion: re.Pattern[str]
+    predicate: re.Pattern[str]
+    breaks: re.Pattern[str]
+    not_people: re.Pattern[str]
+    restricted: re.Pattern[str]
+    war: re.Pattern[str]
+    event: re.Pattern[str]
+    war_start: re.Pattern[str]
+    foreign: re.Pattern[str]
+    place: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    cues = _cues()
+    kinds = cues["kinds"]
+    active = {
+        kind: re.compile(rf"(?<![\w-])(?:{_alt(spec['active'])})\s+{_FILLER}\Z", re.IGNORECASE)
+        for kind, spec in kinds.items() if spec.get("active")
+    }
+    any_active = "|".join(_alt(spec["active"]) for spec in kinds.values() if spec.get("active"))
+    aux = (r"(?:(?:who|that|which|have|has|had|were|was|are|is|been|being|be|got|get|gotten|reportedly|reported|also|"
+           r"all|now|so far|confirmed|later|allegedly|already|since|still|either|both|each|believed to have|"
+           r"said to have|feared|thought to have|estimated to have|to have|then|subsequently|eventually|themselves|"
+           r"either|just)\s+)*").replace(" ", r"\s+")
+    predicate = "|".join(f"(?P<{kind}>{_alt(spec['predicate'])})" for kind, spec in kinds.items())
+    disp = kinds["displaced"]
+    places_foreign = _alt(cues["foreign_places"])
+    places_syria = _alt(cues["places_in_syria"])
+    return _Grammar(
+        active=active,
+        active_far=re.compile(
+            rf"(?<![\w-])(?P<verb>{any_active})\s+(?:a|an|the|one|another)\s+[\w-]+\s+(?:[\w-]+\s+)?(?:and|,)\s+\Z",
+            re.IGNORECASE),
+        drive_verb=re.compile(rf"(?<![\w-])(?:{_alt(disp['active_with_completion'])})\s+{_FILLER}\Z", re.IGNORECASE),
+        completion=re.compile(rf"(?:[^.;:]{{0,120}}?)\b(?:{_alt(disp['completion'])})\b", re.IGNORECASE),
+        predicate=re.compile(rf"\s*,?\s*{aux}(?:{predicate})(?![\w-])", re.IGNORECASE),
+        breaks=re.compile(rf"(?:{_alt(cues['phrase_breaks'])})\Z", re.IGNORECASE),
+        not_people=re.compile(rf"(?:{_alt(cues['not_people'])})\Z", re.IGNORECASE),
+        restricted=re.compile(rf"(?:{_alt(cues['restricted_people'])})\Z", re.IGNORECASE),
+        war=re.compile(_alt(cues["war_cues"]), re.IGNORECASE),
+        event=re.compile(_alt(cues["event_cues"]), re.IGNORECASE),
+        war_start=re.compile(r"\b2011\b|\b(?:began|started|erupted|broke out)\b", re.IGNORECASE),
+        foreign=re.compile(rf"(?:{places_foreign})\Z", re.IGNORECASE),
+        place=re.compile(
+            rf"\b(?:{_LOCATIVE}(?P<loc>{places_foreign}|{places_syria})\b"
+            rf"|(?P<mod>{places_foreign})(?:'s)?\s+{_EVENT_NOUN})",
+            re.IGNORECASE),
+    )
+
+
+@dataclass
+class _Figure:
+    """A number read as a casualty figure, before its subject is known."""
+
+    quantity: Quantity
+    kind: str | None = None
+    head: tuple[str, ...] = ()
+    breakdown: bool = False
+    parent: int | None = None      # index of the figure this one is a part of
+    link_next: bool = False        # "12 children and 11 fighters were among the dead": takes the next one's kind
+    among_next: bool = False       # "Seven children were among 71 civilians killed"
+    combined: bool = False         # "killed or injured": not one kind
 
 
 def extract_casualties(article_id: str, body: str) -> list[dict]:
-    """Rows of the casualties table (tables.CASUALTY_COLUMNS) for one article body."""
-    return []
+    """Rows of the casualties table (tables.CASUALTY_COLUMNS) for one article body.
+
+    A figure repeated in the article (same value, kind and subject) is listed once,
+    from the first sentence that gives it.
+    """
+    sentences = split_sentences(body, only=PREFILTER)
+    rows: list[dict] = []
+    seen: set[tuple[int, str, str]] = set()
+    for index, sentence in enumerate(sentences):
+        if not PREFILTER.search(sentence.text):
+            continue
+        previous = sentences[index - 1].text if index and sentences[index - 1].paragraph == sentence.paragraph else ""
+        for value, value_high, qualifier, kind, subject in figures_in_sentence(sentence.text, previous):
+            key = (value, kind, subject)
+            if key in seen:
+                continue
+            seen.add(key)
+            rows.append({
+                "article_id": article_id, "value": value, "value_high": value_high, "qualifier": qualifier,
+                "kind": kind, "subject": subject, "sentence": sentence.text,
+            })
+    return rows
+
+
+def figures_in_sentence(sentence: str, previous: str = "") -> list[tuple[int, int | None, str, str, str]]:
+    """(value, value_high, qualifier, kind, subject) of every casualty figure in one sentence;
+    `previous` is the sentence before it, read for the place and the start of the war."""
+    grammar = _grammar()
+    masked = _mask_not_counts(sentence)
+    quantities = [q for q in find_quantities(masked) if _is_count(masked, q)]
+    figures = [_read_figure(masked, quantities, i, grammar) for i in range(len(quantities))]
+    _inherit_kinds(masked, figures)
+    result = []
+    war_here = _war_context(sentence, previous, grammar)
+    for i, figure in enumerate(figures):
+        if figure.kind is None or figure.combined:
+            continue
+        q = figure.quantity
+        if q.value == 1 and not figure.head:
+            continue  # "one was killed": a single victim is not a figure
+        subject = _subject(masked, previous, figures, i, war_here, grammar)
+        result.append((q.value, q.value_high, q.qualifier, figure.kind, subject))
+    return result
+
+
+def _mask_not_counts(sentence: str) -> str:
+    """The sentence with ages blanked out, so that "eight students between 7 and 12 years old were
+    killed" reads as "eight students ... were killed" (offsets are kept)."""
+    return _AGE.sub(lambda m: " " * len(m.group(0)), sentence)
+
+
+def _is_count(sentence: str, q: Quantity) -> bool:
+    """False for years, dates, ages, money, percentages and clock times."""
+    number = sentence[q.number_start:q.end]
+    before = sentence[max(0, q.start - 20):q.start]
+    if _NOT_COUNT_BEFORE.search(before) or _NOT_COUNT_AFTER.match(sentence, q.end):
+        return False
+    if re.fullmatch(r"(?:19|20)\d\d", number) and q.qualifier == "exact":
+        return bool(re.match(r"\s+(?:of\s+)?(?:people|persons|civilians|soldiers|fighters|children|refugees)\b",
+                             sentence[q.end:]))
+    return True
+
+
+def _is_thing(word: str, original: str, value: int, grammar: _Grammar) -> bool:
+    """Whether a word after a number makes it a count of things or time, not people ("60 strikes",
+    "3 times"). Capitalised words are names ("40 Islamic State fighters"), and a singular noun
+    after a plural number is a modifier ("13 rocket shells", "six school children")."""
+    if original[:1].isupper() or not grammar.not_people.match(word):
+        return False
+    return value == 1 or word.endswith("s") or word in _INVARIANT_UNITS
+
+
+def _head_words(sentence: str, q: Quantity, grammar: _Grammar) -> tuple[tuple[str, ...], bool]:
+    """The noun words right after a number ("civilians" in "53 civilians including ...") and whether
+    they make it a count of something other than people ("60 strikes", "four makeshift hospitals")."""
+    words: list[str] = []
+    pos = q.end
+    for _ in range(4):
+        token = _TOKEN.match(sentence, pos)
+        if token is None or not re.match(r"[\w'’-]", token.group(1)):
+            break
+        original = token.group(1).strip(".")
+        word = original.lower()
+        if word == "of" and not words:
+            pos = token.end()
+            continue
+        if word in _STOP_HEAD or grammar.predicate.match(" " + word):
+            break
+        if _is_thing(word, original, q.value, grammar):
+            return tuple(words), True
+        words.append(word)
+        if re.fullmatch(_GENERIC_PEOPLE, word) or grammar.restricted.match(word):
+            break
+        pos = token.end()
+    return tuple(words), False
+
+
+def _read_figure(sentence: str, quantities: list[Quantity], i: int, grammar: _Grammar) -> _Figure:
+    """What one number counts, from the words around it (kind None when it is not a casualty figure)."""
+    q = quantities[i]
+    head, not_people = _head_words(sentence, q, grammar)
+    figure = _Figure(q, head=head)
+    if not_people:
+        return figure
+    left = sentence[max(0, q.start - 120):q.start]
+    of_them = _OF_THEM_AFTER.match(sentence, q.end)
+    figure.breakdown = bool(_BREAKDOWN_BEFORE.search(left))
+    after = _predicate_after(sentence, quantities, i, grammar)
+    if of_them:
+        # "15 of them children" is a part; "12 of them have not been identified" is not a figure
+        rest = _TOKEN.match(sentence, of_them.end())
+        if after.kind is None and not (rest and grammar.restricted.match(rest.group(1).lower())):
+            return figure
+        figure.breakdown = True
+    if after.kind and after.words <= 1:
+        figure.kind, figure.combined = after.kind, after.combined  # "2 persons killed 13 injured"
+        return figure
+    for kind, pattern in grammar.active.items():
+        verb = pattern.search(left)
+        if verb and not _PASSIVE_BEFORE.search(left, 0, verb.start()):
+            figure.kind = kind
+            figure.combined = bool(_COMBINED_BEFORE.search(left, 0, verb.start()))
+            return figure
+    if grammar.drive_verb.search(left):
+        completion = grammar.completion.match(sentence, q.end)
+        if completion:
+            figure.kind = "displaced"
+            return figure
+    if after.kind:
+        figure.kind, figure.combined = after.kind, after.combined
+        return figure
+    figure.among_next, figure.link_next = after.among_next, after.link_next
+    if figure.among_next:
+        figure.breakdown = True
+    if not (figure.link_next or figure.among_next):
+        far = grammar.active_far.search(left)
+        if far and not _PASSIVE_BEFORE.search(left, 0, far.start()):
+            figure.kind = _kind_of_verb(far.group("verb"), grammar)
+    return figure
+
+
+def _kind_of_verb(verb: str, grammar: _Grammar) -> str | None:
+    for kind, pattern in grammar.active.items():
+        if pattern.search(verb + " "):
+            return kind
+    return None
+
+
+@dataclass
+class _After:
+    """What follows a number's noun phrase."""
+
+    kind: str | None = None
+    words: int = 0             # noun-phrase words before the predicate
+    combined: bool = False
+    among_next: bool = False   # "... were among <number>"
+    link_next: bool = False    # one item of a list whose next item follows
+
+
+def _predicate_after(sentence: str, quantities: list[Quantity], i: int, grammar: _Grammar) -> _After:
+    """The kind named after a number's noun phrase ("250,000 people have died", "55 wounded",
+    "53 civilians including 21 children died", "who have sought refuge")."""
+    pos = quantities[i].end
+    following = i + 1
+    words = 0
+    while words <= 8:
+        next_start = quantities[following].start if following < len(quantities) else len(sentence)
+        if pos >= next_start:
+            gap = sentence[:next_start]
+            if _AMONG_NUMBER.search(gap):
+                return _After(among_next=True)
+            if _BREAKDOWN_BEFORE.search(gap):
+                # skip the parenthetical part: "11 people including six children were killed"
+                pos = quantities[following].end
+                following += 1
+                continue
+            return _After(link_next=words <= 4)
+        match = grammar.predicate.match(sentence, pos)
+        if match:
+            kind = next(k for k in KINDS if match.group(k))
+            if _takes_object(sentence, match.end(), quantities, following, grammar):
+                return _After()  # "the bombing on July 25 killed at least seven": the verb has its own object
+            combined = bool(_COMBINED_AFTER.match(sentence, match.end()))
+            return _After(kind=kind, words=words, combined=combined)
+        token = _TOKEN.match(sentence, pos)
+        if token is None:
+            return _After()
+        original = token.group(1)
+        word = original.lower()
+        if (original in ".;:!?()[]\"“”" or grammar.breaks.match(word)
+                or _is_thing(word, original, quantities[i].value, grammar)):
+            return _After()
+        pos = min(token.end(), next_start)
+        words += 1
+    return _After()
+
+
+def _takes_object(sentence: str, verb_end: int, quantities: list[Quantity], following: int,
+                  grammar: _Grammar) -> bool:
+    """Whether the verb ending at verb_end is followed by its own object number ("killed at least
+    seven"), unlike a list of tolls ("2 persons killed 13 injured")."""
+    if following >= len(quantities) or sentence[verb_end:quantities[following].start].strip():
+        return False
+    nxt = quantities[following]
+    return not grammar.predicate.match(sentence, nxt.end)
+
+
+@lru_cache(maxsize=1)
+def _hedge_words() -> str:
+    return "|".join(re.escape(h).replace(r"\ ", r"\s+") for hs in HEDGES_BEFORE.values() for h in hs)
+
+
+def _inherit_kinds(sentence: str, figures: list[_Figure]) -> None:
+    """Give list items and breakdowns the kind of the figure they belong to."""
+    # Right to left: "Twelve children and 11 fighters were among the dead", "Seven children were among 71 killed".
+    for i in range(len(figures) - 2, -1, -1):
+        figure, following = figures[i], figures[i + 1]
+        if figure.kind is None and (figure.link_next or figure.among_next) and following.kind:
+            figure.kind = following.kind
+            figure.combined = following.combined
+            if figure.among_next:
+                figure.parent = i + 1
+            elif following.breakdown:
+                figure.breakdown = True
+                figure.parent = following.parent
+    # Left to right: "killed 87 civilians including 31 children", "51 children 28 women five rescue workers".
+    for i in range(1, len(figures)):
+        figure, before = figures[i], figures[i - 1]
+        gap = sentence[before.quantity.end:figure.quantity.start]
+        # "51 children 28 women", "25 children and 15 women", "five rescue workers and seven": nouns, then a joint
+        listed = bool(re.fullmatch(r"(?:\s*(?!and\b)[\w'’-]+){0,2}\s*(?:,|\band\b|\bas well as\b|\bplus\b)?\s*", gap))
+        parent = _nearest_with_kind(figures, i)
+        if figure.breakdown and parent is not None:
+            own = figure.kind
+            if own is None or own == figures[parent].kind:
+                figure.kind = figures[parent].kind
+                figure.parent = parent
+            else:
+                figure.breakdown = False  # "including 2.6 million refugees" among the displaced: a figure of its own kind
+                figure.parent = parent
+        elif figure.kind is None and listed and before.kind and (before.breakdown or before.parent is not None):
+            figure.kind = before.kind
+            figure.breakdown = before.breakdown
+            figure.parent = before.parent
+
+
+def _nearest_with_kind(figures: list[_Figure], i: int) -> int | None:
+    for j in range(i - 1, -1, -1):
+        if figures[j].kind and not figures[j].combined:
+            return j
+    return None
+
+
+def _war_context(sentence: str, previous: str, grammar: _Grammar) -> bool:
+    """Whether the sentence speaks of the war's total so far."""
+    text = sentence.replace("’", "'")
+    if grammar.war.search(text):
+        return True
+    return bool(_SINCE_THEN.search(text) and grammar.war_start.search(previous) and re.search(
+        _cues()["war_nouns"], previous, re.IGNORECASE))
+
+
+def _subject(sentence: str, previous: str, figures: list[_Figure], i: int, war_here: bool, grammar: _Grammar) -> str:
+    """syria_war, syria_event or other for figure i of a sentence."""
+    figure = figures[i]
+    q = figure.quantity
+    place = _nearest_place(sentence, q, grammar)
+    if place is None and _ANAPHORIC_START.match(sentence):
+        places = [m.group("loc") or m.group("mod") for m in grammar.place.finditer(previous)]
+        place = places[-1] if places else None
+    foreign = place is not None and bool(grammar.foreign.match(place))
+    if foreign and figure.kind == "refugees" and re.search(r"\bsyria", sentence, re.IGNORECASE):
+        foreign = False  # "Syrian refugees in Turkey" are the war's refugees
+    if foreign:
+        return "other"
+    if figure.breakdown or figure.parent is not None and figure.kind == figures[figure.parent].kind:
+        parent = figure.parent
+        if parent is not None and parent != i:
+            return "other" if _subject(sentence, previous, figures, parent, war_here, grammar) == "other" else "syria_event"
+        return "syria_event"
+    if not war_here:
+        return "syria_event"
+    if any(grammar.restricted.match(word) for word in figure.head):
+        return "syria_event"
+    if figure.kind == "killed" and q.value < 1000:
+        return "syria_event"  # no total toll of the war below a thousand was reported after its first weeks
+    window = re.split(r"\b(?:said|says|told|according)\b", sentence[q.end:q.end + 80])[0]
+    if grammar.event.search(window):
+        return "syria_event"
+    return "syria_war"
+
+
+def _nearest_place(sentence: str, q: Quantity, grammar: _Grammar) -> str | None:
+    """The place named nearest to a number, as the location of an event ("a crash in Egypt", "the Paris attacks")."""
+    best, best_distance = None, None
+    for match in grammar.place.finditer(sentence):
+        name = match.group("loc") or match.group("mod")
+        distance = q.start - match.end() if match.end() <= q.start else match.start() - q.end
+        if distance < 0:
+            continue
+        if best_distance is None or distance < best_distance:
+            best, best_distance = name, distance
+    return best

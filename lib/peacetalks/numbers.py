@@ -1,0 +1,221 @@
+"""Numbers as news articles write them: digits, scale words, number words, fractions, vague plurals, hedges and ranges.
+
+`find_quantities` finds every such phrase in a text with its hedge, as a `Quantity`
+(value, value_high, qualifier and the span it covers); `parse_number` reads one bare
+number phrase. Number words go through text2num; what it lacks (fractions of a scale
+word, "a hundred", "two dozen", vague plurals, digits glued to words, hedges, ranges)
+is written here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+# Vague plurals count as the least they can mean (qualifier at_least), as the analysis fixes them.
+VAGUE = {
+    "tens": 20, "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
+    "tens of thousands": 20_000, "hundreds of thousands": 200_000,
+    "tens of millions": 20_000_000, "hundreds of millions": 200_000_000,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+FRACTIONS = {"quarter": 0.25, "third": 1 / 3, "half": 0.5, "three quarters": 0.75, "two thirds": 2 / 3}
+
+# Hedges before the number, longest first; the qualifier each one gives.
+HEDGES_BEFORE = {
+    "approx": ["an estimated", "estimated", "approximately", "roughly", "around", "about", "some", "nearly",
+               "almost", "close to", "just under", "more or less", "an approximate", "circa"],
+    "at_least": ["more than", "well over", "just over", "over", "at least", "upwards of", "in excess of",
+                 "no fewer than", "no less than", "not less than", "a minimum of", "well above", "above"],
+    "at_most": ["up to", "as many as", "fewer than", "less than", "at most", "no more than", "not more than",
+                "a maximum of", "under"],
+}
+HEDGES_AFTER = {"at_least": ["or more", "plus", "-plus", "+"], "approx": ["or so"]}
+
+_UNITS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+          "sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_WORD = r"(?:%s)" % "|".join(sorted(_TENS + _UNITS + list(SCALES), key=len, reverse=True))
+# A run of number words: "two hundred thousand", "twenty-five", "one hundred and five".
+_WORD_RUN = rf"{_WORD}(?:(?:\s+and\s+|[\s-]+){_WORD})*"
+# A plain number in digits or words, for other modules' patterns ("aged 7", "between 7 and 12 years old").
+SIMPLE_NUMBER = rf"(?:\d+|\b{_WORD_RUN}\b)"
+# Digits: 200,000 / 200 000 (thin, no-break or plain space) / 2.5 / 230000; never inside a word or a date like 9/11.
+_DIGITS = (r"(?<![\w.,/])\d{1,3}(?:(?:,|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d{3})+(?![\d,]\d)(?!/\d)"
+           r"|(?<![\w.,/])\d+(?:\.\d+)?(?![\d/])")
+_SCALE = r"(?:hundred|thousand|million|billion)"
+_FRACTION = (r"(?:(?:a|one)\s+)?(?:quarter|third|half|three[\s-]quarters|two[\s-]thirds)"
+             r"(?:\s+of)?(?:\s+an?|\s*-)?\s+(?:million|thousand|billion)(?!s)"
+             r"|half\s+a\s+(?:million|thousand|billion|dozen)")
+_AND_A_HALF = rf"(?:\d+|{_WORD_RUN})\s+and\s+a\s+(?:half|quarter)\s+(?:million|thousand|billion)"
+_VAGUE = (r"(?:(?:many|several)\s+)?(?:tens|hundreds)\s+of\s+(?:thousands|millions)"
+          r"|(?:many\s+|several\s+)?(?:dozens|scores|hundreds|thousands|millions)"
+          r"|tens(?=\s+of\s)"
+          r"|(?:several|a\s+few|many)\s+(?:dozen|hundred|thousand|million)(?!s)")
+
+_CORE = re.compile(
+    rf"(?P<fraction>{_FRACTION})"
+    rf"|(?P<andhalf>{_AND_A_HALF})"
+    rf"|(?P<vague>\b(?:{_VAGUE})\b)"
+    rf"|(?P<digits>(?:{_DIGITS})(?:[\s-]*{_SCALE}\b(?!s))?)"
+    rf"|(?P<words>\b(?:an?\s+(?={_SCALE}|dozen))?(?:{_WORD_RUN})(?:[\s-]+dozen)?\b|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+dozen\b|\ba\s+dozen\b)",
+    re.IGNORECASE,
+)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_HEDGE_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(\"'“]))(?:%s)\s*\Z" % "|".join(
+        f"(?P<{q}>{_alternation(words)})" for q, words in HEDGES_BEFORE.items()),
+    re.IGNORECASE,
+)
+_HEDGE_AFTER = re.compile(
+    r"(?:\s*(?P<at_least>or\s+more|-?plus\b|\+)|\s+(?P<approx>or\s+so)\b)", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*(?:(?:well|just)\s+)?(?:over\s+|more\s+than\s+|about\s+|some\s+)?",
+                         re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"(?:\bbetween|\bfrom)\s+\Z", re.IGNORECASE)
+# Letters glued to digits that make them not a count: ordinals, decades, units ("11th", "1970s", "5km").
+_GLUED_NOT_COUNT = re.compile(r"\A(?:st|nd|rd|th|s|am|pm|km|kg|mm|cm|m|h|hrs?|min|d|x|k|bn|mn|mln|b)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number phrase found in a text: `start`/`end` cover the hedge too, `number_start` the number itself."""
+
+    value: int
+    value_high: int | None
+    qualifier: str
+    start: int
+    end: int
+    number_start: int
+    vague: bool = False
+
+    def span_text(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+def _words_value(phrase: str) -> int | None:
+    """The value of a run of number words, through text2num ("two hundred thousand" -> 200000)."""
+    words = re.sub(r"[\s-]+", " ", phrase.lower()).strip()
+    dozen = words.endswith("dozen")
+    if dozen:
+        words = words[: -len("dozen")].strip() or "one"
+    words = re.sub(r"^an?(?: (?=hundred|thousand|million|billion)|$)", "one ", words).strip() or "one"
+    try:
+        value = text2num(words, "en")
+    except ValueError:
+        return None
+    return value * 12 if dozen else value
+
+
+def parse_number(phrase: str) -> int | None:
+    """The integer a bare number phrase stands for, or None if it is not one.
+
+    "200,000", "200 000", "230000", "2.5 million", "250 thousand", "two hundred thousand",
+    "a quarter of a million", "half a million", "one and a half million", "a dozen";
+    vague plurals give the least they mean ("tens of thousands" -> 20000).
+    """
+    text = re.sub(r"\s+", " ", phrase.strip())
+    match = _CORE.fullmatch(text)
+    if match is None:
+        return None
+    value = _core_value(match)
+    return None if value is None else value[0]
+
+
+def _core_value(match: re.Match[str]) -> tuple[int, bool] | None:
+    """(value, is_vague) of a `_CORE` match, or None when the phrase is not a whole count."""
+    text = re.sub(r"\s+", " ", match.group(0).lower())
+    if match.group("fraction"):
+        if text.startswith("half a"):
+            scale = text.split()[-1]
+            return round(0.5 * (12 if scale == "dozen" else SCALES[scale])), False
+        scale = SCALES[text.split()[-1]]
+        fraction = next(f for name, f in sorted(FRACTIONS.items(), key=lambda kv: -len(kv[0]))
+                        if name in text.replace("-", " "))
+        return round(fraction * scale), False
+    if match.group("andhalf"):
+        head, _, rest = text.partition(" and a ")
+        whole = int(head) if head.isdigit() else _words_value(head)
+        fraction_word, scale = rest.split()[:2]
+        if whole is None:
+            return None
+        return round((whole + FRACTIONS[fraction_word]) * SCALES[scale]), False
+    if match.group("vague"):
+        words = re.sub(r"^(?:many|several|a few) ", "", text)
+        if words in ("dozen", "hundred", "thousand", "million"):
+            words += "s"
+        return VAGUE[words], True
+    if match.group("digits"):
+        number = re.match(r"[\d,. \u00a0\u202f\u2009]+", text).group(0).strip()
+        scale = text[len(number):].strip(" -")
+        digits = re.sub(r"[,\s\u00a0\u202f\u2009]", "", number)
+        try:
+            amount = float(digits)
+        except ValueError:
+            return None
+        if scale:
+            amount *= SCALES[scale]
+        if amount != int(amount):
+            return None  # "2.5" alone is not a head count
+        return int(amount), False
+    value = _words_value(text)
+    return None if value is None else (value, False)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number phrase in `text`, in order, with its hedge or range folded in."""
+    found: list[Quantity] = []
+    matches = list(_CORE.finditer(text))
+    skip_until = -1
+    for index, match in enumerate(matches):
+        if match.start() < skip_until:
+            continue
+        glued = _glued_letters(text, match)
+        if glued is not None and _GLUED_NOT_COUNT.match(glued):
+            continue
+        parsed = _core_value(match)
+        if parsed is None:
+            continue
+        value, vague = parsed
+        start, end = match.start(), match.end()
+        qualifier = "at_least" if vague else "exact"
+        value_high = None
+        hedge = _HEDGE_BEFORE.search(text, max(0, start - 40), start)
+        if hedge:
+            qualifier = next(q for q in HEDGES_BEFORE if hedge.group(q))
+            if vague and qualifier == "approx":
+                qualifier = "at_least"
+            start = hedge.start()
+        after = _HEDGE_AFTER.match(text, end)
+        if after and not vague:
+            qualifier = "at_least" if after.group("at_least") else "approx"
+            end = after.end()
+        # Ranges: "between 200,000 and 250,000", "200,000-250,000", "from 500 to well over 1000".
+        joined = _RANGE_JOIN.match(text, match.end())
+        if joined and index + 1 < len(matches) and matches[index + 1].start() == joined.end() and not vague:
+            high = _core_value(matches[index + 1])
+            opener = _RANGE_OPEN.search(text, max(0, start - 10), start)
+            is_and = joined.group(0).strip().lower().startswith("and")
+            if high and not high[1] and high[0] > value and (opener or not is_and):
+                low = value
+                if high[0] >= 1000 * low and re.search(_SCALE, matches[index + 1].group(0), re.IGNORECASE):
+                    low *= SCALES[matches[index + 1].group(0).split()[-1].lower()]
+                value, value_high, qualifier = low, high[0], "range"
+                if opener:
+                    start = opener.start()
+                end = matches[index + 1].end()
+                skip_until = end
+        found.append(Quantity(value, value_high, qualifier, start, end, match.start(), vague))
+    return found
+
+
+def _glued_letters(text: str, match: re.Match[str]) -> str | None:
+    """The letters stuck to the end of a digit match ("people" in "100000people"), else None."""
+    if not match.group("digits") or match.end() >= len(text) or not text[match.end()].isalpha():
+        return None
+    return re.match(r"[A-Za-z]+", text[match.end():]).group(0)
