@@ -281,22 +281,48 @@ def _is_object(text: str, group: Group, floor: int) -> bool:
 
 
 def _followed_by_verb(text: str, group: Group) -> bool:
-    words = _WORD.findall(text[group.end:group.end + 40])
-    if not words:
-        return False
-    word = words[0].lower()
-    return word in _AUXILIARIES or (len(word) > 4 and word.endswith("ed"))
+    """True when a verb follows the group, perhaps after two nouns ("Russian allies abandoned", "US officials said")."""
+    words = [w.lower() for w in _WORD.findall(text[group.end:group.end + 60])[:3]]
+    for word in words:
+        if word in _AUXILIARIES or (len(word) > 4 and word.endswith("ed")) or (len(word) > 5 and word.endswith("ing")):
+            return True
+        if word in _PREPOSITIONS or word in _DETERMINERS or word in {"and", "or", "that", "which", "who"}:
+            return False
+    return False
 
 
 def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None:
-    """The subject of the stretch [lo, hi): a group at its start, else the last one right before a verb."""
+    """The subject of the stretch [lo, hi): a group at its start, else the last one shortly before `hi` that a verb follows."""
     candidates = [g for g in groups if lo <= g.start and g.end <= hi and not _is_object(text, g, lo)]
-    for g in candidates:
-        if len(_WORD.findall(text[lo:g.start])) <= 4:
+    if candidates and len(_WORD.findall(text[lo:candidates[0].start])) <= 4:
+        return candidates[0]
+    near = [g for g in candidates if len(_WORD.findall(text[g.end:hi])) <= 12 and _followed_by_verb(text, g)]
+    return near[-1] if near else None
+
+
+_NOMINAL = re.compile(
+    r"^(?:'s|’s|s)?\s+(?:\w+\s+)?(?:decision|plan|move|efforts?|call|offer|proposal|push|refusal|bid|attempt|"
+    r"initiative|insistence|demand|support|backing|readiness|willingness|agreement|invitation)\b", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_TIME_WORDS = {"on", "last", "this", "next", "week", "month", "year", "today", "yesterday", "monday", "tuesday",
+               "wednesday", "thursday", "friday", "saturday", "sunday", "also", "still", "now"}
+
+
+def agent_of_noun(text: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
+    """The actor whose decision/plan/refusal the cue continues ("the opposition's decision to bring a delegation")."""
+    for g in reversed([g for g in groups if lo <= g.start and g.end <= cue_start]):
+        if len(_WORD.findall(text[g.end:cue_start])) <= 4 and _NOMINAL.match(text[g.end:cue_start]):
             return g
-        break
-    before_verb = [g for g in candidates if _followed_by_verb(text, g)]
-    return before_verb[-1] if before_verb else None
+    return None
+
+
+def antecedent(text: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
+    """For a cue opening a relative clause ("... opposition who want him gone"), the group the pronoun refers to."""
+    rel = _RELATIVE_BEFORE.search(text, lo, cue_start)
+    if rel is None:
+        return None
+    before = [g for g in groups if lo <= g.start and g.end <= rel.start() and len(_WORD.findall(text[g.end:rel.start()])) <= 1]
+    return before[-1] if before else None
 
 
 @dataclass
@@ -387,17 +413,16 @@ def _read_cue(text: str, clause: Clause, match: re.Match[str], cue: Cue, codeboo
         head = frame.content_start if frame else clause.start
         if reservations.search(text, head, start):
             return []
-        if frame is not None:
-            content = text[frame.content_start:start]
-            own = subject_of(text, [g for g in groups if g not in inside], frame.content_start, start)
-            if _PRONOUN_START.match(content.lstrip(" ,:\"“")) or own is None:
-                add(frame.speaker)
-            elif set(frame.speaker.actors) & set(own.actors):
-                add(own)
+        others = [g for g in groups if g not in inside]
+        relative = antecedent(text, others, clause.start, start)
+        if relative is not None:
+            add(relative)
+        elif frame is not None:
+            add(_content_holder(text, frame, others, start))
         else:
-            own = subject_of(text, [g for g in groups if g not in inside], clause.start, start)
-            add(own if own is not None else subject)
-        agents = _BY_AGENTS.search(text, end, min(clause.end, end + 60))
+            own = subject_of(text, others, clause.start, start)
+            add(own or agent_of_noun(text, others, clause.start, start) or subject)
+        agents = _BY_AGENTS.search(text, max(start, end - 25), min(clause.end, end + 60))
         if agents:
             following = [g for g in groups if g.start >= agents.end() and g.start - agents.end() <= 30]
             if following:
@@ -406,8 +431,8 @@ def _read_cue(text: str, clause: Clause, match: re.Match[str], cue: Cue, codeboo
             for g in inside:
                 if not _is_object(text, g, start) or _preceding_word(text, g.start, start) in {"with", "meet", "met"}:
                     add(g)
-            after = [g for g in groups if end <= g.start <= end + 30 and g.start < clause.end]
-            if after and match.group(0).lower().endswith("with"):
+            after = [g for g in groups if end <= g.start <= end + 40 and g.start < clause.end]
+            if after:
                 add(after[0])
     issue = codebook.issues[cue.issue]
     holders = [(a, s) for a, s in holders if a not in issue.not_held_by]
@@ -432,6 +457,28 @@ def _read_cue(text: str, clause: Clause, match: re.Match[str], cue: Cue, codeboo
         else:
             result.append(Holding(actor, cue.issue, polarity, quote_start, quote_end, speaker, time, earlier))
     return result
+
+
+def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: int) -> Group | None:
+    """Who holds a cue inside reported speech: the speaker, unless the content is about another actor.
+
+    "Moscow said it wanted ...", "... we can be optimistic, Lavrov said" and "... that Assad's exit should
+    not be a precondition" are the speaker's; "Khoja said a Russian campaign ... was intended to prop up
+    Assad" is Khoja's claim about Russia (so nobody's stance here); "The State Department said U.S. and
+    Russian diplomats would meet" is held by both, the speaker's side among them.
+    """
+    own = subject_of(text, groups, frame.content_start, cue_start)
+    if own is not None:
+        return own if set(frame.speaker.actors) & set(own.actors) else None
+    content = text[frame.content_start:cue_start]
+    that = list(re.finditer(r"\bthat\b", content))
+    tail = content[that[-1].end():] if that else content
+    words = [w.lower() for w in _WORD.findall(tail)]
+    if _PRONOUN_START.match(tail.lstrip(" ,:\"“")) or any(w in {"we", "i", "it", "he", "she", "they", "our", "its"} for w in words[-4:]):
+        return frame.speaker
+    if len([w for w in words if w not in _DETERMINERS and w not in _TIME_WORDS]) <= 1:
+        return frame.speaker
+    return None
 
 
 def _back_words(text: str, pos: int, n: int) -> int:
