@@ -39,24 +39,26 @@ _BREAKDOWN_BEFORE = re.compile(
 _OF_THEM_AFTER = re.compile(r"\s*(?:of (?:them|whom)|of those)\b", re.IGNORECASE)
 _AMONG_NUMBER = re.compile(r"\s*,?\s*(?:who\s+)?(?:were|was|are|is)\s+(?:also\s+)?among\s*\Z", re.IGNORECASE)
 _COMBINED_AFTER = re.compile(
-    r"\s+(?:or|and|and/or)\s+(?:were\s+)?(?:killed|dead|died|wounded|injured|hurt|displaced)\b(?!\s+(?:\w+\s+){0,1}\d)",
+    r"\s*(?:or|and|and/or|&)\s+(?:were\s+)?(?:killed|dead|died|wounded|injured|hurt|displaced)\b(?!\s+(?:\w+\s+){0,1}\d)",
     re.IGNORECASE)
 _COMBINED_BEFORE = re.compile(
     r"(?:kill\w*|dead|wound\w*|injur\w*)\s+(?:or|and|and/or)\s+\Z", re.IGNORECASE)
 _NOT_COUNT_BEFORE = re.compile(
     rf"(?:[$£€]|\b(?:us|usd|eur|sp)\s*\$?|\b{_MONTH}|\baged?|\bages?\s+(?:of|below|under|between|from)|"
     r"\bnumber|\bno\.|\bresolution|\barticle|\broute|\bhighway|\bbrigade|\bdivision|\bpage|\bgroup of|"
-    r"\bnumbered|\bcode|\bfrom age|\bat)\s*\Z",
+    r"\bnumbered|\bcode|\bfrom age|\bat|[A-Za-z]-|#)\s*\Z",
     re.IGNORECASE)
 _NOT_COUNT_AFTER = re.compile(
     rf"(?:[\s-]*(?:years?|yrs?|months?)[\s-]*old\b|-(?:year|month|day|week)|\s*(?:%|percent\b|per cent\b)|"
     rf"\s*(?:dollars|euros|pounds|usd)\b|:\d|\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s|$|,|\d)|"
     r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b))",
     re.IGNORECASE)
+_LIST_JOINT = re.compile(r"\s(?:and|as well as|plus)\s+\Z|,\s*\Z", re.IGNORECASE)
 # "five were killed 12 others ...": a passive verb before a number does not take it as its object.
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|are|is|be|being|got)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 _INVARIANT_UNITS = {"km", "kg", "percent", "per cent", "%", "aircraft", "feet", "usd", "police"}
-_AGE = re.compile(
+_NOT_COUNT_SPAN = re.compile(
+    r"\b\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\b|\b\d{1,2}:\d\d\b|"
     rf"(?:\bbetween\s+)?{SIMPLE_NUMBER}(?:\s*(?:and|to|-|or)\s*{SIMPLE_NUMBER})?[\s-]*(?:years?|yrs?|months?)[\s-]*old\b"
     rf"|\baged?\s+(?:between\s+|under\s+|below\s+|over\s+)?{SIMPLE_NUMBER}(?:\s*(?:and|to|-|or)\s*{SIMPLE_NUMBER})?"
     rf"|\bages?\s+(?:of|below|under|between|from|over)\s+{SIMPLE_NUMBER}(?:\s*(?:and|to|-|or)\s*{SIMPLE_NUMBER})?",
@@ -163,6 +165,7 @@ class _Figure:
     link_next: bool = False        # "12 children and 11 fighters were among the dead": takes the next one's kind
     among_next: bool = False       # "Seven children were among 71 civilians killed"
     combined: bool = False         # "killed or injured": not one kind
+    shared: bool = False           # its kind comes after its noun phrase, so list items before it share it
 
 
 def extract_casualties(article_id: str, body: str) -> list[dict]:
@@ -204,7 +207,7 @@ def figures_in_sentence(sentence: str, previous: str = "") -> list[tuple[int, in
         if figure.kind is None or figure.combined:
             continue
         q = figure.quantity
-        if q.value == 1 and not figure.head:
+        if q.value == 0 or q.value == 1 and not figure.head:
             continue  # "one was killed": a single victim is not a figure
         subject = _subject(masked, previous, figures, i, war_here, grammar)
         result.append((q.value, q.value_high, q.qualifier, figure.kind, subject))
@@ -212,9 +215,9 @@ def figures_in_sentence(sentence: str, previous: str = "") -> list[tuple[int, in
 
 
 def _mask_not_counts(sentence: str) -> str:
-    """The sentence with ages blanked out, so that "eight students between 7 and 12 years old were
-    killed" reads as "eight students ... were killed" (offsets are kept)."""
-    return _AGE.sub(lambda m: " " * len(m.group(0)), sentence)
+    """The sentence with ages, numeric dates and clock times blanked out, so that "eight students
+    between 7 and 12 years old were killed" reads as "eight students ... were killed" (offsets are kept)."""
+    return _NOT_COUNT_SPAN.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
 def _is_count(sentence: str, q: Quantity) -> bool:
@@ -281,7 +284,7 @@ def _read_figure(sentence: str, quantities: list[Quantity], i: int, grammar: _Gr
             return figure
         figure.breakdown = True
     if after.kind and after.words <= 1:
-        figure.kind, figure.combined = after.kind, after.combined  # "2 persons killed 13 injured"
+        figure.kind, figure.combined, figure.shared = after.kind, after.combined, True  # "2 persons killed 13 injured"
         return figure
     for kind, pattern in grammar.active.items():
         verb = pattern.search(left)
@@ -295,7 +298,7 @@ def _read_figure(sentence: str, quantities: list[Quantity], i: int, grammar: _Gr
             figure.kind = "displaced"
             return figure
     if after.kind:
-        figure.kind, figure.combined = after.kind, after.combined
+        figure.kind, figure.combined, figure.shared = after.kind, after.combined, True
         return figure
     figure.among_next, figure.link_next = after.among_next, after.link_next
     if figure.among_next:
@@ -331,6 +334,7 @@ def _predicate_after(sentence: str, quantities: list[Quantity], i: int, grammar:
     pos = quantities[i].end
     following = i + 1
     words = 0
+    skipped_at = -1  # where a skipped parenthetical number ended: a predicate right there is its noun ("47 wounded")
     while words <= 8:
         next_start = quantities[following].start if following < len(quantities) else len(sentence)
         if pos >= next_start:
@@ -339,11 +343,16 @@ def _predicate_after(sentence: str, quantities: list[Quantity], i: int, grammar:
                 return _After(among_next=True)
             if _BREAKDOWN_BEFORE.search(gap):
                 # skip the parenthetical part: "11 people including six children were killed"
-                pos = quantities[following].end
+                pos = skipped_at = quantities[following].end
                 following += 1
                 continue
-            return _After(link_next=words <= 4)
+            joint = _LIST_JOINT.search(sentence, quantities[i].end, next_start)
+            return _After(link_next=words <= 6 and joint is not None)
         match = grammar.predicate.match(sentence, pos)
+        if match and pos == skipped_at:
+            pos = match.end()
+            words += 1
+            continue
         if match:
             kind = next(k for k in KINDS if match.group(k))
             if _takes_object(sentence, match.end(), quantities, following, grammar):
@@ -383,9 +392,10 @@ def _inherit_kinds(sentence: str, figures: list[_Figure]) -> None:
     # Right to left: "Twelve children and 11 fighters were among the dead", "Seven children were among 71 killed".
     for i in range(len(figures) - 2, -1, -1):
         figure, following = figures[i], figures[i + 1]
-        if figure.kind is None and (figure.link_next or figure.among_next) and following.kind:
+        if figure.kind is None and (figure.among_next or figure.link_next and following.shared) and following.kind:
             figure.kind = following.kind
             figure.combined = following.combined
+            figure.shared = True
             if figure.among_next:
                 figure.parent = i + 1
             elif following.breakdown:
