@@ -293,13 +293,15 @@ def _followed_by_verb(text: str, group: Group) -> bool:
 
 def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None:
     """The subject of the stretch [lo, hi): a group at its start, else the last one shortly before `hi` that a verb follows."""
-    candidates = [g for g in groups if lo <= g.start and g.end <= hi and not _is_object(text, g, lo)]
+    candidates = [g for g in groups if lo <= g.start and g.end <= hi and not _is_object(text, g, lo)
+                  and not (_POSSESSIVE.search(text, g.start, g.end) and len(_WORD.findall(text[g.end:hi])) <= 1)]
     if candidates and len(_WORD.findall(text[lo:candidates[0].start])) <= 4:
         return candidates[0]
     near = [g for g in candidates if len(_WORD.findall(text[g.end:hi])) <= 12 and _followed_by_verb(text, g)]
     return near[-1] if near else None
 
 
+_POSSESSIVE = re.compile(r"(?:'s|’s|s')$")
 _NOMINAL = re.compile(
     r"^(?:'s|’s|s)?\s+(?:\w+\s+)?(?:decision|plan|move|efforts?|call|offer|proposal|push|refusal|bid|attempt|"
     r"initiative|insistence|demand|support|backing|readiness|willingness|agreement|invitation)\b", re.IGNORECASE)
@@ -405,6 +407,7 @@ def _read_cue(text: str, clause: Clause, match: re.Match[str], cue: Cue, codeboo
                 holders.append((actor, group.speaker(actor)))
 
     inside = [g for g in groups if start <= g.start and g.end <= end]
+    frame = None
     if cue.agents == "inside":
         for g in inside:
             add(g)
@@ -431,9 +434,13 @@ def _read_cue(text: str, clause: Clause, match: re.Match[str], cue: Cue, codeboo
             for g in inside:
                 if not _is_object(text, g, start) or _preceding_word(text, g.start, start) in {"with", "meet", "met"}:
                     add(g)
-            after = [g for g in groups if end <= g.start <= end + 40 and g.start < clause.end]
+            after = [g for g in groups if end <= g.start <= end + 40 and g.start < clause.end
+                     and _preceding_word(text, g.start, end) not in _PREPOSITIONS - {"with", "from"}]
             if after:
                 add(after[0])
+    frame_speaker = frame.speaker if cue.agents != "inside" and frame is not None else None
+    if frame_speaker is not None:
+        holders = [(a, s or frame_speaker.speaker(a)) for a, s in holders]
     issue = codebook.issues[cue.issue]
     holders = [(a, s) for a, s in holders if a not in issue.not_held_by]
     if not holders:
