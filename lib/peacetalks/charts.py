@@ -32,9 +32,13 @@ def dates(values: pd.Series) -> pd.Series:
     return pd.to_datetime(values, errors="coerce", format="mixed")
 
 
-def outlet_names(sources: pd.Series) -> pd.Series:
-    """The outlet as a reader names it, or a plain placeholder when the text does not say."""
-    return sources.astype("object").where(sources.notna() & (sources.astype("object") != ""), UNKNOWN_OUTLET)
+def outlet_names(articles: pd.DataFrame) -> pd.Series:
+    """Each article's outlet as a reader names it; a wire copy with no outlet named is labelled by its agency."""
+    def present(column: str) -> pd.Series:
+        values = articles[column].astype("object") if column in articles else pd.Series(None, index=articles.index)
+        return values.where(values.notna() & (values != ""), None)
+    source, wire = present("source"), present("wire")
+    return source.fillna(wire.map(lambda w: f"{w} (wire)" if w else None, na_action="ignore")).fillna(UNKNOWN_OUTLET)
 
 
 def select_period(articles: pd.DataFrame, start: str | dt.date | None = None,
@@ -66,11 +70,11 @@ def source_note(articles: pd.DataFrame, max_outlets: int = 4) -> str:
     if not published.empty:
         first, last = published.min(), published.max()
         span = f", {month(first)}" + ("" if month(first) == month(last) else f" to {month(last)}")
-    outlets = sorted(set(outlet_names(articles["source"])) - {UNKNOWN_OUTLET})
+    outlets = sorted(set(outlet_names(articles)) - {UNKNOWN_OUTLET})
     named = ", ".join(outlets[:max_outlets])
     if len(outlets) > max_outlets:
         named += f" and {len(outlets) - max_outlets} more"
-    unnamed = int((outlet_names(articles["source"]) == UNKNOWN_OUTLET).sum())
+    unnamed = int((outlet_names(articles) == UNKNOWN_OUTLET).sum())
     if unnamed:
         named += (", " if named else "") + f"{unnamed} with no outlet named"
     return f"Source: {n} article{'s' if n != 1 else ''}{span}" + (f" ({named})" if named else "") + "; coded by peacetalks."
@@ -118,7 +122,7 @@ def publication_data(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per dated article, as the publication timeline plots it (undated articles are listed, not plotted)."""
     data = pd.DataFrame({
         "article_id": articles["id"],
-        "outlet": outlet_names(articles["source"]),
+        "outlet": outlet_names(articles),
         "published": dates(articles["published"]),
         "date_basis": articles["date_basis"],
         "window_start": dates(articles.get("date_window_start", pd.Series(None, index=articles.index))),
@@ -180,7 +184,7 @@ def publication_timeline(data: pd.DataFrame, note: str, takeaway: str = "") -> F
         ax.set_ylabel("outlet")
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), title="where the date comes from",
                   title_fontproperties={"size": 9, "weight": "bold"}, alignment="left")
-        style.frame(fig, ax, "When the articles were published", takeaway or "Each marker is one article.", note)
+        style.frame(fig, ax, FIGURE_TITLES["publication_timeline"], takeaway or "Each marker is one article.", note)
     return fig
 
 
@@ -203,7 +207,7 @@ def toll_data(casualties: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     `listed: other event`: a figure about an event outside the war, listed beside the chart, never plotted.
     """
     meta = pd.DataFrame({"article_id": articles["id"], "published": dates(articles["published"]),
-                         "outlet": outlet_names(articles["source"])})
+                         "outlet": outlet_names(articles)})
     rows = casualties.merge(meta, on="article_id", how="inner")
     war = (rows["subject"] == WAR_TOLL["subject"]) & (rows["kind"] == WAR_TOLL["kind"])
     other = rows["subject"] == "other"
@@ -280,7 +284,7 @@ def toll_chart(data: pd.DataFrame, note: str, takeaway: str | None = None) -> Fi
                    for q, spec in style.QUALIFIER.items() if q in set(plotted["qualifier"])]
         if handles:
             ax.legend(handles=handles, loc="upper left")
-        style.frame(fig, ax, "The war's death toll as the press reported it",
+        style.frame(fig, ax, FIGURE_TITLES["war_toll"],
                     takeaway or toll_takeaway(data), note)
     return fig
 
@@ -303,3 +307,33 @@ def _listing(ax, listed: pd.DataFrame) -> None:
     panel = AnchoredOffsetbox(loc="upper left", child=VPacker(children=boxes, align="left", pad=0, sep=5),
                               frameon=False, bbox_to_anchor=(0.0, 1.0), bbox_transform=ax.transAxes, borderpad=0)
     ax.add_artist(panel)
+
+
+def casualty_table(casualties: pd.DataFrame, articles: pd.DataFrame,
+                   kinds: Iterable[str] | None = None) -> pd.DataFrame:
+    """Every casualty figure of the given kinds with its article's date and outlet, its hedge in words and its sentence."""
+    meta = pd.DataFrame({"article_id": articles["id"], "published": dates(articles["published"]).dt.date,
+                         "outlet": outlet_names(articles)})
+    rows = casualties.merge(meta, on="article_id", how="inner")
+    if kinds is not None:
+        rows = rows[rows["kind"].isin(list(kinds))]
+    rows = rows.assign(reported_as=[describe_figure(v, h, q) for v, h, q in
+                                    zip(rows["value"], rows["value_high"], rows["qualifier"])])
+    columns = ["article_id", "published", "outlet", "reported_as", "kind", "subject", "qualifier", "value", "sentence"]
+    return rows[columns].sort_values(["published", "article_id"], kind="stable", na_position="last").reset_index(drop=True)
+
+
+FIGURE_TITLES = {
+    "publication_timeline": "When the articles were published",
+    "war_toll": "The war's death toll as the press reported it",
+    "stance_timeline": "Who stood where, and when it shifted",
+}
+"""The title of each saved figure, by its stable file name (the index page captions them with it)."""
+
+
+def stance_takeaway(stances: pd.DataFrame, articles: pd.DataFrame) -> str:
+    return ""
+
+
+def shift_findings(stances: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
+    return []

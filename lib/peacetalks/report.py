@@ -1,13 +1,643 @@
-"""`peacetalks report`: execute every notebook with papermill and render a self-contained HTML report."""
+"""`peacetalks report`: execute every notebook with papermill and render a self-contained HTML report.
+
+The build, in order:
+1. read each notebook's `parameters` cell and validate the parameters given on the command
+   line or in a YAML file against it, before any kernel starts;
+2. hash every input (articles and analyst files of the corpus, notebooks, parameters, the
+   library with its codebook and templates); when the hash is the one stored in the output
+   folder, stop: nothing changed;
+3. in a temporary folder beside the output, execute the notebooks in parallel (papermill,
+   one kernel each), strip run times from them and render each to HTML without code cells
+   through a template that loads nothing from the network; write the index page, whose
+   findings are computed here from the same tables and chart functions the notebooks use;
+4. only when every notebook succeeded, swap the temporary folder into place.
+
+Paths handed to the notebooks are relative (the build folder is a sibling of the output,
+so `../seeds` is right in both), and run times are stripped, so two builds from the same
+inputs give the same bytes.
+"""
 from __future__ import annotations
 
 import argparse
+import ast
+import datetime as dt
+import difflib
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+from .problems import InputError
+
+PACKAGE_DIR = Path(__file__).parent
+TEMPLATES = PACKAGE_DIR / "templates"
+STATE_FILE = ".build.json"
+KEEP_FILES = ("README.md",)
+"""Files of the output folder that are not built (the committed reports/README.md): carried over by every build."""
+
+BUILD_PARAMETERS = {
+    "corpus": "it is set by the build: use --corpus PATH",
+    "figures_dir": "it is set by the build: figures go to OUT/figures",
+}
+DATE_PARAMETERS = ("start", "end")
+NONE_WORDS = {"", "none", "null", "~"}
+VERSIONED = ("pandas", "matplotlib", "nbconvert", "papermill", "ipykernel", "nbformat")
+"""Libraries whose version is part of the inputs: a different pandas may render a table differently."""
+
+
+# --- the notebooks and their parameters ---------------------------------------------------
+
+@dataclass(frozen=True)
+class Parameter:
+    """One assignment of a notebook's `parameters` cell: its default and the comment after it."""
+
+    name: str
+    default: Any
+    help: str
+
+
+@dataclass
+class NotebookInfo:
+    """What the build needs to know about a notebook before running it."""
+
+    path: Path
+    title: str
+    summary: str
+    parameters: dict[str, Parameter] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    @property
+    def page(self) -> str:
+        return f"{self.path.stem}.html"
+
+
+def _cell_source(cell: dict[str, Any]) -> str:
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else source
+
+
+def parse_parameters_cell(source: str, where: str) -> dict[str, Parameter]:
+    """The parameters a `parameters` cell declares: `name = literal  # help`, one per line."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as err:
+        raise InputError(f"{where}: the parameters cell is not valid Python: {err.msg} (line {err.lineno})") from None
+    lines = source.splitlines()
+    found: dict[str, Parameter] = {}
+    for node in tree.body:
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
+            raise InputError(f"{where}: the parameters cell may only assign literals to names (line {node.lineno})")
+        try:
+            default = ast.literal_eval(node.value)
+        except ValueError:
+            raise InputError(f"{where}: parameter {node.targets[0].id} needs a literal default (line {node.lineno})") from None
+        line = lines[node.lineno - 1]
+        comment = line.split("#", 1)[1].strip() if "#" in line[node.value.end_col_offset:] else ""
+        found[node.targets[0].id] = Parameter(node.targets[0].id, default, comment)
+    return found
+
+
+def read_notebook(path: Path) -> NotebookInfo:
+    """A notebook's title (its first heading), summary (the paragraph after it) and parameters, read as JSON (fast)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        cells = data["cells"]
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise InputError(f"{path}: not a readable notebook: {err}") from None
+    title, summary = path.stem, ""
+    for cell in cells:
+        if cell.get("cell_type") == "markdown":
+            text = _cell_source(cell).strip()
+            head, _, rest = text.partition("\n")
+            title = head.lstrip("#").strip() or title
+            paragraph = rest.strip().split("\n\n")[0].replace("\n", " ")
+            summary = paragraph.split(". ")[0].rstrip(".") + "." if paragraph else ""
+            break
+    tagged = [c for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    if len(tagged) > 1:
+        raise InputError(f"{path}: more than one cell is tagged `parameters`")
+    parameters = parse_parameters_cell(_cell_source(tagged[0]), str(path)) if tagged else {}
+    return NotebookInfo(path, title, summary, parameters)
+
+
+def find_notebooks(folder: Path) -> list[NotebookInfo]:
+    """Every notebook of the folder, in name order (01_, 02_, ...)."""
+    if not folder.is_dir():
+        raise InputError(f"{folder}: no such folder of notebooks (run from the project root, or pass --notebooks)")
+    paths = sorted(p for p in folder.glob("*.ipynb") if not p.name.startswith("."))
+    if not paths:
+        raise InputError(f"{folder}: no notebooks to build")
+    return [read_notebook(p) for p in paths]
+
+
+# --- validating the parameters given -------------------------------------------------------
+
+def _is_none(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and value.strip().lower() in NONE_WORDS)
+
+
+def _as_date(name: str, value: Any) -> str | None:
+    if _is_none(value):
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        raise InputError(f"parameter {name}: expected a date as YYYY-MM-DD (or none), got {value!r}") from None
+
+
+def _as_choices(name: str, value: Any, allowed: tuple[str, ...]) -> list[str] | None:
+    if _is_none(value):
+        return None
+    items = [v.strip() for v in value.split(",")] if isinstance(value, str) else value
+    if not isinstance(items, (list, tuple)) or not all(isinstance(v, str) and v for v in items):
+        raise InputError(f"parameter {name}: expected a list of names (a,b or [a, b]), got {value!r}")
+    unknown = [v for v in items if v not in allowed]
+    if unknown:
+        raise InputError(f"parameter {name}: unknown value(s) {', '.join(map(repr, unknown))}; "
+                         f"choose from {', '.join(allowed)}")
+    return list(items)
+
+
+def _as_default_type(param: Parameter, value: Any) -> Any:
+    default = param.default
+    if default is None:
+        return None if _is_none(value) else value
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in {"true", "yes", "1"}:
+            return True
+        if text in {"false", "no", "0"}:
+            return False
+    elif isinstance(default, (int, float)):
+        try:
+            return type(default)(value)
+        except (TypeError, ValueError):
+            pass
+    elif isinstance(default, str):
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            return str(value)
+    elif isinstance(default, list):
+        if isinstance(value, str):
+            return [v.strip() for v in value.split(",") if v.strip()]
+        if isinstance(value, list):
+            return value
+    raise InputError(f"parameter {param.name}: expected {type(default).__name__} like the default "
+                     f"{default!r}, got {value!r}")
+
+
+def _choices() -> dict[str, Callable[[], tuple[str, ...]]]:
+    """Parameters whose values come from the fixed vocabulary: casualty kinds, the codebook's actors and issues."""
+    from . import tables
+    from .codebook import load_codebook
+
+    return {
+        "kinds": lambda: tables.KINDS,
+        "actors": lambda: tuple(load_codebook().actors),
+        "issues": lambda: tuple(load_codebook().issues),
+    }
+
+
+def read_parameters_file(path: Path) -> dict[str, Any]:
+    """A YAML mapping of parameter names to values."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise InputError(f"{path}: cannot read the parameters file: {err.strerror or err}") from None
+    except yaml.YAMLError as err:
+        raise InputError(f"{path}: not valid YAML: {err}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not all(isinstance(k, str) for k in data):
+        raise InputError(f"{path}: expected a mapping of parameter names to values")
+    return data
+
+
+def validate_parameters(given: dict[str, Any], notebooks: list[NotebookInfo]) -> dict[str, Any]:
+    """The given parameters, checked against the notebooks' parameters cells and normalised.
+
+    An unknown name, a name the build sets itself, or a value that does not fit is an
+    InputError naming the parameter (papermill itself would only warn, after starting kernels).
+    """
+    declared: dict[str, Parameter] = {}
+    for notebook in notebooks:
+        for name, param in notebook.parameters.items():
+            declared.setdefault(name, param)
+    choices = _choices()
+    clean: dict[str, Any] = {}
+    for name, value in given.items():
+        if name in BUILD_PARAMETERS:
+            raise InputError(f"parameter {name} cannot be given: {BUILD_PARAMETERS[name]}")
+        if name not in declared:
+            known = sorted(set(declared) - set(BUILD_PARAMETERS))
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            raise InputError(f"unknown parameter {name!r}{hint}; the notebooks take: {', '.join(known)}")
+        if name in DATE_PARAMETERS:
+            clean[name] = _as_date(name, value)
+        elif name in choices:
+            clean[name] = _as_choices(name, value, choices[name]())
+        else:
+            clean[name] = _as_default_type(declared[name], value)
+    start, end = clean.get("start"), clean.get("end")
+    if start and end and start > end:
+        raise InputError(f"parameters start ({start}) and end ({end}): start is after end")
+    return clean
+
+
+def parse_cli_value(text: str) -> Any:
+    """A value typed after -p NAME: YAML scalars and lists (`2015-01-01`, `[russia, iran]`, `none`), else the text."""
+    try:
+        return yaml.safe_load(text) if text.strip() else None
+    except yaml.YAMLError:
+        return text
+
+
+# --- the inputs' hash ------------------------------------------------------------------------
+
+def _hash_files(digest: "hashlib._Hash", label: str, files: list[Path], root: Path) -> None:
+    for path in files:
+        digest.update(f"{label}:{path.relative_to(root).as_posix()}\0".encode())
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+
+
+def inputs_digest(corpus: Path, notebooks: list[NotebookInfo], parameters: dict[str, Any]) -> str:
+    """One hash of everything a build reads: a build with the same hash would give the same report."""
+    digest = hashlib.sha256()
+    _hash_files(digest, "corpus", sorted(p for p in corpus.iterdir() if p.is_file()), corpus)
+    _hash_files(digest, "notebook", [n.path for n in notebooks], notebooks[0].path.parent)
+    library = sorted(p for p in PACKAGE_DIR.rglob("*")
+                     if p.is_file() and "__pycache__" not in p.parts and p.suffix not in {".pyc", ".pyo"})
+    _hash_files(digest, "library", library, PACKAGE_DIR)
+    digest.update(json.dumps({"parameters": parameters, "corpus": _relative(corpus),
+                              "python": sys.version.split()[0],
+                              "versions": {name: _version(name) for name in VERSIONED}},
+                             sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
+def _relative(path: Path, start: Path | None = None) -> str:
+    """`path` relative to `start` (default: the working folder), so no absolute path of this machine is recorded."""
+    return Path(os.path.relpath(path.resolve(), (start or Path.cwd()).resolve())).as_posix()
+
+
+def read_state(out: Path) -> dict[str, Any]:
+    try:
+        return json.loads((out / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+# --- executing and rendering -------------------------------------------------------------------
+
+class NotebookFailed(Exception):
+    """A notebook that did not run to the end; the message names the notebook and the cell."""
+
+
+def _fast_imports() -> None:
+    """Import papermill and nbconvert without jsonschema's optional IRI checker.
+
+    jsonschema compiles a Lark grammar for the rfc3987 "iri" format when it is imported
+    (2.7 s on this machine); notebook validation never uses that format, so the build
+    tells Python that module is absent before nbformat pulls in jsonschema.
+    """
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+
+def _clean_executed(nb: Any) -> None:
+    """Drop what differs from run to run: papermill's times and paths, nbclient's timings, the injected cell's random id."""
+    nb.metadata.pop("widgets", None)
+    meta = nb.metadata.get("papermill", {})
+    for key in ("start_time", "end_time", "duration", "input_path", "output_path", "environment_variables"):
+        meta.pop(key, None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cell.metadata.get("papermill", {}).clear()
+        cell.metadata.pop("papermill", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"
+
+
+def _failure(notebook: NotebookInfo, err: Exception) -> NotebookFailed:
+    cell = getattr(err, "cell_index", None)
+    if cell is None:
+        return NotebookFailed(f"{notebook.path.name}: {type(err).__name__}: {err}")
+    source = (getattr(err, "source", "") or "").strip().splitlines()
+    first = f"\n    the cell begins: {source[0][:120]}" if source else ""
+    count = getattr(err, "exec_count", None)
+    return NotebookFailed(
+        f"{notebook.path.name}: cell {cell} (execution count {count}) failed with "
+        f"{getattr(err, 'ename', type(err).__name__)}: {getattr(err, 'evalue', err)}{first}")
+
+
+class Renderer:
+    """HTML pages for executed notebooks: no code cells, no prompts, no stderr, nothing loaded from the network."""
+
+    def __init__(self, nav: list[tuple[str, str]]):
+        from nbconvert import HTMLExporter
+
+        self.exporter = HTMLExporter(
+            extra_template_basedirs=[str(TEMPLATES)], template_name="report",
+            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+        self.nav = nav
+        self.lock = threading.Lock()
+
+    def render(self, nb: Any, notebook: NotebookInfo) -> str:
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                cell.outputs = [o for o in cell.outputs if not (o.output_type == "stream" and o.name == "stderr")]
+        resources = {"metadata": {"name": notebook.title},
+                     "report_nav": [(title, page, page == notebook.page) for title, page in self.nav]}
+        with self.lock:  # one jinja environment, not thread-safe while templates load
+            html, _ = self.exporter.from_notebook_node(nb, resources=resources)
+        check_offline(html, notebook.page)
+        return html
+
+
+def check_offline(html: str, page: str) -> None:
+    """Refuse a page that would load a script, stylesheet or frame from the network."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all(["script", "link", "iframe", "img", "source", "embed", "object"]):
+        for attr in ("src", "href", "data"):
+            target = (tag.get(attr) or "").strip().lower()
+            if target.startswith(("http:", "https:", "//")):
+                raise NotebookFailed(f"{page}: <{tag.name} {attr}={target[:80]}> would load from the network")
+
+
+def execute_and_render(notebook: NotebookInfo, parameters: dict[str, Any], build: Path,
+                       renderer: Renderer) -> None:
+    """Run one notebook with papermill in the build folder, keep it cleaned under notebooks/, write its page."""
+    import nbformat
+    import papermill
+
+    executed = build / "notebooks" / notebook.path.name
+    try:
+        papermill.execute_notebook(
+            str(notebook.path), str(executed), parameters=parameters, kernel_name="python3",
+            progress_bar=False, log_output=False,
+            # The kernel's working folder is the build folder; papermill's own `cwd` would chdir this whole process.
+            resources={"metadata": {"path": str(build)}},
+            extra_arguments=["--IPKernelApp.log_level=ERROR"])
+    except Exception as err:  # papermill raises its own error for a failing cell, others for a dead kernel
+        raise _failure(notebook, err) from None
+    nb = nbformat.read(executed, as_version=4)
+    _clean_executed(nb)
+    nbformat.write(nb, executed)
+    (build / notebook.page).write_text(renderer.render(nb, notebook), encoding="utf-8")
+
+
+# --- the index page ----------------------------------------------------------------------------
+
+DATE_BASIS_MEANING = {
+    "text": "a date printed in the article",
+    "url": "a date in the article's web address",
+    "catalog": "recorded by an analyst in catalog.csv, with a note of the evidence",
+    "inferred": "worked out from the dated events the article refers to (events.csv)",
+    "unknown": "nothing settles it: listed, never plotted",
+}
+
+def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path) -> dict[str, Any]:
+    """The findings and methods of the index page, from the same tables and chart functions the notebooks use.
+
+    Also writes the corpus tables as CSV for download. Runs in the build process while the kernels work.
+    """
+    import peacetalks
+
+    from . import charts, tables as columns
+
+    corpus_tables = peacetalks.load_corpus(_relative(corpus))
+    corpus_tables.write_csv(tables_dir)
+    table_rows = {name: len(getattr(corpus_tables, name)) for name in ("articles", "casualties", "stances", "problems")}
+    articles = charts.select_period(corpus_tables.articles, given.get("start"), given.get("end"))
+    casualties = corpus_tables.casualties[corpus_tables.casualties["article_id"].isin(articles["id"])]
+    stances = corpus_tables.stances[corpus_tables.stances["article_id"].isin(articles["id"])]
+    toll = charts.toll_data(casualties, articles)
+    plotted = toll[toll["shown_as"] == "plotted"]
+    outlets = sorted(set(charts.outlet_names(articles)) - {charts.UNKNOWN_OUTLET})
+    published = charts.dates(articles["published"]).dropna()
+
+    findings = []
+    if not plotted.empty:
+        hedged = plotted["qualifier"].value_counts()
+        firm = int(hedged.get("exact", 0))
+        findings.append(
+            f"{charts.toll_takeaway(toll)} {len(plotted)} dated report(s) of the war's death toll; "
+            f"{firm} gave an exact count, {int(hedged.get('approx', 0))} an approximate one and "
+            f"{int(hedged.get('at_least', 0))} only a lower bound (“more than”).")
+    else:
+        findings.append(charts.toll_takeaway(toll))
+    findings.extend(charts.shift_findings(stances, articles))
+    basis = articles["date_basis"].value_counts()
+    findings.append(
+        f"{len(articles)} articles from {len(outlets)} named outlet(s)"
+        + (f", {charts.month(published.min())} to {charts.month(published.max())}" if not published.empty else "")
+        + f"; {int(basis.get('text', 0) + basis.get('url', 0))} print their date, "
+        f"{int(basis.get('catalog', 0))} are dated by the analyst's catalog, {int(basis.get('inferred', 0))} by inference "
+        f"and {int(basis.get('unknown', 0))} stay undated.")
+
+    return {
+        "corpus": _relative(corpus),
+        "n_articles": len(articles),
+        "outlets": outlets,
+        "findings": findings,
+        "takeaways": {
+            "publication_timeline": charts.publication_takeaway(articles),
+            "war_toll": charts.toll_takeaway(toll),
+            "stance_timeline": charts.stance_takeaway(stances, articles),
+        },
+        "date_bases": [(b, DATE_BASIS_MEANING[b], int(basis.get(b, 0))) for b in columns.DATE_BASES],
+        "qualifiers": [(k, int(v)) for k, v in casualties["qualifier"].value_counts().reindex(columns.QUALIFIERS, fill_value=0).items()],
+        "subjects": [(k, int(v)) for k, v in casualties["subject"].value_counts().reindex(columns.SUBJECTS, fill_value=0).items()],
+        "n_casualties": len(casualties),
+        "review": review_facts(corpus, corpus_tables.stances),
+        "n_problems": len(corpus_tables.problems),
+        "table_rows": table_rows,
+    }
+
+
+def review_facts(corpus: Path, stances: Any) -> dict[str, Any]:
+    """What the analyst reviewed and the machine's precision and recall against that review."""
+    return {"reviewed": False, "actions": [], "precision": "", "recall": "",
+            "detail": "No analyst review file in this corpus: every stance is the machine's coding, unchecked."}
+
+
+def render_index(facts: dict[str, Any], notebooks: list[NotebookInfo], given: dict[str, Any],
+                 digest: str, build_dir: Path) -> str:
+    """The index page: findings, sections, figures and tables to download, methods. Every value is escaped."""
+    import jinja2
+
+    from . import charts
+
+    figures = []
+    for png in sorted((build_dir / "figures").glob("*.png")):
+        name = png.stem
+        figures.append({
+            "name": name, "title": charts.FIGURE_TITLES.get(name, name.replace("_", " ")),
+            "takeaway": facts["takeaways"].get(name, ""),
+            "files": [(ext.upper(), f"figures/{name}.{ext}") for ext in ("png", "svg", "csv")
+                      if (build_dir / "figures" / f"{name}.{ext}").is_file()],
+        })
+    tables = [(name, f"tables/{name}.csv", rows) for name, rows in facts["table_rows"].items()]
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    return env.get_template("index.html.j2").render(
+        facts=facts, notebooks=notebooks, figures=figures, tables=tables,
+        parameters=sorted(given.items()), digest=digest[:12])
+
+
+# --- the build ------------------------------------------------------------------------------------
+
+def _say(message: str) -> None:
+    print(message, flush=True)
+
+
+def _check_output_folder(out: Path) -> None:
+    """Refuse to replace a folder that is not a report (a typo in --out must not delete someone's files)."""
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise InputError(f"{out}: exists and is not a folder")
+    entries = {p.name for p in out.iterdir()}
+    if entries and STATE_FILE not in entries and not entries <= set(KEEP_FILES):
+        raise InputError(f"{out}: exists and is not a peacetalks report (no {STATE_FILE}); choose another --out")
+
+
+def swap_into_place(build: Path, out: Path) -> None:
+    """Replace the output folder by the finished build, keeping the files that are not built (README.md)."""
+    for name in KEEP_FILES:
+        if (out / name).is_file():
+            shutil.copy2(out / name, build / name)
+    old = None
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+        old.rmdir()
+        out.rename(old)
+    try:
+        build.rename(out)
+    except OSError:
+        if old is not None:
+            old.rename(out)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def build(corpus: Path, out: Path, notebooks: list[NotebookInfo], given: dict[str, Any],
+          digest: str, jobs: int) -> None:
+    """Execute, render and index every notebook in a temporary folder, then swap it into place."""
+    _fast_imports()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    build_dir = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    build_dir.chmod(0o755)  # mkdtemp makes it private; the report is meant to be shared
+    try:
+        (build_dir / "notebooks").mkdir()
+        (build_dir / "figures").mkdir()
+        corpus_param = _relative(corpus, build_dir)
+        nav = [("Overview", "index.html")] + [(n.title, n.page) for n in notebooks]
+        renderer = Renderer(nav)
+        failures: list[NotebookFailed] = []
+        started = time.perf_counter()
+
+        def one(notebook: NotebookInfo) -> None:
+            params = {k: v for k, v in given.items() if k in notebook.parameters}
+            if "corpus" in notebook.parameters:
+                params["corpus"] = corpus_param
+            if "figures_dir" in notebook.parameters:
+                params["figures_dir"] = "figures"
+            begin = time.perf_counter()
+            try:
+                execute_and_render(notebook, params, build_dir, renderer)
+            except NotebookFailed as err:
+                failures.append(err)
+                _say(f"  FAILED  {notebook.path.name} after {time.perf_counter() - begin:.1f} s")
+                return
+            _say(f"  done    {notebook.path.name}  ({time.perf_counter() - begin:.1f} s)  -> {out.name}/{notebook.page}")
+
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            running = [pool.submit(one, notebook) for notebook in notebooks]
+            facts = report_facts(corpus, given, build_dir / "tables")  # meanwhile, in this process
+            for future in running:
+                future.result()
+        if failures:
+            raise NotebookFailed("\n".join(str(f) for f in failures))
+        page = render_index(facts, notebooks, given, digest, build_dir)
+        check_offline(page, "index.html")
+        (build_dir / "index.html").write_text(page, encoding="utf-8")
+        state = {"inputs": digest, "notebooks": [n.path.name for n in notebooks], "parameters": given}
+        (build_dir / STATE_FILE).write_text(json.dumps(state, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        swap_into_place(build_dir, out)
+        _say(f"report built in {time.perf_counter() - started:.1f} s: {out}/index.html")
+    finally:
+        if build_dir.exists():
+            shutil.rmtree(build_dir, ignore_errors=True)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of `peacetalks report`."""
+    parser.add_argument("--corpus", type=Path, default=Path("seeds"), metavar="PATH",
+                        help="folder of articles with its catalog/events/review files (default: seeds)")
+    parser.add_argument("--out", type=Path, default=Path("reports"), metavar="DIR",
+                        help="where the report goes (default: reports); replaced only when every notebook succeeded")
+    parser.add_argument("--notebooks", type=Path, default=Path("notebooks"), metavar="DIR",
+                        help="folder of the notebooks to execute (default: notebooks)")
+    parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+                        help="set a notebook parameter, e.g. -p start 2015-01-01 -p actors russia,iran (repeatable)")
+    parser.add_argument("--parameters", type=Path, metavar="FILE.yaml",
+                        help="a YAML file of parameters (name: value); -p overrides it")
+    parser.add_argument("--jobs", type=int, default=3, metavar="N",
+                        help="notebooks executed at once (default: 3)")
+    parser.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
 
 
 def run(args: argparse.Namespace) -> int:
     """Build the report; returns the exit code."""
-    raise NotImplementedError("peacetalks report is not built yet")
+    notebooks = find_notebooks(args.notebooks)
+    given = read_parameters_file(args.parameters) if args.parameters else {}
+    given.update({name: parse_cli_value(value) for name, value in args.parameter})
+    given = validate_parameters(given, notebooks)
+    corpus, out = args.corpus, args.out
+    if not corpus.is_dir():
+        raise InputError(f"{corpus}: no such corpus folder")
+    _check_output_folder(out)
+    digest = inputs_digest(corpus, notebooks, given)
+    if not args.force and read_state(out).get("inputs") == digest and (out / "index.html").is_file():
+        _say(f"{out}/ is up to date: no article, analyst file, codebook, notebook, parameter or library "
+             "file changed since the last build. Nothing to do (--force rebuilds).")
+        return 0
+    _say(f"building the report from {corpus}/ into {out}/: {len(notebooks)} notebooks, "
+         f"{min(args.jobs, len(notebooks))} at a time")
+    try:
+        build(corpus, out, notebooks, given, digest, args.jobs)
+    except NotebookFailed as err:
+        print(f"peacetalks report: failed, {out}/ left as it was:\n{err}", file=sys.stderr)
+        return 1
+    return 0

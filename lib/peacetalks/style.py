@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import matplotlib as mpl
 import pandas as pd
@@ -18,6 +18,9 @@ from cycler import cycler
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.path import Path as MPath
+
+if TYPE_CHECKING:
+    from IPython.display import Image
 
 OKABE_ITO = {
     "black": "#000000",
@@ -148,3 +151,17 @@ def save_figure(fig: Figure, name: str, data: pd.DataFrame, folder: str | Path |
         fig.savefig(paths[1], metadata=SVG_METADATA)
     data.to_csv(paths[2], index=False, lineterminator="\n")
     return paths
+
+
+def show(fig: Figure, dpi: int = 150) -> "Image":
+    """The figure for a notebook: a crisp PNG with its title and takeaway as alt text (no pyplot, no global backend)."""
+    from io import BytesIO
+
+    from IPython.display import Image
+
+    buffer = BytesIO()
+    with rc():
+        fig.savefig(buffer, format="png", dpi=dpi, metadata=PNG_METADATA)
+    alt = ". ".join(text for text in (fig.get_suptitle(), fig.axes[0].get_title("left") if fig.axes else "") if text)
+    return Image(data=buffer.getvalue(), format="png", width=round(fig.get_figwidth() * 96),
+                 metadata={"alt": alt})
