@@ -1,0 +1,230 @@
+"""Analyst review of the machine's stances: a CSV file that confirms, rejects, corrects or adds rows.
+
+The file (`review.csv` beside the articles) has the columns
+`article_id, action, actor, issue, polarity, quote, note`:
+
+- confirm  the machine row for that article, actor, issue, polarity and quote is right
+           (final `coded_by`: "machine, confirmed");
+- reject   the machine row for that article, actor, issue and quote is wrong (polarity may be left
+           empty to reject it whatever its polarity); it is dropped;
+- correct  the machine row for that article, actor, issue and quote has the wrong polarity: the
+           review's polarity replaces it (`coded_by`: "analyst"); to change who or what, reject the
+           machine row and add the right one;
+- add      a stance the machine missed (`coded_by`: "analyst"), dated by its quote as the machine
+           would date it (stances.date_stance).
+
+A quote matches a machine quote when one contains the other (whitespace aside), so an analyst may
+quote a shorter or longer stretch than the machine did. Every review row must quote its article
+verbatim (whitespace aside) and name a codebook actor and issue, or the file is refused with an
+InputError naming the file, the line and the problem. A confirm, reject or correct that matches no
+machine row (the machine's rules may have changed since the review) is reported as a problem, not an
+error: a confirm or correct that matches nothing is kept as an analyst row.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import tables
+from .codebook import Codebook, load_codebook
+from .problems import InputError, Problem
+from .stances import date_stance, find_time
+
+REVIEW_COLUMNS = ["article_id", "action", "actor", "issue", "polarity", "quote", "note"]
+ACTIONS = ("confirm", "reject", "correct", "add")
+KEY = ["article_id", "actor", "issue", "polarity"]
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One analyst decision; `line` is its line in the file (the header is line 1)."""
+
+    line: int
+    article_id: str
+    action: str
+    actor: str
+    issue: str
+    polarity: int | None
+    quote: str
+    note: str | None
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def load_review(path: str | Path, articles: pd.DataFrame, codebook: Codebook | None = None) -> list[ReviewRow]:
+    """The rows of a review file, validated against the articles' bodies and the codebook."""
+    path = Path(path)
+    codebook = codebook or load_codebook()
+    bodies = {row.id: _squash(row.body or "") for row in articles.itertuples()}
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in REVIEW_COLUMNS if c not in (reader.fieldnames or [])]
+            if missing:
+                raise InputError(f"{path}: missing column(s) {', '.join(missing)} "
+                                 f"(a review file has the columns {', '.join(REVIEW_COLUMNS)})")
+            raw_rows = list(reader)
+    except OSError as err:
+        raise InputError(f"{path}: cannot read the review file: {err.strerror or err}") from None
+    except (UnicodeDecodeError, csv.Error) as err:
+        raise InputError(f"{path}: not a readable CSV file: {err}") from None
+
+    rows = []
+    for line, raw in enumerate(raw_rows, start=2):
+        def fail(problem: str) -> InputError:
+            return InputError(f"{path}: line {line}: {problem}")
+        values = {k: (raw.get(k) or "").strip() for k in REVIEW_COLUMNS}
+        if not any(values.values()):
+            continue
+        action = values["action"].lower()
+        if action not in ACTIONS:
+            raise fail(f"action {values['action']!r} is not one of {', '.join(ACTIONS)}")
+        article_id = values["article_id"]
+        if article_id not in bodies:
+            raise fail(f"article {article_id!r} is not in the corpus")
+        if values["actor"] not in codebook.actors:
+            raise fail(f"unknown actor {values['actor']!r} (the codebook has {', '.join(codebook.actors)})")
+        if values["issue"] not in codebook.issues:
+            raise fail(f"unknown issue {values['issue']!r} (the codebook has {', '.join(codebook.issues)})")
+        polarity: int | None = None
+        if values["polarity"] in ("1", "+1", "-1", "0"):
+            polarity = int(values["polarity"])
+        elif values["polarity"] or action != "reject":
+            raise fail(f"polarity must be 1, -1 or 0, got {values['polarity']!r}")
+        quote = values["quote"]
+        if not quote:
+            raise fail("the quote is empty")
+        if _squash(quote) not in bodies[article_id]:
+            raise fail(f"the quote does not appear verbatim in article {article_id}: {quote[:80]!r}")
+        rows.append(ReviewRow(line, article_id, action, values["actor"], values["issue"], polarity, quote,
+                              values["note"] or None))
+    return rows
+
+
+def _quotes_match(a: str, b: str) -> bool:
+    a, b = _squash(a), _squash(b)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def _published(value: object) -> dt.date | None:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def date_quote(quote: str, published: dt.date | None, codebook: Codebook) -> tuple[str | None, str]:
+    """(as_of, as_of_basis) of an analyst's row, read from its quote as the machine reads a clause."""
+    time = find_time(quote, 0, len(quote), len(quote), published)
+    earlier = codebook.word_pattern("earlier").search(quote)
+    return date_stance(published, time, earlier.group(0) if earlier and time is None else None)
+
+
+def apply_review(machine_stances: pd.DataFrame, articles: pd.DataFrame, review_path: str | Path,
+                 codebook: Codebook | None = None, problems: list[Problem] | None = None) -> pd.DataFrame:
+    """The reviewed stances table: the machine's rows with the analyst's decisions applied.
+
+    `coded_by` says who coded each row ("machine", "machine, confirmed" or "analyst"); `note` carries
+    the analyst's note. Review rows that match no machine row are appended to `problems` when given.
+    """
+    codebook = codebook or load_codebook()
+    reviews = load_review(review_path, articles, codebook)
+    published = {row.id: _published(row.published) for row in articles.itertuples()}
+    table = machine_stances.copy().reset_index(drop=True)
+    if "coded_by" not in table:
+        table["coded_by"] = "machine"
+    keep = pd.Series(True, index=table.index)
+    added: list[dict] = []
+
+    def warn(review: ReviewRow, problem: str) -> None:
+        if problems is not None:
+            problems.append(Problem(str(review_path), f"line {review.line}: {problem}"))
+
+    def analyst_row(review: ReviewRow, note: str | None) -> dict:
+        as_of, basis = date_quote(review.quote, published.get(review.article_id), codebook)
+        return {"article_id": review.article_id, "actor": review.actor, "issue": review.issue,
+                "polarity": review.polarity, "quote": review.quote, "speaker": None, "as_of": as_of,
+                "as_of_basis": basis, "coded_by": "analyst", "note": note}
+
+    for review in reviews:
+        if review.action == "add":
+            added.append(analyst_row(review, review.note))
+            continue
+        hits = table.index[
+            (table["article_id"] == review.article_id) & (table["actor"] == review.actor)
+            & (table["issue"] == review.issue)
+            & table["quote"].map(lambda q: _quotes_match(str(q), review.quote))
+        ]
+        if review.action in ("confirm", "reject") and review.polarity is not None:
+            hits = [i for i in hits if int(table.at[i, "polarity"]) == review.polarity]
+        hits = list(hits)
+        if not hits:
+            warn(review, f"{review.action} matches no machine row ({review.actor}, {review.issue}, "
+                         f"{review.quote[:60]!r})" + ("; kept as an analyst row" if review.action != "reject" else ""))
+            if review.action != "reject":
+                added.append(analyst_row(review, review.note))
+            continue
+        for i in hits:
+            if review.action == "reject":
+                keep[i] = False
+            elif review.action == "confirm":
+                table.at[i, "coded_by"] = "machine, confirmed"
+                table.at[i, "note"] = review.note
+            else:
+                table.at[i, "polarity"] = review.polarity
+                table.at[i, "coded_by"] = "analyst"
+                table.at[i, "note"] = review.note
+    result = pd.concat([table[keep], tables.frame(added, tables.STANCE_COLUMNS)], ignore_index=True)
+    result["polarity"] = result["polarity"].astype(int)
+    return result[tables.STANCE_COLUMNS]
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """How far the machine's stances agree with the reviewed table, on (article, actor, issue, polarity)."""
+
+    precision: float
+    recall: float
+    f1: float
+    agreed: int
+    machine: int
+    reviewed: int
+    disagreements: pd.DataFrame
+
+    def as_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([{
+            "precision": self.precision, "recall": self.recall, "f1": self.f1,
+            "agreed": self.agreed, "machine": self.machine, "reviewed": self.reviewed,
+        }])
+
+
+def agreement(machine_stances: pd.DataFrame, reviewed_stances: pd.DataFrame) -> Agreement:
+    """The machine's precision and recall against the reviewed table (the key of shared/eval/score.py).
+
+    `disagreements` lists each key only one side has: `side` is "machine only" (a false hit) or
+    "review only" (a miss).
+    """
+    def keys(df: pd.DataFrame) -> set[tuple]:
+        return {(r.article_id, r.actor, r.issue, int(r.polarity)) for r in df[KEY].itertuples(index=False)}
+    machine, reviewed = keys(machine_stances), keys(reviewed_stances)
+    agreed = len(machine & reviewed)
+    precision = agreed / len(machine) if machine else 1.0
+    recall = agreed / len(reviewed) if reviewed else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    rows = [dict(zip(KEY, k), side="machine only") for k in sorted(machine - reviewed)]
+    rows += [dict(zip(KEY, k), side="review only") for k in sorted(reviewed - machine)]
+    return Agreement(precision, recall, f1, agreed, len(machine), len(reviewed),
+                     pd.DataFrame(rows, columns=[*KEY, "side"]))
