@@ -28,6 +28,8 @@ class CatalogEntry:
     source: str | None
     title: str | None
     evidence: str
+    origin: str = "catalog"
+    """Who recorded it: the analyst's `catalog`, or an `archive` export's own columns."""
 
 
 @dataclass(frozen=True)

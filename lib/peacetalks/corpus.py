@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from .catalog import CATALOG_FILE, EVENTS_FILE, CatalogEntry, Event, load_catalo
 from .dating import decide_date
 from .parsing import parse_article
 from .problems import Problem
-from .reading import DEFAULT_MAX_BYTES, RawDocument, iter_documents
+from .reading import DEFAULT_MAX_BYTES, RawDocument, analyst_folder, iter_documents
 from .stances import extract_stances
 
 
@@ -51,19 +52,41 @@ def _iso(date) -> str | None:
     return date.isoformat() if date is not None and date not in (dt.date.min, dt.date.max) else None
 
 
+_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def archive_entry(doc: RawDocument) -> CatalogEntry | None:
+    """An archive row's own date and source columns, weighed like a catalog entry: below what the text prints."""
+    value = doc.fields.get("date", "").strip()
+    published = None
+    if value:
+        try:
+            published = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            match = _US_DATE.match(value)  # spreadsheet exports write month/day/year
+            if match:
+                try:
+                    published = dt.date(int(match.group(3)), int(match.group(1)), int(match.group(2)))
+                except ValueError:
+                    published = None
+    if published is None and not doc.fields.get("source"):
+        return None
+    return CatalogEntry(doc.id, published, doc.fields.get("source"), None, f"the archive's date column ({value})", "archive")
+
+
 def process_document(doc: RawDocument, analyst: AnalystFiles = NO_ANALYST_FILES) -> ArticleResult:
     """Parse one document and extract its rows: a pure function of the document and the analyst files."""
     parsed = parse_article(doc.text)
     problems: list[Problem] = []
     if doc.encoding != "utf-8":
         problems.append(Problem(doc.path, f"not UTF-8: read as {doc.encoding}"))
-    entry = analyst.catalog.get(doc.id)
+    entry = analyst.catalog.get(doc.id) or archive_entry(doc)
     title = parsed.title or (entry.title if entry else None)
     if not title:
         problems.append(Problem(doc.path, "no recognisable title: title left empty"))
     source = parsed.source or (entry.source if entry else None)
     if entry and entry.source and parsed.source and entry.source != parsed.source:
-        problems.append(Problem(doc.path, f"catalog source {entry.source!r} differs from the text's {parsed.source!r}; kept the text's"))
+        problems.append(Problem(doc.path, f"{entry.origin} source {entry.source!r} differs from the text's {parsed.source!r}; kept the text's"))
     decision = decide_date(parsed, entry, analyst.events)
     problems.extend(Problem(doc.path, f"date conflict: {conflict}") for conflict in decision.conflicts)
     window = decision.window or (None, None)
@@ -124,9 +147,9 @@ class Corpus:
 
 
 def load_corpus(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
-    """Read every article of a corpus folder into tables; unreadable files are listed in `problems`."""
+    """Read every article of a corpus folder (or a CSV / JSON Lines export) into tables; unreadable files are listed in `problems`."""
     root = Path(path)
-    analyst = AnalystFiles.beside(root)
+    analyst = AnalystFiles.beside(analyst_folder(root))
     articles, casualties, stances, problems = [], [], [], []
     for doc in iter_documents(root, max_bytes):
         if isinstance(doc, Problem):

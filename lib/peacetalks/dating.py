@@ -237,15 +237,15 @@ def decide_date(parsed: ParsedArticle, catalog: CatalogEntry | None, events: lis
     else:
         decision = DateDecision(None, "unknown", None)
     if catalog_date and decision.published and catalog_date != decision.published:
-        conflicts.append(f"catalog date {catalog_date} contradicts the {decision.basis} date {decision.published}")
+        conflicts.append(f"{catalog.origin} date {catalog_date} contradicts the {decision.basis} date {decision.published}")
     if decision.published is None:
         window, evidence = infer_window(parsed.body, events)
         decision.window = window
         summary = "; ".join(evidence)
         if catalog_date is not None:
-            decision = DateDecision(catalog_date, "catalog", f"catalog: {catalog.evidence}", window)
+            decision = DateDecision(catalog_date, "catalog", f"{catalog.origin}: {catalog.evidence}", window)
             if window and not window[0] <= catalog_date <= window[1]:
-                conflicts.append(f"catalog date {catalog_date} is outside the window the text allows "
+                conflicts.append(f"{catalog.origin} date {catalog_date} is outside the window the text allows "
                                  f"({describe_window(window)}: {summary})")
         elif window and window[0] == window[1]:
             decision = DateDecision(window[0], "inferred", summary, window)

@@ -84,11 +84,21 @@ def article_files(folder: Path) -> list[Path]:
     if not folder.exists():
         raise InputError(f"{folder}: no such folder")
     if not folder.is_dir():
-        raise InputError(f"{folder}: not a folder")
+        raise InputError(f"{folder}: not a folder of .txt articles nor an archive export (.csv, .jsonl)")
     return sorted(p for p in folder.glob("*.txt") if p.is_file())
 
 
-def iter_documents(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | Problem]:
-    """Each article of a folder, read, or the Problem that stopped it."""
-    for path in article_files(folder):
+def iter_documents(source: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | Problem]:
+    """Each article of a folder of .txt files or of an archive export (CSV, JSON Lines), or the Problem that stopped it."""
+    from .archives import is_archive, iter_archive  # archives imports this module
+
+    if source.is_file() and is_archive(source):
+        yield from iter_archive(source, max_bytes)
+        return
+    for path in article_files(source):
         yield read_document(path, max_bytes)
+
+
+def analyst_folder(source: Path) -> Path:
+    """Where the analyst files for a corpus live: the folder itself, or the folder holding an archive file."""
+    return source.parent if source.is_file() else source

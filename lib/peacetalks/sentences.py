@@ -6,11 +6,13 @@ under 1 MB/s on the one-paragraph articles of real archives (measured in bench/)
 """
 from __future__ import annotations
 
+import ctypes
 import re
 from dataclasses import dataclass
 from typing import Iterator
 
 import blingfire
+import numpy as np
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -36,6 +38,34 @@ def paragraphs(body: str) -> Iterator[tuple[int, int, str]]:
         yield pos, len(body), body[pos:]
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) character offsets of the sentences of `text`, by blingfire's segmenter.
+
+    Calls blingfire's C function directly: its Python wrapper maps byte offsets to characters
+    in a Python loop over every byte, which made segmentation run at 0.2 MB/s.
+    """
+    data = text.encode("utf-8")
+    if not data:
+        return []
+    capacity = len(data) * 2 + 16
+    output = ctypes.create_string_buffer(capacity)
+    starts = (ctypes.c_int32 * capacity)()
+    ends = (ctypes.c_int32 * capacity)()
+    count = blingfire.blingfire.TextToSentencesWithOffsets(
+        ctypes.c_char_p(data), ctypes.c_int(len(data)), ctypes.byref(output),
+        ctypes.byref(starts), ctypes.byref(ends), ctypes.c_int(capacity))
+    if count <= 0 or count > capacity:
+        return [(0, len(text))]
+    sentences = output.value.count(b"\n") + 1
+    byte_starts = np.frombuffer(starts, dtype=np.int32, count=sentences)
+    byte_ends = np.frombuffer(ends, dtype=np.int32, count=sentences) + 1
+    if len(data) == len(text):  # ASCII: bytes are characters
+        return list(zip(byte_starts.tolist(), byte_ends.tolist()))
+    is_char_start = (np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80
+    chars_before = np.concatenate(([0], np.cumsum(is_char_start)))  # characters starting before each byte
+    return list(zip(chars_before[byte_starts].tolist(), chars_before[byte_ends].tolist()))
+
+
 def split_sentences(body: str, only: re.Pattern[str] | None = None) -> list[Sentence]:
     """The sentences of `body`, in order. With `only`, paragraphs the pattern does not match are skipped (a cheap pre-filter for speed)."""
     result: list[Sentence] = []
@@ -43,8 +73,7 @@ def split_sentences(body: str, only: re.Pattern[str] | None = None) -> list[Sent
         if only is not None and not only.search(text):
             continue
         flat = text.replace("\n", " ")
-        _joined, offsets = blingfire.text_to_sentences_and_offsets(flat)
-        for begin, finish in offsets:
+        for begin, finish in sentence_spans(flat):
             piece = text[begin:finish]
             if piece.strip():
                 result.append(Sentence(piece.replace("\n", " ").strip(), start + begin, start + finish, index))

@@ -1,0 +1,35 @@
+"""Sentence splitting: abbreviations stay inside their sentence, and offsets point into the body."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from peacetalks.sentences import sentence_spans, split_sentences
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The U.S. and the U.N. met on Jan. 7 in Moscow. It went well.",
+     ["The U.S. and the U.N. met on Jan. 7 in Moscow.", "It went well."]),
+    ('Assad said the proposal was "worth studying." Lavrov agreed.',
+     ['Assad said the proposal was "worth studying."', "Lavrov agreed."]),
+    ("Mr. Kerry arrived at 5 p.m. Friday. He left.", ["Mr. Kerry arrived at 5 p.m. Friday.", "He left."]),
+    ("Russia\u2019s top diplomat \u2014 \u201cmet\u201d him. He said \u00e9t\u00e9.",
+     ["Russia\u2019s top diplomat \u2014 \u201cmet\u201d him.", "He said \u00e9t\u00e9."]),
+])
+def test_sentences(text, expected):
+    assert [s.text for s in split_sentences(text)] == expected
+
+
+def test_offsets_point_into_the_body_across_paragraphs():
+    body = "First paragraph here. Second sentence \u00e9.\n\nThe U.N. envoy spoke. Done."
+    sentences = split_sentences(body)
+    assert [s.paragraph for s in sentences] == [0, 0, 1, 1]
+    for sentence in sentences:
+        assert body[sentence.start:sentence.end] == sentence.text
+
+
+@given(st.text(max_size=300))
+def test_spans_cover_text_in_order(text):
+    spans = sentence_spans(text)
+    assert all(0 <= start <= end <= len(text) for start, end in spans)
+    assert [start for start, _ in spans] == sorted(start for start, _ in spans)
