@@ -1,0 +1,175 @@
+"""The machine's stances: attribution, negation, contrast, dating, and the table it fills."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from peacetalks import cli, load_corpus, tables
+from peacetalks.stances import extract_stances
+
+SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def read(body: str, published: str | None = "2015-11-03") -> list[tuple]:
+    date = dt.date.fromisoformat(published) if published else None
+    return [(r["actor"], r["issue"], r["polarity"]) for r in extract_stances("a", body, date)]
+
+
+def rows(body: str, published: str | None = "2015-11-03") -> list[dict]:
+    return extract_stances("a", body, dt.date.fromisoformat(published) if published else None)
+
+
+# --- attribution: who holds the position, not who is mentioned ------------------------------
+
+def test_a_speakers_claim_about_another_actor_is_not_that_actors_stance():
+    body = ("Khoja said last week a Russian campaign of air strikes in Syria was intended to prop up Assad "
+            "and had helped Islamic State militants.")
+    assert not [r for r in read(body) if r[0] == "russia"]
+
+
+def test_the_speaker_holds_what_the_content_says_of_the_speaker():
+    assert read("Moscow said it wanted opposition groups to participate in future discussions.") == [
+        ("russia", "engage_opposition", 1)]
+    assert ("russia", "negotiations", 1) in read(
+        "Russia is optimistic at the prospect of renewed talks between opposition figures and the Syrian "
+        "government early next year, Russian Foreign Minister Sergei Lavrov said Tuesday.")
+
+
+def test_parties_named_in_a_passive_hold_the_stance_not_the_parties_to_the_truce():
+    found = read("A fragile ceasefire between Assad's regime and opposition forces that was brokered by the "
+                 "US and Russia last week has ended.")
+    assert sorted(found) == [("russia", "ceasefire", 1), ("united_states", "ceasefire", 1)]
+
+
+def test_a_list_of_subjects_all_hold_the_stance():
+    found = read("Russia, Iran and Turkey agreed to establish a mechanism to monitor the ceasefire.")
+    assert sorted(found) == [("iran", "ceasefire", 1), ("russia", "ceasefire", 1), ("turkey", "ceasefire", 1)]
+
+
+def test_an_accusation_is_not_the_accusers_stance():
+    assert read("The Russian government and Syrian regime blamed their foes for breaking the ceasefire.") == []
+
+
+def test_the_object_of_a_meeting_also_takes_part():
+    found = read("US Secretary of State John Kerry will meet his Russian counterpart in Switzerland on Saturday "
+                 "to discuss Syria.")
+    assert sorted(found) == [("russia", "negotiations", 1), ("united_states", "negotiations", 1)]
+
+
+def test_the_opposition_does_not_engage_itself():
+    found = read("The coalition boycotted the talks, dismissing Damascus rivals who attended as token opposition.")
+    assert found == [("syrian_opposition", "negotiations", -1)]
+
+
+def test_a_pronoun_in_the_next_sentence_takes_the_last_subject():
+    body = ("Assad showed no sign of willingness to compromise in an interview. He said that he didn't support "
+            "a transitional body to take over running the country.")
+    result = rows(body)
+    assert [(r["actor"], r["issue"], r["polarity"], r["speaker"]) for r in result] == [
+        ("syrian_government", "transition", -1, "Assad")]
+
+
+# --- negation and contrast -----------------------------------------------------------------
+
+def test_a_negated_precondition_on_assads_exit_means_he_may_stay():
+    body = ("Moscow says the emphasis should be on fighting Islamist militants and that Assad's exit should "
+            "not be a precondition to peace talks.")
+    assert read(body) == [("russia", "assad_role", 1)]
+
+
+@pytest.mark.parametrize("verb, polarity", [("supported", 1), ("did not support", -1), ("didn’t support", -1),
+                                            ("never supported", -1)])
+def test_negation_reverses_the_cue(verb, polarity):
+    assert read(f"Damascus {verb} a transitional governing body.") == [("syrian_government", "transition", polarity)]
+
+
+def test_contrast_splits_a_boycott_from_a_later_delegation_with_their_own_dates():
+    body = ("The coalition boycotted Syria peace talks held in Russia in January and April, distrustful of the "
+            "Kremlin, but it sent a delegation to Moscow in August.")
+    result = rows(body, "2015-11-03")
+    assert [(r["actor"], r["issue"], r["polarity"], r["as_of"], r["as_of_basis"]) for r in result] == [
+        ("syrian_opposition", "negotiations", -1, "2015-01-01", 'text: "January"'),
+        ("syrian_opposition", "negotiations", 1, "2015-08-01", 'text: "August"'),
+    ]
+    assert result[1]["quote"] == "but it sent a delegation to Moscow in August."
+    assert not [r for r in result if r["actor"] == "russia"], "the Kremlin is distrusted, not a holder"
+
+
+def test_initially_dismissing_then_flexible_is_an_earlier_stance_and_a_softened_one():
+    body = ("After initially dismissing Syrian opposition groups fighting its regional ally President Bashar "
+            "al-Assad, Moscow has shown increasing flexibility as it steps up diplomatic efforts.")
+    result = rows(body, "2015-11-03")
+    assert [(r["actor"], r["issue"], r["polarity"], r["as_of"]) for r in result] == [
+        ("russia", "engage_opposition", -1, "2015-11-03"), ("russia", "engage_opposition", 0, "2015-11-03")]
+    assert result[0]["as_of_basis"].startswith("published; placed earlier, undated") and "initially" in result[0]["as_of_basis"]
+    assert result[1]["as_of_basis"] == "published"
+
+
+def test_a_softened_demand_keeps_the_earlier_demand_and_a_mixed_position_now():
+    body = ("While the U.S. has softened its demands for the immediate ouster of Assad, it says he can't be "
+            "part of Syria's political future.")
+    found = [(r["actor"], r["polarity"], r["as_of_basis"].split(":")[0]) for r in rows(body, "2016-04-05")]
+    assert found == [("united_states", -1, "published; placed earlier, undated"), ("united_states", 0, "published")]
+
+
+# --- dating ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase, published, as_of", [
+    ("in February", "2016-04-05", "2016-02-01"),       # earlier month: same year, first day
+    ("in November", "2016-04-05", "2015-11-01"),       # later month: the year before
+    ("on March 24", "2016-04-05", "2016-03-24"),
+    ("on Jan.7", "2015-01-21", "2015-01-07"),
+    ("in September 2015", "2017-11-27", "2015-09-01"),
+    ("last month", "2016-04-05", "2016-03-01"),
+    ("on Tuesday", "2016-04-05", "2016-04-05"),         # a weekday is not resolved: publication date
+    ("on May 20", "2016-05-12", "2016-05-12"),          # a date just ahead is an announced event
+])
+def test_as_of_resolves_dates_against_publication(phrase, published, as_of):
+    result = rows(f"The U.S. and Russia {phrase} brokered a partial cease-fire.", published)
+    assert {r["as_of"] for r in result} == {as_of}
+
+
+def test_a_time_phrase_in_a_later_relative_clause_does_not_date_the_stance():
+    result = rows("Moscow has pushed to restart talks that collapsed in Geneva in February.", "2014-12-16")
+    assert [(r["as_of"], r["as_of_basis"]) for r in result] == [("2014-12-16", "published")]
+
+
+def test_without_a_publication_date_as_of_is_unknown():
+    result = rows("The U.S. and Russia in February brokered a partial cease-fire.", None)
+    assert {(r["as_of"], r["as_of_basis"]) for r in result} == {(None, "unknown")}
+
+
+# --- the table ------------------------------------------------------------------------------
+
+def test_abbreviations_do_not_split_a_quote():
+    body = "Fighting went on. The U.S. and Russia agreed on Jan. 7 to back the U.N. truce in Syria."
+    result = rows(body, "2016-02-01")
+    assert {r["quote"] for r in result} == {"The U.S. and Russia agreed on Jan. 7 to back the U.N. truce in Syria."}
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return load_corpus(SEEDS_DIR)
+
+
+def test_seed_rows_have_the_columns_and_verbatim_quotes(seeds):
+    assert list(seeds.stances.columns) == tables.STANCE_COLUMNS
+    bodies = seeds.articles.set_index("id")["body"]
+    assert len(seeds.stances) >= 30
+    for row in seeds.stances.itertuples():
+        assert row.quote in bodies[row.article_id]
+        assert row.coded_by == "machine"
+        assert row.polarity in (1, -1, 0)
+        assert row.as_of is not None and row.as_of_basis
+
+
+def test_extract_json_lists_stances_with_quotes_and_dates(capsys):
+    assert cli.main(["extract", str(SEEDS_DIR), "--json"]) == 0
+    stances = json.loads(capsys.readouterr().out)["stances"]
+    boycott = [s for s in stances if s["actor"] == "syrian_opposition" and s["issue"] == "negotiations"
+               and s["as_of"] == "2015-08-01"]
+    assert boycott and boycott[0]["quote"] == "but it sent a delegation to Moscow in August."
+    assert all(s["quote"] and s["as_of"] for s in stances)
