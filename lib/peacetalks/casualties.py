@@ -12,6 +12,7 @@ place the event happened. The cue words live in casualty_cues.yaml.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,12 +24,18 @@ from .numbers import SIMPLE_NUMBER, Quantity, find_quantities
 from .sentences import split_sentences
 from .tables import KINDS
 
-# A cheap test for a paragraph or sentence that may hold a casualty figure.
+# A cheap test for lower-cased text that may hold a casualty figure: the stems of the cue words,
+# written as a trie because Python's regex engine tries a flat alternation letter by letter.
 PREFILTER = re.compile(
-    r"kill|dead|death|died|\bdie|wound|injur|hurt|displac|refuge|asylum|fled|flee|homes|massacr|execut|"
-    r"lives|toll|martyr|slain|perish|victim|murder|behead|uproot|shot",
-    re.IGNORECASE,
+    r"d(?:ead|eath|ied|ie\b|isplac)|k(?:ill)|w(?:ound)|i(?:njur)|h(?:urt|omes)|r(?:efuge)|a(?:sylum)|f(?:le[de])|"
+    r"m(?:assacr|artyr|urder)|e(?:xecut)|l(?:ives)|t(?:oll)|s(?:lain|hot)|p(?:erish)|v(?:ictim)|b(?:ehead)|u(?:proot)"
 )
+# Where a rough cut may end a sentence: a stop, then space and a capital, quote or digit; or a blank line.
+_ROUGH_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z\"“‘'(\d])|\n\s*\n")
+_NUMBER_HINT = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozens?|scores|tens|quarter|half|third)",
+    re.IGNORECASE)
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _GENERIC_PEOPLE = r"people|persons|individuals|syrians|lives|others|more|souls|humans|human beings"
@@ -57,12 +64,17 @@ _LIST_JOINT = re.compile(r"\s(?:and|as well as|plus)\s+\Z|,\s*\Z", re.IGNORECASE
 # "five were killed 12 others ...": a passive verb before a number does not take it as its object.
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|are|is|be|being|got)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 _INVARIANT_UNITS = {"km", "kg", "percent", "per cent", "%", "aircraft", "feet", "usd", "police"}
+_MAY_HIDE_COUNT = re.compile(r"\bold\b|\bage|\d[-./:]\d", re.IGNORECASE)
 _NOT_COUNT_SPAN = re.compile(
     r"\b\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\b|\b\d{1,2}:\d\d\b|"
     rf"(?:\bbetween\s+)?{SIMPLE_NUMBER}(?:\s*(?:and|to|-|or)\s*{SIMPLE_NUMBER})?[\s-]*(?:years?|yrs?|months?)[\s-]*old\b"
     rf"|\baged?\s+(?:between\s+|under\s+|below\s+|over\s+)?{SIMPLE_NUMBER}(?:\s*(?:and|to|-|or)\s*{SIMPLE_NUMBER})?"
     rf"|\bages?\s+(?:of|below|under|between|from|over)\s+{SIMPLE_NUMBER}(?:\s*(?:and|to|-|or)\s*{SIMPLE_NUMBER})?",
     re.IGNORECASE)
+_IT_HAS = re.compile(
+    r"\W*it\s+(?:has|had)\s+(?:so far\s+|now\s+|since\s+|already\s+)*(?:killed|claimed|cost|left|displaced|forced|driven)\b",
+    re.IGNORECASE)
+_LETTERS = re.compile(r"[a-z]+")
 _SINCE_THEN = re.compile(r"\bsince then\b|\b(?:has|have|had) since\b|\bsince that (?:time|day)\b", re.IGNORECASE)
 _ANAPHORIC_START = re.compile(
     r"\A\W*(?:it|they|that|this|the (?:crash|attacks?|bombings?|blasts?|explosions?|shootings?|disaster|incident|"
@@ -111,7 +123,9 @@ class _Grammar:
     event: re.Pattern[str]
     war_start: re.Pattern[str]
     foreign: re.Pattern[str]
+    foreign_keys: frozenset[str]
     place: re.Pattern[str]
+    war_noun: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +160,9 @@ def _grammar() -> _Grammar:
         event=re.compile(_alt(cues["event_cues"]), re.IGNORECASE),
         war_start=re.compile(r"\b2011\b|\b(?:began|started|erupted|broke out)\b", re.IGNORECASE),
         foreign=re.compile(rf"(?:{places_foreign})\Z", re.IGNORECASE),
+        foreign_keys=frozenset(re.match(r"[a-z]+", name).group(0)
+                               for entry in cues["foreign_places"] for name in entry.split("|")),
+        war_noun=re.compile(rf"\b(?:{cues['war_nouns']})\b", re.IGNORECASE),
         place=re.compile(
             rf"\b(?:{_LOCATIVE}(?P<loc>{places_foreign}|{places_syria})\b"
             rf"|(?P<mod>{places_foreign})(?:'s)?\s+{_EVENT_NOUN})",
@@ -174,23 +191,73 @@ def extract_casualties(article_id: str, body: str) -> list[dict]:
     A figure repeated in the article (same value, kind and subject) is listed once,
     from the first sentence that gives it.
     """
-    sentences = split_sentences(body, only=PREFILTER)
     rows: list[dict] = []
     seen: set[tuple[int, str, str]] = set()
-    for index, sentence in enumerate(sentences):
-        if not PREFILTER.search(sentence.text):
-            continue
-        previous = sentences[index - 1].text if index and sentences[index - 1].paragraph == sentence.paragraph else ""
-        for value, value_high, qualifier, kind, subject in figures_in_sentence(sentence.text, previous):
+    for text, previous in candidate_sentences(body):
+        for value, value_high, qualifier, kind, subject in figures_in_sentence(text, previous):
             key = (value, kind, subject)
             if key in seen:
                 continue
             seen.add(key)
             rows.append({
                 "article_id": article_id, "value": value, "value_high": value_high, "qualifier": qualifier,
-                "kind": kind, "subject": subject, "sentence": sentence.text,
+                "kind": kind, "subject": subject, "sentence": text,
             })
     return rows
+
+
+def candidate_sentences(body: str) -> list[tuple[str, str]]:
+    """(sentence, previous sentence) for every sentence of `body` with a casualty word and a number.
+
+    Real archives print an article as one long paragraph, so filtering paragraphs saves
+    little: a rough split at stops finds the few stretches worth reading, and only those
+    (with the stretch before, for context) go through the sentence splitter.
+    """
+    hits = [match.start() for match in PREFILTER.finditer(body.lower())]
+    if not hits:
+        return []
+    windows: list[list[int]] = []
+    previous_start = paragraph_start = 0
+    hit = 0
+    for start, end in _rough_sentences(body):
+        if start > paragraph_start and "\n\n" in body[previous_start:start]:
+            paragraph_start = start
+        while hit < len(hits) and hits[hit] < start:
+            hit += 1
+        if hit < len(hits) and hits[hit] < end and _NUMBER_HINT.search(body, start, end):
+            window_start = max(previous_start, paragraph_start)
+            if windows and window_start <= windows[-1][1]:
+                windows[-1][1] = end
+            else:
+                windows.append([window_start, end])
+        previous_start = start
+    result: list[tuple[str, str]] = []
+    done_until = -1
+    for window_start, window_end in windows:
+        sentences = split_sentences(body[window_start:window_end])
+        for index, sentence in enumerate(sentences):
+            begin, finish = window_start + sentence.start, window_start + sentence.end
+            position = bisect.bisect_left(hits, begin)
+            if begin < done_until or position == len(hits) or hits[position] >= finish:
+                continue
+            if not _NUMBER_HINT.search(sentence.text):
+                continue
+            done_until = finish
+            same_paragraph = index and sentences[index - 1].paragraph == sentence.paragraph
+            result.append((sentence.text, sentences[index - 1].text if same_paragraph else ""))
+    return result
+
+
+def _rough_sentences(body: str) -> list[tuple[int, int]]:
+    """(start, end) of stretches of `body` between full stops and paragraph breaks: a cheap first cut."""
+    spans = []
+    start = 0
+    for match in _ROUGH_BREAK.finditer(body):
+        spans.append((start, match.start()))
+        start = match.end()
+    if start < len(body):
+        spans.append((start, len(body)))
+    return spans
 
 
 def figures_in_sentence(sentence: str, previous: str = "") -> list[tuple[int, int | None, str, str, str]]:
@@ -202,14 +269,14 @@ def figures_in_sentence(sentence: str, previous: str = "") -> list[tuple[int, in
     figures = [_read_figure(masked, quantities, i, grammar) for i in range(len(quantities))]
     _inherit_kinds(masked, figures)
     result = []
-    war_here = _war_context(sentence, previous, grammar)
+    context = _Context(masked, previous, grammar)
     for i, figure in enumerate(figures):
         if figure.kind is None or figure.combined:
             continue
         q = figure.quantity
         if q.value == 0 or q.value == 1 and not figure.head:
             continue  # "one was killed": a single victim is not a figure
-        subject = _subject(masked, previous, figures, i, war_here, grammar)
+        subject = _subject(context, figures, i)
         result.append((q.value, q.value_high, q.qualifier, figure.kind, subject))
     return result
 
@@ -217,6 +284,8 @@ def figures_in_sentence(sentence: str, previous: str = "") -> list[tuple[int, in
 def _mask_not_counts(sentence: str) -> str:
     """The sentence with ages, numeric dates and clock times blanked out, so that "eight students
     between 7 and 12 years old were killed" reads as "eight students ... were killed" (offsets are kept)."""
+    if not _MAY_HIDE_COUNT.search(sentence):
+        return sentence
     return _NOT_COUNT_SPAN.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
@@ -416,7 +485,9 @@ def _inherit_kinds(sentence: str, figures: list[_Figure]) -> None:
             else:
                 figure.breakdown = False  # "including 2.6 million refugees" among the displaced: a figure of its own kind
                 figure.parent = parent
-        elif figure.kind is None and listed and before.kind and (before.breakdown or before.parent is not None):
+        elif figure.kind is None and listed and before.kind and not before.combined and (
+                before.breakdown or before.parent is not None or _LIST_JOINT.search(sentence, 0, figure.quantity.start)):
+            # "killing three militants and 13 civilians": the second item shares the verb
             figure.kind = before.kind
             figure.breakdown = before.breakdown
             figure.parent = before.parent
@@ -429,53 +500,85 @@ def _nearest_with_kind(figures: list[_Figure], i: int) -> int | None:
     return None
 
 
+class _Context:
+    """What a sentence and the one before it say about place and time, worked out only when asked."""
+
+    def __init__(self, sentence: str, previous: str, grammar: _Grammar) -> None:
+        self.sentence, self.previous, self.grammar = sentence, previous, grammar
+        self._war: bool | None = None
+        self._places: list[tuple[int, int, bool]] | None = None
+
+    @property
+    def war(self) -> bool:
+        """Whether the sentence speaks of the war's total so far."""
+        if self._war is None:
+            self._war = _war_context(self.sentence, self.previous, self.grammar)
+        return self._war
+
+    @property
+    def places(self) -> list[tuple[int, int, bool]]:
+        """(start, end, is_foreign) of each place named as where something happened."""
+        if self._places is None:
+            self._places = _places(self.sentence, self.grammar)
+            if not self._places and _ANAPHORIC_START.match(self.sentence):
+                # "It killed 224 people": where "it" happened was said in the sentence before
+                before = _places(self.previous, self.grammar)
+                self._places = [(0, 0, before[-1][2])] if before else []
+        return self._places
+
+
 def _war_context(sentence: str, previous: str, grammar: _Grammar) -> bool:
     """Whether the sentence speaks of the war's total so far."""
     text = sentence.replace("’", "'")
     if grammar.war.search(text):
         return True
-    return bool(_SINCE_THEN.search(text) and grammar.war_start.search(previous) and re.search(
-        _cues()["war_nouns"], previous, re.IGNORECASE))
+    war_before = grammar.war_noun.search(previous)
+    if _IT_HAS.match(text) and war_before:
+        return True  # "... the war. It has cost the lives of more than 200,000 people"
+    return bool(_SINCE_THEN.search(text) and grammar.war_start.search(previous) and war_before)
 
 
-def _subject(sentence: str, previous: str, figures: list[_Figure], i: int, war_here: bool, grammar: _Grammar) -> str:
+def _places(text: str, grammar: _Grammar) -> list[tuple[int, int, bool]]:
+    """(start, end, is_foreign) of the places `text` names as where something happened; empty
+    when it names no place outside Syria (places in Syria matter only as rivals of those)."""
+    if not text or grammar.foreign_keys.isdisjoint(_LETTERS.findall(text.lower())):
+        return []
+    found = []
+    for match in grammar.place.finditer(text):
+        name = match.group("loc") or match.group("mod")
+        found.append((match.start(), match.end(), bool(grammar.foreign.match(name))))
+    return found
+
+
+def _subject(context: _Context, figures: list[_Figure], i: int) -> str:
     """syria_war, syria_event or other for figure i of a sentence."""
     figure = figures[i]
     q = figure.quantity
-    place = _nearest_place(sentence, q, grammar)
-    if place is None and _ANAPHORIC_START.match(sentence):
-        places = [m.group("loc") or m.group("mod") for m in grammar.place.finditer(previous)]
-        place = places[-1] if places else None
-    foreign = place is not None and bool(grammar.foreign.match(place))
-    if foreign and figure.kind == "refugees" and re.search(r"\bsyria", sentence, re.IGNORECASE):
-        foreign = False  # "Syrian refugees in Turkey" are the war's refugees
-    if foreign:
-        return "other"
+    if _nearest_place_is_foreign(context, q) and not (
+            figure.kind == "refugees" and re.search(r"\bsyria", context.sentence, re.IGNORECASE)):
+        return "other"  # ("Syrian refugees in Turkey" are the war's refugees)
     if figure.breakdown or figure.parent is not None and figure.kind == figures[figure.parent].kind:
         parent = figure.parent
-        if parent is not None and parent != i:
-            return "other" if _subject(sentence, previous, figures, parent, war_here, grammar) == "other" else "syria_event"
+        if parent is not None and parent != i and _subject(context, figures, parent) == "other":
+            return "other"
         return "syria_event"
-    if not war_here:
+    if q.value < 1000:
+        return "syria_event"  # no total of the war below a thousand was reported after its first weeks
+    if any(context.grammar.restricted.match(word) for word in figure.head):
         return "syria_event"
-    if any(grammar.restricted.match(word) for word in figure.head):
-        return "syria_event"
-    if figure.kind == "killed" and q.value < 1000:
-        return "syria_event"  # no total toll of the war below a thousand was reported after its first weeks
-    window = re.split(r"\b(?:said|says|told|according)\b", sentence[q.end:q.end + 80])[0]
-    if grammar.event.search(window):
+    window = re.split(r"\b(?:said|says|told|according)\b", context.sentence[q.end:q.end + 80])[0]
+    if context.grammar.event.search(window) or not context.war:
         return "syria_event"
     return "syria_war"
 
 
-def _nearest_place(sentence: str, q: Quantity, grammar: _Grammar) -> str | None:
-    """The place named nearest to a number, as the location of an event ("a crash in Egypt", "the Paris attacks")."""
-    best, best_distance = None, None
-    for match in grammar.place.finditer(sentence):
-        name = match.group("loc") or match.group("mod")
-        distance = q.start - match.end() if match.end() <= q.start else match.start() - q.end
+def _nearest_place_is_foreign(context: _Context, q: Quantity) -> bool:
+    """Whether the place named nearest to a number is outside Syria ("a crash in Egypt", "the Paris attacks")."""
+    best, best_distance = False, None
+    for start, end, foreign in context.places:
+        distance = q.start - end if end <= q.start else start - q.end
         if distance < 0:
             continue
         if best_distance is None or distance < best_distance:
-            best, best_distance = name, distance
+            best, best_distance = foreign, distance
     return best

@@ -54,14 +54,27 @@ _VAGUE = (r"(?:(?:many|several)\s+)?(?:tens|hundreds)\s+of\s+(?:thousands|millio
           r"|tens(?=\s+of\s)"
           r"|(?:several|a\s+few|many)\s+(?:dozen|hundred|thousand|million)(?!s)")
 
-_CORE = re.compile(
-    rf"(?P<fraction>{_FRACTION})"
-    rf"|(?P<andhalf>{_AND_A_HALF})"
-    rf"|(?P<vague>\b(?:{_VAGUE})\b)"
-    rf"|(?P<digits>(?:{_DIGITS})(?:[\s-]*{_SCALE}\b(?!s))?)"
-    rf"|(?P<words>\b(?:an?\s+(?={_SCALE}|dozen))?(?:{_WORD_RUN})(?:[\s-]+dozen)?\b|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+dozen\b|\ba\s+dozen\b)",
-    re.IGNORECASE,
-)
+def _core_pattern(with_fractions: bool) -> re.Pattern[str]:
+    """The number-phrase pattern; fractions of scale words only when the text has one (they are rare and costly)."""
+    fractions = (
+        rf"(?P<andhalf>(?=[\w-]+(?:[\s-]+[\w-]+)?\s+and\s+a\s+(?:half|quarter)\b){_AND_A_HALF})|"
+        if with_fractions else "(?P<andhalf>(?!))|"
+    )
+    return re.compile(
+        # Only at the start of a word (never inside "A320"); each alternative is tried in this order.
+        r"\b(?:" + fractions
+        + rf"(?P<digits>(?:{_DIGITS})(?:[\s-]*{_SCALE}\b(?!s))?)"
+        + (rf"|(?P<fraction>{_FRACTION})" if with_fractions else "|(?P<fraction>(?!))")
+        + rf"|(?P<vague>\b(?:{_VAGUE})\b)"
+        + rf"|(?P<words>\b(?:an?\s+(?={_SCALE}|dozen))?(?:{_WORD_RUN})(?:[\s-]+dozen)?\b"
+        + r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+dozen\b|\ba\s+dozen\b))",
+        re.IGNORECASE,
+    )
+
+
+_CORE = _core_pattern(with_fractions=True)
+_CORE_WHOLE = _core_pattern(with_fractions=False)
+_HAS_FRACTION = re.compile(r"quarter|third|half", re.IGNORECASE)
 
 
 def _alternation(words: list[str]) -> str:
@@ -170,7 +183,8 @@ def _core_value(match: re.Match[str]) -> tuple[int, bool] | None:
 def find_quantities(text: str) -> list[Quantity]:
     """Every number phrase in `text`, in order, with its hedge or range folded in."""
     found: list[Quantity] = []
-    matches = list(_CORE.finditer(text))
+    core = _CORE if _HAS_FRACTION.search(text) else _CORE_WHOLE
+    matches = list(core.finditer(text))
     skip_until = -1
     for index, match in enumerate(matches):
         if match.start() < skip_until:
