@@ -258,7 +258,7 @@ def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = (
                     and not re.search(r"[,;:()\"“”]", gap):
                 last.mentions.append(m)
                 continue
-            if re.search(r"[;:()\"“”]", gap) is None and not lowered & stops and (
+            if re.search(r"[;:()\"“”|]|\s[-–—]\s", gap) is None and not lowered & stops and (
                     ("," in gap and lowered <= _DETERMINERS | {"and", "as", "well"})
                     or ("," not in gap and len(words) <= 3)):
                 last.mentions.append(m)
@@ -276,8 +276,15 @@ def _preceding_word(text: str, pos: int, floor: int) -> str:
 
 
 def _is_object(text: str, group: Group, floor: int) -> bool:
-    """True when a group follows a preposition or a verb that takes it as object ("talks with Lavrov")."""
-    return _preceding_word(text, group.start, floor) in _PREPOSITIONS
+    """True when a group follows a preposition or a verb that takes it as object ("talks with Lavrov").
+
+    "with X observing the truce" is the exception: X is the agent of the -ing verb.
+    """
+    word = _preceding_word(text, group.start, floor)
+    if word == "with":
+        following = [w.lower() for w in _WORD.findall(text[group.end:group.end + 60])[:3]]
+        return not any(len(w) > 5 and w.endswith("ing") for w in following)
+    return word in _PREPOSITIONS
 
 
 def _followed_by_verb(text: str, group: Group) -> bool:
