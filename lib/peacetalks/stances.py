@@ -57,6 +57,7 @@ _AUXILIARIES = {
     "sought", "won", "set", "put", "spoke", "says", "wants", "hopes", "calls", "urges", "backs", "supports",
     "rejects", "agreed", "vetoed", "declared", "welcomed", "boycotted", "abandoned", "approved",
 }
+_RELATIONS = {"ally", "allies", "backer", "backers", "patron", "patrons", "partner", "partners", "supporter", "supporters"}
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
     "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
@@ -261,6 +262,12 @@ def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = (
             if re.search(r"[;:()\"“”|]|\s[-–—]\s", gap) is None and not lowered & stops and (
                     ("," in gap and lowered <= _DETERMINERS | {"and", "as", "well"})
                     or ("," not in gap and len(words) <= 3)):
+                if words and words[0].lower() in _RELATIONS and last.mentions[-1].actor != m.actor:
+                    last.mentions.pop()  # "the regime's allies Russia and Iran": the regime only qualifies them
+                    if not last.mentions:
+                        groups.pop()
+                        groups.append(Group([m]))
+                        continue
                 last.mentions.append(m)
                 continue
         groups.append(Group([m]))
