@@ -39,7 +39,7 @@ _NUMBER_HINT = re.compile(
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _GENERIC_PEOPLE = r"people|persons|individuals|syrians|lives|others|more|souls|humans|human beings"
-_FILLER = r"(?:(?:a total of|another|a further|an additional|the|also|only|some of the)\s+)?[\"“']?"
+_FILLER = r"(?:(?:a total of|another|a further|an additional|the|also|only|some of the|all|all of the|all the)\s+)?[\"“']?"
 _BREAKDOWN_BEFORE = re.compile(
     r"(?:\bincluding|\binclude[sd]?|\bamong (?:them|whom|those)|\bof (?:whom|them)|\bincl\.?|\bmostly|\bmainly)\s*,?\s*\Z",
     re.IGNORECASE)

@@ -232,4 +232,4 @@ def _glued_letters(text: str, match: re.Match[str]) -> str | None:
     """The letters stuck to the end of a digit match ("people" in "100000people"), else None."""
     if not match.group("digits") or match.end() >= len(text) or not text[match.end()].isalpha():
         return None
-    return re.match(r"[A-Za-z]+", text[match.end():]).group(0)
+    return re.match(r"[^\W\d_]+", text[match.end():]).group(0)

@@ -1,0 +1,195 @@
+"""Casualty figures: what a number counts, whose toll it is, and the seeds' figures end to end."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from peacetalks import load_corpus
+from peacetalks.casualties import extract_casualties
+from peacetalks.tables import CASUALTY_COLUMNS, KINDS, QUALIFIERS, SUBJECTS
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def figures(text: str) -> list[tuple]:
+    """(value, value_high, qualifier, kind, subject) of each row read from `text`."""
+    return [(r["value"], r["value_high"], r["qualifier"], r["kind"], r["subject"])
+            for r in extract_casualties("t", text)]
+
+
+# --- the seeds ------------------------------------------------------------------------------------
+
+
+def test_seeds_give_exactly_the_four_war_figures_and_the_egypt_crash() -> None:
+    corpus = load_corpus(SEEDS)
+    got = {(row.article_id[:3], row.value, row.qualifier, row.kind, row.subject)
+           for row in corpus.casualties.itertuples()}
+    assert got == {
+        ("001", 250_000, "at_least", "killed", "syria_war"),   # "the war that's killed more than a quarter of a million"
+        ("002", 250_000, "approx", "killed", "syria_war"),     # "the conflict that has killed some 250,000"
+        ("002", 2_000_000, "at_least", "displaced", "syria_war"),  # "... and displaced millions"
+        ("002", 200, "at_least", "killed", "other"),           # "an airplane crash in Egypt ... in which over 200 people died"
+        ("004", 200_000, "approx", "killed", "syria_war"),     # "Some 200,000 people have been killed in the conflict"
+    }
+    assert len(corpus.casualties) == 5
+    assert corpus.casualties["value_high"].isna().all()
+
+
+@pytest.mark.parametrize("seed, words", [
+    ("001_f28c59c2abde53d5", "killed more than a quarter of a million people"),
+    ("002_4080d963fd1f8c6e", "has killed some 250,000 and displaced millions"),
+    ("004_a01c19d0737ad53c", "Some 200,000 people have been killed"),
+])
+def test_seed_rows_quote_the_sentence_they_were_read_from(seed: str, words: str) -> None:
+    body = (SEEDS / f"{seed}.txt").read_text(encoding="utf-8")
+    rows = [r for r in extract_casualties(seed, body) if r["subject"] == "syria_war"]
+    assert rows and all(words in r["sentence"] for r in rows)
+    assert all(r["sentence"] in body.replace("\n", " ") or r["sentence"] in body for r in rows)
+
+
+def test_seed_without_figures_gives_none() -> None:
+    body = (SEEDS / "000_31af734b83fe35fd.txt").read_text(encoding="utf-8")
+    assert extract_casualties("000", body) == []
+
+
+# --- phrasings ------------------------------------------------------------------------------------
+
+E, A, L, M, R = "exact", "approx", "at_least", "at_most", "range"
+K, W, D, F = "killed", "wounded", "displaced", "refugees"
+WAR, EVENT, OTHER = "syria_war", "syria_event", "other"
+
+PHRASINGS = [
+    # the war's toll, in its many word orders
+    ("The conflict has killed more than 250,000 people.", [(250_000, None, L, K, WAR)]),
+    ("Some 200,000 people have been killed in the conflict in Syria.", [(200_000, None, A, K, WAR)]),
+    ("250,000 people have died since the war began in 2011.", [(250_000, None, E, K, WAR)]),
+    ("The war has left a death toll of 250,000.", [(250_000, None, E, K, WAR)]),
+    ("Talks aim to end the war that's killed more than a quarter of a million people.", [(250_000, None, L, K, WAR)]),
+    ("The civil war has claimed the lives of nearly 300 000 people.", [(300_000, None, A, K, WAR)]),
+    ("An estimated two hundred thousand people have died in Syria's civil war.", [(200_000, None, A, K, WAR)]),
+    ("Hundreds of thousands of people have been killed since the conflict began.", [(200_000, None, L, K, WAR)]),
+    ("The conflict has killed between 200,000 and 250,000 people.", [(200_000, 250_000, R, K, WAR)]),
+    ("The war has killed 200,000-250,000 people, monitors say.", [(200_000, 250_000, R, K, WAR)]),
+    ("The war has killed up to half a million people.", [(500_000, None, M, K, WAR)]),
+    ("More than 100000people have been killed in the conflict.", [(100_000, None, L, K, WAR)]),
+    ("Since the start of the war 2.5 million people have been killed.", [(2_500_000, None, E, K, WAR)]),
+    ("The uprising has killed upwards of 100,000 people.", [(100_000, None, L, K, WAR)]),
+    # wounded, displaced, refugees
+    ("The war has killed 220,000 people, wounded at least one million and displaced 11 million.",
+     [(220_000, None, E, K, WAR), (1_000_000, None, L, W, WAR), (11_000_000, None, E, D, WAR)]),
+    ("Nine million have been driven from their homes since the revolt began in 2011, including 2.6 million refugees.",
+     [(9_000_000, None, E, D, WAR), (2_600_000, None, E, F, WAR)]),
+    ("Since the conflict began, millions have been forced to flee and four million have fled abroad.",
+     [(2_000_000, None, L, D, WAR), (4_000_000, None, E, F, WAR)]),
+    ("The town is home to tens of thousands of people displaced by fighting nearby.", [(20_000, None, L, D, EVENT)]),
+    # one attack, one day: narrower tolls, and their breakdowns
+    ("A bomb killed 18 people in the suburb on Tuesday.", [(18, None, E, K, EVENT)]),
+    ("The car bomb also wounded 56 people.", [(56, None, E, W, EVENT)]),
+    ("Air strikes killed at least 70 people, including 12 children.",
+     [(70, None, L, K, EVENT), (12, None, E, K, EVENT)]),
+    ("At least 60 people have been killed and more than 100 others injured in a car bomb.",
+     [(60, None, L, K, EVENT), (100, None, L, W, EVENT)]),
+    ("Twelve children and 11 fighters were among the dead.", [(12, None, E, K, EVENT), (11, None, E, K, EVENT)]),
+    ("Seven children were among 71 civilians killed on Tuesday.", [(7, None, E, K, EVENT), (71, None, E, K, EVENT)]),
+    ("The shelling killed dozens in the past week.", [(24, None, L, K, EVENT)]),
+    ("Scores were injured in the blast.", [(40, None, L, W, EVENT)]),
+    ("The attack killed \"tens of people.\"", [(20, None, L, K, EVENT)]),
+    ("Shells hit the market, killing 18 and injuring about 30.", [(18, None, E, K, EVENT), (30, None, A, W, EVENT)]),
+    ("The death toll could reach as many as 200.", [(200, None, M, K, EVENT)]),
+    ("The attack killed from 500 to well over 1000 people.", [(500, 1_000, R, K, EVENT)]),
+    ("Two women were stoned to death in Raqqa.", [(2, None, E, K, EVENT)]),
+    ("The group has executed 700 members of a tribe.", [(700, None, E, K, EVENT)]),
+    ("The war has killed 69 aid workers since the conflict began.", [(69, None, E, K, EVENT)]),
+    # events outside the war
+    ("Peskov spoke of an airplane crash in Egypt in which over 200 people died.", [(200, None, L, K, OTHER)]),
+    ("The Paris attacks killed 130 people.", [(130, None, E, K, OTHER)]),
+    ("A plane crashed in Egypt on Saturday. It killed all 224 people on board.", [(224, None, E, K, OTHER)]),
+    # not casualty figures
+    ("Moscow exchanged a list of 38 names with Saudi Arabia.", []),
+    ("The talks began in 2016 and the war began in 2011.", []),
+    ("An 8-year-old boy and a 12-year-old girl were killed.", []),
+    ("The army sent 5,000 troops to Aleppo, 30 kilometres from the front.", []),
+    ("The United Nations pledged $2 billion to Syria.", []),
+    ("Hundreds of people were killed or injured in the attack.", []),
+    ("Up to 300,000 people are besieged in eastern Aleppo.", []),
+    ("Some 4,000 people were evacuated from the city on Sunday.", []),
+    ("Aid reached 400,000 people in besieged areas.", []),
+    ("The delegation of 15 members arrived in Geneva on Jan. 26.", []),
+    ("The air force carried out 60 strikes, and three fighters were arrested.", []),
+    ("The country had a pre-war population of about 23 million.", []),
+    ("One was killed on Friday and one on Saturday.", []),
+    ("The ceasefire was breached 3 times in the past 24 hours.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", PHRASINGS, ids=[text[:50] for text, _ in PHRASINGS])
+def test_phrasings(text: str, expected: list[tuple]) -> None:
+    assert figures(text) == expected
+
+
+def test_the_phrasing_table_covers_enough_cases() -> None:
+    assert len(PHRASINGS) >= 40
+    assert sum(1 for _, expected in PHRASINGS if not expected) >= 10
+
+
+# --- article-level rules --------------------------------------------------------------------------
+
+
+def test_a_repeated_figure_is_listed_once_from_its_first_sentence() -> None:
+    body = ("Air strikes killed at least 61 people in a market, a monitor said.\n\n"
+            "The toll rose to 61 people overnight. Another 30 were wounded.\n\n"
+            "The conflict has killed more than 300,000 people since 2011.")
+    rows = extract_casualties("a", body)
+    assert [(r["value"], r["kind"], r["subject"]) for r in rows] == [
+        (61, K, EVENT), (30, W, EVENT), (300_000, K, WAR)]
+    assert rows[0]["sentence"] == "Air strikes killed at least 61 people in a market, a monitor said."
+
+
+def test_the_same_number_for_a_different_kind_or_subject_is_not_a_repeat() -> None:
+    body = "A blast killed 20 people and wounded 20 others. In Iraq, a bomb killed 20 people."
+    assert {(r["value"], r["kind"], r["subject"]) for r in extract_casualties("a", body)} == {
+        (20, K, EVENT), (20, W, EVENT), (20, K, OTHER)}
+
+
+def test_one_paragraph_article_with_stripped_punctuation() -> None:
+    body = ("Bomb kills 18 in Damascus suburb A bomb killed 18 people in the Damascus suburb of Jaramana on Tuesday "
+            "state television said. The car bomb also wounded 56 people the broadcaster said. More than 100000 "
+            "people have been killed in Syrias conflict according to the United Nations.")
+    assert figures(body) == [(18, None, E, K, EVENT), (56, None, E, W, EVENT), (100_000, None, L, K, WAR)]
+
+
+def test_rows_have_the_table_columns() -> None:
+    (row,) = extract_casualties("abc", "The war has killed 250,000 people.")
+    assert list(row) == CASUALTY_COLUMNS
+    assert row["article_id"] == "abc" and row["sentence"] == "The war has killed 250,000 people."
+
+
+# --- any input ------------------------------------------------------------------------------------
+
+WORDS = ["killed", "died", "wounded", "displaced", "refugees", "the war", "since 2011", "more than", "some",
+         "between", "and", "to", "-", "including", "people", "children", "in Egypt", "were among", "dozens",
+         "a quarter of a million", "250,000", "1", "0", "two hundred", "hundreds of thousands", "up to", ".", ",",
+         "\n\n", "were killed or injured", "years old", "on Sunday", "It", "fled abroad", "death toll of", "\"", "'"]
+
+
+def assert_well_formed(rows: list[dict]) -> None:
+    for row in rows:
+        assert list(row) == CASUALTY_COLUMNS
+        assert isinstance(row["value"], int) and row["value"] > 0
+        assert row["qualifier"] in QUALIFIERS and row["kind"] in KINDS and row["subject"] in SUBJECTS
+        assert (row["value_high"] is None) == (row["qualifier"] != "range")
+        assert row["value_high"] is None or row["value_high"] > row["value"]
+        assert isinstance(row["sentence"], str) and row["sentence"]
+
+
+@given(st.text(max_size=400))
+def test_any_text_gives_well_formed_rows_or_none(text: str) -> None:
+    assert_well_formed(extract_casualties("x", text))
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join))
+def test_casualty_word_salad_gives_well_formed_rows_or_none(text: str) -> None:
+    assert_well_formed(extract_casualties("x", text))

@@ -1,0 +1,107 @@
+"""Number phrases as news articles write them: digits, scale words, number words, fractions, vague plurals, hedges, ranges."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, strategies as st
+
+from peacetalks.numbers import find_quantities, parse_number
+from peacetalks.tables import QUALIFIERS
+
+
+@pytest.mark.parametrize("phrase, value", [
+    ("200,000", 200_000),
+    ("200 000", 200_000),
+    ("200\u202f000", 200_000),
+    ("230000", 230_000),
+    ("2.5 million", 2_500_000),
+    ("1.9 million", 1_900_000),
+    ("250 thousand", 250_000),
+    ("two hundred thousand", 200_000),
+    ("Twenty-five", 25),
+    ("sixty nine", 69),
+    ("one hundred and five", 105),
+    ("nine million", 9_000_000),
+    ("a hundred", 100),
+    ("a dozen", 12),
+    ("two dozen", 24),
+    ("a quarter of a million", 250_000),
+    ("quarter of a million", 250_000),
+    ("half a million", 500_000),
+    ("a half million", 500_000),
+    ("a third of a million", 333_333),
+    ("three quarters of a million", 750_000),
+    ("one and a half million", 1_500_000),
+    ("dozens", 24),
+    ("scores", 40),
+    ("hundreds", 200),
+    ("thousands", 2_000),
+    ("tens of thousands", 20_000),
+    ("hundreds of thousands", 200_000),
+    ("many hundreds of thousands", 200_000),
+    ("millions", 2_000_000),
+])
+def test_parse_number_reads_the_ways_articles_write_numbers(phrase: str, value: int) -> None:
+    assert parse_number(phrase) == value
+
+
+@pytest.mark.parametrize("phrase", ["", "people", "2.5", "the war", "a", "1/2"])
+def test_parse_number_rejects_what_is_not_a_whole_count(phrase: str) -> None:
+    assert parse_number(phrase) is None
+
+
+def quantities(text: str) -> list[tuple[int, int | None, str]]:
+    return [(q.value, q.value_high, q.qualifier) for q in find_quantities(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("some 250,000", [(250_000, None, "approx")]),
+    ("about 30", [(30, None, "approx")]),
+    ("around five million", [(5_000_000, None, "approx")]),
+    ("roughly 2,000", [(2_000, None, "approx")]),
+    ("nearly 200,000", [(200_000, None, "approx")]),
+    ("almost 200000", [(200_000, None, "approx")]),
+    ("an estimated 170,000", [(170_000, None, "approx")]),
+    ("close to 500000", [(500_000, None, "approx")]),
+    ("more than a quarter of a million", [(250_000, None, "at_least")]),
+    ("over 200", [(200, None, "at_least")]),
+    ("at least 27", [(27, None, "at_least")]),
+    ("upwards of 162,000", [(162_000, None, "at_least")]),
+    ("100 or more", [(100, None, "at_least")]),
+    ("up to 33", [(33, None, "at_most")]),
+    ("as many as 200", [(200, None, "at_most")]),
+    ("fewer than 50", [(50, None, "at_most")]),
+    ("between 200,000 and 250,000", [(200_000, 250_000, "range")]),
+    ("200,000-250,000", [(200_000, 250_000, "range")]),
+    ("from 500 to well over 1000", [(500, 1_000, "range")]),
+    ("thousands", [(2_000, None, "at_least")]),
+    ("some hundreds", [(200, None, "at_least")]),
+    ("more than 100000people", [(100_000, None, "at_least")]),
+    ("killed 18 and wounded 56", [(18, None, "exact"), (56, None, "exact")]),
+])
+def test_find_quantities_folds_in_hedges_and_ranges(text: str, expected: list) -> None:
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize("text", ["the 11th day", "the 1970s", "an A320 airliner", "9/11", "half of 1/2"])
+def test_find_quantities_skips_ordinals_decades_and_codes(text: str) -> None:
+    assert quantities(text) == []
+
+
+def test_a_smaller_second_number_is_not_a_range() -> None:
+    assert quantities("a 116-15 vote") == [(116, None, "exact"), (15, None, "exact")]
+
+
+def test_quantity_span_covers_hedge_and_number() -> None:
+    text = "the war has killed more than 250,000 people"
+    (q,) = find_quantities(text)
+    assert text[q.start:q.end] == "more than 250,000"
+    assert text[q.number_start:q.end] == "250,000"
+
+
+@given(st.text(max_size=300))
+def test_any_text_gives_well_formed_quantities(text: str) -> None:
+    for q in find_quantities(text):
+        assert isinstance(q.value, int) and q.value >= 0
+        assert q.qualifier in QUALIFIERS
+        assert (q.value_high is None) == (q.qualifier != "range")
+        assert 0 <= q.start <= q.number_start < q.end <= len(text)
