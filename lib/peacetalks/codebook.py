@@ -132,13 +132,13 @@ class _Checker:
             raise self.fail(where, f"bad regular expression ({err}): {source!r}") from None
 
 
-def _name_regex(name: Any) -> str:
-    """A plain name matches as written (possessive allowed); a lower-case one also with a capital first letter."""
+def _name_regex(name: Any, exact: bool = False) -> str:
+    """A name in any case (possessive allowed); an acronym (US, SNC, U.N.) or a person's name only as written."""
     if isinstance(name, dict):
         return name["regex"]
     text = r"\s+".join(re.escape(word) for word in name.split())
-    if name[0].islower():
-        text = f"[{name[0].upper()}{name[0]}]{text[1:]}"
+    if not exact and not name.isupper() and "." not in name:
+        text = f"(?i:{text})"
     return rf"(?<![\w.])(?:{text})(?:'s|’s|s'|s)?(?![\w])"
 
 
@@ -180,7 +180,7 @@ def parse_codebook(data: Any, path: Path) -> Codebook:
             check.regex(_name_regex(name), f"{where}.names[{i}]")
             alternatives.append((_name_regex(name), actor_id, None))
         for speaker in speakers:
-            alternatives.append((_name_regex(speaker), actor_id, speaker))
+            alternatives.append((_name_regex(speaker, exact=True), actor_id, speaker))
         actors[actor_id] = Actor(actor_id, str(entry.get("label") or actor_id),
                                  tuple(str(n) if isinstance(n, str) else n["regex"] for n in names), tuple(speakers))
 

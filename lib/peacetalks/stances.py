@@ -131,6 +131,8 @@ class Holding:
     speaker: str | None
     time: tuple[dt.date, str] | None
     earlier: str | None
+    cue_start: int = 0
+    cue_end: int = 0
 
 
 def extract_stances(article_id: str, body: str, published: dt.date | None,
@@ -308,6 +310,7 @@ def _followed_by_verb(text: str, group: Group) -> bool:
 def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None:
     """The subject of the stretch [lo, hi): a group at its start, else the last one shortly before `hi` that a verb follows."""
     candidates = [g for g in groups if lo <= g.start and g.end <= hi and not _is_object(text, g, lo)
+                  and not text.startswith("-", g.end)  # "Saudi-backed rebels": a modifier, not a subject
                   and not (_POSSESSIVE.search(text, g.start, g.end) and len(_WORD.findall(text[g.end:hi])) <= 1)]
     if candidates and len(_WORD.findall(text[lo:candidates[0].start])) <= 4:
         return candidates[0]
@@ -400,6 +403,7 @@ def read_sentence(text: str, codebook: Codebook, published: dt.date | None,
             for match in cue.pattern.finditer(text, clause.start, clause.end):
                 holdings.extend(_read_cue(text, clause, match, cue, codebook, groups, subject, frames, published,
                                           negators, softeners, earlier_words, reservations))
+    holdings = _longest_cues(holdings)
     holdings.extend(_flexibility(text, clauses, subjects, holdings, codebook))
     holdings = _merge_mixed(text, holdings)
     carry = next((s for s in subjects if s is not None), previous)
@@ -440,6 +444,9 @@ def _read_cue(text: str, clause: Clause, match: re.Match[str], cue: Cue, codeboo
             own = subject_of(text, others, clause.start, start)
             add(own or agent_of_noun(text, others, clause.start, start) or subject)
         agents = _BY_AGENTS.search(text, max(start, end - 25), min(clause.end, end + 60))
+        if agents and agents.start() > end and any(
+                w.endswith(("ing", "ed")) or w.isdigit() for w in _WORD.findall(text[end:agents.start()])):
+            agents = None  # "declared the ceasefire over citing violations committed by ...": another verb's agent
         if agents:
             following = [g for g in groups if g.start >= agents.end() and g.start - agents.end() <= 30]
             if following:
@@ -473,11 +480,21 @@ def _read_cue(text: str, clause: Clause, match: re.Match[str], cue: Cue, codeboo
     for actor, speaker in holders:
         if softened and polarity != 0:
             result.append(Holding(actor, cue.issue, polarity, quote_start, quote_end, speaker, None,
-                                  text[softened.start():softened.end()]))
-            result.append(Holding(actor, cue.issue, 0, quote_start, quote_end, speaker, time, None))
+                                  text[softened.start():softened.end()], start, end))
+            result.append(Holding(actor, cue.issue, 0, quote_start, quote_end, speaker, time, None, start, end))
         else:
-            result.append(Holding(actor, cue.issue, polarity, quote_start, quote_end, speaker, time, earlier))
+            result.append(Holding(actor, cue.issue, polarity, quote_start, quote_end, speaker, time, earlier, start, end))
     return result
+
+
+def _longest_cues(holdings: list[Holding]) -> list[Holding]:
+    """Where two cues of one issue overlap for one holder ("declared the ceasefire" in "declared the
+    ceasefire over"), the longer cue is the reading."""
+    def beaten(h: Holding) -> bool:
+        return any(o.actor == h.actor and o.issue == h.issue and o.polarity != h.polarity and o.earlier == h.earlier
+                   and o.cue_start < h.cue_end and h.cue_start < o.cue_end
+                   and o.cue_end - o.cue_start > h.cue_end - h.cue_start for o in holdings)
+    return [h for h in holdings if not beaten(h)]
 
 
 def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: int) -> Group | None:
