@@ -1,13 +1,711 @@
-"""Streaming, parallel extraction of a large corpus into table files (Parquet, optionally CSV)."""
+"""Streaming, parallel extraction of a large corpus into table files (Parquet, optionally CSV).
+
+`peacetalks extract SOURCE --out TABLES/` reads a folder of .txt articles or a CSV / JSON Lines
+export one document at a time, hands chunks of documents to worker processes (or to a Dask
+cluster) that run `corpus.process_document` on each, and writes each chunk's rows as Parquet
+part files as soon as they come back. Memory stays flat: only a few chunks are in flight.
+
+Work is keyed by each document's content hash (with its id, path and archive fields), so an
+interrupted run resumes where it stopped: a chunk's part files are committed by atomic rename,
+then its keys are appended to a manifest, and the next run skips every key in the manifest.
+The manifest is tied to a fingerprint of the package's code, so changed extractors re-extract.
+At the end the parts are assembled, in document order, into one file per table; each is
+written beside the old one and renamed over it, and `tables.json` (written last) records what
+the tables were made from, so readers can tell whether they are current.
+
+TABLES/ holds:
+    articles.parquet  casualties.parquet  stances.parquet  problems.parquet   (and/or .csv)
+    tables.json       source, its fingerprint, code version, files, row counts
+    .work/            state.json, manifest.jsonl, parts/<table>/<part>.parquet (the resumable work)
+"""
 from __future__ import annotations
 
 import argparse
+import ast
+import collections
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import math
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from . import tables
+from .corpus import NO_ANALYST_FILES, AnalystFiles, process_document_safely
+from .problems import InputError, Problem
+from .reading import ANALYST_FILES, DEFAULT_MAX_BYTES, RawDocument, analyst_folder, article_files, iter_documents
+
+TABLES = ("articles", "casualties", "stances", "problems")
+COLUMNS = {"articles": tables.ARTICLE_COLUMNS, "casualties": tables.CASUALTY_COLUMNS,
+           "stances": tables.STANCE_COLUMNS, "problems": tables.PROBLEM_COLUMNS}
+INTEGER_COLUMNS = {"value", "value_high", "polarity"}
+"""Columns stored as 64-bit integers (nullable); every other column is stored as text."""
+
+KEY = "_key"
+"""Hidden column tying each row of a part file to the document it came from."""
+
+FORMATS = ("parquet", "csv", "both")
+DEFAULT_CHUNK_SIZE = 128
+CHUNK_BYTES = 4_000_000
+"""A chunk closes at this many articles or this many bytes of text, whichever comes first."""
+
+META = "tables.json"
+WORK = ".work"
+
+
+def schema(table: str, with_key: bool = False) -> pa.Schema:
+    """The Arrow schema of a table: its columns from tables.py, integers where the numbers are."""
+    fields = [pa.field(name, pa.int64() if name in INTEGER_COLUMNS else pa.string()) for name in COLUMNS[table]]
+    if with_key:
+        fields.append(pa.field(KEY, pa.string()))
+    return pa.schema(fields)
+
+
+# --- fingerprints: of a document, of the code, of a source ----------------------------------------
+
+def item_key(item: RawDocument | Problem) -> str:
+    """The work key of a document: a hash of what its rows depend on (content hash, id, path, fields)."""
+    if isinstance(item, Problem):
+        parts: list[Any] = ["problem", item.file, item.problem, item.severity]
+    else:
+        parts = ["doc", item.id, item.path, item.digest, item.encoding, sorted(item.fields.items())]
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _imports(module: Path, package: Path) -> set[Path]:
+    """The package's own modules that a module imports (relative or `peacetalks.` imports), by file."""
+    found = set()
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level == 0 and not base.startswith(package.name + "."):
+                continue
+            base = base.removeprefix(package.name + ".") if node.level == 0 else base
+            names = [base] if base else [alias.name for alias in node.names]
+            if base:
+                names += [f"{base}.{alias.name}" for alias in node.names]
+        elif isinstance(node, ast.Import):
+            names = [a.name.removeprefix(package.name + ".") for a in node.names if a.name.startswith(package.name + ".")]
+        for name in names:
+            path = package.joinpath(*name.split(".")).with_suffix(".py")
+            if path.is_file():
+                found.add(path)
+    return found
+
+
+def code_fingerprint() -> str:
+    """A hash of the code extraction runs (corpus.py and every package module it imports, transitively)
+    and of the package's data files (codebook, cue lists): the rows depend on them, the report's code does not."""
+    package = Path(__file__).resolve().parent
+    modules, todo = set(), [package / "corpus.py"]
+    while todo:
+        module = todo.pop()
+        if module not in modules:
+            modules.add(module)
+            todo.extend(_imports(module, package))
+    data = {p for p in package.iterdir() if p.suffix in (".yaml", ".yml", ".json", ".csv") and p.is_file()}
+    digest = hashlib.sha256()
+    for path in sorted(modules | data):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def source_fingerprint(source: Path) -> str:
+    """A cheap hash of a source's state (names, sizes, modification times), to tell whether tables are current."""
+    digest = hashlib.sha256()
+    if source.is_dir():
+        files = article_files(source)
+    elif source.is_file():
+        files = [source]
+    else:
+        raise InputError(f"{source}: no such file or folder")
+    folder = analyst_folder(source)
+    files += sorted(folder / name for name in ANALYST_FILES if (folder / name).is_file())
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()[:24]
+
+
+def _analyst_fingerprint(source: Path) -> str:
+    """A hash of the analyst files beside a corpus (catalog, events, review): they can change the rows."""
+    digest = hashlib.sha256()
+    folder = analyst_folder(source)
+    for name in sorted(ANALYST_FILES):
+        path = folder / name
+        if path.is_file():
+            digest.update(name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
+# --- the per-chunk function: pure, the same on every engine ------------------------------------
+
+def _cell(value: Any, integer: bool) -> Any:
+    """A value as its column stores it: int or None for integer columns, str or None for the rest."""
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if integer:
+        if isinstance(value, bool):
+            return int(value)
+        if isinstance(value, (int, np.integer)):
+            return int(value)
+        if isinstance(value, (float, np.floating)):
+            return int(round(float(value)))
+        try:
+            return int(str(value))
+        except ValueError:
+            return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dt.datetime):
+        midnight = (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0)
+        return value.date().isoformat() if midnight else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _to_arrow(table: str, rows: Sequence[dict[str, Any]], keys: Sequence[str]) -> pa.Table:
+    """Rows of one table (with the key of the document each came from) as an Arrow table of its schema."""
+    target = schema(table, with_key=True)
+    arrays = []
+    for column in target:
+        if column.name == KEY:
+            arrays.append(pa.array(list(keys), pa.string()))
+            continue
+        integer = column.name in INTEGER_COLUMNS
+        values = [_clean_text(_cell(row.get(column.name), integer)) for row in rows]
+        arrays.append(pa.array(values, column.type))
+    return pa.Table.from_arrays(arrays, schema=target)
+
+
+def _clean_text(value: Any) -> Any:
+    """Text safe to store: lone surrogates (undecodable bytes kept by a reader) become U+FFFD."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return value.encode("utf-8", "replace").decode("utf-8")
+    return value
+
+
+def process_chunk(chunk: Sequence[tuple[str, RawDocument | Problem]],
+                  analyst: AnalystFiles = NO_ANALYST_FILES) -> dict[str, pa.Table]:
+    """The four tables of a chunk of (key, document) pairs; every row carries its document's key.
+
+    Runs `corpus.process_document_safely` on each document, as `load_corpus` does: a document whose
+    extraction fails keeps its row and gets a problem naming the error. A reading Problem becomes a
+    problems row.
+    """
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    keys: dict[str, list[str]] = {name: [] for name in TABLES}
+
+    def add(table: str, key: str, new_rows: Iterable[dict[str, Any]]) -> None:
+        for row in new_rows:
+            rows[table].append(row)
+            keys[table].append(key)
+
+    for key, item in chunk:
+        if isinstance(item, Problem):
+            add("problems", key, [item.as_row()])
+            continue
+        result = process_document_safely(item, analyst)
+        add("articles", key, [result.article])
+        add("casualties", key, result.casualties)
+        add("stances", key, result.stances)
+        add("problems", key, (p.as_row() for p in result.problems))
+    return {name: _to_arrow(name, rows[name], keys[name]) for name in TABLES}
+
+
+# --- engines: map process_chunk over chunks, in order, with a bounded number in flight ----------
+
+def _bounded(submit: Callable[[Any], Any], result: Callable[[Any], Any], chunks: Iterable[Any],
+             window: int) -> Iterator[tuple[Any, Any]]:
+    """(chunk, result) for each chunk in order, keeping at most `window` chunks submitted and not yet taken."""
+    pending: collections.deque[tuple[Any, Any]] = collections.deque()
+    for chunk in chunks:
+        pending.append((chunk, submit(chunk)))
+        while len(pending) >= window:
+            done, future = pending.popleft()
+            yield done, result(future)
+    while pending:
+        done, future = pending.popleft()
+        yield done, result(future)
+
+
+_WORKER_ANALYST: AnalystFiles = NO_ANALYST_FILES
+
+
+def _set_worker_analyst(analyst: AnalystFiles) -> None:
+    """Pool initializer: the analyst files travel to each worker once, not with every chunk."""
+    global _WORKER_ANALYST
+    _WORKER_ANALYST = analyst
+
+
+def _process_in_worker(chunk: Sequence[tuple[str, RawDocument | Problem]]) -> dict[str, pa.Table]:
+    return process_chunk(chunk, _WORKER_ANALYST)
+
+
+Engine = Callable[[Iterable[Any]], Iterator[tuple[Any, Any]]]
+
+
+@contextlib.contextmanager
+def _local_engine(workers: int, analyst: AnalystFiles) -> Iterator[Engine]:
+    """In-process for one worker; a pool of `workers` processes otherwise."""
+    if workers <= 1:
+        yield lambda chunks: ((chunk, process_chunk(chunk, analyst)) for chunk in chunks)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                   initializer=_set_worker_analyst, initargs=(analyst,))
+    try:
+        yield lambda chunks: _bounded(lambda c: executor.submit(_process_in_worker, c), lambda f: f.result(),
+                                      chunks, 2 * workers)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _dask_engine(workers: int, scheduler: str | None, analyst: AnalystFiles) -> Iterator[Engine]:
+    """The same chunks on a dask.distributed cluster: the one at `scheduler`, or a local one of `workers` processes.
+
+    The workers need peacetalks installed (the same version); the documents and the analyst files
+    are sent to them, so they need no access to the corpus's disk.
+    """
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise InputError("--engine dask needs dask.distributed, an optional extra: "
+                         "pip install 'peacetalks[dask]' (or pip install 'dask[distributed]')") from None
+    with contextlib.ExitStack() as stack:
+        if scheduler:
+            try:
+                client = stack.enter_context(Client(scheduler))  # waits distributed.comm.timeouts.connect
+            except (OSError, TimeoutError) as err:
+                raise InputError(f"cannot connect to the Dask scheduler at {scheduler}: {err}") from None
+        else:
+            cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                       dashboard_address=None))
+            client = stack.enter_context(Client(cluster))
+        slots = max(1, sum(client.nthreads().values()))
+        shared = client.scatter(analyst, broadcast=True)
+        yield lambda chunks: _bounded(lambda c: client.submit(process_chunk, c, shared, pure=False),
+                                      lambda f: f.result(), chunks, 2 * slots)
+
+
+# --- the work folder: committed parts and their manifest ---------------------------------------
+
+class WorkDir:
+    """Part files committed so far and the manifest of the document keys they hold."""
+
+    def __init__(self, out: Path, fingerprint: str) -> None:
+        self.root = out / WORK
+        self.parts = self.root / "parts"
+        self.manifest = self.root / "manifest.jsonl"
+        state_path = self.root / "state.json"
+        state = {"fingerprint": fingerprint}
+        self.restarted = False
+        if self.root.exists() and _read_json(state_path) != state:
+            self.restarted = self.manifest.exists()
+            self._clear()
+        for name in TABLES:
+            (self.parts / name).mkdir(parents=True, exist_ok=True)
+        if _read_json(state_path) != state:
+            _write_atomic(state_path, json.dumps(state).encode())
+        self.part_keys: dict[str, list[str]] = {}
+        self.done: dict[str, str] = {}
+        self._load()
+
+    def _clear(self) -> None:
+        for name in TABLES:
+            for path in (self.parts / name).glob("*"):
+                path.unlink()
+        with contextlib.suppress(FileNotFoundError):
+            self.manifest.unlink()
+
+    def _load(self) -> None:
+        """Read the manifest; a torn last line (a run killed while appending) is ignored."""
+        if not self.manifest.exists():
+            return
+        with self.manifest.open("r", encoding="utf-8") as handle:
+            for line in handle:
+                try:
+                    entry = json.loads(line)
+                    part, keys = entry["part"], entry["keys"]
+                except (json.JSONDecodeError, KeyError, TypeError):
+                    continue
+                if all(self.part_path(name, part).exists() for name in TABLES):
+                    self.part_keys[part] = keys
+                    for key in keys:
+                        self.done[key] = part
+
+    def part_path(self, table: str, part: str) -> Path:
+        return self.parts / table / f"{part}.parquet"
+
+    def commit(self, keys: list[str], result: dict[str, pa.Table]) -> str:
+        """Write a chunk's parts (each renamed into place when complete), then record its keys in the manifest."""
+        part = hashlib.sha256("\n".join(keys).encode()).hexdigest()[:24]
+        for name in TABLES:
+            target = self.part_path(name, part)
+            temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            pq.write_table(result[name], temporary)
+            os.replace(temporary, target)
+        with self.manifest.open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps({"part": part, "keys": keys}) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        self.part_keys[part] = keys
+        for key in keys:
+            self.done[key] = part
+        return part
+
+    def remove_orphans(self) -> None:
+        """Delete part files no manifest line refers to (left by a run killed mid-commit)."""
+        for name in TABLES:
+            for path in (self.parts / name).iterdir():
+                if path.name.endswith(".tmp") or path.stem not in self.part_keys:
+                    path.unlink()
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with temporary.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+
+
+@contextlib.contextmanager
+def _lock(root: Path) -> Iterator[None]:
+    """One extraction at a time per output folder."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    root.mkdir(parents=True, exist_ok=True)
+    with (root / "lock").open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise InputError(f"{root.parent}: another extraction is writing into this folder") from None
+        yield
+
+
+# --- assembling the final tables -----------------------------------------------------------------
+
+def _clusters(spans: list[tuple[int, int, str]]) -> Iterator[list[str]]:
+    """Parts grouped so that no two groups interleave in document order (usually one part per group)."""
+    group: list[str] = []
+    end = -1
+    for low, high, part in sorted(spans):
+        if group and low > end:
+            yield group
+            group = []
+        group.append(part)
+        end = max(end, high)
+    if group:
+        yield group
+
+
+def _assemble(work: WorkDir, order: dict[str, int], out: Path, fmt: str) -> dict[str, Any]:
+    """Write each table from the parts, in document order, beside the old output; then rename all into place."""
+    spans = []
+    for part, keys in work.part_keys.items():
+        ordinals = [order[k] for k in keys if k in order and work.done.get(k) == part]
+        if ordinals:
+            spans.append((min(ordinals), max(ordinals), part))
+    groups = list(_clusters(spans))
+    written: dict[str, Any] = {}
+    temporaries: list[tuple[Path, Path]] = []
+    for name in TABLES:
+        final_schema = schema(name)
+        targets = {}
+        if fmt in ("parquet", "both"):
+            targets["parquet"] = out / f"{name}.parquet"
+        if fmt in ("csv", "both"):
+            targets["csv"] = out / f"{name}.csv"
+        temps = {kind: path.with_name(f".{path.name}.{os.getpid()}.tmp") for kind, path in targets.items()}
+        rows = 0
+        with contextlib.ExitStack() as stack:
+            writers: list[Any] = []
+            if "parquet" in temps:
+                writers.append(stack.enter_context(pq.ParquetWriter(temps["parquet"], final_schema)))
+            if "csv" in temps:
+                writers.append(stack.enter_context(pacsv.CSVWriter(temps["csv"], final_schema)))
+            for group in groups:
+                table = pa.concat_tables([pq.read_table(work.part_path(name, part)) for part in group])
+                keys = table.column(KEY).to_pylist()
+                owner = [work.done.get(k) for k in keys]
+                wanted = [i for i, k in enumerate(keys) if k in order and owner[i] in group]
+                ordinals = np.array([order[keys[i]] for i in wanted], dtype=np.int64)
+                index = np.array(wanted, dtype=np.int64)[np.argsort(ordinals, kind="stable")]
+                table = table.take(pa.array(index, pa.int64())).drop_columns([KEY]).cast(final_schema)
+                for writer in writers:
+                    writer.write_table(table)
+                rows += table.num_rows
+        for kind, temp in temps.items():
+            temporaries.append((temp, targets[kind]))
+        written[name] = {"rows": rows, "files": {kind: targets[kind].name for kind in targets}}
+    for temp, target in temporaries:
+        with open(temp, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    for name in written:
+        for kind, filename in written[name]["files"].items():
+            written[name].setdefault("bytes", {})[kind] = (out / filename).stat().st_size
+    return written
+
+
+# --- running an extraction -----------------------------------------------------------------------
+
+@dataclass
+class Summary:
+    """What a run did: documents seen, how many were already done, rows written, time taken."""
+
+    documents: int = 0
+    resumed: int = 0
+    extracted: int = 0
+    text_bytes: int = 0
+    chunks: int = 0
+    seconds: float = 0.0
+    rows: dict[str, int] = field(default_factory=dict)
+    first_problems: list[str] = field(default_factory=list)
+
+
+def default_workers() -> int:
+    """All the cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def extract(
+    source: str | Path, out: str | Path, *, workers: int | None = None, fmt: str = "parquet",
+    engine: str = "local", scheduler: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+    chunk_size: int = DEFAULT_CHUNK_SIZE, on_commit: Callable[[int], None] | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Summary:
+    """Extract the tables of `source` (a folder or an archive export) into `out`, resuming earlier work.
+
+    `on_commit(n)` is called after the n-th chunk of this run is committed (a hook for progress and
+    for tests that interrupt a run). Raises InputError for unusable input or options.
+    """
+    source, out = Path(source), Path(out)
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if engine not in ("local", "dask"):
+        raise InputError(f"unknown engine {engine!r}: use local or dask")
+    if scheduler and engine != "dask":
+        raise InputError("--scheduler needs --engine dask")
+    workers = workers or default_workers()
+    if workers < 1 or chunk_size < 1:
+        raise InputError("--workers and --chunk-size must be at least 1")
+    if not source.exists():
+        raise InputError(f"{source}: no such file or folder")
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: exists and is not a folder")
+    started = time.perf_counter()
+    summary = Summary()
+    code = code_fingerprint()
+    fingerprint = hashlib.sha256(f"{code}:{_analyst_fingerprint(source)}".encode()).hexdigest()[:24]
+    source_state = source_fingerprint(source)
+    out.mkdir(parents=True, exist_ok=True)
+    with _lock(out / WORK):
+        work = WorkDir(out, fingerprint)
+        if work.restarted and progress:
+            progress("the code or analyst files changed since the last run: extracting everything again")
+        order: dict[str, int] = {}
+
+        def chunks() -> Iterator[list[tuple[str, RawDocument | Problem]]]:
+            chunk: list[tuple[str, RawDocument | Problem]] = []
+            size = 0
+            for item in iter_documents(source, max_bytes):
+                key = item_key(item)
+                while key in order:  # the same document twice: keep both
+                    key = hashlib.sha256(key.encode()).hexdigest()[:32]
+                order[key] = len(order)
+                if key in work.done:
+                    summary.resumed += 1
+                    continue
+                chunk.append((key, item))
+                if isinstance(item, RawDocument):
+                    size += len(item.text)
+                if len(chunk) >= chunk_size or size >= CHUNK_BYTES:
+                    yield chunk
+                    chunk, size = [], 0
+            if chunk:
+                yield chunk
+
+        analyst = AnalystFiles.beside(analyst_folder(source))
+        engine_context = (_dask_engine(workers, scheduler, analyst) if engine == "dask"
+                          else _local_engine(workers, analyst))
+        last_report = time.perf_counter()
+        with engine_context as run_chunks:
+            for chunk, result in run_chunks(chunks()):
+                work.commit([key for key, _ in chunk], result)
+                summary.chunks += 1
+                summary.extracted += sum(isinstance(item, RawDocument) for _, item in chunk)
+                summary.text_bytes += sum(len(item.text.encode("utf-8", "surrogatepass"))
+                                          for _, item in chunk if isinstance(item, RawDocument))
+                problems = result["problems"]
+                if len(summary.first_problems) < 20 and problems.num_rows:
+                    for file, problem in zip(problems.column("file").to_pylist(), problems.column("problem").to_pylist()):
+                        if len(summary.first_problems) < 20:
+                            summary.first_problems.append(f"{file}: {problem}")
+                if on_commit is not None:
+                    on_commit(summary.chunks)
+                if progress and time.perf_counter() - last_report > 10:
+                    last_report = time.perf_counter()
+                    progress(f"{len(order):,} documents read, {summary.extracted:,} extracted so far")
+        summary.documents = len(order)
+        written = _assemble(work, order, out, fmt)
+        work.remove_orphans()
+        meta = {
+            "source": str(source.resolve()), "source_fingerprint": source_state,
+            "fingerprint": fingerprint, "code": code, "max_bytes": max_bytes, "format": fmt,
+            "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "documents": summary.documents, "tables": written,
+        }
+        _write_atomic(out / META, json.dumps(meta, indent=1).encode())
+        for name in TABLES:  # a table file of a format no longer written is stale: remove it
+            for kind in ("parquet", "csv"):
+                stale = out / f"{name}.{kind}"
+                if kind not in written[name]["files"] and stale.exists():
+                    stale.unlink()
+    summary.rows = {name: written[name]["rows"] for name in TABLES}
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+# --- reading the tables back ---------------------------------------------------------------------
+
+def _meta(folder: Path) -> dict[str, Any] | None:
+    meta = _read_json(folder / META)
+    return meta if isinstance(meta, dict) and isinstance(meta.get("tables"), dict) else None
+
+
+def _complete(folder: Path, meta: dict[str, Any]) -> bool:
+    """Every table file the metadata lists is there, with the size it was written with."""
+    for name in TABLES:
+        entry = meta["tables"].get(name)
+        if not entry:
+            return False
+        for kind, filename in entry["files"].items():
+            path = folder / filename
+            if not path.is_file() or path.stat().st_size != entry.get("bytes", {}).get(kind):
+                return False
+    return True
+
+
+def tables_current(folder: str | Path, source: str | Path) -> bool:
+    """True when `folder` holds complete tables extracted from `source` as it is now, by the current code."""
+    folder, source = Path(folder), Path(source)
+    meta = _meta(folder)
+    if meta is None or not source.exists() or not _complete(folder, meta):
+        return False
+    try:
+        same_source = meta.get("source") == str(source.resolve()) and \
+            meta.get("source_fingerprint") == source_fingerprint(source)
+    except InputError:
+        return False
+    return same_source and meta.get("code") == code_fingerprint()
+
+
+def read_tables(folder: str | Path, columns: dict[str, list[str]] | None = None) -> dict[str, pd.DataFrame]:
+    """The four tables written by `extract` into `folder`, as DataFrames (Parquet when written, else CSV).
+
+    `columns` optionally limits the columns read per table, e.g. {"articles": ["id", "published"]}:
+    at archive scale the articles' bodies are most of the data.
+    """
+    folder = Path(folder)
+    meta = _meta(folder)
+    if meta is None:
+        raise InputError(f"{folder}: no extracted tables here (run: peacetalks extract SOURCE --out {folder})")
+    if not _complete(folder, meta):
+        raise InputError(f"{folder}: the tables are incomplete (an extraction was interrupted?): run it again")
+    frames = {}
+    for name in TABLES:
+        files = meta["tables"][name]["files"]
+        wanted = (columns or {}).get(name)
+        if "parquet" in files:
+            frames[name] = pd.read_parquet(folder / files["parquet"], columns=wanted)
+        else:
+            dtypes = {c: "Int64" for c in COLUMNS[name] if c in INTEGER_COLUMNS}
+            frames[name] = pd.read_csv(folder / files["csv"], usecols=wanted, dtype=dtypes, keep_default_na=False,
+                                       na_values=[""])
+    return frames
+
+
+# --- the command line ----------------------------------------------------------------------------
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of `peacetalks extract` that only streaming extraction (--out) uses."""
+    group = parser.add_argument_group("streaming extraction (with --out)")
+    group.add_argument("--workers", type=int, default=None, metavar="N",
+                       help=f"worker processes (default: all cores, here {default_workers()})")
+    group.add_argument("--format", choices=FORMATS, default="parquet", dest="table_format",
+                       help="table files to write into TABLES (default parquet)")
+    group.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="local processes (default) or a dask.distributed cluster (pip install 'peacetalks[dask]')")
+    group.add_argument("--scheduler", metavar="ADDRESS",
+                       help="Dask scheduler to use with --engine dask, e.g. tcp://10.0.0.5:8786 "
+                            "(default: start a local cluster of --workers processes)")
+    group.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE, metavar="N",
+                       help=f"articles per unit of work (default {DEFAULT_CHUNK_SIZE})")
 
 
 def run(args: argparse.Namespace) -> int:
-    """`peacetalks extract DIR --out TABLES/`; returns the exit code."""
-    raise NotImplementedError("streaming extraction is not built yet")
+    """`peacetalks extract SOURCE --out TABLES/`; returns the exit code."""
+    def say(message: str) -> None:
+        print(f"peacetalks: {message}", file=sys.stderr, flush=True)
+
+    summary = extract(
+        args.corpus, args.out, workers=args.workers, fmt=args.table_format, engine=args.engine,
+        scheduler=args.scheduler, max_bytes=args.max_bytes, chunk_size=args.chunk_size, progress=say,
+    )
+    for line in summary.first_problems:
+        say(line)
+    if summary.rows["problems"] > len(summary.first_problems):
+        say(f"{summary.rows['problems']:,} problems in all: see {args.out / 'problems'}.*")
+    if summary.resumed:
+        say(f"resumed: {summary.resumed:,} of {summary.documents:,} documents were already extracted")
+    rate = summary.text_bytes / 1e6 / summary.seconds if summary.seconds else 0.0
+    say(f"{summary.rows['articles']:,} articles, {summary.rows['casualties']:,} casualty figures, "
+        f"{summary.rows['stances']:,} stances, {summary.rows['problems']:,} problems in {args.out} "
+        f"({summary.extracted:,} extracted in {summary.seconds:.1f} s, {rate:.1f} MB/s)")
+    if summary.rows["articles"] == 0:
+        say(f"{args.corpus}: no article could be read")
+        return 1
+    return 0
