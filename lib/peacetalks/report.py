@@ -274,26 +274,38 @@ def parse_cli_value(text: str) -> Any:
 
 # --- the inputs' hash ------------------------------------------------------------------------
 
-def _hash_files(digest: "hashlib._Hash", label: str, files: list[Path], root: Path) -> None:
+def _hash_files(files: list[Path], root: Path) -> str:
+    digest = hashlib.sha256()
     for path in files:
-        digest.update(f"{label}:{path.relative_to(root).as_posix()}\0".encode())
+        digest.update(f"{path.relative_to(root).as_posix()}\0".encode())
         digest.update(path.read_bytes())
         digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def input_digests(corpus: Path, notebooks: list[NotebookInfo], parameters: dict[str, Any]) -> dict[str, str]:
+    """A hash of each kind of input a build reads, named as the user knows them."""
+    library = sorted(p for p in PACKAGE_DIR.rglob("*")
+                     if p.is_file() and "__pycache__" not in p.parts and p.suffix not in {".pyc", ".pyo"})
+    settings = {"parameters": parameters, "corpus": _relative(corpus)}
+    software = {"python": sys.version.split()[0], **{name: _version(name) for name in VERSIONED}}
+    return {
+        "articles and analyst files": _hash_files(sorted(p for p in corpus.iterdir() if p.is_file()), corpus),
+        "notebooks": _hash_files([n.path for n in notebooks], notebooks[0].path.parent),
+        "library, codebook and templates": _hash_files(library, PACKAGE_DIR),
+        "parameters": hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest(),
+        "software versions": hashlib.sha256(json.dumps(software, sort_keys=True).encode()).hexdigest(),
+    }
+
+
+def combined(parts: dict[str, str]) -> str:
+    """One hash of everything a build reads: a build with the same hash would give the same report."""
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
 def inputs_digest(corpus: Path, notebooks: list[NotebookInfo], parameters: dict[str, Any]) -> str:
-    """One hash of everything a build reads: a build with the same hash would give the same report."""
-    digest = hashlib.sha256()
-    _hash_files(digest, "corpus", sorted(p for p in corpus.iterdir() if p.is_file()), corpus)
-    _hash_files(digest, "notebook", [n.path for n in notebooks], notebooks[0].path.parent)
-    library = sorted(p for p in PACKAGE_DIR.rglob("*")
-                     if p.is_file() and "__pycache__" not in p.parts and p.suffix not in {".pyc", ".pyo"})
-    _hash_files(digest, "library", library, PACKAGE_DIR)
-    digest.update(json.dumps({"parameters": parameters, "corpus": _relative(corpus),
-                              "python": sys.version.split()[0],
-                              "versions": {name: _version(name) for name in VERSIONED}},
-                             sort_keys=True).encode())
-    return digest.hexdigest()
+    """The combined hash of a build's inputs."""
+    return combined(input_digests(corpus, notebooks, parameters))
 
 
 def _version(name: str) -> str:
@@ -345,15 +357,22 @@ def _clean_executed(nb: Any) -> None:
             cell.id = "injected-parameters"
 
 
-def _failure(notebook: NotebookInfo, err: Exception) -> NotebookFailed:
-    cell = getattr(err, "cell_index", None)
-    if cell is None:
+def _failure(notebook: NotebookInfo, err: Exception, executed: Path) -> NotebookFailed:
+    """The error of a failed run, naming the notebook and the cell as JupyterLab numbers it (1 = first cell)."""
+    index = getattr(err, "cell_index", None)
+    if index is None:
         return NotebookFailed(f"{notebook.path.name}: {type(err).__name__}: {err}")
+    try:  # papermill inserted a cell of injected parameters: count cells as in the notebook itself
+        import nbformat
+        cells = [c for c in nbformat.read(executed, as_version=4).cells
+                 if "papermill-error-cell-tag" not in c.metadata.get("tags", [])][:index]
+        index -= sum("injected-parameters" in c.metadata.get("tags", []) for c in cells)
+    except (OSError, ValueError):
+        pass
     source = (getattr(err, "source", "") or "").strip().splitlines()
     first = f"\n    the cell begins: {source[0][:120]}" if source else ""
-    count = getattr(err, "exec_count", None)
     return NotebookFailed(
-        f"{notebook.path.name}: cell {cell} (execution count {count}) failed with "
+        f"{notebook.path.name}: cell {index + 1} failed with "
         f"{getattr(err, 'ename', type(err).__name__)}: {getattr(err, 'evalue', err)}{first}")
 
 
@@ -403,12 +422,12 @@ def execute_and_render(notebook: NotebookInfo, parameters: dict[str, Any], build
     try:
         papermill.execute_notebook(
             str(notebook.path), str(executed), parameters=parameters, kernel_name="python3",
-            progress_bar=False, log_output=False,
+            language="python", progress_bar=False, log_output=False,
             # The kernel's working folder is the build folder; papermill's own `cwd` would chdir this whole process.
             resources={"metadata": {"path": str(build)}},
             extra_arguments=["--IPKernelApp.log_level=ERROR"])
     except Exception as err:  # papermill raises its own error for a failing cell, others for a dead kernel
-        raise _failure(notebook, err) from None
+        raise _failure(notebook, err, executed) from None
     nb = nbformat.read(executed, as_version=4)
     _clean_executed(nb)
     nbformat.write(nb, executed)
@@ -552,7 +571,7 @@ def swap_into_place(build: Path, out: Path) -> None:
 
 
 def build(corpus: Path, out: Path, notebooks: list[NotebookInfo], given: dict[str, Any],
-          digest: str, jobs: int) -> None:
+          parts: dict[str, str], jobs: int) -> None:
     """Execute, render and index every notebook in a temporary folder, then swap it into place."""
     _fast_imports()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -578,7 +597,7 @@ def build(corpus: Path, out: Path, notebooks: list[NotebookInfo], given: dict[st
                 execute_and_render(notebook, params, build_dir, renderer)
             except NotebookFailed as err:
                 failures.append(err)
-                _say(f"  FAILED  {notebook.path.name} after {time.perf_counter() - begin:.1f} s")
+                _say(f"  FAILED  {notebook.path.name}  ({time.perf_counter() - begin:.1f} s)")
                 return
             _say(f"  done    {notebook.path.name}  ({time.perf_counter() - begin:.1f} s)  -> {out.name}/{notebook.page}")
 
@@ -589,10 +608,11 @@ def build(corpus: Path, out: Path, notebooks: list[NotebookInfo], given: dict[st
                 future.result()
         if failures:
             raise NotebookFailed("\n".join(str(f) for f in failures))
+        digest = combined(parts)
         page = render_index(facts, notebooks, given, digest, build_dir)
         check_offline(page, "index.html")
         (build_dir / "index.html").write_text(page, encoding="utf-8")
-        state = {"inputs": digest, "notebooks": [n.path.name for n in notebooks], "parameters": given}
+        state = {"inputs": digest, "parts": parts, "notebooks": [n.path.name for n in notebooks], "parameters": given}
         (build_dir / STATE_FILE).write_text(json.dumps(state, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         swap_into_place(build_dir, out)
         _say(f"report built in {time.perf_counter() - started:.1f} s: {out}/index.html")
@@ -628,15 +648,19 @@ def run(args: argparse.Namespace) -> int:
     if not corpus.is_dir():
         raise InputError(f"{corpus}: no such corpus folder")
     _check_output_folder(out)
-    digest = inputs_digest(corpus, notebooks, given)
-    if not args.force and read_state(out).get("inputs") == digest and (out / "index.html").is_file():
+    parts = input_digests(corpus, notebooks, given)
+    digest = combined(parts)
+    previous = read_state(out)
+    if not args.force and previous.get("inputs") == digest and (out / "index.html").is_file():
         _say(f"{out}/ is up to date: no article, analyst file, codebook, notebook, parameter or library "
              "file changed since the last build. Nothing to do (--force rebuilds).")
         return 0
-    _say(f"building the report from {corpus}/ into {out}/: {len(notebooks)} notebooks, "
-         f"{min(args.jobs, len(notebooks))} at a time")
+    changed = [name for name, value in parts.items() if previous.get("parts", {}).get(name) != value]
+    reason = "" if not previous or args.force else f" ({', '.join(changed)} changed since the last build)"
+    _say(f"building the report from {corpus}/ into {out}/{reason}: {len(notebooks)} "
+         f"notebook{'s' if len(notebooks) != 1 else ''}, {min(args.jobs, len(notebooks))} at a time")
     try:
-        build(corpus, out, notebooks, given, digest, args.jobs)
+        build(corpus, out, notebooks, given, parts, args.jobs)
     except NotebookFailed as err:
         print(f"peacetalks report: failed, {out}/ left as it was:\n{err}", file=sys.stderr)
         return 1
