@@ -384,18 +384,23 @@ def read_sentence(text: str, codebook: Codebook, published: dt.date | None,
     softeners = codebook.word_pattern("softeners")
     earlier_words = codebook.word_pattern("earlier")
     reservations = codebook.word_pattern("reservations")
+    # `subjects`: each clause's own subject; `inherited`: the subject a clause takes from its
+    # neighbour ("..., but it sent a delegation", "After initially dismissing ..., Moscow has ...").
     subjects: list[Group | None] = []
+    inherited: list[Group | None] = []
     for clause in clauses:
         subject = subject_of(text, groups, clause.start, clause.end)
+        taken = None
         if subject is None and _PRONOUN_START.match(text[clause.start:clause.end].lstrip(" ,;:-—").removeprefix("but ")):
-            subject = subjects[-1] if subjects and subjects[-1] else previous
-        subjects.append(subject)
+            taken = subjects[-1] if subjects and subjects[-1] else previous
+        subjects.append(subject or taken)
+        inherited.append(taken)
     for i, clause in enumerate(clauses):
         if clause.inherits_next and i + 1 < len(clauses) and subjects[i + 1] is not None:
-            subjects[i] = subjects[i + 1]
+            inherited[i] = subjects[i + 1]
 
     holdings: list[Holding] = []
-    for clause, subject in zip(clauses, subjects):
+    for clause, subject in zip(clauses, inherited):
         frames = speech_frames(text, clause, groups, codebook)
         for cue in codebook.cues:
             if cue.needs is not None and not cue.needs.search(text):
