@@ -44,6 +44,7 @@ _BREAKDOWN_BEFORE = re.compile(
     r"(?:\bincluding|\binclude[sd]?|\bamong (?:them|whom|those)|\bof (?:whom|them)|\bincl\.?|\bmostly|\bmainly)\s*,?\s*\Z",
     re.IGNORECASE)
 _OF_THEM_AFTER = re.compile(r"\s*(?:of (?:them|whom)|of those)\b", re.IGNORECASE)
+_AMONG_AHEAD = re.compile(r"\s*(?:were|was|are|is)\s+(?:also\s+)?among\s+", re.IGNORECASE)
 _AMONG_NUMBER = re.compile(r"\s*,?\s*(?:who\s+)?(?:were|was|are|is)\s+(?:also\s+)?among\s*\Z", re.IGNORECASE)
 _COMBINED_AFTER = re.compile(
     r"\s*(?:or|and|and/or|&)\s+(?:were\s+)?(?:killed|dead|died|wounded|injured|hurt|displaced)\b(?!\s+(?:\w+\s+){0,1}\d)",
@@ -53,7 +54,7 @@ _COMBINED_BEFORE = re.compile(
 _NOT_COUNT_BEFORE = re.compile(
     rf"(?:[$£€]|\b(?:us|usd|eur|sp)\s*\$?|\b{_MONTH}|\baged?|\bages?\s+(?:of|below|under|between|from)|"
     r"\bnumber|\bno\.|\bresolution|\barticle|\broute|\bhighway|\bbrigade|\bdivision|\bpage|\bgroup of|"
-    r"\bnumbered|\bcode|\bfrom age|\bat|[A-Za-z]-|#)\s*\Z",
+    r"\bnumbered|\bcode|\bfrom age|\bat|[A-Za-z]-|#|\bpopulation (?:\w+ )?of)\s*\Z",
     re.IGNORECASE)
 _NOT_COUNT_AFTER = re.compile(
     rf"(?:[\s-]*(?:years?|yrs?|months?)[\s-]*old\b|-(?:year|month|day|week)|\s*(?:%|percent\b|per cent\b)|"
@@ -75,12 +76,21 @@ _IT_HAS = re.compile(
     r"\W*it\s+(?:has|had)\s+(?:so far\s+|now\s+|since\s+|already\s+)*(?:killed|claimed|cost|left|displaced|forced|driven)\b",
     re.IGNORECASE)
 _LETTERS = re.compile(r"[a-z]+")
+_AUXILIARIES = {"are", "were", "is", "was", "have", "has", "had", "will", "would", "could", "may", "might", "remain",
+                "remained", "remains"}
+# Place names that say where someone speaks, lives or is banned, or name a group, not where people died.
+_NOT_WHERE_IT_HAPPENED = re.compile(
+    r"\b(?:state|banned|outlawed|prohibited|illegal|lives|living|lived|based|exiled?|headquartered|said|says|told|"
+    r"speaking|spoke|reporters|met|meeting|talks|conference|summit|visit(?:ing|ed)?|arrived|returned|trip|tour|"
+    r"hosted|held)\s+\Z", re.IGNORECASE)
+_WITH_SYRIA = re.compile(r"\s+and\s+(?:in\s+)?syria\b", re.IGNORECASE)
+_PLACE_REACH = 150  # a place named further than this from a number is not where its people died
 _SINCE_THEN = re.compile(r"\bsince then\b|\b(?:has|have|had) since\b|\bsince that (?:time|day)\b", re.IGNORECASE)
 _ANAPHORIC_START = re.compile(
     r"\A\W*(?:it|they|that|this|the (?:crash|attacks?|bombings?|blasts?|explosions?|shootings?|disaster|incident|"
     r"quake|earthquake|assault|massacre|raid))\b", re.IGNORECASE)
 _EVENT_NOUN = r"(?:attacks?|bombings?|blasts?|crash|explosions?|shootings?|massacre|earthquake|floods?|stampede|siege)"
-_LOCATIVE = r"(?:in|near|over|across|outside|inside|throughout|around|at)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|neighbou?ring|parts of|the city of|the town of|the province of)\s+)*"
+_LOCATIVE = r"(?:in|over|across|inside|throughout|at)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|neighbou?ring|parts of|the city of|the town of|the province of)\s+)*"
 _TOKEN = re.compile(r"\s*([\w'’.-]+|[^\w\s])")
 _STOP_HEAD = {
     "in", "on", "at", "by", "from", "for", "with", "during", "after", "before", "near", "since", "across", "when",
@@ -102,8 +112,10 @@ def _alt(entries: list[str] | str) -> str:
         entries = [entries]
     war = _cues()["war_nouns"]
     foreign = "|".join(_cues()["foreign_places"])
+    cities = "|".join(_cues()["places_in_syria"]).replace("syria|", "", 1)
     whitespace = r"\s+"
-    parts = [e.replace("WAR", war).replace("FOREIGN", foreign).replace(" ", whitespace) for e in entries if e]
+    parts = [e.replace("WAR", war).replace("FOREIGN", foreign).replace("SYRIAN_CITY", cities).replace(" ", whitespace)
+             for e in entries if e]
     return "|".join(f"(?:{part})" for part in parts)
 
 
@@ -126,6 +138,8 @@ class _Grammar:
     foreign_keys: frozenset[str]
     place: re.Pattern[str]
     war_noun: re.Pattern[str]
+    perfect_total: re.Pattern[str]
+    country_scope: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -163,9 +177,11 @@ def _grammar() -> _Grammar:
         foreign_keys=frozenset(re.match(r"[a-z]+", name).group(0)
                                for entry in cues["foreign_places"] for name in entry.split("|")),
         war_noun=re.compile(rf"\b(?:{cues['war_nouns']})\b", re.IGNORECASE),
+        perfect_total=re.compile(_alt(cues["perfect_total"]), re.IGNORECASE),
+        country_scope=re.compile(_alt(cues["country_scope"]), re.IGNORECASE),
         place=re.compile(
             rf"\b(?:{_LOCATIVE}(?P<loc>{places_foreign}|{places_syria})\b"
-            rf"|(?P<mod>{places_foreign})(?:'s)?\s+{_EVENT_NOUN})",
+            rf"|(?P<mod>(?!(?:{_alt(cues['war_parties'])})\b)(?:{places_foreign}))(?:'s)?\s+{_EVENT_NOUN})",
             re.IGNORECASE),
     )
 
@@ -183,6 +199,7 @@ class _Figure:
     among_next: bool = False       # "Seven children were among 71 civilians killed"
     combined: bool = False         # "killed or injured": not one kind
     shared: bool = False           # its kind comes after its noun phrase, so list items before it share it
+    own_clause: bool = False       # subject of a verb that is not a casualty verb ("60000 are missing")
 
 
 def extract_casualties(article_id: str, body: str) -> list[dict]:
@@ -369,7 +386,7 @@ def _read_figure(sentence: str, quantities: list[Quantity], i: int, grammar: _Gr
     if after.kind:
         figure.kind, figure.combined, figure.shared = after.kind, after.combined, True
         return figure
-    figure.among_next, figure.link_next = after.among_next, after.link_next
+    figure.among_next, figure.link_next, figure.own_clause = after.among_next, after.link_next, after.own_clause
     if figure.among_next:
         figure.breakdown = True
     if not (figure.link_next or figure.among_next):
@@ -395,6 +412,7 @@ class _After:
     combined: bool = False
     among_next: bool = False   # "... were among <number>"
     link_next: bool = False    # one item of a list whose next item follows
+    own_clause: bool = False   # the number is the subject of a verb of its own ("60000 are missing")
 
 
 def _predicate_after(sentence: str, quantities: list[Quantity], i: int, grammar: _Grammar) -> _After:
@@ -407,6 +425,8 @@ def _predicate_after(sentence: str, quantities: list[Quantity], i: int, grammar:
     while words <= 8:
         next_start = quantities[following].start if following < len(quantities) else len(sentence)
         if pos >= next_start:
+            if following >= len(quantities):
+                return _After()
             gap = sentence[:next_start]
             if _AMONG_NUMBER.search(gap):
                 return _After(among_next=True)
@@ -433,6 +453,11 @@ def _predicate_after(sentence: str, quantities: list[Quantity], i: int, grammar:
             return _After()
         original = token.group(1)
         word = original.lower()
+        if word in _AUXILIARIES:
+            among = _AMONG_AHEAD.match(sentence, pos)
+            if among and among.end() == next_start:
+                return _After(among_next=True)  # "Seven children were among 71 civilians killed"
+            return _After(own_clause=True)
         if (original in ".;:!?()[]\"“”" or grammar.breaks.match(word)
                 or _is_thing(word, original, quantities[i].value, grammar)):
             return _After()
@@ -485,7 +510,7 @@ def _inherit_kinds(sentence: str, figures: list[_Figure]) -> None:
             else:
                 figure.breakdown = False  # "including 2.6 million refugees" among the displaced: a figure of its own kind
                 figure.parent = parent
-        elif figure.kind is None and listed and before.kind and not before.combined and (
+        elif figure.kind is None and listed and before.kind and not before.combined and not figure.own_clause and (
                 before.breakdown or before.parent is not None or _LIST_JOINT.search(sentence, 0, figure.quantity.start)):
             # "killing three militants and 13 civilians": the second item shares the verb
             figure.kind = before.kind
@@ -535,6 +560,8 @@ def _war_context(sentence: str, previous: str, grammar: _Grammar) -> bool:
     war_before = grammar.war_noun.search(previous)
     if _IT_HAS.match(text) and war_before:
         return True  # "... the war. It has cost the lives of more than 200,000 people"
+    if grammar.perfect_total.search(text) and (war_before or grammar.country_scope.search(text)):
+        return True  # "More than 300,000 people have been killed and millions forced to flee their homes."
     return bool(_SINCE_THEN.search(text) and grammar.war_start.search(previous) and war_before)
 
 
@@ -546,7 +573,10 @@ def _places(text: str, grammar: _Grammar) -> list[tuple[int, int, bool]]:
     found = []
     for match in grammar.place.finditer(text):
         name = match.group("loc") or match.group("mod")
-        found.append((match.start(), match.end(), bool(grammar.foreign.match(name))))
+        if _NOT_WHERE_IT_HAPPENED.search(text, max(0, match.start() - 40), match.start()):
+            continue  # "said in Turkey", "lives in Europe", "Islamic State in Iraq", "(banned in Russia)"
+        foreign = bool(grammar.foreign.match(name)) and not _WITH_SYRIA.match(text, match.end())
+        found.append((match.start(), match.end(), foreign))
     return found
 
 
@@ -577,7 +607,7 @@ def _nearest_place_is_foreign(context: _Context, q: Quantity) -> bool:
     best, best_distance = False, None
     for start, end, foreign in context.places:
         distance = q.start - end if end <= q.start else start - q.end
-        if distance < 0:
+        if distance < 0 or distance > _PLACE_REACH and end > 0:
             continue
         if best_distance is None or distance < best_distance:
             best, best_distance = foreign, distance
