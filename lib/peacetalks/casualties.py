@@ -50,11 +50,11 @@ _COMBINED_AFTER = re.compile(
     r"\s*(?:or|and|and/or|&)\s+(?:were\s+)?(?:killed|dead|died|wounded|injured|hurt|displaced)\b(?!\s+(?:\w+\s+){0,1}\d)",
     re.IGNORECASE)
 _COMBINED_BEFORE = re.compile(
-    r"(?:kill\w*|dead|wound\w*|injur\w*)\s+(?:or|and|and/or)\s+\Z", re.IGNORECASE)
+    r"(?:kill\w*|dead|wound\w*|injur\w*)\s*(?:,|&|/|\s(?:or|and|and/or))?\s+\Z", re.IGNORECASE)
 _NOT_COUNT_BEFORE = re.compile(
     rf"(?:[$£€]|\b(?:us|usd|eur|sp)\s*\$?|\b{_MONTH}|\baged?|\bages?\s+(?:of|below|under|between|from)|"
     r"\bnumber|\bno\.|\bresolution|\barticle|\broute|\bhighway|\bbrigade|\bdivision|\bpage|\bgroup of|"
-    r"\bnumbered|\bcode|\bfrom age|\bat|[A-Za-z]-|#|\bpopulation (?:\w+ )?of)\s*\Z",
+    r"\bnumbered|\bcode|\bfrom age|\bat|\bviews|\bcomments|\bshares|\blikes|[A-Za-z]-|#|\bpopulation (?:\w+ )?of)\s*\Z",
     re.IGNORECASE)
 _NOT_COUNT_AFTER = re.compile(
     rf"(?:[\s-]*(?:years?|yrs?|months?)[\s-]*old\b|-(?:year|month|day|week)|\s*(?:%|percent\b|per cent\b)|"
