@@ -72,6 +72,20 @@ def test_a_pronoun_in_the_next_sentence_takes_the_last_subject():
         ("syrian_government", "transition", -1, "Assad")]
 
 
+def test_a_backer_named_in_a_compound_is_not_the_holder():
+    assert read("Saudi-backed rebels rejected the ceasefire.") == [("syrian_opposition", "ceasefire", -1)]
+
+
+def test_a_meeting_about_something_else_is_not_peace_talks():
+    assert read("The U.N. Security Council will hold an emergency meeting to discuss the alleged attack.") == []
+
+
+def test_a_quotation_over_several_sentences_is_held_by_its_speaker():
+    body = ('Amos briefed the council. "We will do all we can. But as I have said on many occasions this crisis '
+            'requires a political solution. I hope one is found soon," the UN official concluded.')
+    assert read(body) == [("united_nations", "negotiations", 1)]
+
+
 # --- negation and contrast -----------------------------------------------------------------
 
 def test_a_negated_precondition_on_assads_exit_means_he_may_stay():

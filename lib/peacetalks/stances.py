@@ -143,11 +143,13 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
     seen: set[tuple] = set()
     previous: Group | None = None
     last_paragraph = -1
+    quoted = quotations(body, codebook)
     for sentence in split_sentences(body):
         if sentence.paragraph != last_paragraph:
             previous, last_paragraph = None, sentence.paragraph
         text = body[sentence.start:sentence.end]
-        holdings, previous = read_sentence(text, codebook, published, previous)
+        voice = next((q.speaker for q in quoted if q.start <= sentence.start and sentence.end <= q.end + 2), None)
+        holdings, previous = read_sentence(text, codebook, published, previous, voice)
         for h in holdings:
             quote = text[h.start:h.end].strip().strip(",;:").strip()
             key = (h.actor, h.issue, h.polarity, quote)
@@ -264,8 +266,9 @@ def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = (
             if re.search(r"[;:()\"“”|]|\s[-–—]\s", gap) is None and not lowered & stops and (
                     ("," in gap and lowered <= _DETERMINERS | {"and", "as", "well"})
                     or ("," not in gap and len(words) <= 3)):
-                if words and words[0].lower() in _RELATIONS and last.mentions[-1].actor != m.actor:
-                    last.mentions.pop()  # "the regime's allies Russia and Iran": the regime only qualifies them
+                if (gap.startswith("-") or words and words[0].lower() in _RELATIONS) and last.mentions[-1].actor != m.actor:
+                    # "the regime's allies Russia and Iran", "Saudi-backed rebels": the first only qualifies the next
+                    last.mentions.pop()
                     if not last.mentions:
                         groups.pop()
                         groups.append(Group([m]))
@@ -374,9 +377,45 @@ def speech_frames(text: str, clause: Clause, groups: list[Group], codebook: Code
     return frames
 
 
+@dataclass(frozen=True)
+class Quotation:
+    """A quotation in the body (offsets of its text) and the actor the attribution next to it names."""
+
+    start: int
+    end: int
+    speaker: Group
+
+
+_QUOTATION = re.compile(r"[\"“]([^\"“”\n]{40,3000}?)[\"”]")
+
+
+def quotations(body: str, codebook: Codebook) -> list[Quotation]:
+    """Quotations with an attribution that names an actor: '"... ." the UN official concluded', 'Lavrov said: "..."'.
+
+    A sentence inside a quotation that spans several sentences is spoken by that actor ("We ...", "I ...").
+    """
+    verbs = codebook.word_pattern("speech_verbs")
+    found = []
+    for match in _QUOTATION.finditer(body):
+        after = body[match.end():match.end() + 90].split(".")[0]
+        before = body[max(0, match.start() - 90):match.start()].split(".")[-1]
+        for side, text in (("after", after), ("before", before)):
+            verb = verbs.search(text)
+            if verb is None or (side == "before" and not re.search(r"[:,]?\s*$", text[verb.end():])):
+                continue
+            groups = group_mentions(text, codebook.mentions(text))
+            if groups:
+                found.append(Quotation(match.start(1), match.end(1), groups[0]))
+                break
+    return found
+
+
 def read_sentence(text: str, codebook: Codebook, published: dt.date | None,
-                  previous: Group | None = None) -> tuple[list[Holding], Group | None]:
-    """The stances of one sentence, and the subject to carry into the next sentence (for "He said ...")."""
+                  previous: Group | None = None, voice: Group | None = None) -> tuple[list[Holding], Group | None]:
+    """The stances of one sentence, and the subject to carry into the next sentence (for "He said ...").
+
+    `voice` is the speaker of a quotation the sentence stands in: it holds a cue that has no holder of its own.
+    """
     mentions = codebook.mentions(text)
     clauses = split_clauses(text, codebook)
     groups = group_mentions(text, mentions, tuple(c.start for c in clauses))
@@ -406,8 +445,8 @@ def read_sentence(text: str, codebook: Codebook, published: dt.date | None,
             if cue.needs is not None and not cue.needs.search(text):
                 continue
             for match in cue.pattern.finditer(text, clause.start, clause.end):
-                holdings.extend(_read_cue(text, clause, match, cue, codebook, groups, subject, frames, published,
-                                          negators, softeners, earlier_words, reservations))
+                holdings.extend(_read_cue(text, clause, match, cue, codebook, groups, subject or voice, frames,
+                                          published, negators, softeners, earlier_words, reservations))
     holdings = _longest_cues(holdings)
     holdings.extend(_flexibility(text, clauses, subjects, holdings, codebook))
     holdings = _merge_mixed(text, holdings)
