@@ -28,12 +28,13 @@ from .tables import KINDS
 # written as a trie because Python's regex engine tries a flat alternation letter by letter.
 PREFILTER = re.compile(
     r"d(?:ead|eath|ied|ie\b|isplac)|k(?:ill)|w(?:ound)|i(?:njur)|h(?:urt|omes)|r(?:efuge)|a(?:sylum)|f(?:le[de])|"
-    r"m(?:assacr|artyr|urder)|e(?:xecut)|l(?:ives)|t(?:oll)|s(?:lain|hot)|p(?:erish)|v(?:ictim)|b(?:ehead)|u(?:proot)"
+    r"m(?:assacr|artyr|urder)|e(?:xecut|scap)|l(?:ives)|t(?:oll)|s(?:lain|hot)|p(?:erish)|v(?:ictim)|b(?:ehead)|"
+    r"u(?:proot)|fatal|homel"
 )
 # Where a rough cut may end a sentence: a stop, then space and a capital, quote or digit; or a blank line.
 _ROUGH_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z\"“‘'(\d])|\n\s*\n")
 _NUMBER_HINT = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
+    r"\d|\b(?=[otfsenhdq])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozens?|scores|tens|quarter|half|third)",
     re.IGNORECASE)
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
@@ -283,7 +284,8 @@ def figures_in_sentence(sentence: str, previous: str = "") -> list[tuple[int, in
     grammar = _grammar()
     masked = _mask_not_counts(sentence)
     quantities = [q for q in find_quantities(masked) if _is_count(masked, q)]
-    figures = [_read_figure(masked, quantities, i, grammar) for i in range(len(quantities))]
+    cues = [match.start() for match in PREFILTER.finditer(masked.lower())]
+    figures = [_read_figure(masked, quantities, i, grammar, cues) for i in range(len(quantities))]
     _inherit_kinds(masked, figures)
     result = []
     context = _Context(masked, previous, grammar)
@@ -352,17 +354,23 @@ def _head_words(sentence: str, q: Quantity, grammar: _Grammar) -> tuple[tuple[st
     return tuple(words), False
 
 
-def _read_figure(sentence: str, quantities: list[Quantity], i: int, grammar: _Grammar) -> _Figure:
+def _near(cues: list[int], start: int, end: int) -> bool:
+    """Whether a casualty word begins between start and end (a cheap gate before the costly patterns)."""
+    index = bisect.bisect_left(cues, start)
+    return index < len(cues) and cues[index] < end
+
+
+def _read_figure(sentence: str, quantities: list[Quantity], i: int, grammar: _Grammar, cues: list[int]) -> _Figure:
     """What one number counts, from the words around it (kind None when it is not a casualty figure)."""
     q = quantities[i]
     head, not_people = _head_words(sentence, q, grammar)
     figure = _Figure(q, head=head)
     if not_people:
         return figure
-    left = sentence[max(0, q.start - 120):q.start]
+    left = sentence[max(0, q.start - 80):q.start]
     of_them = _OF_THEM_AFTER.match(sentence, q.end)
     figure.breakdown = bool(_BREAKDOWN_BEFORE.search(left))
-    after = _predicate_after(sentence, quantities, i, grammar)
+    after = _predicate_after(sentence, quantities, i, grammar, cues)
     if of_them:
         # "15 of them children" is a part; "12 of them have not been identified" is not a figure
         rest = _TOKEN.match(sentence, of_them.end())
@@ -372,7 +380,7 @@ def _read_figure(sentence: str, quantities: list[Quantity], i: int, grammar: _Gr
     if after.kind and after.words <= 1:
         figure.kind, figure.combined, figure.shared = after.kind, after.combined, True  # "2 persons killed 13 injured"
         return figure
-    for kind, pattern in grammar.active.items():
+    for kind, pattern in grammar.active.items() if _near(cues, q.start - 80, q.start) else ():
         verb = pattern.search(left)
         if verb and not _PASSIVE_BEFORE.search(left, 0, verb.start()):
             figure.kind = kind
@@ -415,7 +423,7 @@ class _After:
     own_clause: bool = False   # the number is the subject of a verb of its own ("60000 are missing")
 
 
-def _predicate_after(sentence: str, quantities: list[Quantity], i: int, grammar: _Grammar) -> _After:
+def _predicate_after(sentence: str, quantities: list[Quantity], i: int, grammar: _Grammar, cues: list[int]) -> _After:
     """The kind named after a number's noun phrase ("250,000 people have died", "55 wounded",
     "53 civilians including 21 children died", "who have sought refuge")."""
     pos = quantities[i].end
@@ -427,7 +435,7 @@ def _predicate_after(sentence: str, quantities: list[Quantity], i: int, grammar:
         if pos >= next_start:
             if following >= len(quantities):
                 return _After()
-            gap = sentence[:next_start]
+            gap = sentence[max(0, next_start - 60):next_start]
             if _AMONG_NUMBER.search(gap):
                 return _After(among_next=True)
             if _BREAKDOWN_BEFORE.search(gap):
@@ -437,7 +445,7 @@ def _predicate_after(sentence: str, quantities: list[Quantity], i: int, grammar:
                 continue
             joint = _LIST_JOINT.search(sentence, quantities[i].end, next_start)
             return _After(link_next=words <= 6 and joint is not None)
-        match = grammar.predicate.match(sentence, pos)
+        match = grammar.predicate.match(sentence, pos) if _near(cues, pos, pos + 80) else None
         if match and pos == skipped_at:
             pos = match.end()
             words += 1

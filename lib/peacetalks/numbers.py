@@ -62,7 +62,7 @@ def _core_pattern(with_fractions: bool) -> re.Pattern[str]:
     )
     return re.compile(
         # Only at the start of a word (never inside "A320"); each alternative is tried in this order.
-        r"\b(?:" + fractions
+        r"\b(?=[\dotfsenhmbdqawlOTFSENHMBDQAWL])(?:" + fractions
         + rf"(?P<digits>(?:{_DIGITS})(?:[\s-]*{_SCALE}\b(?!s))?)"
         + (rf"|(?P<fraction>{_FRACTION})" if with_fractions else "|(?P<fraction>(?!))")
         + rf"|(?P<vague>\b(?:{_VAGUE})\b)"
