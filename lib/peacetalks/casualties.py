@@ -48,7 +48,7 @@ _OF_THEM_AFTER = re.compile(r"\s*(?:of (?:them|whom)|of those)\b", re.IGNORECASE
 _AMONG_AHEAD = re.compile(r"\s*(?:were|was|are|is)\s+(?:also\s+)?among\s+", re.IGNORECASE)
 _AMONG_NUMBER = re.compile(r"\s*,?\s*(?:who\s+)?(?:were|was|are|is)\s+(?:also\s+)?among\s*\Z", re.IGNORECASE)
 _COMBINED_AFTER = re.compile(
-    r"\s*(?:or|and|and/or|&)\s+(?:were\s+)?(?:killed|dead|died|wounded|injured|hurt|displaced)\b(?!\s+(?:\w+\s+){0,1}\d)",
+    r"\s*(?:or|and|and/or|&|,|/)?\s*(?:were\s+)?(?:killed|dead|died|wounded|injured|hurt|displaced)\b(?!\s+(?:\w+\s+){0,1}\d)",
     re.IGNORECASE)
 _COMBINED_BEFORE = re.compile(
     r"(?:kill\w*|dead|wound\w*|injur\w*)\s*(?:,|&|/|\s(?:or|and|and/or))?\s+\Z", re.IGNORECASE)
