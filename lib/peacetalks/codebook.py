@@ -133,13 +133,16 @@ class _Checker:
 
 
 def _name_regex(name: Any, exact: bool = False) -> str:
-    """A name in any case (possessive allowed); an acronym (US, SNC, U.N.) or a person's name only as written."""
+    """A name in any case; an acronym (US, SNC, U.N.) or a person's name only as written.
+
+    The word boundaries and the possessive ending are added once around all names (see parse_codebook).
+    """
     if isinstance(name, dict):
         return name["regex"]
     text = r"\s+".join(re.escape(word) for word in name.split())
     if not exact and not name.isupper() and "." not in name:
         text = f"(?i:{text})"
-    return rf"(?<![\w.])(?:{text})(?:'s|’s|s'|s)?(?![\w])"
+    return text
 
 
 def _expand(source: str, terms: dict[str, str], check: _Checker, where: str) -> str:
@@ -241,7 +244,8 @@ def parse_codebook(data: Any, path: Path) -> Codebook:
     # One alternation for all mentions; longer names first so "Syrian National Coalition" beats "SNC".
     alternatives.sort(key=lambda alt: len(alt[0]), reverse=True)
     groups = {f"m{i}": (actor, speaker) for i, (_src, actor, speaker) in enumerate(alternatives)}
-    mention_re = re.compile("|".join(f"(?P<m{i}>{src})" for i, (src, _a, _s) in enumerate(alternatives)))
+    names = "|".join(f"(?P<m{i}>{src})" for i, (src, _a, _s) in enumerate(alternatives))
+    mention_re = re.compile(rf"(?<![\w.])(?:{names})(?:'s|’s|s'|s)?(?![\w])")
     return Codebook(path, actors, issues, words, mention_re, groups)
 
 

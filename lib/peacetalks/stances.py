@@ -417,6 +417,8 @@ def read_sentence(text: str, codebook: Codebook, published: dt.date | None,
     `voice` is the speaker of a quotation the sentence stands in: it holds a cue that has no holder of its own.
     """
     mentions = codebook.mentions(text)
+    if not mentions and voice is None and not (previous and re.search(r"\b(?:he|she|it|they)\b", text, re.IGNORECASE)):
+        return [], previous  # nobody here could hold a stance
     clauses = split_clauses(text, codebook)
     groups = group_mentions(text, mentions, tuple(c.start for c in clauses))
     negators = codebook.word_pattern("negators")
