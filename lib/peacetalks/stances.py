@@ -14,8 +14,13 @@ codebook (codebook.yaml):
      refers back to the speaker ("Moscow said it wanted ..."); a speaker's claim about another
      actor ("Khoja said a Russian campaign ... was intended to prop up Assad") is the speaker's
      claim, so it is not read as the other actor's stance;
-   - a clause that starts with a pronoun ("but it sent a delegation") takes the previous subject.
-   Verbs of accusation ("blamed their foes for breaking the ceasefire") stop a cue from counting.
+   - a clause that starts with a pronoun ("but it sent a delegation") takes the previous subject;
+   - a sentence inside a quotation that runs over several sentences is held by the actor its
+     attribution names ('"... this crisis requires a political solution ..." the UN official concluded');
+   - a relative clause is held by its antecedent ("rebel opposition who want him gone"), and a
+     qualifier is not a holder ("Saudi-backed rebels", "the regime's allies Russia and Iran").
+   Verbs of accusation ("blamed their foes for breaking the ceasefire") stop a cue from counting;
+   where two cues overlap, the longer one is the reading ("declared the ceasefire over").
 4. `as_of` is the publication date, unless the clause places the stance at a date that resolves
    against it (see `resolve_time`). A stance the article places earlier without a date
    ("initially") keeps the publication date and says so in `as_of_basis`.
@@ -26,7 +31,11 @@ codebook (codebook.yaml):
 Dating convention: a month without a day resolves to the first day of that month; a month before
 (or equal to) the publication month is in the publication year, a later one in the year before;
 "last month" is the first day of the previous month, "last year" January 1 of the previous year,
-"last week" seven days before publication. A date that would fall after publication is ignored.
+"last week" seven days before publication. A day and month up to two months after publication is
+an announced event ("talks expected on February 20"), not the stance's date, and is ignored; a
+phrase after "since", "until", "by", ... is ignored too. `as_of_basis` reads "published",
+'text: "in August"' (the phrase resolved), 'published; placed earlier, undated: "initially"', or
+"unknown" when the publication date is unknown (then `as_of` is None).
 """
 from __future__ import annotations
 
