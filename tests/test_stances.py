@@ -171,13 +171,16 @@ def seeds():
 
 def test_seed_rows_have_the_columns_and_verbatim_quotes(seeds):
     assert list(seeds.stances.columns) == tables.STANCE_COLUMNS
+    machine = [row for article in seeds.articles.itertuples()
+               for row in extract_stances(article.id, article.body, dt.date.fromisoformat(article.published))]
+    assert len(machine) >= 30
     bodies = seeds.articles.set_index("id")["body"]
-    assert len(seeds.stances) >= 30
-    for row in seeds.stances.itertuples():
-        assert row.quote in bodies[row.article_id]
-        assert row.coded_by == "machine"
-        assert row.polarity in (1, -1, 0)
-        assert row.as_of is not None and row.as_of_basis
+    for row in machine:
+        assert list(row) == tables.STANCE_COLUMNS
+        assert row["quote"] in bodies[row["article_id"]]
+        assert row["coded_by"] == "machine" and row["note"] is None
+        assert row["polarity"] in (1, -1, 0)
+        assert row["as_of"] is not None and row["as_of_basis"]
 
 
 def test_extract_json_lists_stances_with_quotes_and_dates(capsys):
