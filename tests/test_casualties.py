@@ -98,6 +98,7 @@ PHRASINGS = [
     ("The attack killed \"tens of people.\"", [(20, None, L, K, EVENT)]),
     ("Shells hit the market, killing 18 and injuring about 30.", [(18, None, E, K, EVENT), (30, None, A, W, EVENT)]),
     ("The death toll could reach as many as 200.", [(200, None, M, K, EVENT)]),
+    ("The death toll from Sunday's strikes stood at 61.", [(61, None, E, K, EVENT)]),
     ("The attack killed from 500 to well over 1000 people.", [(500, 1_000, R, K, EVENT)]),
     ("Two women were stoned to death in Raqqa.", [(2, None, E, K, EVENT)]),
     ("The group has executed 700 members of a tribe.", [(700, None, E, K, EVENT)]),

@@ -55,7 +55,7 @@ _COMBINED_BEFORE = re.compile(
 _NOT_COUNT_BEFORE = re.compile(
     rf"(?:[$£€]|\b(?:us|usd|eur|sp)\s*\$?|\b{_MONTH}|\baged?|\bages?\s+(?:of|below|under|between|from)|"
     r"\bnumber|\bno\.|\bresolution|\barticle|\broute|\bhighway|\bbrigade|\bdivision|\bpage|\bgroup of|"
-    r"\bnumbered|\bcode|\bfrom age|\bat|\bviews|\bcomments|\bshares|\blikes|[A-Za-z]-|#|\bpopulation (?:\w+ )?of)\s*\Z",
+    r"\bnumbered|\bcode|\bfrom age|\bviews|\bcomments|\bshares|\blikes|[A-Za-z]-|#|\bpopulation (?:\w+ )?of)\s*\Z",
     re.IGNORECASE)
 _NOT_COUNT_AFTER = re.compile(
     rf"(?:[\s-]*(?:years?|yrs?|months?)[\s-]*old\b|-(?:year|month|day|week)|\s*(?:%|percent\b|per cent\b)|"
@@ -482,11 +482,6 @@ def _takes_object(sentence: str, verb_end: int, quantities: list[Quantity], foll
         return False
     nxt = quantities[following]
     return not grammar.predicate.match(sentence, nxt.end)
-
-
-@lru_cache(maxsize=1)
-def _hedge_words() -> str:
-    return "|".join(re.escape(h).replace(r"\ ", r"\s+") for hs in HEDGES_BEFORE.values() for h in hs)
 
 
 def _inherit_kinds(sentence: str, figures: list[_Figure]) -> None:

@@ -87,7 +87,8 @@ _HEDGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _HEDGE_AFTER = re.compile(
-    r"(?:\s*(?P<at_least>or\s+more|-?plus\b|\+)|\s+(?P<approx>or\s+so)\b)", re.IGNORECASE)
+    r"\s*(?:%s)(?!\w)" % "|".join(f"(?P<{q}>{_alternation(words)})" for q, words in HEDGES_AFTER.items()),
+    re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*(?:(?:well|just)\s+)?(?:over\s+|more\s+than\s+|about\s+|some\s+)?",
                          re.IGNORECASE)
 _RANGE_OPEN = re.compile(r"(?:\bbetween|\bfrom)\s+\Z", re.IGNORECASE)
