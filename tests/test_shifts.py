@@ -1,6 +1,7 @@
 """Shifts: the moves of each actor on each issue over time, with the quotes on both sides."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,7 @@ import pytest
 from peacetalks import load_corpus, tables
 from peacetalks.review import apply_review
 from peacetalks.shifts import SHIFT_COLUMNS, change_kind, sequence, shifts
-from peacetalks.stances import EARLIER_BASIS
+from peacetalks.stances import EARLIER_BASIS, extract_stances
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -16,7 +17,10 @@ SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 @pytest.fixture(scope="module")
 def seed_shifts():
     corpus = load_corpus(SEEDS_DIR)
-    return shifts(apply_review(corpus.stances, corpus.articles, SEEDS_DIR / "review.csv"))
+    machine = tables.frame([row for a in corpus.articles.itertuples()
+                            for row in extract_stances(a.id, a.body, dt.date.fromisoformat(a.published))],
+                           tables.STANCE_COLUMNS)
+    return shifts(apply_review(machine, corpus.articles, SEEDS_DIR / "review.csv"))
 
 
 def find(table, actor, issue, change):
