@@ -11,7 +11,8 @@ The file (`review.csv` beside the articles) has the columns
            review's polarity replaces it (`coded_by`: "analyst"); to change who or what, reject the
            machine row and add the right one;
 - add      a stance the machine missed (`coded_by`: "analyst"), dated by its quote as the machine
-           would date it (stances.date_stance).
+           would date it (stances.date_stance); if the machine has since found it, its row is
+           confirmed instead. Applying a review twice therefore changes nothing.
 
 A quote matches a machine quote when one contains the other (whitespace aside), so an analyst may
 quote a shorter or longer stretch than the machine did. Every review row must quote its article
@@ -160,17 +161,22 @@ def apply_review(machine_stances: pd.DataFrame, articles: pd.DataFrame, review_p
                 "as_of_basis": basis, "coded_by": "analyst", "note": note}
 
     for review in reviews:
-        if review.action == "add":
-            added.append(analyst_row(review, review.note))
-            continue
         hits = table.index[
             (table["article_id"] == review.article_id) & (table["actor"] == review.actor)
             & (table["issue"] == review.issue)
-            & table["quote"].map(lambda q: _quotes_match(str(q), review.quote))
+            & table["quote"].map(lambda q: _quotes_match(str(q), review.quote)).astype(bool)
         ]
-        if review.action in ("confirm", "reject") and review.polarity is not None:
+        if review.action in ("confirm", "reject", "add") and review.polarity is not None:
             hits = [i for i in hits if int(table.at[i, "polarity"]) == review.polarity]
         hits = list(hits)
+        if review.action == "add":
+            # the machine (or an earlier application of this review) already has it: the add confirms it
+            for i in hits:
+                if str(table.at[i, "coded_by"]).startswith("machine"):
+                    table.at[i, "coded_by"] = "machine, confirmed"
+            if not hits:
+                added.append(analyst_row(review, review.note))
+            continue
         if not hits:
             warn(review, f"{review.action} matches no machine row ({review.actor}, {review.issue}, "
                          f"{review.quote[:60]!r})" + ("; kept as an analyst row" if review.action != "reject" else ""))
@@ -187,9 +193,10 @@ def apply_review(machine_stances: pd.DataFrame, articles: pd.DataFrame, review_p
                 table.at[i, "polarity"] = review.polarity
                 table.at[i, "coded_by"] = "analyst"
                 table.at[i, "note"] = review.note
-    result = pd.concat([table[keep], tables.frame(added, tables.STANCE_COLUMNS)], ignore_index=True)
+    records = table[keep][tables.STANCE_COLUMNS].to_dict("records") + added
+    result = tables.frame(records, tables.STANCE_COLUMNS)
     result["polarity"] = result["polarity"].astype(int)
-    return result[tables.STANCE_COLUMNS]
+    return result
 
 
 @dataclass(frozen=True)
