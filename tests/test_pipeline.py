@@ -259,13 +259,21 @@ def test_tables_current_notices_a_changed_or_damaged_output(tmp_path: Path) -> N
 def test_a_code_change_means_extracting_again(tmp_path: Path, monkeypatch) -> None:
     corpus = tiny_corpus(tmp_path / "corpus", 3)
     pipeline.extract(corpus, tmp_path / "out", workers=1)
-    monkeypatch.setattr(pipeline, "code_fingerprint", lambda: "another version")
+    monkeypatch.setattr(pipeline, "code_fingerprint", lambda: "another version")  # the code on disk changed
     assert not pipeline.tables_current(tmp_path / "out", corpus)
+    monkeypatch.setattr(pipeline, "LOADED_CODE", "another version")  # and this process runs it
     summary = pipeline.extract(corpus, tmp_path / "out", workers=1)
     assert (summary.resumed, summary.extracted) == (0, 3)
 
 
 # --- the command line ----------------------------------------------------------------------------
+
+def test_a_worker_running_other_code_is_refused() -> None:
+    doc = RawDocument("x", "x.txt", "Title\n\nText.", "utf-8", "0" * 64)
+    with pytest.raises(InputError, match="another version of the peacetalks code"):
+        pipeline.process_chunk([("k", doc)], code="not this version")
+    assert pipeline.process_chunk([("k", doc)], code=pipeline.LOADED_CODE)["articles"].num_rows == 1
+
 
 def test_cli_writes_tables_and_reports(tmp_path: Path, capsys) -> None:
     corpus = tiny_corpus(tmp_path / "corpus", 3)

@@ -123,6 +123,10 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:24]
 
 
+LOADED_CODE = code_fingerprint()
+"""The fingerprint of the code this process imported; a worker running other code must not mix its rows in."""
+
+
 def source_fingerprint(source: Path) -> str:
     """A cheap hash of a source's state (names, sizes, modification times), to tell whether tables are current."""
     digest = hashlib.sha256()
@@ -208,13 +212,17 @@ def _clean_text(value: Any) -> Any:
 
 
 def process_chunk(chunk: Sequence[tuple[str, RawDocument | Problem]],
-                  analyst: AnalystFiles = NO_ANALYST_FILES) -> dict[str, pa.Table]:
+                  analyst: AnalystFiles = NO_ANALYST_FILES, code: str | None = None) -> dict[str, pa.Table]:
     """The four tables of a chunk of (key, document) pairs; every row carries its document's key.
 
     Runs `corpus.process_document_safely` on each document, as `load_corpus` does: a document whose
     extraction fails keeps its row and gets a problem naming the error. A reading Problem becomes a
-    problems row.
+    problems row. With `code`, refuses to run unless this process imported that version of the code
+    (a cluster worker with another peacetalks installed, or a file edited during a run).
     """
+    if code is not None and code != LOADED_CODE:
+        raise InputError(f"a worker runs another version of the peacetalks code ({LOADED_CODE}) than the run "
+                         f"({code}): install the same version on every worker, or run again")
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     keys: dict[str, list[str]] = {name: [] for name in TABLES}
 
@@ -260,8 +268,8 @@ def _set_worker_analyst(analyst: AnalystFiles) -> None:
     _WORKER_ANALYST = analyst
 
 
-def _process_in_worker(chunk: Sequence[tuple[str, RawDocument | Problem]]) -> dict[str, pa.Table]:
-    return process_chunk(chunk, _WORKER_ANALYST)
+def _process_in_worker(chunk: Sequence[tuple[str, RawDocument | Problem]], code: str) -> dict[str, pa.Table]:
+    return process_chunk(chunk, _WORKER_ANALYST, code)
 
 
 Engine = Callable[[Iterable[Any]], Iterator[tuple[Any, Any]]]
@@ -281,7 +289,7 @@ def _local_engine(workers: int, analyst: AnalystFiles) -> Iterator[Engine]:
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                    initializer=_set_worker_analyst, initargs=(analyst,))
     try:
-        yield lambda chunks: _bounded(lambda c: executor.submit(_process_in_worker, c), lambda f: f.result(),
+        yield lambda chunks: _bounded(lambda c: executor.submit(_process_in_worker, c, LOADED_CODE), lambda f: f.result(),
                                       chunks, 2 * workers)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
@@ -311,7 +319,7 @@ def _dask_engine(workers: int, scheduler: str | None, analyst: AnalystFiles) -> 
             client = stack.enter_context(Client(cluster))
         slots = max(1, sum(client.nthreads().values()))
         shared = client.scatter(analyst, broadcast=True)
-        yield lambda chunks: _bounded(lambda c: client.submit(process_chunk, c, shared, pure=False),
+        yield lambda chunks: _bounded(lambda c: client.submit(process_chunk, c, shared, LOADED_CODE, pure=False),
                                       lambda f: f.result(), chunks, 2 * slots)
 
 
@@ -538,7 +546,7 @@ def extract(
         raise InputError(f"{out}: exists and is not a folder")
     started = time.perf_counter()
     summary = Summary()
-    code = code_fingerprint()
+    code = LOADED_CODE
     fingerprint = hashlib.sha256(f"{code}:{_analyst_fingerprint(source)}".encode()).hexdigest()[:24]
     source_state = source_fingerprint(source)
     out.mkdir(parents=True, exist_ok=True)
