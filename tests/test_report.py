@@ -129,7 +129,7 @@ def test_build_writes_pages_figures_tables_and_executed_notebooks(built_report: 
     for table in ("articles", "casualties", "stances", "problems"):
         assert (out / "tables" / f"{table}.csv").is_file()
     figures = sorted(p.stem for p in (out / "figures").glob("*.png"))
-    assert {"publication_timeline", "war_toll"} <= set(figures)
+    assert set(figures) == {"publication_timeline", "war_toll", "stance_timeline"}
     index = (out / "index.html").read_text()
     for stem in figures:
         for ext in ("png", "svg", "csv"):
@@ -150,6 +150,23 @@ def test_index_states_findings_and_methods_from_the_data(built_report: BuiltRepo
     for heading in ("Headline findings", "Sections", "Figures", "Tables to download", "Methods",
                     "Where each date comes from", "How casualty figures are coded", "what the analyst reviewed"):
         assert heading in index
+
+
+@pytest.mark.slow
+def test_index_names_the_main_shift_and_the_machines_error_rates(built_report: BuiltReport):
+    import peacetalks
+    from peacetalks import review, shifts
+
+    index = (built_report.out / "index.html").read_text()
+    seeds = built_report.project / "seeds"
+    corpus = peacetalks.load_corpus(seeds)
+    reviewed = review.apply_review(corpus.stances, corpus.articles, seeds / "review.csv")
+    changes = shifts.shifts(reviewed)
+    reversal = changes[changes["change"] == "reverses"].iloc[0]
+    assert f"{reversal['change']}, from opposing" in index or f"{reversal['change']}, from supporting" in index
+    agreement = review.agreement(corpus.stances, reviewed)
+    assert f"precision <strong>{agreement.precision:.2f}</strong> and recall <strong>{agreement.recall:.2f}</strong>" in index
+    assert pd.read_csv(built_report.out / "tables" / "stances.csv").shape[0] == len(reviewed)
 
 
 @pytest.mark.slow
@@ -250,3 +267,143 @@ def test_failing_notebook_leaves_the_last_good_report_and_names_the_cell(built_r
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no build folder left behind
+
+
+# --- the charts, from small hand-made tables -----------------------------------------------------
+
+def _articles() -> pd.DataFrame:
+    from peacetalks import tables
+    return tables.frame([
+        {"id": "a1", "title": "One", "source": "The Moscow Times", "published": "2015-01-21", "date_basis": "catalog",
+         "date_window_start": "2015-01-08", "date_window_end": "2015-01-25"},
+        {"id": "a2", "title": "Two", "source": None, "wire": "Reuters", "published": "2015-11-03", "date_basis": "catalog"},
+        {"id": "a3", "title": "Three", "source": "Bloomberg", "published": "2016-04-05", "date_basis": "text"},
+        {"id": "a4", "title": "Four", "source": "Sputnik", "published": None, "date_basis": "unknown"},
+    ], tables.ARTICLE_COLUMNS)
+
+
+def _casualties() -> pd.DataFrame:
+    from peacetalks import tables
+    war = {"kind": "killed", "subject": "syria_war"}
+    return tables.frame([
+        {"article_id": "a1", "value": 200000, "qualifier": "approx", "sentence": "Some 200,000 people have been killed.", **war},
+        {"article_id": "a2", "value": 250000, "qualifier": "approx", "sentence": "has killed some 250,000", **war},
+        {"article_id": "a2", "value": 200, "qualifier": "at_least", "kind": "killed", "subject": "other",
+         "sentence": "a plane crash in Egypt in which over 200 people died, costing $5 million and $2 more"},
+        {"article_id": "a2", "value": 2000000, "qualifier": "at_least", "kind": "displaced", "subject": "syria_war",
+         "sentence": "displaced millions"},
+        {"article_id": "a3", "value": 250000, "qualifier": "at_least", "sentence": "killed more than a quarter of a million", **war},
+        {"article_id": "a3", "value": 7, "qualifier": "exact", "kind": "killed", "subject": "syria_event", "sentence": "seven killed"},
+        {"article_id": "a4", "value": 300000, "value_high": 400000, "qualifier": "range", "sentence": "300,000-400,000 dead", **war},
+    ], tables.CASUALTY_COLUMNS)
+
+
+def test_toll_data_plots_dated_war_deaths_and_lists_the_rest():
+    from peacetalks import charts
+    data = charts.toll_data(_casualties(), _articles())
+    shown = {(row.article_id, row.value): row.shown_as for row in data.itertuples()}
+    assert shown == {("a1", 200000): "plotted", ("a2", 250000): "plotted", ("a3", 250000): "plotted",
+                     ("a4", 300000): "listed: undated", ("a2", 200): "listed: other event"}
+    assert data.loc[data["article_id"] == "a2", "outlet"].iloc[0] == "Reuters (wire)"
+    assert list(data.loc[data["shown_as"] == "plotted", "reported_as"]) == ["about 200,000", "about 250,000", "at least 250,000"]
+    assert charts.toll_takeaway(data) == "The reported toll rose from about 200,000 (Jan 2015) to at least 250,000 (Apr 2016)."
+
+
+def test_toll_chart_draws_each_hedge_as_what_it_is():
+    from matplotlib.collections import LineCollection
+    from peacetalks import charts, style
+    articles = _articles()
+    casualties = _casualties()
+    casualties.loc[casualties["article_id"] == "a4", "article_id"] = "a3"  # the range gets a date: a span
+    data = charts.toll_data(casualties, articles)
+    fig = charts.toll_chart(data, charts.source_note(articles))
+    ax = fig.axes[0]
+    lines = [line for line in ax.get_lines() if len(line.get_xdata())]
+    markers = {(line.get_marker() if isinstance(line.get_marker(), str) else "bound", line.get_fillstyle(), len(line.get_xdata()))
+               for line in lines}
+    assert ("o", "none", 2) in markers  # two approximate figures: open rings
+    assert ("bound", "none", 1) in markers and any(line.get_marker() is style.LOWER_BOUND_MARKER for line in lines)
+    spans = [c for c in ax.collections if isinstance(c, LineCollection)]
+    assert spans and spans[0].get_segments()[0][:, 1].tolist() == [300000, 400000]
+    texts = " ".join(t.get_text() for t in ax.texts)
+    assert "Bloomberg\nat least 250,000" in texts and "Reuters (wire)\nabout 250,000" in texts
+    side = " ".join(t.get_text() for a in fig.axes[1:] for t in a.findobj(match=lambda o: hasattr(o, "get_text")))
+    assert "plane crash in Egypt" in side  # listed beside the chart, not in it
+    assert fig.get_suptitle() and "coded by peacetalks" in fig.get_supxlabel()
+
+
+def test_source_note_says_how_many_articles_from_which_outlets():
+    from peacetalks import charts
+    assert charts.source_note(_articles()) == (
+        "Source: 4 articles, Jan 2015 to Apr 2016 (Bloomberg, Reuters (wire), Sputnik, The Moscow Times); "
+        "coded by peacetalks.")
+
+
+def test_publication_data_plots_dated_articles_only():
+    from peacetalks import charts
+    data = charts.publication_data(_articles())
+    assert list(data["article_id"]) == ["a1", "a2", "a3"]
+    assert "1 undated, not plotted" in charts.publication_takeaway(_articles())
+    fig = charts.publication_timeline(data, charts.source_note(_articles()))
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["The Moscow Times", "Reuters (wire)", "Bloomberg"]
+
+
+def _stances() -> pd.DataFrame:
+    from peacetalks import tables
+    def row(article, actor, issue, polarity, as_of, quote, basis="published"):
+        return {"article_id": article, "actor": actor, "issue": issue, "polarity": polarity, "quote": quote,
+                "as_of": as_of, "as_of_basis": basis, "coded_by": "machine"}
+    return tables.frame([
+        row("a1", "syrian_opposition", "negotiations", -1, "2015-01-21", "refused to attend"),
+        row("a2", "syrian_opposition", "negotiations", 1, "2015-08-01", "sent a delegation in August", 'text: "August"'),
+        row("a2", "russia", "engage_opposition", -1, "2015-11-03", "initially dismissing",
+            'published; placed earlier, undated: "initially"'),
+        row("a2", "russia", "engage_opposition", 0, "2015-11-03", "increasing flexibility"),
+        row("a3", "russia", "negotiations", 1, "2016-04-05", "talks go on"),
+        row("a3", "russia", "negotiations", 1, "2016-04-05", "talks will go on"),
+        row("a4", "iran", "ceasefire", 1, None, "undated"),
+    ], tables.STANCE_COLUMNS)
+
+
+def test_stance_data_marks_shifts_and_leaves_out_undated_stances():
+    from peacetalks import charts
+    data = charts.stance_data(_stances(), _articles())
+    assert "Iran · Cease-fire" not in set(data["row"])
+    shifts = data[data["shift"] != ""].set_index("row")
+    assert shifts.loc["Syrian opposition · Peace talks", "shift"] == "reverses"
+    assert shifts.loc["Syrian opposition · Peace talks", "shift_from"] == pd.Timestamp("2015-01-21")
+    assert shifts.loc["Russia · Engaging the opposition", "shift"] == "softens"
+    talks = data[data["row"] == "Russia · Peace talks"]
+    assert len(talks) == 1 and talks["stances"].iloc[0] == 2  # two stances, one marker
+    assert "reverses to supporting (Jan 2015 → Aug 2015)" in charts.stance_takeaway(data)
+
+
+def test_stance_timeline_has_a_row_per_actor_and_issue_and_marks_shifts():
+    from peacetalks import charts
+    data = charts.stance_data(_stances(), _articles())
+    fig = charts.stance_timeline(data, charts.source_note(_articles()))
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(dict.fromkeys(data["row"]))
+    assert {"reverses", "softens"} <= {t.get_text() for t in ax.texts}
+    assert len(ax.get_legend().get_texts()) == 5
+
+
+def test_save_figure_writes_png_svg_and_csv_the_same_every_time(tmp_path):
+    from peacetalks import charts, style
+    data = charts.toll_data(_casualties(), _articles())
+    assert style.save_figure(charts.toll_chart(data, "note"), "toll", data, None) == []
+    first = style.save_figure(charts.toll_chart(data, "note"), "toll", data, tmp_path / "a")
+    second = style.save_figure(charts.toll_chart(data, "note"), "toll", data, tmp_path / "b")
+    assert [p.name for p in first] == ["toll.png", "toll.svg", "toll.csv"]
+    for one, two in zip(first, second):
+        assert one.read_bytes() == two.read_bytes(), one.name
+    assert min(Image.open(first[0]).info["dpi"]) >= 199.5
+    assert pd.read_csv(first[2]).shape[0] == len(data)
+    assert "DejaVu" in first[1].read_text() or "<path" in first[1].read_text()
+
+
+def test_figure_for_a_notebook_carries_alt_text():
+    from peacetalks import charts, style
+    data = charts.toll_data(_casualties(), _articles())
+    image = style.show(charts.toll_chart(data, "note"))
+    assert image.metadata["alt"].startswith("The war's death toll as the press reported it. The reported toll rose")

@@ -14,9 +14,12 @@ from typing import Iterable
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.legend_handler import HandlerPatch
 from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrow
 from matplotlib.offsetbox import AnchoredOffsetbox, TextArea, VPacker
 from matplotlib.ticker import FuncFormatter
+from matplotlib.transforms import offset_copy
 
 from . import style
 
@@ -331,9 +334,171 @@ FIGURE_TITLES = {
 """The title of each saved figure, by its stable file name (the index page captions them with it)."""
 
 
-def stance_takeaway(stances: pd.DataFrame, articles: pd.DataFrame) -> str:
-    return ""
+
+# --- notebook 03: stances and their shifts ---------------------------------------------------------
+
+POLARITY_WORDS = {1: "supporting", -1: "opposing", 0: "mixed"}
 
 
-def shift_findings(stances: pd.DataFrame, articles: pd.DataFrame) -> list[str]:
-    return []
+def labels() -> tuple[dict[str, str], dict[str, str]]:
+    """The readers' names of actors and issues, from the codebook (one place for them)."""
+    from .codebook import load_codebook
+
+    codebook = load_codebook()
+    return ({a.id: a.label for a in codebook.actors.values()}, {i.id: i.label for i in codebook.issues.values()})
+
+
+def select_stances(stances: pd.DataFrame, articles: pd.DataFrame, actors: Iterable[str] | None = None,
+                   issues: Iterable[str] | None = None) -> pd.DataFrame:
+    """The stances of the given articles, actors and issues (None = all)."""
+    keep = stances["article_id"].isin(articles["id"])
+    if actors is not None:
+        keep &= stances["actor"].isin(list(actors))
+    if issues is not None:
+        keep &= stances["issue"].isin(list(issues))
+    return stances[keep]
+
+
+def stance_data(stances: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per marker of the stance timeline, in sequence order, with the shift it completes.
+
+    A marker stands for the stances of one actor and issue with the same date and polarity
+    (`stances` counts them; their articles, outlets and quotes are joined with " | ").
+    `earlier_undated` marks a stance its article places earlier without a date. `shift` names
+    the change ("reverses", "softens", "firms") this marker makes from the one before, and
+    `shift_from` the date of that one. Stances without a date are left out (the notebook lists them).
+    """
+    from . import shifts as shifting
+
+    actor_names, issue_names = labels()
+    order = shifting.sequence(stances)
+    order["shift"], order["shift_from"] = "", None
+    for change in shifting.shifts(stances).itertuples(index=False):
+        hit = order.index[(order["actor"] == change.actor) & (order["issue"] == change.issue)
+                          & (order["article_id"] == change.to_article) & (order["quote"] == change.to_quote)
+                          & (order["polarity"] == change.to_polarity) & (order["shift"] == "")]
+        if len(hit):
+            order.loc[hit[0], ["shift", "shift_from"]] = change.change, change.from_as_of
+    outlet_of = dict(zip(articles["id"], outlet_names(articles)))
+    order["outlet"] = order["article_id"].map(outlet_of)
+    key = ["actor", "issue", "as_of", "polarity", "earlier_undated"]
+
+    def joined(values: pd.Series) -> str:
+        return " | ".join(dict.fromkeys(str(v) for v in values if v is not None and not pd.isna(v) and v != ""))
+
+    data = order.groupby(key, sort=False).agg(
+        stances=("quote", "size"), shift=("shift", joined), shift_from=("shift_from", "first"),
+        articles=("article_id", joined), outlets=("outlet", joined), coded_by=("coded_by", joined),
+        quotes=("quote", joined)).reset_index()
+    data.insert(0, "row", data["actor"].map(actor_names).fillna(data["actor"]) + " · "
+                + data["issue"].map(issue_names).fillna(data["issue"]))
+    data["as_of"] = dates(data["as_of"])
+    data["shift_from"] = dates(data["shift_from"])
+    rank = {a: i for i, a in enumerate(actor_names)}
+    data["_rank"] = data["actor"].map(rank).fillna(len(rank))
+    data = data.sort_values(["_rank", "issue"], kind="stable").drop(columns="_rank")
+    return data.reset_index(drop=True)
+
+
+def stance_takeaway(data: pd.DataFrame) -> str:
+    """One line: how many stances, and the clearest shift."""
+    if data.empty:
+        return "No dated stance in these articles."
+    moved = data[data["shift"] != ""]
+    text = f"{int(data['stances'].sum())} dated stances; {len(moved)} shift(s)"
+    reverse = moved[moved["shift"].str.contains("reverses")]
+    if not reverse.empty:
+        first = reverse.iloc[0]
+        text += (f", e.g. {first['row']}: reverses to {POLARITY_WORDS[int(first['polarity'])]} "
+                 f"({month(first['shift_from'])} → {month(first['as_of'])})")
+    return text + "."
+
+
+def shift_findings(shift_table: pd.DataFrame, limit: int = 4) -> list[str]:
+    """Sentences for the report's headline: the main shifts (reversals first), each with the quotes on both sides."""
+    actor_names, issue_names = labels()
+    ranked = shift_table.assign(_rank=shift_table["change"].map({"reverses": 0, "softens": 1, "firms": 2}))
+    ranked = ranked.sort_values(["_rank", "to_as_of"], kind="stable").head(limit)
+    found = []
+    for row in ranked.itertuples(index=False):
+        before, after = POLARITY_WORDS[int(row.from_polarity)], POLARITY_WORDS[int(row.to_polarity)]
+        to_month = month(pd.Timestamp(row.to_as_of))
+        if row.within_article and row.from_as_of == row.to_as_of:
+            move = f"from {before} to {after} (within one article, {to_month})"
+        else:
+            move = f"from {before} ({month(pd.Timestamp(row.from_as_of))}) to {after} ({to_month})"
+        found.append(
+            f"{actor_names.get(row.actor, row.actor)} · {issue_names.get(row.issue, row.issue)}: {row.change}, {move}: "
+            f"\u201c{_shorten(row.from_quote, 110)}\u201d \u2192 \u201c{_shorten(row.to_quote, 110)}\u201d")
+    return found
+
+
+def stance_timeline(data: pd.DataFrame, note: str, takeaway: str | None = None) -> Figure:
+    """One row per actor and issue, a marker per stance at the date it belongs to, shifts marked.
+
+    Polarity is drawn by colour and shape (▲ supports, ▼ opposes, ◆ mixed); "×3" counts stances
+    that share a marker. Markers of one row and date sit side by side in the order the article
+    gives them; a stance the article places earlier without a date is drawn hollow. A shift is an
+    arrow from the stance before to the one after, named (reverses, softens, firms).
+    """
+    rows = list(dict.fromkeys(data["row"]))
+    fig = style.new_figure(11, 2.6 + 0.36 * max(len(rows), 3))
+    with style.rc():
+        ax = fig.add_subplot()
+        y_of = {row: i for i, row in enumerate(rows)}
+        groups = data.groupby(["row", "as_of"], sort=False)
+        data = data.assign(_y=data["row"].map(y_of), _slot=groups.cumcount(), _size=groups["row"].transform("size"))
+        data["_dx"] = (data["_slot"] - (data["_size"] - 1) / 2) * 13.0  # points between markers of one row and date
+        for _row, group in data.groupby("row", sort=False):
+            ax.plot(group["as_of"], group["_y"], color=style.LIGHT_GREY, lw=1, zorder=1)
+
+        def at(dx: float, dy: float = 0):
+            return offset_copy(ax.transData, fig=fig, x=dx, y=dy, units="points")
+
+        for _, stance in data.iterrows():
+            spec = style.POLARITY[int(stance["polarity"])]
+            ax.plot([stance["as_of"]], [stance["_y"]], linestyle="none", marker=spec["marker"], markersize=9,
+                    color=spec["color"], markeredgewidth=1.5, fillstyle="none" if stance["earlier_undated"] else "full",
+                    transform=at(stance["_dx"]), zorder=3)
+            if stance["stances"] > 1:
+                ax.text(mdates.date2num(stance["as_of"]), stance["_y"], f"×{stance['stances']}", fontsize=6.5,
+                        color=style.GREY, ha="center", va="top", transform=at(stance["_dx"], -7))
+        labelled: dict[tuple[str, float], int] = {}
+        for index, stance in data[data["shift"] != ""].iterrows():
+            before = data[(data["row"] == stance["row"]) & (data.index < index) & (data["as_of"] == stance["shift_from"])]
+            if before.empty:
+                continue
+            start, x1 = mdates.date2num(before.iloc[-1]["as_of"]), mdates.date2num(stance["as_of"])
+            same_date = start == x1
+            ax.annotate("", xy=(x1, stance["_y"]), xytext=(start, stance["_y"]), xycoords=at(stance["_dx"]),
+                        textcoords=at(before.iloc[-1]["_dx"]),
+                        arrowprops={"arrowstyle": "-|>", "color": "#333333", "lw": 1.1, "shrinkA": 5, "shrinkB": 5,
+                                    "connectionstyle": f"arc3,rad={-1.2 if same_date else -0.35}"}, zorder=2)
+            stacked = labelled.get((stance["row"], x1), 0)
+            labelled[(stance["row"], x1)] = stacked + 1
+            ax.text(x1, stance["_y"], stance["shift"], fontsize=7.5, color="#333333", ha="center", va="bottom",
+                    transform=at(stance["_dx"], 11 + 10 * stacked))
+        ax.set_yticks(range(len(rows)), rows)
+        ax.set_ylim(len(rows) - 0.4, -0.8)
+        ax.grid(axis="y", visible=False)
+        actors = [row.split(" · ")[0] for row in rows]
+        for i in range(1, len(rows)):
+            if actors[i] != actors[i - 1]:
+                ax.axhline(i - 0.5, color=style.LIGHT_GREY, lw=0.8)
+        _date_axis(ax)
+        _pad_dates(ax, data["as_of"], days=60)
+        ax.set_xlabel("date the stance belongs to (as the article places it)")
+        handles = [Line2D([], [], linestyle="none", marker=spec["marker"], color=spec["color"], markersize=8,
+                          label=spec["label"]) for spec in style.POLARITY.values()]
+        handles.append(Line2D([], [], linestyle="none", marker="v", color=style.OKABE_ITO["vermillion"],
+                              fillstyle="none", markersize=8, label="placed earlier by the\narticle, undated"))
+        handles.append(FancyArrow(0, 0, 1, 0, color="#333333", label="shift: reverses,\nsoftens or firms"))
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0),
+                  handler_map={FancyArrow: HandlerPatch(patch_func=_legend_arrow)})
+        style.frame(fig, ax, FIGURE_TITLES["stance_timeline"], takeaway or stance_takeaway(data), note)
+    return fig
+
+
+def _legend_arrow(legend, orig_handle, xdescent, ydescent, width, height, fontsize) -> FancyArrow:
+    return FancyArrow(0, height / 2, width, 0, width=0.8, head_width=5, head_length=6, length_includes_head=True,
+                      color="#333333")

@@ -425,7 +425,7 @@ def execute_and_render(notebook: NotebookInfo, parameters: dict[str, Any], build
             language="python", progress_bar=False, log_output=False,
             # The kernel's working folder is the build folder; papermill's own `cwd` would chdir this whole process.
             resources={"metadata": {"path": str(build)}},
-            extra_arguments=["--IPKernelApp.log_level=ERROR"])
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"])  # cell errors come back through papermill; the rest is noise
     except Exception as err:  # papermill raises its own error for a failing cell, others for a dead kernel
         raise _failure(notebook, err, executed) from None
     nb = nbformat.read(executed, as_version=4)
@@ -451,14 +451,21 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path) -> dict[
     """
     import peacetalks
 
-    from . import charts, tables as columns
+    from . import charts, review, shifts, tables as columns
+    from .reading import analyst_folder
 
     corpus_tables = peacetalks.load_corpus(_relative(corpus))
     corpus_tables.write_csv(tables_dir)
-    table_rows = {name: len(getattr(corpus_tables, name)) for name in ("articles", "casualties", "stances", "problems")}
+    review_file = analyst_folder(corpus) / "review.csv"
+    machine = corpus_tables.stances
+    reviewed = review.apply_review(machine, corpus_tables.articles, review_file) if review_file.is_file() else machine
+    reviewed.to_csv(tables_dir / "stances.csv", index=False)  # the report's stance table is the reviewed one
+    machine.to_csv(tables_dir / "machine_stances.csv", index=False)
+    table_rows = {"articles": len(corpus_tables.articles), "casualties": len(corpus_tables.casualties),
+                  "stances": len(reviewed), "machine_stances": len(machine), "problems": len(corpus_tables.problems)}
     articles = charts.select_period(corpus_tables.articles, given.get("start"), given.get("end"))
     casualties = corpus_tables.casualties[corpus_tables.casualties["article_id"].isin(articles["id"])]
-    stances = corpus_tables.stances[corpus_tables.stances["article_id"].isin(articles["id"])]
+    stances = charts.select_stances(reviewed, articles, given.get("actors"), given.get("issues"))
     toll = charts.toll_data(casualties, articles)
     plotted = toll[toll["shown_as"] == "plotted"]
     outlets = sorted(set(charts.outlet_names(articles)) - {charts.UNKNOWN_OUTLET})
@@ -474,7 +481,7 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path) -> dict[
             f"{int(hedged.get('at_least', 0))} only a lower bound (“more than”).")
     else:
         findings.append(charts.toll_takeaway(toll))
-    findings.extend(charts.shift_findings(stances, articles))
+    findings.extend(charts.shift_findings(shifts.shifts(stances), limit=3))
     basis = articles["date_basis"].value_counts()
     findings.append(
         f"{len(articles)} articles from {len(outlets)} named outlet(s)"
@@ -491,22 +498,37 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path) -> dict[
         "takeaways": {
             "publication_timeline": charts.publication_takeaway(articles),
             "war_toll": charts.toll_takeaway(toll),
-            "stance_timeline": charts.stance_takeaway(stances, articles),
+            "stance_timeline": charts.stance_takeaway(charts.stance_data(stances, articles)),
         },
         "date_bases": [(b, DATE_BASIS_MEANING[b], int(basis.get(b, 0))) for b in columns.DATE_BASES],
         "qualifiers": [(k, int(v)) for k, v in casualties["qualifier"].value_counts().reindex(columns.QUALIFIERS, fill_value=0).items()],
         "subjects": [(k, int(v)) for k, v in casualties["subject"].value_counts().reindex(columns.SUBJECTS, fill_value=0).items()],
         "n_casualties": len(casualties),
-        "review": review_facts(corpus, corpus_tables.stances),
+        "review": review_facts(review_file, corpus_tables.articles,
+                               charts.select_stances(machine, articles, given.get("actors"), given.get("issues")), stances),
         "n_problems": len(corpus_tables.problems),
         "table_rows": table_rows,
     }
 
 
-def review_facts(corpus: Path, stances: Any) -> dict[str, Any]:
-    """What the analyst reviewed and the machine's precision and recall against that review."""
-    return {"reviewed": False, "actions": [], "precision": "", "recall": "",
-            "detail": "No analyst review file in this corpus: every stance is the machine's coding, unchecked."}
+def review_facts(review_file: Path, articles: Any, machine: Any, reviewed: Any) -> dict[str, Any]:
+    """What the analyst reviewed (rows per action) and the machine's precision and recall against that review."""
+    from . import review
+
+    if not review_file.is_file():
+        return {"reviewed": False, "actions": [], "precision": "", "recall": "",
+                "detail": "No analyst review file in this corpus: every stance is the machine's coding, unchecked."}
+    rows = review.load_review(review_file, articles)
+    words = {"confirm": "machine stances confirmed", "reject": "machine stances rejected",
+             "correct": "machine stances corrected (polarity)", "add": "stances the machine missed, added"}
+    actions = [(words[a], sum(r.action == a for r in rows)) for a in review.ACTIONS]
+    agreement = review.agreement(machine, reviewed)
+    return {
+        "reviewed": True, "actions": actions,
+        "precision": f"{agreement.precision:.2f}", "recall": f"{agreement.recall:.2f}",
+        "detail": f"{agreement.agreed} of the machine's {agreement.machine} distinct stances are in the reviewed "
+                  f"table of {agreement.reviewed}; F1 {agreement.f1:.2f}",
+    }
 
 
 def render_index(facts: dict[str, Any], notebooks: list[NotebookInfo], given: dict[str, Any],
@@ -517,7 +539,9 @@ def render_index(facts: dict[str, Any], notebooks: list[NotebookInfo], given: di
     from . import charts
 
     figures = []
-    for png in sorted((build_dir / "figures").glob("*.png")):
+    order = list(charts.FIGURE_TITLES)
+    for png in sorted((build_dir / "figures").glob("*.png"),
+                      key=lambda p: (order.index(p.stem) if p.stem in order else len(order), p.stem)):
         name = png.stem
         figures.append({
             "name": name, "title": charts.FIGURE_TITLES.get(name, name.replace("_", " ")),
