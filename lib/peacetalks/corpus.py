@@ -16,6 +16,7 @@ from .catalog import CATALOG_FILE, EVENTS_FILE, CatalogEntry, Event, load_catalo
 from .dating import decide_date
 from .parsing import parse_article
 from .problems import Problem
+from .review import REVIEW_FILE, apply_review
 from .reading import DEFAULT_MAX_BYTES, RawDocument, analyst_folder, iter_documents
 from .stances import extract_stances
 
@@ -124,7 +125,10 @@ class Corpus:
     articles: pd.DataFrame
     casualties: pd.DataFrame
     stances: pd.DataFrame
+    """The final stances: the machine's, with the analyst's review (review.csv beside the articles) applied."""
     problems: pd.DataFrame
+    machine_stances: pd.DataFrame | None = None
+    """The machine's own stances before review, for measuring it against the review."""
 
     def to_dict(self) -> dict[str, list[dict[str, Any]]]:
         """The tables as lists of records, JSON-ready (NaN becomes null)."""
@@ -160,10 +164,15 @@ def load_corpus(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
         casualties.extend(result.casualties)
         stances.extend(result.stances)
         problems.extend(result.problems)
+    article_table = tables.frame(articles, tables.ARTICLE_COLUMNS)
+    machine = tables.frame(stances, tables.STANCE_COLUMNS)
+    review_path = analyst_folder(root) / REVIEW_FILE
+    final = apply_review(machine, article_table, review_path, problems=problems) if review_path.exists() else machine
     return Corpus(
         root=root,
-        articles=tables.frame(articles, tables.ARTICLE_COLUMNS),
+        articles=article_table,
         casualties=tables.frame(casualties, tables.CASUALTY_COLUMNS),
-        stances=tables.frame(stances, tables.STANCE_COLUMNS),
+        stances=final,
         problems=tables.frame((p.as_row() for p in problems), tables.PROBLEM_COLUMNS),
+        machine_stances=machine,
     )
