@@ -13,6 +13,7 @@ import csv
 import gzip
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Iterator
@@ -120,10 +121,10 @@ def _sniff_encoding(sample: bytes) -> str:
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     text = codecs.getincrementaldecoder("utf-8")("surrogateescape").decode(sample, final=False)
-    bad = sum(1 for ch in text if "\udc80" <= ch <= "\udcff")
+    bad = len(_ESCAPED_BYTE.findall(text))
     if bad == 0:
         return "utf-8"
-    valid_multibyte = sum(1 for ch in text if "\u0080" <= ch and not "\ud800" <= ch <= "\udfff")
+    valid_multibyte = len(_NON_ASCII.findall(text)) - len(_SURROGATE.findall(text))
     if valid_multibyte >= bad:
         return "utf-8"
     return best_encoding(sample)
@@ -156,8 +157,13 @@ def _raw_bytes(text: str, encoding: str) -> bytes:
         return text.encode("utf-8", "surrogatepass")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
 def _has_surrogates(text: str) -> bool:
-    return any("\ud800" <= ch <= "\udfff" for ch in text)
+    return _SURROGATE.search(text) is not None
 
 
 def _repair(text: str, encoding: str) -> tuple[str, str]:
