@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -66,8 +67,11 @@ def tiny_corpus(folder: Path, n: int) -> Path:
 
 # --- the tables ----------------------------------------------------------------------------------
 
-def test_tables_are_those_of_load_corpus(tmp_path: Path) -> None:
-    summary = pipeline.extract(SEEDS, tmp_path / "out", workers=1)
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_tables_are_those_of_load_corpus(tmp_path: Path, fmt: str) -> None:
+    """The seeds come with a catalog, events and a review: the streamed tables still equal load_corpus's."""
+    assert (SEEDS / "review.csv").exists() and (SEEDS / "catalog.csv").exists()
+    summary = pipeline.extract(SEEDS, tmp_path / "out", workers=1, fmt=fmt)
     written = pipeline.read_tables(tmp_path / "out")
     in_memory = load_corpus(SEEDS)
     for name in TABLES:
@@ -75,6 +79,31 @@ def test_tables_are_those_of_load_corpus(tmp_path: Path) -> None:
         assert records(written[name]) == records(getattr(in_memory, name)), name
     assert summary.documents == 5 and summary.rows["articles"] == 5
     assert written["articles"]["id"].tolist() == sorted(p.stem for p in SEEDS.glob("*.txt"))
+    assert not list((tmp_path / "out" / ".work").glob("*.review.parquet"))
+
+
+def test_read_corpus_gives_a_corpus_like_load_corpus(tmp_path: Path) -> None:
+    pipeline.extract(SEEDS, tmp_path / "out", workers=1)
+    streamed, in_memory = pipeline.read_corpus(tmp_path / "out"), load_corpus(SEEDS)
+    assert streamed.root == SEEDS.resolve()
+    for name in TABLES:
+        assert records(getattr(streamed, name)) == records(getattr(in_memory, name)), name
+
+
+def test_a_changed_review_is_applied_without_extracting_again(tmp_path: Path) -> None:
+    corpus = tmp_path / "seeds"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "review.csv").unlink()
+    pipeline.extract(corpus, tmp_path / "out", workers=1)
+    unreviewed = pipeline.read_tables(tmp_path / "out")
+    assert records(unreviewed["stances"]) == records(unreviewed["machine_stances"])
+    shutil.copy(SEEDS / "review.csv", corpus / "review.csv")
+    assert not pipeline.tables_current(tmp_path / "out", corpus)
+    summary = pipeline.extract(corpus, tmp_path / "out", workers=1)
+    assert (summary.resumed, summary.extracted) == (5, 0)
+    reviewed = pipeline.read_tables(tmp_path / "out")
+    assert records(reviewed["stances"]) == records(load_corpus(corpus).stances)
+    assert records(reviewed["machine_stances"]) == records(unreviewed["machine_stances"])
 
 
 def test_two_worker_processes_give_the_single_process_tables(

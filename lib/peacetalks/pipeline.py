@@ -24,6 +24,7 @@ import argparse
 import ast
 import collections
 import contextlib
+import csv
 import datetime as dt
 import hashlib
 import json
@@ -42,13 +43,19 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from . import tables
-from .corpus import NO_ANALYST_FILES, AnalystFiles, process_document_safely
+from .corpus import NO_ANALYST_FILES, AnalystFiles, Corpus, process_document_safely
 from .problems import InputError, Problem
+from .catalog import CATALOG_FILE, EVENTS_FILE
 from .reading import ANALYST_FILES, DEFAULT_MAX_BYTES, RawDocument, analyst_folder, article_files, iter_documents
+from .review import REVIEW_FILE, apply_review
 
-TABLES = ("articles", "casualties", "stances", "problems")
+PART_TABLES = ("articles", "casualties", "stances", "problems")
+"""The tables of each chunk's part files: the machine's rows, document by document."""
+TABLES = ("articles", "casualties", "stances", "machine_stances", "problems")
+"""The tables written, as in corpus.Corpus: `stances` with the analyst's review.csv applied, `machine_stances` without."""
 COLUMNS = {"articles": tables.ARTICLE_COLUMNS, "casualties": tables.CASUALTY_COLUMNS,
-           "stances": tables.STANCE_COLUMNS, "problems": tables.PROBLEM_COLUMNS}
+           "stances": tables.STANCE_COLUMNS, "machine_stances": tables.STANCE_COLUMNS,
+           "problems": tables.PROBLEM_COLUMNS}
 INTEGER_COLUMNS = {"value", "value_high", "polarity"}
 """Columns stored as 64-bit integers (nullable); every other column is stored as text."""
 
@@ -148,10 +155,11 @@ def source_fingerprint(source: Path) -> str:
 
 
 def _analyst_fingerprint(source: Path) -> str:
-    """A hash of the analyst files beside a corpus (catalog, events, review): they can change the rows."""
+    """A hash of the analyst files that change a document's rows (catalog, events). The review is applied
+    to the whole stances table when the tables are assembled, so a changed review needs no re-extraction."""
     digest = hashlib.sha256()
     folder = analyst_folder(source)
-    for name in sorted(ANALYST_FILES):
+    for name in (CATALOG_FILE, EVENTS_FILE):
         path = folder / name
         if path.is_file():
             digest.update(name.encode() + b"\0" + path.read_bytes())
@@ -223,8 +231,8 @@ def process_chunk(chunk: Sequence[tuple[str, RawDocument | Problem]],
     if code is not None and code != LOADED_CODE:
         raise InputError(f"a worker runs another version of the peacetalks code ({LOADED_CODE}) than the run "
                          f"({code}): install the same version on every worker, or run again")
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    keys: dict[str, list[str]] = {name: [] for name in TABLES}
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in PART_TABLES}
+    keys: dict[str, list[str]] = {name: [] for name in PART_TABLES}
 
     def add(table: str, key: str, new_rows: Iterable[dict[str, Any]]) -> None:
         for row in new_rows:
@@ -240,7 +248,7 @@ def process_chunk(chunk: Sequence[tuple[str, RawDocument | Problem]],
         add("casualties", key, result.casualties)
         add("stances", key, result.stances)
         add("problems", key, (p.as_row() for p in result.problems))
-    return {name: _to_arrow(name, rows[name], keys[name]) for name in TABLES}
+    return {name: _to_arrow(name, rows[name], keys[name]) for name in PART_TABLES}
 
 
 # --- engines: map process_chunk over chunks, in order, with a bounded number in flight ----------
@@ -338,7 +346,7 @@ class WorkDir:
         if self.root.exists() and _read_json(state_path) != state:
             self.restarted = self.manifest.exists()
             self._clear()
-        for name in TABLES:
+        for name in PART_TABLES:
             (self.parts / name).mkdir(parents=True, exist_ok=True)
         if _read_json(state_path) != state:
             _write_atomic(state_path, json.dumps(state).encode())
@@ -347,7 +355,7 @@ class WorkDir:
         self._load()
 
     def _clear(self) -> None:
-        for name in TABLES:
+        for name in PART_TABLES:
             for path in (self.parts / name).glob("*"):
                 path.unlink()
         with contextlib.suppress(FileNotFoundError):
@@ -364,7 +372,7 @@ class WorkDir:
                     part, keys = entry["part"], entry["keys"]
                 except (json.JSONDecodeError, KeyError, TypeError):
                     continue
-                if all(self.part_path(name, part).exists() for name in TABLES):
+                if all(self.part_path(name, part).exists() for name in PART_TABLES):
                     self.part_keys[part] = keys
                     for key in keys:
                         self.done[key] = part
@@ -375,7 +383,7 @@ class WorkDir:
     def commit(self, keys: list[str], result: dict[str, pa.Table]) -> str:
         """Write a chunk's parts (each renamed into place when complete), then record its keys in the manifest."""
         part = hashlib.sha256("\n".join(keys).encode()).hexdigest()[:24]
-        for name in TABLES:
+        for name in PART_TABLES:
             target = self.part_path(name, part)
             temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
             pq.write_table(result[name], temporary)
@@ -391,7 +399,7 @@ class WorkDir:
 
     def remove_orphans(self) -> None:
         """Delete part files no manifest line refers to (left by a run killed mid-commit)."""
-        for name in TABLES:
+        for name in PART_TABLES:
             for path in (self.parts / name).iterdir():
                 if path.name.endswith(".tmp") or path.stem not in self.part_keys:
                     path.unlink()
@@ -446,53 +454,141 @@ def _clusters(spans: list[tuple[int, int, str]]) -> Iterator[list[str]]:
         yield group
 
 
-def _assemble(work: WorkDir, order: dict[str, int], out: Path, fmt: str) -> dict[str, Any]:
-    """Write each table from the parts, in document order, beside the old output; then rename all into place."""
+class _Output:
+    """One table being written beside the old output: a temporary file per format, renamed into place at the end."""
+
+    def __init__(self, out: Path, name: str, fmt: str) -> None:
+        self.name, self.rows = name, 0
+        self.schema = schema(name)
+        self.targets: dict[str, Path] = {}
+        if fmt in ("parquet", "both"):
+            self.targets["parquet"] = out / f"{name}.parquet"
+        if fmt in ("csv", "both"):
+            self.targets["csv"] = out / f"{name}.csv"
+        self.temporary = {kind: path.with_name(f".{path.name}.{os.getpid()}.tmp") for kind, path in self.targets.items()}
+        self.writers: list[Any] = []
+        if "parquet" in self.temporary:
+            self.writers.append(pq.ParquetWriter(self.temporary["parquet"], self.schema))
+        if "csv" in self.temporary:
+            self.writers.append(pacsv.CSVWriter(self.temporary["csv"], self.schema))
+
+    def write(self, table: pa.Table) -> None:
+        table = table.select(self.schema.names).cast(self.schema)
+        for writer in self.writers:
+            writer.write_table(table)
+        self.rows += table.num_rows
+
+    def close(self) -> None:
+        for writer in self.writers:
+            writer.close()
+        for path in self.temporary.values():
+            with open(path, "rb") as handle:
+                os.fsync(handle.fileno())
+
+    def discard(self) -> None:
+        for writer in self.writers:
+            with contextlib.suppress(Exception):
+                writer.close()
+        for path in self.temporary.values():
+            path.unlink(missing_ok=True)
+
+    def commit(self) -> dict[str, Any]:
+        for kind, path in self.temporary.items():
+            os.replace(path, self.targets[kind])
+        return {"rows": self.rows, "files": {kind: path.name for kind, path in self.targets.items()},
+                "bytes": {kind: path.stat().st_size for kind, path in self.targets.items()}}
+
+
+def _in_order(work: WorkDir, order: dict[str, int], table: str) -> Iterator[pa.Table]:
+    """A part table's rows for the current documents, in document order, a group of parts at a time."""
     spans = []
     for part, keys in work.part_keys.items():
         ordinals = [order[k] for k in keys if k in order and work.done.get(k) == part]
         if ordinals:
             spans.append((min(ordinals), max(ordinals), part))
-    groups = list(_clusters(spans))
-    written: dict[str, Any] = {}
-    temporaries: list[tuple[Path, Path]] = []
-    for name in TABLES:
-        final_schema = schema(name)
-        targets = {}
-        if fmt in ("parquet", "both"):
-            targets["parquet"] = out / f"{name}.parquet"
-        if fmt in ("csv", "both"):
-            targets["csv"] = out / f"{name}.csv"
-        temps = {kind: path.with_name(f".{path.name}.{os.getpid()}.tmp") for kind, path in targets.items()}
-        rows = 0
-        with contextlib.ExitStack() as stack:
-            writers: list[Any] = []
-            if "parquet" in temps:
-                writers.append(stack.enter_context(pq.ParquetWriter(temps["parquet"], final_schema)))
-            if "csv" in temps:
-                writers.append(stack.enter_context(pacsv.CSVWriter(temps["csv"], final_schema)))
-            for group in groups:
-                table = pa.concat_tables([pq.read_table(work.part_path(name, part)) for part in group])
-                keys = table.column(KEY).to_pylist()
-                owner = [work.done.get(k) for k in keys]
-                wanted = [i for i, k in enumerate(keys) if k in order and owner[i] in group]
-                ordinals = np.array([order[keys[i]] for i in wanted], dtype=np.int64)
-                index = np.array(wanted, dtype=np.int64)[np.argsort(ordinals, kind="stable")]
-                table = table.take(pa.array(index, pa.int64())).drop_columns([KEY]).cast(final_schema)
-                for writer in writers:
-                    writer.write_table(table)
-                rows += table.num_rows
-        for kind, temp in temps.items():
-            temporaries.append((temp, targets[kind]))
-        written[name] = {"rows": rows, "files": {kind: targets[kind].name for kind in targets}}
-    for temp, target in temporaries:
-        with open(temp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    for name in written:
-        for kind, filename in written[name]["files"].items():
-            written[name].setdefault("bytes", {})[kind] = (out / filename).stat().st_size
-    return written
+    for group in _clusters(spans):
+        merged = pa.concat_tables([pq.read_table(work.part_path(table, part)) for part in group])
+        keys = merged.column(KEY).to_pylist()
+        wanted = [i for i, k in enumerate(keys) if k in order and work.done.get(k) in group]
+        ordinals = np.array([order[keys[i]] for i in wanted], dtype=np.int64)
+        index = np.array(wanted, dtype=np.int64)[np.argsort(ordinals, kind="stable")]
+        yield merged.take(pa.array(index, pa.int64())).drop_columns([KEY])
+
+
+def _reviewed(machine: Path, articles: Path, review_path: Path, problems: list[Problem]) -> pa.Table:
+    """The stances with the analyst's review applied, as load_corpus applies it (review.apply_review)."""
+    ids = _review_ids(review_path)
+    filters = [("id", "in", sorted(ids))] if ids else None
+    article_rows = pq.read_table(articles, columns=["id", "published", "body"], filters=filters).to_pylist()
+    article_frame = tables.frame(article_rows, ["id", "published", "body"])
+    machine_frame = tables.frame(pq.read_table(machine).to_pylist(), tables.STANCE_COLUMNS)
+    final = apply_review(machine_frame, article_frame, review_path, problems=problems)
+    return _to_arrow("stances", final.to_dict("records"), [""] * len(final)).drop_columns([KEY])
+
+
+def _review_ids(review_path: Path) -> set[str] | None:
+    """The article ids a review file names (None when it cannot be read: apply_review then says why)."""
+    try:
+        with review_path.open(encoding="utf-8-sig", newline="") as handle:
+            return {(row.get("article_id") or "").strip() for row in csv.DictReader(handle)}
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return None
+
+
+def _assemble(work: WorkDir, order: dict[str, int], out: Path, fmt: str, review_path: Path | None) -> dict[str, Any]:
+    """Write each table from the parts, in document order, beside the old output; then rename all into place.
+
+    Tables are streamed a group of parts at a time; only a review (stances) needs the stances in memory.
+    """
+    outputs: list[_Output] = []
+    scratch: list[Path] = []
+
+    def start(name: str) -> _Output:
+        output = _Output(out, name, fmt)
+        outputs.append(output)
+        return output
+
+    try:
+        for name, part_table in (("articles", "articles"), ("casualties", "casualties"),
+                                 ("machine_stances", "stances")):
+            output = start(name)
+            for table in _in_order(work, order, part_table):
+                output.write(table)
+            output.close()
+        review_problems: list[Problem] = []
+        stances = start("stances")
+        if review_path is not None:
+            articles, machine = (output.temporary.get("parquet") or _parquet_copy(output, out, scratch)
+                                 for output in (outputs[0], outputs[2]))
+            stances.write(_reviewed(machine, articles, review_path, review_problems))
+        else:
+            for table in _in_order(work, order, "stances"):
+                stances.write(table)
+        stances.close()
+        problems = start("problems")
+        for table in _in_order(work, order, "problems"):
+            problems.write(table)
+        if review_problems:
+            problems.write(_to_arrow("problems", [p.as_row() for p in review_problems],
+                                     [""] * len(review_problems)).drop_columns([KEY]))
+        problems.close()
+    except BaseException:
+        for output in outputs:
+            output.discard()
+        raise
+    finally:
+        for path in scratch:
+            path.unlink(missing_ok=True)
+    return {output.name: output.commit() for output in outputs}
+
+
+def _parquet_copy(output: _Output, out: Path, scratch: list[Path]) -> Path:
+    """A Parquet file of a table written only as CSV (for the review step, which reads Parquet)."""
+    path = out / WORK / f"{output.name}.review.parquet"
+    scratch.append(path)
+    pq.write_table(pacsv.read_csv(output.temporary["csv"], convert_options=pacsv.ConvertOptions(
+        column_types=output.schema, strings_can_be_null=True)), path)
+    return path
 
 
 # --- running an extraction -----------------------------------------------------------------------
@@ -598,7 +694,8 @@ def extract(
                     last_report = time.perf_counter()
                     progress(f"{len(order):,} documents read, {summary.extracted:,} extracted so far")
         summary.documents = len(order)
-        written = _assemble(work, order, out, fmt)
+        review_path = analyst_folder(source) / REVIEW_FILE
+        written = _assemble(work, order, out, fmt, review_path if review_path.is_file() else None)
         work.remove_orphans()
         meta = {
             "source": str(source.resolve()), "source_fingerprint": source_state,
@@ -674,6 +771,15 @@ def read_tables(folder: str | Path, columns: dict[str, list[str]] | None = None)
             frames[name] = pd.read_csv(folder / files["csv"], usecols=wanted, dtype=dtypes, keep_default_na=False,
                                        na_values=[""])
     return frames
+
+
+def read_corpus(folder: str | Path, columns: dict[str, list[str]] | None = None) -> Corpus:
+    """The tables written into `folder` as a corpus.Corpus, as load_corpus returns it for the same source."""
+    frames = read_tables(folder, columns)
+    meta = _meta(Path(folder)) or {}
+    return Corpus(root=Path(meta.get("source", folder)), articles=frames["articles"],
+                  casualties=frames["casualties"], stances=frames["stances"], problems=frames["problems"],
+                  machine_stances=frames["machine_stances"])
 
 
 # --- the command line ----------------------------------------------------------------------------
