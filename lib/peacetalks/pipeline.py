@@ -67,6 +67,10 @@ DEFAULT_CHUNK_SIZE = 128
 CHUNK_BYTES = 4_000_000
 """A chunk closes at this many articles or this many bytes of text, whichever comes first."""
 
+ROW_GROUP_ROWS = 50_000
+ROW_GROUP_BYTES = 64_000_000
+"""Rows are gathered into row groups of this size at most before they are written (bounded memory, fast reads)."""
+
 META = "tables.json"
 WORK = ".work"
 
@@ -467,18 +471,31 @@ class _Output:
             self.targets["csv"] = out / f"{name}.csv"
         self.temporary = {kind: path.with_name(f".{path.name}.{os.getpid()}.tmp") for kind, path in self.targets.items()}
         self.writers: list[Any] = []
+        self.pending: list[pa.Table] = []
+        self.pending_bytes = 0
         if "parquet" in self.temporary:
             self.writers.append(pq.ParquetWriter(self.temporary["parquet"], self.schema))
         if "csv" in self.temporary:
             self.writers.append(pacsv.CSVWriter(self.temporary["csv"], self.schema))
 
     def write(self, table: pa.Table) -> None:
+        """Add rows; they are written in row groups of up to ROW_GROUP_ROWS rows or ROW_GROUP_BYTES bytes."""
         table = table.select(self.schema.names).cast(self.schema)
-        for writer in self.writers:
-            writer.write_table(table)
+        self.pending.append(table)
+        self.pending_bytes += table.nbytes
         self.rows += table.num_rows
+        if sum(t.num_rows for t in self.pending) >= ROW_GROUP_ROWS or self.pending_bytes >= ROW_GROUP_BYTES:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self.pending:
+            table = pa.concat_tables(self.pending)
+            for writer in self.writers:
+                writer.write_table(table)
+        self.pending, self.pending_bytes = [], 0
 
     def close(self) -> None:
+        self._flush()
         for writer in self.writers:
             writer.close()
         for path in self.temporary.values():
