@@ -8,13 +8,16 @@ part files as soon as they come back. Memory stays flat: only a few chunks are i
 Work is keyed by each document's content hash (with its id, path and archive fields), so an
 interrupted run resumes where it stopped: a chunk's part files are committed by atomic rename,
 then its keys are appended to a manifest, and the next run skips every key in the manifest.
-The manifest is tied to a fingerprint of the package's code, so changed extractors re-extract.
-At the end the parts are assembled, in document order, into one file per table; each is
-written beside the old one and renamed over it, and `tables.json` (written last) records what
-the tables were made from, so readers can tell whether they are current.
+The manifest is tied to a fingerprint of the extraction code and of the analyst's catalog and
+events files, so changed extractors or catalog re-extract everything. At the end the parts are
+assembled, in document order, into one file per table, and the analyst's review.csv is applied to
+the stances as load_corpus applies it; each table is written beside the old one and renamed over
+it, and `tables.json` (written last) records what the tables were made from, so readers can tell
+whether they are complete and current (`tables_current`, `read_tables`, `read_corpus`).
 
 TABLES/ holds:
-    articles.parquet  casualties.parquet  stances.parquet  problems.parquet   (and/or .csv)
+    articles.parquet  casualties.parquet  stances.parquet  machine_stances.parquet  problems.parquet
+                      (and/or .csv; stances is reviewed, machine_stances the machine's own)
     tables.json       source, its fingerprint, code version, files, row counts
     .work/            state.json, manifest.jsonl, parts/<table>/<part>.parquet (the resumable work)
 """
@@ -43,9 +46,9 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from . import tables
+from .catalog import CATALOG_FILE, EVENTS_FILE
 from .corpus import NO_ANALYST_FILES, AnalystFiles, Corpus, process_document_safely
 from .problems import InputError, Problem
-from .catalog import CATALOG_FILE, EVENTS_FILE
 from .reading import ANALYST_FILES, DEFAULT_MAX_BYTES, RawDocument, analyst_folder, article_files, iter_documents
 from .review import REVIEW_FILE, apply_review
 
