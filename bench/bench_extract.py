@@ -49,6 +49,7 @@ class Run:
     peak_how: str
     returncode: int
     load: float
+    cpu_seconds: float
 
     @property
     def mb_s(self) -> float:
@@ -90,14 +91,17 @@ def generated(n: int, cache: Path, seed: int = 0) -> Path:
     return folder
 
 
-def tree_rss(process) -> int:
-    """Resident memory of a process and all its descendants, in bytes."""
+def sample_tree(process, cpu: dict[int, float]) -> int:
+    """Resident memory of a process and all its descendants, in bytes; records each one's CPU time in `cpu`."""
     import psutil
 
     total = 0
     for proc in [process] + process.children(recursive=True):
         try:
-            total += proc.memory_info().rss
+            with proc.oneshot():
+                total += proc.memory_info().rss
+                times = proc.cpu_times()
+                cpu[proc.pid] = times.user + times.system
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             pass
     return total
@@ -112,13 +116,14 @@ def run_extract(corpus: Corpus, workers: int, scratch: Path) -> Run:
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak, how = 0, "process tree, sampled every 0.1 s (psutil)"
+    cpu: dict[int, float] = {}
     try:
         import psutil
 
         watched = psutil.Process(process.pid)
         while process.poll() is None:
             try:
-                peak = max(peak, tree_rss(watched))
+                peak = max(peak, sample_tree(watched, cpu))
             except psutil.NoSuchProcess:
                 break
             time.sleep(0.1)
@@ -131,7 +136,8 @@ def run_extract(corpus: Corpus, workers: int, scratch: Path) -> Run:
     if process.returncode != 0:
         print(f"  extract failed ({process.returncode}):\n{stderr[-2000:]}", file=sys.stderr)
     shutil.rmtree(out, ignore_errors=True)
-    return Run(corpus, workers, seconds, peak / 2**20, how, process.returncode, os.getloadavg()[0])
+    return Run(corpus, workers, seconds, peak / 2**20, how, process.returncode, os.getloadavg()[0],
+               sum(cpu.values()))
 
 
 def stages(corpus: Corpus, sample: int) -> list[tuple[str, float]]:
@@ -194,9 +200,10 @@ def main() -> int:
 
     print(f"\npeacetalks extract --out: whole extraction from scratch (read, extract, write Parquet), "
           f"machine with {len(os.sched_getaffinity(0))} cores\n"
-          f"(load: the machine's 1-minute load average when the run ended; above the core count, others were running)")
+          f"(CPU s: CPU time of the whole process tree, sampled; load: the machine's 1-minute load average\n"
+          f" when the run ended: above the core count, other programs were competing for the cores)")
     header = f"{'corpus':<18} {'articles':>9} {'MB':>8} {'workers':>7} {'seconds':>9} {'MB/s':>7} " \
-             f"{'articles/s':>10} {'peak MB':>8} {'load':>5}"
+             f"{'articles/s':>10} {'peak MB':>8} {'CPU s':>7} {'load':>5}"
     print(header)
     print("-" * len(header))
     runs: list[Run] = []
@@ -207,7 +214,7 @@ def main() -> int:
                 runs.append(run)
                 flag = "" if run.returncode == 0 else "  FAILED"
                 print(f"{corpus.name:<18} {corpus.articles:>9,} {corpus.text_bytes / 1e6:>8.1f} {workers:>7} "
-                      f"{run.seconds:>9.1f} {run.mb_s:>7.2f} {run.articles_s:>10.1f} {run.peak_mb:>8.0f} {run.load:>5.1f}{flag}",
+                      f"{run.seconds:>9.1f} {run.mb_s:>7.2f} {run.articles_s:>10.1f} {run.peak_mb:>8.0f} {run.cpu_seconds:>7.1f} {run.load:>5.1f}{flag}",
                       flush=True)
     print(f"(peak memory: {runs[0].peak_how})" if runs else "")
 
