@@ -205,16 +205,17 @@ def _as_default_type(param: Parameter, value: Any) -> Any:
                      f"{default!r}, got {value!r}")
 
 
-def _choices() -> dict[str, Callable[[], tuple[str, ...]]]:
-    """Parameters whose values come from the fixed vocabulary: casualty kinds, the codebook's actors and issues."""
-    from . import tables
-    from .codebook import load_codebook
+CHOICE_PARAMETERS = ("kinds", "actors", "issues")
+"""Parameters whose values come from the fixed vocabulary: casualty kinds, the codebook's actors and issues."""
 
-    return {
-        "kinds": lambda: tables.KINDS,
-        "actors": lambda: tuple(load_codebook().actors),
-        "issues": lambda: tuple(load_codebook().issues),
-    }
+
+def _allowed(name: str) -> tuple[str, ...]:
+    """The values a choice parameter may take (imported only when one is given: a no-op build stays fast)."""
+    if name == "kinds":
+        from .tables import KINDS
+        return KINDS
+    from .codebook import load_codebook
+    return tuple(getattr(load_codebook(), name))
 
 
 def read_parameters_file(path: Path) -> dict[str, Any]:
@@ -242,7 +243,6 @@ def validate_parameters(given: dict[str, Any], notebooks: list[NotebookInfo]) ->
     for notebook in notebooks:
         for name, param in notebook.parameters.items():
             declared.setdefault(name, param)
-    choices = _choices()
     clean: dict[str, Any] = {}
     for name, value in given.items():
         if name in BUILD_PARAMETERS:
@@ -254,8 +254,8 @@ def validate_parameters(given: dict[str, Any], notebooks: list[NotebookInfo]) ->
             raise InputError(f"unknown parameter {name!r}{hint}; the notebooks take: {', '.join(known)}")
         if name in DATE_PARAMETERS:
             clean[name] = _as_date(name, value)
-        elif name in choices:
-            clean[name] = _as_choices(name, value, choices[name]())
+        elif name in CHOICE_PARAMETERS:
+            clean[name] = _as_choices(name, value, _allowed(name))
         else:
             clean[name] = _as_default_type(declared[name], value)
     start, end = clean.get("start"), clean.get("end")
@@ -420,15 +420,15 @@ def execute_and_render(notebook: NotebookInfo, parameters: dict[str, Any], build
 
     executed = build / "notebooks" / notebook.path.name
     try:
-        papermill.execute_notebook(
+        nb = papermill.execute_notebook(
             str(notebook.path), str(executed), parameters=parameters, kernel_name="python3",
             language="python", progress_bar=False, log_output=False,
+            request_save_on_cell_execute=False,  # one write at the end, not one per cell
             # The kernel's working folder is the build folder; papermill's own `cwd` would chdir this whole process.
             resources={"metadata": {"path": str(build)}},
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"])  # cell errors come back through papermill; the rest is noise
     except Exception as err:  # papermill raises its own error for a failing cell, others for a dead kernel
         raise _failure(notebook, err, executed) from None
-    nb = nbformat.read(executed, as_version=4)
     _clean_executed(nb)
     nbformat.write(nb, executed)
     (build / notebook.page).write_text(renderer.render(nb, notebook), encoding="utf-8")
@@ -449,12 +449,11 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path) -> dict[
 
     Also writes the corpus tables as CSV for download. Runs in the build process while the kernels work.
     """
-    import peacetalks
-
     from . import charts, review, shifts, tables as columns
+    from .corpus import load_corpus
     from .reading import analyst_folder
 
-    corpus_tables = peacetalks.load_corpus(_relative(corpus))
+    corpus_tables = load_corpus(_relative(corpus))
     corpus_tables.write_csv(tables_dir)
     review_file = analyst_folder(corpus) / "review.csv"
     machine = corpus_tables.stances
