@@ -47,7 +47,7 @@ def test_valid_parameters_are_normalised():
 
 @pytest.mark.parametrize("given, message", [
     ({"strat": "2015-01-01"}, r"unknown parameter 'strat' \(did you mean start\?\)"),
-    ({"start": "2015-13-01"}, r"parameter start: expected a date as YYYY-MM-DD"),
+    ({"start": report.parse_cli_value("2015-13-01")}, r"parameter start: expected a date as YYYY-MM-DD"),
     ({"start": "2016-01-01", "end": "2015-01-01"}, r"start is after end"),
     ({"kinds": "killed,maimed"}, r"parameter kinds: unknown value\(s\) 'maimed'; choose from killed"),
     ({"corpus": "elsewhere"}, r"parameter corpus cannot be given: .*--corpus"),
@@ -66,6 +66,14 @@ def test_unknown_parameter_on_the_command_line_fails_before_any_kernel(tmp_path)
     assert "building" not in result.stdout and [p.name for p in (project / "reports").iterdir()] == ["README.md"]
 
 
+def test_an_unknown_evidence_article_is_refused_before_any_kernel(tmp_path, capsys):
+    from peacetalks.cli import main
+    code = main(["report", "-p", "evidence_article", "999_missing", "--corpus", str(REPO / "seeds"),
+                 "--notebooks", str(REPO / "notebooks"), "--out", str(tmp_path / "out")])
+    assert code == 2 and "no article '999_missing'" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
 def test_parameters_file_is_read_and_checked(tmp_path):
     good = tmp_path / "params.yaml"
     good.write_text("start: 2015-01-01\nkinds: [killed]\n")
@@ -74,6 +82,9 @@ def test_parameters_file_is_read_and_checked(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("- start\n")
     with pytest.raises(InputError, match="bad.yaml: expected a mapping"):
+        report.read_parameters_file(bad)
+    bad.write_text("start: 2015-13-01\n")
+    with pytest.raises(InputError, match="bad.yaml: a value is not valid: month must be in 1..12"):
         report.read_parameters_file(bad)
 
 
@@ -407,3 +418,13 @@ def test_figure_for_a_notebook_carries_alt_text():
     data = charts.toll_data(_casualties(), _articles())
     image = style.show(charts.toll_chart(data, "note"))
     assert image.metadata["alt"].startswith("The war's death toll as the press reported it. The reported toll rose")
+
+
+def test_a_long_sentence_is_cut_around_its_figure():
+    from peacetalks.charts import excerpt
+    sentence = ("Kremlin spokesman Dmitry Peskov said on Tuesday it was inappropriate to link Russia's military "
+                "strategy in Syria with the results of an investigation into an airplane crash in Egypt over the "
+                "weekend in which over 200 people died.")
+    cut = excerpt(sentence, 200, width=90)
+    assert cut.startswith("… ") and cut.endswith("over 200 people died.") and len(cut) <= 95
+    assert excerpt("Some 200,000 people have been killed.", 200000) == "Some 200,000 people have been killed."

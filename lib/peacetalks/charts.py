@@ -87,6 +87,26 @@ def _shorten(text: object, width: int) -> str:
     return textwrap.shorten(str(text or ""), width=width, placeholder=" …")
 
 
+def excerpt(sentence: object, value: float | None, width: int = 160) -> str:
+    """A sentence cut to about `width` characters around the figure it reports (the words that matter)."""
+    text = " ".join(str(sentence or "").split())
+    if len(text) <= width:
+        return text
+    at = -1
+    if value is not None and not pd.isna(value):
+        for written in (f"{int(value):,}", str(int(value))):
+            at = text.find(written)
+            if at >= 0:
+                break
+    start = max(0, min(at - width // 2, len(text) - width)) if at >= 0 else len(text) - width
+    piece = text[start:start + width]
+    if start > 0:
+        piece = "… " + piece.split(" ", 1)[-1]
+    if start + width < len(text):
+        piece = piece.rsplit(" ", 1)[0] + " …"
+    return piece
+
+
 def _crowded(when: pd.Series, group: pd.Series | None = None, share: float = 0.12) -> list[bool]:
     """For labels along a date axis: True for each point whose label would touch the previous one's.
 
@@ -305,7 +325,7 @@ def _listing(ax, listed: pd.DataFrame) -> None:
         for _, row in rows.iterrows():
             boxes.append(TextArea(f"{row['reported_as']} {row['kind']} · {row['outlet']}, {month(row['published'])}",
                                   textprops={"fontsize": 8.5}))
-            quote = "\n".join(textwrap.wrap(f"“{_shorten(row['sentence'], 160)}”", 46))
+            quote = "\n".join(textwrap.wrap(f"“{excerpt(row['sentence'], row['value'])}”", 46))
             boxes.append(TextArea(quote, textprops={"fontsize": 8, "color": style.GREY, "style": "italic"}))
     panel = AnchoredOffsetbox(loc="upper left", child=VPacker(children=boxes, align="left", pad=0, sep=5),
                               frameon=False, bbox_to_anchor=(0.0, 1.0), bbox_transform=ax.transAxes, borderpad=0)
@@ -405,7 +425,7 @@ def stance_takeaway(data: pd.DataFrame) -> str:
     if data.empty:
         return "No dated stance in these articles."
     moved = data[data["shift"] != ""]
-    text = f"{int(data['stances'].sum())} dated stances; {len(moved)} shift(s)"
+    text = f"{int(data['stances'].sum())} dated stances; {len(moved)} shift{'' if len(moved) == 1 else 's'}"
     reverse = moved[moved["shift"].str.contains("reverses")]
     if not reverse.empty:
         first = reverse.iloc[0]

@@ -226,6 +226,8 @@ def read_parameters_file(path: Path) -> dict[str, Any]:
         raise InputError(f"{path}: cannot read the parameters file: {err.strerror or err}") from None
     except yaml.YAMLError as err:
         raise InputError(f"{path}: not valid YAML: {err}") from None
+    except ValueError as err:  # a date-shaped value that is no date
+        raise InputError(f"{path}: a value is not valid: {err}") from None
     if data is None:
         return {}
     if not isinstance(data, dict) or not all(isinstance(k, str) for k in data):
@@ -268,7 +270,7 @@ def parse_cli_value(text: str) -> Any:
     """A value typed after -p NAME: YAML scalars and lists (`2015-01-01`, `[russia, iran]`, `none`), else the text."""
     try:
         return yaml.safe_load(text) if text.strip() else None
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a date-shaped value that is no date (2015-13-01)
         return text
 
 
@@ -283,6 +285,14 @@ def _hash_files(files: list[Path], root: Path) -> str:
     return digest.hexdigest()
 
 
+def corpus_files(corpus: Path) -> list[Path]:
+    """The files a corpus is read from: every file of its folder, or an archive file and the analyst files beside it."""
+    if corpus.is_dir():
+        return sorted(p for p in corpus.iterdir() if p.is_file())
+    from .reading import ANALYST_FILES
+    return [corpus, *sorted(corpus.parent / n for n in ANALYST_FILES if (corpus.parent / n).is_file())]
+
+
 def input_digests(corpus: Path, notebooks: list[NotebookInfo], parameters: dict[str, Any]) -> dict[str, str]:
     """A hash of each kind of input a build reads, named as the user knows them."""
     library = sorted(p for p in PACKAGE_DIR.rglob("*")
@@ -290,7 +300,7 @@ def input_digests(corpus: Path, notebooks: list[NotebookInfo], parameters: dict[
     settings = {"parameters": parameters, "corpus": _relative(corpus)}
     software = {"python": sys.version.split()[0], **{name: _version(name) for name in VERSIONED}}
     return {
-        "articles and analyst files": _hash_files(sorted(p for p in corpus.iterdir() if p.is_file()), corpus),
+        "articles and analyst files": _hash_files(corpus_files(corpus), corpus if corpus.is_dir() else corpus.parent),
         "notebooks": _hash_files([n.path for n in notebooks], notebooks[0].path.parent),
         "library, codebook and templates": _hash_files(library, PACKAGE_DIR),
         "parameters": hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest(),
@@ -475,7 +485,7 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path) -> dict[
         hedged = plotted["qualifier"].value_counts()
         firm = int(hedged.get("exact", 0))
         findings.append(
-            f"{charts.toll_takeaway(toll)} {len(plotted)} dated report(s) of the war's death toll; "
+            f"{charts.toll_takeaway(toll)} {_count(len(plotted), 'dated report')} of the war's death toll; "
             f"{firm} gave an exact count, {int(hedged.get('approx', 0))} an approximate one and "
             f"{int(hedged.get('at_least', 0))} only a lower bound (“more than”).")
     else:
@@ -483,7 +493,7 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path) -> dict[
     findings.extend(charts.shift_findings(shifts.shifts(stances), limit=3))
     basis = articles["date_basis"].value_counts()
     findings.append(
-        f"{len(articles)} articles from {len(outlets)} named outlet(s)"
+        f"{_count(len(articles), 'article')} from {_count(len(outlets), 'named outlet')}"
         + (f", {charts.month(published.min())} to {charts.month(published.max())}" if not published.empty else "")
         + f"; {int(basis.get('text', 0) + basis.get('url', 0))} print their date, "
         f"{int(basis.get('catalog', 0))} are dated by the analyst's catalog, {int(basis.get('inferred', 0))} by inference "
@@ -508,6 +518,10 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path) -> dict[
         "n_problems": len(corpus_tables.problems),
         "table_rows": table_rows,
     }
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def review_facts(review_file: Path, articles: Any, machine: Any, reviewed: Any) -> dict[str, Any]:
@@ -668,8 +682,11 @@ def run(args: argparse.Namespace) -> int:
     given.update({name: parse_cli_value(value) for name, value in args.parameter})
     given = validate_parameters(given, notebooks)
     corpus, out = args.corpus, args.out
-    if not corpus.is_dir():
-        raise InputError(f"{corpus}: no such corpus folder")
+    if not corpus.exists():
+        raise InputError(f"{corpus}: no such corpus folder or archive file")
+    article = given.get("evidence_article")
+    if article and corpus.is_dir() and not (corpus / f"{article}.txt").is_file():
+        raise InputError(f"parameter evidence_article: no article {article!r} in {corpus}")
     _check_output_folder(out)
     parts = input_digests(corpus, notebooks, given)
     digest = combined(parts)
