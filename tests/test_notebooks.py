@@ -75,3 +75,19 @@ def test_casualty_notebook_follows_its_parameters(report_project, tmp_path):
     [table_cell] = [c for c in nb.cells if "casualty_table" in c.source]
     html = table_cell.outputs[0].data["text/html"]
     assert ">killed<" in html and ">displaced<" not in html  # kinds = killed only
+
+
+@pytest.mark.slow
+def test_stance_notebook_run_by_hand_shows_its_figure_and_saves_nothing(report_project, tmp_path):
+    """As in JupyterLab: run from notebooks/ with the default corpus (../seeds) and figures_dir=None, for one actor."""
+    folder = report_project / "notebooks"
+    before = sorted(p.name for p in report_project.rglob("*") if "reports" not in p.parts)
+    nb = papermill.execute_notebook(
+        str(folder / "03_stances.ipynb"), str(tmp_path / "03.ipynb"), kernel_name="python3", progress_bar=False,
+        parameters={"actors": ["russia"]}, resources={"metadata": {"path": str(folder)}})
+    assert sorted(p.name for p in report_project.rglob("*") if "reports" not in p.parts) == before
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert any("image/png" in o.get("data", {}) for o in outputs)
+    [table_cell] = [c for c in nb.cells if c.cell_type == "code" and '"coded_by", "quote", "note"' in c.source]
+    html = table_cell.outputs[0].data["text/html"]
+    assert ">russia<" in html and ">syrian_opposition<" not in html
