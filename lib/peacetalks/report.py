@@ -390,13 +390,19 @@ class Renderer:
     """HTML pages for executed notebooks: no code cells, no prompts, no stderr, nothing loaded from the network."""
 
     def __init__(self, nav: list[tuple[str, str]]):
-        from nbconvert import HTMLExporter
-
-        self.exporter = HTMLExporter(
-            extra_template_basedirs=[str(TEMPLATES)], template_name="report",
-            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
         self.nav = nav
         self.lock = threading.Lock()
+        self._exporter = None
+
+    def exporter(self) -> Any:
+        """nbconvert's exporter, made when the first page is rendered (the kernels start meanwhile)."""
+        if self._exporter is None:
+            from nbconvert import HTMLExporter
+
+            self._exporter = HTMLExporter(
+                extra_template_basedirs=[str(TEMPLATES)], template_name="report",
+                exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+        return self._exporter
 
     def render(self, nb: Any, notebook: NotebookInfo) -> str:
         for cell in nb.cells:
@@ -405,7 +411,7 @@ class Renderer:
         resources = {"metadata": {"name": notebook.title},
                      "report_nav": [(title, page, page == notebook.page) for title, page in self.nav]}
         with self.lock:  # one jinja environment, not thread-safe while templates load
-            html, _ = self.exporter.from_notebook_node(nb, resources=resources)
+            html, _ = self.exporter().from_notebook_node(nb, resources=resources)
         check_offline(html, notebook.page)
         return html
 
@@ -463,13 +469,12 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path) -> dict[
     from .corpus import load_corpus
     from .reading import analyst_folder
 
-    corpus_tables = load_corpus(_relative(corpus))
+    corpus_tables = load_corpus(_relative(corpus))  # its stances are the reviewed table
     corpus_tables.write_csv(tables_dir)
-    review_file = analyst_folder(corpus) / "review.csv"
-    machine = corpus_tables.stances
-    reviewed = review.apply_review(machine, corpus_tables.articles, review_file) if review_file.is_file() else machine
-    reviewed.to_csv(tables_dir / "stances.csv", index=False)  # the report's stance table is the reviewed one
+    reviewed = corpus_tables.stances
+    machine = corpus_tables.machine_stances if corpus_tables.machine_stances is not None else reviewed
     machine.to_csv(tables_dir / "machine_stances.csv", index=False)
+    review_file = analyst_folder(corpus) / review.REVIEW_FILE
     table_rows = {"articles": len(corpus_tables.articles), "casualties": len(corpus_tables.casualties),
                   "stances": len(reviewed), "machine_stances": len(machine), "problems": len(corpus_tables.problems)}
     articles = charts.select_period(corpus_tables.articles, given.get("start"), given.get("end"))
