@@ -343,8 +343,8 @@ class NotebookFailed(Exception):
     """A notebook that did not run to the end; the message names the notebook and the cell."""
 
 
-def _fast_imports() -> None:
-    """Import papermill and nbconvert without jsonschema's optional IRI checker.
+def _skip_iri_checker() -> None:
+    """Let papermill and nbconvert load without jsonschema's optional IRI checker.
 
     jsonschema compiles a Lark grammar for the rfc3987 "iri" format when it is imported
     (2.7 s on this machine); notebook validation never uses that format, so the build
@@ -361,7 +361,6 @@ def _clean_executed(nb: Any) -> None:
         meta.pop(key, None)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
-        cell.metadata.get("papermill", {}).clear()
         cell.metadata.pop("papermill", None)
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell.id = "injected-parameters"
@@ -615,7 +614,7 @@ def swap_into_place(build: Path, out: Path) -> None:
 def build(corpus: Path, out: Path, notebooks: list[NotebookInfo], given: dict[str, Any],
           parts: dict[str, str], jobs: int) -> None:
     """Execute, render and index every notebook in a temporary folder, then swap it into place."""
-    _fast_imports()
+    _skip_iri_checker()
     out.parent.mkdir(parents=True, exist_ok=True)
     build_dir = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     build_dir.chmod(0o755)  # mkdtemp makes it private; the report is meant to be shared
