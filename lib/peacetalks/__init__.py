@@ -1,4 +1,17 @@
-"""peacetalks: how the press covered the diplomacy of the Syrian war, as tables."""
-from .corpus import Corpus, load_corpus
+"""peacetalks: how the press covered the diplomacy of the Syrian war, as tables.
+
+`load_corpus` and `Corpus` load on first use, so that the command line starts without pandas.
+"""
+from __future__ import annotations
+
+from typing import Any
 
 __all__ = ["Corpus", "load_corpus"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from . import corpus
+
+        return getattr(corpus, name)
+    raise AttributeError(f"module 'peacetalks' has no attribute {name!r}")

@@ -1,4 +1,8 @@
-"""The `peacetalks` command: extract the tables from a corpus, or build the report."""
+"""The `peacetalks` command: extract the tables from a corpus, or build the report.
+
+Each command imports only what it needs: `peacetalks report` with nothing to rebuild must
+answer in a fraction of a second, and pandas and pyarrow alone take longer than that to load.
+"""
 from __future__ import annotations
 
 import argparse
@@ -6,13 +10,14 @@ import json
 import sys
 from pathlib import Path
 
-from . import pipeline, report
-from .corpus import load_corpus
 from .problems import InputError
 from .reading import DEFAULT_MAX_BYTES
 
+COMMANDS = ("extract", "report")
 
-def build_parser() -> argparse.ArgumentParser:
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; with `command`, only that command's options are loaded in full."""
     parser = argparse.ArgumentParser(
         prog="peacetalks",
         description="Read news articles on the diplomacy of the Syrian war into tables "
@@ -20,11 +25,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     extract = commands.add_parser(
-        "extract", help="read a corpus folder and print or write its tables",
-        description="Read every .txt article in DIR (with the analyst files catalog.csv, events.csv "
-        "and review.csv beside them) and output the articles, casualties, stances and problems tables.",
+        "extract", help="read a corpus and print or write its tables",
+        description="Read every .txt article in DIR, or every row of a CSV / JSON Lines export, with the "
+        "analyst files catalog.csv, events.csv and review.csv beside them, and output the articles, "
+        "casualties, stances and problems tables.",
     )
-    extract.add_argument("corpus", type=Path, metavar="DIR", help="folder of .txt articles")
+    extract.add_argument("corpus", type=Path, metavar="DIR", help="folder of .txt articles, or a .csv / .jsonl export")
     output = extract.add_mutually_exclusive_group(required=True)
     output.add_argument("--json", action="store_true", help="print all tables as one JSON object on stdout")
     output.add_argument("--csv", type=Path, metavar="OUTDIR", help="write one CSV per table into OUTDIR")
@@ -32,16 +38,24 @@ def build_parser() -> argparse.ArgumentParser:
                         help="stream the tables as Parquet files into TABLES (for large corpora; resumable)")
     extract.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                          help=f"skip (and report) files larger than this (default {DEFAULT_MAX_BYTES:,})")
-    pipeline.add_arguments(extract)
     report_parser = commands.add_parser(
         "report", help="execute the notebooks and render the HTML report",
         description="Execute every notebook in notebooks/ with papermill and render reports/index.html.",
     )
-    report.add_arguments(report_parser)
+    if command in (None, "extract"):
+        from . import pipeline
+
+        pipeline.add_arguments(extract)
+    if command in (None, "report"):
+        from . import report
+
+        report.add_arguments(report_parser)
     return parser
 
 
 def run_extract(args: argparse.Namespace) -> int:
+    from .corpus import load_corpus
+
     corpus = load_corpus(args.corpus, max_bytes=args.max_bytes)
     for problem in corpus.problems.itertuples():
         print(f"peacetalks: {problem.file}: {problem.problem}", file=sys.stderr)
@@ -58,17 +72,25 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    command = next((word for word in argv if word in COMMANDS), None)
+    args = build_parser(command).parse_args(argv)
     try:
         if args.command == "report":
+            from . import report
+
             return report.run(args)
         if args.out is not None:
+            from . import pipeline
+
             return pipeline.run(args)
         return run_extract(args)
     except InputError as err:
         print(f"peacetalks: {err}", file=sys.stderr)
         return 2
-    return 0
+    except BrokenPipeError:  # the reader of our output went away (| head): not an error to report
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":
