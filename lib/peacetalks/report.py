@@ -43,8 +43,8 @@ from .problems import InputError
 PACKAGE_DIR = Path(__file__).parent
 TEMPLATES = PACKAGE_DIR / "templates"
 STATE_FILE = ".build.json"
-KEEP_FILES = ("README.md",)
-"""Files of the output folder that are not built (the committed reports/README.md): carried over by every build."""
+KEEP_FILES = ("README.md", "sample-war-toll.png")
+"""Files of the output folder that are not built (the committed README and the README's sample figure): carried over by every build."""
 
 BUILD_PARAMETERS = {
     "corpus": "it is set by the build: use --corpus PATH",
