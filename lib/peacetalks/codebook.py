@@ -6,17 +6,19 @@ inside the matcher.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from re import _constants as sre_constants, _parser as sre_parse
+from typing import Any, Callable, Iterable
 
 import yaml
 
 from .problems import InputError
 
-DEFAULT_PATH = Path(__file__).with_name("codebook.yaml")
+DEFAULT_PATH = Path(__file__).resolve().with_name("codebook.yaml")
 AGENT_MODES = ("subject", "inside", "both")
 WORD_LISTS = ("negators", "softeners", "flexibility", "earlier", "contrast", "speech_verbs", "reservations")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -43,6 +45,9 @@ class Cue:
     needs: re.Pattern[str] | None = None
     agents: str = "subject"
     where: str = ""
+    # Sets of lower-case strings such that every text the cue (and its `needs`) matches in contains a
+    # string of each set, in lower case: what a text must have to be worth trying (see `cue_literals`).
+    literals: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,18 +76,61 @@ class Codebook:
     words: dict[str, tuple[str, ...]]
     _mentions: re.Pattern[str] = field(repr=False, compare=False)
     _groups: dict[str, tuple[str, str | None]] = field(repr=False, compare=False)
+    _starts: _NameStarts | None = field(default=None, repr=False, compare=False)  # None: no shortcut
+    _cues: tuple[Cue, ...] = field(default=(), repr=False, compare=False)
+    _cue_filter: _CueFilter = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
 
     @property
     def cues(self) -> list[Cue]:
-        return [cue for issue in self.issues.values() for cue in issue.cues]
+        return list(self._cues)
 
     def mentions(self, text: str) -> list[Mention]:
-        """Every actor mention in `text`, left to right, longest name first where names overlap."""
-        found = []
-        for match in self._mentions.finditer(text):
-            actor, speaker = self._groups[match.lastgroup]
-            found.append(Mention(actor, match.start(), match.end(), speaker))
+        """Every actor mention in `text`, left to right, longest name first where names overlap.
+
+        The names are tried only where a word starts that a name can start with (see `_NameStarts`),
+        which is many times faster than the one pattern of all names scanning the text; the result
+        is the same.
+        """
+        lowered = _lowered(text) if self._starts is not None else None
+        if lowered is None:
+            return [self._mention(match) for match in self._mentions.finditer(text)]
+        found: list[Mention] = []
+        done = 0
+        for pos, pattern in self._starts.candidates(lowered):
+            if pos < done:
+                continue
+            match = pattern.match(text, pos)
+            if match:
+                found.append(self._mention(match))
+                done = match.end()
         return found
+
+    def _mention(self, match: re.Match[str]) -> Mention:
+        actor, speaker = self._groups[match.lastgroup]
+        return Mention(actor, match.start(), match.end(), speaker)
+
+    def possible_cues(self, text: str) -> list[Cue]:
+        """The cues (in codebook order) that may match in `text`: those whose `Cue.literals` it has.
+        The others cannot match, so a reader need not try them."""
+        lowered = _lowered(text)
+        if lowered is None:
+            return list(self._cues)
+        cue_filter = self._cue_filter
+        return [self._cues[index] for index in cue_filter.cues(lowered, cue_filter.runs(lowered))]
+
+    def cue_sites(self, body: str) -> list[int] | None:
+        """Offsets in `body` such that a sentence with none of them can match no cue, in order; None
+        when this cannot be told (some cue has no literals, or the letters cannot be compared in
+        lower case). For each cue that may match in `body`, they are where the strings of its first
+        (most selective) set of `Cue.literals` occur."""
+        lowered = _lowered(body)
+        cue_filter = self._cue_filter
+        if lowered is None or cue_filter.ungated:
+            return None
+        runs = cue_filter.runs(lowered)
+        strings = {s for index in cue_filter.cues(lowered, runs)
+                   for s, needs in cue_filter.checks[index][0] if needs <= runs}
+        return sorted({pos for s in strings for pos in _find_all(lowered, s)})
 
     def word_pattern(self, name: str) -> re.Pattern[str]:
         """A case-insensitive pattern matching any phrase of one word list, on word boundaries."""
@@ -96,6 +144,321 @@ def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     suffixes = "|".join(re.escape(w) for w in parts if w.startswith(("n'", "n’")))
     body = f"(?<![\\w'’])(?:{whole})" + (f"|(?<=\\w)(?:{suffixes})" if suffixes else "")
     return re.compile(f"(?:{body})(?![\\w])", re.IGNORECASE)
+
+
+# Non-ASCII letters that a case-insensitive pattern matches with an ASCII letter (dotted and dotless i,
+# long s, Kelvin sign); U+0130 is also the only letter whose lower case is two characters long.
+_ODD_CASES = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _lowered(text: str) -> str | None:
+    """`text` in lower case, offset for offset, when an ASCII literal that a case-insensitive pattern
+    matches in `text` is sure to be found in it; else None."""
+    if not text.isascii() and _ODD_CASES.search(text):
+        return None
+    return text.lower()
+
+
+def _find_all(text: str, literal: str) -> Iterable[int]:
+    """Every offset where `literal` occurs in `text`, overlapping ones included."""
+    pos = text.find(literal)
+    while pos != -1:
+        yield pos
+        pos = text.find(literal, pos + 1)
+
+
+_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # a-z kept, the rest a space
+_LETTER_RUN = re.compile(r"[a-z]+")
+
+
+def _words(lowered: str) -> set[bytes]:
+    """The distinct words (runs of ASCII letters) of a lower-case text, cut by C string methods;
+    any other character, non-ASCII letters included, separates words."""
+    return set(lowered.encode("ascii", "replace").translate(_LETTERS_ONLY).split())
+
+
+class _WordMemo:
+    """What a function says of each distinct word, kept so that each word is read once per process.
+
+    Words come and go as sets, and set operations in C pick those already read and those the
+    function had something to say of. The memory is bounded: when full it starts afresh, with new
+    containers, so a thread still reading the old ones sees them whole; and a word counts as read
+    only once what is said of it is stored.
+    """
+
+    LIMIT = 500_000
+
+    def __init__(self, read: Callable[[str], Any]):
+        self.read = read
+        self._state: tuple[dict[bytes, Any], set[bytes]] = ({}, set())  # (said, read)
+
+    def of(self, words: set[bytes]) -> dict[bytes, Any]:
+        """What the function says of those of `words` it says something of."""
+        said, seen = self._state
+        new = words - seen
+        if new:
+            if len(seen) > self.LIMIT:
+                said, seen = self._state = ({}, set())
+                new = words
+            for word in new:
+                value = self.read(word.decode("ascii"))
+                if value:
+                    said[word] = value
+            seen |= new
+        return {word: said[word] for word in words & said.keys()}
+
+
+class _CueFilter:
+    """Which cues may match in a text: those whose `Cue.literals` it has.
+
+    Looking for every cue's strings in every sentence would cost more than it saves, so the test
+    goes by the runs of letters in the strings (three letters at least; "cease" and "fire" in
+    "cease-fire"). The text is cut into words (runs of ASCII letters) by C string methods, each
+    distinct word is read once per process for the runs inside it, and set operations pick the
+    words already known to hold some. A cue is a candidate when, for each of its sets (whose
+    strings all have runs), all the runs of one string are there; only then are its strings looked
+    for, and only those whose runs are there. So asking "could any cue match here?" costs microseconds per sentence, where trying
+    every cue's pattern costs a millisecond.
+    """
+
+    def __init__(self, cues: tuple[Cue, ...]):
+        runs_of = {s: _runs(s) for cue in cues for strings in cue.literals for s in strings}
+        set_bits: dict[frozenset[str], int] = {}  # each set whose strings all have runs is one bit of a mask
+        for cue in cues:
+            for strings in cue.literals:
+                if all(runs_of[s] for s in strings):
+                    set_bits.setdefault(strings, 1 << len(set_bits))
+        self.cue_masks = [sum({set_bits.get(strings, 0) for strings in cue.literals}) for cue in cues]
+        self.ungated = [index for index, mask in enumerate(self.cue_masks) if not mask]
+        # for each cue and each of its sets: (string, the runs it needs)
+        self.checks = [[[(s, runs_of[s]) for s in sorted(strings)] for strings in cue.literals] for cue in cues]
+        # the sets a run meets on its own, and the strings of several runs it is one of
+        self.run_meets: dict[str, int] = {}
+        self.run_shares: dict[str, list[tuple[frozenset[str], int]]] = {}
+        for strings, bit in set_bits.items():
+            for s in strings:
+                for run in runs_of[s]:
+                    if len(runs_of[s]) == 1:
+                        self.run_meets[run] = self.run_meets.get(run, 0) | bit
+                    else:
+                        self.run_shares.setdefault(run, []).append((runs_of[s], bit))
+        self.all_runs = frozenset(self.run_meets) | frozenset(self.run_shares)
+        self.lengths = sorted({len(run) for run in self.all_runs})
+        self.words = _WordMemo(self._runs_inside)
+
+    def runs(self, lowered: str) -> set[str]:
+        """The cues' runs of letters that occur inside the words of `lowered` (a text in lower case)."""
+        return set().union(*self.words.of(_words(lowered)).values())
+
+    def cues(self, lowered: str, runs: set[str]) -> list[int]:
+        """Indexes (in order) of the cues whose literals `lowered` has; `runs` are its runs (see `runs`)."""
+        met = 0
+        for run in runs:
+            met |= self.run_meets.get(run, 0)
+            for needs, bit in self.run_shares.get(run, ()):
+                if needs <= runs:
+                    met |= bit
+        if not met:
+            return self.ungated
+        return [index for index, mask in enumerate(self.cue_masks) if mask & met == mask and
+                all(any(s in lowered for s, needs in checks if needs <= runs) for checks in self.checks[index])]
+
+    def _runs_inside(self, word: str) -> frozenset[str]:
+        n = len(word)
+        return frozenset({word[i:i + k] for k in self.lengths if k <= n for i in range(n - k + 1)} & self.all_runs)
+
+
+def _runs(s: str) -> frozenset[str]:
+    """The runs of three letters (a-z) or more in `s`."""
+    return frozenset(run for run in _LETTER_RUN.findall(s) if len(run) >= _MIN_LITERAL)
+
+
+# Literal analysis of regular expressions, for prefilters. A parsed pattern is read into
+# (exact, factors): `exact` is the set of every string it can match (lower case) when that set is
+# small and known, and each factor is a set of strings one of which every match contains.
+_MAX_EXACT = 64     # most strings an exact set may hold
+_MIN_LITERAL = 3    # shorter literals and runs of letters say too little to be worth looking for
+_EMPTY = frozenset({""})
+
+
+def _concat(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    if a is None or b is None or len(a) * len(b) > _MAX_EXACT:
+        return None
+    return frozenset(x + y for x in a for y in b)
+
+
+def _useful(factors: Iterable[frozenset[str] | None]) -> list[frozenset[str]]:
+    """Factors worth looking for, most selective first (longest shortest string, then fewest strings)."""
+    good = {f for f in factors if f and min(map(len, f)) >= _MIN_LITERAL}
+    return sorted(good, key=lambda f: (-min(map(len, f)), len(f), sorted(f)))
+
+
+def _sequence(items: Any) -> tuple[frozenset[str] | None, list[frozenset[str]]]:
+    exact: frozenset[str] | None = _EMPTY
+    run = _EMPTY  # the exact strings of the elements read since the last unknown one
+    factors: list[frozenset[str]] = []
+    for op, av in items:
+        element, inner = _element(op, av)
+        factors.extend(inner)
+        exact = _concat(exact, element)
+        joined = _concat(run, element)
+        if joined is None:
+            factors.append(run)
+            run = element if element is not None else _EMPTY
+        else:
+            run = joined
+    factors.append(run)
+    return exact, factors
+
+
+def _element(op: Any, av: Any) -> tuple[frozenset[str] | None, list[frozenset[str]]]:
+    if op is sre_constants.LITERAL:
+        char = chr(av)
+        return (frozenset({char.lower()}) if char.isascii() else None), []
+    if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+        return _EMPTY, []  # zero width
+    if op is sre_constants.SUBPATTERN:
+        return _sequence(av[-1])
+    if op is sre_constants.IN:
+        chars: set[str] = set()
+        for kind, value in av:
+            if kind is sre_constants.LITERAL:
+                chars.add(chr(value))
+            elif kind is sre_constants.RANGE and value[1] - value[0] < 10:
+                chars.update(map(chr, range(value[0], value[1] + 1)))
+            else:
+                return None, []
+        return (frozenset(c.lower() for c in chars) if all(c.isascii() for c in chars) else None), []
+    if op is sre_constants.BRANCH:
+        branches = [_sequence(branch) for branch in av[1]]
+        exact = None
+        if all(e is not None for e, _ in branches):
+            union = frozenset().union(*(e for e, _ in branches))
+            exact = union if len(union) <= _MAX_EXACT else None
+        picks = [_useful(f + [e]) for e, f in branches]
+        return exact, ([frozenset().union(*(p[0] for p in picks))] if all(picks) else [])
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+        low, high, body = av
+        element, inner = _sequence(body)
+        if low == 0:
+            return (element | _EMPTY if high == 1 and element is not None else None), []
+        return (element if low == high == 1 else None), inner
+    return None, []  # anything else (classes, backreferences, ...) is unknown
+
+
+def required_literals(pattern: re.Pattern[str]) -> list[frozenset[str]]:
+    """Sets of lower-case ASCII strings such that every match of `pattern` contains a string of each
+    set (read case-insensitively), most selective first; [] when nothing useful is known.
+
+    Strings that contain another string of their set are dropped: the shorter one is there too.
+    """
+    try:
+        exact, factors = _sequence(sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 - an unforeseen construct only means no prefilter
+        return []
+    chosen: list[frozenset[str]] = []
+    for factor in _useful(factors + [exact]):
+        minimal = _minimal(factor)
+        if minimal not in chosen:
+            chosen.append(minimal)
+    return chosen
+
+
+def _minimal(strings: Iterable[str]) -> frozenset[str]:
+    """The strings that contain no other one of the set (any text with a dropped one has a kept one)."""
+    strings = set(strings)
+    return frozenset(s for s in strings if not any(t != s and t in s for t in strings))
+
+
+def cue_literals(pattern: re.Pattern[str], most: int = 4) -> tuple[frozenset[str], ...]:
+    """Some of `required_literals`, the most selective first: the two whose shortest string is longest,
+    and the `most` whose weakest string has the longest run of letters (see `_CueFilter`)."""
+    found = required_literals(pattern)
+    usable = [strings for strings in found if all(_runs(s) for s in strings)]
+    usable.sort(key=lambda strings: (-min(max(map(len, _runs(s))) for s in strings), len(strings)))
+    return tuple(dict.fromkeys(found[:2] + usable[:most]))
+
+
+def _starts(items: Any) -> tuple[frozenset[str], bool]:
+    """The strings every match of a parsed sequence starts with, and whether they are all it can match."""
+    run = _EMPTY
+    for op, av in items:
+        if op is sre_constants.SUBPATTERN:
+            heads, complete = _starts(av[-1])
+        elif op is sre_constants.BRANCH:
+            branches = [_starts(branch) for branch in av[1]]
+            heads = frozenset().union(*(h for h, _ in branches))
+            complete = all(c for _, c in branches)
+        else:
+            element, _ = _element(op, av)
+            heads, complete = (element, True) if element is not None else (_EMPTY, False)
+        joined = _concat(run, heads)
+        if joined is None:
+            return run, False
+        run = joined
+        if not complete:
+            return run, False
+    return run, True
+
+
+def _prefixes(source: str) -> frozenset[str] | None:
+    """The lower-case strings every match of `source` starts with, when known and at least two letters long."""
+    try:
+        heads, _ = _starts(sre_parse.parse(source))
+    except Exception:  # noqa: BLE001 - an unforeseen construct only means no prefilter
+        return None
+    return heads if min(map(len, heads)) >= 2 else None
+
+
+class _NameStarts:
+    """Where in a text a name may start, and the pattern of the names that can start there.
+
+    Each name starts with a known string of two letters or more (see `_prefixes`); of these, the
+    shortest are kept ("syrian" for "Syrian government" and "Syrian regime"). None of them starts
+    another, so at most one occurs at any offset, and its pattern tries, in the order of the one
+    pattern of all names, every name that one could match there (with the same group names).
+    A name starts a word, so only the words of the text that begin with a name's first letters
+    are looked for, and each distinct word is read once per process.
+    """
+
+    def __init__(self, heads: dict[str, re.Pattern[str]]):
+        self.heads = heads
+        self.first_letters = {head: _LETTER_RUN.match(head).group(0) for head in heads}
+        self.words = _WordMemo(self._heads_starting)  # word -> the heads whose first letters start it
+
+    @classmethod
+    def of(cls, alternatives: list[str], suffix: str) -> _NameStarts | None:
+        """For the names (regular expressions) of the one pattern of all names; None when some name's
+        start is not known letters."""
+        starts = [_prefixes(src) for src in alternatives]
+        if any(s is None or not all(_LETTER_RUN.match(p) for p in s) for s in starts):
+            return None
+        shortest = {p for s in starts for p in s}
+        shortest = {p for p in shortest if not any(q != p and p.startswith(q) for q in shortest)}
+        heads = {}
+        for head in sorted(shortest):
+            members = [i for i, s in enumerate(starts) if any(p.startswith(head) for p in s)]
+            names = "|".join(f"(?P<m{i}>{alternatives[i]})" for i in members)
+            heads[head] = re.compile(rf"(?<![\w.])(?:{names}){suffix}")
+        return cls(heads)
+
+    def candidates(self, lowered: str) -> list[tuple[int, re.Pattern[str]]]:
+        """(offset, pattern) of each place in `lowered` (a text in lower case) where a name may start, in order."""
+        found = []
+        for word, heads in self.words.of(_words(lowered)).items():
+            text = word.decode("ascii")
+            end = len(text)
+            for pos in _find_all(lowered, text):
+                if (pos and "a" <= lowered[pos - 1] <= "z") or "a" <= lowered[pos + end:pos + end + 1] <= "z":
+                    continue  # inside a longer word
+                for head in heads:
+                    if lowered.startswith(head, pos):
+                        found.append((pos, self.heads[head]))
+        found.sort(key=lambda candidate: candidate[0])
+        return found
+
+    def _heads_starting(self, word: str) -> tuple[str, ...]:
+        return tuple(head for head, first in self.first_letters.items() if word.startswith(first))
 
 
 class _Checker:
@@ -236,7 +599,8 @@ def parse_codebook(data: Any, path: Path) -> Codebook:
                 if not isinstance(raw["needs"], str):
                     raise check.fail(cue_where, "`needs` must be a regular expression string")
                 needs = check.regex(_expand(raw["needs"], terms, check, cue_where), f"{cue_where}.needs", re.IGNORECASE)
-            cues.append(Cue(issue_id, int(polarity), pattern, needs, agents, cue_where))
+            literals = cue_literals(pattern) + (cue_literals(needs, 1) if needs is not None else ())
+            cues.append(Cue(issue_id, int(polarity), pattern, needs, agents, cue_where, literals))
         issues[issue_id] = Issue(issue_id, str(entry.get("label") or issue_id), tuple(cues), frozenset(not_held))
 
     words = {name: tuple(str(w) for w in check.strings(data.get(name), name)) for name in WORD_LISTS}
@@ -245,14 +609,25 @@ def parse_codebook(data: Any, path: Path) -> Codebook:
     alternatives.sort(key=lambda alt: len(alt[0]), reverse=True)
     groups = {f"m{i}": (actor, speaker) for i, (_src, actor, speaker) in enumerate(alternatives)}
     names = "|".join(f"(?P<m{i}>{src})" for i, (src, _a, _s) in enumerate(alternatives))
-    mention_re = re.compile(rf"(?<![\w.])(?:{names})(?:'s|’s|s'|s)?(?![\w])")
-    return Codebook(path, actors, issues, words, mention_re, groups)
+    suffix = r"(?:'s|’s|s'|s)?(?![\w])"
+    mention_re = re.compile(rf"(?<![\w.])(?:{names}){suffix}")
+    starts = _NameStarts.of([src for src, _a, _s in alternatives], suffix)
+
+    all_cues = tuple(cue for issue in issues.values() for cue in issue.cues)
+    return Codebook(path, actors, issues, words, mention_re, groups, starts, all_cues, _CueFilter(all_cues))
 
 
 def load_codebook(path: str | Path | None = None) -> Codebook:
-    """The codebook at `path` (default: the one shipped with the package), validated."""
-    path = Path(path) if path is not None else DEFAULT_PATH
-    return _load_cached(path.resolve(), path.stat().st_mtime if path.exists() else 0.0)
+    """The codebook at `path` (default: the one shipped with the package), validated.
+
+    Compiled once and kept; read again only when the file changes (one stat per call).
+    """
+    path = DEFAULT_PATH if path is None else Path(path).resolve()
+    try:
+        mtime = os.stat(path).st_mtime
+    except OSError:
+        mtime = 0.0
+    return _load_cached(path, mtime)
 
 
 @lru_cache(maxsize=8)

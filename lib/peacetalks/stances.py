@@ -39,14 +39,17 @@ phrase after "since", "until", "by", ... is ignored too. `as_of_basis` reads "pu
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from dateutil.relativedelta import relativedelta
 
 from .codebook import Codebook, Cue, Mention, load_codebook
-from .sentences import split_sentences
+from .sentences import Sentence, split_sentences
 
 EARLIER_BASIS = "published; placed earlier, undated"
 
@@ -146,19 +149,33 @@ class Holding:
 
 def extract_stances(article_id: str, body: str, published: dt.date | None,
                     *, codebook: Codebook | None = None) -> list[dict]:
-    """Rows of the stances table (tables.STANCE_COLUMNS) for one article body, coded by the machine."""
+    """Rows of the stances table (tables.STANCE_COLUMNS) for one article body, coded by the machine.
+
+    Only the sentences where some cue may match are read (see `Codebook.cue_sites`): an article
+    with none is not even cut into sentences, and the subject a sentence hands on to the next one
+    ("He said ...") is worked out for the others only when a sentence that is read needs it.
+    """
     codebook = codebook or load_codebook()
+    sites = codebook.cue_sites(body)
+    if sites == []:
+        return []
+    sentences = split_sentences(body)
+    context = _Context(body, sentences, codebook)
     rows: list[dict] = []
     seen: set[tuple] = set()
-    previous: Group | None = None
-    last_paragraph = -1
-    quoted = quotations(body, codebook)
-    for sentence in split_sentences(body):
-        if sentence.paragraph != last_paragraph:
-            previous, last_paragraph = None, sentence.paragraph
+    for index, sentence in enumerate(sentences):
+        if sites is None:
+            cues = codebook.cues
+        else:
+            first = bisect.bisect_left(sites, sentence.start)
+            if first == len(sites) or sites[first] >= sentence.end:
+                continue
+            cues = codebook.possible_cues(body[sentence.start:sentence.end])
+        if not cues:
+            continue
         text = body[sentence.start:sentence.end]
-        voice = next((q.speaker for q in quoted if q.start <= sentence.start and sentence.end <= q.end + 2), None)
-        holdings, previous = read_sentence(text, codebook, published, previous, voice)
+        holdings = _read(text, codebook, published, functools.partial(context.previous, index),
+                         context.voice(sentence), cues)
         for h in holdings:
             quote = text[h.start:h.end].strip().strip(",;:").strip()
             key = (h.actor, h.issue, h.polarity, quote)
@@ -167,6 +184,43 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
             seen.add(key)
             rows.append(make_row(article_id, h, quote, published))
     return rows
+
+
+class _Context:
+    """What a sentence takes from the rest of its article, worked out only when asked: the subject
+    the sentence before it in its paragraph hands on ("He said ..."), and the speaker of a quotation
+    it stands in."""
+
+    def __init__(self, body: str, sentences: list[Sentence], codebook: Codebook) -> None:
+        self.body, self.sentences, self.codebook = body, sentences, codebook
+        self._carried: dict[int, Group | None] = {}
+        self._quoted: list[Quotation] | None = None
+
+    def voice(self, sentence: Sentence) -> Group | None:
+        if self._quoted is None:
+            self._quoted = quotations(self.body, self.codebook)
+        return next((q.speaker for q in self._quoted if q.start <= sentence.start and sentence.end <= q.end + 2), None)
+
+    def previous(self, index: int) -> Group | None:
+        """The subject sentence `index` takes from the sentences before it in its paragraph."""
+        sentences, paragraph = self.sentences, self.sentences[index].paragraph
+        first = index
+        while first > 0 and sentences[first - 1].paragraph == paragraph and first - 1 not in self._carried:
+            first -= 1
+        carry = self._carried.get(first - 1) if first > 0 and sentences[first - 1].paragraph == paragraph else None
+        for i in range(first, index):
+            sentence = sentences[i]
+            carry = self._carried[i] = carried_subject(self.body[sentence.start:sentence.end], self.codebook, carry)
+        return carry
+
+
+def carried_subject(text: str, codebook: Codebook, previous: Group | None) -> Group | None:
+    """The subject a sentence hands on to the next one: its first clause subject, else the one it took."""
+    mentions = codebook.mentions(text)
+    if not mentions:
+        return previous
+    _clauses, _groups, subjects, _inherited = _analyse(text, codebook, mentions, lambda: previous)
+    return next((s for s in subjects if s is not None), previous)
 
 
 def make_row(article_id: str, h: Holding, quote: str, published: dt.date | None) -> dict:
@@ -419,50 +473,67 @@ def quotations(body: str, codebook: Codebook) -> list[Quotation]:
     return found
 
 
-def read_sentence(text: str, codebook: Codebook, published: dt.date | None,
-                  previous: Group | None = None, voice: Group | None = None) -> tuple[list[Holding], Group | None]:
+def read_sentence(text: str, codebook: Codebook, published: dt.date | None, previous: Group | None = None,
+                  voice: Group | None = None, cues: list[Cue] | None = None) -> tuple[list[Holding], Group | None]:
     """The stances of one sentence, and the subject to carry into the next sentence (for "He said ...").
 
     `voice` is the speaker of a quotation the sentence stands in: it holds a cue that has no holder of its own.
+    `cues` are the cues to try (default: all of them; see `Codebook.possible_cues`).
     """
+    holdings = _read(text, codebook, published, lambda: previous, voice, codebook.cues if cues is None else cues)
+    return holdings, carried_subject(text, codebook, previous)
+
+
+_THIRD_PERSON = re.compile(r"\b(?:he|she|it|they)\b", re.IGNORECASE)
+
+
+def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Callable[[], Group | None],
+          voice: Group | None, cues: list[Cue]) -> list[Holding]:
+    """The stances of one sentence, trying `cues`. `previous` gives the subject of the sentence before;
+    it is called only when needed."""
     mentions = codebook.mentions(text)
-    if not mentions and voice is None and not (previous and re.search(r"\b(?:he|she|it|they)\b", text, re.IGNORECASE)):
-        return [], previous  # nobody here could hold a stance
-    clauses = split_clauses(text, codebook)
-    groups = group_mentions(text, mentions, tuple(c.start for c in clauses))
+    if not mentions and voice is None and not (_THIRD_PERSON.search(text) and previous()):
+        return []  # nobody here could hold a stance
+    cues = [cue for cue in cues if cue.needs is None or cue.needs.search(text)]
+    if not cues:
+        return []
+    clauses, groups, subjects, inherited = _analyse(text, codebook, mentions, previous)
     negators = codebook.word_pattern("negators")
     softeners = codebook.word_pattern("softeners")
     earlier_words = codebook.word_pattern("earlier")
     reservations = codebook.word_pattern("reservations")
-    # `subjects`: each clause's own subject; `inherited`: the subject a clause takes from its
-    # neighbour ("..., but it sent a delegation", "After initially dismissing ..., Moscow has ...").
+    holdings: list[Holding] = []
+    for clause, subject in zip(clauses, inherited):
+        frames = speech_frames(text, clause, groups, codebook)
+        for cue in cues:
+            for match in cue.pattern.finditer(text, clause.start, clause.end):
+                holdings.extend(_read_cue(text, clause, match, cue, codebook, groups, subject or voice, frames,
+                                          published, negators, softeners, earlier_words, reservations))
+    holdings = _longest_cues(holdings)
+    holdings.extend(_flexibility(text, clauses, subjects, holdings, codebook))
+    return _merge_mixed(text, holdings)
+
+
+def _analyse(text: str, codebook: Codebook, mentions: list[Mention], previous: Callable[[], Group | None]
+             ) -> tuple[list[Clause], list[Group], list[Group | None], list[Group | None]]:
+    """Clauses, noun groups, each clause's subject (its own, or the one it takes from a neighbour:
+    "..., but it sent a delegation", "After initially dismissing ..., Moscow has ...") and the subject
+    each clause's cues are read with."""
+    clauses = split_clauses(text, codebook)
+    groups = group_mentions(text, mentions, tuple(c.start for c in clauses))
     subjects: list[Group | None] = []
     inherited: list[Group | None] = []
     for clause in clauses:
         subject = subject_of(text, groups, clause.start, clause.end)
         taken = None
         if subject is None and _PRONOUN_START.match(text[clause.start:clause.end].lstrip(" ,;:-—").removeprefix("but ")):
-            taken = subjects[-1] if subjects and subjects[-1] else previous
+            taken = subjects[-1] if subjects and subjects[-1] else previous()
         subjects.append(subject or taken)
         inherited.append(taken)
     for i, clause in enumerate(clauses):
         if clause.inherits_next and i + 1 < len(clauses) and subjects[i + 1] is not None:
             inherited[i] = subjects[i + 1]
-
-    holdings: list[Holding] = []
-    for clause, subject in zip(clauses, inherited):
-        frames = speech_frames(text, clause, groups, codebook)
-        for cue in codebook.cues:
-            if cue.needs is not None and not cue.needs.search(text):
-                continue
-            for match in cue.pattern.finditer(text, clause.start, clause.end):
-                holdings.extend(_read_cue(text, clause, match, cue, codebook, groups, subject or voice, frames,
-                                          published, negators, softeners, earlier_words, reservations))
-    holdings = _longest_cues(holdings)
-    holdings.extend(_flexibility(text, clauses, subjects, holdings, codebook))
-    holdings = _merge_mixed(text, holdings)
-    carry = next((s for s in subjects if s is not None), previous)
-    return holdings, carry
+    return clauses, groups, subjects, inherited
 
 
 def _read_cue(text: str, clause: Clause, match: re.Match[str], cue: Cue, codebook: Codebook,
