@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import yaml
 
@@ -24,22 +25,59 @@ from .numbers import SIMPLE_NUMBER, Quantity, find_quantities
 from .sentences import split_sentences
 from .tables import KINDS
 
-# A cheap test for lower-cased text that may hold a casualty figure: the stems of the cue words,
-# written as a trie because Python's regex engine tries a flat alternation letter by letter.
-PREFILTER = re.compile(
-    r"d(?:ead|eath|ied|ie\b|isplac)|k(?:ill)|w(?:ound)|i(?:njur)|h(?:urt|omes)|r(?:efuge)|a(?:sylum)|f(?:le[de])|"
-    r"m(?:assacr|artyr|urder)|e(?:xecut|scap)|l(?:ives)|t(?:oll)|s(?:lain|hot)|p(?:erish)|v(?:ictim)|b(?:ehead)|"
-    r"u(?:proot)|fatal|homel"
-)
+# A cheap test for lower-cased text that may hold a casualty figure: the stems of the cue words
+# ("die" only at the end of a word, not in "diet"). No two of them can start at the same offset.
+CASUALTY_STEMS = ("dead", "death", "died", "displac", "kill", "wound", "injur", "hurt", "homes", "refuge", "asylum",
+                  "fled", "flee", "massacr", "martyr", "murder", "execut", "escap", "lives", "toll", "slain", "shot",
+                  "perish", "victim", "behead", "uproot", "fatal", "homel")
+
+
+def casualty_words(lowered: str) -> list[int]:
+    """Offsets in a lower-case text where a casualty stem starts, left to right, never inside another.
+
+    Found with str.find, one stem at a time, which runs at memory speed where one pattern of all
+    stems must try each offset in turn.
+    """
+    found = []
+    for stem in CASUALTY_STEMS:
+        pos = lowered.find(stem)
+        while pos != -1:
+            found.append((pos, len(stem)))
+            pos = lowered.find(stem, pos + 1)
+    pos = lowered.find("die")
+    while pos != -1:
+        if not _is_word_char(lowered[pos + 3:pos + 4]):
+            found.append((pos, 3))
+        pos = lowered.find("die", pos + 1)
+    found.sort()
+    starts, end = [], 0
+    for pos, length in found:
+        if pos >= end:
+            starts.append(pos)
+            end = pos + length
+    return starts
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether `char` (one character, or none at the end of a text) is what a regex's \\w matches."""
+    return bool(char) and (char.isalnum() or char == "_")
+
+
 # Where a rough cut may end a sentence: a stop, then space and a capital, quote or digit; or a blank line.
-_ROUGH_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[A-Z\"“‘'(\d])|\n\s*\n")
-_NUMBER_HINT = re.compile(
-    r"\d|\b(?=[otfsenhdq])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
+# (The pattern starts with the stop or newline it needs, so that the scan jumps from one to the next;
+# the cut after a stop starts at group "cut", a blank line at the match.)
+_ROUGH_BREAK = re.compile(r"[.!?\n](?:(?<=[.!?])(?P<cut>[\"'”’)\]]*\s+(?=[A-Z\"“‘'(\d]))|(?<=\n)\s*\n)")
+# Whether a stretch may hold a number: a digit (a fast scan on its own), else a number word.
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(
+    r"\b(?=[otfsenhdq])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
     r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozens?|scores|tens|quarter|half|third)",
     re.IGNORECASE)
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _GENERIC_PEOPLE = r"people|persons|individuals|syrians|lives|others|more|souls|humans|human beings"
+_GENERIC_PEOPLE_WORD = re.compile(_GENERIC_PEOPLE)
+_WORD_START = re.compile(r"[\w'’-]")
 _FILLER = r"(?:(?:a total of|another|a further|an additional|the|also|only|some of the|all|all of the|all the)\s+)?[\"“']?"
 _BREAKDOWN_BEFORE = re.compile(
     r"(?:\bincluding|\binclude[sd]?|\bamong (?:them|whom|those)|\bof (?:whom|them)|\bincl\.?|\bmostly|\bmainly)\s*,?\s*\Z",
@@ -67,6 +105,7 @@ _LIST_JOINT = re.compile(r"\s(?:and|as well as|plus)\s+\Z|,\s*\Z", re.IGNORECASE
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|are|is|be|being|got)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 _INVARIANT_UNITS = {"km", "kg", "percent", "per cent", "%", "aircraft", "feet", "usd", "police"}
 _MAY_HIDE_COUNT = re.compile(r"\bold\b|\bage|\d[-./:]\d", re.IGNORECASE)
+_DIGIT_JOINED = re.compile(r"\d[-./:]\d")
 _NOT_COUNT_SPAN = re.compile(
     r"\b\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\b|\b\d{1,2}:\d\d\b|"
     rf"(?:\bbetween\s+)?{SIMPLE_NUMBER}(?:\s*(?:and|to|-|or)\s*{SIMPLE_NUMBER})?[\s-]*(?:years?|yrs?|months?)[\s-]*old\b"
@@ -231,7 +270,7 @@ def candidate_sentences(body: str) -> list[tuple[str, str]]:
     little: a rough split at stops finds the few stretches worth reading, and only those
     (with the stretch before, for context) go through the sentence splitter.
     """
-    hits = [match.start() for match in PREFILTER.finditer(body.lower())]
+    hits = casualty_words(body.lower())
     if not hits:
         return []
     windows: list[list[int]] = []
@@ -242,7 +281,7 @@ def candidate_sentences(body: str) -> list[tuple[str, str]]:
             paragraph_start = start
         while hit < len(hits) and hits[hit] < start:
             hit += 1
-        if hit < len(hits) and hits[hit] < end and _NUMBER_HINT.search(body, start, end):
+        if hit < len(hits) and hits[hit] < end and _has_number(body, start, end):
             window_start = max(previous_start, paragraph_start)
             if windows and window_start <= windows[-1][1]:
                 windows[-1][1] = end
@@ -258,7 +297,7 @@ def candidate_sentences(body: str) -> list[tuple[str, str]]:
             position = bisect.bisect_left(hits, begin)
             if begin < done_until or position == len(hits) or hits[position] >= finish:
                 continue
-            if not _NUMBER_HINT.search(sentence.text):
+            if not _has_number(sentence.text, 0, len(sentence.text)):
                 continue
             done_until = finish
             same_paragraph = index and sentences[index - 1].paragraph == sentence.paragraph
@@ -266,12 +305,16 @@ def candidate_sentences(body: str) -> list[tuple[str, str]]:
     return result
 
 
+def _has_number(text: str, start: int, end: int) -> bool:
+    return bool(_DIGIT.search(text, start, end) or _NUMBER_WORD.search(text, start, end))
+
+
 def _rough_sentences(body: str) -> list[tuple[int, int]]:
     """(start, end) of stretches of `body` between full stops and paragraph breaks: a cheap first cut."""
     spans = []
     start = 0
     for match in _ROUGH_BREAK.finditer(body):
-        spans.append((start, match.start()))
+        spans.append((start, match.start() if match.group("cut") is None else match.start("cut")))
         start = match.end()
     if start < len(body):
         spans.append((start, len(body)))
@@ -284,7 +327,7 @@ def figures_in_sentence(sentence: str, previous: str = "") -> list[tuple[int, in
     grammar = _grammar()
     masked = _mask_not_counts(sentence)
     quantities = [q for q in find_quantities(masked) if _is_count(masked, q)]
-    cues = [match.start() for match in PREFILTER.finditer(masked.lower())]
+    cues = casualty_words(masked.lower())
     figures = [_read_figure(masked, quantities, i, grammar, cues) for i in range(len(quantities))]
     _inherit_kinds(masked, figures)
     result = []
@@ -303,6 +346,10 @@ def figures_in_sentence(sentence: str, previous: str = "") -> list[tuple[int, in
 def _mask_not_counts(sentence: str) -> str:
     """The sentence with ages, numeric dates and clock times blanked out, so that "eight students
     between 7 and 12 years old were killed" reads as "eight students ... were killed" (offsets are kept)."""
+    if sentence.isascii():  # a quick look first: the words as plain substrings, the digits on their own
+        lowered = sentence.lower()
+        if "old" not in lowered and "age" not in lowered and not _DIGIT_JOINED.search(sentence):
+            return sentence
     if not _MAY_HIDE_COUNT.search(sentence):
         return sentence
     return _NOT_COUNT_SPAN.sub(lambda m: " " * len(m.group(0)), sentence)
@@ -320,11 +367,30 @@ def _is_count(sentence: str, q: Quantity) -> bool:
     return True
 
 
+class _Word(NamedTuple):
+    """What the cue lists say of one lower-case word."""
+
+    predicate: bool    # it is a predicate on its own ("killed", "wounded")
+    not_people: bool   # it counts things or time ("strikes", "years")
+    restricted: bool   # it names a part of a population ("children", "fighters")
+    generic: bool      # it names people in general ("people", "lives")
+    breaks: bool       # it ends a noun phrase ("said", "while")
+
+
+@lru_cache(maxsize=1 << 16)
+def _word(word: str) -> _Word:
+    """What the cue lists say of `word`, read once per process: the same words come back in every article."""
+    grammar = _grammar()
+    return _Word(bool(grammar.predicate.match(" " + word)), bool(grammar.not_people.match(word)),
+                 bool(grammar.restricted.match(word)), bool(_GENERIC_PEOPLE_WORD.fullmatch(word)),
+                 bool(grammar.breaks.match(word)))
+
+
 def _is_thing(word: str, original: str, value: int, grammar: _Grammar) -> bool:
     """Whether a word after a number makes it a count of things or time, not people ("60 strikes",
     "3 times"). Capitalised words are names ("40 Islamic State fighters"), and a singular noun
     after a plural number is a modifier ("13 rocket shells", "six school children")."""
-    if original[:1].isupper() or not grammar.not_people.match(word):
+    if original[:1].isupper() or not _word(word).not_people:
         return False
     return value == 1 or word.endswith("s") or word in _INVARIANT_UNITS
 
@@ -336,19 +402,19 @@ def _head_words(sentence: str, q: Quantity, grammar: _Grammar) -> tuple[tuple[st
     pos = q.end
     for _ in range(4):
         token = _TOKEN.match(sentence, pos)
-        if token is None or not re.match(r"[\w'’-]", token.group(1)):
+        if token is None or not _WORD_START.match(token.group(1)):
             break
         original = token.group(1).strip(".")
         word = original.lower()
         if word == "of" and not words:
             pos = token.end()
             continue
-        if word in _STOP_HEAD or grammar.predicate.match(" " + word):
+        if word in _STOP_HEAD or _word(word).predicate:
             break
         if _is_thing(word, original, q.value, grammar):
             return tuple(words), True
         words.append(word)
-        if re.fullmatch(_GENERIC_PEOPLE, word) or grammar.restricted.match(word):
+        if _word(word).generic or _word(word).restricted:
             break
         pos = token.end()
     return tuple(words), False
@@ -374,7 +440,7 @@ def _read_figure(sentence: str, quantities: list[Quantity], i: int, grammar: _Gr
     if of_them:
         # "15 of them children" is a part; "12 of them have not been identified" is not a figure
         rest = _TOKEN.match(sentence, of_them.end())
-        if after.kind is None and not (rest and grammar.restricted.match(rest.group(1).lower())):
+        if after.kind is None and not (rest and _word(rest.group(1).lower()).restricted):
             return figure
         figure.breakdown = True
     if after.kind and after.words <= 1:
@@ -466,7 +532,7 @@ def _predicate_after(sentence: str, quantities: list[Quantity], i: int, grammar:
             if among and among.end() == next_start:
                 return _After(among_next=True)  # "Seven children were among 71 civilians killed"
             return _After(own_clause=True)
-        if (original in ".;:!?()[]\"“”" or grammar.breaks.match(word)
+        if (original in ".;:!?()[]\"“”" or _word(word).breaks
                 or _is_thing(word, original, quantities[i].value, grammar)):
             return _After()
         pos = min(token.end(), next_start)
@@ -597,7 +663,7 @@ def _subject(context: _Context, figures: list[_Figure], i: int) -> str:
         return "syria_event"
     if q.value < 1000:
         return "syria_event"  # no total of the war below a thousand was reported after its first weeks
-    if any(context.grammar.restricted.match(word) for word in figure.head):
+    if any(_word(word).restricted for word in figure.head):
         return "syria_event"
     window = re.split(r"\b(?:said|says|told|according)\b", context.sentence[q.end:q.end + 80])[0]
     if context.grammar.event.search(window) or not context.war:

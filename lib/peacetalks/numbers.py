@@ -77,6 +77,50 @@ _CORE_WHOLE = _core_pattern(with_fractions=False)
 _HAS_FRACTION = re.compile(r"quarter|third|half", re.IGNORECASE)
 
 
+# The words a number phrase can start with (see `_core_pattern`), and the runs of digits or letters of a
+# lower-case ASCII text: a phrase starts a run of digits or a word of this list, so only those are tried.
+_FIRST_WORDS = frozenset(word.encode("ascii") for word in [
+    *_UNITS, *_TENS, *SCALES, "a", "an", "many", "several", "tens", "hundreds", "thousands", "millions", "dozens",
+    "scores", "quarter", "third", "half"])
+_DIGIT_RUN = re.compile(r"\d+")
+_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # a-z kept, the rest a space
+
+
+def _core_matches(core: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """`core.finditer(text)`, trying the pattern only where a run of digits or a word of _FIRST_WORDS
+    starts (ASCII text; other text is scanned whole). The pattern tried at each offset in turn costs
+    far more, as most words start with a letter some number word starts with."""
+    if not text.isascii():
+        return list(core.finditer(text))
+    lowered = text.lower()
+    starts = [match.start() for match in _DIGIT_RUN.finditer(text)]
+    for word in _FIRST_WORDS.intersection(lowered.encode("ascii").translate(_LETTERS_ONLY).split()):
+        word = word.decode("ascii")
+        end = len(word)
+        pos = lowered.find(word)
+        while pos != -1:
+            if not ("a" <= lowered[pos - 1:pos] <= "z" or "a" <= lowered[pos + end:pos + end + 1] <= "z"):
+                starts.append(pos)  # the whole word, not a piece of a longer one
+            pos = lowered.find(word, pos + 1)
+    matches = []
+    done = 0
+    for pos in sorted(starts):
+        if pos >= done:
+            match = core.match(text, pos)
+            if match:
+                matches.append(match)
+                done = match.end()
+    return matches
+
+
+def _has_fraction(text: str) -> bool:
+    """Whether `text` names a fraction; plain substrings of the lower-cased text when it is ASCII (faster)."""
+    if text.isascii():
+        lowered = text.lower()
+        return "quarter" in lowered or "third" in lowered or "half" in lowered
+    return bool(_HAS_FRACTION.search(text))
+
+
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
@@ -184,8 +228,7 @@ def _core_value(match: re.Match[str]) -> tuple[int, bool] | None:
 def find_quantities(text: str) -> list[Quantity]:
     """Every number phrase in `text`, in order, with its hedge or range folded in."""
     found: list[Quantity] = []
-    core = _CORE if _HAS_FRACTION.search(text) else _CORE_WHOLE
-    matches = list(core.finditer(text))
+    matches = _core_matches(_CORE if _has_fraction(text) else _CORE_WHOLE, text)
     skip_until = -1
     for index, match in enumerate(matches):
         if match.start() < skip_until:
