@@ -13,10 +13,11 @@ from typing import Iterable
 
 import matplotlib.dates as mdates
 import pandas as pd
+from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.figure import Figure
 from matplotlib.legend_handler import HandlerPatch
 from matplotlib.lines import Line2D
-from matplotlib.patches import FancyArrow
+from matplotlib.patches import FancyArrow, Patch, Rectangle
 from matplotlib.offsetbox import AnchoredOffsetbox, TextArea, VPacker
 from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import offset_copy
@@ -24,6 +25,14 @@ from matplotlib.transforms import offset_copy
 from . import style
 
 UNKNOWN_OUTLET = "outlet not named"
+MAX_POINTS = 60
+"""The one threshold of every chart: up to this many markers a chart draws every point; beyond it, a summary.
+
+Past it, the publication timeline counts articles per outlet and month, the toll chart summarises
+each month's reports (median, spread, count) and the stance timeline counts stances per actor,
+issue and quarter. Each `*_view` function applies it; the five seeds (41 stance markers) stay whole."""
+MAX_LABELS = 10
+"""A chart of every point labels each one (article id, or outlet and figure) only up to this many, so labels never pile up."""
 WAR_TOLL = {"subject": "syria_war", "kind": "killed"}
 """The figures the toll chart plots: the war's total death toll so far (ANALYSIS.md, section 2)."""
 
@@ -139,6 +148,36 @@ def _pad_dates(ax, values: Iterable[pd.Timestamp], days: int = 45) -> None:
         ax.set_xlim(min(values) - pd.Timedelta(days=days), max(values) + pd.Timedelta(days=days))
 
 
+def month_start(when: pd.Series) -> pd.Series:
+    """The first day of each timestamp's month (NaT stays NaT): the key of every monthly summary."""
+    return when.dt.to_period("M").dt.to_timestamp()
+
+
+COUNT_CLASSES = (1, 2, 5, 10, 20, 50, 100, 200, 500)
+"""Lower edges of the classes of a count (articles per outlet and month), as many as the largest count reaches."""
+
+
+def _count_bins(highest: int) -> list[int]:
+    """The lower edges of the count classes up to `highest`: 1, 2, 5, 10, … (at most one per colour of the ramp)."""
+    return [edge for edge in COUNT_CLASSES if edge <= max(highest, 1)][:len(style.COUNT_RAMP)]
+
+
+def _ramp(n: int) -> list[str]:
+    """`n` colours of the count ramp, light to dark, spread over its whole length (a single class gets a middle tone)."""
+    ramp = style.COUNT_RAMP
+    if n == 1:
+        return [ramp[len(ramp) // 2]]
+    return [ramp[round(i * (len(ramp) - 1) / (n - 1))] for i in range(n)]
+
+
+def _bin_label(edges: list[int], i: int) -> str:
+    low = edges[i]
+    if i == len(edges) - 1:
+        return f"{low}" if low == 1 else f"{low} or more"
+    high = edges[i + 1] - 1
+    return f"{low}" if high == low else f"{low}–{high}"
+
+
 # --- notebook 01: publication timeline ----------------------------------------------------
 
 def publication_data(articles: pd.DataFrame) -> pd.DataFrame:
@@ -168,11 +207,36 @@ def publication_takeaway(articles: pd.DataFrame) -> str:
     return text + (f"; {undated} undated, not plotted." if undated else ".")
 
 
+def publication_months(data: pd.DataFrame) -> pd.DataFrame:
+    """The summarised publication timeline: articles per outlet and month, split by where their dates come from.
+
+    One row per outlet and month with any article (`articles`, then one count per date basis);
+    outlets in the order they first publish, as in the timeline of every article.
+    """
+    data = data.assign(month=month_start(data["published"]))
+    counts = (data.groupby(["outlet", "month", "date_basis"]).size().unstack("date_basis", fill_value=0)
+              .reindex(columns=list(style.DATE_BASIS), fill_value=0))
+    counts.insert(0, "articles", data.groupby(["outlet", "month"]).size())
+    order = {name: i for i, name in enumerate(dict.fromkeys(data["outlet"]))}
+    counts = counts.reset_index()
+    counts = counts.sort_values(["outlet", "month"], key=lambda c: c.map(order) if c.name == "outlet" else c, kind="stable")
+    counts.columns.name = None
+    return counts.reset_index(drop=True)
+
+
+def publication_view(data: pd.DataFrame) -> pd.DataFrame:
+    """What the publication timeline draws: every dated article, or past `MAX_POINTS` of them the monthly counts."""
+    return publication_months(data) if "published" in data and len(data) > MAX_POINTS else data
+
+
 def publication_timeline(data: pd.DataFrame, note: str, takeaway: str = "") -> Figure:
     """When each article was published, one row per outlet, marked by where its date comes from.
 
     An inferred date window (the dates the article's references allow) is drawn as a line.
+    Given `publication_months` (see `publication_view`), it draws the monthly counts instead.
     """
+    if "month" in data:
+        return _publication_heat(data, note, takeaway)
     outlets = list(dict.fromkeys(data["outlet"]))
     fig = style.new_figure(10.5, 2.2 + 0.42 * max(len(outlets), 3))
     with style.rc():
@@ -189,7 +253,7 @@ def publication_timeline(data: pd.DataFrame, note: str, takeaway: str = "") -> F
                 ax.scatter(data.loc[mask, "published"], y[mask], marker=spec["marker"], s=70,
                            color=spec["color"], edgecolor="white", linewidth=0.8, zorder=3,
                            label=spec["label"])
-        if len(data) <= 40:
+        if len(data) <= MAX_LABELS:
             below = _crowded(data["published"], data["outlet"])
             for (_, row), yy, low in zip(data.iterrows(), y, below):
                 ax.annotate(str(row["article_id"]).split("_")[0], (row["published"], yy),
@@ -208,6 +272,51 @@ def publication_timeline(data: pd.DataFrame, note: str, takeaway: str = "") -> F
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), title="where the date comes from",
                   title_fontproperties={"size": 9, "weight": "bold"}, alignment="left")
         style.frame(fig, ax, FIGURE_TITLES["publication_timeline"], takeaway or "Each marker is one article.", note)
+    return fig
+
+
+def _publication_heat(data: pd.DataFrame, note: str, takeaway: str) -> Figure:
+    """The summarised timeline: a heat strip of articles per outlet and month, under the monthly totals by date basis."""
+    outlets = list(dict.fromkeys(data["outlet"]))
+    months = pd.date_range(data["month"].min(), data["month"].max(), freq="MS")
+    grid = (data.pivot_table(index="outlet", columns="month", values="articles", aggfunc="sum", fill_value=0)
+            .reindex(index=outlets, columns=months, fill_value=0))
+    totals = data.groupby("outlet")["articles"].sum()
+    edges = _count_bins(int(grid.to_numpy().max()))
+    colours = _ramp(len(edges))
+    cmap = ListedColormap(colours).with_extremes(under="white")
+    norm = BoundaryNorm(edges + [max(edges[-1] + 1, int(grid.to_numpy().max()) + 1)], cmap.N)
+    x_edges = mdates.date2num(list(months) + [months[-1] + pd.offsets.MonthBegin(1)])
+    fig = style.new_figure(10.5, 3.4 + 0.3 * max(len(outlets), 3))
+    with style.rc():
+        top, ax = fig.subplots(2, 1, sharex=True, height_ratios=[1.1, 0.3 * max(len(outlets), 3)])
+        by_month = data.groupby("month")[list(style.DATE_BASIS)].sum().reindex(months, fill_value=0)
+        base = pd.Series(0, index=months)
+        mid = mdates.date2num(months + pd.Timedelta(days=15))
+        for basis, spec in style.DATE_BASIS.items():
+            if by_month[basis].any():
+                top.bar(mid, by_month[basis], width=26, bottom=base, color=spec["color"], label=spec["label"])
+                base = base + by_month[basis]
+        top.set_ylabel("articles\nper month")
+        top.yaxis.get_major_locator().set_params(integer=True, nbins=3)
+        top.grid(axis="x", visible=False)
+        top.legend(loc="upper left", bbox_to_anchor=(1.01, 1.05), title="where the date comes from",
+                   title_fontproperties={"size": 9, "weight": "bold"}, alignment="left")
+        counts = grid.to_numpy().astype(float)
+        ax.pcolormesh(x_edges, range(len(outlets) + 1), counts, cmap=cmap, norm=norm, edgecolors="white", linewidth=0.3)
+        ax.set_yticks([i + 0.5 for i in range(len(outlets))], [f"{o} ({totals[o]})" for o in outlets])
+        ax.set_ylim(len(outlets), 0)
+        ax.grid(visible=False)
+        ax.tick_params(axis="y", length=0)
+        _date_axis(ax)
+        ax.set_xlim(x_edges[0] - 20, x_edges[-1] + 20)
+        ax.set_xlabel("month of publication")
+        ax.set_ylabel("outlet (articles)")
+        handles = [Patch(facecolor=c, label=_bin_label(edges, i)) for i, c in enumerate(colours)]
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), title="articles in the month",
+                  title_fontproperties={"size": 9, "weight": "bold"}, alignment="left")
+        style.frame(fig, top, FIGURE_TITLES["publication_timeline"],
+                    takeaway or f"Articles per outlet and month ({int(data['articles'].sum())} dated articles).", note)
     return fig
 
 
@@ -246,8 +355,71 @@ def toll_data(casualties: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return rows.reset_index(drop=True)
 
 
+HEDGES = {
+    "stated": ("exact", "approx", "range"),
+    "lower_bounds": ("at_least",),
+    "upper_bounds": ("at_most",),
+}
+"""How the monthly toll summary counts reports by hedge: a figure given as a value (a range at its midpoint),
+a lower bound ("more than") or an upper bound ("up to"); bounds enter the median at their stated value."""
+
+HEDGE_BARS = {
+    "stated": {"label": "a figure (exact, about, range)", "color": style.TOLL_COLOR, "hatch": None},
+    "lower_bounds": {"label": "lower bound (more than)", "color": "white", "hatch": "////"},
+    "upper_bounds": {"label": "upper bound (up to)", "color": "white", "hatch": "\\\\"},
+}
+"""How the count panel of the monthly toll summary draws each hedge: a bound is hatched, never solid."""
+
+
+def toll_months(data: pd.DataFrame) -> pd.DataFrame:
+    """The summarised toll chart: per month, the median and spread of the war's reported toll and how many reports.
+
+    From `toll_data`: one `plotted` row per month with any dated report: `reports`, their
+    `median`, `q1`/`q3` (the middle half) and `lowest`/`highest`, the reports per hedge (see
+    `HEDGES`) and how many `outlets` they come from. A bound counts at its stated value, a range
+    at its midpoint, so a month of lower bounds has a median that is itself a lower bound: the
+    chart says so. Then one row per kind of figure that is not plotted (`listed: undated`,
+    `listed: other event`) with its count, which the chart gives beside it.
+    """
+    plotted = data[data["shown_as"] == "plotted"]
+    midpoint = (plotted["value"] + plotted["value_high"]) / 2
+    reports = plotted.assign(month=month_start(plotted["published"]),
+                             figure=plotted["value"].where(plotted["qualifier"] != "range", midpoint))
+    groups = reports.groupby("month")["figure"]
+    summary = groups.agg(reports="size", median="median", q1=lambda v: v.quantile(0.25),
+                         q3=lambda v: v.quantile(0.75), lowest="min", highest="max")
+    for name, qualifiers in HEDGES.items():
+        summary[name] = reports["qualifier"].isin(qualifiers).groupby(reports["month"]).sum()
+    summary["outlets"] = reports.groupby("month")["outlet"].nunique()
+    summary = summary.reset_index()
+    summary.insert(0, "shown_as", "plotted")
+    listed = data.loc[data["shown_as"] != "plotted", "shown_as"].value_counts().sort_index()
+    aside = pd.DataFrame({"shown_as": listed.index, "reports": listed.to_numpy()})
+    summary = pd.concat([summary, aside], ignore_index=True) if len(aside) else summary
+    counts = ["reports", *HEDGES, "outlets"]
+    summary[counts] = summary[counts].astype("Int64")
+    return summary
+
+
+def toll_view(data: pd.DataFrame) -> pd.DataFrame:
+    """What the toll chart draws: every report (`toll_data`), or past `MAX_POINTS` reports the monthly summary."""
+    if "month" in data:
+        return data
+    return toll_months(data) if (data["shown_as"] == "plotted").sum() > MAX_POINTS else data
+
+
+def _figure_words(value: float) -> str:
+    return f"{round(value):,}"
+
+
 def toll_takeaway(data: pd.DataFrame) -> str:
-    """One line on how the reported war death toll moved, from the first dated report to the last."""
+    """One line on how the reported war death toll moved, from the first dated report to the last.
+
+    Past `MAX_POINTS` reports (or given `toll_months`), from the first year's monthly medians to the last year's.
+    """
+    months = toll_view(data)
+    if "month" in months:
+        return _toll_months_takeaway(months)
     plotted = data[data["shown_as"] == "plotted"].sort_values("published", kind="stable")
     if plotted.empty:
         return "No dated article reports the war's death toll."
@@ -259,13 +431,32 @@ def toll_takeaway(data: pd.DataFrame) -> str:
             f"to {last['reported_as']} ({month(last['published'])}).")
 
 
+def _toll_months_takeaway(months: pd.DataFrame) -> str:
+    plotted = months[months["shown_as"] == "plotted"]
+    if plotted.empty:
+        return "No dated article reports the war's death toll."
+    yearly = plotted.groupby(plotted["month"].dt.year)["median"].median()
+    n, bounds = int(plotted["reports"].sum()), int(plotted["lower_bounds"].sum())
+    hedge = ("" if not bounds else ", lower bounds counted as stated" if 2 * bounds <= n
+             else "; most reports are lower bounds, counted as stated")
+    first, last = yearly.index[0], yearly.index[-1]
+    if first == last:
+        return f"The reported toll's monthly median was {_figure_words(yearly.iloc[0])} in {first}{hedge}."
+    verb = "rose" if yearly.iloc[-1] > yearly.iloc[0] else "fell" if yearly.iloc[-1] < yearly.iloc[0] else "held"
+    return (f"The reported toll's monthly median {verb} from {_figure_words(yearly.iloc[0])} ({first}) "
+            f"to {_figure_words(yearly.iloc[-1])} ({last}){hedge}.")
+
+
 def toll_chart(data: pd.DataFrame, note: str, takeaway: str | None = None) -> Figure:
     """The war's reported death toll against publication date, each figure drawn as what it is.
 
     Exact: filled dot; approximate: open ring; at least / at most: a bar with an arrow
-    pointing where the true number may lie; a range: a vertical span. Each is labelled
-    with its outlet. Undated reports and other events' figures are listed beside the chart.
+    pointing where the true number may lie; a range: a vertical span. Up to `MAX_LABELS`
+    reports, each is labelled with its outlet. Undated reports and other events' figures are
+    listed beside the chart. Given `toll_months` (see `toll_view`), it draws the monthly summary.
     """
+    if "month" in data:
+        return _toll_summary_chart(data, note, takeaway)
     plotted = data[data["shown_as"] == "plotted"]
     listed = data[data["shown_as"] != "plotted"]
     fig = style.new_figure(11 if not listed.empty else 9, 5.2)
@@ -288,7 +479,7 @@ def toll_chart(data: pd.DataFrame, note: str, takeaway: str | None = None) -> Fi
             if qualifier == "range":
                 ax.plot(rows["published"], rows["value_high"], linestyle="none", marker="_",
                         markersize=14, markeredgewidth=2, color=color, zorder=3)
-        ordered = plotted.sort_values("published", kind="stable")
+        ordered = plotted.sort_values("published", kind="stable") if len(plotted) <= MAX_LABELS else plotted.iloc[:0]
         for (_, row), above in zip(ordered.iterrows(), _crowded(ordered["published"], share=0.25)):
             lift = 26 if row["qualifier"] == "at_least" else 12
             ax.annotate(f"{row['outlet']}\n{row['reported_as']}", (row["published"], row["value"]),
@@ -312,6 +503,62 @@ def toll_chart(data: pd.DataFrame, note: str, takeaway: str | None = None) -> Fi
     return fig
 
 
+def _toll_summary_chart(data: pd.DataFrame, note: str, takeaway: str | None) -> Figure:
+    """Each month's reports of the war's toll: median, middle half and range above, the count by hedge below."""
+    months = data[data["shown_as"] == "plotted"].sort_values("month")
+    aside = data[data["shown_as"] != "plotted"]
+    color = style.TOLL_COLOR
+    fig = style.new_figure(11, 6.4)
+    with style.rc():
+        ax, counts = fig.subplots(2, 1, sharex=True, height_ratios=[3.2, 1])
+        x = mdates.date2num(months["month"] + pd.Timedelta(days=14))
+        ax.vlines(x, months["lowest"], months["highest"], color=color, lw=1, alpha=0.55, zorder=2)
+        ax.vlines(x, months["q1"], months["q3"], color=color, lw=5, alpha=0.35, zorder=2)
+        every = pd.date_range(months["month"].min(), months["month"].max(), freq="MS") if len(months) else []
+        line = months.set_index("month")["median"].reindex(every)  # a month without reports breaks the line
+        ax.plot(mdates.date2num(line.index + pd.Timedelta(days=14)), line.to_numpy(), color=color, lw=1, zorder=3)
+        ax.plot(x, months["median"], linestyle="none", marker="o", markersize=4.5, color=color, zorder=4)
+        top = months["highest"].max() if len(months) else 1
+        ax.set_ylim(0, (top if not pd.isna(top) else 1) * 1.08)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
+        ax.set_ylabel("people killed in the war, as reported")
+        handles = [Line2D([], [], color=color, lw=1, marker="o", markersize=4.5, label="median report of the month"),
+                   Line2D([], [], color=color, lw=5, alpha=0.35, label="middle half of its reports"),
+                   Line2D([], [], color=color, lw=1, alpha=0.55, label="lowest to highest report")]
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), alignment="left",
+                  title="Each month's reports\n(a lower bound counts at its\nstated value, a range at\nits midpoint)",
+                  title_fontproperties={"size": 9, "weight": "bold"})
+        bottom = pd.Series(0.0, index=months.index)
+        for name, spec in HEDGE_BARS.items():
+            if months[name].any():
+                counts.bar(x, months[name], width=24, bottom=bottom, label=spec["label"], color=spec["color"],
+                           hatch=spec["hatch"], edgecolor=color, linewidth=0.6)
+                bottom = bottom + months[name]
+        counts.plot(x, months["outlets"], linestyle="none", marker="D", markersize=3.5, color=style.OKABE_ITO["black"],
+                    label="outlets they come from", zorder=3)
+        counts.yaxis.get_major_locator().set_params(integer=True, nbins=3)
+        counts.set_ylabel("reports\nper month")
+        counts.grid(axis="x", visible=False)
+        handles, names = counts.get_legend_handles_labels()
+        counts.legend(handles[1:] + handles[:1], names[1:] + names[:1], loc="upper left", bbox_to_anchor=(1.01, 1.1),
+                      alignment="left", title="Reports per month, by hedge", title_fontproperties={"size": 9, "weight": "bold"})
+        _date_axis(counts)
+        counts.set_xlabel("month of publication of the article")
+        if len(aside):
+            words = {"listed: undated": "undated report{} of the war's toll",
+                     "listed: other event": "figure{} about other events"}
+            listed = "; ".join(f"{int(n)} " + words.get(kind, kind).format("" if n == 1 else "s")
+                               for kind, n in zip(aside["shown_as"], aside["reports"]))
+            ax.text(1.01, 0.0, "Not plotted (listed in the\nnotebook): " + "\n".join(textwrap.wrap(listed, 34)),
+                    transform=ax.transAxes, fontsize=8.5, color=style.GREY, va="bottom", ha="left")
+        style.frame(fig, ax, FIGURE_TITLES["war_toll"], takeaway or toll_takeaway(data), note)
+    return fig
+
+
+LISTED_MAX = 3
+"""The side panel of the toll chart quotes this many listed figures of each kind at most (it has the chart's height)."""
+
+
 def _listing(ax, listed: pd.DataFrame) -> None:
     """The side panel of the toll chart: figures that are listed, not plotted, each with the words it came from."""
     ax.set_axis_off()
@@ -322,7 +569,10 @@ def _listing(ax, listed: pd.DataFrame) -> None:
         if rows.empty:
             continue
         boxes.append(TextArea(heading, textprops={"fontweight": "bold", "fontsize": 9}))
-        for _, row in rows.iterrows():
+        if len(rows) > LISTED_MAX:
+            boxes.append(TextArea(f"{len(rows)}, all in the notebook's table; the first {LISTED_MAX}:",
+                                  textprops={"fontsize": 8.5}))
+        for _, row in rows.head(LISTED_MAX).iterrows():
             boxes.append(TextArea(f"{row['reported_as']} {row['kind']} · {row['outlet']}, {month(row['published'])}",
                                   textprops={"fontsize": 8.5}))
             quote = "\n".join(textwrap.wrap(f"“{excerpt(row['sentence'], row['value'])}”", 46))
@@ -420,10 +670,53 @@ def stance_data(stances: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return data.reset_index(drop=True)
 
 
+SHIFT_KINDS = ("reverses", "softens", "firms")
+POLARITY_COLUMNS = {1: "supports", -1: "opposes", 0: "mixed"}
+"""The count columns of the stance summary, by polarity."""
+
+
+def stance_quarters(data: pd.DataFrame) -> pd.DataFrame:
+    """The summarised stance timeline: per actor and issue and quarter, the stances of each polarity and the shifts.
+
+    From `stance_data`: one row per row of the chart and quarter with any stance: `supports`,
+    `opposes` and `mixed` count stances (a stance its article places earlier without a date
+    counts in the quarter of its article), and `reverses`, `softens` and `firms` the shifts that
+    end in that quarter. Rows keep the order of the timeline of every stance.
+    """
+    data = data.assign(quarter=data["as_of"].dt.to_period("Q"))
+    key = ["row", "actor", "issue", "quarter"]
+    counts = (data.groupby([*key, "polarity"], sort=False)["stances"].sum().unstack("polarity", fill_value=0)
+              .reindex(columns=list(POLARITY_COLUMNS), fill_value=0).rename(columns=POLARITY_COLUMNS))
+    named = data["shift"].fillna("").str.split(r"\s*\|\s*", regex=True)
+    for kind in SHIFT_KINDS:
+        counts[kind] = named.map(lambda names, k=kind: names.count(k)).groupby([data[c] for c in key], sort=False).sum()
+    counts = counts.reset_index()
+    counts.columns.name = None
+    rows = {row: i for i, row in enumerate(dict.fromkeys(data["row"]))}
+    counts = counts.sort_values(["row", "quarter"], key=lambda c: c.map(rows) if c.name == "row" else c, kind="stable")
+    counts.insert(counts.columns.get_loc("quarter") + 1, "quarter_start", counts["quarter"].dt.start_time)
+    counts["quarter"] = counts["quarter"].astype(str)
+    return counts.reset_index(drop=True)
+
+
+def stance_view(data: pd.DataFrame) -> pd.DataFrame:
+    """What the stance timeline draws: every marker (`stance_data`), or past `MAX_POINTS` markers the quarterly counts."""
+    return stance_quarters(data) if "as_of" in data and len(data) > MAX_POINTS else data
+
+
 def stance_takeaway(data: pd.DataFrame) -> str:
-    """One line: how many stances, and the clearest shift."""
+    """One line: how many stances, and the clearest shift (past `MAX_POINTS` markers: the row with most shifts)."""
+    data = stance_view(data)
     if data.empty:
         return "No dated stance in these articles."
+    if "quarter" in data:
+        moved = data[list(SHIFT_KINDS)].sum(axis=1)
+        total, shifted = int(data[list(POLARITY_COLUMNS.values())].to_numpy().sum()), int(moved.sum())
+        text = f"{total} dated stances, counted per quarter; {shifted} shift{'' if shifted == 1 else 's'}"
+        by_row = moved.groupby(data["row"], sort=False).sum()
+        if shifted:
+            text += f", most in {by_row.idxmax()} ({int(by_row.max())})"
+        return text + "."
     moved = data[data["shift"] != ""]
     text = f"{int(data['stances'].sum())} dated stances; {len(moved)} shift{'' if len(moved) == 1 else 's'}"
     reverse = moved[moved["shift"].str.contains("reverses")]
@@ -460,7 +753,10 @@ def stance_timeline(data: pd.DataFrame, note: str, takeaway: str | None = None) 
     that share a marker. Markers of one row and date sit side by side in the order the article
     gives them; a stance the article places earlier without a date is drawn hollow. A shift is an
     arrow from the stance before to the one after, named (reverses, softens, firms).
+    Given `stance_quarters` (see `stance_view`), it draws the quarterly counts instead.
     """
+    if "quarter" in data:
+        return _stance_quarters_chart(data, note, takeaway)
     rows = list(dict.fromkeys(data["row"]))
     fig = style.new_figure(11, 2.6 + 0.36 * max(len(rows), 3))
     with style.rc():
@@ -515,6 +811,79 @@ def stance_timeline(data: pd.DataFrame, note: str, takeaway: str | None = None) 
         handles.append(FancyArrow(0, 0, 1, 0, color="#333333", label="shift: reverses,\nsoftens or firms"))
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0),
                   handler_map={FancyArrow: HandlerPatch(patch_func=_legend_arrow)})
+        style.frame(fig, ax, FIGURE_TITLES["stance_timeline"], takeaway or stance_takeaway(data), note)
+    return fig
+
+
+def _actor_rules(ax, rows: list[str]) -> None:
+    """A thin line between the rows of one actor and the next."""
+    actors = [row.split(" · ")[0] for row in rows]
+    for i in range(1, len(rows)):
+        if actors[i] != actors[i - 1]:
+            ax.axhline(i - 0.5, color=style.LIGHT_GREY, lw=0.8)
+
+
+QUARTERS_WITH_COUNTS = 20
+"""The quarterly stance timeline writes each marker's count beside it while it spans at most this many quarters
+(about 20 points of width each); beyond, the marker's size alone says how many, with a size key."""
+
+
+def _stance_size(count: int | pd.Series, largest: int) -> float | pd.Series:
+    """A stance marker's width in points: 4.5 for one stance, 10 for the quarter with most; its area grows with the count."""
+    return 4.5 + 5.5 * ((count - 1) / max(largest - 1, 1)) ** 0.5
+
+
+def _stance_quarters_chart(data: pd.DataFrame, note: str, takeaway: str | None) -> Figure:
+    """Per actor and issue and quarter: ▲ supports above, ◆ mixed, ▼ opposes below, sized by count; shifts boxed."""
+    rows = list(dict.fromkeys(data["row"]))
+    fig = style.new_figure(11, 2.6 + 0.42 * max(len(rows), 3))
+    columns = list(POLARITY_COLUMNS.values())
+    largest = max(int(data[columns].to_numpy().max()), 1)
+    quarters = pd.PeriodIndex(data["quarter"], freq="Q")
+    numbered = (quarters.max() - quarters.min()).n + 1 <= QUARTERS_WITH_COUNTS if len(data) else False
+    with style.rc():
+        ax = fig.add_subplot()
+        y = data["row"].map({row: i for i, row in enumerate(rows)})
+        start = pd.Series(mdates.date2num(data["quarter_start"]), index=data.index)
+        end = pd.Series(mdates.date2num(data["quarter_start"] + pd.offsets.QuarterBegin(1, startingMonth=1)),
+                        index=data.index)
+        middle = (start + end) / 2
+        for _row, cells in data.assign(_y=y, _x=middle).groupby("row", sort=False):
+            ax.plot(cells["_x"], cells["_y"], color=style.LIGHT_GREY, lw=1, zorder=1)
+        shifted = offset_copy(ax.transData, fig=fig, x=-4 if numbered else 0, units="points")  # room for the count
+        for (polarity, column), dy in zip(POLARITY_COLUMNS.items(), (-0.21, 0.21, 0.0)):
+            spec, n = style.POLARITY[polarity], data[column]
+            shown = n > 0
+            ax.scatter(middle[shown], y[shown] + dy, s=_stance_size(n[shown], largest) ** 2, marker=spec["marker"],
+                       color=spec["color"], linewidths=0, zorder=3, transform=shifted)
+            for xx, yy, count in zip(middle[shown], y[shown] + dy, n[shown]):
+                if numbered and count > 1:
+                    ax.annotate(str(count), (xx, yy), xytext=(2, 0), textcoords="offset points", fontsize=6.5,
+                                color="#444444", va="center", ha="left", zorder=4)
+        moved = data[list(SHIFT_KINDS)].sum(axis=1)
+        for i in data.index[moved > 0]:
+            reversal = data.at[i, "reverses"] > 0
+            ax.add_patch(Rectangle((start[i] + 3, y[i] - 0.45), end[i] - start[i] - 6, 0.9, fill=False, lw=0.8,
+                                   edgecolor="#444444", linestyle="-" if reversal else "--", zorder=2))
+        ax.set_yticks(range(len(rows)), rows)
+        ax.set_ylim(len(rows) - 0.5, -0.5)
+        ax.grid(axis="y", visible=False)
+        _actor_rules(ax, rows)
+        _date_axis(ax)
+        ax.set_xlim(start.min() - 30, end.max() + 30)
+        ax.set_xlabel("quarter the stances belong to (as the articles place them)")
+        handles = [Line2D([], [], linestyle="none", marker=spec["marker"], color=spec["color"], markersize=8,
+                          label=spec["label"]) for spec in style.POLARITY.values()]
+        keys = sorted({1, round((1 + largest) / 2), largest}) if largest > 1 else [1]
+        handles += [Line2D([], [], linestyle="none", marker="^", color=style.GREY, markersize=_stance_size(k, largest),
+                           label=f"{k} stance{'' if k == 1 else 's'} in the quarter") for k in keys]
+        handles.append(Rectangle((0, 0), 1, 1, fill=False, edgecolor="#444444", lw=0.8,
+                                 label="a quarter with a shift that\nreverses (+1 ↔ −1)"))
+        handles.append(Rectangle((0, 0), 1, 1, fill=False, edgecolor="#444444", lw=0.8, linestyle="--",
+                                 label="one that only softens\n(to 0) or firms (from 0)"))
+        title = "Stances per quarter\n(the bigger the marker,\nthe more stances" + ("; the\nnumber beside it counts\nthem)" if numbered else ")")
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), alignment="left", title=title,
+                  title_fontproperties={"size": 9, "weight": "bold"})
         style.frame(fig, ax, FIGURE_TITLES["stance_timeline"], takeaway or stance_takeaway(data), note)
     return fig
 

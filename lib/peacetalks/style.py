@@ -73,6 +73,10 @@ QUALIFIER = {
 
 TOLL_COLOR = OKABE_ITO["vermillion"]
 
+COUNT_RAMP = ["#F4E1EC", "#E5B6D1", "#CC79A7", "#A8588A", "#7A3966", "#4A1F3F"]
+"""Counts in a summarised chart (articles per outlet and month), light to dark around Okabe-Ito's reddish
+purple, a hue no other code uses: it reads by lightness alone, so it survives colour-vision deficiencies and greyscale."""
+
 RC: dict[str, object] = {
     "font.family": "DejaVu Sans",
     "font.size": 10,
