@@ -79,8 +79,10 @@ _GENERIC_PEOPLE = r"people|persons|individuals|syrians|lives|others|more|souls|h
 _GENERIC_PEOPLE_WORD = re.compile(_GENERIC_PEOPLE)
 _WORD_START = re.compile(r"[\w'’-]")
 _FILLER = r"(?:(?:a total of|another|a further|an additional|the|also|only|some of the|all|all of the|all the)\s+)?[\"“']?"
+# (Patterns that end a window are searched at each offset of it: one word boundary before all the
+# words lets the engine give up at once inside a word.)
 _BREAKDOWN_BEFORE = re.compile(
-    r"(?:\bincluding|\binclude[sd]?|\bamong (?:them|whom|those)|\bof (?:whom|them)|\bincl\.?|\bmostly|\bmainly)\s*,?\s*\Z",
+    r"\b(?:including|include[sd]?|among (?:them|whom|those)|of (?:whom|them)|incl\.?|mostly|mainly)\s*,?\s*\Z",
     re.IGNORECASE)
 _OF_THEM_AFTER = re.compile(r"\s*(?:of (?:them|whom)|of those)\b", re.IGNORECASE)
 _AMONG_AHEAD = re.compile(r"\s*(?:were|was|are|is)\s+(?:also\s+)?among\s+", re.IGNORECASE)
@@ -91,9 +93,9 @@ _COMBINED_AFTER = re.compile(
 _COMBINED_BEFORE = re.compile(
     r"(?:kill\w*|dead|wound\w*|injur\w*)\s*(?:,|&|/|\s(?:or|and|and/or))?\s+\Z", re.IGNORECASE)
 _NOT_COUNT_BEFORE = re.compile(
-    rf"(?:[$£€]|\b(?:us|usd|eur|sp)\s*\$?|\b{_MONTH}|\baged?|\bages?\s+(?:of|below|under|between|from)|"
-    r"\bnumber|\bno\.|\bresolution|\barticle|\broute|\bhighway|\bbrigade|\bdivision|\bpage|\bgroup of|"
-    r"\bnumbered|\bcode|\bfrom age|\bviews|\bcomments|\bshares|\blikes|[A-Za-z]-|#|\bpopulation (?:\w+ )?of)\s*\Z",
+    rf"(?:[$£€]|[A-Za-z]-|#|\b(?:(?:us|usd|eur|sp)\s*\$?|{_MONTH}|aged?|ages?\s+(?:of|below|under|between|from)|"
+    r"number|no\.|resolution|article|route|highway|brigade|division|page|group of|"
+    r"numbered|code|from age|views|comments|shares|likes|population (?:\w+ )?of))\s*\Z",
     re.IGNORECASE)
 _NOT_COUNT_AFTER = re.compile(
     rf"(?:[\s-]*(?:years?|yrs?|months?)[\s-]*old\b|-(?:year|month|day|week)|\s*(?:%|percent\b|per cent\b)|"
@@ -115,7 +117,12 @@ _NOT_COUNT_SPAN = re.compile(
 _IT_HAS = re.compile(
     r"\W*it\s+(?:has|had)\s+(?:so far\s+|now\s+|since\s+|already\s+)*(?:killed|claimed|cost|left|displaced|forced|driven)\b",
     re.IGNORECASE)
-_LETTERS = re.compile(r"[a-z]+")
+_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # a-z kept, the rest a space
+
+
+def _letter_runs(lowered: str) -> list[bytes]:
+    """The runs of letters a-z of a lower-case text (what r"[a-z]+" finds), cut by C string methods."""
+    return lowered.encode("ascii", "replace").translate(_LETTERS_ONLY).split()
 _AUXILIARIES = {"are", "were", "is", "was", "have", "has", "had", "will", "would", "could", "may", "might", "remain",
                 "remained", "remains"}
 # Place names that say where someone speaks, lives or is banned, or name a group, not where people died.
@@ -175,7 +182,7 @@ class _Grammar:
     event: re.Pattern[str]
     war_start: re.Pattern[str]
     foreign: re.Pattern[str]
-    foreign_keys: frozenset[str]
+    foreign_keys: frozenset[bytes]   # the first letters of each place outside Syria
     place: re.Pattern[str]
     war_noun: re.Pattern[str]
     perfect_total: re.Pattern[str]
@@ -214,7 +221,7 @@ def _grammar() -> _Grammar:
         event=re.compile(_alt(cues["event_cues"]), re.IGNORECASE),
         war_start=re.compile(r"\b2011\b|\b(?:began|started|erupted|broke out)\b", re.IGNORECASE),
         foreign=re.compile(rf"(?:{places_foreign})\Z", re.IGNORECASE),
-        foreign_keys=frozenset(re.match(r"[a-z]+", name).group(0)
+        foreign_keys=frozenset(re.match(r"[a-z]+", name).group(0).encode("ascii")
                                for entry in cues["foreign_places"] for name in entry.split("|")),
         war_noun=re.compile(rf"\b(?:{cues['war_nouns']})\b", re.IGNORECASE),
         perfect_total=re.compile(_alt(cues["perfect_total"]), re.IGNORECASE),
@@ -637,7 +644,7 @@ def _war_context(sentence: str, previous: str, grammar: _Grammar) -> bool:
 def _places(text: str, grammar: _Grammar) -> list[tuple[int, int, bool]]:
     """(start, end, is_foreign) of the places `text` names as where something happened; empty
     when it names no place outside Syria (places in Syria matter only as rivals of those)."""
-    if not text or grammar.foreign_keys.isdisjoint(_LETTERS.findall(text.lower())):
+    if not text or grammar.foreign_keys.isdisjoint(_letter_runs(text.lower())):
         return []
     found = []
     for match in grammar.place.finditer(text):

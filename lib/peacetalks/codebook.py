@@ -260,8 +260,19 @@ class _CueFilter:
                     met |= bit
         if not met:
             return self.ungated
-        return [index for index, mask in enumerate(self.cue_masks) if mask & met == mask and
-                all(any(s in lowered for s, needs in checks if needs <= runs) for checks in self.checks[index])]
+        found = []
+        for index, mask in enumerate(self.cue_masks):
+            if mask & met != mask:
+                continue
+            for checks in self.checks[index]:
+                for string, needs in checks:
+                    if needs <= runs and string in lowered:
+                        break
+                else:
+                    break  # no string of this set is there: the cue cannot match
+            else:
+                found.append(index)
+        return found
 
     def _runs_inside(self, word: str) -> frozenset[str]:
         n = len(word)

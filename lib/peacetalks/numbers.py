@@ -156,13 +156,21 @@ class Quantity:
         return text[self.start:self.end]
 
 
+_SEPARATORS = re.compile(r"[\s-]+")
+_SPACES = re.compile(r"\s+")
+_LEADING_A = re.compile(r"^an?(?: (?=hundred|thousand|million|billion)|$)")
+_VAGUE_LEAD = re.compile(r"^(?:many|several|a few) ")
+_DIGITS_AND_SEPARATORS = re.compile(r"[\d,. \u00a0\u202f\u2009]+")
+_DIGIT_SEPARATORS = re.compile(r"[,\s\u00a0\u202f\u2009]")
+
+
 def _words_value(phrase: str) -> int | None:
     """The value of a run of number words, through text2num ("two hundred thousand" -> 200000)."""
-    words = re.sub(r"[\s-]+", " ", phrase.lower()).strip()
+    words = _SEPARATORS.sub(" ", phrase.lower()).strip()
     dozen = words.endswith("dozen")
     if dozen:
         words = words[: -len("dozen")].strip() or "one"
-    words = re.sub(r"^an?(?: (?=hundred|thousand|million|billion)|$)", "one ", words).strip() or "one"
+    words = _LEADING_A.sub("one ", words).strip() or "one"
     try:
         value = text2num(words, "en")
     except ValueError:
@@ -187,7 +195,7 @@ def parse_number(phrase: str) -> int | None:
 
 def _core_value(match: re.Match[str]) -> tuple[int, bool] | None:
     """(value, is_vague) of a `_CORE` match, or None when the phrase is not a whole count."""
-    text = re.sub(r"\s+", " ", match.group(0).lower())
+    text = _SPACES.sub(" ", match.group(0).lower())
     if match.group("fraction"):
         if text.startswith("half a"):
             scale = text.split()[-1]
@@ -204,14 +212,14 @@ def _core_value(match: re.Match[str]) -> tuple[int, bool] | None:
             return None
         return round((whole + FRACTIONS[fraction_word]) * SCALES[scale]), False
     if match.group("vague"):
-        words = re.sub(r"^(?:many|several|a few) ", "", text)
+        words = _VAGUE_LEAD.sub("", text)
         if words in ("dozen", "hundred", "thousand", "million"):
             words += "s"
         return VAGUE[words], True
     if match.group("digits"):
-        number = re.match(r"[\d,. \u00a0\u202f\u2009]+", text).group(0).strip()
+        number = _DIGITS_AND_SEPARATORS.match(text).group(0).strip()
         scale = text[len(number):].strip(" -")
-        digits = re.sub(r"[,\s\u00a0\u202f\u2009]", "", number)
+        digits = _DIGIT_SEPARATORS.sub("", number)
         try:
             amount = float(digits)
         except ValueError:

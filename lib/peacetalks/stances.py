@@ -49,7 +49,7 @@ from typing import Callable
 from dateutil.relativedelta import relativedelta
 
 from .codebook import Codebook, Cue, Mention, load_codebook
-from .sentences import Sentence, split_sentences
+from .sentences import Sentence, paragraphs, split_sentences
 
 EARLIER_BASIS = "published; placed earlier, undated"
 
@@ -159,7 +159,7 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
     sites = codebook.cue_sites(body)
     if sites == []:
         return []
-    sentences = split_sentences(body)
+    sentences = _sentences(body, sites)
     context = _Context(body, sentences, codebook)
     rows: list[dict] = []
     seen: set[tuple] = set()
@@ -184,6 +184,19 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
             seen.add(key)
             rows.append(make_row(article_id, h, quote, published))
     return rows
+
+
+def _sentences(body: str, sites: list[int] | None) -> list[Sentence]:
+    """The sentences of `body` (as `split_sentences` cuts them) in the paragraphs that hold a site;
+    the others can have no stance, nor pass a subject on to one (that stops at a paragraph's end)."""
+    if sites is None:
+        return split_sentences(body)
+    sentences = []
+    for index, (start, end, text) in enumerate(paragraphs(body)):
+        first = bisect.bisect_left(sites, start)
+        if first < len(sites) and sites[first] < end:
+            sentences.extend(Sentence(s.text, start + s.start, start + s.end, index) for s in split_sentences(text))
+    return sentences
 
 
 class _Context:
