@@ -150,9 +150,35 @@ class Corpus:
         return written
 
 
+TABLES_META = "tables.json"
+
+
+def is_tables_folder(path: Path) -> bool:
+    """True for a folder of tables written by `peacetalks extract SOURCE --out FOLDER`."""
+    return path.is_dir() and (path / TABLES_META).is_file()
+
+
+def read_extracted(folder: Path) -> Corpus:
+    """The tables of an `extract --out` folder, brought up to date first when their source has changed."""
+    from . import pipeline  # pipeline builds on this module
+
+    meta = json.loads((folder / TABLES_META).read_text(encoding="utf-8"))
+    source = Path(meta.get("source", ""))
+    if source.exists() and not pipeline.tables_current(folder, source):
+        pipeline.extract(source, folder, workers=1, fmt=meta.get("format", "parquet"),
+                         max_bytes=meta.get("max_bytes", DEFAULT_MAX_BYTES))
+    return pipeline.read_corpus(folder)
+
+
 def load_corpus(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
-    """Read every article of a corpus folder (or a CSV / JSON Lines export) into tables; unreadable files are listed in `problems`."""
+    """Read every article of a corpus folder (or a CSV / JSON Lines export) into tables; unreadable files are listed in `problems`.
+
+    Given a folder of tables that `peacetalks extract SOURCE --out FOLDER` wrote, reads those
+    instead of extracting again (refreshing them first if SOURCE changed since).
+    """
     root = Path(path)
+    if is_tables_folder(root):
+        return read_extracted(root)
     analyst = AnalystFiles.beside(analyst_folder(root))
     articles, casualties, stances, problems = [], [], [], []
     for doc in iter_documents(root, max_bytes):

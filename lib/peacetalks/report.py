@@ -459,7 +459,7 @@ DATE_BASIS_MEANING = {
     "unknown": "nothing settles it: listed, never plotted",
 }
 
-def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path) -> dict[str, Any]:
+def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracted: Path | None = None) -> dict[str, Any]:
     """The findings and methods of the index page, from the same tables and chart functions the notebooks use.
 
     Also writes the corpus tables as CSV for download. Runs in the build process while the kernels work.
@@ -468,7 +468,7 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path) -> dict[
     from .corpus import load_corpus
     from .reading import analyst_folder
 
-    corpus_tables = load_corpus(_relative(corpus))  # its stances are the reviewed table
+    corpus_tables = load_corpus(_relative(extracted or corpus))  # its stances are the reviewed table
     corpus_tables.write_csv(tables_dir)
     reviewed = corpus_tables.stances
     machine = corpus_tables.machine_stances if corpus_tables.machine_stances is not None else reviewed
@@ -611,6 +611,30 @@ def swap_into_place(build: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+SMALL_CORPUS_BYTES = 2_000_000
+"""Below this much text, extracting in this process beats starting worker processes."""
+
+
+def extract_tables(corpus: Path, out: Path) -> Path:
+    """Extract the corpus once, into a cache beside the output that later builds resume, and return its folder.
+
+    Every notebook and the index then read these tables instead of extracting the corpus again.
+    """
+    from . import pipeline
+
+    folder = out.parent / f".{out.name}.tables"
+    if pipeline.tables_current(folder, corpus):
+        return folder
+    files = [corpus] if corpus.is_file() else list(corpus.glob("*.txt"))
+    size = sum(path.stat().st_size for path in files)
+    workers = 1 if size < SMALL_CORPUS_BYTES else pipeline.default_workers()
+    began = time.perf_counter()
+    summary = pipeline.extract(corpus, folder, workers=workers)
+    _say(f"  tables  {summary.documents:,} documents ({summary.resumed:,} unchanged) extracted in "
+         f"{time.perf_counter() - began:.1f} s with {workers} worker{'s' if workers > 1 else ''}")
+    return folder
+
+
 def build(corpus: Path, out: Path, notebooks: list[NotebookInfo], given: dict[str, Any],
           parts: dict[str, str], jobs: int) -> None:
     """Execute, render and index every notebook in a temporary folder, then swap it into place."""
@@ -621,7 +645,8 @@ def build(corpus: Path, out: Path, notebooks: list[NotebookInfo], given: dict[st
     try:
         (build_dir / "notebooks").mkdir()
         (build_dir / "figures").mkdir()
-        corpus_param = _relative(corpus, build_dir)
+        tables = extract_tables(corpus, out)
+        corpus_param = _relative(tables, build_dir)
         nav = [("Overview", "index.html")] + [(n.title, n.page) for n in notebooks]
         renderer = Renderer(nav)
         failures: list[NotebookFailed] = []
@@ -644,7 +669,7 @@ def build(corpus: Path, out: Path, notebooks: list[NotebookInfo], given: dict[st
 
         with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
             running = [pool.submit(one, notebook) for notebook in notebooks]
-            facts = report_facts(corpus, given, build_dir / "tables")  # meanwhile, in this process
+            facts = report_facts(corpus, given, build_dir / "tables", tables)  # meanwhile, in this process
             for future in running:
                 future.result()
         if failures:
