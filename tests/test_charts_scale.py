@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from matplotlib.collections import LineCollection, PathCollection, QuadMesh
 from matplotlib.patches import Rectangle
+from matplotlib.text import Text
 
 from peacetalks import charts, style, tables
 
@@ -162,10 +163,10 @@ def test_few_articles_keep_one_marker_each_labelled_only_while_few():
 # --- the stance timeline -------------------------------------------------------------------------------
 
 def _many_stances() -> tuple[pd.DataFrame, pd.DataFrame]:
-    """70 stances of Russia on peace talks, one a day from 2015-01-01 (Q1: 90 days, Q2: 70 - 90 = none… see below).
+    """80 stances, each its own marker: Russia on peace talks one a day from 2015-01-01, the opposition in July.
 
-    Days 0-59 (Jan-Feb 2015, Q1) support, days 60-64 (Mar, Q1) oppose, days 65-69 (Mar 7-11, Q1 too)
-    support again; then 10 more on the opposition in Q3 2015 (5 support, 5 mixed).
+    Russia, all in Q1 2015: days 0-59 support, days 60-64 oppose (a reversal), days 65-69 support
+    again (a second one). The opposition, Q3 2015: 5 support, then 5 mixed (a softening).
     """
     articles = _articles(80, start="2015-01-01")
     rows = []
@@ -221,3 +222,16 @@ def test_few_stances_keep_every_marker_and_its_shift_arrow():
     assert charts.stance_view(data) is data
     ax = charts.stance_timeline(data, "note").axes[0]
     assert {"reverses", "softens"} <= {t.get_text() for t in ax.texts}
+
+
+def test_the_side_panel_of_every_report_quotes_a_few_listed_figures_and_counts_the_rest():
+    casualties, articles = _many_toll_reports()
+    others = tables.frame([{"article_id": f"a{i:03d}", "value": 10 + i, "qualifier": "exact", "kind": "killed",
+                            "subject": "other", "sentence": f"a bomb abroad killed {10 + i}"} for i in range(5)],
+                          tables.CASUALTY_COLUMNS)
+    toll = charts.toll_data(pd.concat([casualties.iloc[:3], others], ignore_index=True), articles)
+    assert charts.toll_view(toll) is toll
+    side = charts.toll_chart(toll, "note").axes[1]
+    texts = [t.get_text() for t in side.findobj(match=Text)]
+    assert "5, all in the notebook's table; the first 3:" in texts
+    assert sum("a bomb abroad" in t for t in texts) == charts.LISTED_MAX
