@@ -47,7 +47,7 @@ import pyarrow.parquet as pq
 
 from . import tables
 from .catalog import CATALOG_FILE, EVENTS_FILE
-from .corpus import NO_ANALYST_FILES, AnalystFiles, Corpus, process_document_safely
+from .corpus import NO_ANALYST_FILES, TABLES_META, AnalystFiles, Corpus, process_document_safely
 from .problems import InputError, Problem
 from .reading import ANALYST_FILES, DEFAULT_MAX_BYTES, RawDocument, analyst_folder, article_files, iter_documents
 from .review import REVIEW_FILE, apply_review
@@ -74,7 +74,7 @@ ROW_GROUP_ROWS = 50_000
 ROW_GROUP_BYTES = 64_000_000
 """Rows are gathered into row groups of this size at most before they are written (bounded memory, fast reads)."""
 
-META = "tables.json"
+META = TABLES_META  # the file that marks a folder of extracted tables
 WORK = ".work"
 
 
