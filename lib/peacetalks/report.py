@@ -496,11 +496,16 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
         findings.append(charts.toll_takeaway(toll))
     findings.extend(charts.shift_findings(shifts.shifts(stances), limit=3))
     basis = articles["date_basis"].value_counts()
+    from_archive = int((articles["date_basis"].eq("catalog")
+                        & articles["date_evidence"].fillna("").str.startswith("archive:")).sum())
+    catalogued = int(basis.get("catalog", 0)) - from_archive
     findings.append(
         f"{_count(len(articles), 'article')} from {_count(len(outlets), 'named outlet')}"
         + (f", {charts.month(published.min())} to {charts.month(published.max())}" if not published.empty else "")
         + f"; {int(basis.get('text', 0) + basis.get('url', 0))} print their date, "
-        f"{int(basis.get('catalog', 0))} are dated by the analyst's catalog, {int(basis.get('inferred', 0))} by inference "
+        f"{catalogued} are dated by the analyst's catalog, "
+        + (f"{from_archive} by the archive's own date column, " if from_archive else "")
+        + f"{int(basis.get('inferred', 0))} by inference "
         f"and {int(basis.get('unknown', 0))} stay undated.")
 
     return {

@@ -46,7 +46,7 @@ POLARITY = {
 DATE_BASIS = {
     "text": {"label": "printed in the article", "color": OKABE_ITO["blue"], "marker": "o"},
     "url": {"label": "from its web address", "color": OKABE_ITO["sky_blue"], "marker": "s"},
-    "catalog": {"label": "analyst's catalog", "color": OKABE_ITO["green"], "marker": "D"},
+    "catalog": {"label": "catalog (analyst's or archive's)", "color": OKABE_ITO["green"], "marker": "D"},
     "inferred": {"label": "inferred from events", "color": OKABE_ITO["orange"], "marker": "P"},
 }
 """How a publication date is drawn by where it came from (undated articles are listed, not drawn)."""
