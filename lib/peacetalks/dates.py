@@ -67,8 +67,13 @@ def _make_date(year: str, month: int | str, day: str) -> dt.date | None:
         return None
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_dates(text: str) -> list[FoundDate]:
     """Every full date (day, month and year) printed in `text`, in order of position, without overlaps."""
+    if not _DIGIT.search(text):
+        return []
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for pattern in _DATE_PATTERNS:

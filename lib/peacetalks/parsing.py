@@ -23,7 +23,6 @@ from .dates import FoundDate, WEEKDAYS, find_dates
 _URL = re.compile(r"<?(https?://[^\s<>\"]+)>?")
 _MARKUP = re.compile(r"[*_`#]+")
 _BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u2023\u2043\u00b7\-*]\s+)")
-_SENTENCE_END = re.compile(r"[.!?:;\"'\u201d\u2019)\]]\s*$")
 
 # Lines that are page furniture wherever they stand.
 _FURNITURE = re.compile(
@@ -150,8 +149,13 @@ def _is_title_case(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
 
 
+_SENTENCE_END_CHARS = ".!?:;\"'\u201d\u2019)]"
+
+
 def _ends_sentence(text: str) -> bool:
-    return bool(_SENTENCE_END.search(text))
+    """True when a line ends as a sentence does (a full stop, a closing quote, a bracket ...)."""
+    stripped = text.rstrip()
+    return bool(stripped) and stripped[-1] in _SENTENCE_END_CHARS
 
 
 def _is_caption(line: str, next_line: str | None) -> bool:
@@ -238,18 +242,24 @@ def _blocks(text: str) -> list[str]:
     return blocks
 
 
+_URL_LABEL = re.compile(r"^(?:original|source)\s+url:?\s*$", re.I)
+_URL_LABELLED = re.compile(r"^(?:original|source)\s+url:?\s*" + _URL.pattern, re.I)
+
+
 def _find_url(lines: list[str]) -> str | None:
-    for index, line in enumerate(lines):
-        if re.match(r"^(?:original|source)\s+url:?\s*$", line, re.I):
+    """The article's own address: after an "Original url:" label, else a line that is only an address."""
+    candidates = [(index, line) for index, line in enumerate(lines) if "url" in line.lower() or "http" in line]
+    for index, line in candidates:
+        if _URL_LABEL.match(line):
             for follow in lines[index + 1: index + 3]:
                 match = _URL.search(follow)
                 if match:
                     return match.group(1).rstrip(".,)")
-        match = re.match(r"^(?:original|source)\s+url:?\s*" + _URL.pattern, line, re.I)
+        match = _URL_LABELLED.match(line)
         if match:
             return match.group(1).rstrip(".,)")
-    for line in lines:
-        match = re.fullmatch(_URL.pattern, line)
+    for _, line in candidates:
+        match = _URL.fullmatch(line)
         if match:
             return match.group(1).rstrip(".,)")
     return None
@@ -290,11 +300,9 @@ def parse_article(text: str) -> ParsedArticle:
         if appeal:
             source = appeal.group("name").rstrip(".!:,")
             break
-    if source is None:
-        for line in nonblank:
-            for slogan, outlet in outlets.slogans.items():
-                if slogan.lower() in line.lower().replace("\u2019", "'"):
-                    source = outlet
+    if source is None and outlets.slogans:
+        page = text.lower().replace("\u2019", "'")
+        source = next((outlet for slogan, outlet in outlets.slogans.items() if slogan.lower() in page), None)
 
     wire = None
     for line in cleaned[cut:] + cleaned[max(0, cut - 3):cut]:
