@@ -1,0 +1,85 @@
+"""The extractors' speed shortcuts give exactly what the plain scans give.
+
+The codebook and cue files are edited by analysts; these checks keep the shortcuts (name starts,
+cue literals, number starts) honest for any entry they add, on real sentences and arbitrary text.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from peacetalks import load_corpus
+from peacetalks.codebook import load_codebook
+from peacetalks.numbers import _CORE, _core_matches
+from peacetalks.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "corpus" / "dev"
+CODEBOOK = load_codebook()
+
+
+def sentences() -> list[str]:
+    folders = [ROOT / "seeds"] + ([DEV] if DEV.is_dir() else [])
+    found = []
+    for folder in folders:
+        for body in load_corpus(folder).articles["body"].dropna():
+            found.extend(s.text for s in split_sentences(body))
+    return found
+
+
+SENTENCES = sentences()
+WORDS = st.sampled_from("Russia Moscow Lavrov Assad Damascus opposition rebels Kerry U.S. U.N. de Mistura "
+                        "ceasefire cease-fire truce talks negotiations boycott transition killed 250,000 "
+                        "a quarter of a million thousands hundreds more than some not but did said".split())
+PHRASES = st.lists(st.one_of(WORDS, st.text(max_size=6)), max_size=25).map(" ".join)
+
+
+def plain_mentions(text: str) -> list:
+    return [CODEBOOK._mention(match) for match in CODEBOOK._mentions.finditer(text)]
+
+
+def test_real_sentences_are_read():
+    assert len(SENTENCES) > 100
+
+
+@pytest.mark.parametrize("index", range(0, 400, 7))
+def test_mentions_equal_the_plain_scan_on_real_sentences(index):
+    sentence = SENTENCES[index % len(SENTENCES)]
+    assert CODEBOOK.mentions(sentence) == plain_mentions(sentence)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PHRASES)
+def test_mentions_equal_the_plain_scan_on_any_text(text):
+    assert CODEBOOK.mentions(text) == plain_mentions(text)
+
+
+def _cues_that_match(text: str) -> list:
+    return [cue for cue in CODEBOOK.cues
+            if cue.pattern.search(text) and (cue.needs is None or cue.needs.search(text))]
+
+
+def test_every_matching_cue_is_a_possible_cue_on_real_sentences():
+    for sentence in SENTENCES:
+        possible = CODEBOOK.possible_cues(sentence)
+        assert all(cue in possible for cue in _cues_that_match(sentence)), sentence
+
+
+@settings(max_examples=300, deadline=None)
+@given(PHRASES)
+def test_every_matching_cue_is_a_possible_cue_on_any_text(text):
+    possible = CODEBOOK.possible_cues(text)
+    assert all(cue in possible for cue in _cues_that_match(text))
+
+
+def test_number_starts_equal_the_plain_scan_on_real_sentences():
+    for sentence in SENTENCES:
+        assert [m.span() for m in _core_matches(_CORE, sentence)] == [m.span() for m in _CORE.finditer(sentence)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(PHRASES)
+def test_number_starts_equal_the_plain_scan_on_any_text(text):
+    assert [m.span() for m in _core_matches(_CORE, text)] == [m.span() for m in _CORE.finditer(text)]
