@@ -477,7 +477,7 @@ def quotations(body: str, codebook: Codebook) -> list[Quotation]:
         before = body[max(0, match.start() - 90):match.start()].split(".")[-1]
         for side, text in (("after", after), ("before", before)):
             verb = verbs.search(text)
-            if verb is None or (side == "before" and not re.search(r"[:,]?\s*$", text[verb.end():])):
+            if verb is None or (side == "before" and not re.fullmatch(r"\s*(?:that\s*)?[:,]?\s*", text[verb.end():])):
                 continue
             groups = group_mentions(text, codebook.mentions(text))
             if groups:
