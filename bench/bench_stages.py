@@ -133,7 +133,7 @@ def main() -> int:
     else:
         print(f"(FA-KES not found at {args.fakes}: skipped)")
     if args.generated:
-        report(f"generated (peacetalks.synthetic, seed 0)", generated_documents(args.generated), args.repeat)
+        report("generated (peacetalks.synthetic, seed 0)", generated_documents(args.generated), args.repeat)
     return 0
 
 

@@ -5,7 +5,6 @@ Every table here is made by hand so that the expected medians and counts can be 
 from __future__ import annotations
 
 import pandas as pd
-import pytest
 from matplotlib.collections import LineCollection, PathCollection, QuadMesh
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import json
 import shutil
 import subprocess
 import sys

@@ -22,7 +22,6 @@ MONTHS = {
     for name in names
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?\.?,?"
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
@@ -114,9 +113,3 @@ def month_day_mentions(text: str) -> list[tuple[int, int, int | None, re.Match[s
             mentions.append((month, day_number, int(day2) if day2 else None, match))
     return mentions
 
-
-def weekday_name(date: dt.date) -> str:
-    return WEEKDAYS[date.weekday()]
-
-
-WEEKDAY_WORD = re.compile(r"\b" + _WEEKDAY, re.I)

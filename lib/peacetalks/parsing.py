@@ -9,7 +9,7 @@ date, wire and source.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from urllib.parse import urlparse
@@ -108,20 +108,14 @@ def load_outlets() -> Outlets:
 
 @dataclass
 class ParsedArticle:
-    """What the text itself says about an article.
-
-    `header` is the opening text where a publication date may be printed (lines before the body and
-    the start of the first paragraph); `printed_date` is the date found there, if any.
-    """
+    """What the text itself says about an article; `printed_date` is the date printed in its opening, if any."""
 
     title: str | None
     source: str | None
     wire: str | None
     url: str | None
     body: str
-    header: str = ""
     printed_date: FoundDate | None = None
-    notes: list[str] = field(default_factory=list)
 
 
 # --- line classification ------------------------------------------------------------------------
@@ -284,7 +278,6 @@ def parse_article(text: str) -> ParsedArticle:
     cleaned = [_clean(line) for line in nonblank]
     short = [len(line) <= _FURNITURE_MAX for line in cleaned]
     url = _find_url(nonblank)
-    notes: list[str] = []
 
     # Cut the furniture that closes many pages: everything from a comment form or appeal on.
     cut = len(nonblank)
@@ -292,7 +285,7 @@ def parse_article(text: str) -> ParsedArticle:
         if index >= 3 and index >= 0.3 * len(nonblank) and short[index] and _TAIL.match(line):
             cut = index
             break
-    kept, tail = nonblank[:cut], nonblank[cut:]
+    kept = nonblank[:cut]
 
     source = None
     for index, line in enumerate(cleaned):
@@ -379,7 +372,6 @@ def parse_article(text: str) -> ParsedArticle:
         paragraphs[0] = first
         wire = wire or opening_wire
         if full_title:
-            notes.append("title completed from its reprint in the text")
             title = full_title
     elif paragraphs and title:
         first, _, full_title = _strip_opening(paragraphs[0], title, None, outlets)
@@ -389,5 +381,5 @@ def parse_article(text: str) -> ParsedArticle:
 
     return ParsedArticle(
         title=title or None, source=source, wire=wire, url=url, body="\n\n".join(paragraphs),
-        header="\n".join(opening_lines)[:1000], printed_date=found, notes=notes,
+        printed_date=found,
     )
