@@ -486,6 +486,16 @@ class _Checker:
             raise self.fail(where, f"expected a mapping, got {type(value).__name__}")
         return value
 
+    def entry(self, entry_id: Any, entry: Any, where: str, kind: str, keys: set[str]) -> dict:
+        """An actor's or issue's mapping, with a valid id and only the keys it may have."""
+        if not isinstance(entry_id, str) or not _ID.match(entry_id):
+            raise self.fail(where, f"an {kind} id is lower case letters, digits and _")
+        entry = self.mapping(entry, where)
+        extra = set(entry) - keys
+        if extra:
+            raise self.fail(where, f"unknown key(s) {', '.join(sorted(extra))}")
+        return entry
+
     def strings(self, value: Any, where: str, allow_regex: bool = False) -> list[Any]:
         if value is None:
             return []
@@ -543,12 +553,7 @@ def parse_codebook(data: Any, path: Path) -> Codebook:
     alternatives: list[tuple[str, str, str | None]] = []
     for actor_id, entry in check.mapping(data["actors"], "actors").items():
         where = f"actors.{actor_id}"
-        if not isinstance(actor_id, str) or not _ID.match(actor_id):
-            raise check.fail(where, "an actor id is lower case letters, digits and _")
-        entry = check.mapping(entry, where)
-        extra = set(entry) - {"label", "names", "speakers"}
-        if extra:
-            raise check.fail(where, f"unknown key(s) {', '.join(sorted(extra))}")
+        entry = check.entry(actor_id, entry, where, "actor", {"label", "names", "speakers"})
         names = check.strings(entry.get("names"), f"{where}.names", allow_regex=True)
         speakers = check.strings(entry.get("speakers"), f"{where}.speakers")
         if not names:
@@ -573,12 +578,7 @@ def parse_codebook(data: Any, path: Path) -> Codebook:
     issues: dict[str, Issue] = {}
     for issue_id, entry in check.mapping(data["issues"], "issues").items():
         where = f"issues.{issue_id}"
-        if not isinstance(issue_id, str) or not _ID.match(issue_id):
-            raise check.fail(where, "an issue id is lower case letters, digits and _")
-        entry = check.mapping(entry, where)
-        extra = set(entry) - {"label", "cues", "not_held_by"}
-        if extra:
-            raise check.fail(where, f"unknown key(s) {', '.join(sorted(extra))}")
+        entry = check.entry(issue_id, entry, where, "issue", {"label", "cues", "not_held_by"})
         not_held = check.strings(entry.get("not_held_by"), f"{where}.not_held_by")
         for actor_id in not_held:
             if actor_id not in actors:
