@@ -797,10 +797,7 @@ def stance_timeline(data: pd.DataFrame, note: str, takeaway: str | None = None) 
         ax.set_yticks(range(len(rows)), rows)
         ax.set_ylim(len(rows) - 0.4, -0.8)
         ax.grid(axis="y", visible=False)
-        actors = [row.split(" · ")[0] for row in rows]
-        for i in range(1, len(rows)):
-            if actors[i] != actors[i - 1]:
-                ax.axhline(i - 0.5, color=style.LIGHT_GREY, lw=0.8)
+        _actor_rules(ax, rows)
         _date_axis(ax)
         _pad_dates(ax, data["as_of"], days=60)
         ax.set_xlabel("date the stance belongs to (as the article places it)")

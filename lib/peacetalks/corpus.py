@@ -53,6 +53,8 @@ def _iso(date) -> str | None:
     return date.isoformat() if date is not None and date not in (dt.date.min, dt.date.max) else None
 
 
+ARCHIVE_ORIGIN = "archive"
+"""The origin of a date or source taken from an archive's own columns (see CatalogEntry.origin)."""
 _US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
@@ -72,7 +74,7 @@ def archive_entry(doc: RawDocument) -> CatalogEntry | None:
                     published = None
     if published is None and not doc.fields.get("source"):
         return None
-    return CatalogEntry(doc.id, published, doc.fields.get("source"), None, f"the archive's date column ({value})", "archive")
+    return CatalogEntry(doc.id, published, doc.fields.get("source"), None, f"the archive's date column ({value})", ARCHIVE_ORIGIN)
 
 
 def process_document(doc: RawDocument, analyst: AnalystFiles = NO_ANALYST_FILES) -> ArticleResult:

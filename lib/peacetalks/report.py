@@ -464,11 +464,12 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
 
     Also writes the corpus tables as CSV for download. Runs in the build process while the kernels work.
     """
-    from . import charts, review, shifts, tables as columns
-    from .corpus import load_corpus
+    from . import charts, pipeline, review, shifts, tables as columns
+    from .corpus import ARCHIVE_ORIGIN, load_corpus
     from .reading import analyst_folder
 
-    corpus_tables = load_corpus(_relative(extracted or corpus))  # its stances are the reviewed table
+    # extract_tables has just brought the extracted tables up to date: read them without checking again
+    corpus_tables = pipeline.read_corpus(extracted) if extracted else load_corpus(_relative(corpus))
     corpus_tables.write_csv(tables_dir)
     reviewed = corpus_tables.stances
     machine = corpus_tables.machine_stances if corpus_tables.machine_stances is not None else reviewed
@@ -484,20 +485,21 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
     outlets = sorted(set(charts.outlet_names(articles)) - {charts.UNKNOWN_OUTLET})
     published = charts.dates(articles["published"]).dropna()
 
+    toll_line = charts.toll_takeaway(toll)
     findings = []
     if not plotted.empty:
         hedged = plotted["qualifier"].value_counts()
         firm = int(hedged.get("exact", 0))
         findings.append(
-            f"{charts.toll_takeaway(toll)} {_count(len(plotted), 'dated report')} of the war's death toll; "
+            f"{toll_line} {_count(len(plotted), 'dated report')} of the war's death toll; "
             f"{firm} gave an exact count, {int(hedged.get('approx', 0))} an approximate one and "
             f"{int(hedged.get('at_least', 0))} only a lower bound (“more than”).")
     else:
-        findings.append(charts.toll_takeaway(toll))
+        findings.append(toll_line)
     findings.extend(charts.shift_findings(shifts.shifts(stances), limit=3))
     basis = articles["date_basis"].value_counts()
     from_archive = int((articles["date_basis"].eq("catalog")
-                        & articles["date_evidence"].fillna("").str.startswith("archive:")).sum())
+                        & articles["date_evidence"].fillna("").str.startswith(f"{ARCHIVE_ORIGIN}:")).sum())
     catalogued = int(basis.get("catalog", 0)) - from_archive
     findings.append(
         f"{_count(len(articles), 'article')} from {_count(len(outlets), 'named outlet')}"
@@ -515,7 +517,7 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
         "findings": findings,
         "takeaways": {
             "publication_timeline": charts.publication_takeaway(articles),
-            "war_toll": charts.toll_takeaway(toll),
+            "war_toll": toll_line,
             "stance_timeline": charts.stance_takeaway(charts.stance_data(stances, articles)),
         },
         "date_bases": [(b, DATE_BASIS_MEANING[b], int(basis.get(b, 0))) for b in columns.DATE_BASES],
@@ -626,11 +628,12 @@ def extract_tables(corpus: Path, out: Path) -> Path:
     Every notebook and the index then read these tables instead of extracting the corpus again.
     """
     from . import pipeline
+    from .reading import article_files
 
     folder = out.parent / f".{out.name}.tables"
     if pipeline.tables_current(folder, corpus):
         return folder
-    files = [corpus] if corpus.is_file() else list(corpus.glob("*.txt"))
+    files = [corpus] if corpus.is_file() else article_files(corpus)
     size = sum(path.stat().st_size for path in files)
     workers = 1 if size < SMALL_CORPUS_BYTES else pipeline.default_workers()
     began = time.perf_counter()

@@ -112,7 +112,7 @@ RC: dict[str, object] = {
 """rcParams of every figure. `svg.hashsalt` is fixed so SVG element ids are the same in every build;
 `text.parse_math` is off so that a "$" in an article's sentence is printed, not read as mathtext."""
 
-PNG_DPI = 200
+PNG_DPI = RC["savefig.dpi"]
 SVG_METADATA = {"Date": None}
 PNG_METADATA = {"Software": None}
 """No build date in SVG and no library version in PNG, so two builds give the same bytes."""
