@@ -152,9 +152,6 @@ class Quantity:
     number_start: int
     vague: bool = False
 
-    def span_text(self, text: str) -> str:
-        return text[self.start:self.end]
-
 
 _SEPARATORS = re.compile(r"[\s-]+")
 _SPACES = re.compile(r"\s+")

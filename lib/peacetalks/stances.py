@@ -49,6 +49,7 @@ from typing import Callable
 from dateutil.relativedelta import relativedelta
 
 from .codebook import Codebook, Cue, Mention, load_codebook
+from .dates import MONTHS
 from .sentences import Sentence, paragraphs, split_sentences
 
 EARLIER_BASIS = "published; placed earlier, undated"
@@ -70,11 +71,6 @@ _AUXILIARIES = {
     "rejects", "agreed", "vetoed", "declared", "welcomed", "boycotted", "abandoned", "approved",
 }
 _RELATIONS = {"ally", "allies", "backer", "backers", "patron", "patrons", "partner", "partners", "supporter", "supporters"}
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
-    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
 _MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|Jun\.|July|Jul\.|"
           r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 _TIME = re.compile(
@@ -268,7 +264,7 @@ def resolve_time(match: re.Match[str], published: dt.date) -> dt.date | None:
             return (published.replace(day=1) - relativedelta(months=1))
         return dt.date(published.year - 1, 1, 1)
     month_text = match.group("m1") or match.group("m2") or match.group("m3")
-    month = _MONTHS[month_text.lower().rstrip(".")]
+    month = MONTHS[month_text.lower().rstrip(".")]
     year_text = match.group("y1") or match.group("y2") or match.group("y3")
     day_text = match.group("d1") or match.group("d2")
     day = int(day_text) if day_text else 1
@@ -484,17 +480,6 @@ def quotations(body: str, codebook: Codebook) -> list[Quotation]:
                 found.append(Quotation(match.start(1), match.end(1), groups[0]))
                 break
     return found
-
-
-def read_sentence(text: str, codebook: Codebook, published: dt.date | None, previous: Group | None = None,
-                  voice: Group | None = None, cues: list[Cue] | None = None) -> tuple[list[Holding], Group | None]:
-    """The stances of one sentence, and the subject to carry into the next sentence (for "He said ...").
-
-    `voice` is the speaker of a quotation the sentence stands in: it holds a cue that has no holder of its own.
-    `cues` are the cues to try (default: all of them; see `Codebook.possible_cues`).
-    """
-    holdings = _read(text, codebook, published, lambda: previous, voice, codebook.cues if cues is None else cues)
-    return holdings, carried_subject(text, codebook, previous)
 
 
 _THIRD_PERSON = re.compile(r"\b(?:he|she|it|they)\b", re.IGNORECASE)
