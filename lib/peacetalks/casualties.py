@@ -159,7 +159,7 @@ def _alt(entries: list[str] | str) -> str:
         entries = [entries]
     war = _cues()["war_nouns"]
     foreign = "|".join(_cues()["foreign_places"])
-    cities = "|".join(_cues()["places_in_syria"]).replace("syria|", "", 1)
+    cities = "|".join(place for entry in _cues()["places_in_syria"] for place in entry.split("|") if place != "syria")
     whitespace = r"\s+"
     parts = [e.replace("WAR", war).replace("FOREIGN", foreign).replace("SYRIAN_CITY", cities).replace(" ", whitespace)
              for e in entries if e]

@@ -163,11 +163,9 @@ def apply_review(machine_stances: pd.DataFrame, articles: pd.DataFrame, review_p
                 "as_of_basis": basis, "coded_by": "analyst", "note": note}
 
     for review in reviews:
-        hits = table.index[
-            (table["article_id"] == review.article_id) & (table["actor"] == review.actor)
-            & (table["issue"] == review.issue)
-            & table["quote"].map(lambda q: _quotes_match(str(q), review.quote)).astype(bool)
-        ]
+        same = table[(table["article_id"] == review.article_id) & (table["actor"] == review.actor)
+                     & (table["issue"] == review.issue)]
+        hits = same.index[same["quote"].map(lambda q: _quotes_match(str(q), review.quote)).astype(bool)]
         if review.action in ("confirm", "reject", "add") and review.polarity is not None:
             hits = [i for i in hits if int(table.at[i, "polarity"]) == review.polarity]
         hits = list(hits)
