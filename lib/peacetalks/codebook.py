@@ -234,14 +234,19 @@ class _CueFilter:
         self.checks = [[[(s, runs_of[s]) for s in sorted(strings)] for strings in cue.literals] for cue in cues]
         # the sets a run meets on its own, and the strings of several runs it is one of
         self.run_meets: dict[str, int] = {}
-        self.run_shares: dict[str, list[tuple[frozenset[str], int]]] = {}
+        shared: dict[frozenset[str], int] = {}  # the runs of each string of several runs, and the sets it meets
         for strings, bit in set_bits.items():
             for s in strings:
-                for run in runs_of[s]:
-                    if len(runs_of[s]) == 1:
-                        self.run_meets[run] = self.run_meets.get(run, 0) | bit
-                    else:
-                        self.run_shares.setdefault(run, []).append((runs_of[s], bit))
+                if len(runs_of[s]) == 1:
+                    (run,) = runs_of[s]
+                    self.run_meets[run] = self.run_meets.get(run, 0) | bit
+                else:
+                    shared[runs_of[s]] = shared.get(runs_of[s], 0) | bit
+        self.shared = list(shared.items())
+        self.run_shares: dict[str, frozenset[int]] = {}  # run -> indexes into self.shared of the strings it is in
+        for index, (needs, _bit) in enumerate(self.shared):
+            for run in needs:
+                self.run_shares[run] = self.run_shares.get(run, frozenset()) | {index}
         self.all_runs = frozenset(self.run_meets) | frozenset(self.run_shares)
         self.lengths = sorted({len(run) for run in self.all_runs})
         self.words = _WordMemo(self._runs_inside)
@@ -255,9 +260,10 @@ class _CueFilter:
         met = 0
         for run in runs:
             met |= self.run_meets.get(run, 0)
-            for needs, bit in self.run_shares.get(run, ()):
-                if needs <= runs:
-                    met |= bit
+        for index in set().union(*map(self.run_shares.get, runs & self.run_shares.keys())):
+            needs, bit = self.shared[index]
+            if needs <= runs:
+                met |= bit
         if not met:
             return self.ungated
         found = []

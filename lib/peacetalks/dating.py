@@ -187,6 +187,8 @@ def infer_window(body: str, events: list[Event]) -> tuple[Interval | None, list[
     Evidence is combined from the most specific to the least; a reference that contradicts
     what is already established (an event the table lacks, say) is set aside and said so.
     """
+    if not events:
+        return None, []  # every piece of evidence is a reference to a dated event
     sentences = [s.text for s in split_sentences(body)]
     constraints = [c for sentence in sentences for c in _event_constraints(sentence, events)]
     if not constraints:

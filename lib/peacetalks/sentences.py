@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import threading
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -38,6 +39,25 @@ def paragraphs(body: str) -> Iterator[tuple[int, int, str]]:
         yield pos, len(body), body[pos:]
 
 
+class _Buffers(threading.local):
+    """blingfire's output buffers, grown as needed and kept per thread: allocating (and zeroing) them
+    for every paragraph cost as much as the segmentation itself."""
+
+    capacity = 0
+
+    def at_least(self, capacity: int) -> tuple[ctypes.Array, ctypes.Array, ctypes.Array]:
+        if capacity > self.capacity:
+            self.capacity = max(capacity, 2 * self.capacity, 1 << 16)
+            self.output = ctypes.create_string_buffer(self.capacity)
+            self.starts = (ctypes.c_int32 * self.capacity)()
+            self.ends = (ctypes.c_int32 * self.capacity)()
+        return self.output, self.starts, self.ends
+
+
+_BUFFERS = _Buffers()
+_SEGMENT = blingfire.blingfire.TextToSentencesWithOffsets
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) character offsets of the sentences of `text`, by blingfire's segmenter.
 
@@ -48,15 +68,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if not data:
         return []
     capacity = len(data) * 2 + 16
-    output = ctypes.create_string_buffer(capacity)
-    starts = (ctypes.c_int32 * capacity)()
-    ends = (ctypes.c_int32 * capacity)()
-    count = blingfire.blingfire.TextToSentencesWithOffsets(
-        ctypes.c_char_p(data), ctypes.c_int(len(data)), ctypes.byref(output),
-        ctypes.byref(starts), ctypes.byref(ends), ctypes.c_int(capacity))
-    if count <= 0 or count > capacity:
+    output, starts, ends = _BUFFERS.at_least(capacity)
+    written = _SEGMENT(data, len(data), output, starts, ends, capacity)  # bytes written, with the closing NUL
+    if written <= 0 or written > capacity:
         return [(0, len(text))]
-    sentences = output.value.count(b"\n") + 1
+    sentences = ctypes.string_at(output, written - 1).count(b"\n") + 1
     byte_starts = np.frombuffer(starts, dtype=np.int32, count=sentences)
     byte_ends = np.frombuffer(ends, dtype=np.int32, count=sentences) + 1
     if len(data) == len(text):  # ASCII: bytes are characters
