@@ -60,8 +60,12 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", 
 _PREPOSITIONS = {
     "of", "to", "in", "from", "with", "against", "on", "at", "for", "over", "into", "toward", "towards",
     "about", "between", "among", "by", "under", "through", "across", "near", "inside", "outside", "within",
-    "without", "around", "behind", "beyond", "via", "like", "than", "including", "fighting", "dismissing",
-    "meet", "met", "invited", "inviting", "urged", "called", "accused", "blamed",
+    "without", "around", "behind", "beyond", "via", "like", "than", "including",
+    # verbs whose actor after them is their object, not a subject ("rebels fighting Assad")
+    "meet", "met", "invited", "inviting", "urged", "urging", "called", "accused", "accusing", "blamed", "blaming",
+    "fighting", "dismissing", "backing", "supporting", "opposing", "attacking", "targeting", "bombing",
+    "condemning", "criticising", "criticizing", "rejecting", "excluding", "isolating", "pressing", "pressuring",
+    "arming", "funding",
 }
 _AUXILIARIES = {
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may", "might",
