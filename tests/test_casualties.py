@@ -103,6 +103,13 @@ PHRASINGS = [
     ("Two women were stoned to death in Raqqa.", [(2, None, E, K, EVENT)]),
     ("The group has executed 700 members of a tribe.", [(700, None, E, K, EVENT)]),
     ("The war has killed 69 aid workers since the conflict began.", [(69, None, E, K, EVENT)]),
+    # one cause, weapon or stretch of the war: narrower than its toll, even "since 2011"
+    ("Monitors say 15,000 people have died under torture since the conflict began in 2011.", [(15_000, None, E, K, EVENT)]),
+    ("Barrel bombs have killed thousands of people since the war began in 2011.", [(2_000, None, L, K, EVENT)]),
+    ("Clashes since the start of the year have killed more than 4,000 people in the conflict.",
+     [(4_000, None, L, K, EVENT)]),
+    ("More than 300,000 people have been killed since the war began in 2011, including 14,000 tortured to death.",
+     [(300_000, None, L, K, WAR), (14_000, None, E, K, EVENT)]),
     # events outside the war
     ("Peskov spoke of an airplane crash in Egypt in which over 200 people died.", [(200, None, L, K, OTHER)]),
     ("The Paris attacks killed 130 people.", [(130, None, E, K, OTHER)]),

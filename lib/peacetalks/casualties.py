@@ -131,6 +131,8 @@ _NOT_WHERE_IT_HAPPENED = re.compile(
     r"speaking|spoke|reporters|met|meeting|talks|conference|summit|visit(?:ing|ed)?|arrived|returned|trip|tour|"
     r"hosted|held)\s+\Z", re.IGNORECASE)
 _WITH_SYRIA = re.compile(r"\s+and\s+(?:in\s+)?syria\b", re.IGNORECASE)
+_SOURCE_OR_PART = re.compile(r"\b(?:said|says|told|according|including|among them|of whom)\b|;", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:]|\d[\d,.]*|\b(?:including|of whom)\b", re.IGNORECASE)  # a stop, or an earlier figure
 _PLACE_REACH = 150  # a place named further than this from a number is not where its people died
 _SINCE_THEN = re.compile(r"\bsince then\b|\b(?:has|have|had) since\b|\bsince that (?:time|day)\b", re.IGNORECASE)
 _ANAPHORIC_START = re.compile(
@@ -180,6 +182,7 @@ class _Grammar:
     restricted: re.Pattern[str]
     war: re.Pattern[str]
     event: re.Pattern[str]
+    narrowing: re.Pattern[str]
     war_start: re.Pattern[str]
     foreign: re.Pattern[str]
     foreign_keys: frozenset[bytes]   # the first letters of each place outside Syria
@@ -219,6 +222,7 @@ def _grammar() -> _Grammar:
         restricted=re.compile(rf"(?:{_alt(cues['restricted_people'])})\Z", re.IGNORECASE),
         war=re.compile(_alt(cues["war_cues"]), re.IGNORECASE),
         event=re.compile(_alt(cues["event_cues"]), re.IGNORECASE),
+        narrowing=re.compile(_alt(cues["narrowing_cues"]), re.IGNORECASE),
         war_start=re.compile(r"\b2011\b|\b(?:began|started|erupted|broke out)\b", re.IGNORECASE),
         foreign=re.compile(rf"(?:{places_foreign})\Z", re.IGNORECASE),
         foreign_keys=frozenset(re.match(r"[a-z]+", name).group(0).encode("ascii")
@@ -672,9 +676,12 @@ def _subject(context: _Context, figures: list[_Figure], i: int) -> str:
         return "syria_event"  # no total of the war below a thousand was reported after its first weeks
     if any(_word(word).restricted for word in figure.head):
         return "syria_event"
-    window = re.split(r"\b(?:said|says|told|according)\b", context.sentence[q.end:q.end + 80])[0]
+    window = _SOURCE_OR_PART.split(context.sentence[q.end:q.end + 80])[0]
     if context.grammar.event.search(window) or not context.war:
         return "syria_event"
+    clause = _CLAUSE_BREAK.split(context.sentence[max(0, q.start - 120):q.start])[-1]
+    if context.grammar.narrowing.search(f"{clause}{context.sentence[q.start:q.end]}{window}"):
+        return "syria_event"  # "12,000 tortured to death since 2011": one cause of death, not the whole toll
     return "syria_war"
 
 
