@@ -76,6 +76,20 @@ def test_a_backer_named_in_a_compound_is_not_the_holder():
     assert read("Saudi-backed rebels rejected the ceasefire.") == [("syrian_opposition", "ceasefire", -1)]
 
 
+def test_an_actor_after_a_verb_that_acts_on_it_is_its_object_not_a_holder():
+    assert read("Qatar, long a backer of rebels fighting to topple Assad, urged the talks to go ahead.") == []
+    assert not [r for r in read("Turkey, opposing Moscow at every turn, welcomed the truce.") if r[0] == "russia"]
+
+
+def test_announcing_the_end_of_a_truce_is_against_it():
+    assert read("Assad's government declared the end of the cease-fire on Monday.") == [
+        ("syrian_government", "ceasefire", -1)]
+
+
+def test_cannot_negates_a_cue():
+    assert read("Lavrov said Russia cannot support any truce that shields terrorists.") == [("russia", "ceasefire", -1)]
+
+
 def test_a_meeting_about_something_else_is_not_peace_talks():
     assert read("The U.N. Security Council will hold an emergency meeting to discuss the alleged attack.") == []
 

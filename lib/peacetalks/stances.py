@@ -65,7 +65,7 @@ _PREPOSITIONS = {
     "meet", "met", "invited", "inviting", "urged", "urging", "called", "accused", "accusing", "blamed", "blaming",
     "fighting", "dismissing", "backing", "supporting", "opposing", "attacking", "targeting", "bombing",
     "condemning", "criticising", "criticizing", "rejecting", "excluding", "isolating", "pressing", "pressuring",
-    "arming", "funding",
+    "arming", "funding", "topple", "toppling", "oust", "ousting", "overthrow", "overthrowing", "remove", "removing",
 }
 _AUXILIARIES = {
     "has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may", "might",
