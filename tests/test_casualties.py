@@ -101,6 +101,12 @@ PHRASINGS = [
     ("The death toll from Sunday's strikes stood at 61.", [(61, None, E, K, EVENT)]),
     ("The attack killed from 500 to well over 1000 people.", [(500, 1_000, R, K, EVENT)]),
     ("Two women were stoned to death in Raqqa.", [(2, None, E, K, EVENT)]),
+    ("Air strikes near the town claimed more than 100 civilian lives last week.", [(100, None, L, K, EVENT)]),
+    ("The siege was broken after days of fighting that cost some 500 lives.", [(500, None, A, K, EVENT)]),
+    ("The war has claimed over 300,000 lives since 2011.", [(300_000, None, L, K, WAR)]),
+    ("Another 17 IS fighters were killed in the raids.", [(17, None, E, K, EVENT)]),
+    ("The number of civilians killed in the attack on the market has risen to 20.", [(20, None, E, K, EVENT)]),
+    ("One group has put the death toll from the conflict at as high as 470,000.", [(470_000, None, M, K, WAR)]),
     ("The group has executed 700 members of a tribe.", [(700, None, E, K, EVENT)]),
     ("The war has killed 69 aid workers since the conflict began.", [(69, None, E, K, EVENT)]),
     # one cause, weapon or stretch of the war: narrower than its toll, even "since 2011"
@@ -129,6 +135,7 @@ PHRASINGS = [
     ("The country had a pre-war population of about 23 million.", []),
     ("One was killed on Friday and one on Saturday.", []),
     ("The ceasefire was breached 3 times in the past 24 hours.", []),
+    ("Volunteer medics have saved 300 lives in the besieged town.", []),
 ]
 
 

@@ -175,6 +175,7 @@ class _Grammar:
     active: dict[str, re.Pattern[str]]
     active_far: re.Pattern[str]
     drive_verb: re.Pattern[str]
+    lives_verb: re.Pattern[str]
     completion: re.Pattern[str]
     predicate: re.Pattern[str]
     breaks: re.Pattern[str]
@@ -214,6 +215,7 @@ def _grammar() -> _Grammar:
         active_far=re.compile(
             rf"(?<![\w-])(?P<verb>{any_active})\s+(?:a|an|the|one|another)\s+[\w-]+\s+(?:[\w-]+\s+)?(?:and|,)\s+\Z",
             re.IGNORECASE),
+        lives_verb=re.compile(rf"(?<![\w-])(?:{_alt(kinds['killed']['active_with_lives'])})\s+{_FILLER}\Z", re.IGNORECASE),
         drive_verb=re.compile(rf"(?<![\w-])(?:{_alt(disp['active_with_completion'])})\s+{_FILLER}\Z", re.IGNORECASE),
         completion=re.compile(rf"(?:[^.;:]{{0,120}}?)\b(?:{_alt(disp['completion'])})\b", re.IGNORECASE),
         predicate=re.compile(rf"\s*,?\s*{aux}(?:{predicate})(?![\w-])", re.IGNORECASE),
@@ -463,6 +465,9 @@ def _read_figure(sentence: str, quantities: list[Quantity], i: int, grammar: _Gr
             figure.kind = kind
             figure.combined = bool(_COMBINED_BEFORE.search(left, 0, verb.start()))
             return figure
+    if head and head[-1] == "lives" and grammar.lives_verb.search(left):
+        figure.kind = "killed"  # "claimed more than 100 civilian lives"
+        return figure
     if grammar.drive_verb.search(left):
         completion = grammar.completion.match(sentence, q.end)
         if completion:
@@ -538,7 +543,7 @@ def _predicate_after(sentence: str, quantities: list[Quantity], i: int, grammar:
             return _After()
         original = token.group(1)
         word = original.lower()
-        if word in _AUXILIARIES:
+        if word in _AUXILIARIES and not original.isupper():  # "17 IS fighters": a name, not the verb
             among = _AMONG_AHEAD.match(sentence, pos)
             if among and among.end() == next_start:
                 return _After(among_next=True)  # "Seven children were among 71 civilians killed"

@@ -28,7 +28,7 @@ HEDGES_BEFORE = {
                "almost", "close to", "just under", "more or less", "an approximate", "circa"],
     "at_least": ["more than", "well over", "just over", "over", "at least", "upwards of", "in excess of",
                  "no fewer than", "no less than", "not less than", "a minimum of", "well above", "above"],
-    "at_most": ["up to", "as many as", "fewer than", "less than", "at most", "no more than", "not more than",
+    "at_most": ["up to", "as many as", "as high as", "fewer than", "less than", "at most", "no more than", "not more than",
                 "a maximum of", "under"],
 }
 HEDGES_AFTER = {"at_least": ["or more", "plus", "-plus", "+"], "approx": ["or so"]}
