@@ -24,6 +24,7 @@ import yaml
 from .numbers import SIMPLE_NUMBER, Quantity, find_quantities
 from .sentences import split_sentences
 from .tables import KINDS
+from .words import letter_runs
 
 # A cheap test for lower-cased text that may hold a casualty figure: the stems of the cue words
 # ("die" only at the end of a word, not in "diet"). No two of them can start at the same offset.
@@ -117,12 +118,6 @@ _NOT_COUNT_SPAN = re.compile(
 _IT_HAS = re.compile(
     r"\W*it\s+(?:has|had)\s+(?:so far\s+|now\s+|since\s+|already\s+)*(?:killed|claimed|cost|left|displaced|forced|driven)\b",
     re.IGNORECASE)
-_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # a-z kept, the rest a space
-
-
-def _letter_runs(lowered: str) -> list[bytes]:
-    """The runs of letters a-z of a lower-case text (what r"[a-z]+" finds), cut by C string methods."""
-    return lowered.encode("ascii", "replace").translate(_LETTERS_ONLY).split()
 _AUXILIARIES = {"are", "were", "is", "was", "have", "has", "had", "will", "would", "could", "may", "might", "remain",
                 "remained", "remains"}
 # Place names that say where someone speaks, lives or is banned, or name a group, not where people died.
@@ -653,7 +648,7 @@ def _war_context(sentence: str, previous: str, grammar: _Grammar) -> bool:
 def _places(text: str, grammar: _Grammar) -> list[tuple[int, int, bool]]:
     """(start, end, is_foreign) of the places `text` names as where something happened; empty
     when it names no place outside Syria (places in Syria matter only as rivals of those)."""
-    if not text or grammar.foreign_keys.isdisjoint(_letter_runs(text.lower())):
+    if not text or grammar.foreign_keys.isdisjoint(letter_runs(text.lower())):
         return []
     found = []
     for match in grammar.place.finditer(text):

@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable
 import yaml
 
 from .problems import InputError
+from .words import letter_runs
 
 DEFAULT_PATH = Path(__file__).resolve().with_name("codebook.yaml")
 AGENT_MODES = ("subject", "inside", "both")
@@ -167,14 +168,13 @@ def _find_all(text: str, literal: str) -> Iterable[int]:
         pos = text.find(literal, pos + 1)
 
 
-_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # a-z kept, the rest a space
 _LETTER_RUN = re.compile(r"[a-z]+")
 
 
 def _words(lowered: str) -> set[bytes]:
     """The distinct words (runs of ASCII letters) of a lower-case text, cut by C string methods;
     any other character, non-ASCII letters included, separates words."""
-    return set(lowered.encode("ascii", "replace").translate(_LETTERS_ONLY).split())
+    return set(letter_runs(lowered))
 
 
 class _WordMemo:

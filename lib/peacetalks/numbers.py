@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from .words import letter_runs
+
 # Vague plurals count as the least they can mean (qualifier at_least), as the analysis fixes them.
 VAGUE = {
     "tens": 20, "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
@@ -83,7 +85,6 @@ _FIRST_WORDS = frozenset(word.encode("ascii") for word in [
     *_UNITS, *_TENS, *SCALES, "a", "an", "many", "several", "tens", "hundreds", "thousands", "millions", "dozens",
     "scores", "quarter", "third", "half"])
 _DIGIT_RUN = re.compile(r"\d+")
-_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # a-z kept, the rest a space
 
 
 def _core_matches(core: re.Pattern[str], text: str) -> list[re.Match[str]]:
@@ -94,7 +95,7 @@ def _core_matches(core: re.Pattern[str], text: str) -> list[re.Match[str]]:
         return list(core.finditer(text))
     lowered = text.lower()
     starts = [match.start() for match in _DIGIT_RUN.finditer(text)]
-    for word in _FIRST_WORDS.intersection(lowered.encode("ascii").translate(_LETTERS_ONLY).split()):
+    for word in _FIRST_WORDS.intersection(letter_runs(lowered)):
         word = word.decode("ascii")
         end = len(word)
         pos = lowered.find(word)
