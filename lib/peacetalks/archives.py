@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Iterator
 
-from charset_normalizer import from_bytes
 
 from .problems import InputError, Problem
-from .reading import DEFAULT_MAX_BYTES, RawDocument, decode, looks_binary
+from .reading import DEFAULT_MAX_BYTES, RawDocument, decode, legacy_encoding, looks_binary
 
 SUFFIXES = (".csv", ".jsonl", ".ndjson")
 """Archive file types, each optionally gzipped (`.csv.gz`)."""
@@ -96,22 +95,6 @@ class _Opened:
     encoding: str
 
 
-def best_encoding(data: bytes) -> str:
-    """charset-normalizer's guess for non-UTF-8 bytes, preferring cp1252 among equally good candidates.
-
-    On Western text cp1250, cp1252 and cp1257 often tie (they differ in a few letters); cp1252 is
-    by far the likeliest for news exports, and picking another turns "à Genève" into "ŕ Genčve".
-    """
-    matches = list(from_bytes(data))
-    if not matches:
-        return "cp1252"
-    best = matches[0]
-    for match in matches:
-        if match.encoding == "cp1252" and (match.chaos, match.coherence) == (best.chaos, best.coherence):
-            return "cp1252"
-    return best.encoding
-
-
 def _sniff_encoding(sample: bytes) -> str:
     """The file's encoding, judged on its first megabyte.
 
@@ -127,7 +110,9 @@ def _sniff_encoding(sample: bytes) -> str:
     valid_multibyte = len(_NON_ASCII.findall(text)) - len(_SURROGATE.findall(text))
     if valid_multibyte >= bad:
         return "utf-8"
-    return best_encoding(sample)
+    encoding = legacy_encoding(sample)
+    # a first megabyte with none of the characters Windows-1252 and Latin-1 differ in says nothing of the rest
+    return "cp1252" if encoding == "latin-1" else encoding
 
 
 def _open(path: Path) -> _Opened:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -28,28 +29,44 @@ class RawDocument:
     fields: dict[str, str] = field(default_factory=dict)
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Text and encoding name: UTF-8 when valid, else Windows-1252/Latin-1, else what charset-normalizer finds.
+_WINDOWS_RANGE = re.compile(rb"[\x80-\x9f]")  # where Windows-1252 has letters and punctuation, Latin-1 controls
+
+
+def legacy_encoding(data: bytes) -> str:
+    """The encoding of bytes that are not UTF-8: Windows-1252 when they decode as such (named latin-1
+    when they use none of the characters the two differ in), else charset-normalizer's best guess,
+    with cp1252 preferred among equally good ones.
 
     Western news pages that are not UTF-8 are nearly always Windows-1252 or Latin-1, and a detector
-    guessing among all code pages misreads short texts (Latin-1 French as Central European cp1250),
-    so those two are tried first.
+    guessing among all code pages misreads short texts (Latin-1 French as Central European cp1250,
+    "à Genève" as "ŕ Genčve"), so those two are tried first. Used for article files and archives alike.
     """
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return "cp1252" if _WINDOWS_RANGE.search(data) else "latin-1"
+    matches = list(from_bytes(data))
+    if not matches:
+        return "cp1252"
+    best = matches[0]
+    if any(m.encoding == "cp1252" and (m.chaos, m.coherence) == (best.chaos, best.coherence) for m in matches):
+        return "cp1252"
+    return best.encoding
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and encoding name: UTF-8 when valid, else the `legacy_encoding` of the bytes."""
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
+    encoding = legacy_encoding(data)
     try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        pass
-    else:
-        uses_windows_range = any(0x80 <= byte <= 0x9F for byte in data)
-        return text, "cp1252" if uses_windows_range else "latin-1"
-    best = from_bytes(data).best()
-    if best is None:
+        return data.decode(encoding), encoding
+    except (UnicodeDecodeError, LookupError):
         return data.decode("cp1252", errors="replace"), "cp1252"
-    return str(best), best.encoding
 
 
 def looks_binary(data: bytes) -> bool:
