@@ -629,7 +629,7 @@ def select_stances(stances: pd.DataFrame, articles: pd.DataFrame, actors: Iterab
     return stances[keep]
 
 
-def stance_data(stances: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def stance_data(stances: pd.DataFrame, articles: pd.DataFrame, shift_table: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per marker of the stance timeline, in sequence order, with the shift it completes.
 
     A marker stands for the stances of one actor and issue with the same date and polarity
@@ -637,13 +637,15 @@ def stance_data(stances: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     `earlier_undated` marks a stance its article places earlier without a date. `shift` names
     the change ("reverses", "softens", "firms") this marker makes from the one before, and
     `shift_from` the date of that one. Stances without a date are left out (the notebook lists them).
+    `shift_table` is `shifts.shifts(stances)` when the caller has it already.
     """
     from . import shifts as shifting
 
     actor_names, issue_names = labels()
     order = shifting.sequence(stances)
     order["shift"], order["shift_from"] = "", None
-    for change in shifting.shifts(stances).itertuples(index=False):
+    changes = shifting.shifts(stances) if shift_table is None else shift_table
+    for change in changes.itertuples(index=False):
         hit = order.index[(order["actor"] == change.actor) & (order["issue"] == change.issue)
                           & (order["article_id"] == change.to_article) & (order["quote"] == change.to_quote)
                           & (order["polarity"] == change.to_polarity) & (order["shift"] == "")]

@@ -496,7 +496,8 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
             f"{int(hedged.get('at_least', 0))} only a lower bound (“more than”).")
     else:
         findings.append(toll_line)
-    findings.extend(charts.shift_findings(shifts.shifts(stances), limit=3))
+    shift_table = shifts.shifts(stances)
+    findings.extend(charts.shift_findings(shift_table, limit=3))
     basis = articles["date_basis"].value_counts()
     from_archive = int((articles["date_basis"].eq("catalog")
                         & articles["date_evidence"].fillna("").str.startswith(f"{ARCHIVE_ORIGIN}:")).sum())
@@ -518,7 +519,7 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
         "takeaways": {
             "publication_timeline": charts.publication_takeaway(articles),
             "war_toll": toll_line,
-            "stance_timeline": charts.stance_takeaway(charts.stance_data(stances, articles)),
+            "stance_timeline": charts.stance_takeaway(charts.stance_data(stances, articles, shift_table)),
         },
         "date_bases": [(b, DATE_BASIS_MEANING[b], int(basis.get(b, 0))) for b in columns.DATE_BASES],
         "qualifiers": [(k, int(v)) for k, v in casualties["qualifier"].value_counts().reindex(columns.QUALIFIERS, fill_value=0).items()],
