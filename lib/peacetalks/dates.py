@@ -66,16 +66,27 @@ def _make_date(year: str, month: int | str, day: str) -> dt.date | None:
         return None
 
 
-_DIGIT = re.compile(r"\d")
+_YEAR_ANYWHERE = re.compile(r"(?:19|20)\d\d")
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _patterns_that_may_match(text: str) -> list[re.Pattern[str]]:
+    """The date patterns worth running on `text`: every one needs a year, and those with a month
+    name need one of the month stems (checked on ASCII text only, where lower() is exact)."""
+    if not _YEAR_ANYWHERE.search(text):
+        return []
+    if text.isascii():
+        lowered = text.lower()
+        if not any(stem in lowered for stem in _MONTH_STEMS):
+            return _DATE_PATTERNS[:2]
+    return _DATE_PATTERNS
 
 
 def find_dates(text: str) -> list[FoundDate]:
     """Every full date (day, month and year) printed in `text`, in order of position, without overlaps."""
-    if not _DIGIT.search(text):
-        return []
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _DATE_PATTERNS:
+    for pattern in _patterns_that_may_match(text):
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue

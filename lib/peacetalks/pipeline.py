@@ -301,6 +301,8 @@ def _local_engine(workers: int, analyst: AnalystFiles) -> Iterator[Engine]:
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
+    if context.get_start_method() == "forkserver":
+        context.set_forkserver_preload(["peacetalks.preload"])  # workers fork with patterns compiled
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                    initializer=_set_worker_analyst, initargs=(analyst,))
     try:
