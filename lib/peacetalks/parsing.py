@@ -24,8 +24,10 @@ _URL = re.compile(r"<?(https?://[^\s<>\"]+)>?")
 _MARKUP = re.compile(r"[*_`#]+")
 _BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u2023\u2043\u00b7\-*]\s+)")
 
-# Lines that are page furniture wherever they stand.
-_FURNITURE = re.compile(
+# Lines that are page furniture wherever they stand: those known by how they begin, and captions
+# and credits known by a bracket or slash inside them (tried only on lines that have one, as a
+# pattern that may start anywhere in a line is tried at every offset of every line).
+_FURNITURE_OPENING = re.compile(
     r"^(?:leave a (?:reply|comment)|your email address will not be published.*|required fields are marked.*"
     r"|(?:read|see) (?:more|also)\b.{0,80}|related(?: articles| stories| news)?:?.{0,80}|also read:?.{0,80}"
     r"|advertisement|sponsored|share(?: this| on)?\b.{0,40}|print|e-?mail|tweet|comments?"
@@ -34,10 +36,21 @@ _FURNITURE = re.compile(
     r"|support [A-Z].{0,60}!|(?:once|monthly|annual|continue|remind me later\.?|not ready to support today\?)"
     r"|paiment methods|payment methods|follow us\b.{0,60}|click here\b.{0,80}"
     r"|photo:.*|photograph:.*|image:.*|picture:.*|file photo.*|\(?photo\b.{0,60}\)?"
-    r"|.*\((?:photo|file photo|afp photo|reuters photo|ap photo)[^)]*\)\s*"
-    r"|\u00a9.*|copyright\b.*|all rights reserved.*|.{0,40}\b(?:reuters|afp|ap|getty images|epa|sputnik)\s*/\s*\S.{0,60})$",
+    r"|\u00a9.*|copyright\b.*|all rights reserved.*)$",
     re.I,
 )
+_FURNITURE_INSIDE = re.compile(
+    r"^(?:.*\((?:photo|file photo|afp photo|reuters photo|ap photo)[^)]*\)\s*"
+    r"|.{0,40}\b(?:reuters|afp|ap|getty images|epa|sputnik)\s*/\s*\S.{0,60})$",
+    re.I,
+)
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a (cleaned) line is page furniture: a share button, a sign-up, a photo credit ..."""
+    return bool(_FURNITURE_OPENING.match(line) or (("(" in line or "/" in line) and _FURNITURE_INSIDE.match(line)))
+
+
 # Lines after which the rest of the page is furniture (comment forms, appeals, newsletters).
 _TAIL = re.compile(
     r"^(?:leave a (?:reply|comment)|a message from\b.*|dear readers,?|sign up for\b.*newsletter.*"
@@ -60,6 +73,20 @@ _CREDIT = re.compile(
     r"|^(?P<c>[A-Z][\w .&-]{1,40}?)\s+contributed to this (?:report|story)",
     re.I,
 )
+_CREDIT_WORDS = ("part", "content", "material", "reporting", "contributed")  # one of them is in every _CREDIT match
+
+
+def _credit(line: str) -> re.Match[str] | None:
+    """A wire credit ("Parts from Reuters", "With AFP", "X contributed to this report") in a short line."""
+    if len(line) > _FURNITURE_MAX:
+        return None
+    if line.isascii():  # (for ASCII, lower() finds what the case-insensitive pattern would)
+        lowered = line.lower()
+        if not (lowered.startswith(("with", "source")) or any(word in lowered for word in _CREDIT_WORDS)):
+            return None
+    return _CREDIT.search(line)
+
+
 _HEADER_CUES = {"date", "published", "publication", "of", "last", "updated", "posted", "on", "at", "by", "first"}
 _INLINE_FURNITURE = re.compile(r"\s*Get short URL(?:\s+\d+)*\s*", re.I)
 _TIME = re.compile(r"^\s*(?:at\s+)?\d{1,2}[:.]?\d{2}(?:\s*(?:am|pm|gmt|utc))?\b", re.I)
@@ -299,7 +326,7 @@ def parse_article(text: str) -> ParsedArticle:
 
     wire = None
     for line in cleaned[cut:] + cleaned[max(0, cut - 3):cut]:
-        credit = len(line) <= _FURNITURE_MAX and _CREDIT.search(line)
+        credit = _credit(line)
         if credit:
             named = next(g for g in credit.groups() if g)
             wire = outlets.wire_named(named) or named.strip()
@@ -317,7 +344,7 @@ def parse_article(text: str) -> ParsedArticle:
         if not clean or clean in seen:
             continue
         if short[index]:
-            if _FURNITURE.match(clean) or _URL.fullmatch(line):
+            if is_furniture(clean) or _URL.fullmatch(line):
                 continue
             if following and following.startswith(clean) and len(clean) < len(following) < 2 * len(clean) + 20:
                 continue  # a line printed twice, the first time cut short
