@@ -1,10 +1,13 @@
 """Number phrases as news articles write them: digits, scale words, number words, fractions, vague plurals, hedges, ranges."""
 from __future__ import annotations
 
-import pytest
-from hypothesis import given, strategies as st
+import re
 
-from peacetalks.numbers import find_quantities, parse_number
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from peacetalks.numbers import (_CORE, _CORE_FOLDED, _CORE_WHOLE_FOLDED, _core_pattern, _matches_at_number_starts,
+                                find_quantities, fold, folded_pattern, parse_number)
 from peacetalks.tables import QUALIFIERS
 
 
@@ -105,3 +108,41 @@ def test_any_text_gives_well_formed_quantities(text: str) -> None:
         assert q.qualifier in QUALIFIERS
         assert (q.value_high is None) == (q.qualifier != "range")
         assert 0 <= q.start <= q.number_start < q.end <= len(text)
+
+
+# Folded matching (numbers.fold, numbers.folded_pattern) is a speed shortcut for re.IGNORECASE: it must
+# find exactly what re.IGNORECASE finds, on every character Unicode has.
+EVERY_CHARACTER = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+EVERY_CHARACTER_FOLDED = fold(EVERY_CHARACTER)
+PATTERN_CHARACTERS = [c for c in map(chr, range(32, 127)) if not c.isupper()] + list("’‘“”£€–—\u00a0\u202f\u2009")
+
+
+def test_fold_keeps_every_offset() -> None:
+    assert len(EVERY_CHARACTER_FOLDED) == len(EVERY_CHARACTER)  # (no character folds to fewer than one)
+
+
+@pytest.mark.parametrize("element", [re.escape(c) for c in PATTERN_CHARACTERS]
+                         + [r"[a-z]", r"[A-Za-z]", r"[otfsenhdq]", r"\w", r"\s", r"\d", r"[^\W\d_]", r"\b"])
+def test_a_folded_pattern_matches_where_ignorecase_matches(element: str) -> None:
+    ignorecase = [m.start() for m in re.finditer(element, EVERY_CHARACTER, re.IGNORECASE)]
+    folded = [m.start() for m in folded_pattern(element).finditer(EVERY_CHARACTER_FOLDED)]
+    assert folded == ignorecase
+
+
+def test_folded_pattern_lowers_letters_but_not_escapes_or_group_names() -> None:
+    assert folded_pattern(r"(?P<Kind>Killed)\W+\Z").pattern == r"(?P<Kind>killed)\W+\Z"
+
+
+_CORE_WHOLE = re.compile(_core_pattern(with_fractions=False), re.IGNORECASE)
+ODD_LETTERS = st.sampled_from(["ſix", "İ", "ı", "SIX", "Thousands", "İn", "fıve", "ſome 20", "K", "é", "’", "\u00a0"])
+NUMBER_WORDS = st.sampled_from("killed 250,000 a quarter of a million thousands hundreds more than some two dozen "
+                               "20-30 between and 1.5 million 11th 1970s 100000people".split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(NUMBER_WORDS, ODD_LETTERS, st.text(max_size=5)), max_size=20).map(" ".join))
+def test_folded_number_scan_finds_what_the_plain_scan_finds(text: str) -> None:
+    folded = fold(text)
+    for core, plain in [(_CORE_FOLDED, _CORE), (_CORE_WHOLE_FOLDED, _CORE_WHOLE)]:
+        assert ([m.span() for m in _matches_at_number_starts(core, folded, folded)]
+                == [m.span() for m in plain.finditer(text)])

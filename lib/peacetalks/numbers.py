@@ -15,6 +15,37 @@ from text_to_num import text2num
 
 from .words import letter_runs
 
+# re.IGNORECASE lower-cases every character it compares, which makes a pattern two to three times
+# slower. The case-insensitive patterns of this module and of casualties.py are compiled case-sensitively
+# in lower case (`folded_pattern`) and matched against `fold(text)`, which finds exactly what the
+# re.IGNORECASE pattern finds in `text`, at the same offsets.
+_ODD_CASES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})  # İ ı ſ
+_ESCAPE_OR_NAME = re.compile(r"\\N\{[^}]*\}|\\.|\(\?P[<=]\w+[>)]?", re.DOTALL)
+
+
+def fold(text: str) -> str:
+    """`text` lower-cased, keeping its length, for the patterns of `folded_pattern`.
+
+    str.lower alone would do but for three letters re.IGNORECASE equates with an ASCII letter that is
+    not their lower case (dotless i and long s), or that lower-case to two characters (dotted capital I).
+    """
+    if text.isascii():
+        return text.lower()
+    return text.translate(_ODD_CASES).lower()
+
+
+def folded_pattern(pattern: str) -> re.Pattern[str]:
+    """A case-insensitive `pattern` compiled to match `fold`ed text: its letters lower-cased (not those
+    of escapes such as \\W or \\Z, nor group names) and compiled without re.IGNORECASE."""
+    pieces, done = [], 0
+    for kept in _ESCAPE_OR_NAME.finditer(pattern):
+        pieces.append(pattern[done:kept.start()].lower())
+        pieces.append(kept.group(0))
+        done = kept.end()
+    pieces.append(pattern[done:].lower())
+    return re.compile("".join(pieces))
+
+
 # Vague plurals count as the least they can mean (qualifier at_least), as the analysis fixes them.
 VAGUE = {
     "tens": 20, "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
@@ -56,31 +87,30 @@ _VAGUE = (r"(?:(?:many|several)\s+)?(?:tens|hundreds)\s+of\s+(?:thousands|millio
           r"|tens(?=\s+of\s)"
           r"|(?:several|a\s+few|many)\s+(?:dozen|hundred|thousand|million)(?!s)")
 
-def _core_pattern(with_fractions: bool) -> re.Pattern[str]:
+def _core_pattern(with_fractions: bool) -> str:
     """The number-phrase pattern; fractions of scale words only when the text has one (they are rare and costly)."""
     fractions = (
         rf"(?P<andhalf>(?=[\w-]+(?:[\s-]+[\w-]+)?\s+and\s+a\s+(?:half|quarter)\b){_AND_A_HALF})|"
         if with_fractions else "(?P<andhalf>(?!))|"
     )
-    return re.compile(
+    return (
         # Only at the start of a word (never inside "A320"); each alternative is tried in this order.
         r"\b(?=[\dotfsenhmbdqawlOTFSENHMBDQAWL])(?:" + fractions
         + rf"(?P<digits>(?:{_DIGITS})(?:[\s-]*{_SCALE}\b(?!s))?)"
         + (rf"|(?P<fraction>{_FRACTION})" if with_fractions else "|(?P<fraction>(?!))")
         + rf"|(?P<vague>\b(?:{_VAGUE})\b)"
         + rf"|(?P<words>\b(?:an?\s+(?={_SCALE}|dozen))?(?:{_WORD_RUN})(?:[\s-]+dozen)?\b"
-        + r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+dozen\b|\ba\s+dozen\b))",
-        re.IGNORECASE,
+        + r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+dozen\b|\ba\s+dozen\b))"
     )
 
 
-_CORE = _core_pattern(with_fractions=True)
-_CORE_WHOLE = _core_pattern(with_fractions=False)
-_HAS_FRACTION = re.compile(r"quarter|third|half", re.IGNORECASE)
+_CORE = re.compile(_core_pattern(with_fractions=True), re.IGNORECASE)
+_CORE_FOLDED = folded_pattern(_core_pattern(with_fractions=True))
+_CORE_WHOLE_FOLDED = folded_pattern(_core_pattern(with_fractions=False))
 
 
 # The words a number phrase can start with (see `_core_pattern`), and the runs of digits or letters of a
-# lower-case ASCII text: a phrase starts a run of digits or a word of this list, so only those are tried.
+# lower-case text: a phrase starts a run of digits or a word of this list, so only those are tried.
 _FIRST_WORDS = frozenset(word.encode("ascii") for word in [
     *_UNITS, *_TENS, *SCALES, "a", "an", "many", "several", "tens", "hundreds", "thousands", "millions", "dozens",
     "scores", "quarter", "third", "half"])
@@ -88,12 +118,18 @@ _DIGIT_RUN = re.compile(r"\d+")
 
 
 def _core_matches(core: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """`core.finditer(text)`, trying the pattern only where a run of digits or a word of _FIRST_WORDS
-    starts (ASCII text; other text is scanned whole). The pattern tried at each offset in turn costs
-    far more, as most words start with a letter some number word starts with."""
+    """`core.finditer(text)` for the case-insensitive `_CORE`, tried only at number starts when `text`
+    is ASCII (other text is scanned whole)."""
     if not text.isascii():
         return list(core.finditer(text))
-    lowered = text.lower()
+    return _matches_at_number_starts(core, text, text.lower())
+
+
+def _matches_at_number_starts(core: re.Pattern[str], text: str, lowered: str) -> list[re.Match[str]]:
+    """`core.finditer(text)`, trying the pattern only where a run of digits or a word of _FIRST_WORDS
+    starts in `lowered` (`text` lower-cased, or the folded text `core` reads when it is `_CORE_FOLDED`).
+    The pattern tried at each offset in turn costs far more, as most words start with a letter some
+    number word starts with."""
     starts = [match.start() for match in _DIGIT_RUN.finditer(text)]
     for word in _FIRST_WORDS.intersection(letter_runs(lowered)):
         word = word.decode("ascii")
@@ -114,31 +150,29 @@ def _core_matches(core: re.Pattern[str], text: str) -> list[re.Match[str]]:
     return matches
 
 
-def _has_fraction(text: str) -> bool:
-    """Whether `text` names a fraction; plain substrings of the lower-cased text when it is ASCII (faster)."""
-    if text.isascii():
-        lowered = text.lower()
-        return "quarter" in lowered or "third" in lowered or "half" in lowered
-    return bool(_HAS_FRACTION.search(text))
+def _has_fraction(folded: str) -> bool:
+    """Whether a `fold`ed text names a fraction."""
+    return "quarter" in folded or "third" in folded or "half" in folded
 
 
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
-_HEDGE_BEFORE = re.compile(
+# (Matched against fold(text), as `_CORE_FOLDED` is.)
+_HEDGE_BEFORE = folded_pattern(
     r"(?:^|(?<=[\s(\"'“]))(?:%s)\s*\Z" % "|".join(
-        f"(?P<{q}>{_alternation(words)})" for q, words in HEDGES_BEFORE.items()),
-    re.IGNORECASE,
-)
-_HEDGE_AFTER = re.compile(
-    r"\s*(?:%s)(?!\w)" % "|".join(f"(?P<{q}>{_alternation(words)})" for q, words in HEDGES_AFTER.items()),
-    re.IGNORECASE)
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*(?:(?:well|just)\s+)?(?:over\s+|more\s+than\s+|about\s+|some\s+)?",
-                         re.IGNORECASE)
-_RANGE_OPEN = re.compile(r"(?:\bbetween|\bfrom)\s+\Z", re.IGNORECASE)
+        f"(?P<{q}>{_alternation(words)})" for q, words in HEDGES_BEFORE.items()))
+_HEDGE_AFTER = folded_pattern(
+    r"\s*(?:%s)(?!\w)" % "|".join(f"(?P<{q}>{_alternation(words)})" for q, words in HEDGES_AFTER.items()))
+_RANGE_JOIN = folded_pattern(
+    r"\s*(?:-|–|—|to|and)\s*(?:(?:well|just)\s+)?(?:over\s+|more\s+than\s+|about\s+|some\s+)?")
+_RANGE_OPEN = folded_pattern(r"(?:\bbetween|\bfrom)\s+\Z")
+_SCALE_WORD = folded_pattern(_SCALE)
 # Letters glued to digits that make them not a count: ordinals, decades, units ("11th", "1970s", "5km").
-_GLUED_NOT_COUNT = re.compile(r"\A(?:st|nd|rd|th|s|am|pm|km|kg|mm|cm|m|h|hrs?|min|d|x|k|bn|mn|mln|b)\b", re.IGNORECASE)
+_GLUED_NOT_COUNT = folded_pattern(r"\A(?:st|nd|rd|th|s|am|pm|km|kg|mm|cm|m|h|hrs?|min|d|x|k|bn|mn|mln|b)\b")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_WHITESPACE_RUN = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -183,17 +217,18 @@ def parse_number(phrase: str) -> int | None:
     "a quarter of a million", "half a million", "one and a half million", "a dozen";
     vague plurals give the least they mean ("tens of thousands" -> 20000).
     """
-    text = re.sub(r"\s+", " ", phrase.strip())
+    text = _WHITESPACE_RUN.sub(" ", phrase.strip())
     match = _CORE.fullmatch(text)
     if match is None:
         return None
-    value = _core_value(match)
+    value = _core_value(match, match.group(0))
     return None if value is None else value[0]
 
 
-def _core_value(match: re.Match[str]) -> tuple[int, bool] | None:
-    """(value, is_vague) of a `_CORE` match, or None when the phrase is not a whole count."""
-    text = _SPACES.sub(" ", match.group(0).lower())
+def _core_value(match: re.Match[str], phrase: str) -> tuple[int, bool] | None:
+    """(value, is_vague) of a `_CORE` match of `phrase` (the text it covers, as written; the match may be
+    one of `_CORE_FOLDED` in the folded text), or None when the phrase is not a whole count."""
+    text = _SPACES.sub(" ", phrase.lower())
     if match.group("fraction"):
         if text.startswith("half a"):
             scale = text.split()[-1]
@@ -234,41 +269,46 @@ def _core_value(match: re.Match[str]) -> tuple[int, bool] | None:
 def find_quantities(text: str) -> list[Quantity]:
     """Every number phrase in `text`, in order, with its hedge or range folded in."""
     found: list[Quantity] = []
-    matches = _core_matches(_CORE if _has_fraction(text) else _CORE_WHOLE, text)
+    folded = fold(text)
+    # (any folded text, ASCII or not, may be scanned at number starts only: its letters are all lower case)
+    core = _CORE_FOLDED if _has_fraction(folded) else _CORE_WHOLE_FOLDED
+    matches = _matches_at_number_starts(core, folded, folded)
     skip_until = -1
     for index, match in enumerate(matches):
         if match.start() < skip_until:
             continue
         glued = _glued_letters(text, match)
-        if glued is not None and _GLUED_NOT_COUNT.match(glued):
+        if glued is not None and _GLUED_NOT_COUNT.match(fold(glued)):
             continue
-        parsed = _core_value(match)
+        parsed = _core_value(match, text[match.start():match.end()])
         if parsed is None:
             continue
         value, vague = parsed
         start, end = match.start(), match.end()
         qualifier = "at_least" if vague else "exact"
         value_high = None
-        hedge = _HEDGE_BEFORE.search(text, max(0, start - 40), start)
+        hedge = _HEDGE_BEFORE.search(folded, max(0, start - 40), start)
         if hedge:
             qualifier = next(q for q in HEDGES_BEFORE if hedge.group(q))
             if vague and qualifier == "approx":
                 qualifier = "at_least"
             start = hedge.start()
-        after = _HEDGE_AFTER.match(text, end)
+        after = _HEDGE_AFTER.match(folded, end)
         if after and not vague:
             qualifier = "at_least" if after.group("at_least") else "approx"
             end = after.end()
         # Ranges: "between 200,000 and 250,000", "200,000-250,000", "from 500 to well over 1000".
-        joined = _RANGE_JOIN.match(text, match.end())
+        joined = _RANGE_JOIN.match(folded, match.end())
         if joined and index + 1 < len(matches) and matches[index + 1].start() == joined.end() and not vague:
-            high = _core_value(matches[index + 1])
-            opener = _RANGE_OPEN.search(text, max(0, start - 10), start)
-            is_and = joined.group(0).strip().lower().startswith("and")
+            following = matches[index + 1]
+            high_phrase = text[following.start():following.end()]
+            high = _core_value(following, high_phrase)
+            opener = _RANGE_OPEN.search(folded, max(0, start - 10), start)
+            is_and = text[joined.start():joined.end()].strip().lower().startswith("and")
             if high and not high[1] and high[0] > value and (opener or not is_and):
                 low = value
-                if high[0] >= 1000 * low and re.search(_SCALE, matches[index + 1].group(0), re.IGNORECASE):
-                    low *= SCALES[matches[index + 1].group(0).split()[-1].lower()]
+                if high[0] >= 1000 * low and _SCALE_WORD.search(following.group(0)):
+                    low *= SCALES[high_phrase.split()[-1].lower()]
                 value, value_high, qualifier = low, high[0], "range"
                 if opener:
                     start = opener.start()
@@ -282,4 +322,4 @@ def _glued_letters(text: str, match: re.Match[str]) -> str | None:
     """The letters stuck to the end of a digit match ("people" in "100000people"), else None."""
     if not match.group("digits") or match.end() >= len(text) or not text[match.end()].isalpha():
         return None
-    return re.match(r"[^\W\d_]+", text[match.end():]).group(0)
+    return _LETTERS.match(text, match.end()).group(0)
