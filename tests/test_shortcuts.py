@@ -74,6 +74,36 @@ def test_every_matching_cue_is_a_possible_cue_on_any_text(text):
     assert all(cue in possible for cue in _cues_that_match(text))
 
 
+def test_a_string_whose_letters_are_in_no_other_cue_still_counts():
+    # " to leave" is a string of a set with a two-letter word (" to go"); "leave" is in no other cue
+    text = "Riyadh insists that Assad has to leave."
+    assert _cues_that_match(text) and all(cue in CODEBOOK.possible_cues(text) for cue in _cues_that_match(text))
+
+
+BODIES = [" ".join(SENTENCES[i:i + 9]) + "\n\n" + " ".join(SENTENCES[i + 9:i + 15]) for i in range(0, 360, 15)]
+
+
+@pytest.mark.parametrize("body", BODIES[:24])
+def test_cue_spots_of_a_body_allow_every_cue_that_matches_in_a_stretch_of_it(body):
+    spots = CODEBOOK.cue_spots(body)
+    for sentence in split_sentences(body):
+        text = body[sentence.start:sentence.end]
+        assert all(cue in spots.within(sentence.start, sentence.end) for cue in _cues_that_match(text)), text
+        assert spots.any_within(sentence.start, sentence.end) == bool(spots.within(sentence.start, sentence.end))
+    assert bool(spots) == spots.any_within(0, len(body))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PHRASES, min_size=1, max_size=6), st.data())
+def test_cue_spots_allow_every_cue_that_matches_in_any_stretch(parts, data):
+    body = ". ".join(parts)
+    spots = CODEBOOK.cue_spots(body)
+    start = data.draw(st.integers(0, len(body)))
+    end = data.draw(st.integers(start, len(body)))
+    possible = list(CODEBOOK.cues) if spots is None else spots.within(start, end)
+    assert all(cue in possible for cue in _cues_that_match(body[start:end]))
+
+
 def test_number_starts_equal_the_plain_scan_on_real_sentences():
     for sentence in SENTENCES:
         assert [m.span() for m in _core_matches(_CORE, sentence)] == [m.span() for m in _CORE.finditer(sentence)]

@@ -6,6 +6,7 @@ inside the matcher.
 """
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from dataclasses import dataclass, field
@@ -113,29 +114,63 @@ class Codebook:
     def possible_cues(self, text: str) -> list[Cue]:
         """The cues (in codebook order) that may match in `text`: those whose `Cue.literals` it has.
         The others cannot match, so a reader need not try them."""
-        lowered = _lowered(text)
-        if lowered is None:
-            return list(self._cues)
-        cue_filter = self._cue_filter
-        return [self._cues[index] for index in cue_filter.cues(lowered, cue_filter.runs(lowered))]
+        spots = self.cue_spots(text)
+        return list(self._cues) if spots is None else spots.within(0, len(text))
 
-    def cue_sites(self, body: str) -> list[int] | None:
-        """Offsets in `body` such that a sentence with none of them can match no cue, in order; None
-        when this cannot be told (some cue has no literals, or the letters cannot be compared in
-        lower case). For each cue that may match in `body`, they are where the strings of its first
-        (most selective) set of `Cue.literals` occur."""
+    def cue_spots(self, body: str) -> CueSpots | None:
+        """What tells, for any stretch of `body`, which cues may match in it (see `CueSpots`); None
+        when the letters cannot be compared in lower case (then every cue may match anywhere)."""
         lowered = _lowered(body)
-        cue_filter = self._cue_filter
-        if lowered is None or cue_filter.ungated:
+        if lowered is None:
             return None
-        runs = cue_filter.runs(lowered)
-        strings = {s for index in cue_filter.cues(lowered, runs)
-                   for s, needs in cue_filter.checks[index][0] if needs <= runs}
-        return sorted({pos for s in strings for pos in _find_all(lowered, s)})
+        return CueSpots(lowered, tuple((self._cues[index], sets) for index, sets in self._cue_filter.present(lowered)))
 
     def word_pattern(self, name: str) -> re.Pattern[str]:
         """A case-insensitive pattern matching any phrase of one word list, on word boundaries."""
         return _word_pattern(self.words[name])
+
+
+class CueSpots:
+    """Which cues may match in the stretches of one text: those that have, inside the stretch, a
+    string of each of their `Cue.literals` sets; the others cannot match there.
+
+    Built once per article body, so that each sentence (or paragraph) is checked only for the cues
+    the whole body may match, and only for the strings of theirs the body has: a few substring
+    tests on a short text, instead of cutting every sentence into words. Each such string is one
+    bit, each set the mask of its strings' bits.
+    """
+
+    def __init__(self, lowered: str, candidates: list[tuple[Cue, tuple[tuple[str, ...], ...]]]):
+        """`lowered` is the text in lower case, offset for offset (see `_lowered`); `candidates` each
+        cue that may match in the whole text, with the strings of each of its sets the text has."""
+        self.lowered = lowered
+        bits = {s: 1 << i for i, s in enumerate(dict.fromkeys(s for _, sets in candidates for x in sets for s in x))}
+        self.cues = [(cue, [sum(bits[s] for s in x) for x in sets]) for cue, sets in candidates]
+        # (start, end, bit) of every occurrence of those strings, by start
+        self.spots = sorted((pos, pos + len(s), bit) for s, bit in bits.items() for pos in _find_all(lowered, s))
+        self.starts = [start for start, _end, _bit in self.spots]
+
+    def __bool__(self) -> bool:
+        return bool(self.cues)
+
+    def within(self, start: int, end: int) -> list[Cue]:
+        """The cues (in codebook order) that may match in the text's [start, end)."""
+        inside = self._inside(start, end)
+        return [cue for cue, masks in self.cues if all(inside & mask for mask in masks)] if inside else []
+
+    def any_within(self, start: int, end: int) -> bool:
+        """Whether some cue may match in the text's [start, end)."""
+        inside = self._inside(start, end)
+        return bool(inside) and any(all(inside & mask for mask in masks) for _cue, masks in self.cues)
+
+    def _inside(self, start: int, end: int) -> int:
+        """The bits of the strings that occur in [start, end)."""
+        inside = 0
+        for i in range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)):
+            _start, stop, bit = self.spots[i]
+            if stop <= end:
+                inside |= bit
+        return inside
 
 
 @lru_cache(maxsize=None)
@@ -217,8 +252,8 @@ class _CueFilter:
     distinct word is read once per process for the runs inside it, and set operations pick the
     words already known to hold some. A cue is a candidate when, for each of its sets (whose
     strings all have runs), all the runs of one string are there; only then are its strings looked
-    for, and only those whose runs are there. So asking "could any cue match here?" costs microseconds per sentence, where trying
-    every cue's pattern costs a millisecond.
+    for, and only those whose runs are there. This is done once per article body; its sentences
+    are then checked only for the strings the body has (see `CueSpots`).
     """
 
     def __init__(self, cues: tuple[Cue, ...]):
@@ -247,7 +282,8 @@ class _CueFilter:
         for index, (needs, _bit) in enumerate(self.shared):
             for run in needs:
                 self.run_shares[run] = self.run_shares.get(run, frozenset()) | {index}
-        self.all_runs = frozenset(self.run_meets) | frozenset(self.run_shares)
+        # every run of every string, so that `needs <= runs` never drops a string that is there
+        self.all_runs = frozenset().union(*runs_of.values())
         self.lengths = sorted({len(run) for run in self.all_runs})
         self.words = _WordMemo(self._runs_inside)
 
@@ -255,8 +291,32 @@ class _CueFilter:
         """The cues' runs of letters that occur inside the words of `lowered` (a text in lower case)."""
         return set().union(*self.words.of(_words(lowered)).values())
 
-    def cues(self, lowered: str, runs: set[str]) -> list[int]:
-        """Indexes (in order) of the cues whose literals `lowered` has; `runs` are its runs (see `runs`)."""
+    def present(self, lowered: str) -> list[tuple[int, tuple[tuple[str, ...], ...]]]:
+        """Each cue (index, in order) whose literals `lowered` (a text in lower case) has, with the
+        strings of each of its sets that it has."""
+        runs = self.runs(lowered)
+        met = self._met(runs)
+        if not met and not self.ungated:
+            return []
+        found = []
+        has: dict[str, bool] = {}  # many cues share a set: each string is looked for once
+        for index, mask in enumerate(self.cue_masks):
+            if mask & met != mask:
+                continue
+            sets = []
+            for checks in self.checks[index]:
+                # a string is only there if its runs are (`needs` holds all its runs): the cheap test first
+                strings = tuple(s for s, needs in checks
+                                if needs <= runs and (has[s] if s in has else has.setdefault(s, s in lowered)))
+                if not strings:
+                    break  # no string of this set is there: the cue cannot match
+                sets.append(strings)
+            else:
+                found.append((index, tuple(sets)))
+        return found
+
+    def _met(self, runs: set[str]) -> int:
+        """The mask of the sets one of whose strings has all its runs in `runs`."""
         met = 0
         for run in runs:
             met |= self.run_meets.get(run, 0)
@@ -264,21 +324,7 @@ class _CueFilter:
             needs, bit = self.shared[index]
             if needs <= runs:
                 met |= bit
-        if not met:
-            return self.ungated
-        found = []
-        for index, mask in enumerate(self.cue_masks):
-            if mask & met != mask:
-                continue
-            for checks in self.checks[index]:
-                for string, needs in checks:
-                    if needs <= runs and string in lowered:
-                        break
-                else:
-                    break  # no string of this set is there: the cue cannot match
-            else:
-                found.append(index)
-        return found
+        return met
 
     def _runs_inside(self, word: str) -> frozenset[str]:
         n = len(word)

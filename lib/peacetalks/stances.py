@@ -39,7 +39,6 @@ phrase after "since", "until", "by", ... is ignored too. `as_of_basis` reads "pu
 """
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import re
@@ -48,7 +47,7 @@ from typing import Callable
 
 from dateutil.relativedelta import relativedelta
 
-from .codebook import Codebook, Cue, Mention, load_codebook
+from .codebook import Codebook, Cue, CueSpots, Mention, load_codebook
 from .dates import MONTHS
 from .sentences import Sentence, paragraphs, split_sentences
 
@@ -151,26 +150,20 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
                     *, codebook: Codebook | None = None) -> list[dict]:
     """Rows of the stances table (tables.STANCE_COLUMNS) for one article body, coded by the machine.
 
-    Only the sentences where some cue may match are read (see `Codebook.cue_sites`): an article
+    Only the sentences where some cue may match are read (see `Codebook.cue_spots`): an article
     with none is not even cut into sentences, and the subject a sentence hands on to the next one
     ("He said ...") is worked out for the others only when a sentence that is read needs it.
     """
     codebook = codebook or load_codebook()
-    sites = codebook.cue_sites(body)
-    if sites == []:
+    spots = codebook.cue_spots(body)
+    if spots is not None and not spots:
         return []
-    sentences = _sentences(body, sites)
+    sentences = _sentences(body, spots)
     context = _Context(body, sentences, codebook)
     rows: list[dict] = []
     seen: set[tuple] = set()
     for index, sentence in enumerate(sentences):
-        if sites is None:
-            cues = codebook.cues
-        else:
-            first = bisect.bisect_left(sites, sentence.start)
-            if first == len(sites) or sites[first] >= sentence.end:
-                continue
-            cues = codebook.possible_cues(body[sentence.start:sentence.end])
+        cues = codebook.cues if spots is None else spots.within(sentence.start, sentence.end)
         if not cues:
             continue
         text = body[sentence.start:sentence.end]
@@ -186,15 +179,14 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
     return rows
 
 
-def _sentences(body: str, sites: list[int] | None) -> list[Sentence]:
-    """The sentences of `body` (as `split_sentences` cuts them) in the paragraphs that hold a site;
-    the others can have no stance, nor pass a subject on to one (that stops at a paragraph's end)."""
-    if sites is None:
+def _sentences(body: str, spots: CueSpots | None) -> list[Sentence]:
+    """The sentences of `body` (as `split_sentences` cuts them) in the paragraphs where some cue may
+    match; the others can have no stance, nor pass a subject on to one (that stops at a paragraph's end)."""
+    if spots is None:
         return split_sentences(body)
     sentences = []
     for index, (start, end, text) in enumerate(paragraphs(body)):
-        first = bisect.bisect_left(sites, start)
-        if first < len(sites) and sites[first] < end:
+        if spots.any_within(start, end):
             sentences.extend(Sentence(s.text, start + s.start, start + s.end, index) for s in split_sentences(text))
     return sentences
 
@@ -493,35 +485,48 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
           voice: Group | None, cues: list[Cue]) -> list[Holding]:
     """The stances of one sentence, trying `cues`. `previous` gives the subject of the sentence before;
     it is called only when needed."""
-    mentions = codebook.mentions(text)
-    if not mentions and voice is None and not (_THIRD_PERSON.search(text) and previous()):
-        return []  # nobody here could hold a stance
     cues = [cue for cue in cues if cue.needs is None or cue.needs.search(text)]
     if not cues:
         return []
-    clauses, groups, subjects, inherited = _analyse(text, codebook, mentions, previous)
+    clauses = split_clauses(text, codebook)
+    matches = _cue_matches(text, clauses, cues)
+    if not any(matches):
+        return []  # no cue matches: nothing to analyse
+    mentions = codebook.mentions(text)
+    if not mentions and voice is None and not (_THIRD_PERSON.search(text) and previous()):
+        return []  # nobody here could hold a stance
+    clauses, groups, subjects, inherited = _analyse(text, codebook, mentions, previous, clauses)
     negators = codebook.word_pattern("negators")
     softeners = codebook.word_pattern("softeners")
     earlier_words = codebook.word_pattern("earlier")
     reservations = codebook.word_pattern("reservations")
     holdings: list[Holding] = []
-    for clause, subject in zip(clauses, inherited):
+    for clause, subject, found in zip(clauses, inherited, matches):
+        if not found:
+            continue  # its speech frames would serve no cue
         frames = speech_frames(text, clause, groups, codebook)
-        for cue in cues:
-            for match in cue.pattern.finditer(text, clause.start, clause.end):
-                holdings.extend(_read_cue(text, clause, match, cue, codebook, groups, subject or voice, frames,
-                                          published, negators, softeners, earlier_words, reservations))
+        for cue, match in found:
+            holdings.extend(_read_cue(text, clause, match, cue, codebook, groups, subject or voice, frames,
+                                      published, negators, softeners, earlier_words, reservations))
     holdings = _longest_cues(holdings)
     holdings.extend(_flexibility(text, clauses, subjects, holdings, codebook))
     return _merge_mixed(text, holdings)
 
 
-def _analyse(text: str, codebook: Codebook, mentions: list[Mention], previous: Callable[[], Group | None]
+def _cue_matches(text: str, clauses: list[Clause], cues: list[Cue]) -> list[list[tuple[Cue, re.Match[str]]]]:
+    """For each clause, the matches of `cues` in it: by cue (in the order given), then left to right."""
+    return [[(cue, match) for cue in cues for match in cue.pattern.finditer(text, clause.start, clause.end)]
+            for clause in clauses]
+
+
+def _analyse(text: str, codebook: Codebook, mentions: list[Mention], previous: Callable[[], Group | None],
+             clauses: list[Clause] | None = None
              ) -> tuple[list[Clause], list[Group], list[Group | None], list[Group | None]]:
-    """Clauses, noun groups, each clause's subject (its own, or the one it takes from a neighbour:
-    "..., but it sent a delegation", "After initially dismissing ..., Moscow has ...") and the subject
-    each clause's cues are read with."""
-    clauses = split_clauses(text, codebook)
+    """Clauses (`clauses` when already cut), noun groups, each clause's subject (its own, or the one it
+    takes from a neighbour: "..., but it sent a delegation", "After initially dismissing ..., Moscow
+    has ...") and the subject each clause's cues are read with."""
+    if clauses is None:
+        clauses = split_clauses(text, codebook)
     groups = group_mentions(text, mentions, tuple(c.start for c in clauses))
     subjects: list[Group | None] = []
     inherited: list[Group | None] = []
