@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import yaml
 
-from .numbers import SIMPLE_NUMBER, Quantity, find_quantities
+from .numbers import SIMPLE_NUMBER, Quantity, find_quantities, fold, folded_pattern
 from .sentences import split_sentences
 from .tables import KINDS
 from .words import letter_runs
@@ -69,11 +69,11 @@ def _is_word_char(char: str) -> bool:
 # the cut after a stop starts at group "cut", a blank line at the match.)
 _ROUGH_BREAK = re.compile(r"[.!?\n](?:(?<=[.!?])(?P<cut>[\"'”’)\]]*\s+(?=[A-Z\"“‘'(\d]))|(?<=\n)\s*\n)")
 # Whether a stretch may hold a number: a digit (a fast scan on its own), else a number word.
+# (Case-insensitive patterns are `folded_pattern`s, matched against the `fold`ed text: see numbers.py.)
 _DIGIT = re.compile(r"\d")
-_NUMBER_WORD = re.compile(
+_NUMBER_WORD = folded_pattern(
     r"\b(?=[otfsenhdq])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozens?|scores|tens|quarter|half|third)",
-    re.IGNORECASE)
+    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozens?|scores|tens|quarter|half|third)")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _GENERIC_PEOPLE = r"people|persons|individuals|syrians|lives|others|more|souls|humans|human beings"
@@ -82,57 +82,52 @@ _WORD_START = re.compile(r"[\w'’-]")
 _FILLER = r"(?:(?:a total of|another|a further|an additional|the|also|only|some of the|all|all of the|all the)\s+)?[\"“']?"
 # (Patterns that end a window are searched at each offset of it: one word boundary before all the
 # words lets the engine give up at once inside a word.)
-_BREAKDOWN_BEFORE = re.compile(
-    r"\b(?:including|include[sd]?|among (?:them|whom|those)|of (?:whom|them)|incl\.?|mostly|mainly)\s*,?\s*\Z",
-    re.IGNORECASE)
-_OF_THEM_AFTER = re.compile(r"\s*(?:of (?:them|whom)|of those)\b", re.IGNORECASE)
-_AMONG_AHEAD = re.compile(r"\s*(?:were|was|are|is)\s+(?:also\s+)?among\s+", re.IGNORECASE)
-_AMONG_NUMBER = re.compile(r"\s*,?\s*(?:who\s+)?(?:were|was|are|is)\s+(?:also\s+)?among\s*\Z", re.IGNORECASE)
-_COMBINED_AFTER = re.compile(
-    r"\s*(?:or|and|and/or|&|,|/)?\s*(?:were\s+)?(?:killed|dead|died|wounded|injured|hurt|displaced)\b(?!\s+(?:\w+\s+){0,1}\d)",
-    re.IGNORECASE)
-_COMBINED_BEFORE = re.compile(
-    r"(?:kill\w*|dead|wound\w*|injur\w*)\s*(?:,|&|/|\s(?:or|and|and/or))?\s+\Z", re.IGNORECASE)
-_NOT_COUNT_BEFORE = re.compile(
+_BREAKDOWN_BEFORE = folded_pattern(
+    r"\b(?:including|include[sd]?|among (?:them|whom|those)|of (?:whom|them)|incl\.?|mostly|mainly)\s*,?\s*\Z")
+_OF_THEM_AFTER = folded_pattern(r"\s*(?:of (?:them|whom)|of those)\b")
+_AMONG_AHEAD = folded_pattern(r"\s*(?:were|was|are|is)\s+(?:also\s+)?among\s+")
+_AMONG_NUMBER = folded_pattern(r"\s*,?\s*(?:who\s+)?(?:were|was|are|is)\s+(?:also\s+)?among\s*\Z")
+_COMBINED_AFTER = folded_pattern(
+    r"\s*(?:or|and|and/or|&|,|/)?\s*(?:were\s+)?(?:killed|dead|died|wounded|injured|hurt|displaced)\b(?!\s+(?:\w+\s+){0,1}\d)")
+_COMBINED_BEFORE = folded_pattern(
+    r"(?:kill\w*|dead|wound\w*|injur\w*)\s*(?:,|&|/|\s(?:or|and|and/or))?\s+\Z")
+_NOT_COUNT_BEFORE = folded_pattern(
     rf"(?:[$£€]|[A-Za-z]-|#|\b(?:(?:us|usd|eur|sp)\s*\$?|{_MONTH}|aged?|ages?\s+(?:of|below|under|between|from)|"
     r"number|no\.|resolution|article|route|highway|brigade|division|page|group of|"
-    r"numbered|code|from age|views|comments|shares|likes|population (?:\w+ )?of))\s*\Z",
-    re.IGNORECASE)
-_NOT_COUNT_AFTER = re.compile(
+    r"numbered|code|from age|views|comments|shares|likes|population (?:\w+ )?of))\s*\Z")
+_NOT_COUNT_AFTER = folded_pattern(
     rf"(?:[\s-]*(?:years?|yrs?|months?)[\s-]*old\b|-(?:year|month|day|week)|\s*(?:%|percent\b|per cent\b)|"
     rf"\s*(?:dollars|euros|pounds|usd)\b|:\d|\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s|$|,|\d)|"
-    r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b))",
-    re.IGNORECASE)
-_LIST_JOINT = re.compile(r"\s(?:and|as well as|plus)\s+\Z|,\s*\Z", re.IGNORECASE)
+    r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b))")
+_LIST_JOINT = folded_pattern(r"\s(?:and|as well as|plus)\s+\Z|,\s*\Z")
 # "five were killed 12 others ...": a passive verb before a number does not take it as its object.
-_PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|are|is|be|being|got)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+_PASSIVE_BEFORE = folded_pattern(r"\b(?:were|was|been|are|is|be|being|got)\s+(?:\w+ly\s+)?\Z")
 _INVARIANT_UNITS = {"km", "kg", "percent", "per cent", "%", "aircraft", "feet", "usd", "police"}
-_MAY_HIDE_COUNT = re.compile(r"\bold\b|\bage|\d[-./:]\d", re.IGNORECASE)
+_MAY_HIDE_COUNT = folded_pattern(r"\bold\b|\bage|\d[-./:]\d")
 _DIGIT_JOINED = re.compile(r"\d[-./:]\d")
-_NOT_COUNT_SPAN = re.compile(
+_NOT_COUNT_SPAN = folded_pattern(
     r"\b\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\b|\b\d{1,2}:\d\d\b|"
     rf"(?:\bbetween\s+)?{SIMPLE_NUMBER}(?:\s*(?:and|to|-|or)\s*{SIMPLE_NUMBER})?[\s-]*(?:years?|yrs?|months?)[\s-]*old\b"
     rf"|\baged?\s+(?:between\s+|under\s+|below\s+|over\s+)?{SIMPLE_NUMBER}(?:\s*(?:and|to|-|or)\s*{SIMPLE_NUMBER})?"
-    rf"|\bages?\s+(?:of|below|under|between|from|over)\s+{SIMPLE_NUMBER}(?:\s*(?:and|to|-|or)\s*{SIMPLE_NUMBER})?",
-    re.IGNORECASE)
-_IT_HAS = re.compile(
-    r"\W*it\s+(?:has|had)\s+(?:so far\s+|now\s+|since\s+|already\s+)*(?:killed|claimed|cost|left|displaced|forced|driven)\b",
-    re.IGNORECASE)
+    rf"|\bages?\s+(?:of|below|under|between|from|over)\s+{SIMPLE_NUMBER}(?:\s*(?:and|to|-|or)\s*{SIMPLE_NUMBER})?")
+_IT_HAS = folded_pattern(
+    r"\W*it\s+(?:has|had)\s+(?:so far\s+|now\s+|since\s+|already\s+)*(?:killed|claimed|cost|left|displaced|forced|driven)\b")
 _AUXILIARIES = {"are", "were", "is", "was", "have", "has", "had", "will", "would", "could", "may", "might", "remain",
                 "remained", "remains"}
 # Place names that say where someone speaks, lives or is banned, or name a group, not where people died.
-_NOT_WHERE_IT_HAPPENED = re.compile(
+_NOT_WHERE_IT_HAPPENED = folded_pattern(
     r"\b(?:state|banned|outlawed|prohibited|illegal|lives|living|lived|based|exiled?|headquartered|said|says|told|"
     r"speaking|spoke|reporters|met|meeting|talks|conference|summit|visit(?:ing|ed)?|arrived|returned|trip|tour|"
-    r"hosted|held)\s+\Z", re.IGNORECASE)
-_WITH_SYRIA = re.compile(r"\s+and\s+(?:in\s+)?syria\b", re.IGNORECASE)
-_SOURCE_OR_PART = re.compile(r"\b(?:said|says|told|according|including|among them|of whom)\b|;", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[;:]|\d[\d,.]*|\b(?:including|of whom)\b", re.IGNORECASE)  # a stop, or an earlier figure
+    r"hosted|held)\s+\Z")
+_SYRIA = folded_pattern(r"\bsyria")
+_WITH_SYRIA = folded_pattern(r"\s+and\s+(?:in\s+)?syria\b")
+_SOURCE_OR_PART = folded_pattern(r"\b(?:said|says|told|according|including|among them|of whom)\b|;")
+_CLAUSE_BREAK = folded_pattern(r"[;:]|\d[\d,.]*|\b(?:including|of whom)\b")  # a stop, or an earlier figure
 _PLACE_REACH = 150  # a place named further than this from a number is not where its people died
-_SINCE_THEN = re.compile(r"\bsince then\b|\b(?:has|have|had) since\b|\bsince that (?:time|day)\b", re.IGNORECASE)
-_ANAPHORIC_START = re.compile(
+_SINCE_THEN = folded_pattern(r"\bsince then\b|\b(?:has|have|had) since\b|\bsince that (?:time|day)\b")
+_ANAPHORIC_START = folded_pattern(
     r"\A\W*(?:it|they|that|this|the (?:crash|attacks?|bombings?|blasts?|explosions?|shootings?|disaster|incident|"
-    r"quake|earthquake|assault|massacre|raid))\b", re.IGNORECASE)
+    r"quake|earthquake|assault|massacre|raid))\b")
 _EVENT_NOUN = r"(?:attacks?|bombings?|blasts?|crash|explosions?|shootings?|massacre|earthquake|floods?|stampede|siege)"
 _LOCATIVE = r"(?:in|over|across|inside|throughout|at)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|neighbou?ring|parts of|the city of|the town of|the province of)\s+)*"
 _TOKEN = re.compile(r"\s*([\w'’.-]+|[^\w\s])")
@@ -193,7 +188,7 @@ def _grammar() -> _Grammar:
     cues = _cues()
     kinds = cues["kinds"]
     active = {
-        kind: re.compile(rf"(?<![\w-])(?:{_alt(spec['active'])})\s+{_FILLER}\Z", re.IGNORECASE)
+        kind: folded_pattern(rf"(?<![\w-])(?:{_alt(spec['active'])})\s+{_FILLER}\Z")
         for kind, spec in kinds.items() if spec.get("active")
     }
     any_active = "|".join(_alt(spec["active"]) for spec in kinds.values() if spec.get("active"))
@@ -207,30 +202,28 @@ def _grammar() -> _Grammar:
     places_syria = _alt(cues["places_in_syria"])
     return _Grammar(
         active=active,
-        active_far=re.compile(
-            rf"(?<![\w-])(?P<verb>{any_active})\s+(?:a|an|the|one|another)\s+[\w-]+\s+(?:[\w-]+\s+)?(?:and|,)\s+\Z",
-            re.IGNORECASE),
-        lives_verb=re.compile(rf"(?<![\w-])(?:{_alt(kinds['killed']['active_with_lives'])})\s+{_FILLER}\Z", re.IGNORECASE),
-        drive_verb=re.compile(rf"(?<![\w-])(?:{_alt(disp['active_with_completion'])})\s+{_FILLER}\Z", re.IGNORECASE),
-        completion=re.compile(rf"(?:[^.;:]{{0,120}}?)\b(?:{_alt(disp['completion'])})\b", re.IGNORECASE),
-        predicate=re.compile(rf"\s*,?\s*{aux}(?:{predicate})(?![\w-])", re.IGNORECASE),
-        breaks=re.compile(rf"(?:{_alt(cues['phrase_breaks'])})\Z", re.IGNORECASE),
-        not_people=re.compile(rf"(?:{_alt(cues['not_people'])})\Z", re.IGNORECASE),
-        restricted=re.compile(rf"(?:{_alt(cues['restricted_people'])})\Z", re.IGNORECASE),
-        war=re.compile(_alt(cues["war_cues"]), re.IGNORECASE),
-        event=re.compile(_alt(cues["event_cues"]), re.IGNORECASE),
-        narrowing=re.compile(_alt(cues["narrowing_cues"]), re.IGNORECASE),
-        war_start=re.compile(r"\b2011\b|\b(?:began|started|erupted|broke out)\b", re.IGNORECASE),
-        foreign=re.compile(rf"(?:{places_foreign})\Z", re.IGNORECASE),
+        active_far=folded_pattern(
+            rf"(?<![\w-])(?P<verb>{any_active})\s+(?:a|an|the|one|another)\s+[\w-]+\s+(?:[\w-]+\s+)?(?:and|,)\s+\Z"),
+        lives_verb=folded_pattern(rf"(?<![\w-])(?:{_alt(kinds['killed']['active_with_lives'])})\s+{_FILLER}\Z"),
+        drive_verb=folded_pattern(rf"(?<![\w-])(?:{_alt(disp['active_with_completion'])})\s+{_FILLER}\Z"),
+        completion=folded_pattern(rf"(?:[^.;:]{{0,120}}?)\b(?:{_alt(disp['completion'])})\b"),
+        predicate=folded_pattern(rf"\s*,?\s*{aux}(?:{predicate})(?![\w-])"),
+        breaks=folded_pattern(rf"(?:{_alt(cues['phrase_breaks'])})\Z"),
+        not_people=folded_pattern(rf"(?:{_alt(cues['not_people'])})\Z"),
+        restricted=folded_pattern(rf"(?:{_alt(cues['restricted_people'])})\Z"),
+        war=folded_pattern(_alt(cues["war_cues"])),
+        event=folded_pattern(_alt(cues["event_cues"])),
+        narrowing=folded_pattern(_alt(cues["narrowing_cues"])),
+        war_start=folded_pattern(r"\b2011\b|\b(?:began|started|erupted|broke out)\b"),
+        foreign=folded_pattern(rf"(?:{places_foreign})\Z"),
         foreign_keys=frozenset(re.match(r"[a-z]+", name).group(0).encode("ascii")
                                for entry in cues["foreign_places"] for name in entry.split("|")),
-        war_noun=re.compile(rf"\b(?:{cues['war_nouns']})\b", re.IGNORECASE),
-        perfect_total=re.compile(_alt(cues["perfect_total"]), re.IGNORECASE),
-        country_scope=re.compile(_alt(cues["country_scope"]), re.IGNORECASE),
-        place=re.compile(
+        war_noun=folded_pattern(rf"\b(?:{cues['war_nouns']})\b"),
+        perfect_total=folded_pattern(_alt(cues["perfect_total"])),
+        country_scope=folded_pattern(_alt(cues["country_scope"])),
+        place=folded_pattern(
             rf"\b(?:{_LOCATIVE}(?P<loc>{places_foreign}|{places_syria})\b"
-            rf"|(?P<mod>(?!(?:{_alt(cues['war_parties'])})\b)(?:{places_foreign}))(?:'s)?\s+{_EVENT_NOUN})",
-            re.IGNORECASE),
+            rf"|(?P<mod>(?!(?:{_alt(cues['war_parties'])})\b)(?:{places_foreign}))(?:'s)?\s+{_EVENT_NOUN})"),
     )
 
 
@@ -278,7 +271,8 @@ def candidate_sentences(body: str) -> list[tuple[str, str]]:
     little: a rough split at stops finds the few stretches worth reading, and only those
     (with the stretch before, for context) go through the sentence splitter.
     """
-    hits = casualty_words(body.lower())
+    folded = fold(body)
+    hits = casualty_words(folded)
     if not hits:
         return []
     windows: list[list[int]] = []
@@ -289,7 +283,7 @@ def candidate_sentences(body: str) -> list[tuple[str, str]]:
             paragraph_start = start
         while hit < len(hits) and hits[hit] < start:
             hit += 1
-        if hit < len(hits) and hits[hit] < end and _has_number(body, start, end):
+        if hit < len(hits) and hits[hit] < end and _has_number(folded, start, end):
             window_start = max(previous_start, paragraph_start)
             if windows and window_start <= windows[-1][1]:
                 windows[-1][1] = end
@@ -305,7 +299,7 @@ def candidate_sentences(body: str) -> list[tuple[str, str]]:
             position = bisect.bisect_left(hits, begin)
             if begin < done_until or position == len(hits) or hits[position] >= finish:
                 continue
-            if not _has_number(sentence.text, 0, len(sentence.text)):
+            if not _has_number(fold(sentence.text), 0, len(sentence.text)):
                 continue
             done_until = finish
             same_paragraph = index and sentences[index - 1].paragraph == sentence.paragraph
@@ -313,8 +307,9 @@ def candidate_sentences(body: str) -> list[tuple[str, str]]:
     return result
 
 
-def _has_number(text: str, start: int, end: int) -> bool:
-    return bool(_DIGIT.search(text, start, end) or _NUMBER_WORD.search(text, start, end))
+def _has_number(folded: str, start: int, end: int) -> bool:
+    """Whether folded[start:end] holds a digit or a number word."""
+    return bool(_DIGIT.search(folded, start, end) or _NUMBER_WORD.search(folded, start, end))
 
 
 def _rough_sentences(body: str) -> list[tuple[int, int]]:
@@ -329,17 +324,27 @@ def _rough_sentences(body: str) -> list[tuple[int, int]]:
     return spans
 
 
+class _Sentence(NamedTuple):
+    """A sentence being read: as written (for capitals and tokens) and `fold`ed (for the cue patterns)."""
+
+    text: str
+    folded: str
+    quantities: list[Quantity]   # its counts (numbers that are not years, ages, money...)
+    cues: list[int]              # offsets of its casualty words (`casualty_words`)
+
+
 def figures_in_sentence(sentence: str, previous: str = "") -> list[tuple[int, int | None, str, str, str]]:
     """(value, value_high, qualifier, kind, subject) of every casualty figure in one sentence;
     `previous` is the sentence before it, read for the place and the start of the war."""
     grammar = _grammar()
     masked = _mask_not_counts(sentence)
-    quantities = [q for q in find_quantities(masked) if _is_count(masked, q)]
-    cues = casualty_words(masked.lower())
-    figures = [_read_figure(masked, quantities, i, grammar, cues) for i in range(len(quantities))]
-    _inherit_kinds(masked, figures)
+    folded = fold(masked)
+    quantities = [q for q in find_quantities(masked) if _is_count(masked, folded, q)]
+    read = _Sentence(masked, folded, quantities, casualty_words(folded))
+    figures = [_read_figure(read, i, grammar) for i in range(len(quantities))]
+    _inherit_kinds(read, figures)
     result = []
-    context = _Context(masked, previous, grammar)
+    context = _Context(folded, fold(previous), grammar)
     for i, figure in enumerate(figures):
         if figure.kind is None or figure.combined:
             continue
@@ -354,24 +359,29 @@ def figures_in_sentence(sentence: str, previous: str = "") -> list[tuple[int, in
 def _mask_not_counts(sentence: str) -> str:
     """The sentence with ages, numeric dates and clock times blanked out, so that "eight students
     between 7 and 12 years old were killed" reads as "eight students ... were killed" (offsets are kept)."""
-    if sentence.isascii():  # a quick look first: the words as plain substrings, the digits on their own
-        lowered = sentence.lower()
-        if "old" not in lowered and "age" not in lowered and not _DIGIT_JOINED.search(sentence):
-            return sentence
-    if not _MAY_HIDE_COUNT.search(sentence):
+    folded = fold(sentence)
+    # a quick look first: the words as plain substrings, the digits on their own
+    if "old" not in folded and "age" not in folded and not _DIGIT_JOINED.search(folded):
         return sentence
-    return _NOT_COUNT_SPAN.sub(lambda m: " " * len(m.group(0)), sentence)
+    if not _MAY_HIDE_COUNT.search(folded):
+        return sentence
+    pieces, done = [], 0
+    for span in _NOT_COUNT_SPAN.finditer(folded):
+        pieces += [sentence[done:span.start()], " " * (span.end() - span.start())]
+        done = span.end()
+    return "".join(pieces) + sentence[done:]
 
 
-def _is_count(sentence: str, q: Quantity) -> bool:
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_PEOPLE_AFTER_YEAR = re.compile(r"\s+(?:of\s+)?(?:people|persons|civilians|soldiers|fighters|children|refugees)\b")
+
+
+def _is_count(sentence: str, folded: str, q: Quantity) -> bool:
     """False for years, dates, ages, money, percentages and clock times."""
-    number = sentence[q.number_start:q.end]
-    before = sentence[max(0, q.start - 20):q.start]
-    if _NOT_COUNT_BEFORE.search(before) or _NOT_COUNT_AFTER.match(sentence, q.end):
+    if _NOT_COUNT_BEFORE.search(folded[max(0, q.start - 20):q.start]) or _NOT_COUNT_AFTER.match(folded, q.end):
         return False
-    if re.fullmatch(r"(?:19|20)\d\d", number) and q.qualifier == "exact":
-        return bool(re.match(r"\s+(?:of\s+)?(?:people|persons|civilians|soldiers|fighters|children|refugees)\b",
-                             sentence[q.end:]))
+    if _YEAR.fullmatch(sentence, q.number_start, q.end) and q.qualifier == "exact":
+        return bool(_PEOPLE_AFTER_YEAR.match(sentence[q.end:]))  # (case-sensitive: "2000 people", not "2000 People")
     return True
 
 
@@ -389,9 +399,10 @@ class _Word(NamedTuple):
 def _word(word: str) -> _Word:
     """What the cue lists say of `word`, read once per process: the same words come back in every article."""
     grammar = _grammar()
-    return _Word(bool(grammar.predicate.match(" " + word)), bool(grammar.not_people.match(word)),
-                 bool(grammar.restricted.match(word)), bool(_GENERIC_PEOPLE_WORD.fullmatch(word)),
-                 bool(grammar.breaks.match(word)))
+    folded = fold(word)
+    return _Word(bool(grammar.predicate.match(" " + folded)), bool(grammar.not_people.match(folded)),
+                 bool(grammar.restricted.match(folded)), bool(_GENERIC_PEOPLE_WORD.fullmatch(word)),
+                 bool(grammar.breaks.match(folded)))
 
 
 def _is_thing(word: str, original: str, value: int, grammar: _Grammar) -> bool:
@@ -434,20 +445,21 @@ def _near(cues: list[int], start: int, end: int) -> bool:
     return index < len(cues) and cues[index] < end
 
 
-def _read_figure(sentence: str, quantities: list[Quantity], i: int, grammar: _Grammar, cues: list[int]) -> _Figure:
+def _read_figure(sentence: _Sentence, i: int, grammar: _Grammar) -> _Figure:
     """What one number counts, from the words around it (kind None when it is not a casualty figure)."""
-    q = quantities[i]
-    head, not_people = _head_words(sentence, q, grammar)
+    q = sentence.quantities[i]
+    cues = sentence.cues
+    head, not_people = _head_words(sentence.text, q, grammar)
     figure = _Figure(q, head=head)
     if not_people:
         return figure
-    left = sentence[max(0, q.start - 80):q.start]
-    of_them = _OF_THEM_AFTER.match(sentence, q.end)
+    left = sentence.folded[max(0, q.start - 80):q.start]
+    of_them = _OF_THEM_AFTER.match(sentence.folded, q.end)
     figure.breakdown = bool(_BREAKDOWN_BEFORE.search(left))
-    after = _predicate_after(sentence, quantities, i, grammar, cues)
+    after = _predicate_after(sentence, i, grammar)
     if of_them:
         # "15 of them children" is a part; "12 of them have not been identified" is not a figure
-        rest = _TOKEN.match(sentence, of_them.end())
+        rest = _TOKEN.match(sentence.text, of_them.end())
         if after.kind is None and not (rest and _word(rest.group(1).lower()).restricted):
             return figure
         figure.breakdown = True
@@ -464,7 +476,7 @@ def _read_figure(sentence: str, quantities: list[Quantity], i: int, grammar: _Gr
         figure.kind = "killed"  # "claimed more than 100 civilian lives"
         return figure
     if grammar.drive_verb.search(left):
-        completion = grammar.completion.match(sentence, q.end)
+        completion = grammar.completion.match(sentence.folded, q.end)
         if completion:
             figure.kind = "displaced"
             return figure
@@ -500,9 +512,10 @@ class _After:
     own_clause: bool = False   # the number is the subject of a verb of its own ("60000 are missing")
 
 
-def _predicate_after(sentence: str, quantities: list[Quantity], i: int, grammar: _Grammar, cues: list[int]) -> _After:
+def _predicate_after(read: _Sentence, i: int, grammar: _Grammar) -> _After:
     """The kind named after a number's noun phrase ("250,000 people have died", "55 wounded",
     "53 civilians including 21 children died", "who have sought refuge")."""
+    sentence, folded, quantities, cues = read
     pos = quantities[i].end
     following = i + 1
     words = 0
@@ -512,7 +525,7 @@ def _predicate_after(sentence: str, quantities: list[Quantity], i: int, grammar:
         if pos >= next_start:
             if following >= len(quantities):
                 return _After()
-            gap = sentence[max(0, next_start - 60):next_start]
+            gap = folded[max(0, next_start - 60):next_start]
             if _AMONG_NUMBER.search(gap):
                 return _After(among_next=True)
             if _BREAKDOWN_BEFORE.search(gap):
@@ -520,18 +533,18 @@ def _predicate_after(sentence: str, quantities: list[Quantity], i: int, grammar:
                 pos = skipped_at = quantities[following].end
                 following += 1
                 continue
-            joint = _LIST_JOINT.search(sentence, quantities[i].end, next_start)
+            joint = _LIST_JOINT.search(folded, quantities[i].end, next_start)
             return _After(link_next=words <= 6 and joint is not None)
-        match = grammar.predicate.match(sentence, pos) if _near(cues, pos, pos + 80) else None
+        match = grammar.predicate.match(folded, pos) if _near(cues, pos, pos + 80) else None
         if match and pos == skipped_at:
             pos = match.end()
             words += 1
             continue
         if match:
             kind = next(k for k in KINDS if match.group(k))
-            if _takes_object(sentence, match.end(), quantities, following, grammar):
+            if _takes_object(folded, match.end(), quantities, following, grammar):
                 return _After()  # "the bombing on July 25 killed at least seven": the verb has its own object
-            combined = bool(_COMBINED_AFTER.match(sentence, match.end()))
+            combined = bool(_COMBINED_AFTER.match(folded, match.end()))
             return _After(kind=kind, words=words, combined=combined)
         token = _TOKEN.match(sentence, pos)
         if token is None:
@@ -539,7 +552,7 @@ def _predicate_after(sentence: str, quantities: list[Quantity], i: int, grammar:
         original = token.group(1)
         word = original.lower()
         if word in _AUXILIARIES and not original.isupper():  # "17 IS fighters": a name, not the verb
-            among = _AMONG_AHEAD.match(sentence, pos)
+            among = _AMONG_AHEAD.match(folded, pos)
             if among and among.end() == next_start:
                 return _After(among_next=True)  # "Seven children were among 71 civilians killed"
             return _After(own_clause=True)
@@ -551,17 +564,17 @@ def _predicate_after(sentence: str, quantities: list[Quantity], i: int, grammar:
     return _After()
 
 
-def _takes_object(sentence: str, verb_end: int, quantities: list[Quantity], following: int,
+def _takes_object(folded: str, verb_end: int, quantities: list[Quantity], following: int,
                   grammar: _Grammar) -> bool:
     """Whether the verb ending at verb_end is followed by its own object number ("killed at least
     seven"), unlike a list of tolls ("2 persons killed 13 injured")."""
-    if following >= len(quantities) or sentence[verb_end:quantities[following].start].strip():
+    if following >= len(quantities) or folded[verb_end:quantities[following].start].strip():
         return False
     nxt = quantities[following]
-    return not grammar.predicate.match(sentence, nxt.end)
+    return not grammar.predicate.match(folded, nxt.end)
 
 
-def _inherit_kinds(sentence: str, figures: list[_Figure]) -> None:
+def _inherit_kinds(sentence: _Sentence, figures: list[_Figure]) -> None:
     """Give list items and breakdowns the kind of the figure they belong to."""
     # Right to left: "Twelve children and 11 fighters were among the dead", "Seven children were among 71 killed".
     for i in range(len(figures) - 2, -1, -1):
@@ -578,9 +591,8 @@ def _inherit_kinds(sentence: str, figures: list[_Figure]) -> None:
     # Left to right: "killed 87 civilians including 31 children", "51 children 28 women five rescue workers".
     for i in range(1, len(figures)):
         figure, before = figures[i], figures[i - 1]
-        gap = sentence[before.quantity.end:figure.quantity.start]
         # "51 children 28 women", "25 children and 15 women", "five rescue workers and seven": nouns, then a joint
-        listed = bool(re.fullmatch(r"(?:\s*(?!and\b)[\w'’-]+){0,2}\s*(?:,|\band\b|\bas well as\b|\bplus\b)?\s*", gap))
+        listed = bool(_LISTED.fullmatch(sentence.text[before.quantity.end:figure.quantity.start]))
         parent = _nearest_with_kind(figures, i)
         if figure.breakdown and parent is not None:
             own = figure.kind
@@ -591,11 +603,15 @@ def _inherit_kinds(sentence: str, figures: list[_Figure]) -> None:
                 figure.breakdown = False  # "including 2.6 million refugees" among the displaced: a figure of its own kind
                 figure.parent = parent
         elif figure.kind is None and listed and before.kind and not before.combined and not figure.own_clause and (
-                before.breakdown or before.parent is not None or _LIST_JOINT.search(sentence, 0, figure.quantity.start)):
+                before.breakdown or before.parent is not None or _LIST_JOINT.search(sentence.folded, 0, figure.quantity.start)):
             # "killing three militants and 13 civilians": the second item shares the verb
             figure.kind = before.kind
             figure.breakdown = before.breakdown
             figure.parent = before.parent
+
+
+# (case-sensitive: "And" does not join a list)
+_LISTED = re.compile(r"(?:\s*(?!and\b)[\w'’-]+){0,2}\s*(?:,|\band\b|\bas well as\b|\bplus\b)?\s*")
 
 
 def _nearest_with_kind(figures: list[_Figure], i: int) -> int | None:
@@ -606,7 +622,7 @@ def _nearest_with_kind(figures: list[_Figure], i: int) -> int | None:
 
 
 class _Context:
-    """What a sentence and the one before it say about place and time, worked out only when asked."""
+    """What a sentence and the one before it (both folded) say about place and time, worked out only when asked."""
 
     def __init__(self, sentence: str, previous: str, grammar: _Grammar) -> None:
         self.sentence, self.previous, self.grammar = sentence, previous, grammar
@@ -646,9 +662,9 @@ def _war_context(sentence: str, previous: str, grammar: _Grammar) -> bool:
 
 
 def _places(text: str, grammar: _Grammar) -> list[tuple[int, int, bool]]:
-    """(start, end, is_foreign) of the places `text` names as where something happened; empty
+    """(start, end, is_foreign) of the places a folded `text` names as where something happened; empty
     when it names no place outside Syria (places in Syria matter only as rivals of those)."""
-    if not text or grammar.foreign_keys.isdisjoint(letter_runs(text.lower())):
+    if not text or grammar.foreign_keys.isdisjoint(letter_runs(text)):
         return []
     found = []
     for match in grammar.place.finditer(text):
@@ -665,7 +681,7 @@ def _subject(context: _Context, figures: list[_Figure], i: int) -> str:
     figure = figures[i]
     q = figure.quantity
     if _nearest_place_is_foreign(context, q) and not (
-            figure.kind == "refugees" and re.search(r"\bsyria", context.sentence, re.IGNORECASE)):
+            figure.kind == "refugees" and _SYRIA.search(context.sentence)):
         return "other"  # ("Syrian refugees in Turkey" are the war's refugees)
     if figure.breakdown or figure.parent is not None and figure.kind == figures[figure.parent].kind:
         parent = figure.parent
