@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from peacetalks.numbers import (_CORE, _CORE_FOLDED, _CORE_WHOLE_FOLDED, _core_pattern, _matches_at_number_starts,
-                                find_quantities, fold, folded_pattern, parse_number)
+                                _number_starts, find_quantities, fold, folded_pattern, parse_number)
 from peacetalks.tables import QUALIFIERS
 
 
@@ -136,11 +136,23 @@ def test_folded_pattern_lowers_letters_but_not_escapes_or_group_names() -> None:
 _CORE_WHOLE = re.compile(_core_pattern(with_fractions=False), re.IGNORECASE)
 ODD_LETTERS = st.sampled_from(["ſix", "İ", "ı", "SIX", "Thousands", "İn", "fıve", "ſome 20", "K", "é", "’", "\u00a0"])
 NUMBER_WORDS = st.sampled_from("killed 250,000 a quarter of a million thousands hundreds more than some two dozen "
-                               "20-30 between and 1.5 million 11th 1970s 100000people".split())
+                               "20-30 between and 1.5 million 11th 1970s 100000people A an An-estimated a-dozen few "
+                               "half third two-thirds three-quarters sixty-one hundred Twelve tens of 7 one and a "
+                               "several many scores x12 4a a4".split())
+NUMBER_TEXT = st.lists(st.one_of(NUMBER_WORDS, NUMBER_WORDS, ODD_LETTERS, st.text(max_size=5)), max_size=20)
+
+
+@settings(max_examples=500, deadline=None)
+@given(NUMBER_TEXT.map(" ".join), NUMBER_TEXT.map("".join))
+def test_number_starts_hold_every_plain_match_start(spaced: str, glued: str) -> None:
+    for text in (spaced, glued, spaced.encode("ascii", "ignore").decode()):
+        folded = fold(text)
+        starts = set(_number_starts(folded))
+        assert all(m.start() in starts for m in _CORE_FOLDED.finditer(folded)), text
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(NUMBER_WORDS, ODD_LETTERS, st.text(max_size=5)), max_size=20).map(" ".join))
+@given(NUMBER_TEXT.map(" ".join))
 def test_folded_number_scan_finds_what_the_plain_scan_finds(text: str) -> None:
     folded = fold(text)
     for core, plain in [(_CORE_FOLDED, _CORE), (_CORE_WHOLE_FOLDED, _CORE_WHOLE)]:

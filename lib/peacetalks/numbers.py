@@ -29,8 +29,8 @@ def fold(text: str) -> str:
     str.lower alone would do but for three letters re.IGNORECASE equates with an ASCII letter that is
     not their lower case (dotless i and long s), or that lower-case to two characters (dotted capital I).
     """
-    if text.isascii():
-        return text.lower()
+    if text.isascii() or not ("\u0130" in text or "\u0131" in text or "\u017f" in text):
+        return text.lower()  # (three scans for the odd letters cost far less than str.translate)
     return text.translate(_ODD_CASES).lower()
 
 
@@ -109,12 +109,50 @@ _CORE_FOLDED = folded_pattern(_core_pattern(with_fractions=True))
 _CORE_WHOLE_FOLDED = folded_pattern(_core_pattern(with_fractions=False))
 
 
-# The words a number phrase can start with (see `_core_pattern`), and the runs of digits or letters of a
-# lower-case text: a phrase starts a run of digits or a word of this list, so only those are tried.
-_FIRST_WORDS = frozenset(word.encode("ascii") for word in [
-    *_UNITS, *_TENS, *SCALES, "a", "an", "many", "several", "tens", "hundreds", "thousands", "millions", "dozens",
-    "scores", "quarter", "third", "half"])
-_DIGIT_RUN = re.compile(r"\d+")
+# Where a number phrase can start (see `_core_pattern`) in a lower-case text: a run of digits, or one of
+# the words a phrase starts with, "a" and "an" only before a word they can begin a number with
+# ("a dozen", "a few hundred", "a quarter of a million"; "an estimated" is not one).
+_FIRST_WORDS = [*_UNITS, *_TENS, *SCALES, "many", "several", "tens", "hundreds", "thousands", "millions", "dozens",
+                "scores", "quarter", "third", "half"]
+_AFTER_A = ["hundred", "thousand", "million", "billion", "dozen", "few", "quarter", "third", "half", "three", "two"]
+_A_NUMBER = re.compile(r"\ban?(?=[\s-]+(?:%s))" % "|".join(_AFTER_A))
+_NUMBER_START = re.compile(r"\d+|%s|\b(?:%s)\b" % (_A_NUMBER.pattern, "|".join(sorted(_FIRST_WORDS, key=len, reverse=True))))
+# (for ASCII text, found faster with C string methods than by the scan of _NUMBER_START)
+_FIRST_WORD_BYTES = frozenset(word.encode("ascii") for word in _FIRST_WORDS)
+_AFTER_A_BYTES = frozenset(word.encode("ascii") for word in _AFTER_A)
+_DIGITS_ONLY = bytes(48 if 48 <= c <= 57 else 32 for c in range(256))  # 0-9 as "0", the rest a space
+
+
+def _number_starts(lowered: str) -> list[int]:
+    """The offsets, in order, where `_NUMBER_START` finds a number start in a lower-case text, or a few more
+    (all a number phrase may start at: `_core_pattern` decides)."""
+    if not lowered.isascii():
+        return [match.start() for match in _NUMBER_START.finditer(lowered)]
+    starts = _digit_run_starts(lowered)
+    runs = letter_runs(lowered)
+    for word in _FIRST_WORD_BYTES.intersection(runs):
+        word = word.decode("ascii")
+        end = len(word)
+        pos = lowered.find(word)
+        while pos != -1:
+            if not ("a" <= lowered[pos - 1:pos] <= "z" or "a" <= lowered[pos + end:pos + end + 1] <= "z"):
+                starts.append(pos)  # the whole word, not a piece of a longer one
+            pos = lowered.find(word, pos + 1)
+    if not _AFTER_A_BYTES.isdisjoint(runs):
+        starts.extend(match.start() for match in _A_NUMBER.finditer(lowered))
+    return sorted(starts)
+
+
+def _digit_run_starts(ascii_text: str) -> list[int]:
+    """Where each run of digits 0-9 starts in an ASCII text (what a scan for runs of \\d finds there)."""
+    marked = ascii_text.encode("ascii").translate(_DIGITS_ONLY)
+    starts = []
+    pos = marked.find(b"0")
+    while pos != -1:
+        starts.append(pos)
+        end = marked.find(b" ", pos)
+        pos = -1 if end == -1 else marked.find(b"0", end)
+    return starts
 
 
 def _core_matches(core: re.Pattern[str], text: str) -> list[re.Match[str]]:
@@ -126,22 +164,12 @@ def _core_matches(core: re.Pattern[str], text: str) -> list[re.Match[str]]:
 
 
 def _matches_at_number_starts(core: re.Pattern[str], text: str, lowered: str) -> list[re.Match[str]]:
-    """`core.finditer(text)`, trying the pattern only where a run of digits or a word of _FIRST_WORDS
-    starts in `lowered` (`text` lower-cased, or the folded text `core` reads when it is `_CORE_FOLDED`).
-    The pattern tried at each offset in turn costs far more, as most words start with a letter some
-    number word starts with."""
-    starts = [match.start() for match in _DIGIT_RUN.finditer(text)]
-    for word in _FIRST_WORDS.intersection(letter_runs(lowered)):
-        word = word.decode("ascii")
-        end = len(word)
-        pos = lowered.find(word)
-        while pos != -1:
-            if not ("a" <= lowered[pos - 1:pos] <= "z" or "a" <= lowered[pos + end:pos + end + 1] <= "z"):
-                starts.append(pos)  # the whole word, not a piece of a longer one
-            pos = lowered.find(word, pos + 1)
+    """`core.finditer(text)`, trying the pattern only at the number starts of `lowered` (`text`
+    lower-cased, or the folded text `core` reads when it is `_CORE_FOLDED`). The pattern tried at
+    each offset in turn costs far more, as most words start with a letter some number word starts with."""
     matches = []
     done = 0
-    for pos in sorted(starts):
+    for pos in _number_starts(lowered):
         if pos >= done:
             match = core.match(text, pos)
             if match:
