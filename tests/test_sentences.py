@@ -33,3 +33,24 @@ def test_spans_cover_text_in_order(text):
     spans = sentence_spans(text)
     assert all(0 <= start <= end <= len(text) for start, end in spans)
     assert [start for start, _ in spans] == sorted(start for start, _ in spans)
+
+
+def _blingfire_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans by blingfire's own Python wrapper (slow, but the reference)."""
+    import blingfire
+    _, offsets = blingfire.text_to_sentences_and_offsets(text)
+    return [(start, end) for start, end in offsets]
+
+
+@given(st.text(alphabet=st.sampled_from("ab. ?!\u00e9\u2019\u201c\nUS"), max_size=200))
+def test_spans_equal_blingfires_wrapper(text):
+    # the ASCII shortcut (offsets read straight from the C arrays) and the non-ASCII byte mapping alike
+    if text.strip():
+        assert sentence_spans(text) == _blingfire_spans(text)
+
+
+@given(st.text(alphabet=st.sampled_from("ab. \n\u00e9U"), max_size=200))
+def test_paragraph_sentences_are_the_body_sentences_of_that_paragraph(text):
+    from peacetalks.sentences import paragraph_sentences, paragraphs
+    pieces = [paragraph_sentences(part, start, index) for index, (start, _end, part) in enumerate(paragraphs(text))]
+    assert [s for piece in pieces for s in piece] == split_sentences(text)

@@ -104,6 +104,31 @@ def test_cue_spots_allow_every_cue_that_matches_in_any_stretch(parts, data):
     assert all(cue in possible for cue in _cues_that_match(body[start:end]))
 
 
+def _plain_present(lowered: str) -> list[int]:
+    """The cues (indexes) that have a string of each of their literal sets in `lowered`, by plain search."""
+    return [index for index, cue in enumerate(CODEBOOK.cues) if all(any(s in lowered for s in x) for x in cue.literals)]
+
+
+LITERALS = st.sampled_from(sorted({s for cue in CODEBOOK.cues for x in cue.literals for s in x}))
+
+
+def test_the_cue_filter_finds_exactly_the_cues_whose_literals_a_real_sentence_has():
+    for sentence in SENTENCES:
+        lowered = sentence.lower()
+        assert CODEBOOK._cue_filter.present(lowered)[0] == _plain_present(lowered), sentence
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(LITERALS, WORDS, st.text(max_size=4)), max_size=30).map(" ".join))
+def test_the_cue_filter_finds_exactly_the_cues_whose_literals_a_text_has(text):
+    lowered = text.lower()
+    present, offsets = CODEBOOK._cue_filter.present(lowered)
+    assert present == _plain_present(lowered)
+    for bit, found in offsets.items():
+        string = CODEBOOK._cue_filter.strings[bit.bit_length() - 1]
+        assert found == [i for i in range(len(lowered)) if lowered.startswith(string, i)]
+
+
 def test_number_starts_equal_the_plain_scan_on_real_sentences():
     for sentence in SENTENCES:
         assert [m.span() for m in _core_matches(_CORE, sentence)] == [m.span() for m in _CORE.finditer(sentence)]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from re import _constants as sre_constants, _parser as sre_parse
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, NamedTuple
 
 import yaml
 
@@ -123,7 +123,9 @@ class Codebook:
         lowered = _lowered(body)
         if lowered is None:
             return None
-        return CueSpots(lowered, tuple((self._cues[index], sets) for index, sets in self._cue_filter.present(lowered)))
+        cue_filter = self._cue_filter
+        candidates, offsets = cue_filter.present(lowered)
+        return CueSpots([(self._cues[index], cue_filter.sets[index]) for index in candidates], offsets, cue_filter.strings)
 
     def word_pattern(self, name: str) -> re.Pattern[str]:
         """A case-insensitive pattern matching any phrase of one word list, on word boundaries."""
@@ -140,14 +142,13 @@ class CueSpots:
     bit, each set the mask of its strings' bits.
     """
 
-    def __init__(self, lowered: str, candidates: list[tuple[Cue, tuple[tuple[str, ...], ...]]]):
-        """`lowered` is the text in lower case, offset for offset (see `_lowered`); `candidates` each
-        cue that may match in the whole text, with the strings of each of its sets the text has."""
-        self.lowered = lowered
-        bits = {s: 1 << i for i, s in enumerate(dict.fromkeys(s for _, sets in candidates for x in sets for s in x))}
-        self.cues = [(cue, [sum(bits[s] for s in x) for x in sets]) for cue, sets in candidates]
+    def __init__(self, cues: list[tuple[Cue, list[int]]], offsets: dict[int, list[int]], strings: list[str]):
+        """`cues` are the cues that may match in the whole text, each with its sets as masks of string
+        bits; `offsets` where the strings of theirs that the text has are, by bit; `strings` by bit."""
+        self.cues = cues
         # (start, end, bit) of every occurrence of those strings, by start
-        self.spots = sorted((pos, pos + len(s), bit) for s, bit in bits.items() for pos in _find_all(lowered, s))
+        self.spots = sorted((pos, pos + len(strings[bit.bit_length() - 1]), bit)
+                            for bit, found in offsets.items() for pos in found)
         self.starts = [start for start, _end, _bit in self.spots]
 
     def __bool__(self) -> bool:
@@ -229,6 +230,16 @@ class _WordMemo:
 
     def of(self, words: set[bytes]) -> dict[bytes, Any]:
         """What the function says of those of `words` it says something of."""
+        said = self._read_new(words)
+        return {word: said[word] for word in words & said.keys()}
+
+    def values(self, words: set[bytes]) -> list[Any]:
+        """What the function says of those of `words` it says something of, without the words."""
+        said = self._read_new(words)
+        return list(map(said.__getitem__, words & said.keys()))
+
+    def _read_new(self, words: set[bytes]) -> dict[bytes, Any]:
+        """Reads those of `words` not read yet; returns what is said of the words read."""
         said, seen = self._state
         new = words - seen
         if new:
@@ -240,95 +251,129 @@ class _WordMemo:
                 if value:
                     said[word] = value
             seen |= new
-        return {word: said[word] for word in words & said.keys()}
+        return said
 
 
 class _CueFilter:
-    """Which cues may match in a text: those whose `Cue.literals` it has.
+    """Which cues may match in a text: those that have a string of each of their `Cue.literals`
+    sets; and where those strings are.
 
-    Looking for every cue's strings in every sentence would cost more than it saves, so the test
-    goes by the runs of letters in the strings (three letters at least; "cease" and "fire" in
-    "cease-fire"). The text is cut into words (runs of ASCII letters) by C string methods, each
-    distinct word is read once per process for the runs inside it, and set operations pick the
-    words already known to hold some. A cue is a candidate when, for each of its sets (whose
-    strings all have runs), all the runs of one string are there; only then are its strings looked
-    for, and only those whose runs are there. This is done once per article body; its sentences
-    are then checked only for the strings the body has (see `CueSpots`).
+    Looking for every cue's strings in every text would cost more than it saves, so the test goes
+    first by the runs of letters in the strings (three letters at least; "cease" and "fire" in
+    "cease-fire"): a string can only be in a text whose words have all its runs inside them. The
+    text is cut into words (runs of ASCII letters) by C string methods, and each distinct word is
+    read once per process for what its runs say (`_WordRuns`). Strings, sets of strings and runs
+    are bits of integer masks, so OR-ing what the words say gives the strings that may be there,
+    and a cue is a candidate when each of its sets has one. Only then are its strings looked for,
+    and only those that may be there. This is done once per article body; its sentences are then
+    checked only for the strings the body has (see `CueSpots`).
     """
 
     def __init__(self, cues: tuple[Cue, ...]):
-        runs_of = {s: _runs(s) for cue in cues for strings in cue.literals for s in strings}
-        set_bits: dict[frozenset[str], int] = {}  # each set whose strings all have runs is one bit of a mask
-        for cue in cues:
-            for strings in cue.literals:
-                if all(runs_of[s] for s in strings):
-                    set_bits.setdefault(strings, 1 << len(set_bits))
-        self.cue_masks = [sum({set_bits.get(strings, 0) for strings in cue.literals}) for cue in cues]
-        self.ungated = [index for index, mask in enumerate(self.cue_masks) if not mask]
-        # for each cue and each of its sets: (string, the runs it needs)
-        self.checks = [[[(s, runs_of[s]) for s in sorted(strings)] for strings in cue.literals] for cue in cues]
-        # the sets a run meets on its own, and the strings of several runs it is one of
-        self.run_meets: dict[str, int] = {}
-        shared: dict[frozenset[str], int] = {}  # the runs of each string of several runs, and the sets it meets
+        self.strings = sorted({s for cue in cues for strings in cue.literals for s in strings})
+        string_bits = {s: 1 << i for i, s in enumerate(self.strings)}
+        set_bits = {strings: 1 << i for i, strings in enumerate(dict.fromkeys(x for cue in cues for x in cue.literals))}
+        self.cue_masks = [sum({set_bits[x] for x in cue.literals}) for cue in cues]
+        self.sets = [[sum(string_bits[s] for s in x) for x in cue.literals] for cue in cues]  # as masks of strings
+        meets = {s: 0 for s in self.strings}  # the sets each string is in
         for strings, bit in set_bits.items():
             for s in strings:
-                if len(runs_of[s]) == 1:
-                    (run,) = runs_of[s]
-                    self.run_meets[run] = self.run_meets.get(run, 0) | bit
-                else:
-                    shared[runs_of[s]] = shared.get(runs_of[s], 0) | bit
-        self.shared = list(shared.items())
-        self.run_shares: dict[str, frozenset[int]] = {}  # run -> indexes into self.shared of the strings it is in
-        for index, (needs, _bit) in enumerate(self.shared):
-            for run in needs:
-                self.run_shares[run] = self.run_shares.get(run, frozenset()) | {index}
-        # every run of every string, so that `needs <= runs` never drops a string that is there
-        self.all_runs = frozenset().union(*runs_of.values())
-        self.lengths = sorted({len(run) for run in self.all_runs})
-        self.words = _WordMemo(self._runs_inside)
-
-    def runs(self, lowered: str) -> set[str]:
-        """The cues' runs of letters that occur inside the words of `lowered` (a text in lower case)."""
-        return set().union(*self.words.of(_words(lowered)).values())
-
-    def present(self, lowered: str) -> list[tuple[int, tuple[tuple[str, ...], ...]]]:
-        """Each cue (index, in order) whose literals `lowered` (a text in lower case) has, with the
-        strings of each of its sets that it has."""
-        runs = self.runs(lowered)
-        met = self._met(runs)
-        if not met and not self.ungated:
-            return []
-        found = []
-        has: dict[str, bool] = {}  # many cues share a set: each string is looked for once
-        for index, mask in enumerate(self.cue_masks):
-            if mask & met != mask:
-                continue
-            sets = []
-            for checks in self.checks[index]:
-                # a string is only there if its runs are (`needs` holds all its runs): the cheap test first
-                strings = tuple(s for s, needs in checks
-                                if needs <= runs and (has[s] if s in has else has.setdefault(s, s in lowered)))
-                if not strings:
-                    break  # no string of this set is there: the cue cannot match
-                sets.append(strings)
+                meets[s] |= bit
+        runs_of = {s: _runs(s) for s in self.strings}
+        self.run_bits = {run: 1 << i for i, run in enumerate(sorted(frozenset().union(*runs_of.values())))}
+        # a string of no runs may be anywhere; a string of one run wherever the run is; a string of
+        # several runs wherever all are, which is checked when its longest run is there
+        self.anywhere = self.always_met = 0
+        self.run_strings: dict[str, tuple[int, int]] = {}  # run -> (strings of that one run, their sets)
+        self.run_triggers: dict[str, int] = {}
+        self.several: dict[int, tuple[int, int]] = {}  # string bit -> (mask of its runs, its sets)
+        for s, runs in runs_of.items():
+            bit = string_bits[s]
+            if not runs:
+                self.anywhere |= bit
+                self.always_met |= meets[s]
+            elif len(runs) == 1:
+                (run,) = runs
+                strings, sets = self.run_strings.get(run, (0, 0))
+                self.run_strings[run] = (strings | bit, sets | meets[s])
             else:
-                found.append((index, tuple(sets)))
-        return found
+                longest = max(sorted(runs), key=len)
+                self.run_triggers[longest] = self.run_triggers.get(longest, 0) | bit
+                self.several[bit] = (sum(self.run_bits[run] for run in runs), meets[s])
+        self.lengths = sorted({len(run) for run in self.run_bits})
+        self.words = _WordMemo(self._read_word)
 
-    def _met(self, runs: set[str]) -> int:
-        """The mask of the sets one of whose strings has all its runs in `runs`."""
-        met = 0
-        for run in runs:
-            met |= self.run_meets.get(run, 0)
-        for index in set().union(*map(self.run_shares.get, runs & self.run_shares.keys())):
-            needs, bit = self.shared[index]
-            if needs <= runs:
-                met |= bit
-        return met
+    def present(self, lowered: str) -> tuple[list[int], dict[int, list[int]]]:
+        """The cues (indexes, in order) that have a string of each of their sets in `lowered` (a text
+        in lower case); and, by string bit, the offsets of the strings of theirs that are there."""
+        possible, met = self._possible(lowered)
+        candidates = [index for index, mask in enumerate(self.cue_masks) if mask & met == mask]
+        wanted = 0
+        for index in candidates:
+            for mask in self.sets[index]:
+                wanted |= mask
+        wanted &= possible
+        offsets: dict[int, list[int]] = {}
+        while wanted:
+            bit = wanted & -wanted  # the lowest bit: one string
+            found = _offsets(lowered, self.strings[bit.bit_length() - 1])
+            if found:
+                offsets[bit] = found
+            wanted ^= bit
+        there = sum(offsets)
+        return [index for index in candidates if all(there & mask for mask in self.sets[index])], offsets
 
-    def _runs_inside(self, word: str) -> frozenset[str]:
+    def _possible(self, lowered: str) -> tuple[int, int]:
+        """The mask of the strings all of whose runs are inside the words of `lowered`, and the mask
+        of the sets they are in."""
+        runs = possible = met = triggered = 0
+        for word_runs, strings, sets, triggers in self.words.values(_words(lowered)):
+            runs |= word_runs
+            possible |= strings
+            met |= sets
+            triggered |= triggers
+        while triggered:
+            bit = triggered & -triggered  # the lowest bit: one string of several runs
+            needs, sets = self.several[bit]
+            if needs & runs == needs:
+                possible |= bit
+                met |= sets
+            triggered ^= bit
+        return possible | self.anywhere, met | self.always_met
+
+    def _read_word(self, word: str) -> _WordRuns | None:
         n = len(word)
-        return frozenset({word[i:i + k] for k in self.lengths if k <= n for i in range(n - k + 1)} & self.all_runs)
+        inside = {word[i:i + k] for k in self.lengths if k <= n for i in range(n - k + 1)} & self.run_bits.keys()
+        if not inside:
+            return None
+        runs = strings = sets = triggers = 0
+        for run in inside:  # OR, not sum: two runs may name the same string or set
+            runs |= self.run_bits[run]
+            run_strings, run_sets = self.run_strings.get(run, (0, 0))
+            strings |= run_strings
+            sets |= run_sets
+            triggers |= self.run_triggers.get(run, 0)
+        return _WordRuns(runs, strings, sets, triggers)
+
+
+class _WordRuns(NamedTuple):
+    """What one word says to `_CueFilter`, each as a mask: the runs inside it, the strings of one
+    run it has and the sets they are in, and the strings of several runs whose longest run it has."""
+
+    runs: int
+    strings: int
+    sets: int
+    triggers: int
+
+
+def _offsets(text: str, literal: str) -> list[int]:
+    """Every offset where `literal` occurs in `text`, overlapping ones included."""
+    found = []
+    pos = text.find(literal)
+    while pos != -1:
+        found.append(pos)
+        pos = text.find(literal, pos + 1)
+    return found
 
 
 def _runs(s: str) -> frozenset[str]:

@@ -73,10 +73,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if written <= 0 or written > capacity:
         return [(0, len(text))]
     sentences = ctypes.string_at(output, written - 1).count(b"\n") + 1
+    if len(data) == len(text):  # ASCII: bytes are characters (slicing a ctypes array gives a list of ints)
+        return list(zip(starts[:sentences], [end + 1 for end in ends[:sentences]]))
     byte_starts = np.frombuffer(starts, dtype=np.int32, count=sentences)
     byte_ends = np.frombuffer(ends, dtype=np.int32, count=sentences) + 1
-    if len(data) == len(text):  # ASCII: bytes are characters
-        return list(zip(byte_starts.tolist(), byte_ends.tolist()))
     is_char_start = (np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80
     chars_before = np.concatenate(([0], np.cumsum(is_char_start)))  # characters starting before each byte
     return list(zip(chars_before[byte_starts].tolist(), chars_before[byte_ends].tolist()))
@@ -86,11 +86,18 @@ def split_sentences(body: str, only: re.Pattern[str] | None = None) -> list[Sent
     """The sentences of `body`, in order. With `only`, paragraphs the pattern does not match are skipped (a cheap pre-filter for speed)."""
     result: list[Sentence] = []
     for index, (start, _end, text) in enumerate(paragraphs(body)):
-        if only is not None and not only.search(text):
-            continue
-        flat = text.replace("\n", " ")
-        for begin, finish in sentence_spans(flat):
-            piece = text[begin:finish]
-            if piece.strip():
-                result.append(Sentence(piece.replace("\n", " ").strip(), start + begin, start + finish, index))
+        if only is None or only.search(text):
+            result.extend(paragraph_sentences(text, start, index))
+    return result
+
+
+def paragraph_sentences(text: str, start: int, index: int) -> list[Sentence]:
+    """The sentences of one paragraph (`text`, as `paragraphs` gives it, at offset `start` of the
+    body, its `index`-th paragraph), with offsets in the body."""
+    result = []
+    flat = text.replace("\n", " ")
+    for begin, finish in sentence_spans(flat):
+        piece = text[begin:finish]
+        if piece.strip():
+            result.append(Sentence(piece.replace("\n", " ").strip(), start + begin, start + finish, index))
     return result

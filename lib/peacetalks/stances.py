@@ -49,7 +49,7 @@ from dateutil.relativedelta import relativedelta
 
 from .codebook import Codebook, Cue, CueSpots, Mention, load_codebook
 from .dates import MONTHS
-from .sentences import Sentence, paragraphs, split_sentences
+from .sentences import Sentence, paragraph_sentences, paragraphs, split_sentences
 
 EARLIER_BASIS = "published; placed earlier, undated"
 
@@ -187,7 +187,7 @@ def _sentences(body: str, spots: CueSpots | None) -> list[Sentence]:
     sentences = []
     for index, (start, end, text) in enumerate(paragraphs(body)):
         if spots.any_within(start, end):
-            sentences.extend(Sentence(s.text, start + s.start, start + s.end, index) for s in split_sentences(text))
+            sentences.extend(paragraph_sentences(text, start, index))
     return sentences
 
 
