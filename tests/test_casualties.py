@@ -1,13 +1,14 @@
 """Casualty figures: what a number counts, whose toll it is, and the seeds' figures end to end."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from peacetalks import load_corpus
-from peacetalks.casualties import extract_casualties
+from peacetalks.casualties import _LISTED, _has_digit, _is_list_gap, _has_digit_joint, extract_casualties
 from peacetalks.tables import CASUALTY_COLUMNS, KINDS, QUALIFIERS, SUBJECTS
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -208,3 +209,24 @@ def test_any_text_gives_well_formed_rows_or_none(text: str) -> None:
 @given(st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join))
 def test_casualty_word_salad_gives_well_formed_rows_or_none(text: str) -> None:
     assert_well_formed(extract_casualties("x", text))
+
+
+# --- speed shortcuts give what the plain patterns give --------------------------------------------
+
+GAP_PIECES = st.sampled_from([" ", "  ", ",", "and", "And", "as well as", "plus", "children", "x'", "'and", "-",
+                              "rescue", "workers", "’s", "women", "andy", "\n", "é", "7", ".", "/"])
+TEXT_PIECES = st.one_of(st.sampled_from(["1", "20", "-", ".", "/", ":", "9/11", "2.5", "age", "old", "٣", "x"]),
+                        st.text(max_size=4))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(GAP_PIECES, max_size=12).map("".join))
+def test_list_gap_test_equals_the_plain_pattern(gap: str) -> None:
+    assert _is_list_gap(gap) == bool(_LISTED.fullmatch(gap))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(TEXT_PIECES, max_size=12).map("".join))
+def test_digit_tests_equal_the_plain_scans(text: str) -> None:
+    assert _has_digit(text) == bool(re.search(r"\d", text))
+    assert _has_digit_joint(text) == bool(re.search(r"\d[-./:]\d", text))

@@ -104,7 +104,6 @@ _LIST_JOINT = folded_pattern(r"\s(?:and|as well as|plus)\s+\Z|,\s*\Z")
 _PASSIVE_BEFORE = folded_pattern(r"\b(?:were|was|been|are|is|be|being|got)\s+(?:\w+ly\s+)?\Z")
 _INVARIANT_UNITS = {"km", "kg", "percent", "per cent", "%", "aircraft", "feet", "usd", "police"}
 _MAY_HIDE_COUNT = folded_pattern(r"\bold\b|\bage|\d[-./:]\d")
-_DIGIT_JOINED = re.compile(r"\d[-./:]\d")
 _NOT_COUNT_SPAN = folded_pattern(
     r"\b\d{1,4}[-./]\d{1,2}[-./]\d{1,4}\b|\b\d{1,2}:\d\d\b|"
     rf"(?:\bbetween\s+)?{SIMPLE_NUMBER}(?:\s*(?:and|to|-|or)\s*{SIMPLE_NUMBER})?[\s-]*(?:years?|yrs?|months?)[\s-]*old\b"
@@ -309,7 +308,27 @@ def candidate_sentences(body: str) -> list[tuple[str, str]]:
 
 def _has_number(folded: str, start: int, end: int) -> bool:
     """Whether folded[start:end] holds a digit or a number word."""
-    return bool(_DIGIT.search(folded, start, end) or _NUMBER_WORD.search(folded, start, end))
+    return _has_digit(folded[start:end]) or bool(_NUMBER_WORD.search(folded, start, end))
+
+
+def _has_digit(text: str) -> bool:
+    """Whether `text` holds a decimal digit (what \\d matches), by ten substring scans when it is ASCII:
+    a regex scan costs far more per character."""
+    if text.isascii():
+        return any(digit in text for digit in "0123456789")
+    return _DIGIT.search(text) is not None
+
+
+def _has_digit_joint(text: str) -> bool:
+    """Whether `text` has two digits joined by - . / or : (what _DIGIT_JOINED finds), from the places
+    those four characters occur (str.isdecimal is what \\d matches)."""
+    for joint in "-./:":
+        pos = text.find(joint, 1)
+        while pos != -1:
+            if text[pos - 1].isdecimal() and text[pos + 1:pos + 2].isdecimal():
+                return True
+            pos = text.find(joint, pos + 1)
+    return False
 
 
 def _rough_sentences(body: str) -> list[tuple[int, int]]:
@@ -361,7 +380,7 @@ def _mask_not_counts(sentence: str) -> str:
     between 7 and 12 years old were killed" reads as "eight students ... were killed" (offsets are kept)."""
     folded = fold(sentence)
     # a quick look first: the words as plain substrings, the digits on their own
-    if "old" not in folded and "age" not in folded and not _DIGIT_JOINED.search(folded):
+    if "old" not in folded and "age" not in folded and not _has_digit_joint(folded):
         return sentence
     if not _MAY_HIDE_COUNT.search(folded):
         return sentence
@@ -592,7 +611,7 @@ def _inherit_kinds(sentence: _Sentence, figures: list[_Figure]) -> None:
     for i in range(1, len(figures)):
         figure, before = figures[i], figures[i - 1]
         # "51 children 28 women", "25 children and 15 women", "five rescue workers and seven": nouns, then a joint
-        listed = bool(_LISTED.fullmatch(sentence.text[before.quantity.end:figure.quantity.start]))
+        listed = _is_list_gap(sentence.text[before.quantity.end:figure.quantity.start])
         parent = _nearest_with_kind(figures, i)
         if figure.breakdown and parent is not None:
             own = figure.kind
@@ -612,6 +631,13 @@ def _inherit_kinds(sentence: _Sentence, figures: list[_Figure]) -> None:
 
 # (case-sensitive: "And" does not join a list)
 _LISTED = re.compile(r"(?:\s*(?!and\b)[\w'’-]+){0,2}\s*(?:,|\band\b|\bas well as\b|\bplus\b)?\s*")
+
+
+def _is_list_gap(gap: str) -> bool:
+    """Whether the text between two numbers is at most two words and a joint (_LISTED). A gap of more
+    than five words (two, and "as well as") cannot be one: counted first, as the pattern tries every way
+    of cutting each word of a long gap before it fails."""
+    return len(gap.split()) <= 5 and _LISTED.fullmatch(gap) is not None
 
 
 def _nearest_with_kind(figures: list[_Figure], i: int) -> int | None:
