@@ -6,8 +6,9 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from peacetalks.numbers import (_CORE, _CORE_FOLDED, _CORE_WHOLE_FOLDED, _core_pattern, _matches_at_number_starts,
-                                _number_starts, find_quantities, fold, folded_pattern, parse_number)
+from peacetalks.numbers import (_CORE, _CORE_FOLDED, _CORE_WHOLE_FOLDED, _HEDGE_BEFORE, _core_pattern, _hedge_before,
+                                _matches_at_number_starts, _number_starts, find_quantities, fold, folded_pattern,
+                                parse_number)
 from peacetalks.tables import QUALIFIERS
 
 
@@ -158,3 +159,18 @@ def test_folded_number_scan_finds_what_the_plain_scan_finds(text: str) -> None:
     for core, plain in [(_CORE_FOLDED, _CORE), (_CORE_WHOLE_FOLDED, _CORE_WHOLE)]:
         assert ([m.span() for m in _matches_at_number_starts(core, folded, folded)]
                 == [m.span() for m in plain.finditer(text)])
+
+
+HEDGE_TEXT = st.lists(st.one_of(st.sampled_from(["more than", "about", "(about", "x(about", "some", "Up To", "at least",
+                                                 "no fewer than", "circa", "ſome", "under", "20", " ", "\n", ",",
+                                                 "“nearly", "thanks", "of"]), st.text(max_size=3)), max_size=15)
+
+
+@settings(max_examples=500, deadline=None)
+@given(HEDGE_TEXT.map(" ".join))
+def test_hedge_before_equals_the_plain_search(text: str) -> None:
+    folded = fold(text)
+    for start in range(len(folded) + 1):
+        plain = _HEDGE_BEFORE.search(folded, max(0, start - 40), start)
+        found = _hedge_before(folded, start)
+        assert (found and found.span()) == (plain and plain.span())

@@ -191,6 +191,7 @@ def _alternation(words: list[str]) -> str:
 _HEDGE_BEFORE = folded_pattern(
     r"(?:^|(?<=[\s(\"'“]))(?:%s)\s*\Z" % "|".join(
         f"(?P<{q}>{_alternation(words)})" for q, words in HEDGES_BEFORE.items()))
+_HEDGE_LAST_WORDS = frozenset(hedge.split()[-1] for hedges in HEDGES_BEFORE.values() for hedge in hedges)
 _HEDGE_AFTER = folded_pattern(
     r"\s*(?:%s)(?!\w)" % "|".join(f"(?P<{q}>{_alternation(words)})" for q, words in HEDGES_AFTER.items()))
 _RANGE_JOIN = folded_pattern(
@@ -256,6 +257,8 @@ def parse_number(phrase: str) -> int | None:
 def _core_value(match: re.Match[str], phrase: str) -> tuple[int, bool] | None:
     """(value, is_vague) of a `_CORE` match of `phrase` (the text it covers, as written; the match may be
     one of `_CORE_FOLDED` in the folded text), or None when the phrase is not a whole count."""
+    if phrase.isdigit() and phrase.isascii():
+        return int(float(phrase)), False  # plain digits, the common case: what the digits branch below gives
     text = _SPACES.sub(" ", phrase.lower())
     if match.group("fraction"):
         if text.startswith("half a"):
@@ -315,7 +318,7 @@ def find_quantities(text: str) -> list[Quantity]:
         start, end = match.start(), match.end()
         qualifier = "at_least" if vague else "exact"
         value_high = None
-        hedge = _HEDGE_BEFORE.search(folded, max(0, start - 40), start)
+        hedge = _hedge_before(folded, start)
         if hedge:
             qualifier = next(q for q in HEDGES_BEFORE if hedge.group(q))
             if vague and qualifier == "approx":
@@ -344,6 +347,24 @@ def find_quantities(text: str) -> list[Quantity]:
                 skip_until = end
         found.append(Quantity(value, value_high, qualifier, start, end, match.start(), vague))
     return found
+
+
+def _hedge_before(folded: str, start: int) -> re.Match[str] | None:
+    """The hedge ending (but for spaces) at `start` ("more than", "about"), within 40 characters. Looked
+    for only when the last word there ends a hedge: the pattern, which must end the window, is tried
+    at each offset of it."""
+    window_start = max(0, start - 40)
+    if _last_letters(folded[window_start:start].rstrip()) not in _HEDGE_LAST_WORDS:
+        return None
+    return _HEDGE_BEFORE.search(folded, window_start, start)
+
+
+def _last_letters(text: str) -> str:
+    """The run of letters a-z that ends `text` (empty if it ends with anything else)."""
+    cut = len(text)
+    while cut and "a" <= text[cut - 1] <= "z":
+        cut -= 1
+    return text[cut:]
 
 
 def _glued_letters(text: str, match: re.Match[str]) -> str | None:
