@@ -125,7 +125,8 @@ class Codebook:
             return None
         cue_filter = self._cue_filter
         candidates, offsets = cue_filter.present(lowered)
-        return CueSpots([(self._cues[index], cue_filter.sets[index]) for index in candidates], offsets, cue_filter.strings)
+        cues = [(self._cues[index], cue_filter.sets[index]) for index in candidates]
+        return CueSpots(cues, offsets, cue_filter.strings)
 
     def word_pattern(self, name: str) -> re.Pattern[str]:
         """A case-insensitive pattern matching any phrase of one word list, on word boundaries."""
@@ -270,7 +271,9 @@ class _CueFilter:
     """
 
     def __init__(self, cues: tuple[Cue, ...]):
-        self.strings = sorted({s for cue in cues for strings in cue.literals for s in strings})
+        # shortest first: a set is looked for from its lowest bit, and a short string is the likeliest found
+        self.strings = sorted({s for cue in cues for strings in cue.literals for s in strings},
+                              key=lambda s: (len(s), s))
         string_bits = {s: 1 << i for i, s in enumerate(self.strings)}
         set_bits = {strings: 1 << i for i, strings in enumerate(dict.fromkeys(x for cue in cues for x in cue.literals))}
         self.cue_masks = [sum({set_bits[x] for x in cue.literals}) for cue in cues]
@@ -300,28 +303,23 @@ class _CueFilter:
                 longest = max(sorted(runs), key=len)
                 self.run_triggers[longest] = self.run_triggers.get(longest, 0) | bit
                 self.several[bit] = (sum(self.run_bits[run] for run in runs), meets[s])
-        self.lengths = sorted({len(run) for run in self.run_bits})
+        self.runs_by_head: dict[str, tuple[str, ...]] = {}  # first three letters -> the runs starting with them
+        for run in self.run_bits:
+            self.runs_by_head[run[:_MIN_LITERAL]] = self.runs_by_head.get(run[:_MIN_LITERAL], ()) + (run,)
         self.words = _WordMemo(self._read_word)
 
     def present(self, lowered: str) -> tuple[list[int], dict[int, list[int]]]:
         """The cues (indexes, in order) that have a string of each of their sets in `lowered` (a text
         in lower case); and, by string bit, the offsets of the strings of theirs that are there."""
         possible, met = self._possible(lowered)
-        candidates = [index for index, mask in enumerate(self.cue_masks) if mask & met == mask]
-        wanted = 0
+        search = _Search(lowered, self.strings)
+        # a set is met when one of its strings is found: the others are looked for only for a cue that has them all
+        candidates = [index for index, mask in enumerate(self.cue_masks)
+                      if mask & met == mask and all(search.any_of(sets & possible) for sets in self.sets[index])]
         for index in candidates:
             for mask in self.sets[index]:
-                wanted |= mask
-        wanted &= possible
-        offsets: dict[int, list[int]] = {}
-        while wanted:
-            bit = wanted & -wanted  # the lowest bit: one string
-            found = _offsets(lowered, self.strings[bit.bit_length() - 1])
-            if found:
-                offsets[bit] = found
-            wanted ^= bit
-        there = sum(offsets)
-        return [index for index in candidates if all(there & mask for mask in self.sets[index])], offsets
+                search.all_of(mask & possible)
+        return candidates, search.offsets
 
     def _possible(self, lowered: str) -> tuple[int, int]:
         """The mask of the strings all of whose runs are inside the words of `lowered`, and the mask
@@ -342,8 +340,9 @@ class _CueFilter:
         return possible | self.anywhere, met | self.always_met
 
     def _read_word(self, word: str) -> _WordRuns | None:
-        n = len(word)
-        inside = {word[i:i + k] for k in self.lengths if k <= n for i in range(n - k + 1)} & self.run_bits.keys()
+        # the runs inside `word`: at each offset, those starting with the three letters there
+        inside = {run for i in range(len(word) - _MIN_LITERAL + 1)
+                  for run in self.runs_by_head.get(word[i:i + _MIN_LITERAL], ()) if word.startswith(run, i)}
         if not inside:
             return None
         runs = strings = sets = triggers = 0
@@ -354,6 +353,44 @@ class _CueFilter:
             sets |= run_sets
             triggers |= self.run_triggers.get(run, 0)
         return _WordRuns(runs, strings, sets, triggers)
+
+
+class _Search:
+    """Strings (by bit, see `_CueFilter`) looked for in one text, each once: where those found are."""
+
+    def __init__(self, text: str, strings: list[str]):
+        self.text, self.strings = text, strings
+        self.offsets: dict[int, list[int]] = {}
+        self.found = self.missing = 0  # masks of the strings looked for
+
+    def any_of(self, mask: int) -> bool:
+        """Whether some string of `mask` is in the text (looking for no more than it takes)."""
+        if mask & self.found:
+            return True
+        mask &= ~self.missing
+        while mask:
+            bit = mask & -mask  # the lowest bit: one string
+            if self._look(bit):
+                return True
+            mask ^= bit
+        return False
+
+    def all_of(self, mask: int) -> None:
+        """Looks for every string of `mask` not looked for yet."""
+        mask &= ~(self.found | self.missing)
+        while mask:
+            bit = mask & -mask
+            self._look(bit)
+            mask ^= bit
+
+    def _look(self, bit: int) -> bool:
+        offsets = _offsets(self.text, self.strings[bit.bit_length() - 1])
+        if offsets:
+            self.offsets[bit] = offsets
+            self.found |= bit
+        else:
+            self.missing |= bit
+        return bool(offsets)
 
 
 class _WordRuns(NamedTuple):
@@ -532,6 +569,11 @@ class _NameStarts:
     def __init__(self, heads: dict[str, re.Pattern[str]]):
         self.heads = heads
         self.first_letters = {head: _LETTER_RUN.match(head).group(0) for head in heads}
+        self.order = {head: i for i, head in enumerate(heads)}
+        self.by_first: dict[str, tuple[str, ...]] = {}
+        for head, first in self.first_letters.items():
+            self.by_first[first] = self.by_first.get(first, ()) + (head,)
+        self.first_lengths = sorted({len(first) for first in self.by_first})
         self.words = _WordMemo(self._heads_starting)  # word -> the heads whose first letters start it
 
     @classmethod
@@ -566,7 +608,10 @@ class _NameStarts:
         return found
 
     def _heads_starting(self, word: str) -> tuple[str, ...]:
-        return tuple(head for head, first in self.first_letters.items() if word.startswith(first))
+        """The heads whose first letters start `word`, in the order of `self.heads`."""
+        # only the word's prefixes of a length some head's first letters have can be such letters
+        found = [head for k in self.first_lengths if k <= len(word) for head in self.by_first.get(word[:k], ())]
+        return tuple(sorted(found, key=self.order.__getitem__))
 
 
 class _Checker:
