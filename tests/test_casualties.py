@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from peacetalks import load_corpus
-from peacetalks.casualties import _LISTED, _has_digit, _is_list_gap, _has_digit_joint, extract_casualties
+from peacetalks.casualties import (_BREAKDOWN_BEFORE, _LISTED, _has_digit, _has_digit_joint, _is_breakdown_before,
+                                   _is_list_gap, extract_casualties)
 from peacetalks.tables import CASUALTY_COLUMNS, KINDS, QUALIFIERS, SUBJECTS
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -230,3 +231,14 @@ def test_list_gap_test_equals_the_plain_pattern(gap: str) -> None:
 def test_digit_tests_equal_the_plain_scans(text: str) -> None:
     assert _has_digit(text) == bool(re.search(r"\d", text))
     assert _has_digit_joint(text) == bool(re.search(r"\d[-./:]\d", text))
+
+
+WINDOW_PIECES = st.sampled_from(["including", "includes", "of whom", "among them", "among those", "incl.", "incl",
+                                 "mostly", "mainly", "them", ",", " ", "  ", "\n", ".", "killed", "xincluding",
+                                 "of them,", "whom .", "é", "20"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(WINDOW_PIECES, max_size=10).map("".join))
+def test_breakdown_test_equals_the_plain_pattern(window: str) -> None:
+    assert _is_breakdown_before(window) == bool(_BREAKDOWN_BEFORE.search(window))

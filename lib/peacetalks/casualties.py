@@ -84,6 +84,8 @@ _FILLER = r"(?:(?:a total of|another|a further|an additional|the|also|only|some 
 # words lets the engine give up at once inside a word.)
 _BREAKDOWN_BEFORE = folded_pattern(
     r"\b(?:including|include[sd]?|among (?:them|whom|those)|of (?:whom|them)|incl\.?|mostly|mainly)\s*,?\s*\Z")
+_BREAKDOWN_LAST_WORDS = frozenset(
+    "including include includes included them whom those incl mostly mainly".split())  # (the words it can end with)
 _OF_THEM_AFTER = folded_pattern(r"\s*(?:of (?:them|whom)|of those)\b")
 _AMONG_AHEAD = folded_pattern(r"\s*(?:were|was|are|is)\s+(?:also\s+)?among\s+")
 _AMONG_NUMBER = folded_pattern(r"\s*,?\s*(?:who\s+)?(?:were|was|are|is)\s+(?:also\s+)?among\s*\Z")
@@ -474,7 +476,7 @@ def _read_figure(sentence: _Sentence, i: int, grammar: _Grammar) -> _Figure:
         return figure
     left = sentence.folded[max(0, q.start - 80):q.start]
     of_them = _OF_THEM_AFTER.match(sentence.folded, q.end)
-    figure.breakdown = bool(_BREAKDOWN_BEFORE.search(left))
+    figure.breakdown = _is_breakdown_before(left)
     after = _predicate_after(sentence, i, grammar)
     if of_them:
         # "15 of them children" is a part; "12 of them have not been identified" is not a figure
@@ -512,6 +514,28 @@ def _read_figure(sentence: _Sentence, i: int, grammar: _Grammar) -> _Figure:
     return figure
 
 
+def _is_breakdown_before(window: str) -> bool:
+    """Whether a folded window ends with a word that opens a breakdown ("including", "of whom"): looked
+    for only when its last word is one such a phrase ends with, since a pattern that must end the window
+    is tried at each offset of it."""
+    tail = window.rstrip()
+    if tail.endswith(","):
+        tail = tail[:-1].rstrip()
+    if tail.endswith("."):
+        tail = tail[:-1]  # ("incl.")
+    if _last_letters(tail) not in _BREAKDOWN_LAST_WORDS:
+        return False
+    return _BREAKDOWN_BEFORE.search(window) is not None
+
+
+def _last_letters(text: str) -> str:
+    """The run of letters a-z that ends `text` (empty if it ends with anything else)."""
+    cut = len(text)
+    while cut and "a" <= text[cut - 1] <= "z":
+        cut -= 1
+    return text[cut:]
+
+
 def _kind_of_verb(verb: str, grammar: _Grammar) -> str | None:
     for kind, pattern in grammar.active.items():
         if pattern.search(verb + " "):
@@ -547,7 +571,7 @@ def _predicate_after(read: _Sentence, i: int, grammar: _Grammar) -> _After:
             gap = folded[max(0, next_start - 60):next_start]
             if _AMONG_NUMBER.search(gap):
                 return _After(among_next=True)
-            if _BREAKDOWN_BEFORE.search(gap):
+            if _is_breakdown_before(gap):
                 # skip the parenthetical part: "11 people including six children were killed"
                 pos = skipped_at = quantities[following].end
                 following += 1
