@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import yaml
 
-from .numbers import SIMPLE_NUMBER, Quantity, find_quantities, fold, folded_pattern
+from .numbers import SIMPLE_NUMBER, Quantity, find_quantities, fold, folded_pattern, last_letters
 from .sentences import split_sentences
 from .tables import KINDS
 from .words import letter_runs
@@ -523,17 +523,9 @@ def _is_breakdown_before(window: str) -> bool:
         tail = tail[:-1].rstrip()
     if tail.endswith("."):
         tail = tail[:-1]  # ("incl.")
-    if _last_letters(tail) not in _BREAKDOWN_LAST_WORDS:
+    if last_letters(tail) not in _BREAKDOWN_LAST_WORDS:
         return False
     return _BREAKDOWN_BEFORE.search(window) is not None
-
-
-def _last_letters(text: str) -> str:
-    """The run of letters a-z that ends `text` (empty if it ends with anything else)."""
-    cut = len(text)
-    while cut and "a" <= text[cut - 1] <= "z":
-        cut -= 1
-    return text[cut:]
 
 
 def _kind_of_verb(verb: str, grammar: _Grammar) -> str | None:

@@ -354,12 +354,12 @@ def _hedge_before(folded: str, start: int) -> re.Match[str] | None:
     for only when the last word there ends a hedge: the pattern, which must end the window, is tried
     at each offset of it."""
     window_start = max(0, start - 40)
-    if _last_letters(folded[window_start:start].rstrip()) not in _HEDGE_LAST_WORDS:
+    if last_letters(folded[window_start:start].rstrip()) not in _HEDGE_LAST_WORDS:
         return None
     return _HEDGE_BEFORE.search(folded, window_start, start)
 
 
-def _last_letters(text: str) -> str:
+def last_letters(text: str) -> str:
     """The run of letters a-z that ends `text` (empty if it ends with anything else)."""
     cut = len(text)
     while cut and "a" <= text[cut - 1] <= "z":
