@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 from peacetalks import cli, load_corpus, tables
 from peacetalks.stances import extract_stances
@@ -204,3 +205,14 @@ def test_extract_json_lists_stances_with_quotes_and_dates(capsys):
                and s["as_of"] == "2015-08-01"]
     assert boycott and boycott[0]["quote"] == "but it sent a delegation to Moscow in August."
     assert all(s["quote"] and s["as_of"] for s in stances)
+
+
+# --- shortcuts give what the plain definitions give --------------------------------------------
+
+@given(st.text(alphabet=st.sampled_from("ab \u00a0\n\t.\u2003"), max_size=60), st.integers(0, 70), st.integers(1, 7))
+def test_back_words_is_the_start_of_the_nth_last_word(text, pos, n):
+    import re
+    from peacetalks.stances import _back_words
+    pos = min(pos, len(text))
+    starts = [m.start() for m in re.finditer(r"\S+", text[:pos])]
+    assert _back_words(text, pos, n) == (starts[-n] if len(starts) >= n else 0)

@@ -81,6 +81,7 @@ class Codebook:
     _starts: _NameStarts | None = field(default=None, repr=False, compare=False)  # None: no shortcut
     _cues: tuple[Cue, ...] = field(default=(), repr=False, compare=False)
     _cue_filter: _CueFilter = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
+    _word_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def cues(self) -> list[Cue]:
@@ -130,7 +131,10 @@ class Codebook:
 
     def word_pattern(self, name: str) -> re.Pattern[str]:
         """A case-insensitive pattern matching any phrase of one word list, on word boundaries."""
-        return _word_pattern(self.words[name])
+        pattern = self._word_patterns.get(name)  # kept by name: hashing the list each time cost more than a search
+        if pattern is None:
+            pattern = self._word_patterns[name] = _word_pattern(self.words[name])
+        return pattern
 
 
 class CueSpots:
@@ -162,6 +166,9 @@ class CueSpots:
 
     def any_within(self, start: int, end: int) -> bool:
         """Whether some cue may match in the text's [start, end)."""
+        first = bisect.bisect_left(self.starts, start)
+        if first == len(self.starts) or self.starts[first] >= end:
+            return False  # no string starts there (most paragraphs): the quick answer
         inside = self._inside(start, end)
         return bool(inside) and any(all(inside & mask for mask in masks) for _cue, masks in self.cues)
 
@@ -286,7 +293,7 @@ class _CueFilter:
         self.run_bits = {run: 1 << i for i, run in enumerate(sorted(frozenset().union(*runs_of.values())))}
         # a string of no runs may be anywhere; a string of one run wherever the run is; a string of
         # several runs wherever all are, which is checked when its longest run is there
-        self.anywhere = self.always_met = 0
+        self.anywhere = self.always_met = self.whole = 0
         self.run_strings: dict[str, tuple[int, int]] = {}  # run -> (strings of that one run, their sets)
         self.run_triggers: dict[str, int] = {}
         self.several: dict[int, tuple[int, int]] = {}  # string bit -> (mask of its runs, its sets)
@@ -297,6 +304,8 @@ class _CueFilter:
                 self.always_met |= meets[s]
             elif len(runs) == 1:
                 (run,) = runs
+                if run == s:  # a string of letters only is there if it is inside a word: no need to look
+                    self.whole |= bit
                 strings, sets = self.run_strings.get(run, (0, 0))
                 self.run_strings[run] = (strings | bit, sets | meets[s])
             else:
@@ -312,7 +321,7 @@ class _CueFilter:
         """The cues (indexes, in order) that have a string of each of their sets in `lowered` (a text
         in lower case); and, by string bit, the offsets of the strings of theirs that are there."""
         possible, met = self._possible(lowered)
-        search = _Search(lowered, self.strings)
+        search = _Search(lowered, self.strings, possible & self.whole)
         # a set is met when one of its strings is found: the others are looked for only for a cue that has them all
         candidates = [index for index, mask in enumerate(self.cue_masks)
                       if mask & met == mask and all(search.any_of(sets & possible) for sets in self.sets[index])]
@@ -356,18 +365,22 @@ class _CueFilter:
 
 
 class _Search:
-    """Strings (by bit, see `_CueFilter`) looked for in one text, each once: where those found are."""
+    """Strings (by bit, see `_CueFilter`) looked for in one text, each once: where those found are.
 
-    def __init__(self, text: str, strings: list[str]):
+    `present` starts with the strings known to be there without looking (see `_CueFilter.whole`).
+    """
+
+    def __init__(self, text: str, strings: list[str], present: int):
         self.text, self.strings = text, strings
         self.offsets: dict[int, list[int]] = {}
-        self.found = self.missing = 0  # masks of the strings looked for
+        self.present = present
+        self.looked = 0  # the strings looked for
 
     def any_of(self, mask: int) -> bool:
         """Whether some string of `mask` is in the text (looking for no more than it takes)."""
-        if mask & self.found:
+        if mask & self.present:
             return True
-        mask &= ~self.missing
+        mask &= ~self.looked
         while mask:
             bit = mask & -mask  # the lowest bit: one string
             if self._look(bit):
@@ -377,7 +390,7 @@ class _Search:
 
     def all_of(self, mask: int) -> None:
         """Looks for every string of `mask` not looked for yet."""
-        mask &= ~(self.found | self.missing)
+        mask &= ~self.looked
         while mask:
             bit = mask & -mask
             self._look(bit)
@@ -385,11 +398,10 @@ class _Search:
 
     def _look(self, bit: int) -> bool:
         offsets = _offsets(self.text, self.strings[bit.bit_length() - 1])
+        self.looked |= bit
         if offsets:
             self.offsets[bit] = offsets
-            self.found |= bit
-        else:
-            self.missing |= bit
+            self.present |= bit
         return bool(offsets)
 
 

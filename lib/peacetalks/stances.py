@@ -95,6 +95,13 @@ _LEADING_SUBORDINATE = re.compile(
 )
 
 
+_TITLE_BREAK = re.compile(r"[,;:()\"“”]")  # between two names of one actor, it ends the title
+_LIST_BREAK = re.compile(r"[;:()\"“”|]|\s[-–—]\s")  # between two names, it ends the list
+_SPEAKER_BREAK = re.compile(r"[,;\"“”]")  # between a name and a speech verb, it is not the speaker
+_INTRODUCES = re.compile(r"\s*(?:that\s*)?[:,]?\s*")  # what may follow a speech verb before a quotation
+_THAT = re.compile(r"\bthat\b")
+
+
 @dataclass
 class Clause:
     """A stretch of a sentence read on its own: `start`/`end` are offsets in the sentence text."""
@@ -303,8 +310,10 @@ def split_clauses(text: str, codebook: Codebook) -> list[Clause]:
     for match in codebook.word_pattern("contrast").finditer(text):
         if match.start() > lead_end + 3:
             cuts.append(match.start())
-    for match in re.finditer(r";", text):
-        cuts.append(match.end())
+    pos = text.find(";")
+    while pos != -1:
+        cuts.append(pos + 1)
+        pos = text.find(";", pos + 1)
     cuts = sorted(set(c for c in cuts if 0 <= c < len(text)))
     clauses = []
     for i, start in enumerate(cuts):
@@ -328,10 +337,10 @@ def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = (
             words = _WORD.findall(gap)
             lowered = {w.lower() for w in words}
             if m.actor == last.mentions[-1].actor and len(words) <= 6 and not lowered & (stops | {"and"}) \
-                    and not re.search(r"[,;:()\"“”]", gap):
+                    and not _TITLE_BREAK.search(gap):
                 last.mentions.append(m)
                 continue
-            if re.search(r"[;:()\"“”|]|\s[-–—]\s", gap) is None and not lowered & stops and (
+            if _LIST_BREAK.search(gap) is None and not lowered & stops and (
                     ("," in gap and lowered <= _DETERMINERS | {"and", "as", "well"})
                     or ("," not in gap and len(words) <= 3)):
                 if (gap.startswith("-") or words and words[0].lower() in _RELATIONS) and last.mentions[-1].actor != m.actor:
@@ -430,7 +439,7 @@ def speech_frames(text: str, clause: Clause, groups: list[Group], codebook: Code
     in_clause = [g for g in groups if clause.start <= g.start < clause.end]
     for verb in codebook.word_pattern("speech_verbs").finditer(text, clause.start, clause.end):
         before = [g for g in in_clause if g.end <= verb.start() and verb.start() - g.end <= 45
-                  and not re.search(r"[,;\"“”]", text[g.end:verb.start()])
+                  and not _SPEAKER_BREAK.search(text, g.end, verb.start())
                   and not _is_object(text, g, clause.start)]
         after = [g for g in in_clause if g.start >= verb.end() and g.start - verb.end() <= 25]
         if before:
@@ -469,7 +478,7 @@ def quotations(body: str, codebook: Codebook) -> list[Quotation]:
         before = body[max(0, match.start() - 90):match.start()].split(".")[-1]
         for side, text in (("after", after), ("before", before)):
             verb = verbs.search(text)
-            if verb is None or (side == "before" and not re.fullmatch(r"\s*(?:that\s*)?[:,]?\s*", text[verb.end():])):
+            if verb is None or (side == "before" and not _INTRODUCES.fullmatch(text, verb.end())):
                 continue
             groups = group_mentions(text, codebook.mentions(text))
             if groups:
@@ -642,7 +651,7 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
     if own is not None:
         return own if set(frame.speaker.actors) & set(own.actors) else None
     content = text[frame.content_start:cue_start]
-    that = list(re.finditer(r"\bthat\b", content))
+    that = list(_THAT.finditer(content))
     tail = content[that[-1].end():] if that else content
     words = [w.lower() for w in _WORD.findall(tail)]
     if _PRONOUN_START.match(tail.lstrip(" ,:\"“")) or any(w in {"we", "i", "it", "he", "she", "they", "our", "its"} for w in words[-4:]):
@@ -653,9 +662,14 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
 
 
 def _back_words(text: str, pos: int, n: int) -> int:
-    """The offset `n` words before `pos`."""
-    starts = [m.start() for m in re.finditer(r"\S+", text[:pos])]
-    return starts[-n] if len(starts) >= n else 0
+    """The offset `n` words (runs of non-space) before `pos`; 0 when there are fewer."""
+    words = text[:pos].split()
+    if len(words) < n:
+        return 0
+    start = pos
+    for word in reversed(words[-n:]):
+        start = text.rfind(word, 0, start)  # the word itself: only spaces follow it before `start`
+    return start
 
 
 def _flexibility(text: str, clauses: list[Clause], subjects: list[Group | None], holdings: list[Holding],
