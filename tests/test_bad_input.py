@@ -134,3 +134,16 @@ def test_missing_folder_in_python_api(tmp_path: Path):
 def test_cli_help_explains_both_outputs():
     result = run_cli("extract", "--help")
     assert "--json" in result.stdout and "--csv" in result.stdout
+
+
+def test_a_number_too_large_for_any_count_does_not_stop_extraction(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "huge.txt").write_text(
+        "Garbled figures\n\n" + "1" * 25 + " people have been killed in the war since it began in 2011. "
+        "More than 300,000 people have been killed in the conflict.\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "peacetalks", "extract", str(corpus), "--out", str(tmp_path / "t"),
+                          "--workers", "1"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    casualties = pd.read_parquet(tmp_path / "t" / "casualties.parquet")
+    assert casualties["value"].tolist() == [300_000]

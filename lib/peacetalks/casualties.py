@@ -124,6 +124,8 @@ _SYRIA = folded_pattern(r"\bsyria")
 _WITH_SYRIA = folded_pattern(r"\s+and\s+(?:in\s+)?syria\b")
 _SOURCE_OR_PART = folded_pattern(r"\b(?:said|says|told|according|including|among them|of whom)\b|;")
 _CLAUSE_BREAK = folded_pattern(r"[;:]|\d[\d,.]*|\b(?:including|of whom)\b")  # a stop, or an earlier figure
+MAX_HEAD_COUNT = 10_000_000_000
+"""No count of people is larger (and the tables' integer columns hold 64 bits)."""
 _PLACE_REACH = 150  # a place named further than this from a number is not where its people died
 _SINCE_THEN = folded_pattern(r"\bsince then\b|\b(?:has|have|had) since\b|\bsince that (?:time|day)\b")
 _ANAPHORIC_START = folded_pattern(
@@ -370,6 +372,8 @@ def figures_in_sentence(sentence: str, previous: str = "") -> list[tuple[int, in
         if figure.kind is None or figure.combined:
             continue
         q = figure.quantity
+        if q.value > MAX_HEAD_COUNT or (q.value_high or 0) > MAX_HEAD_COUNT:
+            continue  # more people than live on Earth: a typo, a serial number, not a figure
         if q.value == 0 or q.value == 1 and not figure.head:
             continue  # "one was killed": a single victim is not a figure
         subject = _subject(context, figures, i)

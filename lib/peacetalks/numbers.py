@@ -8,6 +8,7 @@ is written here.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -258,7 +259,7 @@ def _core_value(match: re.Match[str], phrase: str) -> tuple[int, bool] | None:
     """(value, is_vague) of a `_CORE` match of `phrase` (the text it covers, as written; the match may be
     one of `_CORE_FOLDED` in the folded text), or None when the phrase is not a whole count."""
     if phrase.isdigit() and phrase.isascii():
-        return int(float(phrase)), False  # plain digits, the common case: what the digits branch below gives
+        return int(phrase), False  # plain digits, the common case
     text = _SPACES.sub(" ", phrase.lower())
     if match.group("fraction"):
         if text.startswith("half a"):
@@ -290,9 +291,9 @@ def _core_value(match: re.Match[str], phrase: str) -> tuple[int, bool] | None:
             return None
         if scale:
             amount *= SCALES[scale]
-        if amount != int(amount):
-            return None  # "2.5" alone is not a head count
-        return int(amount), False
+        if not math.isfinite(amount) or amount != int(amount):
+            return None  # "2.5" alone is not a head count; nor is a run of hundreds of digits
+        return (int(digits) if digits.isdigit() and not scale else int(amount)), False
     value = _words_value(text)
     return None if value is None else (value, False)
 
