@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from peacetalks.numbers import (_CORE, _CORE_FOLDED, _CORE_WHOLE_FOLDED, _HEDGE_BEFORE, _core_pattern, _hedge_before,
-                                _matches_at_number_starts, _number_starts, find_quantities, fold, folded_pattern,
-                                parse_number)
+                                _matches_at_number_starts, _number_starts, find_quantities, parse_number)
+from peacetalks.words import fold, folded_pattern
 from peacetalks.tables import QUALIFIERS
 
 

@@ -21,10 +21,10 @@ from typing import NamedTuple
 
 import yaml
 
-from .numbers import SIMPLE_NUMBER, Quantity, find_quantities, fold, folded_pattern, last_letters
+from .numbers import SIMPLE_NUMBER, Quantity, find_quantities
 from .sentences import split_sentences
 from .tables import KINDS
-from .words import letter_runs
+from .words import fold, folded_pattern, last_letters, letter_runs
 
 # A cheap test for lower-cased text that may hold a casualty figure: the stems of the cue words
 # ("die" only at the end of a word, not in "diet"). No two of them can start at the same offset.

@@ -14,38 +14,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
-from .words import letter_runs
-
-# re.IGNORECASE lower-cases every character it compares, which makes a pattern two to three times
-# slower. The case-insensitive patterns of this module and of casualties.py are compiled case-sensitively
-# in lower case (`folded_pattern`) and matched against `fold(text)`, which finds exactly what the
-# re.IGNORECASE pattern finds in `text`, at the same offsets.
-_ODD_CASES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})  # İ ı ſ
-_ESCAPE_OR_NAME = re.compile(r"\\N\{[^}]*\}|\\.|\(\?P[<=]\w+[>)]?", re.DOTALL)
-
-
-def fold(text: str) -> str:
-    """`text` lower-cased, keeping its length, for the patterns of `folded_pattern`.
-
-    str.lower alone would do but for three letters re.IGNORECASE equates with an ASCII letter that is
-    not their lower case (dotless i and long s), or that lower-case to two characters (dotted capital I).
-    """
-    if text.isascii() or not ("\u0130" in text or "\u0131" in text or "\u017f" in text):
-        return text.lower()  # (three scans for the odd letters cost far less than str.translate)
-    return text.translate(_ODD_CASES).lower()
-
-
-def folded_pattern(pattern: str) -> re.Pattern[str]:
-    """A case-insensitive `pattern` compiled to match `fold`ed text: its letters lower-cased (not those
-    of escapes such as \\W or \\Z, nor group names) and compiled without re.IGNORECASE."""
-    pieces, done = [], 0
-    for kept in _ESCAPE_OR_NAME.finditer(pattern):
-        pieces.append(pattern[done:kept.start()].lower())
-        pieces.append(kept.group(0))
-        done = kept.end()
-    pieces.append(pattern[done:].lower())
-    return re.compile("".join(pieces))
-
+from .words import fold, folded_pattern, last_letters, letter_runs
 
 # Vague plurals count as the least they can mean (qualifier at_least), as the analysis fixes them.
 VAGUE = {
@@ -358,14 +327,6 @@ def _hedge_before(folded: str, start: int) -> re.Match[str] | None:
     if last_letters(folded[window_start:start].rstrip()) not in _HEDGE_LAST_WORDS:
         return None
     return _HEDGE_BEFORE.search(folded, window_start, start)
-
-
-def last_letters(text: str) -> str:
-    """The run of letters a-z that ends `text` (empty if it ends with anything else)."""
-    cut = len(text)
-    while cut and "a" <= text[cut - 1] <= "z":
-        cut -= 1
-    return text[cut:]
 
 
 def _glued_letters(text: str, match: re.Match[str]) -> str | None:
