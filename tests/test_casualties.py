@@ -86,6 +86,8 @@ PHRASINGS = [
     ("Since the conflict began, millions have been forced to flee and four million have fled abroad.",
      [(2_000_000, None, L, D, WAR), (4_000_000, None, E, F, WAR)]),
     ("The town is home to tens of thousands of people displaced by fighting nearby.", [(20_000, None, L, D, EVENT)]),
+    ("The conflict has displaced millions of people inside the country.", [(2_000_000, None, L, D, WAR)]),
+    ("The war has driven more than 5 million Syrians abroad as refugees.", [(5_000_000, None, L, F, WAR)]),
     # one attack, one day: narrower tolls, and their breakdowns
     ("A bomb killed 18 people in the suburb on Tuesday.", [(18, None, E, K, EVENT)]),
     ("The car bomb also wounded 56 people.", [(56, None, E, W, EVENT)]),

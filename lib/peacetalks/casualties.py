@@ -72,8 +72,8 @@ _ROUGH_BREAK = re.compile(r"[.!?\n](?:(?<=[.!?])(?P<cut>[\"'”’)\]]*\s+(?=[A-
 # (Case-insensitive patterns are `folded_pattern`s, matched against the `fold`ed text: see numbers.py.)
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD = folded_pattern(
-    r"\b(?=[otfsenhdq])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
-    r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozens?|scores|tens|quarter|half|third)")
+    r"\b(?=[otfsenhdqmb])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozens?|scores|tens|quarter|half|third)")
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _GENERIC_PEOPLE = r"people|persons|individuals|syrians|lives|others|more|souls|humans|human beings"
@@ -167,9 +167,8 @@ class _Grammar:
 
     active: dict[str, re.Pattern[str]]
     active_far: re.Pattern[str]
-    drive_verb: re.Pattern[str]
+    drive_verbs: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]  # kind -> (verb before, completion after)
     lives_verb: re.Pattern[str]
-    completion: re.Pattern[str]
     predicate: re.Pattern[str]
     breaks: re.Pattern[str]
     not_people: re.Pattern[str]
@@ -200,7 +199,6 @@ def _grammar() -> _Grammar:
            r"said to have|feared|thought to have|estimated to have|to have|then|subsequently|eventually|themselves|"
            r"either|just)\s+)*").replace(" ", r"\s+")
     predicate = "|".join(f"(?P<{kind}>{_alt(spec['predicate'])})" for kind, spec in kinds.items())
-    disp = kinds["displaced"]
     places_foreign = _alt(cues["foreign_places"])
     places_syria = _alt(cues["places_in_syria"])
     return _Grammar(
@@ -208,8 +206,10 @@ def _grammar() -> _Grammar:
         active_far=folded_pattern(
             rf"(?<![\w-])(?P<verb>{any_active})\s+(?:a|an|the|one|another)\s+[\w-]+\s+(?:[\w-]+\s+)?(?:and|,)\s+\Z"),
         lives_verb=folded_pattern(rf"(?<![\w-])(?:{_alt(kinds['killed']['active_with_lives'])})\s+{_FILLER}\Z"),
-        drive_verb=folded_pattern(rf"(?<![\w-])(?:{_alt(disp['active_with_completion'])})\s+{_FILLER}\Z"),
-        completion=folded_pattern(rf"(?:[^.;:]{{0,120}}?)\b(?:{_alt(disp['completion'])})\b"),
+        drive_verbs={  # refugees first: "driven abroad" is more than "driven from their homes"
+            kind: (folded_pattern(rf"(?<![\w-])(?:{_alt(kinds[kind]['active_with_completion'])})\s+{_FILLER}\Z"),
+                   folded_pattern(rf"(?:[^.;:]{{0,120}}?)\b(?:{_alt(kinds[kind]['completion'])})\b"))
+            for kind in ("refugees", "displaced")},
         predicate=folded_pattern(rf"\s*,?\s*{aux}(?:{predicate})(?![\w-])"),
         breaks=folded_pattern(rf"(?:{_alt(cues['phrase_breaks'])})\Z"),
         not_people=folded_pattern(rf"(?:{_alt(cues['not_people'])})\Z"),
@@ -500,10 +500,9 @@ def _read_figure(sentence: _Sentence, i: int, grammar: _Grammar) -> _Figure:
     if head and head[-1] == "lives" and grammar.lives_verb.search(left):
         figure.kind = "killed"  # "claimed more than 100 civilian lives"
         return figure
-    if grammar.drive_verb.search(left):
-        completion = grammar.completion.match(sentence.folded, q.end)
-        if completion:
-            figure.kind = "displaced"
+    for kind, (verb, completion) in grammar.drive_verbs.items():
+        if verb.search(left) and completion.match(sentence.folded, q.end):
+            figure.kind = kind  # "driving tens of thousands from their homes", "drove millions abroad"
             return figure
     if after.kind:
         figure.kind, figure.combined, figure.shared = after.kind, after.combined, True
