@@ -141,10 +141,9 @@ class CueSpots:
     """Which cues may match in the stretches of one text: those that have, inside the stretch, a
     string of each of their `Cue.literals` sets; the others cannot match there.
 
-    Built once per article body, so that each sentence (or paragraph) is checked only for the cues
-    the whole body may match, and only for the strings of theirs the body has: a few substring
-    tests on a short text, instead of cutting every sentence into words. Each such string is one
-    bit, each set the mask of its strings' bits.
+    Built once per article body, where each cue string is looked for once (see `_CueFilter`), so
+    that a sentence (or paragraph) is checked only for the cues the whole body may match, by the
+    offsets of their strings. Each string is one bit, each set the mask of its strings' bits.
     """
 
     def __init__(self, cues: list[tuple[Cue, list[int]]], offsets: dict[int, list[int]], strings: list[str]):
@@ -162,15 +161,16 @@ class CueSpots:
     def within(self, start: int, end: int) -> list[Cue]:
         """The cues (in codebook order) that may match in the text's [start, end)."""
         inside = self._inside(start, end)
-        return [cue for cue, masks in self.cues if all(inside & mask for mask in masks)] if inside else []
+        return [cue for cue, masks in self.cues if _meets_all(inside, masks)] if inside else []
 
     def any_within(self, start: int, end: int) -> bool:
         """Whether some cue may match in the text's [start, end)."""
-        first = bisect.bisect_left(self.starts, start)
-        if first == len(self.starts) or self.starts[first] >= end:
-            return False  # no string starts there (most paragraphs): the quick answer
         inside = self._inside(start, end)
-        return bool(inside) and any(all(inside & mask for mask in masks) for _cue, masks in self.cues)
+        if inside:
+            for _cue, masks in self.cues:
+                if _meets_all(inside, masks):
+                    return True
+        return False
 
     def _inside(self, start: int, end: int) -> int:
         """The bits of the strings that occur in [start, end)."""
@@ -180,6 +180,14 @@ class CueSpots:
             if stop <= end:
                 inside |= bit
         return inside
+
+
+def _meets_all(strings: int, masks: list[int]) -> bool:
+    """Whether the mask `strings` has a bit of each of `masks`."""
+    for mask in masks:
+        if not strings & mask:
+            return False
+    return True
 
 
 @lru_cache(maxsize=None)
@@ -295,8 +303,8 @@ class _CueFilter:
         # several runs wherever all are, which is checked when its longest run is there
         self.anywhere = self.always_met = self.whole = 0
         self.run_strings: dict[str, tuple[int, int]] = {}  # run -> (strings of that one run, their sets)
-        self.run_triggers: dict[str, int] = {}
-        self.several: dict[int, tuple[int, int]] = {}  # string bit -> (mask of its runs, its sets)
+        # trigger run -> (mask of the runs, bit, sets) of each string of several runs whose longest run it is
+        self.triggered_by: dict[str, tuple[tuple[int, int, int], ...]] = {}
         for s, runs in runs_of.items():
             bit = string_bits[s]
             if not runs:
@@ -310,8 +318,8 @@ class _CueFilter:
                 self.run_strings[run] = (strings | bit, sets | meets[s])
             else:
                 longest = max(sorted(runs), key=len)
-                self.run_triggers[longest] = self.run_triggers.get(longest, 0) | bit
-                self.several[bit] = (sum(self.run_bits[run] for run in runs), meets[s])
+                needs = sum(self.run_bits[run] for run in runs)
+                self.triggered_by[longest] = self.triggered_by.get(longest, ()) + ((needs, bit, meets[s]),)
         self.runs_by_head: dict[str, tuple[str, ...]] = {}  # first three letters -> the runs starting with them
         for run in self.run_bits:
             self.runs_by_head[run[:_MIN_LITERAL]] = self.runs_by_head.get(run[:_MIN_LITERAL], ()) + (run,)
@@ -333,19 +341,19 @@ class _CueFilter:
     def _possible(self, lowered: str) -> tuple[int, int]:
         """The mask of the strings all of whose runs are inside the words of `lowered`, and the mask
         of the sets they are in."""
-        runs = possible = met = triggered = 0
+        runs = possible = met = 0
+        triggered: set[str] = set()
         for word_runs, strings, sets, triggers in self.words.values(_words(lowered)):
             runs |= word_runs
             possible |= strings
             met |= sets
-            triggered |= triggers
-        while triggered:
-            bit = triggered & -triggered  # the lowest bit: one string of several runs
-            needs, sets = self.several[bit]
-            if needs & runs == needs:
-                possible |= bit
-                met |= sets
-            triggered ^= bit
+            if triggers:
+                triggered.update(triggers)
+        for run in triggered:
+            for needs, bit, sets in self.triggered_by[run]:
+                if needs & runs == needs:
+                    possible |= bit
+                    met |= sets
         return possible | self.anywhere, met | self.always_met
 
     def _read_word(self, word: str) -> _WordRuns | None:
@@ -354,14 +362,13 @@ class _CueFilter:
                   for run in self.runs_by_head.get(word[i:i + _MIN_LITERAL], ()) if word.startswith(run, i)}
         if not inside:
             return None
-        runs = strings = sets = triggers = 0
+        runs = strings = sets = 0
         for run in inside:  # OR, not sum: two runs may name the same string or set
             runs |= self.run_bits[run]
             run_strings, run_sets = self.run_strings.get(run, (0, 0))
             strings |= run_strings
             sets |= run_sets
-            triggers |= self.run_triggers.get(run, 0)
-        return _WordRuns(runs, strings, sets, triggers)
+        return _WordRuns(runs, strings, sets, tuple(sorted(inside & self.triggered_by.keys())))
 
 
 class _Search:
@@ -406,13 +413,13 @@ class _Search:
 
 
 class _WordRuns(NamedTuple):
-    """What one word says to `_CueFilter`, each as a mask: the runs inside it, the strings of one
-    run it has and the sets they are in, and the strings of several runs whose longest run it has."""
+    """What one word says to `_CueFilter`: as masks, the runs inside it, the strings of one run it
+    has and the sets they are in; and the runs inside it that are the longest of a string of several."""
 
     runs: int
     strings: int
     sets: int
-    triggers: int
+    triggers: tuple[str, ...]
 
 
 def _offsets(text: str, literal: str) -> list[int]:
