@@ -216,3 +216,11 @@ def test_back_words_is_the_start_of_the_nth_last_word(text, pos, n):
     pos = min(pos, len(text))
     starts = [m.start() for m in re.finditer(r"\S+", text[:pos])]
     assert _back_words(text, pos, n) == (starts[-n] if len(starts) >= n else 0)
+
+
+@given(st.lists(st.sampled_from(["la", "st", " ", "in ", "Ma", "y", "rch", "1", "5", ",", "2015", "Se", "pt", ".",
+                                 " month", "Jan", "June", "20", "\n", "Dec", "ember", "Oct"]), max_size=20).map("".join))
+def test_every_time_phrase_has_a_time_token(text):
+    from peacetalks.stances import _TIME, _TIME_TOKEN
+    for match in _TIME.finditer(text):
+        assert _TIME_TOKEN.search(text, match.start(), match.end())

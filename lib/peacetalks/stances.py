@@ -82,6 +82,9 @@ _TIME = re.compile(
     rf"|(?P<inm>\bin\s+(?P<m3>{_MONTH})(?:,?\s+(?P<y3>(?:19|20)\d\d))?\b)"
     r"|(?P<last>\blast\s+(?P<unit>month|year|week)\b)",
 )
+# every _TIME match has "last" or the first three letters of a month: a search for these, many times
+# faster than _TIME's, tells most stretches have no time phrase
+_TIME_TOKEN = re.compile(r"last|Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec")
 _TIME_BLOCKERS = re.compile(r"\b(?:since|until|till|from|by|before|through|began|begun|started|erupted)\s*$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\b(?:that|which|who|where)\b", re.IGNORECASE)
 _BY_AGENTS = re.compile(
@@ -287,7 +290,7 @@ def resolve_time(match: re.Match[str], published: dt.date) -> dt.date | None:
 
 def find_time(text: str, lo: int, hi: int, cue_end: int, published: dt.date | None) -> tuple[dt.date, str] | None:
     """The first resolvable time phrase between `lo` and `hi` that dates the cue (not one inside a later relative clause)."""
-    if published is None:
+    if published is None or not _TIME_TOKEN.search(text, lo, hi):
         return None
     for match in _TIME.finditer(text, lo, hi):
         if _TIME_BLOCKERS.search(text[max(lo, match.start() - 12):match.start()]):
