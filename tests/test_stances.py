@@ -224,3 +224,23 @@ def test_every_time_phrase_has_a_time_token(text):
     from peacetalks.stances import _TIME, _TIME_TOKEN
     for match in _TIME.finditer(text):
         assert _TIME_TOKEN.search(text, match.start(), match.end())
+
+
+def test_the_voice_of_a_sentence_is_that_of_the_first_attributed_quotation_around_it():
+    # _Context reads only the attributions around the sentences it is asked about; quotations() reads all
+    from peacetalks.codebook import load_codebook
+    from peacetalks.sentences import split_sentences
+    from peacetalks.stances import _Context, quotations
+    codebook = load_codebook()
+    bodies = list(load_corpus(SEEDS_DIR).articles["body"].dropna())
+    bodies.append('"We will not attend talks that keep the regime in place, whatever Moscow says," the opposition '
+                  'spokesman said. "Our position has not changed in a year of fighting, and it will not," he added.')
+    spoken = 0
+    for body in bodies:
+        sentences = split_sentences(body)
+        context, quoted = _Context(body, sentences, codebook), quotations(body, codebook)
+        for sentence in sentences:
+            expected = next((q.speaker for q in quoted if q.start <= sentence.start and sentence.end <= q.end + 2), None)
+            assert context.voice(sentence) == expected
+            spoken += expected is not None
+    assert spoken

@@ -209,12 +209,21 @@ class _Context:
     def __init__(self, body: str, sentences: list[Sentence], codebook: Codebook) -> None:
         self.body, self.sentences, self.codebook = body, sentences, codebook
         self._carried: dict[int, Group | None] = {}
-        self._quoted: list[Quotation] | None = None
+        self._quoted: list[re.Match[str]] | None = None
+        self._speakers: dict[int, Group | None] = {}  # by quotation start
 
     def voice(self, sentence: Sentence) -> Group | None:
+        """The speaker of the first attributed quotation (see `quotations`) the sentence stands in;
+        only the attributions of the quotations around it are read."""
         if self._quoted is None:
-            self._quoted = quotations(self.body, self.codebook)
-        return next((q.speaker for q in self._quoted if q.start <= sentence.start and sentence.end <= q.end + 2), None)
+            self._quoted = list(_QUOTATION.finditer(self.body))
+        for quotation in self._quoted:
+            if quotation.start(1) <= sentence.start and sentence.end <= quotation.end(1) + 2:
+                if quotation.start() not in self._speakers:
+                    self._speakers[quotation.start()] = attribution(self.body, quotation, self.codebook)
+                if self._speakers[quotation.start()] is not None:
+                    return self._speakers[quotation.start()]
+        return None
 
     def previous(self, index: int) -> Group | None:
         """The subject sentence `index` takes from the sentences before it in its paragraph."""
@@ -474,20 +483,27 @@ def quotations(body: str, codebook: Codebook) -> list[Quotation]:
 
     A sentence inside a quotation that spans several sentences is spoken by that actor ("We ...", "I ...").
     """
-    verbs = codebook.word_pattern("speech_verbs")
     found = []
     for match in _QUOTATION.finditer(body):
-        after = body[match.end():match.end() + 90].split(".")[0]
-        before = body[max(0, match.start() - 90):match.start()].split(".")[-1]
-        for side, text in (("after", after), ("before", before)):
-            verb = verbs.search(text)
-            if verb is None or (side == "before" and not _INTRODUCES.fullmatch(text, verb.end())):
-                continue
-            groups = group_mentions(text, codebook.mentions(text))
-            if groups:
-                found.append(Quotation(match.start(1), match.end(1), groups[0]))
-                break
+        speaker = attribution(body, match, codebook)
+        if speaker is not None:
+            found.append(Quotation(match.start(1), match.end(1), speaker))
     return found
+
+
+def attribution(body: str, quotation: re.Match[str], codebook: Codebook) -> Group | None:
+    """The actor named by the attribution of a quotation (a match of _QUOTATION in `body`), if any."""
+    verbs = codebook.word_pattern("speech_verbs")
+    after = body[quotation.end():quotation.end() + 90].split(".")[0]
+    before = body[max(0, quotation.start() - 90):quotation.start()].split(".")[-1]
+    for side, text in (("after", after), ("before", before)):
+        verb = verbs.search(text)
+        if verb is None or (side == "before" and not _INTRODUCES.fullmatch(text, verb.end())):
+            continue
+        groups = group_mentions(text, codebook.mentions(text))
+        if groups:
+            return groups[0]
+    return None
 
 
 _THIRD_PERSON = re.compile(r"\b(?:he|she|it|they)\b", re.IGNORECASE)
