@@ -97,7 +97,7 @@ def paragraph_sentences(text: str, start: int, index: int) -> list[Sentence]:
     result = []
     flat = text.replace("\n", " ")
     for begin, finish in sentence_spans(flat):
-        piece = text[begin:finish]
-        if piece.strip():
-            result.append(Sentence(piece.replace("\n", " ").strip(), start + begin, start + finish, index))
+        piece = flat[begin:finish].strip()  # the text's piece with its line breaks as spaces, as in `flat`
+        if piece:
+            result.append(Sentence(piece, start + begin, start + finish, index))
     return result
