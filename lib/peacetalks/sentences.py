@@ -32,11 +32,13 @@ def paragraphs(body: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, text) of each paragraph of a body; paragraphs are separated by blank lines."""
     pos = 0
     for match in _PARAGRAPH_BREAK.finditer(body):
-        if body[pos:match.start()].strip():
-            yield pos, match.start(), body[pos:match.start()]
+        text = body[pos:match.start()]
+        if text and not text.isspace():  # what text.strip() is truthy for, without the copy
+            yield pos, match.start(), text
         pos = match.end()
-    if body[pos:].strip():
-        yield pos, len(body), body[pos:]
+    text = body[pos:]
+    if text and not text.isspace():
+        yield pos, len(body), text
 
 
 class _Buffers(threading.local):
