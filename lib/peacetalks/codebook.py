@@ -327,7 +327,8 @@ class _CueFilter:
 
     def present(self, lowered: str) -> tuple[list[int], dict[int, list[int]]]:
         """The cues (indexes, in order) that have a string of each of their sets in `lowered` (a text
-        in lower case); and, by string bit, the offsets of the strings of theirs that are there."""
+        in lower case); and, by string bit, the offsets of the strings of theirs that are there (and
+        of any other string looked for on the way)."""
         possible, met = self._possible(lowered)
         search = _Search(lowered, self.strings, possible & self.whole)
         # a set is met when one of its strings is found: the others are looked for only for a cue that has them all
