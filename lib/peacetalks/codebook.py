@@ -174,9 +174,11 @@ class CueSpots:
 
     def _inside(self, start: int, end: int) -> int:
         """The bits of the strings that occur in [start, end)."""
+        first = bisect.bisect_left(self.starts, start)
+        if first == len(self.starts) or self.starts[first] >= end:
+            return 0  # no string starts there (most sentences): the quick answer
         inside = 0
-        for i in range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)):
-            _start, stop, bit = self.spots[i]
+        for _start, stop, bit in self.spots[first:bisect.bisect_left(self.starts, end, first)]:
             if stop <= end:
                 inside |= bit
         return inside
