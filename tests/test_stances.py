@@ -82,6 +82,14 @@ def test_an_actor_after_a_verb_that_acts_on_it_is_its_object_not_a_holder():
     assert not [r for r in read("Turkey, opposing Moscow at every turn, welcomed the truce.") if r[0] == "russia"]
 
 
+def test_two_actors_either_side_of_a_verb_are_subject_and_object_not_a_list():
+    assert read("Damascus dismissed the opposition delegation as terrorists.") == [
+        ("syrian_government", "engage_opposition", -1)]
+    # without commas, as archives print them, a list still holds together
+    assert sorted(read("Russia Iran and Turkey agreed to a nationwide ceasefire.")) == [
+        ("iran", "ceasefire", 1), ("russia", "ceasefire", 1), ("turkey", "ceasefire", 1)]
+
+
 def test_announcing_the_end_of_a_truce_is_against_it():
     assert read("Assad's government declared the end of the cease-fire on Monday.") == [
         ("syrian_government", "ceasefire", -1)]

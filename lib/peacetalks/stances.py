@@ -352,10 +352,14 @@ def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = (
                     and not _TITLE_BREAK.search(gap):
                 last.mentions.append(m)
                 continue
+            same_actor = m.actor == last.mentions[-1].actor
             if _LIST_BREAK.search(gap) is None and not lowered & stops and (
                     ("," in gap and lowered <= _DETERMINERS | {"and", "as", "well"})
-                    or ("," not in gap and len(words) <= 3)):
-                if (gap.startswith("-") or words and words[0].lower() in _RELATIONS) and last.mentions[-1].actor != m.actor:
+                    or ("," not in gap and len(words) <= 3
+                        # two actors are one list, not subject and object of a verb in the past:
+                        # "Russia Iran and Turkey", "Saudi-backed rebels"; not "Russia dismissed the opposition"
+                        and (same_actor or not any(_is_past_verb(w) for w in words)))):
+                if (gap.startswith("-") or words and words[0].lower() in _RELATIONS) and not same_actor:
                     # "the regime's allies Russia and Iran", "Saudi-backed rebels": the first only qualifies the next
                     last.mentions.pop()
                     if not last.mentions:
@@ -366,6 +370,11 @@ def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = (
                 continue
         groups.append(Group([m]))
     return groups
+
+
+def _is_past_verb(word: str) -> bool:
+    """A lower-case word in -ed, not a hyphen's second half ("dismissed", "rejected"; not "-backed")."""
+    return len(word) > 4 and word.endswith("ed") and word.islower() and not word.startswith("-")
 
 
 def _preceding_word(text: str, pos: int, floor: int) -> str:
