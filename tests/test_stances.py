@@ -90,6 +90,13 @@ def test_two_actors_either_side_of_a_verb_are_subject_and_object_not_a_list():
         ("iran", "ceasefire", 1), ("russia", "ceasefire", 1), ("turkey", "ceasefire", 1)]
 
 
+def test_the_city_of_a_dateline_is_where_the_story_was_filed_not_a_holder():
+    assert read("MOSCOW (Sputnik) — President Bashar al-Assad rejected the cease-fire proposal as a trap.") == [
+        ("syrian_government", "ceasefire", -1)]
+    assert read("MOSCOW, Jan 26 (Reuters) - Rebel groups called for a transitional governing body.") == [
+        ("syrian_opposition", "transition", 1)]
+
+
 def test_announcing_the_end_of_a_truce_is_against_it():
     assert read("Assad's government declared the end of the cease-fire on Monday.") == [
         ("syrian_government", "ceasefire", -1)]

@@ -63,9 +63,11 @@ _OUTLET_APPEAL = re.compile(
     r"^(?i:support|a message from|by supporting|the journalists of|subscribe to)\s+"
     r"(?P<name>(?:The\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})\s*[!:,.]?",
 )
-# A dateline such as "MOSCOW (Sputnik) —" or "BEIRUT, Syria (AP) -".
-_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z.' ]{1,30})?\s*\((?P<name>[A-Z][\w .&'-]{1,40})\)\s*[-\u2014\u2013:]"
+# A dateline such as "MOSCOW (Sputnik) —", "BEIRUT, Syria (AP) -", "GENEVA, Jan 26 (Reuters) -" or "GENEVA —";
+# `name` is the agency or outlet in brackets, if any.
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z0-9.' ]{1,30})?\s*(?:\((?P<name>[A-Z][\w .&'-]{1,40})\)\s*)?"
+    r"[-\u2014\u2013:]"
 )
 _CREDIT = re.compile(
     r"(?:^|[.\s])(?:parts?|content|material|reporting)\s+(?:from|by)\s+(?P<a>[A-Z][\w .&-]{1,40}?)\s*\.?$"
@@ -381,8 +383,8 @@ def parse_article(text: str) -> ParsedArticle:
     if masthead and source is None:
         source = masthead
     for paragraph in paragraphs[:3]:
-        dateline = _DATELINE.match(paragraph)
-        if dateline:
+        dateline = DATELINE.match(paragraph)
+        if dateline and dateline.group("name"):
             agency = outlets.wire_named(dateline.group("name"))
             if agency:
                 wire = wire or agency

@@ -49,6 +49,7 @@ from dateutil.relativedelta import relativedelta
 
 from .codebook import Codebook, Cue, CueSpots, Mention, load_codebook
 from .dates import MONTHS
+from .parsing import DATELINE
 from .sentences import Sentence, paragraph_sentences, paragraphs, split_sentences
 
 EARLIER_BASIS = "published; placed earlier, undated"
@@ -240,7 +241,7 @@ class _Context:
 
 def carried_subject(text: str, codebook: Codebook, previous: Group | None) -> Group | None:
     """The subject a sentence hands on to the next one: its first clause subject, else the one it took."""
-    mentions = codebook.mentions(text)
+    mentions = actor_mentions(text, codebook)
     if not mentions:
         return previous
     _clauses, _groups, subjects, _inherited = _analyse(text, codebook, mentions, lambda: previous)
@@ -370,6 +371,17 @@ def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = (
                 continue
         groups.append(Group([m]))
     return groups
+
+
+def actor_mentions(text: str, codebook: Codebook) -> list[Mention]:
+    """The actor mentions of a sentence, less the place of a dateline that opens it: in "MOSCOW
+    (Sputnik) — Assad rejected the truce", Moscow is where the story was filed, not a speaker."""
+    mentions = codebook.mentions(text)
+    if mentions and text.lstrip()[:2].isupper():  # (a dateline opens in capitals)
+        dateline = DATELINE.match(text)
+        if dateline:
+            mentions = [m for m in mentions if m.start >= dateline.end()]
+    return mentions
 
 
 def _is_past_verb(word: str) -> bool:
@@ -509,7 +521,7 @@ def attribution(body: str, quotation: re.Match[str], codebook: Codebook) -> Grou
         verb = verbs.search(text)
         if verb is None or (side == "before" and not _INTRODUCES.fullmatch(text, verb.end())):
             continue
-        groups = group_mentions(text, codebook.mentions(text))
+        groups = group_mentions(text, actor_mentions(text, codebook))
         if groups:
             return groups[0]
     return None
@@ -529,7 +541,7 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
     matches = _cue_matches(text, clauses, cues)
     if not any(matches):
         return []  # no cue matches: nothing to analyse
-    mentions = codebook.mentions(text)
+    mentions = actor_mentions(text, codebook)
     if not mentions and voice is None and not (_THIRD_PERSON.search(text) and previous()):
         return []  # nobody here could hold a stance
     clauses, groups, subjects, inherited = _analyse(text, codebook, mentions, previous, clauses)
