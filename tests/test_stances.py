@@ -97,6 +97,11 @@ def test_the_city_of_a_dateline_is_where_the_story_was_filed_not_a_holder():
         ("syrian_opposition", "transition", 1)]
 
 
+def test_of_two_overlapping_cues_as_long_the_governing_verb_is_the_reading():
+    assert read("Damascus rejected the invitation to the talks in Riyadh, calling them a waste of time.") == [
+        ("syrian_government", "negotiations", -1)]
+
+
 def test_announcing_the_end_of_a_truce_is_against_it():
     assert read("Assad's government declared the end of the cease-fire on Monday.") == [
         ("syrian_government", "ceasefire", -1)]

@@ -671,11 +671,13 @@ def _read_cue(text: str, clause: Clause, match: re.Match[str], cue: Cue, codeboo
 
 def _longest_cues(holdings: list[Holding]) -> list[Holding]:
     """Where two cues of one issue overlap for one holder ("declared the ceasefire" in "declared the
-    ceasefire over"), the longer cue is the reading."""
+    ceasefire over"), the longer cue is the reading; of two as long, the one that starts first, as its
+    verb governs the other's words ("rejected the invitation" over "invitation to the talks")."""
     def beaten(h: Holding) -> bool:
         return any(o.actor == h.actor and o.issue == h.issue and o.polarity != h.polarity and o.earlier == h.earlier
                    and o.cue_start < h.cue_end and h.cue_start < o.cue_end
-                   and o.cue_end - o.cue_start > h.cue_end - h.cue_start for o in holdings)
+                   and (o.cue_end - o.cue_start, h.cue_start) > (h.cue_end - h.cue_start, o.cue_start)
+                   for o in holdings)
     return [h for h in holdings if not beaten(h)]
 
 
