@@ -102,6 +102,18 @@ def test_of_two_overlapping_cues_as_long_the_governing_verb_is_the_reading():
         ("syrian_government", "negotiations", -1)]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Syrian opposition said there was no point in attending talks in Geneva.", ("syrian_opposition", "negotiations", -1)),
+    ("Iran said only Syrians could decide the fate of President Assad.", ("iran", "assad_role", 1)),
+    ("Ankara said Assad had lost all legitimacy.", ("turkey", "assad_role", -1)),
+    ("Kerry said a transitional governing body remained the only way out of the war.", ("united_states", "transition", 1)),
+    ("Lavrov said Moscow was willing to talk with the armed opposition.", ("russia", "engage_opposition", 1)),
+    ("Tehran said the rebels had to be part of any settlement.", ("iran", "engage_opposition", 1)),
+])
+def test_common_diplomatic_phrasings(sentence: str, expected: tuple) -> None:
+    assert read(sentence) == [expected]
+
+
 def test_announcing_the_end_of_a_truce_is_against_it():
     assert read("Assad's government declared the end of the cease-fire on Monday.") == [
         ("syrian_government", "ceasefire", -1)]

@@ -681,6 +681,9 @@ def _longest_cues(holdings: list[Holding]) -> list[Holding]:
     return [h for h in holdings if not beaten(h)]
 
 
+_EXPLETIVE = re.compile(r"\W*there\s+(?:is|was|are|were|(?:would|will|could) be|has been|had been)\s+\Z", re.IGNORECASE)
+
+
 def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: int) -> Group | None:
     """Who holds a cue inside reported speech: the speaker, unless the content is about another actor.
 
@@ -698,6 +701,8 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
     words = [w.lower() for w in _WORD.findall(tail)]
     if _PRONOUN_START.match(tail.lstrip(" ,:\"“")) or any(w in {"we", "i", "it", "he", "she", "they", "our", "its"} for w in words[-4:]):
         return frame.speaker
+    if _EXPLETIVE.match(tail):
+        return frame.speaker  # "... said there was no point in going to Geneva": nobody else is named
     if len([w for w in words if w not in _DETERMINERS and w not in _TIME_WORDS]) <= 1:
         return frame.speaker
     return None
