@@ -146,8 +146,8 @@ def test_command_line(tmp_path: Path) -> None:
 
 
 # --- what the extraction finds of what was planted -------------------------------------------
-# The bars below are floors under what the extractors find today (casualties: P 1.00 R 0.86; stances:
-# P 0.85-0.93, R 0.37-0.5 on generated articles, Nov 2026); raise them as the extractors improve.
+# The bars below are floors under what the extractors find today (casualties: P 1.00 R 0.98-1.00; stances:
+# P 1.00, R 0.77-0.87 on generated articles of three seeds, Nov 2026); raise them as the extractors improve.
 
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory: pytest.TempPathFactory):
@@ -179,7 +179,7 @@ def test_extraction_finds_the_planted_casualty_figures(extracted) -> None:
     gold = Counter((a["id"], c["value"], c["kind"], c["subject"]) for a in truth for c in a["casualties"])
     found = Counter((c.article_id, int(c.value), c.kind, c.subject) for c in corpus.casualties.itertuples())
     precision, recall = precision_recall(gold, found)
-    assert precision >= 0.9 and recall >= 0.75, (precision, recall)
+    assert precision >= 0.95 and recall >= 0.9, (precision, recall)
     war = lambda counter: Counter({k: n for k, n in counter.items() if k[2:] == ("killed", "syria_war")})  # noqa: E731
     assert precision_recall(war(gold), war(found))[0] >= 0.9
 
@@ -189,4 +189,4 @@ def test_extraction_finds_the_planted_stances(extracted) -> None:
     gold = Counter({(a["id"], s["actor"], s["issue"], s["polarity"]) for a in truth for s in a["stances"]})
     found = Counter({(s.article_id, s.actor, s.issue, int(s.polarity)) for s in corpus.stances.itertuples()})
     precision, recall = precision_recall(gold, found)
-    assert precision >= 0.8 and recall >= 0.3, (precision, recall)
+    assert precision >= 0.9 and recall >= 0.65, (precision, recall)
