@@ -651,6 +651,7 @@ def build(corpus: Path, out: Path, notebooks: list[NotebookInfo], given: dict[st
     out.parent.mkdir(parents=True, exist_ok=True)
     build_dir = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     build_dir.chmod(0o755)  # mkdtemp makes it private; the report is meant to be shared
+    started = time.perf_counter()
     try:
         (build_dir / "notebooks").mkdir()
         (build_dir / "figures").mkdir()
@@ -659,7 +660,6 @@ def build(corpus: Path, out: Path, notebooks: list[NotebookInfo], given: dict[st
         nav = [("Overview", "index.html")] + [(n.title, n.page) for n in notebooks]
         renderer = Renderer(nav)
         failures: list[NotebookFailed] = []
-        started = time.perf_counter()
 
         def one(notebook: NotebookInfo) -> None:
             params = {k: v for k, v in given.items() if k in notebook.parameters}
