@@ -6,7 +6,7 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from peacetalks.numbers import (_CORE, _CORE_FOLDED, _CORE_WHOLE_FOLDED, _HEDGE_BEFORE, _core_pattern, _hedge_before,
+from peacetalks.numbers import (_CORE_FOLDED, _CORE_WHOLE_FOLDED, _HEDGE_BEFORE, _core_pattern, _hedge_before,
                                 _matches_at_number_starts, _number_starts, find_quantities, parse_number)
 from peacetalks.words import fold, folded_pattern
 from peacetalks.tables import QUALIFIERS
@@ -134,6 +134,7 @@ def test_folded_pattern_lowers_letters_but_not_escapes_or_group_names() -> None:
     assert folded_pattern(r"(?P<Kind>Killed)\W+\Z").pattern == r"(?P<Kind>killed)\W+\Z"
 
 
+_CORE = re.compile(_core_pattern(with_fractions=True), re.IGNORECASE)  # the plain patterns, for reference
 _CORE_WHOLE = re.compile(_core_pattern(with_fractions=False), re.IGNORECASE)
 ODD_LETTERS = st.sampled_from(["ſix", "İ", "ı", "SIX", "Thousands", "İn", "fıve", "ſome 20", "K", "é", "’", "\u00a0"])
 NUMBER_WORDS = st.sampled_from("killed 250,000 a quarter of a million thousands hundreds more than some two dozen "

@@ -324,7 +324,7 @@ def _has_digit(text: str) -> bool:
 
 
 def _has_digit_joint(text: str) -> bool:
-    """Whether `text` has two digits joined by - . / or : (what _DIGIT_JOINED finds), from the places
+    """Whether `text` has two digits joined by - . / or : (a digit, one of those, a digit), from the places
     those four characters occur (str.isdecimal is what \\d matches)."""
     for joint in "-./:":
         pos = text.find(joint, 1)

@@ -74,7 +74,6 @@ def _core_pattern(with_fractions: bool) -> str:
     )
 
 
-_CORE = re.compile(_core_pattern(with_fractions=True), re.IGNORECASE)
 _CORE_FOLDED = folded_pattern(_core_pattern(with_fractions=True))
 _CORE_WHOLE_FOLDED = folded_pattern(_core_pattern(with_fractions=False))
 
@@ -123,14 +122,6 @@ def _digit_run_starts(ascii_text: str) -> list[int]:
         end = marked.find(b" ", pos)
         pos = -1 if end == -1 else marked.find(b"0", end)
     return starts
-
-
-def _core_matches(core: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """`core.finditer(text)` for the case-insensitive `_CORE`, tried only at number starts when `text`
-    is ASCII (other text is scanned whole)."""
-    if not text.isascii():
-        return list(core.finditer(text))
-    return _matches_at_number_starts(core, text, text.lower())
 
 
 def _matches_at_number_starts(core: re.Pattern[str], text: str, lowered: str) -> list[re.Match[str]]:
@@ -217,16 +208,16 @@ def parse_number(phrase: str) -> int | None:
     vague plurals give the least they mean ("tens of thousands" -> 20000).
     """
     text = _WHITESPACE_RUN.sub(" ", phrase.strip())
-    match = _CORE.fullmatch(text)
+    match = _CORE_FOLDED.fullmatch(fold(text))
     if match is None:
         return None
-    value = _core_value(match, match.group(0))
+    value = _core_value(match, text)
     return None if value is None else value[0]
 
 
 def _core_value(match: re.Match[str], phrase: str) -> tuple[int, bool] | None:
-    """(value, is_vague) of a `_CORE` match of `phrase` (the text it covers, as written; the match may be
-    one of `_CORE_FOLDED` in the folded text), or None when the phrase is not a whole count."""
+    """(value, is_vague) of a `_CORE_FOLDED` match in folded text, `phrase` being the text it covers as
+    written, or None when the phrase is not a whole count."""
     if phrase.isdigit() and phrase.isascii():
         return int(phrase), False  # plain digits, the common case
     text = _SPACES.sub(" ", phrase.lower())
