@@ -34,7 +34,9 @@ def sentences() -> list[str]:
 SENTENCES = sentences()
 WORDS = st.sampled_from("Russia Moscow Lavrov Assad Damascus opposition rebels Kerry U.S. U.N. de Mistura "
                         "ceasefire cease-fire truce talks negotiations boycott transition killed 250,000 "
-                        "a quarter of a million thousands hundreds more than some not but did said".split())
+                        "a quarter of a million thousands hundreds more than some not but did said".split()
+                        # letters a case-insensitive pattern equates with another ASCII letter: İ ı ſ K(elvin)
+                        + ["\u0130ran", "\u0131ran", "Mo\u017fcow", "\u212aerry", "cea\u017fefire"])
 PHRASES = st.lists(st.one_of(WORDS, st.text(max_size=6)), max_size=25).map(" ".join)
 
 

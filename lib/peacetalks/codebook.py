@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, NamedTuple
 import yaml
 
 from .problems import InputError
-from .words import letter_runs
+from .words import fold, letter_runs
 
 DEFAULT_PATH = Path(__file__).resolve().with_name("codebook.yaml")
 AGENT_MODES = ("subject", "inside", "both")
@@ -94,12 +94,11 @@ class Codebook:
         which is many times faster than the one pattern of all names scanning the text; the result
         is the same.
         """
-        lowered = _lowered(text) if self._starts is not None else None
-        if lowered is None:
+        if self._starts is None:
             return [self._mention(match) for match in self._mentions.finditer(text)]
         found: list[Mention] = []
         done = 0
-        for pos, pattern in self._starts.candidates(lowered):
+        for pos, pattern in self._starts.candidates(fold(text)):
             if pos < done:
                 continue
             match = pattern.match(text, pos)
@@ -115,17 +114,14 @@ class Codebook:
     def possible_cues(self, text: str) -> list[Cue]:
         """The cues (in codebook order) that may match in `text`: those whose `Cue.literals` it has.
         The others cannot match, so a reader need not try them."""
-        spots = self.cue_spots(text)
-        return list(self._cues) if spots is None else spots.within(0, len(text))
+        return self.cue_spots(text).within(0, len(text))
 
-    def cue_spots(self, body: str) -> CueSpots | None:
-        """What tells, for any stretch of `body`, which cues may match in it (see `CueSpots`); None
-        when the letters cannot be compared in lower case (then every cue may match anywhere)."""
-        lowered = _lowered(body)
-        if lowered is None:
-            return None
+    def cue_spots(self, body: str) -> CueSpots:
+        """What tells, for any stretch of `body`, which cues may match in it (see `CueSpots`).
+        The strings are looked for in the folded body (`words.fold`), where they stand wherever a
+        case-insensitive pattern finds them in the body."""
         cue_filter = self._cue_filter
-        candidates, offsets = cue_filter.present(lowered)
+        candidates, offsets = cue_filter.present(fold(body))
         cues = [(self._cues[index], cue_filter.sets[index]) for index in candidates]
         return CueSpots(cues, offsets, cue_filter.strings)
 
@@ -201,17 +197,6 @@ def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(f"(?:{body})(?![\\w])", re.IGNORECASE)
 
 
-# Non-ASCII letters that a case-insensitive pattern matches with an ASCII letter (dotted and dotless i,
-# long s, Kelvin sign); U+0130 is also the only letter whose lower case is two characters long.
-_ODD_CASES = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
-def _lowered(text: str) -> str | None:
-    """`text` in lower case, offset for offset, when an ASCII literal that a case-insensitive pattern
-    matches in `text` is sure to be found in it; else None."""
-    if not text.isascii() and _ODD_CASES.search(text):
-        return None
-    return text.lower()
 
 
 def _find_all(text: str, literal: str) -> Iterable[int]:

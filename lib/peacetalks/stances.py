@@ -50,7 +50,7 @@ from dateutil.relativedelta import relativedelta
 from .codebook import Codebook, Cue, CueSpots, Mention, load_codebook
 from .dates import MONTHS
 from .parsing import DATELINE
-from .sentences import Sentence, paragraph_sentences, paragraphs, split_sentences
+from .sentences import Sentence, paragraph_sentences, paragraphs
 
 EARLIER_BASIS = "published; placed earlier, undated"
 
@@ -167,14 +167,14 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
     """
     codebook = codebook or load_codebook()
     spots = codebook.cue_spots(body)
-    if spots is not None and not spots:
+    if not spots:
         return []
     sentences = _sentences(body, spots)
     context = _Context(body, sentences, codebook)
     rows: list[dict] = []
     seen: set[tuple] = set()
     for index, sentence in enumerate(sentences):
-        cues = codebook.cues if spots is None else spots.within(sentence.start, sentence.end)
+        cues = spots.within(sentence.start, sentence.end)
         if not cues:
             continue
         text = body[sentence.start:sentence.end]
@@ -190,11 +190,9 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
     return rows
 
 
-def _sentences(body: str, spots: CueSpots | None) -> list[Sentence]:
+def _sentences(body: str, spots: CueSpots) -> list[Sentence]:
     """The sentences of `body` (as `split_sentences` cuts them) in the paragraphs where some cue may
     match; the others can have no stance, nor pass a subject on to one (that stops at a paragraph's end)."""
-    if spots is None:
-        return split_sentences(body)
     sentences = []
     for index, (start, end, text) in enumerate(paragraphs(body)):
         if spots.any_within(start, end):
