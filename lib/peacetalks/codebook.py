@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from re import _constants as sre_constants, _parser as sre_parse
-from typing import Any, Callable, Iterable, NamedTuple
+from typing import Any, Iterable
 
+import ahocorasick
 import yaml
 
 from .problems import InputError
-from .words import fold, letter_runs
+from .words import fold
 
 DEFAULT_PATH = Path(__file__).resolve().with_name("codebook.yaml")
 AGENT_MODES = ("subject", "inside", "both")
@@ -199,225 +200,51 @@ def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 
-def _find_all(text: str, literal: str) -> Iterable[int]:
-    """Every offset where `literal` occurs in `text`, overlapping ones included."""
-    pos = text.find(literal)
-    while pos != -1:
-        yield pos
-        pos = text.find(literal, pos + 1)
-
-
 _LETTER_RUN = re.compile(r"[a-z]+")
 
 
-def _words(lowered: str) -> set[bytes]:
-    """The distinct words (runs of ASCII letters) of a lower-case text, cut by C string methods;
-    any other character, non-ASCII letters included, separates words."""
-    return set(letter_runs(lowered))
-
-
-class _WordMemo:
-    """What a function says of each distinct word, kept so that each word is read once per process.
-
-    Words come and go as sets, and set operations in C pick those already read and those the
-    function had something to say of. The memory is bounded: when full it starts afresh, with new
-    containers, so a thread still reading the old ones sees them whole; and a word counts as read
-    only once what is said of it is stored.
-    """
-
-    LIMIT = 500_000
-
-    def __init__(self, read: Callable[[str], Any]):
-        self.read = read
-        self._state: tuple[dict[bytes, Any], set[bytes]] = ({}, set())  # (said, read)
-
-    def of(self, words: set[bytes]) -> dict[bytes, Any]:
-        """What the function says of those of `words` it says something of."""
-        said = self._read_new(words)
-        return {word: said[word] for word in words & said.keys()}
-
-    def values(self, words: set[bytes]) -> list[Any]:
-        """What the function says of those of `words` it says something of, without the words."""
-        said = self._read_new(words)
-        return list(map(said.__getitem__, words & said.keys()))
-
-    def _read_new(self, words: set[bytes]) -> dict[bytes, Any]:
-        """Reads those of `words` not read yet; returns what is said of the words read."""
-        said, seen = self._state
-        new = words - seen
-        if new:
-            if len(seen) > self.LIMIT:
-                said, seen = self._state = ({}, set())
-                new = words
-            for word in new:
-                value = self.read(word.decode("ascii"))
-                if value:
-                    said[word] = value
-            seen |= new
-        return said
+def _automaton(strings: Iterable[str]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton of `strings` (pyahocorasick), each found with its index in that
+    order and its length: one pass in C over a text finds every occurrence of every string,
+    overlapping ones included, however many strings there are."""
+    automaton = ahocorasick.Automaton()
+    for index, string in enumerate(strings):
+        automaton.add_word(string, (index, len(string)))
+    automaton.make_automaton()
+    return automaton
 
 
 class _CueFilter:
     """Which cues may match in a text: those that have a string of each of their `Cue.literals`
     sets; and where those strings are.
 
-    Looking for every cue's strings in every text would cost more than it saves, so the test goes
-    first by the runs of letters in the strings (three letters at least; "cease" and "fire" in
-    "cease-fire"): a string can only be in a text whose words have all its runs inside them. The
-    text is cut into words (runs of ASCII letters) by C string methods, and each distinct word is
-    read once per process for what its runs say (`_WordRuns`). Strings, sets of strings and runs
-    are bits of integer masks, so OR-ing what the words say gives the strings that may be there,
-    and a cue is a candidate when each of its sets has one. Only then are its strings looked for,
-    and only those that may be there. This is done once per article body; its sentences are then
-    checked only for the strings the body has (see `CueSpots`).
+    All the cues' strings are found in one pass of an Aho-Corasick automaton. Strings are bits of
+    integer masks (a set of strings is the mask of its strings), so a cue is a candidate when each
+    of its sets shares a bit with the strings found. This is done once per article body; its
+    sentences are then checked only for the strings the body has (see `CueSpots`).
     """
 
     def __init__(self, cues: tuple[Cue, ...]):
-        # shortest first: a set is looked for from its lowest bit, and a short string is the likeliest found
         self.strings = sorted({s for cue in cues for strings in cue.literals for s in strings},
                               key=lambda s: (len(s), s))
         string_bits = {s: 1 << i for i, s in enumerate(self.strings)}
-        set_bits = {strings: 1 << i for i, strings in enumerate(dict.fromkeys(x for cue in cues for x in cue.literals))}
-        self.cue_masks = [sum({set_bits[x] for x in cue.literals}) for cue in cues]
         self.sets = [[sum(string_bits[s] for s in x) for x in cue.literals] for cue in cues]  # as masks of strings
-        meets = {s: 0 for s in self.strings}  # the sets each string is in
-        for strings, bit in set_bits.items():
-            for s in strings:
-                meets[s] |= bit
-        runs_of = {s: _runs(s) for s in self.strings}
-        self.run_bits = {run: 1 << i for i, run in enumerate(sorted(frozenset().union(*runs_of.values())))}
-        # a string of no runs may be anywhere; a string of one run wherever the run is; a string of
-        # several runs wherever all are, which is checked when its longest run is there
-        self.anywhere = self.always_met = self.whole = 0
-        self.run_strings: dict[str, tuple[int, int]] = {}  # run -> (strings of that one run, their sets)
-        # trigger run -> (mask of the runs, bit, sets) of each string of several runs whose longest run it is
-        self.triggered_by: dict[str, tuple[tuple[int, int, int], ...]] = {}
-        for s, runs in runs_of.items():
-            bit = string_bits[s]
-            if not runs:
-                self.anywhere |= bit
-                self.always_met |= meets[s]
-            elif len(runs) == 1:
-                (run,) = runs
-                if run == s:  # a string of letters only is there if it is inside a word: no need to look
-                    self.whole |= bit
-                strings, sets = self.run_strings.get(run, (0, 0))
-                self.run_strings[run] = (strings | bit, sets | meets[s])
-            else:
-                longest = max(sorted(runs), key=len)
-                needs = sum(self.run_bits[run] for run in runs)
-                self.triggered_by[longest] = self.triggered_by.get(longest, ()) + ((needs, bit, meets[s]),)
-        self.runs_by_head: dict[str, tuple[str, ...]] = {}  # first three letters -> the runs starting with them
-        for run in self.run_bits:
-            self.runs_by_head[run[:_MIN_LITERAL]] = self.runs_by_head.get(run[:_MIN_LITERAL], ()) + (run,)
-        self.words = _WordMemo(self._read_word)
+        self._automaton = _automaton(self.strings) if self.strings else None
 
     def present(self, lowered: str) -> tuple[list[int], dict[int, list[int]]]:
         """The cues (indexes, in order) that have a string of each of their sets in `lowered` (a text
-        in lower case); and, by string bit, the offsets of the strings of theirs that are there (and
-        of any other string looked for on the way)."""
-        possible, met = self._possible(lowered)
-        search = _Search(lowered, self.strings, possible & self.whole)
-        # a set is met when one of its strings is found: the others are looked for only for a cue that has them all
-        candidates = [index for index, mask in enumerate(self.cue_masks)
-                      if mask & met == mask and all(search.any_of(sets & possible) for sets in self.sets[index])]
+        in lower case); and, by string bit, the offsets of those cues' strings that are there."""
+        offsets: dict[int, list[int]] = {}
+        if self._automaton is not None:
+            for end, (index, length) in self._automaton.iter(lowered):
+                offsets.setdefault(1 << index, []).append(end - length + 1)
+        found = sum(offsets)
+        candidates = [index for index, masks in enumerate(self.sets) if _meets_all(found, masks)]
+        wanted = 0
         for index in candidates:
             for mask in self.sets[index]:
-                search.all_of(mask & possible)
-        return candidates, search.offsets
-
-    def _possible(self, lowered: str) -> tuple[int, int]:
-        """The mask of the strings all of whose runs are inside the words of `lowered`, and the mask
-        of the sets they are in."""
-        runs = possible = met = 0
-        triggered: set[str] = set()
-        for word_runs, strings, sets, triggers in self.words.values(_words(lowered)):
-            runs |= word_runs
-            possible |= strings
-            met |= sets
-            if triggers:
-                triggered.update(triggers)
-        for run in triggered:
-            for needs, bit, sets in self.triggered_by[run]:
-                if needs & runs == needs:
-                    possible |= bit
-                    met |= sets
-        return possible | self.anywhere, met | self.always_met
-
-    def _read_word(self, word: str) -> _WordRuns | None:
-        # the runs inside `word`: at each offset, those starting with the three letters there
-        inside = {run for i in range(len(word) - _MIN_LITERAL + 1)
-                  for run in self.runs_by_head.get(word[i:i + _MIN_LITERAL], ()) if word.startswith(run, i)}
-        if not inside:
-            return None
-        runs = strings = sets = 0
-        for run in inside:  # OR, not sum: two runs may name the same string or set
-            runs |= self.run_bits[run]
-            run_strings, run_sets = self.run_strings.get(run, (0, 0))
-            strings |= run_strings
-            sets |= run_sets
-        return _WordRuns(runs, strings, sets, tuple(sorted(inside & self.triggered_by.keys())))
-
-
-class _Search:
-    """Strings (by bit, see `_CueFilter`) looked for in one text, each once: where those found are.
-
-    `present` starts with the strings known to be there without looking (see `_CueFilter.whole`).
-    """
-
-    def __init__(self, text: str, strings: list[str], present: int):
-        self.text, self.strings = text, strings
-        self.offsets: dict[int, list[int]] = {}
-        self.present = present
-        self.looked = 0  # the strings looked for
-
-    def any_of(self, mask: int) -> bool:
-        """Whether some string of `mask` is in the text (looking for no more than it takes)."""
-        if mask & self.present:
-            return True
-        mask &= ~self.looked
-        while mask:
-            bit = mask & -mask  # the lowest bit: one string
-            if self._look(bit):
-                return True
-            mask ^= bit
-        return False
-
-    def all_of(self, mask: int) -> None:
-        """Looks for every string of `mask` not looked for yet."""
-        mask &= ~self.looked
-        while mask:
-            bit = mask & -mask
-            self._look(bit)
-            mask ^= bit
-
-    def _look(self, bit: int) -> bool:
-        offsets = _offsets(self.text, self.strings[bit.bit_length() - 1])
-        self.looked |= bit
-        if offsets:
-            self.offsets[bit] = offsets
-            self.present |= bit
-        return bool(offsets)
-
-
-class _WordRuns(NamedTuple):
-    """What one word says to `_CueFilter`: as masks, the runs inside it, the strings of one run it
-    has and the sets they are in; and the runs inside it that are the longest of a string of several."""
-
-    runs: int
-    strings: int
-    sets: int
-    triggers: tuple[str, ...]
-
-
-def _offsets(text: str, literal: str) -> list[int]:
-    """Every offset where `literal` occurs in `text`, overlapping ones included."""
-    found = []
-    pos = text.find(literal)
-    while pos != -1:
-        found.append(pos)
-        pos = text.find(literal, pos + 1)
-    return found
+                wanted |= mask
+        return candidates, {bit: where for bit, where in offsets.items() if bit & wanted}
 
 
 def _runs(s: str) -> frozenset[str]:
@@ -569,19 +396,13 @@ class _NameStarts:
     shortest are kept ("syrian" for "Syrian government" and "Syrian regime"). None of them starts
     another, so at most one occurs at any offset, and its pattern tries, in the order of the one
     pattern of all names, every name that one could match there (with the same group names).
-    A name starts a word, so only the words of the text that begin with a name's first letters
-    are looked for, and each distinct word is read once per process.
+    A name starts a word, so a head counts only where no letter a-z comes before it; all heads
+    are found in one pass of an Aho-Corasick automaton.
     """
 
     def __init__(self, heads: dict[str, re.Pattern[str]]):
-        self.heads = heads
-        self.first_letters = {head: _LETTER_RUN.match(head).group(0) for head in heads}
-        self.order = {head: i for i, head in enumerate(heads)}
-        self.by_first: dict[str, tuple[str, ...]] = {}
-        for head, first in self.first_letters.items():
-            self.by_first[first] = self.by_first.get(first, ()) + (head,)
-        self.first_lengths = sorted({len(first) for first in self.by_first})
-        self.words = _WordMemo(self._heads_starting)  # word -> the heads whose first letters start it
+        self.heads = list(heads.values())
+        self._automaton = _automaton(heads)
 
     @classmethod
     def of(cls, alternatives: list[str], suffix: str) -> _NameStarts | None:
@@ -602,23 +423,12 @@ class _NameStarts:
     def candidates(self, lowered: str) -> list[tuple[int, re.Pattern[str]]]:
         """(offset, pattern) of each place in `lowered` (a text in lower case) where a name may start, in order."""
         found = []
-        for word, heads in self.words.of(_words(lowered)).items():
-            text = word.decode("ascii")
-            end = len(text)
-            for pos in _find_all(lowered, text):
-                if (pos and "a" <= lowered[pos - 1] <= "z") or "a" <= lowered[pos + end:pos + end + 1] <= "z":
-                    continue  # inside a longer word
-                for head in heads:
-                    if lowered.startswith(head, pos):
-                        found.append((pos, self.heads[head]))
+        for end, (index, length) in self._automaton.iter(lowered):
+            pos = end - length + 1
+            if not (pos and "a" <= lowered[pos - 1] <= "z"):
+                found.append((pos, self.heads[index]))
         found.sort(key=lambda candidate: candidate[0])
         return found
-
-    def _heads_starting(self, word: str) -> tuple[str, ...]:
-        """The heads whose first letters start `word`, in the order of `self.heads`."""
-        # only the word's prefixes of a length some head's first letters have can be such letters
-        found = [head for k in self.first_lengths if k <= len(word) for head in self.by_first.get(word[:k], ())]
-        return tuple(sorted(found, key=self.order.__getitem__))
 
 
 class _Checker:
