@@ -51,6 +51,7 @@ from .corpus import NO_ANALYST_FILES, TABLES_META, AnalystFiles, Corpus, process
 from .problems import InputError, Problem
 from .reading import ANALYST_FILES, DEFAULT_MAX_BYTES, RawDocument, analyst_folder, article_files, iter_documents
 from .review import REVIEW_FILE, apply_review
+from .workers import default_workers, worker_context
 
 PART_TABLES = ("articles", "casualties", "stances", "problems")
 """The tables of each chunk's part files: the machine's rows, document by document."""
@@ -296,14 +297,9 @@ def _local_engine(workers: int, analyst: AnalystFiles) -> Iterator[Engine]:
     if workers <= 1:
         yield lambda chunks: ((chunk, process_chunk(chunk, analyst)) for chunk in chunks)
         return
-    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else None)
-    if context.get_start_method() == "forkserver":
-        context.set_forkserver_preload(["peacetalks.preload"])  # workers fork with patterns compiled
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=worker_context(),  # fork with patterns compiled
                                    initializer=_set_worker_analyst, initargs=(analyst,))
     try:
         yield lambda chunks: _bounded(lambda c: executor.submit(_process_in_worker, c, LOADED_CODE), lambda f: f.result(),
@@ -627,14 +623,6 @@ class Summary:
     seconds: float = 0.0
     rows: dict[str, int] = field(default_factory=dict)
     first_problems: list[str] = field(default_factory=list)
-
-
-def default_workers() -> int:
-    """All the cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
 
 
 def extract(
