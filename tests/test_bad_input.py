@@ -86,6 +86,19 @@ def test_size_limit_can_be_raised(tmp_path: Path):
     assert list(load_corpus(tmp_path, max_bytes=1_000_000).articles["id"]) == ["long"]
 
 
+def test_an_article_over_the_size_limit_is_reported_with_its_size(tmp_path: Path):
+    (tmp_path / "long.txt").write_text("x" * 20_000, encoding="utf-8")
+    problems = problems_by_file(load_corpus(tmp_path, max_bytes=10_000))
+    assert "file is 20,000 bytes, over the limit of 10,000" in problems["long.txt"]
+
+
+def test_only_visible_txt_files_are_articles(tmp_path: Path):
+    for name in ("b.txt", "a.txt", ".hidden.txt", "notes.md", "c.TXT"):
+        (tmp_path / name).write_text(GOOD, encoding="utf-8")
+    (tmp_path / "folder.txt").mkdir()
+    assert list(load_corpus(tmp_path).articles["id"]) == ["a", "b"]
+
+
 def test_cli_reports_problems_and_goes_on(messy: Path):
     result = run_cli("extract", str(messy), "--json")
     assert result.returncode == 0, result.stderr

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,10 +86,11 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument
     """One article file, or the Problem that stops it being read."""
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return Problem(name, f"file is {size:,} bytes, over the limit of {max_bytes:,} (raise it with --max-bytes)", "skipped")
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # no more than over the limit: a huge file is not read whole
+            if len(data) > max_bytes:
+                size = os.fstat(handle.fileno()).st_size
+                return Problem(name, f"file is {size:,} bytes, over the limit of {max_bytes:,} (raise it with --max-bytes)", "skipped")
     except OSError as err:
         return Problem(name, f"cannot be read: {err.strerror or err}", "skipped")
     if not data.strip():
@@ -105,7 +107,10 @@ def article_files(folder: Path) -> list[Path]:
         raise InputError(f"{folder}: no such folder")
     if not folder.is_dir():
         raise InputError(f"{folder}: not a folder of .txt articles nor an archive export (.csv, .jsonl)")
-    return sorted((p for p in folder.glob("*.txt") if p.is_file()), key=lambda p: p.name)  # one folder: by name
+    with os.scandir(folder) as entries:  # what glob("*.txt") lists, by the directory's file types: no stat per file
+        names = sorted(entry.name for entry in entries
+                       if entry.name.endswith(".txt") and not entry.name.startswith(".") and entry.is_file())
+    return [folder / name for name in names]
 
 
 def iter_documents(source: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | Problem]:
