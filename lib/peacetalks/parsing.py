@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from urllib.parse import urlparse
 
@@ -107,11 +107,16 @@ class Outlets:
 
     def wire_named(self, text: str) -> str | None:
         """The agency `text` names exactly (case as printed), or None."""
-        cleaned = text.strip(" .,;:()-\u2014\u2013")
+        return self._agency_of_name.get(text.strip(" .,;:()-\u2014\u2013"))
+
+    @cached_property
+    def _agency_of_name(self) -> dict[str, str]:
+        """Each name of a wire agency, with the first agency in the file that has it."""
+        agencies: dict[str, str] = {}
         for agency, names in self.wires.items():
-            if cleaned in names:
-                return agency
-        return None
+            for name in names:
+                agencies.setdefault(name, agency)
+        return agencies
 
     def outlet_of_url(self, url: str | None) -> str | None:
         """The outlet an address belongs to: a known domain, else the domain itself."""
