@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from peacetalks import load_corpus
-from peacetalks.casualties import (_BREAKDOWN_BEFORE, _LISTED, _has_digit, _has_digit_joint, _is_breakdown_before,
-                                   _is_list_gap, extract_casualties)
+from peacetalks.casualties import (_BREAKDOWN_BEFORE, _LISTED, CASUALTY_STEMS, _has_digit, _has_digit_joint,
+                                   _is_breakdown_before, _is_list_gap, casualty_words, extract_casualties)
 from peacetalks.tables import CASUALTY_COLUMNS, KINDS, QUALIFIERS, SUBJECTS
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -244,3 +244,16 @@ WINDOW_PIECES = st.sampled_from(["including", "includes", "of whom", "among them
 @given(st.lists(WINDOW_PIECES, max_size=10).map("".join))
 def test_breakdown_test_equals_the_plain_pattern(window: str) -> None:
     assert _is_breakdown_before(window) == bool(_BREAKDOWN_BEFORE.search(window))
+
+
+# The plain scan of the casualty stems: one alternation, "die" only at the end of a word.
+_STEMS = re.compile("|".join(CASUALTY_STEMS) + r"|die(?!\w)")
+STEM_PIECES = st.one_of(st.sampled_from([*CASUALTY_STEMS, "die", "died", "dies", "die_", "dieé", "die٣", "diet", "killed",
+                                         "deadeath", "fleed", "homeless", " ", ".", "x"]), st.text(max_size=3))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(STEM_PIECES, max_size=14).map("".join))
+def test_casualty_words_equal_the_plain_scan(text: str) -> None:
+    lowered = text.lower()
+    assert casualty_words(lowered) == [match.start() for match in _STEMS.finditer(lowered)]
