@@ -108,12 +108,23 @@ def test_cue_spots_allow_every_cue_that_matches_in_any_stretch(parts, data):
     assert all(cue in possible for cue in _cues_that_match(body[start:end]))
 
 
+LITERALS = st.sampled_from(sorted({s for cue in CODEBOOK.cues for x in cue.literals for s in x}))
+
+
 def _plain_present(lowered: str) -> list[int]:
     """The cues (indexes) that have a string of each of their literal sets in `lowered`, by plain search."""
     return [index for index, cue in enumerate(CODEBOOK.cues) if all(any(s in lowered for s in x) for x in cue.literals)]
 
 
-LITERALS = st.sampled_from(sorted({s for cue in CODEBOOK.cues for x in cue.literals for s in x}))
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(LITERALS, WORDS, st.text(max_size=4)), min_size=1, max_size=40).map(" ".join), st.data())
+def test_cue_spots_within_a_stretch_are_the_cues_whose_literals_it_has(body, data):
+    spots = CODEBOOK.cue_spots(body)
+    start = data.draw(st.integers(0, len(body)))
+    end = data.draw(st.integers(start, len(body)))
+    plain = [CODEBOOK.cues[index] for index in _plain_present(fold(body)[start:end])]
+    assert spots.within(start, end) == plain
+    assert spots.any_within(start, end) == bool(plain)
 
 
 def test_the_cue_filter_finds_exactly_the_cues_whose_literals_a_real_sentence_has():
@@ -126,11 +137,16 @@ def test_the_cue_filter_finds_exactly_the_cues_whose_literals_a_real_sentence_ha
 @given(st.lists(st.one_of(LITERALS, WORDS, st.text(max_size=4)), max_size=30).map(" ".join))
 def test_the_cue_filter_finds_exactly_the_cues_whose_literals_a_text_has(text):
     lowered = text.lower()
-    present, offsets = CODEBOOK._cue_filter.present(lowered)
+    present, occurrences = CODEBOOK._cue_filter.present(lowered)
     assert present == _plain_present(lowered)
-    for bit, found in offsets.items():
-        string = CODEBOOK._cue_filter.strings[bit.bit_length() - 1]
-        assert found == [i for i in range(len(lowered)) if lowered.startswith(string, i)]
+    strings = CODEBOOK._cue_filter.strings
+    wanted = {s for index in present for x in CODEBOOK.cues[index].literals for s in x}
+    # every occurrence of the strings of the cues present, by the offset of its last character
+    plain = sorted((i + len(s) - 1, s) for s in wanted for i in range(len(lowered)) if lowered.startswith(s, i))
+    found = [(last, strings[bit.bit_length() - 1]) for last, (bit, _length) in occurrences]
+    assert sorted(found) == plain
+    assert [last for last, _s in found] == [last for last, _s in plain]
+    assert all(length == len(s) for (_last, (_bit, length)), (_l, s) in zip(occurrences, found))
 
 
 _CORE = re.compile(_core_pattern(with_fractions=True), re.IGNORECASE)  # the plain scan

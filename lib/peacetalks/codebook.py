@@ -7,6 +7,8 @@ inside the matcher.
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import os
 import re
 from dataclasses import dataclass, field
@@ -122,9 +124,9 @@ class Codebook:
         The strings are looked for in the folded body (`words.fold`), where they stand wherever a
         case-insensitive pattern finds them in the body."""
         cue_filter = self._cue_filter
-        candidates, offsets = cue_filter.present(fold(body))
+        candidates, occurrences = cue_filter.present(fold(body))
         cues = [(self._cues[index], cue_filter.sets[index]) for index in candidates]
-        return CueSpots(cues, offsets, cue_filter.strings)
+        return CueSpots(cues, occurrences)
 
     def word_pattern(self, name: str) -> re.Pattern[str]:
         """A case-insensitive pattern matching any phrase of one word list, on word boundaries."""
@@ -143,14 +145,13 @@ class CueSpots:
     offsets of their strings. Each string is one bit, each set the mask of its strings' bits.
     """
 
-    def __init__(self, cues: list[tuple[Cue, list[int]]], offsets: dict[int, list[int]], strings: list[str]):
+    def __init__(self, cues: list[tuple[Cue, list[int]]], occurrences: list[tuple[int, tuple[int, int]]]):
         """`cues` are the cues that may match in the whole text, each with its sets as masks of string
-        bits; `offsets` where the strings of theirs that the text has are, by bit; `strings` by bit."""
+        bits; `occurrences` where their strings are in the text, as `_CueFilter.present` gives them:
+        (offset of the last character, (string bit, length)), by that offset."""
         self.cues = cues
-        # (start, end, bit) of every occurrence of those strings, by start
-        self.spots = sorted((pos, pos + len(strings[bit.bit_length() - 1]), bit)
-                            for bit, found in offsets.items() for pos in found)
-        self.starts = [start for start, _end, _bit in self.spots]
+        self.occurrences = occurrences
+        self.lasts = [last for last, _string in self.occurrences]
 
     def __bool__(self) -> bool:
         return bool(self.cues)
@@ -170,13 +171,13 @@ class CueSpots:
         return False
 
     def _inside(self, start: int, end: int) -> int:
-        """The bits of the strings that occur in [start, end)."""
-        first = bisect.bisect_left(self.starts, start)
-        if first == len(self.starts) or self.starts[first] >= end:
-            return 0  # no string starts there (most sentences): the quick answer
+        """The bits of the strings that occur in [start, end): of those that end inside it (their last
+        character at start..end-1), the ones that start there too."""
+        first = bisect.bisect_left(self.lasts, start)
+        stop = bisect.bisect_left(self.lasts, end, first)
         inside = 0
-        for _start, stop, bit in self.spots[first:bisect.bisect_left(self.starts, end, first)]:
-            if stop <= end:
+        for last, (bit, length) in self.occurrences[first:stop]:
+            if last - length + 1 >= start:
                 inside |= bit
         return inside
 
@@ -203,13 +204,13 @@ def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 _LETTER_RUN = re.compile(r"[a-z]+")
 
 
-def _automaton(strings: Iterable[str]) -> ahocorasick.Automaton:
-    """An Aho-Corasick automaton of `strings` (pyahocorasick), each found with its index in that
-    order and its length: one pass in C over a text finds every occurrence of every string,
-    overlapping ones included, however many strings there are."""
+def _automaton(values: dict[str, Any]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton (pyahocorasick) of the strings of `values`, each found with its value:
+    one pass in C over a text finds every occurrence of every string, overlapping ones included,
+    however many strings there are."""
     automaton = ahocorasick.Automaton()
-    for index, string in enumerate(strings):
-        automaton.add_word(string, (index, len(string)))
+    for string, value in values.items():
+        automaton.add_word(string, value)
     automaton.make_automaton()
     return automaton
 
@@ -229,22 +230,33 @@ class _CueFilter:
                               key=lambda s: (len(s), s))
         string_bits = {s: 1 << i for i, s in enumerate(self.strings)}
         self.sets = [[sum(string_bits[s] for s in x) for x in cue.literals] for cue in cues]  # as masks of strings
-        self._automaton = _automaton(self.strings) if self.strings else None
+        # each string found as (its bit, its length)
+        self._automaton = _automaton({s: (1 << i, len(s)) for i, s in enumerate(self.strings)}) if self.strings else None
 
-    def present(self, lowered: str) -> tuple[list[int], dict[int, list[int]]]:
+    def present(self, lowered: str) -> tuple[list[int], list[tuple[int, tuple[int, int]]]]:
         """The cues (indexes, in order) that have a string of each of their sets in `lowered` (a text
-        in lower case); and, by string bit, the offsets of those cues' strings that are there."""
-        offsets: dict[int, list[int]] = {}
-        if self._automaton is not None:
-            for end, (index, length) in self._automaton.iter(lowered):
-                offsets.setdefault(1 << index, []).append(end - length + 1)
-        found = sum(offsets)
+        in lower case); and the occurrences there of those cues' strings, as the automaton gives them:
+        (offset of the last character, (string bit, length)), by that offset.
+
+        The occurrences are listed, summed and filtered in C (map, sum, compress); only the distinct
+        strings found are looked at in Python.
+        """
+        occurrences = list(self._automaton.iter(lowered)) if self._automaton is not None else []
+        strings = set(map(_STRING, occurrences))  # (bit, length) of each string found
+        found = sum(map(_BIT, strings))
         candidates = [index for index, masks in enumerate(self.sets) if _meets_all(found, masks)]
         wanted = 0
         for index in candidates:
             for mask in self.sets[index]:
                 wanted |= mask
-        return candidates, {bit: where for bit, where in offsets.items() if bit & wanted}
+        kept = {string for string in strings if string[0] & wanted}
+        if len(kept) < len(strings):
+            occurrences = list(itertools.compress(occurrences, map(kept.__contains__, map(_STRING, occurrences))))
+        return candidates, occurrences
+
+
+_STRING = operator.itemgetter(1)  # of an automaton's (end, value) item, the value
+_BIT = operator.itemgetter(0)  # of a cue string's value (bit, length), the bit
 
 
 def _runs(s: str) -> frozenset[str]:
@@ -402,7 +414,7 @@ class _NameStarts:
 
     def __init__(self, heads: dict[str, re.Pattern[str]]):
         self.heads = list(heads.values())
-        self._automaton = _automaton(heads)
+        self._automaton = _automaton({head: (index, len(head)) for index, head in enumerate(heads)})
 
     @classmethod
     def of(cls, alternatives: list[str], suffix: str) -> _NameStarts | None:
