@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from peacetalks import cli, load_corpus, tables
 from peacetalks.stances import extract_stances
@@ -276,3 +277,45 @@ def test_the_voice_of_a_sentence_is_that_of_the_first_attributed_quotation_aroun
             assert context.voice(sentence) == expected
             spoken += expected is not None
     assert spoken
+
+
+_WORD_LIST_NAMES = ("contrast", "speech_verbs", "negators", "softeners", "earlier", "reservations", "flexibility")
+_WORDS = st.sampled_from(
+    "not didn't didn’t n't never refused to said says told but while however initially softened "
+    "flexibility reservations by between brokered by agreed between deal led jointly by Russia talks "
+    "ceasefire . , ; - ’ ' \u0130 \u0131 \u017f \u212a".split())
+_PHRASES = st.lists(st.one_of(_WORDS, st.text(max_size=5)), max_size=25).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PHRASES, st.data())
+def test_word_lists_on_folded_text_find_what_the_case_insensitive_patterns_find(text, data):
+    from peacetalks.codebook import load_codebook
+    from peacetalks.stances import _word_list
+    from peacetalks.words import fold
+    codebook = load_codebook()
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    for name in _WORD_LIST_NAMES:
+        plain = codebook.word_pattern(name)
+        assert [m.span() for m in _word_list(codebook, name).finditer(fold(text), lo, hi)] == \
+            [m.span() for m in plain.finditer(text, lo, hi)], name
+
+
+_PLAIN_BY_AGENTS = re.compile(
+    r"\b(?:\w+ed|held|put in place|set up|led|drawn up)\s+(?:(?:jointly|mainly|largely|chiefly)\s+)?by\b"
+    r"|\b(?:deal|agreement|accord|agreed|brokered|signed|reached|struck)\b(?:\s+\S+){0,4}?\s+between\b",
+    re.IGNORECASE,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PHRASES, st.data())
+def test_passive_agents_are_what_the_plain_case_insensitive_search_finds(text, data):
+    from peacetalks.stances import _passive_agents
+    from peacetalks.words import fold
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    found = _passive_agents(fold(text), lo, hi)
+    plain = _PLAIN_BY_AGENTS.search(text, lo, hi)
+    assert (found and found.span()) == (plain and plain.span())
