@@ -286,15 +286,14 @@ def candidate_sentences(body: str) -> list[tuple[str, str]]:
     if not hits:
         return []
     windows: list[list[int]] = []
-    previous_start = paragraph_start = 0
+    previous_start = 0
     hit = 0
     for start, end in _rough_sentences(body):
-        if start > paragraph_start and "\n\n" in body[previous_start:start]:
-            paragraph_start = start
         while hit < len(hits) and hits[hit] < start:
             hit += 1
         if hit < len(hits) and hits[hit] < end and _has_number(folded, start, end):
-            window_start = max(previous_start, paragraph_start)
+            # with the stretch before for context, unless a paragraph starts in between
+            window_start = start if "\n\n" in body[previous_start:start] else previous_start
             if windows and window_start <= windows[-1][1]:
                 windows[-1][1] = end
             else:
@@ -367,9 +366,10 @@ def figures_in_sentence(sentence: str, previous: str = "") -> list[tuple[int, in
     """(value, value_high, qualifier, kind, subject) of every casualty figure in one sentence;
     `previous` is the sentence before it, read for the place and the start of the war."""
     grammar = _grammar()
-    masked = _mask_not_counts(sentence)
-    folded = fold(masked)
-    quantities = [q for q in find_quantities(masked) if _is_count(masked, folded, q)]
+    masked, folded = _mask_not_counts(sentence, fold(sentence))
+    quantities = [q for q in find_quantities(masked, folded) if _is_count(masked, folded, q)]
+    if not quantities:
+        return []
     read = _Sentence(masked, folded, quantities, casualty_words(folded))
     figures = [_read_figure(read, i, grammar) for i in range(len(quantities))]
     _inherit_kinds(read, figures)
@@ -388,20 +388,23 @@ def figures_in_sentence(sentence: str, previous: str = "") -> list[tuple[int, in
     return result
 
 
-def _mask_not_counts(sentence: str) -> str:
+def _mask_not_counts(sentence: str, folded: str) -> tuple[str, str]:
     """The sentence with ages, numeric dates and clock times blanked out, so that "eight students
-    between 7 and 12 years old were killed" reads as "eight students ... were killed" (offsets are kept)."""
-    folded = fold(sentence)
+    between 7 and 12 years old were killed" reads as "eight students ... were killed" (offsets are kept);
+    and that `fold`ed. `folded` is the sentence folded."""
     # a quick look first: the words as plain substrings, the digits on their own
     if "old" not in folded and "age" not in folded and not _has_digit_joint(folded):
-        return sentence
+        return sentence, folded
     if not _MAY_HIDE_COUNT.search(folded):
-        return sentence
+        return sentence, folded
     pieces, done = [], 0
     for span in _NOT_COUNT_SPAN.finditer(folded):
         pieces += [sentence[done:span.start()], " " * (span.end() - span.start())]
         done = span.end()
-    return "".join(pieces) + sentence[done:]
+    if not pieces:
+        return sentence, folded
+    masked = "".join(pieces) + sentence[done:]
+    return masked, fold(masked)
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -437,16 +440,16 @@ def _word(word: str) -> _Word:
                  bool(grammar.breaks.match(folded)))
 
 
-def _is_thing(word: str, original: str, value: int, grammar: _Grammar) -> bool:
+def _is_thing(word: str, original: str, value: int, facts: _Word) -> bool:
     """Whether a word after a number makes it a count of things or time, not people ("60 strikes",
     "3 times"). Capitalised words are names ("40 Islamic State fighters"), and a singular noun
     after a plural number is a modifier ("13 rocket shells", "six school children")."""
-    if original[:1].isupper() or not _word(word).not_people:
+    if original[:1].isupper() or not facts.not_people:
         return False
     return value == 1 or word.endswith("s") or word in _INVARIANT_UNITS
 
 
-def _head_words(sentence: str, q: Quantity, grammar: _Grammar) -> tuple[tuple[str, ...], bool]:
+def _head_words(sentence: str, q: Quantity) -> tuple[tuple[str, ...], bool]:
     """The noun words right after a number ("civilians" in "53 civilians including ...") and whether
     they make it a count of something other than people ("60 strikes", "four makeshift hospitals")."""
     words: list[str] = []
@@ -460,12 +463,15 @@ def _head_words(sentence: str, q: Quantity, grammar: _Grammar) -> tuple[tuple[st
         if word == "of" and not words:
             pos = token.end()
             continue
-        if word in _STOP_HEAD or _word(word).predicate:
+        if word in _STOP_HEAD:
             break
-        if _is_thing(word, original, q.value, grammar):
+        facts = _word(word)
+        if facts.predicate:
+            break
+        if _is_thing(word, original, q.value, facts):
             return tuple(words), True
         words.append(word)
-        if _word(word).generic or _word(word).restricted:
+        if facts.generic or facts.restricted:
             break
         pos = token.end()
     return tuple(words), False
@@ -481,7 +487,7 @@ def _read_figure(sentence: _Sentence, i: int, grammar: _Grammar) -> _Figure:
     """What one number counts, from the words around it (kind None when it is not a casualty figure)."""
     q = sentence.quantities[i]
     cues = sentence.cues
-    head, not_people = _head_words(sentence.text, q, grammar)
+    head, not_people = _head_words(sentence.text, q)
     figure = _Figure(q, head=head)
     if not_people:
         return figure
@@ -563,10 +569,10 @@ def _predicate_after(read: _Sentence, i: int, grammar: _Grammar) -> _After:
     sentence, folded, quantities, cues = read
     pos = quantities[i].end
     following = i + 1
+    next_start = _start_of(following, quantities, sentence)
     words = 0
     skipped_at = -1  # where a skipped parenthetical number ended: a predicate right there is its noun ("47 wounded")
     while words <= 8:
-        next_start = quantities[following].start if following < len(quantities) else len(sentence)
         if pos >= next_start:
             if following >= len(quantities):
                 return _After()
@@ -577,6 +583,7 @@ def _predicate_after(read: _Sentence, i: int, grammar: _Grammar) -> _After:
                 # skip the parenthetical part: "11 people including six children were killed"
                 pos = skipped_at = quantities[following].end
                 following += 1
+                next_start = _start_of(following, quantities, sentence)
                 continue
             joint = _LIST_JOINT.search(folded, quantities[i].end, next_start)
             return _After(link_next=words <= 6 and joint is not None)
@@ -601,12 +608,19 @@ def _predicate_after(read: _Sentence, i: int, grammar: _Grammar) -> _After:
             if among and among.end() == next_start:
                 return _After(among_next=True)  # "Seven children were among 71 civilians killed"
             return _After(own_clause=True)
-        if (original in ".;:!?()[]\"“”" or _word(word).breaks
-                or _is_thing(word, original, quantities[i].value, grammar)):
+        if original in ".;:!?()[]\"“”":
+            return _After()
+        facts = _word(word)
+        if facts.breaks or _is_thing(word, original, quantities[i].value, facts):
             return _After()
         pos = min(token.end(), next_start)
         words += 1
     return _After()
+
+
+def _start_of(index: int, quantities: list[Quantity], sentence: str) -> int:
+    """Where quantity `index` of a sentence starts; the sentence's end past the last."""
+    return quantities[index].start if index < len(quantities) else len(sentence)
 
 
 def _takes_object(folded: str, verb_end: int, quantities: list[Quantity], following: int,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from text_to_num import text2num
 
@@ -186,8 +187,10 @@ _DIGITS_AND_SEPARATORS = re.compile(r"[\d,. \u00a0\u202f\u2009]+")
 _DIGIT_SEPARATORS = re.compile(r"[,\s\u00a0\u202f\u2009]")
 
 
+@lru_cache(maxsize=1 << 12)
 def _words_value(phrase: str) -> int | None:
-    """The value of a run of number words, through text2num ("two hundred thousand" -> 200000)."""
+    """The value of a run of number words, through text2num ("two hundred thousand" -> 200000);
+    kept for the process, as the same few phrases come back in every article and text2num is slow."""
     words = _SEPARATORS.sub(" ", phrase.lower()).strip()
     dozen = words.endswith("dozen")
     if dozen:
@@ -258,10 +261,12 @@ def _core_value(match: re.Match[str], phrase: str) -> tuple[int, bool] | None:
     return None if value is None else (value, False)
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every number phrase in `text`, in order, with its hedge or range folded in."""
+def find_quantities(text: str, folded: str | None = None) -> list[Quantity]:
+    """Every number phrase in `text`, in order, with its hedge or range folded in. `folded` is
+    `fold(text)`, for a caller that has it already."""
     found: list[Quantity] = []
-    folded = fold(text)
+    if folded is None:
+        folded = fold(text)
     # (any folded text, ASCII or not, may be scanned at number starts only: its letters are all lower case)
     core = _CORE_FOLDED if _has_fraction(folded) else _CORE_WHOLE_FOLDED
     matches = _matches_at_number_starts(core, folded, folded)
