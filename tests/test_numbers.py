@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 
 from peacetalks.numbers import (_CORE_FOLDED, _CORE_WHOLE_FOLDED, _HEDGE_BEFORE, _core_pattern, _hedge_before,
                                 _matches_at_number_starts, _number_starts, find_quantities, parse_number)
-from peacetalks.words import fold, folded_pattern
+from peacetalks.words import fold, folded_pattern, last_letters
 from peacetalks.tables import QUALIFIERS
 
 
@@ -128,6 +128,11 @@ def test_a_folded_pattern_matches_where_ignorecase_matches(element: str) -> None
     ignorecase = [m.start() for m in re.finditer(element, EVERY_CHARACTER, re.IGNORECASE)]
     folded = [m.start() for m in folded_pattern(element).finditer(EVERY_CHARACTER_FOLDED)]
     assert folded == ignorecase
+
+
+@given(st.text(alphabet=st.sampled_from("abcxyzAZ 1-\u00e9\u0131\u017f"), max_size=12))
+def test_last_letters_is_the_run_of_a_to_z_ending_the_text(text: str) -> None:
+    assert last_letters(text) == re.search(r"[a-z]*\Z", text).group(0)
 
 
 def test_folded_pattern_lowers_letters_but_not_escapes_or_group_names() -> None:

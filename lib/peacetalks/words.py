@@ -8,6 +8,7 @@ two to three times faster than re.IGNORECASE and finds the same.
 from __future__ import annotations
 
 import re
+import string
 
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # a-z kept, the rest a space
 
@@ -51,7 +52,4 @@ def folded_pattern(pattern: str) -> re.Pattern[str]:
 
 def last_letters(text: str) -> str:
     """The run of letters a-z that ends `text` (empty if it ends with anything else)."""
-    cut = len(text)
-    while cut and "a" <= text[cut - 1] <= "z":
-        cut -= 1
-    return text[cut:]
+    return text[len(text.rstrip(string.ascii_lowercase)):]
