@@ -225,10 +225,17 @@ def main() -> int:
 
     print("\ntargets:")
     best = [r for r in runs if r.workers == 2 and r.returncode == 0]
+    for run in best:
+        print(f"  >= {TARGET_MB_S} MB/s with 2 workers on {run.corpus.name}: "
+              f"{'met' if run.mb_s >= TARGET_MB_S else 'NOT met'} ({run.mb_s:.2f} MB/s)")
     if best:
-        slowest = min(r.mb_s for r in best)
-        print(f"  >= {TARGET_MB_S} MB/s with 2 workers: {'met' if slowest >= TARGET_MB_S else 'NOT met'} "
-              f"(lowest {slowest:.2f} MB/s)")
+        with tempfile.TemporaryDirectory(prefix="peacetalks-bench-") as scratch:
+            tiny = Path(scratch) / "one"
+            tiny.mkdir()
+            (tiny / "one.txt").write_text("Talks in Geneva\n\nSome 250,000 people have been killed.\n", encoding="utf-8")
+            fixed = run_extract(measure(tiny, "one article"), 2, Path(scratch)).seconds
+        print(f"  (fixed cost of a run with 2 workers, from start to finish on one article: {fixed:.1f} s; "
+              f"it weighs on small corpora)")
     generated_runs = [r for r in runs if r.corpus.name.startswith("generated") and r.returncode == 0]
     for workers in worker_counts:
         series = sorted((r for r in generated_runs if r.workers == workers), key=lambda r: r.corpus.articles)
