@@ -87,10 +87,10 @@ def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument
     name = str(path)
     try:
         with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)  # no more than over the limit: a huge file is not read whole
-            if len(data) > max_bytes:
-                size = os.fstat(handle.fileno()).st_size
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
                 return Problem(name, f"file is {size:,} bytes, over the limit of {max_bytes:,} (raise it with --max-bytes)", "skipped")
+            data = handle.read()
     except OSError as err:
         return Problem(name, f"cannot be read: {err.strerror or err}", "skipped")
     if not data.strip():
