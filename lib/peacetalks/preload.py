@@ -1,12 +1,14 @@
 """What the process that forks extraction workers loads first, so that every worker starts ready.
 
 `peacetalks extract --workers N` forks its workers from a server process that imports this
-module once: the libraries, the codebook and the cue patterns are then loaded and compiled
-there, not again in each worker (about two seconds of CPU per worker otherwise spent before its
-first article). Extracting one short made-up article compiles every pattern the extractors use.
+module once: the libraries, the pipeline module whose function the workers run, the codebook
+and the cue patterns are then loaded and compiled there, not again in each worker (about a
+second of CPU per worker otherwise spent before its first article). Extracting one short
+made-up article compiles every pattern the extractors use.
 """
 from __future__ import annotations
 
+from . import pipeline  # noqa: F401 - the module of the workers' entry point, with pyarrow and the code fingerprint
 from .corpus import process_document
 from .reading import RawDocument
 
