@@ -9,13 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 from peacetalks import load_corpus
 from peacetalks.catalog import load_catalog, load_events
-from peacetalks.dates import date_in_url, find_dates
+from peacetalks.dates import _DATE_PATTERNS, _make_date, date_in_url, find_dates
 from peacetalks.dating import infer_window
 from peacetalks.parsing import parse_article
 from peacetalks.problems import InputError
+from peacetalks.words import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS_DIR = ROOT / "seeds"
@@ -171,3 +173,23 @@ def test_dev_corpus_scores(tmp_path: Path):
     summary = scored.stdout.strip().splitlines()[-1]
     titles = summary.split("titles ")[1].split()[0]
     assert titles == "30/30", summary
+
+
+DATE_PIECES = st.sampled_from(["Dec.", "DECEMBER", "december", "Nov", "16", "022017", "2014", "1999", "5th", "of",
+                               ",", "-", "/", ".", "12", "\u0130", "\u017fept", "Published"])
+
+
+@given(st.lists(DATE_PIECES, max_size=8).map(" ".join) | st.lists(DATE_PIECES, max_size=8).map("".join))
+def test_dates_found_in_folded_text_are_those_the_case_insensitive_patterns_find(text: str) -> None:
+    found, taken = [], []
+    for pattern in (re.compile(p.pattern, re.IGNORECASE) for p in _DATE_PATTERNS):
+        for match in pattern.finditer(text):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            parts = match.groupdict()
+            month = parts.get("mnum") or fold(parts.get("month") or "")  # a month name read case-insensitively ("ſept")
+            date = _make_date(parts["year"], month, parts["day"])
+            if date is not None:
+                found.append((date, match.start(), match.end(), match.group(0)))
+                taken.append(match.span())
+    assert [(d.date, d.start, d.end, d.text) for d in find_dates(text)] == sorted(found, key=lambda d: d[1])

@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .words import fold, folded_pattern
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -25,17 +27,18 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
-# Each pattern names its groups year, month, day; the order of the list is the order tried.
-_DATE_PATTERNS = [
+# Each pattern names its groups year, month, day; the order of the list is the order tried. They are
+# case-insensitive, compiled to match folded text (words.folded_pattern: faster than re.IGNORECASE).
+_DATE_PATTERNS = [folded_pattern(source) for source in (
     # 2014-12-16, 2014/12/16
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/](?P<mnum>\d{1,2})[-/](?P<day>\d{1,2})\b"),
+    r"\b(?P<year>(?:19|20)\d\d)[-/](?P<mnum>\d{1,2})[-/](?P<day>\d{1,2})\b",
     # 16.12.2014, 16-12-2014 (day first, as outlets outside the US print them)
-    re.compile(r"\b(?P<day>\d{1,2})[.-](?P<mnum>\d{1,2})[.-]" + _YEAR + r"(?!\d)"),
+    r"\b(?P<day>\d{1,2})[.-](?P<mnum>\d{1,2})[.-]" + _YEAR + r"(?!\d)",
     # December 16, 2014; Dec. 16 2014; Nov 022017 (digits run together in some dumps)
-    re.compile(r"\b" + _MONTH + r"\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+|(?=(?:19|20)\d\d))" + _YEAR + r"\b", re.I),
+    r"\b" + _MONTH + r"\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+|(?=(?:19|20)\d\d))" + _YEAR + r"\b",
     # 16 December 2014; 16 Dec. 2014; 5th of July, 2015
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b", re.I),
-]
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b",
+)]
 
 # A month and day without a year: "Jan. 7", "March 24", "Jan. 26-29", "on 7 January".
 MONTH_DAY = re.compile(
@@ -86,15 +89,18 @@ def find_dates(text: str) -> list[FoundDate]:
     """Every full date (day, month and year) printed in `text`, in order of position, without overlaps."""
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _patterns_that_may_match(text):
-        for match in pattern.finditer(text):
-            if any(match.start() < end and start < match.end() for start, end in taken):
+    patterns = _patterns_that_may_match(text)
+    folded = fold(text) if patterns else text
+    for pattern in patterns:
+        for match in pattern.finditer(folded):
+            start, end = match.span()
+            if any(start < taken_end and taken_start < end for taken_start, taken_end in taken):
                 continue
             parts = match.groupdict()
             date = _make_date(parts["year"], parts.get("mnum") or parts.get("month"), parts["day"])
             if date is not None:
-                found.append(FoundDate(date, match.start(), match.end(), match.group(0)))
-                taken.append((match.start(), match.end()))
+                found.append(FoundDate(date, start, end, text[start:end]))
+                taken.append((start, end))
     return sorted(found, key=lambda d: d.start)
 
 
