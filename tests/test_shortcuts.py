@@ -178,3 +178,30 @@ def test_number_starts_equal_the_plain_scan_on_real_sentences():
 @given(PHRASES)
 def test_number_starts_equal_the_plain_scan_on_any_text(text):
     assert _number_matches(text) == [m.span() for m in _CORE.finditer(text)]
+
+
+def _folded_cue_spans(text: str, lo: int, hi: int) -> list:
+    """What the stance reader finds: each cue's (and its `needs`') pattern compiled for the folded text."""
+    from peacetalks.stances import _folded
+    folded = fold(text)
+    return [[m.span() for m in _folded(pattern).finditer(folded, lo, hi)]
+            for cue in CODEBOOK.cues for pattern in (cue.pattern, cue.needs) if pattern is not None]
+
+
+def _plain_cue_spans(text: str, lo: int, hi: int) -> list:
+    return [[m.span() for m in pattern.finditer(text, lo, hi)]
+            for cue in CODEBOOK.cues for pattern in (cue.pattern, cue.needs) if pattern is not None]
+
+
+def test_folded_cue_patterns_find_what_the_case_insensitive_ones_find_in_real_sentences():
+    for sentence in SENTENCES:
+        assert _folded_cue_spans(sentence, 0, len(sentence)) == _plain_cue_spans(sentence, 0, len(sentence)), sentence
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(LITERALS, LITERALS.map(str.upper), LITERALS.map(str.title), WORDS, st.text(max_size=4)),
+                max_size=30).map(" ".join), st.data())
+def test_folded_cue_patterns_find_what_the_case_insensitive_ones_find_in_any_text(text, data):
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    assert _folded_cue_spans(text, lo, hi) == _plain_cue_spans(text, lo, hi)

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from re import _constants as sre_constants, _parser as sre_parse
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 import ahocorasick
 import yaml
 
 from .problems import InputError
-from .words import fold
+from .words import fold, folded_pattern
 
 DEFAULT_PATH = Path(__file__).resolve().with_name("codebook.yaml")
 AGENT_MODES = ("subject", "inside", "both")
@@ -30,9 +30,11 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _TERM_REF = re.compile(r"\{([a-z_]+)\}")
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A place in a text that names an actor: `speaker` is set when it names a person or body speaking for it."""
+class Mention(NamedTuple):
+    """A place in a text that names an actor: `speaker` is set when it names a person or body speaking for it.
+
+    A named tuple (compared and hashed by its fields, as a frozen dataclass is), which is built
+    several times faster than a frozen dataclass."""
 
     actor: str
     start: int
@@ -84,7 +86,7 @@ class Codebook:
     _starts: _NameStarts | None = field(default=None, repr=False, compare=False)  # None: no shortcut
     _cues: tuple[Cue, ...] = field(default=(), repr=False, compare=False)
     _cue_filter: _CueFilter = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
-    _word_patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
+    _word_patterns: dict[tuple[str, bool], re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def cues(self) -> list[Cue]:
@@ -128,11 +130,15 @@ class Codebook:
         cues = [(self._cues[index], cue_filter.sets[index]) for index in candidates]
         return CueSpots(cues, occurrences)
 
-    def word_pattern(self, name: str) -> re.Pattern[str]:
-        """A case-insensitive pattern matching any phrase of one word list, on word boundaries."""
-        pattern = self._word_patterns.get(name)  # kept by name: hashing the list each time cost more than a search
+    def word_pattern(self, name: str, *, folded: bool = False) -> re.Pattern[str]:
+        """A case-insensitive pattern matching any phrase of one word list, on word boundaries; with
+        `folded`, the same pattern compiled to match the folded text (`words.folded_pattern`), where
+        it finds the same at the same offsets, two to three times faster."""
+        key = (name, folded)
+        pattern = self._word_patterns.get(key)  # kept by name: hashing the list each time cost more than a search
         if pattern is None:
-            pattern = self._word_patterns[name] = _word_pattern(self.words[name])
+            plain = _word_pattern(self.words[name])
+            pattern = self._word_patterns[key] = folded_pattern(plain.pattern) if folded else plain
         return pattern
 
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 import ctypes
 import re
 import threading
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import blingfire
 import numpy as np
@@ -18,9 +17,11 @@ import numpy as np
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence with its position: `paragraph` is the index of its paragraph in the body, `start`/`end` are offsets in the body."""
+class Sentence(NamedTuple):
+    """A sentence with its position: `paragraph` is the index of its paragraph in the body, `start`/`end` are offsets in the body.
+
+    A named tuple, which is built several times faster than a frozen dataclass (an article can
+    have hundreds of sentences)."""
 
     text: str
     start: int

@@ -111,12 +111,19 @@ def _word_list(codebook: Codebook, name: str) -> re.Pattern[str]:
     """The codebook's pattern of one word list (`Codebook.word_pattern`), to match against the folded
     text (`words.fold`): it finds the same at the same offsets, two to three times faster than the
     case-insensitive pattern."""
-    return _folded(codebook.word_pattern(name))
+    return codebook.word_pattern(name, folded=True)
+
+
+def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern of the codebook (a cue's, or what it needs) compiled to match the
+    folded text (`words.folded_pattern`): the same matches at the same offsets, two to three times
+    faster. (The codebook's patterns carry no inline flags, which the folding would not see.)"""
+    return _folded_source(pattern.pattern)  # kept by source: hashing a compiled pattern hashes its whole code
 
 
 @functools.lru_cache(maxsize=None)
-def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    return folded_pattern(pattern.pattern)
+def _folded_source(source: str) -> re.Pattern[str]:
+    return folded_pattern(source)
 
 
 @dataclass
@@ -551,12 +558,12 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
           voice: Group | None, cues: list[Cue]) -> list[Holding]:
     """The stances of one sentence, trying `cues`. `previous` gives the subject of the sentence before;
     it is called only when needed."""
-    cues = [cue for cue in cues if cue.needs is None or cue.needs.search(text)]
+    folded = fold(text)
+    cues = [cue for cue in cues if cue.needs is None or _folded(cue.needs).search(folded)]
     if not cues:
         return []
-    folded = fold(text)
     clauses = split_clauses(text, folded, codebook)
-    matches = _cue_matches(text, clauses, cues)
+    matches = _cue_matches(folded, clauses, cues)
     if not any(matches):
         return []  # no cue matches: nothing to analyse
     mentions = actor_mentions(text, codebook)
@@ -580,9 +587,11 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
     return _merge_mixed(text, holdings)
 
 
-def _cue_matches(text: str, clauses: list[Clause], cues: list[Cue]) -> list[list[tuple[Cue, re.Match[str]]]]:
-    """For each clause, the matches of `cues` in it: by cue (in the order given), then left to right."""
-    return [[(cue, match) for cue in cues for match in cue.pattern.finditer(text, clause.start, clause.end)]
+def _cue_matches(folded: str, clauses: list[Clause], cues: list[Cue]) -> list[list[tuple[Cue, re.Match[str]]]]:
+    """For each clause, the matches of `cues` in it: by cue (in the order given), then left to right.
+    They are found in the folded sentence (`folded`) by the cue patterns compiled for it (`_folded`)."""
+    patterns = [(cue, _folded(cue.pattern)) for cue in cues]
+    return [[(cue, match) for cue, pattern in patterns for match in pattern.finditer(folded, clause.start, clause.end)]
             for clause in clauses]
 
 
