@@ -129,9 +129,9 @@ def test_cue_spots_within_a_stretch_are_the_cues_whose_literals_it_has(body, dat
 
 def test_the_cue_filter_checks_each_literal_set_of_a_cue_or_a_set_that_implies_it():
     # a set left out is implied by a set kept: each string of the kept one contains a string of it
-    strings = CODEBOOK._cue_filter.strings
-    for cue, masks in zip(CODEBOOK.cues, CODEBOOK._cue_filter.sets):
-        kept = [{s for bit, s in enumerate(strings) if mask >> bit & 1} for mask in masks]
+    sets = CODEBOOK._cue_filter.sets
+    for cue, needs in zip(CODEBOOK.cues, CODEBOOK._cue_filter.needs):
+        kept = [set(x) for bit, x in enumerate(sets) if needs >> bit & 1]
         for literal_set in cue.literals:
             assert any(all(any(s in t for s in literal_set) for t in k) for k in kept), (cue.where, literal_set)
         assert all(any(k == set(x) for x in cue.literals) for k in kept), cue.where  # kept sets are its own
@@ -149,15 +149,17 @@ def test_the_cue_filter_finds_exactly_the_cues_whose_literals_a_text_has(text):
     lowered = text.lower()
     present, occurrences = CODEBOOK._cue_filter.present(lowered)
     assert present == _plain_present(lowered)
-    strings = CODEBOOK._cue_filter.strings
-    masks = [mask for index in present for mask in CODEBOOK._cue_filter.sets[index]]
-    wanted = {s for bit, s in enumerate(strings) if any(mask >> bit & 1 for mask in masks)}
+    sets = CODEBOOK._cue_filter.sets
+    wanted = {s for index in present for bit, x in enumerate(sets) if CODEBOOK._cue_filter.needs[index] >> bit & 1
+              for s in x}
     # every occurrence of the strings the cues present are checked by, by the offset of its last character
     plain = sorted((i + len(s) - 1, s) for s in wanted for i in range(len(lowered)) if lowered.startswith(s, i))
-    found = [(last, strings[bit.bit_length() - 1]) for last, (bit, _length) in occurrences]
+    found = [(last, s) for last, (_sets, _length, s) in occurrences]
     assert sorted(found) == plain
     assert [last for last, _s in found] == [last for last, _s in plain]
-    assert all(length == len(s) for (_last, (_bit, length)), (_l, s) in zip(occurrences, found))
+    # each reported with its length and the sets it is in
+    assert all(length == len(s) and in_sets == sum(1 << bit for bit, x in enumerate(sets) if s in x)
+               for _last, (in_sets, length, s) in occurrences)
 
 
 _CORE = re.compile(_core_pattern(with_fractions=True), re.IGNORECASE)  # the plain scan

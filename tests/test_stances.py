@@ -319,3 +319,33 @@ def test_passive_agents_are_what_the_plain_case_insensitive_search_finds(text, d
     found = _passive_agents(fold(text), lo, hi)
     plain = _PLAIN_BY_AGENTS.search(text, lo, hi)
     assert (found and found.span()) == (plain and plain.span())
+
+
+def _plain_clauses(text: str, folded: str, codebook) -> list:
+    """split_clauses as first written: every cut, sorted, each stretch that is not blank a clause."""
+    from peacetalks.stances import _LEADING_SUBORDINATE, Clause, _word_list
+    cuts = [0]
+    lead = _LEADING_SUBORDINATE.match(text)
+    lead_end = lead.end() if lead else 0
+    if lead:
+        cuts.append(lead_end)
+    cuts += [m.start() for m in _word_list(codebook, "contrast").finditer(folded) if m.start() > lead_end + 3]
+    cuts += [i + 1 for i, c in enumerate(text) if c == ";"]
+    cuts = sorted(set(c for c in cuts if 0 <= c < len(text)))
+    clauses = []
+    for i, start in enumerate(cuts):
+        end = cuts[i + 1] if i + 1 < len(cuts) else len(text)
+        if text[start:end].strip():
+            clauses.append(Clause(start, end, inherits_next=bool(lead) and start == 0))
+    return clauses
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_WORDS, st.sampled_from(["After", "While", " ", "\n", ";", ",", ""]), st.text(max_size=5)),
+                max_size=25).map(" ".join))
+def test_clauses_are_the_plain_cuts(text):
+    from peacetalks.codebook import load_codebook
+    from peacetalks.stances import split_clauses
+    from peacetalks.words import fold
+    codebook = load_codebook()
+    assert split_clauses(text, fold(text), codebook) == _plain_clauses(text, fold(text), codebook)

@@ -12,7 +12,7 @@ import operator
 import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, reduce
 from pathlib import Path
 from re import _constants as sre_constants, _parser as sre_parse
 from typing import Any, Iterable, NamedTuple
@@ -92,8 +92,9 @@ class Codebook:
     def cues(self) -> list[Cue]:
         return list(self._cues)
 
-    def mentions(self, text: str) -> list[Mention]:
+    def mentions(self, text: str, folded: str | None = None) -> list[Mention]:
         """Every actor mention in `text`, left to right, longest name first where names overlap.
+        `folded` is `words.fold(text)`, when the caller has it.
 
         The names are tried only where a word starts that a name can start with (see `_NameStarts`),
         which is many times faster than the one pattern of all names scanning the text; the result
@@ -103,13 +104,14 @@ class Codebook:
             return [self._mention(match) for match in self._mentions.finditer(text)]
         found: list[Mention] = []
         done = 0
-        for pos, pattern in self._starts.candidates(fold(text)):
+        for pos, pattern in self._starts.candidates(fold(text) if folded is None else folded):
             if pos < done:
                 continue
             match = pattern.match(text, pos)
             if match:
-                found.append(self._mention(match))
+                actor, speaker = self._groups[match.lastgroup]
                 done = match.end()
+                found.append(Mention(actor, pos, done, speaker))
         return found
 
     def _mention(self, match: re.Match[str]) -> Mention:
@@ -127,7 +129,7 @@ class Codebook:
         case-insensitive pattern finds them in the body."""
         cue_filter = self._cue_filter
         candidates, occurrences = cue_filter.present(fold(body))
-        cues = [(self._cues[index], cue_filter.sets[index]) for index in candidates]
+        cues = [(self._cues[index], cue_filter.needs[index]) for index in candidates]
         return CueSpots(cues, occurrences)
 
     def word_pattern(self, name: str, *, folded: bool = False) -> re.Pattern[str]:
@@ -148,16 +150,17 @@ class CueSpots:
 
     Built once per article body, where each cue string is looked for once (see `_CueFilter`), so
     that a sentence (or paragraph) is checked only for the cues the whole body may match, by the
-    offsets of their strings. Each string is one bit, each set the mask of its strings' bits.
+    offsets of their strings. Each set of strings is one bit (see `_CueFilter`): a cue may match
+    where the bits of the sets its strings there are in cover the bits of its sets.
     """
 
-    def __init__(self, cues: list[tuple[Cue, list[int]]], occurrences: list[tuple[int, tuple[int, int]]]):
-        """`cues` are the cues that may match in the whole text, each with its sets as masks of string
-        bits; `occurrences` where their strings are in the text, as `_CueFilter.present` gives them:
-        (offset of the last character, (string bit, length)), by that offset."""
+    def __init__(self, cues: list[tuple[Cue, int]], occurrences: list[tuple[int, tuple[int, int, str]]]):
+        """`cues` are the cues that may match in the whole text, each with the bits of its sets;
+        `occurrences` where their strings are in the text, as `_CueFilter.present` gives them:
+        (offset of the last character, (bits of the string's sets, length, string)), by that offset."""
         self.cues = cues
         self.occurrences = occurrences
-        self.lasts = [last for last, _string in self.occurrences]
+        self.lasts = list(map(_LAST, occurrences))
 
     def __bool__(self) -> bool:
         return bool(self.cues)
@@ -165,35 +168,27 @@ class CueSpots:
     def within(self, start: int, end: int) -> list[Cue]:
         """The cues (in codebook order) that may match in the text's [start, end)."""
         inside = self._inside(start, end)
-        return [cue for cue, masks in self.cues if _meets_all(inside, masks)] if inside else []
+        return [cue for cue, needs in self.cues if (inside & needs) == needs] if inside else []
 
     def any_within(self, start: int, end: int) -> bool:
         """Whether some cue may match in the text's [start, end)."""
         inside = self._inside(start, end)
         if inside:
-            for _cue, masks in self.cues:
-                if _meets_all(inside, masks):
+            for _cue, needs in self.cues:
+                if (inside & needs) == needs:
                     return True
         return False
 
     def _inside(self, start: int, end: int) -> int:
-        """The bits of the strings that occur in [start, end): of those that end inside it (their last
-        character at start..end-1), the ones that start there too."""
+        """The bits of the sets that have a string in [start, end): of the strings that end inside it
+        (their last character at start..end-1), the ones that start there too."""
         first = bisect.bisect_left(self.lasts, start)
         stop = bisect.bisect_left(self.lasts, end, first)
         inside = 0
-        for last, (bit, length) in self.occurrences[first:stop]:
+        for last, (sets, length, _string) in self.occurrences[first:stop]:
             if last - length + 1 >= start:
-                inside |= bit
+                inside |= sets
         return inside
-
-
-def _meets_all(strings: int, masks: list[int]) -> bool:
-    """Whether the mask `strings` has a bit of each of `masks`."""
-    for mask in masks:
-        if not strings & mask:
-            return False
-    return True
 
 
 @lru_cache(maxsize=None)
@@ -225,10 +220,11 @@ class _CueFilter:
     """Which cues may match in a text: those that have a string of each of their `Cue.literals`
     sets; and where those strings are.
 
-    All the cues' strings are found in one pass of an Aho-Corasick automaton. Strings are bits of
-    integer masks (a set of strings is the mask of its strings), so a cue is a candidate when each
-    of its sets shares a bit with the strings found. This is done once per article body; its
-    sentences are then checked only for the strings the body has (see `CueSpots`).
+    All the cues' strings are found in one pass of an Aho-Corasick automaton. Each distinct set of
+    strings is a bit of an integer mask: a string found is reported with the bits of the sets it
+    is in, and a cue is a candidate when the bits of the strings found cover its sets' bits (one
+    integer test per cue). This is done once per article body; its sentences are then checked only
+    for the strings the body has (see `CueSpots`).
 
     A cue's set that another of its sets implies is left out (see `_strongest`): the answers are
     the same, and the automaton has fewer strings to report (about 40% fewer matches).
@@ -236,28 +232,27 @@ class _CueFilter:
 
     def __init__(self, cues: tuple[Cue, ...]):
         literals = [_strongest(cue.literals) for cue in cues]
-        self.strings = sorted({s for sets in literals for strings in sets for s in strings}, key=lambda s: (len(s), s))
-        string_bits = {s: 1 << i for i, s in enumerate(self.strings)}
-        self.sets = [[sum(string_bits[s] for s in x) for x in sets] for sets in literals]  # as masks of strings
-        # each string found as (its bit, its length)
-        self._automaton = _automaton({s: (1 << i, len(s)) for i, s in enumerate(self.strings)}) if self.strings else None
+        self.sets = list(dict.fromkeys(x for sets in literals for x in sets))  # distinct sets: set i is bit i
+        set_bits = {x: 1 << i for i, x in enumerate(self.sets)}
+        self.needs = [_union(set_bits[x] for x in sets) for sets in literals]  # each cue's sets, as bits
+        self.strings = sorted({s for x in self.sets for s in x}, key=lambda s: (len(s), s))
+        # each string found as (the bits of the sets it is in, its length, itself)
+        values = {s: (_union(bit for x, bit in set_bits.items() if s in x), len(s), s) for s in self.strings}
+        self._automaton = _automaton(values) if values else None
 
-    def present(self, lowered: str) -> tuple[list[int], list[tuple[int, tuple[int, int]]]]:
+    def present(self, lowered: str) -> tuple[list[int], list[tuple[int, tuple[int, int, str]]]]:
         """The cues (indexes, in order) that have a string of each of their sets in `lowered` (a text
         in lower case); and the occurrences there of those cues' strings, as the automaton gives them:
-        (offset of the last character, (string bit, length)), by that offset.
+        (offset of the last character, (bits of the string's sets, length, string)), by that offset.
 
-        The occurrences are listed, summed and filtered in C (map, sum, compress); only the distinct
-        strings found are looked at in Python.
+        The occurrences are listed and filtered in C (map, compress); only the distinct strings found
+        and the cues are looked at in Python.
         """
         occurrences = list(self._automaton.iter(lowered)) if self._automaton is not None else []
-        strings = set(map(_STRING, occurrences))  # (bit, length) of each string found
-        found = sum(map(_BIT, strings))
-        candidates = [index for index, masks in enumerate(self.sets) if _meets_all(found, masks)]
-        wanted = 0
-        for index in candidates:
-            for mask in self.sets[index]:
-                wanted |= mask
+        strings = set(map(_STRING, occurrences))  # the value of each string found
+        found = _union(map(_SETS, strings))  # the sets that have a string in the text
+        candidates = [index for index, needs in enumerate(self.needs) if (found & needs) == needs]
+        wanted = _union(self.needs[index] for index in candidates)
         kept = {string for string in strings if string[0] & wanted}
         if len(kept) < len(strings):
             occurrences = list(itertools.compress(occurrences, map(kept.__contains__, map(_STRING, occurrences))))
@@ -277,8 +272,14 @@ def _strongest(sets: tuple[frozenset[str], ...]) -> list[frozenset[str]]:
             if not any(j != i and implies(b, a) and (j < i or not implies(a, b)) for j, b in enumerate(sets))]
 
 
+def _union(masks: Iterable[int]) -> int:
+    """The bitwise or of `masks` (0 for none)."""
+    return reduce(operator.or_, masks, 0)
+
+
 _STRING = operator.itemgetter(1)  # of an automaton's (end, value) item, the value
-_BIT = operator.itemgetter(0)  # of a cue string's value (bit, length), the bit
+_LAST = operator.itemgetter(0)  # of an automaton's (end, value) item, the end (offset of the last character)
+_SETS = operator.itemgetter(0)  # of a cue string's value (sets, length, string), the bits of its sets
 
 
 def _runs(s: str) -> frozenset[str]:
@@ -461,7 +462,7 @@ class _NameStarts:
             pos = end - length + 1
             if not (pos and "a" <= lowered[pos - 1] <= "z"):
                 found.append((pos, self.heads[index]))
-        found.sort(key=lambda candidate: candidate[0])
+        found.sort(key=operator.itemgetter(0))  # by offset
         return found
 
 

@@ -347,13 +347,12 @@ def split_clauses(text: str, folded: str, codebook: Codebook) -> list[Clause]:
     while pos != -1:
         cuts.append(pos + 1)
         pos = text.find(";", pos + 1)
-    cuts = sorted(set(c for c in cuts if 0 <= c < len(text)))
-    clauses = []
-    for i, start in enumerate(cuts):
-        end = cuts[i + 1] if i + 1 < len(cuts) else len(text)
-        if text[start:end].strip():
-            clauses.append(Clause(start, end, inherits_next=bool(lead) and start == 0))
-    return clauses
+    if len(cuts) == 1:  # (most sentences) one clause
+        return [Clause(0, len(text))] if text and not text.isspace() else []
+    cuts = sorted({c for c in cuts if c < len(text)})
+    ends = cuts[1:] + [len(text)]
+    return [Clause(start, end, inherits_next=bool(lead) and start == 0)
+            for start, end in zip(cuts, ends) if text[start:end].strip()]
 
 
 _GROUP_STOPS = _AUXILIARIES | (_PREPOSITIONS - {"including"}) | {"that", "which", "who"}  # between two names, they part them
@@ -396,10 +395,11 @@ def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = (
     return groups
 
 
-def actor_mentions(text: str, codebook: Codebook) -> list[Mention]:
-    """The actor mentions of a sentence, less the place of a dateline that opens it: in "MOSCOW
-    (Sputnik) — Assad rejected the truce", Moscow is where the story was filed, not a speaker."""
-    mentions = codebook.mentions(text)
+def actor_mentions(text: str, codebook: Codebook, folded: str | None = None) -> list[Mention]:
+    """The actor mentions of a sentence (`folded`: `fold(text)`, when known), less the place of a
+    dateline that opens it: in "MOSCOW (Sputnik) — Assad rejected the truce", Moscow is where the
+    story was filed, not a speaker."""
+    mentions = codebook.mentions(text, folded)
     if mentions and text.lstrip()[:2].isupper():  # (a dateline opens in capitals)
         dateline = DATELINE.match(text)
         if dateline:
@@ -566,7 +566,7 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
     matches = _cue_matches(folded, clauses, cues)
     if not any(matches):
         return []  # no cue matches: nothing to analyse
-    mentions = actor_mentions(text, codebook)
+    mentions = actor_mentions(text, codebook, folded)
     if not mentions and voice is None and not (_THIRD_PERSON.search(text) and previous()):
         return []  # nobody here could hold a stance
     groups, subjects, inherited = _analyse(text, mentions, previous, clauses)
