@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from peacetalks.archives import iter_archive
-from peacetalks.corpus import archive_entry
+from peacetalks.extraction import archive_entry
 from peacetalks.dates import WEEKDAYS
 from peacetalks.parsing import parse_article
 from peacetalks.problems import Problem

@@ -143,7 +143,7 @@ def run_extract(corpus: Corpus, workers: int, scratch: Path) -> Run:
 def stages(corpus: Corpus, sample: int) -> list[tuple[str, float]]:
     """MB/s of each stage in this process, on the first `sample` articles of a corpus."""
     from peacetalks.casualties import extract_casualties
-    from peacetalks.corpus import process_document
+    from peacetalks.extraction import process_document
     from peacetalks.parsing import parse_article
     from peacetalks.problems import Problem
     from peacetalks.reading import iter_documents

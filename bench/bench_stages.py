@@ -4,7 +4,7 @@ Times the stages on FA-KES (the real archive in ../shared/corpus/fakes) and on a
 in memory by peacetalks.synthetic, one core, after a warm-up article (so the codebook and cue lists
 are compiled before timing). Each stage is timed on its own over the same articles: `parse` is
 parse_article on the raw text, `casualties` and `stances` run on the parsed bodies, `whole` is
-corpus.process_document (parse, dating, casualties and stances), as `peacetalks extract` runs it.
+extraction.process_document (parse, dating, casualties and stances), as `peacetalks extract` runs it.
 
     python bench/bench_stages.py                 # FA-KES and 2,000 generated articles
     python bench/bench_stages.py --generated 500 --repeat 3
@@ -58,7 +58,7 @@ def generated_documents(n: int, seed: int = 0) -> list:
 def stage_functions(docs: list) -> dict[str, Callable[[], object]]:
     """One callable per stage, over all documents; casualties and stances read bodies parsed beforehand."""
     from peacetalks.casualties import extract_casualties
-    from peacetalks.corpus import process_document
+    from peacetalks.extraction import process_document
     from peacetalks.parsing import parse_article
     from peacetalks.stances import extract_stances
 
@@ -84,7 +84,7 @@ def time_stage(function: Callable[[], object], repeat: int) -> Timing:
 
 def report(name: str, docs: list, repeat: int) -> None:
     """Print the MB/s of each stage on one corpus."""
-    from peacetalks.corpus import process_document
+    from peacetalks.extraction import process_document
 
     megabytes = sum(len(d.text.encode("utf-8", "surrogatepass")) for d in docs) / 1e6
     process_document(docs[0])  # warm-up: compile the codebook and the cue patterns
@@ -106,7 +106,7 @@ def report(name: str, docs: list, repeat: int) -> None:
 
 def profile(stage: str, docs: list, top: int) -> None:
     """cProfile of one stage, sorted by internal time."""
-    from peacetalks.corpus import process_document
+    from peacetalks.extraction import process_document
 
     process_document(docs[0])
     function = stage_functions(docs)[stage]

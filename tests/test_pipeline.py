@@ -15,11 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from peacetalks import corpus as corpus_module
+from peacetalks import extraction
 from peacetalks import pipeline
 from peacetalks.archives import iter_archive
 from peacetalks.cli import main
-from peacetalks.corpus import ArticleResult, load_corpus, process_document
+from peacetalks.corpus import load_corpus
+from peacetalks.extraction import ArticleResult, process_document
 from peacetalks.problems import InputError, Problem
 from peacetalks.reading import RawDocument, read_document
 from peacetalks.synthetic import write_corpus
@@ -154,14 +155,14 @@ def test_unreadable_files_become_problem_rows(tmp_path: Path) -> None:
 
 def test_a_document_whose_extraction_raises_is_a_named_problem(tmp_path: Path, monkeypatch) -> None:
     corpus = tiny_corpus(tmp_path / "corpus", 3)
-    real = corpus_module.process_document
+    real = extraction.process_document
 
     def fragile(doc: RawDocument, *args) -> ArticleResult:
         if doc.id == "a0001":
             raise ValueError("cannot cope")
         return real(doc, *args)
 
-    monkeypatch.setattr(corpus_module, "process_document", fragile)
+    monkeypatch.setattr(extraction, "process_document", fragile)
     pipeline.extract(corpus, tmp_path / "out", workers=1)
     frames = pipeline.read_tables(tmp_path / "out")
     assert frames["articles"]["id"].tolist() == ["a0000", "a0001", "a0002"]

@@ -15,6 +15,9 @@ from .problems import InputError
 
 CATALOG_FILE = "catalog.csv"
 EVENTS_FILE = "events.csv"
+REVIEW_FILE = "review.csv"
+"""The analyst's review of the machine's stances (read by review.py)."""
+ANALYST_FILES = (CATALOG_FILE, EVENTS_FILE, REVIEW_FILE)
 CATALOG_COLUMNS = ("id", "published", "source", "title", "evidence")
 EVENTS_COLUMNS = ("event", "start", "end", "place", "keywords", "note")
 
@@ -101,3 +104,21 @@ def load_events(path: Path) -> list[Event]:
             raise InputError(f"{path}, line {line}: event {row['event']!r} needs a place and at least one keyword")
         events.append(Event(row["event"], start, end, row["place"], keywords))
     return events
+
+
+@dataclass(frozen=True)
+class AnalystFiles:
+    """What the analyst keeps beside the articles that changes their rows: the catalog and the dated events."""
+
+    catalog: dict[str, CatalogEntry]
+    events: list[Event]
+
+    @classmethod
+    def beside(cls, folder: Path) -> "AnalystFiles":
+        """The analyst files of a corpus folder (absent files are empty)."""
+        if not folder.is_dir():
+            return cls({}, [])
+        return cls(load_catalog(folder / CATALOG_FILE), load_events(folder / EVENTS_FILE))
+
+
+NO_ANALYST_FILES = AnalystFiles({}, [])

@@ -2,7 +2,7 @@
 
 `peacetalks extract SOURCE --out TABLES/` reads a folder of .txt articles or a CSV / JSON Lines
 export one document at a time, hands chunks of documents to worker processes (or to a Dask
-cluster) that run `corpus.process_document` on each, and writes each chunk's rows as Arrow
+cluster) that run `extraction.process_document` on each, and writes each chunk's rows as Arrow
 part files as soon as they come back. Memory stays flat: only a few chunks are in flight.
 
 Work is keyed by each document's content hash (with its id, path and archive fields), so an
@@ -37,22 +37,30 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 import numpy as np
-import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.feather as feather
 import pyarrow.parquet as pq
 
 from . import tables
-from .catalog import CATALOG_FILE, EVENTS_FILE
-from .corpus import NO_ANALYST_FILES, TABLES_META, AnalystFiles, Corpus, process_document_safely
+from .catalog import ANALYST_FILES, CATALOG_FILE, EVENTS_FILE, NO_ANALYST_FILES, REVIEW_FILE, AnalystFiles
+from .extraction import process_document_safely
 from .problems import InputError, Problem
-from .reading import ANALYST_FILES, DEFAULT_MAX_BYTES, RawDocument, analyst_folder, article_files, iter_documents
-from .review import REVIEW_FILE, apply_review
+from .reading import DEFAULT_MAX_BYTES, RawDocument, analyst_folder, article_files, iter_documents
+from .tables import TABLES_META
 from .workers import default_workers, worker_context
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .corpus import Corpus
+
+# pandas, and corpus and review which build on it, are imported where the tables are read back or
+# reviewed: extraction itself (this module in the command and in every worker) never needs them,
+# and pandas alone takes half a second to load.
 
 PART_TABLES = ("articles", "casualties", "stances", "problems")
 """The tables of each chunk's part files: the machine's rows, document by document."""
@@ -123,10 +131,10 @@ def _imports(module: Path, package: Path) -> set[Path]:
 
 
 def code_fingerprint() -> str:
-    """A hash of the code extraction runs (corpus.py and every package module it imports, transitively)
+    """A hash of the code extraction runs (extraction.py and every package module it imports, transitively)
     and of the package's data files (codebook, cue lists): the rows depend on them, the report's code does not."""
     package = Path(__file__).resolve().parent
-    modules, todo = set(), [package / "corpus.py"]
+    modules, todo = set(), [package / "extraction.py"]
     while todo:
         module = todo.pop()
         if module not in modules:
@@ -232,7 +240,7 @@ def process_chunk(chunk: Sequence[tuple[str, RawDocument | Problem]],
                   analyst: AnalystFiles = NO_ANALYST_FILES, code: str | None = None) -> dict[str, pa.Table]:
     """The four tables of a chunk of (key, document) pairs; every row carries its document's key.
 
-    Runs `corpus.process_document_safely` on each document, as `load_corpus` does: a document whose
+    Runs `extraction.process_document_safely` on each document, as `load_corpus` does: a document whose
     extraction fails keeps its row and gets a problem naming the error. A reading Problem becomes a
     problems row. With `code`, refuses to run unless this process imported that version of the code
     (a cluster worker with another peacetalks installed, or a file edited during a run).
@@ -536,6 +544,8 @@ def _in_order(work: WorkDir, order: dict[str, int], table: str) -> Iterator[pa.T
 
 def _reviewed(machine: Path, articles: Path, review_path: Path, problems: list[Problem]) -> pa.Table:
     """The stances with the analyst's review applied, as load_corpus applies it (review.apply_review)."""
+    from .review import apply_review
+
     ids = _review_ids(review_path)
     filters = [("id", "in", sorted(ids))] if ids else None
     article_rows = pq.read_table(articles, columns=["id", "published", "body"], filters=filters).to_pylist()
@@ -765,6 +775,8 @@ def read_tables(folder: str | Path, columns: dict[str, list[str]] | None = None)
     `columns` optionally limits the columns read per table, e.g. {"articles": ["id", "published"]}:
     at archive scale the articles' bodies are most of the data.
     """
+    import pandas as pd
+
     folder = Path(folder)
     meta = _meta(folder)
     if meta is None:
@@ -786,6 +798,8 @@ def read_tables(folder: str | Path, columns: dict[str, list[str]] | None = None)
 
 def read_corpus(folder: str | Path, columns: dict[str, list[str]] | None = None) -> Corpus:
     """The tables written into `folder` as a corpus.Corpus, as load_corpus returns it for the same source."""
+    from .corpus import Corpus
+
     frames = read_tables(folder, columns)
     meta = _meta(Path(folder)) or {}
     return Corpus(root=Path(meta.get("source", folder)), articles=frames["articles"],

@@ -9,7 +9,7 @@ made-up article compiles every pattern the extractors use.
 from __future__ import annotations
 
 from . import pipeline  # noqa: F401 - the module of the workers' entry point, with pyarrow and the code fingerprint
-from .corpus import process_document
+from .extraction import process_document
 from .reading import RawDocument
 
 _WARM_UP = ("Talks in Geneva\n\nRussia and the United States backed the ceasefire, Lavrov said on Jan. 7, 2016. "

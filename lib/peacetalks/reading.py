@@ -15,7 +15,6 @@ from .problems import InputError, Problem
 DEFAULT_MAX_BYTES = 5_000_000
 """Larger files are skipped with a problem; raise it with `--max-bytes` or `load_corpus(max_bytes=...)`."""
 
-ANALYST_FILES = {"catalog.csv", "events.csv", "review.csv"}
 
 
 @dataclass

@@ -289,7 +289,7 @@ def corpus_files(corpus: Path) -> list[Path]:
     """The files a corpus is read from: every file of its folder, or an archive file and the analyst files beside it."""
     if corpus.is_dir():
         return sorted(p for p in corpus.iterdir() if p.is_file())
-    from .reading import ANALYST_FILES
+    from .catalog import ANALYST_FILES
     return [corpus, *sorted(corpus.parent / n for n in ANALYST_FILES if (corpus.parent / n).is_file())]
 
 
@@ -464,8 +464,10 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
 
     Also writes the corpus tables as CSV for download. Runs in the build process while the kernels work.
     """
-    from . import charts, pipeline, review, shifts, tables as columns
-    from .corpus import ARCHIVE_ORIGIN, load_corpus
+    from . import charts, pipeline, shifts, tables as columns
+    from .catalog import REVIEW_FILE
+    from .corpus import load_corpus
+    from .extraction import ARCHIVE_ORIGIN
     from .reading import analyst_folder
 
     # extract_tables has just brought the extracted tables up to date: read them without checking again
@@ -474,7 +476,7 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
     reviewed = corpus_tables.stances
     machine = corpus_tables.machine_stances if corpus_tables.machine_stances is not None else reviewed
     machine.to_csv(tables_dir / "machine_stances.csv", index=False)
-    review_file = analyst_folder(corpus) / review.REVIEW_FILE
+    review_file = analyst_folder(corpus) / REVIEW_FILE
     table_rows = {"articles": len(corpus_tables.articles), "casualties": len(corpus_tables.casualties),
                   "stances": len(reviewed), "machine_stances": len(machine), "problems": len(corpus_tables.problems)}
     articles = charts.select_period(corpus_tables.articles, given.get("start"), given.get("end"))

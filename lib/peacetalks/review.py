@@ -36,8 +36,6 @@ from .codebook import Codebook, load_codebook
 from .problems import InputError, Problem
 from .stances import date_stance, find_time
 
-REVIEW_FILE = "review.csv"
-"""The review file an analyst keeps beside the articles."""
 REVIEW_COLUMNS = ["article_id", "action", "actor", "issue", "polarity", "quote", "note"]
 ACTIONS = ("confirm", "reject", "correct", "add")
 KEY = ["article_id", "actor", "issue", "polarity"]

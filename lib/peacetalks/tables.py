@@ -1,9 +1,10 @@
 """The columns of the three tables (see ANALYSIS.md) and of the problems list, in one place."""
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 ARTICLE_COLUMNS = [
     "id", "title", "source", "wire", "url", "published", "date_basis", "date_evidence",
@@ -23,7 +24,12 @@ SUBJECTS = ("syria_war", "syria_event", "other")
 DATE_BASES = ("text", "url", "catalog", "inferred", "unknown")
 
 
+TABLES_META = "tables.json"
+"""The file that marks a folder of tables written by `peacetalks extract SOURCE --out FOLDER`."""
+
+
 def frame(rows: Iterable[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
     """A DataFrame with exactly `columns`, in order, even when there are no rows."""
-    df = pd.DataFrame(list(rows), columns=columns)
-    return df
+    import pandas as pd  # here, not above: extraction uses the columns alone, and pandas takes half a second to load
+
+    return pd.DataFrame(list(rows), columns=columns)
