@@ -32,6 +32,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import tables
+from .catalog import REVIEW_FILE as REVIEW_FILE  # the file's name, kept with the other analyst files
 from .codebook import Codebook, load_codebook
 from .problems import InputError, Problem
 from .stances import date_stance, find_time
