@@ -22,6 +22,7 @@ from typing import NamedTuple
 import ahocorasick
 import yaml
 
+from .codebook import required_literals
 from .numbers import SIMPLE_NUMBER, Quantity, find_quantities
 from .sentences import split_sentences
 from .tables import KINDS
@@ -168,21 +169,49 @@ def _alt(entries: list[str] | str) -> str:
     return "|".join(f"(?:{part})" for part in parts)
 
 
+class _Gated:
+    """A folded cue pattern searched only where the text has one of the strings every match of it must
+    contain (the most selective set of `codebook.required_literals`), looked for by an Aho-Corasick
+    automaton. The cue alternations have no literal prefix, so the regex engine tries each of them at
+    every offset: the automaton rules most texts out about six times faster. Built from the pattern
+    itself, so an edit of casualty_cues.yaml cannot leave the prefilter stale."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        literals = required_literals(pattern)
+        self._automaton = _automaton_of(literals[0]) if literals else None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """`pattern.search(text, pos, endpos)` for a `fold`ed text."""
+        end = len(text) if endpos is None else endpos
+        if self._automaton is not None and next(self._automaton.iter(text, pos, end), None) is None:
+            return None
+        return self.pattern.search(text, pos, end)
+
+
+def _automaton_of(strings: frozenset[str]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for string in strings:
+        automaton.add_word(string, string)
+    automaton.make_automaton()
+    return automaton
+
+
 @dataclass(frozen=True)
 class _Grammar:
     """The compiled cue patterns."""
 
-    active: dict[str, re.Pattern[str]]
-    active_far: re.Pattern[str]
-    drive_verbs: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]  # kind -> (verb before, completion after)
+    active: dict[str, _Gated]
+    active_far: _Gated
+    drive_verbs: dict[str, tuple[_Gated, re.Pattern[str]]]  # kind -> (verb before, completion after)
     lives_verb: re.Pattern[str]
     predicate: re.Pattern[str]
     breaks: re.Pattern[str]
     not_people: re.Pattern[str]
     restricted: re.Pattern[str]
-    war: re.Pattern[str]
-    event: re.Pattern[str]
-    narrowing: re.Pattern[str]
+    war: _Gated
+    event: _Gated
+    narrowing: _Gated
     war_start: re.Pattern[str]
     foreign: re.Pattern[str]
     foreign_keys: frozenset[bytes]   # the first letters of each place outside Syria
@@ -197,7 +226,7 @@ def _grammar() -> _Grammar:
     cues = _cues()
     kinds = cues["kinds"]
     active = {
-        kind: folded_pattern(rf"(?<![\w-])(?:{_alt(spec['active'])})\s+{_FILLER}\Z")
+        kind: _Gated(folded_pattern(rf"(?<![\w-])(?:{_alt(spec['active'])})\s+{_FILLER}\Z"))
         for kind, spec in kinds.items() if spec.get("active")
     }
     any_active = "|".join(_alt(spec["active"]) for spec in kinds.values() if spec.get("active"))
@@ -210,20 +239,20 @@ def _grammar() -> _Grammar:
     places_syria = _alt(cues["places_in_syria"])
     return _Grammar(
         active=active,
-        active_far=folded_pattern(
-            rf"(?<![\w-])(?P<verb>{any_active})\s+(?:a|an|the|one|another)\s+[\w-]+\s+(?:[\w-]+\s+)?(?:and|,)\s+\Z"),
+        active_far=_Gated(folded_pattern(
+            rf"(?<![\w-])(?P<verb>{any_active})\s+(?:a|an|the|one|another)\s+[\w-]+\s+(?:[\w-]+\s+)?(?:and|,)\s+\Z")),
         lives_verb=folded_pattern(rf"(?<![\w-])(?:{_alt(kinds['killed']['active_with_lives'])})\s+{_FILLER}\Z"),
         drive_verbs={  # refugees first: "driven abroad" is more than "driven from their homes"
-            kind: (folded_pattern(rf"(?<![\w-])(?:{_alt(kinds[kind]['active_with_completion'])})\s+{_FILLER}\Z"),
+            kind: (_Gated(folded_pattern(rf"(?<![\w-])(?:{_alt(kinds[kind]['active_with_completion'])})\s+{_FILLER}\Z")),
                    folded_pattern(rf"(?:[^.;:]{{0,120}}?)\b(?:{_alt(kinds[kind]['completion'])})\b"))
             for kind in ("refugees", "displaced")},
         predicate=folded_pattern(rf"\s*,?\s*{aux}(?:{predicate})(?![\w-])"),
         breaks=folded_pattern(rf"(?:{_alt(cues['phrase_breaks'])})\Z"),
         not_people=folded_pattern(rf"(?:{_alt(cues['not_people'])})\Z"),
         restricted=folded_pattern(rf"(?:{_alt(cues['restricted_people'])})\Z"),
-        war=folded_pattern(_alt(cues["war_cues"])),
-        event=folded_pattern(_alt(cues["event_cues"])),
-        narrowing=folded_pattern(_alt(cues["narrowing_cues"])),
+        war=_Gated(folded_pattern(_alt(cues["war_cues"]))),
+        event=_Gated(folded_pattern(_alt(cues["event_cues"]))),
+        narrowing=_Gated(folded_pattern(_alt(cues["narrowing_cues"]))),
         war_start=folded_pattern(r"\b2011\b|\b(?:began|started|erupted|broke out)\b"),
         foreign=folded_pattern(rf"(?:{places_foreign})\Z"),
         foreign_keys=frozenset(re.match(r"[a-z]+", name).group(0).encode("ascii")
