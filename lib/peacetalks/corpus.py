@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import tables
 from .catalog import REVIEW_FILE, AnalystFiles
-from .extraction import process_document, process_document_safely  # noqa: F401 - process_document: TEMP re-export
+from .extraction import process_document_safely
 from .problems import Problem
 from .review import apply_review
 from .reading import DEFAULT_MAX_BYTES, analyst_folder, iter_documents
