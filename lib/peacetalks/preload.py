@@ -3,16 +3,16 @@
 `peacetalks extract --workers N` forks its workers from a server process that imports this
 module once: the libraries, the pipeline module whose function the workers run, the codebook
 and the cue patterns are then loaded and compiled there, not again in each worker (about a
-second of CPU per worker otherwise spent before its first article). Extracting one short
-made-up article compiles every pattern the extractors use.
+second of CPU per worker otherwise spent before its first article). Running the workers' own
+function on one short made-up article compiles every pattern the extractors use, and loads what
+pyarrow loads on its first conversion of rows (pandas, which it checks every input against).
 """
 from __future__ import annotations
 
-from . import pipeline  # noqa: F401 - the module of the workers' entry point, with pyarrow and the code fingerprint
-from .extraction import process_document
+from .pipeline import process_chunk
 from .reading import RawDocument
 
 _WARM_UP = ("Talks in Geneva\n\nRussia and the United States backed the ceasefire, Lavrov said on Jan. 7, 2016. "
             "Some 250,000 people have been killed since the war began in 2011.")
 
-process_document(RawDocument("warm-up", "<warm-up>", _WARM_UP, "utf-8", ""))
+process_chunk([("warm-up", RawDocument("warm-up", "<warm-up>", _WARM_UP, "utf-8", ""))])
