@@ -85,11 +85,11 @@ def source_note(articles: pd.DataFrame, max_outlets: int = 4) -> str:
     outlets = sorted(set(outlet_names(articles)) - {UNKNOWN_OUTLET})
     named = ", ".join(outlets[:max_outlets])
     if len(outlets) > max_outlets:
-        named += f" and {len(outlets) - max_outlets} more"
+        named += f" and {len(outlets) - max_outlets:,} more"
     unnamed = int((outlet_names(articles) == UNKNOWN_OUTLET).sum())
     if unnamed:
-        named += (", " if named else "") + f"{unnamed} with no outlet named"
-    return f"Source: {n} article{'s' if n != 1 else ''}{span}" + (f" ({named})" if named else "") + "; coded by peacetalks."
+        named += (", " if named else "") + f"{unnamed:,} with no outlet named"
+    return f"Source: {n:,} article{'s' if n != 1 else ''}{span}" + (f" ({named})" if named else "") + "; coded by peacetalks."
 
 
 def _shorten(text: object, width: int) -> str:
@@ -200,11 +200,11 @@ def publication_takeaway(articles: pd.DataFrame) -> str:
     data = publication_data(articles)
     undated = len(articles) - len(data)
     if data.empty:
-        return f"None of the {len(articles)} articles could be dated."
+        return f"None of the {len(articles):,} articles could be dated."
     counts = data["date_basis"].value_counts()
-    bases = ", ".join(f"{counts[b]} {style.DATE_BASIS[b]['label']}" for b in style.DATE_BASIS if b in counts)
-    text = f"{len(data)} dated articles, {month(data['published'].min())} to {month(data['published'].max())}: {bases}"
-    return text + (f"; {undated} undated, not plotted." if undated else ".")
+    bases = ", ".join(f"{counts[b]:,} {style.DATE_BASIS[b]['label']}" for b in style.DATE_BASIS if b in counts)
+    text = f"{len(data):,} dated articles, {month(data['published'].min())} to {month(data['published'].max())}: {bases}"
+    return text + (f"; {undated:,} undated, not plotted." if undated else ".")
 
 
 def publication_months(data: pd.DataFrame) -> pd.DataFrame:
@@ -304,7 +304,7 @@ def _publication_heat(data: pd.DataFrame, note: str, takeaway: str) -> Figure:
                    title_fontproperties={"size": 9, "weight": "bold"}, alignment="left")
         counts = grid.to_numpy().astype(float)
         ax.pcolormesh(x_edges, range(len(outlets) + 1), counts, cmap=cmap, norm=norm, edgecolors="white", linewidth=0.3)
-        ax.set_yticks([i + 0.5 for i in range(len(outlets))], [f"{o} ({totals[o]})" for o in outlets])
+        ax.set_yticks([i + 0.5 for i in range(len(outlets))], [f"{o} ({totals[o]:,})" for o in outlets])
         ax.set_ylim(len(outlets), 0)
         ax.grid(visible=False)
         ax.tick_params(axis="y", length=0)
@@ -316,7 +316,7 @@ def _publication_heat(data: pd.DataFrame, note: str, takeaway: str) -> Figure:
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), title="articles in the month",
                   title_fontproperties={"size": 9, "weight": "bold"}, alignment="left")
         style.frame(fig, top, FIGURE_TITLES["publication_timeline"],
-                    takeaway or f"Articles per outlet and month ({int(data['articles'].sum())} dated articles).", note)
+                    takeaway or f"Articles per outlet and month ({int(data['articles'].sum()):,} dated articles).", note)
     return fig
 
 
@@ -547,7 +547,7 @@ def _toll_summary_chart(data: pd.DataFrame, note: str, takeaway: str | None) -> 
         if len(aside):
             words = {"listed: undated": "undated report{} of the war's toll",
                      "listed: other event": "figure{} about other events"}
-            listed = "; ".join(f"{int(n)} " + words.get(kind, kind).format("" if n == 1 else "s")
+            listed = "; ".join(f"{int(n):,} " + words.get(kind, kind).format("" if n == 1 else "s")
                                for kind, n in zip(aside["shown_as"], aside["reports"]))
             ax.text(1.01, 0.0, "Not plotted (listed in the\nnotebook): " + "\n".join(textwrap.wrap(listed, 34)),
                     transform=ax.transAxes, fontsize=8.5, color=style.GREY, va="bottom", ha="left")
@@ -570,7 +570,7 @@ def _listing(ax, listed: pd.DataFrame) -> None:
             continue
         boxes.append(TextArea(heading, textprops={"fontweight": "bold", "fontsize": 9}))
         if len(rows) > LISTED_MAX:
-            boxes.append(TextArea(f"{len(rows)}, all in the notebook's table; the first {LISTED_MAX}:",
+            boxes.append(TextArea(f"{len(rows):,}, all in the notebook's table; the first {LISTED_MAX}:",
                                   textprops={"fontsize": 8.5}))
         for _, row in rows.head(LISTED_MAX).iterrows():
             boxes.append(TextArea(f"{row['reported_as']} {row['kind']} · {row['outlet']}, {month(row['published'])}",
@@ -714,13 +714,13 @@ def stance_takeaway(data: pd.DataFrame) -> str:
     if "quarter" in data:
         moved = data[list(SHIFT_KINDS)].sum(axis=1)
         total, shifted = int(data[list(POLARITY_COLUMNS.values())].to_numpy().sum()), int(moved.sum())
-        text = f"{total} dated stances, counted per quarter; {shifted} shift{'' if shifted == 1 else 's'}"
+        text = f"{total:,} dated stances, counted per quarter; {shifted:,} shift{'' if shifted == 1 else 's'}"
         by_row = moved.groupby(data["row"], sort=False).sum()
         if shifted:
-            text += f", most in {by_row.idxmax()} ({int(by_row.max())})"
+            text += f", most in {by_row.idxmax()} ({int(by_row.max()):,})"
         return text + "."
     moved = data[data["shift"] != ""]
-    text = f"{int(data['stances'].sum())} dated stances; {len(moved)} shift{'' if len(moved) == 1 else 's'}"
+    text = f"{int(data['stances'].sum()):,} dated stances; {len(moved):,} shift{'' if len(moved) == 1 else 's'}"
     reverse = moved[moved["shift"].str.contains("reverses")]
     if not reverse.empty:
         first = reverse.iloc[0]

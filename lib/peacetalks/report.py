@@ -494,8 +494,8 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
         firm = int(hedged.get("exact", 0))
         findings.append(
             f"{toll_line} {_count(len(plotted), 'dated report')} of the war's death toll; "
-            f"{firm} gave an exact count, {int(hedged.get('approx', 0))} an approximate one and "
-            f"{int(hedged.get('at_least', 0))} only a lower bound (“more than”).")
+            f"{firm:,} gave an exact count, {int(hedged.get('approx', 0)):,} an approximate one and "
+            f"{int(hedged.get('at_least', 0)):,} only a lower bound (“more than”).")
     else:
         findings.append(toll_line)
     shift_table = shifts.shifts(stances)
@@ -507,11 +507,11 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
     findings.append(
         f"{_count(len(articles), 'article')} from {_count(len(outlets), 'named outlet')}"
         + (f", {charts.month(published.min())} to {charts.month(published.max())}" if not published.empty else "")
-        + f"; {int(basis.get('text', 0) + basis.get('url', 0))} print their date, "
-        f"{catalogued} are dated by the analyst's catalog, "
-        + (f"{from_archive} by the archive's own date column, " if from_archive else "")
-        + f"{int(basis.get('inferred', 0))} by inference "
-        f"and {int(basis.get('unknown', 0))} stay undated.")
+        + f"; {int(basis.get('text', 0) + basis.get('url', 0)):,} print their date, "
+        f"{catalogued:,} are dated by the analyst's catalog, "
+        + (f"{from_archive:,} by the archive's own date column, " if from_archive else "")
+        + f"{int(basis.get('inferred', 0)):,} by inference "
+        f"and {int(basis.get('unknown', 0)):,} stay undated.")
 
     return {
         "corpus": _relative(corpus),
@@ -535,7 +535,7 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
 
 
 def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def review_facts(review_file: Path, articles: Any, machine: Any, reviewed: Any) -> dict[str, Any]:
@@ -579,6 +579,7 @@ def render_index(facts: dict[str, Any], notebooks: list[NotebookInfo], given: di
     tables = [(name, f"tables/{name}.csv", rows) for name, rows in facts["table_rows"].items()]
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env.filters["thousands"] = "{:,}".format  # 10,000 articles, not 10000
     return env.get_template("index.html.j2").render(
         facts=facts, notebooks=notebooks, figures=figures, tables=tables,
         parameters=sorted(given.items()), digest=digest[:12])
