@@ -26,7 +26,7 @@ from .codebook import required_literals
 from .numbers import SIMPLE_NUMBER, Quantity, find_quantities
 from .sentences import split_sentences
 from .tables import KINDS
-from .words import fold, folded_pattern, last_letters, letter_runs
+from .words import automaton, fold, folded_pattern, last_letters, letter_runs
 
 # A cheap test for lower-cased text that may hold a casualty figure: the stems of the cue words
 # ("die" only at the end of a word, not in "diet"). No two of them can start at the same offset.
@@ -57,14 +57,8 @@ def casualty_words(lowered: str) -> list[int]:
 
 @lru_cache(maxsize=1)
 def _stem_automaton() -> ahocorasick.Automaton:
-    """An Aho-Corasick automaton (pyahocorasick) of the casualty stems and "die": each found with
-    (its length, whether it must end a word)."""
-    automaton = ahocorasick.Automaton()
-    for stem in CASUALTY_STEMS:
-        automaton.add_word(stem, (len(stem), False))
-    automaton.add_word("die", (3, True))
-    automaton.make_automaton()
-    return automaton
+    """The casualty stems and "die", each found with (its length, whether it must end a word)."""
+    return automaton({**{stem: (len(stem), False) for stem in CASUALTY_STEMS}, "die": (3, True)})
 
 
 def _is_word_char(char: str) -> bool:
@@ -179,7 +173,7 @@ class _Gated:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         literals = required_literals(pattern)
-        self._automaton = _automaton_of(literals[0]) if literals else None
+        self._automaton = automaton({s: s for s in literals[0]}) if literals else None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """`pattern.search(text, pos, endpos)` for a `fold`ed text."""
@@ -187,14 +181,6 @@ class _Gated:
         if self._automaton is not None and next(self._automaton.iter(text, pos, end), None) is None:
             return None
         return self.pattern.search(text, pos, end)
-
-
-def _automaton_of(strings: frozenset[str]) -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for string in strings:
-        automaton.add_word(string, string)
-    automaton.make_automaton()
-    return automaton
 
 
 @dataclass(frozen=True)

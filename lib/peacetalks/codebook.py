@@ -17,11 +17,10 @@ from pathlib import Path
 from re import _constants as sre_constants, _parser as sre_parse
 from typing import Any, Iterable, NamedTuple
 
-import ahocorasick
 import yaml
 
 from .problems import InputError
-from .words import fold, folded_pattern
+from .words import automaton, fold, folded_pattern
 
 DEFAULT_PATH = Path(__file__).resolve().with_name("codebook.yaml")
 AGENT_MODES = ("subject", "inside", "both")
@@ -200,20 +199,7 @@ def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(f"(?:{body})(?![\\w])", re.IGNORECASE)
 
 
-
-
 _LETTER_RUN = re.compile(r"[a-z]+")
-
-
-def _automaton(values: dict[str, Any]) -> ahocorasick.Automaton:
-    """An Aho-Corasick automaton (pyahocorasick) of the strings of `values`, each found with its value:
-    one pass in C over a text finds every occurrence of every string, overlapping ones included,
-    however many strings there are."""
-    automaton = ahocorasick.Automaton()
-    for string, value in values.items():
-        automaton.add_word(string, value)
-    automaton.make_automaton()
-    return automaton
 
 
 class _CueFilter:
@@ -238,7 +224,7 @@ class _CueFilter:
         self.strings = sorted({s for x in self.sets for s in x}, key=lambda s: (len(s), s))
         # each string found as (the bits of the sets it is in, its length, itself)
         values = {s: (_union(bit for x, bit in set_bits.items() if s in x), len(s), s) for s in self.strings}
-        self._automaton = _automaton(values) if values else None
+        self._automaton = automaton(values) if values else None
 
     def present(self, lowered: str) -> tuple[list[int], list[tuple[int, tuple[int, int, str]]]]:
         """The cues (indexes, in order) that have a string of each of their sets in `lowered` (a text
@@ -437,7 +423,7 @@ class _NameStarts:
 
     def __init__(self, heads: dict[str, re.Pattern[str]]):
         self.heads = list(heads.values())
-        self._automaton = _automaton({head: (index, len(head)) for index, head in enumerate(heads)})
+        self._automaton = automaton({head: (index, len(head)) for index, head in enumerate(heads)})
 
     @classmethod
     def of(cls, alternatives: list[str], suffix: str) -> _NameStarts | None:

@@ -1,4 +1,5 @@
-"""Text helpers the extractors share: letter runs cut by C string methods, and case folding.
+"""Text helpers the extractors share: letter runs cut by C string methods, case folding, and
+Aho-Corasick automata for finding many strings at once.
 
 The extractors' prefilters ask "which of these words does the text have?" for every sentence;
 cutting with bytes.translate and split is many times faster than a regex over the text. Their
@@ -9,6 +10,9 @@ from __future__ import annotations
 
 import re
 import string
+from typing import Any
+
+import ahocorasick
 
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # a-z kept, the rest a space
 
@@ -53,3 +57,14 @@ def folded_pattern(pattern: str) -> re.Pattern[str]:
 def last_letters(text: str) -> str:
     """The run of letters a-z that ends `text` (empty if it ends with anything else)."""
     return text[len(text.rstrip(string.ascii_lowercase)):]
+
+
+def automaton(values: dict[str, Any]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton (pyahocorasick) of the strings of `values`, each found with its value:
+    one pass in C over a text finds every occurrence of every string, overlapping ones included,
+    however many strings there are (`automaton.iter(text)` gives (offset of the last character, value))."""
+    found = ahocorasick.Automaton()
+    for text, value in values.items():
+        found.add_word(text, value)
+    found.make_automaton()
+    return found
