@@ -11,7 +11,7 @@ from peacetalks import load_corpus
 from peacetalks.casualties import (_BREAKDOWN_BEFORE, _LISTED, CASUALTY_STEMS, _Gated, _grammar, _has_digit,
                                    _has_digit_joint, _is_breakdown_before, _is_list_gap, casualty_words,
                                    extract_casualties)
-from peacetalks.codebook import required_literals
+from peacetalks.literals import required_literals
 from peacetalks.words import fold
 from peacetalks.tables import CASUALTY_COLUMNS, KINDS, QUALIFIERS, SUBJECTS
 

@@ -22,7 +22,7 @@ from typing import NamedTuple
 import ahocorasick
 import yaml
 
-from .codebook import required_literals
+from .literals import required_literals
 from .numbers import SIMPLE_NUMBER, Quantity, find_quantities
 from .sentences import split_sentences
 from .tables import KINDS
@@ -165,7 +165,7 @@ def _alt(entries: list[str] | str) -> str:
 
 class _Gated:
     """A folded cue pattern searched only where the text has one of the strings every match of it must
-    contain (the most selective set of `codebook.required_literals`), looked for by an Aho-Corasick
+    contain (the most selective set of `literals.required_literals`), looked for by an Aho-Corasick
     automaton. The cue alternations have no literal prefix, so the regex engine tries each of them at
     every offset: the automaton rules most texts out about six times faster. Built from the pattern
     itself, so an edit of casualty_cues.yaml cannot leave the prefilter stale."""
