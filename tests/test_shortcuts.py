@@ -207,3 +207,51 @@ def test_folded_cue_patterns_find_what_the_case_insensitive_ones_find_in_any_tex
     lo = data.draw(st.integers(0, len(text)))
     hi = data.draw(st.integers(lo, len(text)))
     assert _folded_cue_spans(text, lo, hi) == _plain_cue_spans(text, lo, hi)
+
+
+_WORD_LIST_NAMES = ("contrast", "speech_verbs", "negators", "softeners", "earlier", "reservations", "flexibility")
+# the phrases of the word lists, their words and pieces of them, in any case, and letters folding changes
+_LIST_WORDS = sorted({piece for name in _WORD_LIST_NAMES for phrase in CODEBOOK.words[name]
+                      for piece in [phrase, *phrase.split(), phrase[:3], phrase[1:]]})
+_LIST_TEXT = st.lists(st.one_of(st.sampled_from(_LIST_WORDS), st.sampled_from(_LIST_WORDS).map(str.upper), WORDS,
+                                st.sampled_from(["n't", "N’T", "\u0130", "\u0131", "\u017f", "\u212a", "-", ".", "'"]),
+                                st.text(max_size=4)), max_size=30).map(lambda words: "".join(
+                                    w + (" " if i % 3 else "") for i, w in enumerate(words)))  # words also run together
+
+
+def _gated_list_spans(codebook, text: str, lo: int, hi: int) -> dict:
+    """What the stance reader finds of each word list: the list it is given for the sentence (see stances._WordLists)."""
+    from peacetalks.stances import _lists
+    folded = fold(text)
+    lists = _lists(codebook, folded)
+    return {name: [m.span() for m in getattr(lists, name).finditer(folded, lo, hi)] for name in _WORD_LIST_NAMES}
+
+
+def _plain_list_spans(codebook, text: str, lo: int, hi: int) -> dict:
+    return {name: [m.span() for m in codebook.word_pattern(name).finditer(text, lo, hi)] for name in _WORD_LIST_NAMES}
+
+
+def test_word_lists_ruled_out_by_first_words_find_what_the_plain_patterns_find_in_real_sentences():
+    for sentence in SENTENCES:
+        assert _gated_list_spans(CODEBOOK, sentence, 0, len(sentence)) == \
+            _plain_list_spans(CODEBOOK, sentence, 0, len(sentence)), sentence
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LIST_TEXT, st.data())
+def test_word_lists_ruled_out_by_first_words_find_what_the_plain_patterns_find_in_any_text(text, data):
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    assert _gated_list_spans(CODEBOOK, text, lo, hi) == _plain_list_spans(CODEBOOK, text, lo, hi)
+
+
+def test_an_empty_word_list_is_never_ruled_out(tmp_path):
+    # with no phrase, a list's pattern matches the empty string anywhere: no first word can stand for it
+    import yaml
+    from peacetalks.codebook import DEFAULT_PATH, parse_codebook
+    data = yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
+    data["contrast"] = []
+    codebook = parse_codebook(data, tmp_path / "codebook.yaml")
+    text = "Moscow said the talks would go on, but the opposition stayed away."
+    assert _gated_list_spans(codebook, text, 0, len(text)) == _plain_list_spans(codebook, text, 0, len(text))
+    assert _gated_list_spans(codebook, text, 0, len(text))["contrast"]
