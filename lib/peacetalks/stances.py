@@ -171,8 +171,9 @@ class _WordLists:
     def of_sentence(self, folded: str) -> _Lists:
         """The lists to read the folded sentence `folded` with: a list it has no first word of is
         `_NOWHERE`. (The last sentence's answer is kept: its clauses and cues ask again.)"""
-        if self._last is not None and self._last[0] is folded:
-            return self._last[1]
+        last = self._last  # read once: another thread may replace it meanwhile
+        if last is not None and last[0] is folded:
+            return last[1]
         bits = self.always
         if self._automaton is not None:  # the or of the bits of each first word found, in C
             bits = functools.reduce(operator.or_, map(_FOUND, self._automaton.iter(folded)), bits)
@@ -193,9 +194,10 @@ _current_lists: tuple[Codebook, _WordLists] | None = None  # of the codebook las
 def _lists(codebook: Codebook, folded: str) -> _Lists:
     """The word lists of `codebook` to read the folded sentence `folded` with (see `_WordLists`)."""
     global _current_lists
-    if _current_lists is None or _current_lists[0] is not codebook:
-        _current_lists = (codebook, _WordLists(codebook))
-    return _current_lists[1].of_sentence(folded)
+    current = _current_lists  # read once: another thread may replace it meanwhile
+    if current is None or current[0] is not codebook:
+        current = _current_lists = (codebook, _WordLists(codebook))
+    return current[1].of_sentence(folded)
 
 
 @dataclass
