@@ -424,3 +424,23 @@ def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
     with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
         with pytest.raises(InputError, match="cannot connect to the Dask scheduler at tcp://127.0.0.1:9"):
             pipeline.extract(corpus, tmp_path / "out", engine="dask", scheduler="tcp://127.0.0.1:9")
+
+
+def test_threads_extracting_at_once_give_the_rows_of_one_at_a_time() -> None:
+    """The extractors keep caches (compiled codebook, word lists, sentence buffers): a notebook or a
+    Dask worker with threads must get from each article the same rows as a single thread does."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from peacetalks.synthetic import generate
+
+    docs = [RawDocument(a.id, f"{a.id}.txt", a.text, "utf-8", "") for a in generate(120, seed=3)]
+    docs += [doc for doc in map(read_document, sorted(SEEDS.glob("*.txt"))) if isinstance(doc, RawDocument)]
+    alone = [process_document(doc) for doc in docs]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns as often as they can, so that a race shows
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            together = list(pool.map(process_document, docs * 3))
+    finally:
+        sys.setswitchinterval(interval)
+    assert together == alone * 3
