@@ -4,7 +4,8 @@ Times the stages on FA-KES (the real archive in ../shared/corpus/fakes) and on a
 in memory by peacetalks.synthetic, one core, after a warm-up article (so the codebook and cue lists
 are compiled before timing). Each stage is timed on its own over the same articles: `parse` is
 parse_article on the raw text, `casualties` and `stances` run on the parsed bodies, `whole` is
-extraction.process_document (parse, dating, casualties and stances), as `peacetalks extract` runs it.
+extraction.process_documents (parse, dating, casualties and stances) on batches of articles
+as the workers of `peacetalks extract` run it.
 
     python bench/bench_stages.py                 # FA-KES and 2,000 generated articles
     python bench/bench_stages.py --generated 500 --repeat 3
@@ -58,8 +59,9 @@ def generated_documents(n: int, seed: int = 0) -> list:
 def stage_functions(docs: list) -> dict[str, Callable[[], object]]:
     """One callable per stage, over all documents; casualties and stances read bodies parsed beforehand."""
     from peacetalks.casualties import extract_casualties
-    from peacetalks.extraction import process_document
+    from peacetalks.extraction import process_documents
     from peacetalks.parsing import parse_article
+    from peacetalks.pipeline import DEFAULT_CHUNK_SIZE as BATCH  # the articles a worker processes at once
     from peacetalks.stances import extract_stances
 
     bodies = [(d.id, parse_article(d.text).body) for d in docs]
@@ -67,7 +69,7 @@ def stage_functions(docs: list) -> dict[str, Callable[[], object]]:
         "parse": lambda: [parse_article(d.text) for d in docs],
         "casualties": lambda: [extract_casualties(i, body) for i, body in bodies],
         "stances": lambda: [extract_stances(i, body, None) for i, body in bodies],
-        "whole": lambda: [process_document(d) for d in docs],
+        "whole": lambda: [process_documents(docs[i:i + BATCH]) for i in range(0, len(docs), BATCH)],
     }
 
 

@@ -20,7 +20,7 @@ from peacetalks import pipeline
 from peacetalks.archives import iter_archive
 from peacetalks.cli import main
 from peacetalks.corpus import load_corpus
-from peacetalks.extraction import ArticleResult, process_document
+from peacetalks.extraction import process_document
 from peacetalks.problems import InputError, Problem
 from peacetalks.reading import RawDocument, read_document
 from peacetalks.synthetic import write_corpus
@@ -153,21 +153,31 @@ def test_unreadable_files_become_problem_rows(tmp_path: Path) -> None:
     assert summary.rows["articles"] == 3
 
 
-def test_a_document_whose_extraction_raises_is_a_named_problem(tmp_path: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("stage", ["parse_article", "extract_casualties", "extract_stances"])
+def test_a_document_whose_extraction_raises_is_a_named_problem(tmp_path: Path, monkeypatch, stage: str) -> None:
     corpus = tiny_corpus(tmp_path / "corpus", 3)
-    real = extraction.process_document
+    real = getattr(extraction, stage)
 
-    def fragile(doc: RawDocument, *args) -> ArticleResult:
-        if doc.id == "a0001":
+    def fragile(first: str, *args, **kwargs):  # the text (parse_article) or the article id (the extractors)
+        if first == "a0001" or first.startswith("Talks number 1 "):
             raise ValueError("cannot cope")
-        return real(doc, *args)
+        return real(first, *args, **kwargs)
 
-    monkeypatch.setattr(extraction, "process_document", fragile)
+    monkeypatch.setattr(extraction, stage, fragile)
     pipeline.extract(corpus, tmp_path / "out", workers=1)
     frames = pipeline.read_tables(tmp_path / "out")
     assert frames["articles"]["id"].tolist() == ["a0000", "a0001", "a0002"]
     problems = records(frames["problems"])
     assert [p["file"] for p in problems if "ValueError: cannot cope" in p["problem"]] == [str(corpus / "a0001.txt")]
+    others = frames["articles"].set_index("id").drop(index="a0001")
+    assert others["title"].notna().all()  # the other articles are extracted as usual
+
+
+def test_a_batch_gives_the_rows_of_its_documents_one_by_one() -> None:
+    from peacetalks.synthetic import generate
+
+    docs = [RawDocument(a.id, f"{a.id}.txt", a.text, "utf-8", "") for a in generate(60, seed=5)]
+    assert extraction.process_documents(docs) == [process_document(doc) for doc in docs]
 
 
 # --- resuming ------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import tables
 from .catalog import REVIEW_FILE, AnalystFiles
-from .extraction import process_document_safely
+from .extraction import process_documents
 from .problems import Problem
 from .review import apply_review
 from .reading import DEFAULT_MAX_BYTES, analyst_folder, iter_documents
@@ -77,12 +77,14 @@ def load_corpus(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
     if is_tables_folder(root):
         return read_extracted(root)
     analyst = AnalystFiles.beside(analyst_folder(root))
+    items = list(iter_documents(root, max_bytes))
+    results = iter(process_documents([doc for doc in items if not isinstance(doc, Problem)], analyst))
     articles, casualties, stances, problems = [], [], [], []
-    for doc in iter_documents(root, max_bytes):
+    for doc in items:
         if isinstance(doc, Problem):
             problems.append(doc)
             continue
-        result = process_document_safely(doc, analyst)
+        result = next(results)
         articles.append(result.article)
         casualties.extend(result.casualties)
         stances.extend(result.stances)

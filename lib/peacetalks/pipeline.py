@@ -46,7 +46,7 @@ import pyarrow.parquet as pq
 
 from . import tables
 from .catalog import ANALYST_FILES, CATALOG_FILE, EVENTS_FILE, NO_ANALYST_FILES, REVIEW_FILE, AnalystFiles
-from .extraction import process_document_safely
+from .extraction import process_documents
 from .problems import InputError, Problem
 from .reading import DEFAULT_MAX_BYTES, RawDocument, analyst_folder, article_files, iter_documents
 from .tables import TABLES_META
@@ -239,7 +239,7 @@ def process_chunk(chunk: Sequence[tuple[str, RawDocument | Problem]],
                   analyst: AnalystFiles = NO_ANALYST_FILES, code: str | None = None) -> dict[str, pa.Table]:
     """The four tables of a chunk of (key, document) pairs; every row carries its document's key.
 
-    Runs `extraction.process_document_safely` on each document, as `load_corpus` does: a document whose
+    Runs `extraction.process_documents` on its documents, as `load_corpus` does: a document whose
     extraction fails keeps its row and gets a problem naming the error. A reading Problem becomes a
     problems row. With `code`, refuses to run unless this process imported that version of the code
     (a cluster worker with another peacetalks installed, or a file edited during a run).
@@ -255,11 +255,12 @@ def process_chunk(chunk: Sequence[tuple[str, RawDocument | Problem]],
             rows[table].append(row)
             keys[table].append(key)
 
+    results = iter(process_documents([item for _, item in chunk if isinstance(item, RawDocument)], analyst))
     for key, item in chunk:
         if isinstance(item, Problem):
             add("problems", key, [item.as_row()])
             continue
-        result = process_document_safely(item, analyst)
+        result = next(results)
         add("articles", key, [result.article])
         add("casualties", key, result.casualties)
         add("stances", key, result.stances)
