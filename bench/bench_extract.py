@@ -143,8 +143,9 @@ def run_extract(corpus: Corpus, workers: int, scratch: Path) -> Run:
 def stages(corpus: Corpus, sample: int) -> list[tuple[str, float]]:
     """MB/s of each stage in this process, on the first `sample` articles of a corpus."""
     from peacetalks.casualties import extract_casualties
-    from peacetalks.extraction import process_document
+    from peacetalks.extraction import process_document, process_documents
     from peacetalks.parsing import parse_article
+    from peacetalks.pipeline import DEFAULT_CHUNK_SIZE as batch
     from peacetalks.problems import Problem
     from peacetalks.reading import iter_documents
     from peacetalks.stances import extract_stances
@@ -169,10 +170,10 @@ def stages(corpus: Corpus, sample: int) -> list[tuple[str, float]]:
     parse = timed(lambda: parsed.extend(parse_article(d.text) for d in docs))
     casualties = timed(lambda: [extract_casualties(d.id, p.body) for d, p in zip(docs, parsed)])
     stance = timed(lambda: [extract_stances(d.id, p.body, None) for d, p in zip(docs, parsed)])
-    whole = timed(lambda: [process_document(d) for d in docs])
+    whole = timed(lambda: [process_documents(docs[i:i + batch]) for i in range(0, len(docs), batch)])
     return [(name, megabytes / seconds if seconds else float("inf")) for name, seconds in
             [("read", read), ("parse", parse), ("casualties", casualties), ("stances", stance),
-             ("process_document (all)", whole)]]
+             ("all (process_documents, as the workers run it)", whole)]]
 
 
 def main() -> int:
