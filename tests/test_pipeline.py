@@ -454,3 +454,14 @@ def test_threads_extracting_at_once_give_the_rows_of_one_at_a_time() -> None:
     finally:
         sys.setswitchinterval(interval)
     assert together == alone * 3
+
+
+CELL_VALUES = st.one_of(st.none(), st.integers(), st.booleans(), st.floats(allow_nan=True),
+                        st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0xDFFF)),
+                        st.dates(), st.datetimes())
+
+
+@given(st.lists(CELL_VALUES, max_size=6), st.booleans())
+def test_a_column_is_stored_as_its_values_one_by_one(values: list, integer: bool) -> None:
+    """The column-at-a-time shortcut of the Arrow conversion gives what converting each value gives."""
+    assert pipeline._column(list(values), integer) == [pipeline._clean_text(pipeline._cell(v, integer)) for v in values]

@@ -219,10 +219,30 @@ def _to_arrow(table: str, rows: Sequence[dict[str, Any]], keys: Sequence[str]) -
         if column.name == KEY:
             arrays.append(pa.array(list(keys), pa.string()))
             continue
-        integer = column.name in INTEGER_COLUMNS
-        values = [_clean_text(_cell(row.get(column.name), integer)) for row in rows]
+        values = _column([row.get(column.name) for row in rows], column.name in INTEGER_COLUMNS)
         arrays.append(pa.array(values, column.type))
     return pa.Table.from_arrays(arrays, schema=target)
+
+
+_TEXT_TYPES = {str, type(None)}
+_INTEGER_TYPES = {int, type(None)}
+
+
+def _column(values: list[Any], integer: bool) -> list[Any]:
+    """One column's values as it stores them (`_cell`, `_clean_text`). The extractors' rows nearly always
+    hold them so already (text that encodes, plain integers), which is checked a column at a time in C;
+    only a column that fails the check is converted value by value."""
+    kinds = set(map(type, values))
+    if integer and kinds <= _INTEGER_TYPES:
+        return values
+    if not integer and kinds <= _TEXT_TYPES:
+        try:
+            "".join(filter(None, values)).encode("utf-8")  # lone surrogates fail: _clean_text replaces them
+        except UnicodeEncodeError:
+            pass
+        else:
+            return values
+    return [_clean_text(_cell(value, integer)) for value in values]
 
 
 def _clean_text(value: Any) -> Any:
