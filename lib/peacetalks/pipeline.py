@@ -188,15 +188,15 @@ def _cell(value: Any, integer: bool) -> Any:
     """A value as its column stores it: int or None for integer columns, str or None for the rest."""
     if value is None:
         return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # NaN (pandas' missing value) or an infinity: no number to store
     if integer:
         if isinstance(value, bool):
             return int(value)
         if isinstance(value, (int, np.integer)):
             return int(value)
         if isinstance(value, (float, np.floating)):
-            return int(round(float(value)))
+            return int(round(float(value))) if math.isfinite(value) else None
         try:
             return int(str(value))
         except ValueError:
