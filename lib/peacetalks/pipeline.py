@@ -48,7 +48,7 @@ from . import tables
 from .catalog import ANALYST_FILES, CATALOG_FILE, EVENTS_FILE, NO_ANALYST_FILES, REVIEW_FILE, AnalystFiles
 from .extraction import process_documents
 from .problems import InputError, Problem
-from .reading import DEFAULT_MAX_BYTES, RawDocument, analyst_folder, article_files, iter_documents
+from .reading import DEFAULT_MAX_BYTES, RawDocument, analyst_folder, article_files, iter_documents, read_document
 from .tables import TABLES_META
 from .workers import default_workers, worker_context
 
@@ -150,11 +150,12 @@ LOADED_CODE = code_fingerprint()
 """The fingerprint of the code this process imported; a worker running other code must not mix its rows in."""
 
 
-def source_fingerprint(source: Path) -> str:
-    """A cheap hash of a source's state (names, sizes, modification times), to tell whether tables are current."""
+def source_fingerprint(source: Path, articles: list[Path] | None = None) -> str:
+    """A cheap hash of a source's state (names, sizes, modification times), to tell whether tables are current.
+    `articles` is `article_files(source)` of a folder, when the caller has listed it already."""
     digest = hashlib.sha256()
     if source.is_dir():
-        files = article_files(source)
+        files = list(articles) if articles is not None else article_files(source)
     elif source.is_file():
         files = [source]
     else:
@@ -515,7 +516,7 @@ class _Output:
         self.temporary = {kind: path.with_name(f".{path.name}.{os.getpid()}.tmp") for kind, path in self.targets.items()}
         self.writers: list[Any] = []
         self.pending: list[pa.Table] = []
-        self.pending_bytes = 0
+        self.pending_bytes = self.pending_rows = 0
         if "parquet" in self.temporary:
             self.writers.append(pq.ParquetWriter(self.temporary["parquet"], self.schema))
         if "csv" in self.temporary:
@@ -526,8 +527,9 @@ class _Output:
         table = table.select(self.schema.names).cast(self.schema)
         self.pending.append(table)
         self.pending_bytes += table.nbytes
+        self.pending_rows += table.num_rows
         self.rows += table.num_rows
-        if sum(t.num_rows for t in self.pending) >= ROW_GROUP_ROWS or self.pending_bytes >= ROW_GROUP_BYTES:
+        if self.pending_rows >= ROW_GROUP_ROWS or self.pending_bytes >= ROW_GROUP_BYTES:
             self._flush()
 
     def _flush(self) -> None:
@@ -535,7 +537,7 @@ class _Output:
             table = pa.concat_tables(self.pending)
             for writer in self.writers:
                 writer.write_table(table)
-        self.pending, self.pending_bytes = [], 0
+        self.pending, self.pending_bytes, self.pending_rows = [], 0, 0
 
     def close(self) -> None:
         self._flush()
@@ -559,21 +561,37 @@ class _Output:
                 "bytes": {kind: path.stat().st_size for kind, path in self.targets.items()}}
 
 
-def _in_order(work: WorkDir, order: dict[str, int], table: str) -> Iterator[pa.Table]:
-    """A part table's rows for the current documents, in document order, a group of parts at a time."""
-    spans = []
+@dataclass
+class _Group:
+    """Parts whose rows are assembled together (see `_clusters`); `whole` when it is one part holding only
+    current documents of its own, in document order, so that its rows are taken as they are."""
+
+    parts: list[str]
+    whole: bool
+
+
+def _plan(work: WorkDir, order: dict[str, int]) -> list[_Group]:
+    """The groups of parts to read, in document order, for every table (worked out once, from the manifest)."""
+    spans, whole = [], set()
     for part, keys in work.part_keys.items():
         ordinals = [order[k] for k in keys if k in order and work.done.get(k) == part]
         if ordinals:
             spans.append((min(ordinals), max(ordinals), part))
-    for group in _clusters(spans):
-        merged = pa.concat_tables([_read_part(work.part_path(table, part)) for part in group])
-        keys = merged.column(KEY).to_pylist()
-        wanted = [i for i, k in enumerate(keys) if k in order and work.done.get(k) in group]
-        ordinals = np.array([order[keys[i]] for i in wanted], dtype=np.int64)
-        if len(wanted) == len(keys) and bool(np.all(ordinals[1:] >= ordinals[:-1])):
-            yield merged.drop_columns([KEY])  # already whole and in order: a fresh run's parts always are
+            if len(ordinals) == len(keys) and all(a < b for a, b in zip(ordinals, ordinals[1:])):
+                whole.add(part)
+    return [_Group(group, len(group) == 1 and group[0] in whole) for group in _clusters(spans)]
+
+
+def _in_order(work: WorkDir, order: dict[str, int], plan: list[_Group], table: str) -> Iterator[pa.Table]:
+    """A part table's rows for the current documents, in document order, a group of parts at a time."""
+    for group in plan:
+        merged = pa.concat_tables([_read_part(work.part_path(table, part)) for part in group.parts])
+        if group.whole:  # a fresh run's parts always are
+            yield merged.drop_columns([KEY])
             continue
+        keys = merged.column(KEY).to_pylist()
+        wanted = [i for i, k in enumerate(keys) if k in order and work.done.get(k) in group.parts]
+        ordinals = np.array([order[keys[i]] for i in wanted], dtype=np.int64)
         index = np.array(wanted, dtype=np.int64)[np.argsort(ordinals, kind="stable")]
         yield merged.take(pa.array(index, pa.int64())).drop_columns([KEY])
 
@@ -613,25 +631,28 @@ def _assemble(work: WorkDir, order: dict[str, int], out: Path, fmt: str, review_
         outputs.append(output)
         return output
 
+    plan = _plan(work, order)
     try:
-        for name, part_table in (("articles", "articles"), ("casualties", "casualties"),
-                                 ("machine_stances", "stances")):
+        for name, part_table in (("articles", "articles"), ("casualties", "casualties")):
             output = start(name)
-            for table in _in_order(work, order, part_table):
+            for table in _in_order(work, order, plan, part_table):
                 output.write(table)
             output.close()
-        review_problems: list[Problem] = []
+        machine = start("machine_stances")
         stances = start("stances")
-        if review_path is not None:
-            articles, machine = (output.temporary.get("parquet") or _parquet_copy(output, out, scratch)
-                                 for output in (outputs[0], outputs[2]))
-            stances.write(_reviewed(machine, articles, review_path, review_problems))
-        else:
-            for table in _in_order(work, order, "stances"):
+        for table in _in_order(work, order, plan, "stances"):
+            machine.write(table)
+            if review_path is None:  # unreviewed, the stances are the machine's: written in the same pass
                 stances.write(table)
+        machine.close()
+        review_problems: list[Problem] = []
+        if review_path is not None:
+            article_file, machine_file = (output.temporary.get("parquet") or _parquet_copy(output, out, scratch)
+                                          for output in (outputs[0], machine))
+            stances.write(_reviewed(machine_file, article_file, review_path, review_problems))
         stances.close()
         problems = start("problems")
-        for table in _in_order(work, order, "problems"):
+        for table in _in_order(work, order, plan, "problems"):
             problems.write(table)
         if review_problems:
             problems.write(_to_arrow("problems", [p.as_row() for p in review_problems],
@@ -701,7 +722,8 @@ def extract(
     summary = Summary()
     code = LOADED_CODE
     fingerprint = hashlib.sha256(f"{code}:{_analyst_fingerprint(source)}".encode()).hexdigest()[:24]
-    source_state = source_fingerprint(source)
+    articles = article_files(source) if source.is_dir() else None  # listed once: 0.6 s for 100,000 files
+    source_state = source_fingerprint(source, articles)
     out.mkdir(parents=True, exist_ok=True)
     with _lock(out / WORK):
         work = WorkDir(out, fingerprint)
@@ -712,7 +734,9 @@ def extract(
         def chunks() -> Iterator[list[tuple[str, RawDocument | Problem]]]:
             chunk: list[tuple[str, RawDocument | Problem]] = []
             size = 0
-            for item in iter_documents(source, max_bytes):
+            items = (iter_documents(source, max_bytes) if articles is None
+                     else (read_document(path, max_bytes) for path in articles))
+            for item in items:
                 key = item_key(item)
                 while key in order:  # the same document twice: keep both
                     key = hashlib.sha256(key.encode()).hexdigest()[:32]
