@@ -465,3 +465,14 @@ CELL_VALUES = st.one_of(st.none(), st.integers(), st.booleans(), st.floats(allow
 def test_a_column_is_stored_as_its_values_one_by_one(values: list, integer: bool) -> None:
     """The column-at-a-time shortcut of the Arrow conversion gives what converting each value gives."""
     assert pipeline._column(list(values), integer) == [pipeline._clean_text(pipeline._cell(v, integer)) for v in values]
+
+
+def test_a_killed_runs_half_written_tables_are_cleared_by_the_next_run(tmp_path: Path) -> None:
+    corpus = tiny_corpus(tmp_path / "corpus", 3)
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / ".articles.parquet.99999.tmp"  # what a run killed while writing its tables leaves
+    stale.write_bytes(b"half a table")
+    pipeline.extract(corpus, out, workers=1)
+    assert not stale.exists()
+    assert pipeline.read_tables(out)["articles"]["id"].tolist() == ["a0000", "a0001", "a0002"]

@@ -2,15 +2,17 @@
 
 `peacetalks extract SOURCE --out TABLES/` reads a folder of .txt articles or a CSV / JSON Lines
 export one document at a time, hands chunks of documents to worker processes (or to a Dask
-cluster) that run `extraction.process_document` on each, and writes each chunk's rows as Arrow
-part files as soon as they come back. Memory stays flat: only a few chunks are in flight.
+cluster) that run `extraction.process_documents` on them, and writes each chunk's rows as Arrow
+part files as soon as they come back (and, on a fresh run, into the tables themselves). Memory
+stays flat: only a few chunks are in flight.
 
 Work is keyed by each document's content hash (with its id, path and archive fields), so an
 interrupted run resumes where it stopped: a chunk's part files are committed by atomic rename,
 then its keys are appended to a manifest, and the next run skips every key in the manifest.
 The manifest is tied to a fingerprint of the extraction code and of the analyst's catalog and
-events files, so changed extractors or catalog re-extract everything. At the end the parts are
-assembled, in document order, into one file per table, and the analyst's review.csv is applied to
+events files, so changed extractors or catalog re-extract everything. The tables are written in
+document order, one file each: on a fresh run as the chunks come back, on a resumed run from the
+parts at the end; the analyst's review.csv is applied to
 the stances as load_corpus applies it; each table is written beside the old one and renamed over
 it, and `tables.json` (written last) records what the tables were made from, so readers can tell
 whether they are complete and current (`tables_current`, `read_tables`, `read_corpus`).
@@ -618,54 +620,71 @@ def _review_ids(review_path: Path) -> set[str] | None:
         return None
 
 
-def _assemble(work: WorkDir, order: dict[str, int], out: Path, fmt: str, review_path: Path | None) -> dict[str, Any]:
-    """Write each table from the parts, in document order, beside the old output; then rename all into place.
+class _Assembly:
+    """The tables being written beside the old output, in document order, renamed into place by `finish`.
 
-    Tables are streamed a group of parts at a time; only a review (stances) needs the stances in memory.
+    On a fresh run the chunks come back in document order, so their rows are written as they come
+    (`add`), while the workers go on; otherwise the committed parts are read back in order at the
+    end (`add_parts`). Only a review (stances) needs the stances in memory.
     """
-    outputs: list[_Output] = []
-    scratch: list[Path] = []
 
-    def start(name: str) -> _Output:
-        output = _Output(out, name, fmt)
-        outputs.append(output)
-        return output
+    def __init__(self, out: Path, fmt: str, review_path: Path | None) -> None:
+        self.out, self.fmt, self.review_path = out, fmt, review_path
+        self.outputs: dict[str, _Output] = {}
+        try:
+            for name in TABLES:
+                self.outputs[name] = _Output(out, name, fmt)
+        except BaseException:
+            self.discard()
+            raise
 
-    plan = _plan(work, order)
-    try:
-        for name, part_table in (("articles", "articles"), ("casualties", "casualties")):
-            output = start(name)
-            for table in _in_order(work, order, plan, part_table):
-                output.write(table)
-            output.close()
-        machine = start("machine_stances")
-        stances = start("stances")
-        for table in _in_order(work, order, plan, "stances"):
-            machine.write(table)
-            if review_path is None:  # unreviewed, the stances are the machine's: written in the same pass
-                stances.write(table)
-        machine.close()
-        review_problems: list[Problem] = []
-        if review_path is not None:
-            article_file, machine_file = (output.temporary.get("parquet") or _parquet_copy(output, out, scratch)
-                                          for output in (outputs[0], machine))
-            stances.write(_reviewed(machine_file, article_file, review_path, review_problems))
-        stances.close()
-        problems = start("problems")
-        for table in _in_order(work, order, plan, "problems"):
-            problems.write(table)
-        if review_problems:
-            problems.write(_to_arrow("problems", [p.as_row() for p in review_problems],
-                                     [""] * len(review_problems)).drop_columns([KEY]))
-        problems.close()
-    except BaseException:
-        for output in outputs:
+    def add(self, result: dict[str, pa.Table]) -> None:
+        """One chunk's part tables (rows with their key), next in document order."""
+        for table in PART_TABLES:
+            self._write(table, result[table].drop_columns([KEY]))
+
+    def add_parts(self, work: WorkDir, order: dict[str, int]) -> None:
+        """Every committed part, read back in document order."""
+        plan = _plan(work, order)
+        for table in PART_TABLES:
+            for rows in _in_order(work, order, plan, table):
+                self._write(table, rows)
+
+    def _write(self, part_table: str, rows: pa.Table) -> None:
+        if part_table == "stances":
+            self.outputs["machine_stances"].write(rows)
+            if self.review_path is None:  # unreviewed, the stances are the machine's
+                self.outputs["stances"].write(rows)
+        else:
+            self.outputs[part_table].write(rows)
+
+    def finish(self) -> dict[str, Any]:
+        """Close every table (applying the review to the stances) and rename them all into place."""
+        outputs, scratch = self.outputs, []
+        try:
+            for name in ("articles", "casualties", "machine_stances"):
+                outputs[name].close()
+            review_problems: list[Problem] = []
+            if self.review_path is not None:
+                article_file, machine_file = (output.temporary.get("parquet") or _parquet_copy(output, self.out, scratch)
+                                              for output in (outputs["articles"], outputs["machine_stances"]))
+                outputs["stances"].write(_reviewed(machine_file, article_file, self.review_path, review_problems))
+            outputs["stances"].close()
+            if review_problems:
+                outputs["problems"].write(_to_arrow("problems", [p.as_row() for p in review_problems],
+                                                    [""] * len(review_problems)).drop_columns([KEY]))
+            outputs["problems"].close()
+        except BaseException:
+            self.discard()
+            raise
+        finally:
+            for path in scratch:
+                path.unlink(missing_ok=True)
+        return {name: output.commit() for name, output in outputs.items()}
+
+    def discard(self) -> None:
+        for output in self.outputs.values():
             output.discard()
-        raise
-    finally:
-        for path in scratch:
-            path.unlink(missing_ok=True)
-    return {output.name: output.commit() for output in outputs}
 
 
 def _parquet_copy(output: _Output, out: Path, scratch: list[Path]) -> Path:
@@ -757,26 +776,39 @@ def extract(
         engine_context = (_dask_engine(workers, scheduler, analyst) if engine == "dask"
                           else _local_engine(workers, analyst))
         last_report = time.perf_counter()
-        with engine_context as run_chunks:
-            for chunk, result in run_chunks(chunks()):
-                work.commit([key for key, _ in chunk], result)
-                summary.chunks += 1
-                summary.extracted += sum(isinstance(item, RawDocument) for _, item in chunk)
-                summary.text_bytes += sum(len(item.text.encode("utf-8", "surrogatepass"))
-                                          for _, item in chunk if isinstance(item, RawDocument))
-                problems = result["problems"]
-                if len(summary.first_problems) < 20 and problems.num_rows:
-                    for file, problem in zip(problems.column("file").to_pylist(), problems.column("problem").to_pylist()):
-                        if len(summary.first_problems) < 20:
-                            summary.first_problems.append(f"{file}: {problem}")
-                if on_commit is not None:
-                    on_commit(summary.chunks)
-                if progress and time.perf_counter() - last_report > 10:
-                    last_report = time.perf_counter()
-                    progress(f"{len(order):,} documents read, {summary.extracted:,} extracted so far")
-        summary.documents = len(order)
         review_path = analyst_folder(source) / REVIEW_FILE
-        written = _assemble(work, order, out, fmt, review_path if review_path.is_file() else None)
+        for stale in out.glob(".*.tmp"):  # tables a killed run was writing (this run holds the lock)
+            stale.unlink()
+        assembly = _Assembly(out, fmt, review_path if review_path.is_file() else None)
+        fresh = not work.part_keys  # nothing to resume: the chunks come back in document order
+        try:
+            with engine_context as run_chunks:
+                for chunk, result in run_chunks(chunks()):
+                    work.commit([key for key, _ in chunk], result)
+                    if fresh:
+                        assembly.add(result)
+                    summary.chunks += 1
+                    summary.extracted += sum(isinstance(item, RawDocument) for _, item in chunk)
+                    summary.text_bytes += sum(len(item.text.encode("utf-8", "surrogatepass"))
+                                              for _, item in chunk if isinstance(item, RawDocument))
+                    problems = result["problems"]
+                    if len(summary.first_problems) < 20 and problems.num_rows:
+                        for file, problem in zip(problems.column("file").to_pylist(),
+                                                 problems.column("problem").to_pylist()):
+                            if len(summary.first_problems) < 20:
+                                summary.first_problems.append(f"{file}: {problem}")
+                    if on_commit is not None:
+                        on_commit(summary.chunks)
+                    if progress and time.perf_counter() - last_report > 10:
+                        last_report = time.perf_counter()
+                        progress(f"{len(order):,} documents read, {summary.extracted:,} extracted so far")
+            summary.documents = len(order)
+            if not fresh:
+                assembly.add_parts(work, order)
+            written = assembly.finish()
+        except BaseException:
+            assembly.discard()
+            raise
         work.remove_orphans()
         meta = {
             "source": str(source.resolve()), "source_fingerprint": source_state,
