@@ -10,10 +10,10 @@ import pandas as pd
 
 from . import tables
 from .catalog import REVIEW_FILE, AnalystFiles
-from .extraction import process_documents
+from .extraction import BATCH_SIZE, process_documents
 from .problems import Problem
 from .review import apply_review
-from .reading import DEFAULT_MAX_BYTES, analyst_folder, iter_documents
+from .reading import DEFAULT_MAX_BYTES, RawDocument, analyst_folder, iter_documents
 from .tables import TABLES_META
 
 
@@ -77,18 +77,26 @@ def load_corpus(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
     if is_tables_folder(root):
         return read_extracted(root)
     analyst = AnalystFiles.beside(analyst_folder(root))
-    items = list(iter_documents(root, max_bytes))
-    results = iter(process_documents([doc for doc in items if not isinstance(doc, Problem)], analyst))
     articles, casualties, stances, problems = [], [], [], []
-    for doc in items:
+    batch: list[RawDocument] = []
+
+    def extract_batch() -> None:  # a batch at a time: stage by stage, without holding every raw text
+        for result in process_documents(batch, analyst):
+            articles.append(result.article)
+            casualties.extend(result.casualties)
+            stances.extend(result.stances)
+            problems.extend(result.problems)
+        batch.clear()
+
+    for doc in iter_documents(root, max_bytes):
         if isinstance(doc, Problem):
+            extract_batch()  # the problems stay in the order of the files
             problems.append(doc)
             continue
-        result = next(results)
-        articles.append(result.article)
-        casualties.extend(result.casualties)
-        stances.extend(result.stances)
-        problems.extend(result.problems)
+        batch.append(doc)
+        if len(batch) == BATCH_SIZE:
+            extract_batch()
+    extract_batch()
     article_table = tables.frame(articles, tables.ARTICLE_COLUMNS)
     machine = tables.frame(stances, tables.STANCE_COLUMNS)
     review_path = analyst_folder(root) / REVIEW_FILE

@@ -104,6 +104,10 @@ def process_document(doc: RawDocument, analyst: AnalystFiles = NO_ANALYST_FILES)
     return ArticleResult(article.row, casualties, stances, article.problems)
 
 
+BATCH_SIZE = 128
+"""Articles run through the stages together (see `process_documents`): enough for the caches to pay."""
+
+
 def process_documents(docs: Sequence[RawDocument], analyst: AnalystFiles = NO_ANALYST_FILES) -> list[ArticleResult]:
     """`process_document` of each document, in order, where a failure on one article becomes a problem
     naming it, not a crash of the run: the article keeps its row (with its raw text as body), so that

@@ -48,7 +48,7 @@ import pyarrow.parquet as pq
 
 from . import tables
 from .catalog import ANALYST_FILES, CATALOG_FILE, EVENTS_FILE, NO_ANALYST_FILES, REVIEW_FILE, AnalystFiles
-from .extraction import process_documents
+from .extraction import BATCH_SIZE, process_documents
 from .problems import InputError, Problem
 from .reading import DEFAULT_MAX_BYTES, RawDocument, analyst_folder, article_files, iter_documents, read_document
 from .tables import TABLES_META
@@ -77,7 +77,7 @@ KEY = "_key"
 """Hidden column tying each row of a part file to the document it came from."""
 
 FORMATS = ("parquet", "csv", "both")
-DEFAULT_CHUNK_SIZE = 128
+DEFAULT_CHUNK_SIZE = BATCH_SIZE  # a chunk is one batch of extraction.process_documents
 CHUNK_BYTES = 4_000_000
 """A chunk closes at this many articles or this many bytes of text, whichever comes first."""
 
