@@ -184,10 +184,9 @@ def test_number_starts_equal_the_plain_scan_on_any_text(text):
 
 def _folded_cue_spans(text: str, lo: int, hi: int) -> list:
     """What the stance reader finds: each cue's (and its `needs`') pattern compiled for the folded text."""
-    from peacetalks.stances import _folded
     folded = fold(text)
-    return [[m.span() for m in _folded(pattern).finditer(folded, lo, hi)]
-            for cue in CODEBOOK.cues for pattern in (cue.pattern, cue.needs) if pattern is not None]
+    return [[m.span() for m in pattern.finditer(folded, lo, hi)]
+            for cue in CODEBOOK.cues for pattern in (cue.folded, cue.needs_folded) if pattern is not None]
 
 
 def _plain_cue_spans(text: str, lo: int, hi: int) -> list:

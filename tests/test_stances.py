@@ -291,14 +291,14 @@ _PHRASES = st.lists(st.one_of(_WORDS, st.text(max_size=5)), max_size=25).map(" "
 @given(_PHRASES, st.data())
 def test_word_lists_on_folded_text_find_what_the_case_insensitive_patterns_find(text, data):
     from peacetalks.codebook import load_codebook
-    from peacetalks.stances import _word_list
     from peacetalks.words import fold
+
     codebook = load_codebook()
     lo = data.draw(st.integers(0, len(text)))
     hi = data.draw(st.integers(lo, len(text)))
     for name in _WORD_LIST_NAMES:
         plain = codebook.word_pattern(name)
-        assert [m.span() for m in _word_list(codebook, name).finditer(fold(text), lo, hi)] == \
+        assert [m.span() for m in codebook.word_pattern(name, folded=True).finditer(fold(text), lo, hi)] == \
             [m.span() for m in plain.finditer(text, lo, hi)], name
 
 
@@ -323,13 +323,13 @@ def test_passive_agents_are_what_the_plain_case_insensitive_search_finds(text, d
 
 def _plain_clauses(text: str, folded: str, codebook) -> list:
     """split_clauses as first written: every cut, sorted, each stretch that is not blank a clause."""
-    from peacetalks.stances import _LEADING_SUBORDINATE, Clause, _word_list
+    from peacetalks.stances import _LEADING_SUBORDINATE, Clause
     cuts = [0]
     lead = _LEADING_SUBORDINATE.match(text)
     lead_end = lead.end() if lead else 0
     if lead:
         cuts.append(lead_end)
-    cuts += [m.start() for m in _word_list(codebook, "contrast").finditer(folded) if m.start() > lead_end + 3]
+    cuts += [m.start() for m in codebook.word_pattern("contrast", folded=True).finditer(folded) if m.start() > lead_end + 3]
     cuts += [i + 1 for i, c in enumerate(text) if c == ";"]
     cuts = sorted(set(c for c in cuts if 0 <= c < len(text)))
     clauses = []

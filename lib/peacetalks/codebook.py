@@ -54,6 +54,10 @@ class Cue:
     # Sets of lower-case strings such that every text the cue (and its `needs`) matches in contains a
     # string of each set, in lower case: what a text must have to be worth trying (see `cue_literals`).
     literals: tuple[frozenset[str], ...] = ()
+    # `pattern` and `needs` compiled to match the folded text (`words.folded_pattern`): the same matches
+    # at the same offsets, two to three times faster than the case-insensitive patterns.
+    folded: re.Pattern[str] | None = field(default=None, compare=False)
+    needs_folded: re.Pattern[str] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -463,7 +467,8 @@ def parse_codebook(data: Any, path: Path) -> Codebook:
                     raise check.fail(cue_where, "`needs` must be a regular expression string")
                 needs = check.regex(_expand(raw["needs"], terms, check, cue_where), f"{cue_where}.needs", re.IGNORECASE)
             literals = cue_literals(pattern) + (cue_literals(needs, 1) if needs is not None else ())
-            cues.append(Cue(issue_id, int(polarity), pattern, needs, agents, cue_where, literals))
+            cues.append(Cue(issue_id, int(polarity), pattern, needs, agents, cue_where, literals,
+                            folded_pattern(pattern.pattern), folded_pattern(needs.pattern) if needs else None))
         issues[issue_id] = Issue(issue_id, str(entry.get("label") or issue_id), tuple(cues), frozenset(not_held))
 
     words = {name: tuple(str(w) for w in check.strings(data.get(name), name)) for name in WORD_LISTS}

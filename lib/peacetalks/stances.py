@@ -109,25 +109,6 @@ _INTRODUCES = re.compile(r"\s*(?:that\s*)?[:,]?\s*")  # what may follow a speech
 _THAT = re.compile(r"\bthat\b")
 
 
-def _word_list(codebook: Codebook, name: str) -> re.Pattern[str]:
-    """The codebook's pattern of one word list (`Codebook.word_pattern`), to match against the folded
-    text (`words.fold`): it finds the same at the same offsets, two to three times faster than the
-    case-insensitive pattern."""
-    return codebook.word_pattern(name, folded=True)
-
-
-def _folded(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """A case-insensitive pattern of the codebook (a cue's, or what it needs) compiled to match the
-    folded text (`words.folded_pattern`): the same matches at the same offsets, two to three times
-    faster. (The codebook's patterns carry no inline flags, which the folding would not see.)"""
-    return _folded_source(pattern.pattern)  # kept by source: hashing a compiled pattern hashes its whole code
-
-
-@functools.lru_cache(maxsize=None)
-def _folded_source(source: str) -> re.Pattern[str]:
-    return folded_pattern(source)
-
-
 class _Lists(NamedTuple):
     """The word lists a sentence is read with (see `_WordLists`)."""
 
@@ -144,7 +125,7 @@ _NOWHERE = re.compile(r"\A(?!)")  # matches nowhere, and gives up at once wherev
 
 
 class _WordLists:
-    """The codebook's word lists (`_word_list`), and which of them a sentence may have a phrase of.
+    """The codebook's word lists (`Codebook.word_pattern`, folded), and which of them a sentence may have a phrase of.
 
     A phrase of a list matches only where its first word stands as written (folded): the pattern is
     the phrase with each space a run of white space (see `Codebook.word_pattern`). So in a sentence
@@ -155,7 +136,7 @@ class _WordLists:
     """
 
     def __init__(self, codebook: Codebook):
-        self.patterns = _Lists(*(_word_list(codebook, name) for name in _Lists._fields))
+        self.patterns = _Lists(*(codebook.word_pattern(name, folded=True) for name in _Lists._fields))
         heads: dict[str, int] = {}  # each first word, with the bits of the lists (bit i: field i) it opens a phrase of
         self.always = 0  # the bits of the lists with no phrase, whose pattern matches the empty string
         for bit, name in enumerate(_Lists._fields):
@@ -649,7 +630,7 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
     """The stances of one sentence, trying `cues`. `previous` gives the subject of the sentence before;
     it is called only when needed."""
     folded = fold(text)
-    cues = [cue for cue in cues if cue.needs is None or _folded(cue.needs).search(folded)]
+    cues = [cue for cue in cues if cue.needs_folded is None or cue.needs_folded.search(folded)]
     if not cues:
         return []
     clauses = split_clauses(text, folded, codebook)
@@ -676,8 +657,8 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
 
 def _cue_matches(folded: str, clauses: list[Clause], cues: list[Cue]) -> list[list[tuple[Cue, re.Match[str]]]]:
     """For each clause, the matches of `cues` in it: by cue (in the order given), then left to right.
-    They are found in the folded sentence (`folded`) by the cue patterns compiled for it (`_folded`)."""
-    patterns = [(cue, _folded(cue.pattern)) for cue in cues]
+    They are found in the folded sentence (`folded`) by the cue patterns compiled for it (`Cue.folded`)."""
+    patterns = [(cue, cue.folded) for cue in cues]
     return [[(cue, match) for cue, pattern in patterns for match in pattern.finditer(folded, clause.start, clause.end)]
             for clause in clauses]
 
@@ -708,7 +689,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
               negators: re.Pattern[str], softeners: re.Pattern[str], earlier_words: re.Pattern[str],
               reservations: re.Pattern[str]) -> list[Holding]:
     """The holdings one match of a cue gives. `folded` is `fold(text)`, which the word-list patterns
-    (see `_word_list`) are matched against."""
+    (see `Codebook.word_pattern`) are matched against."""
     start, end = match.start(), match.end()
     holders: dict[str, str | None] = {}  # each actor holding the cue, with its speaker, in the order found
 
