@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,12 +43,6 @@ class Event:
     end: dt.date
     place: str
     keywords: tuple[str, ...]
-
-    def mentioned_in(self, sentence: str) -> bool:
-        lowered = sentence.lower()
-        if not re.search(r"\b" + re.escape(self.place.lower()) + r"\b", lowered):
-            return False
-        return any(re.search(r"\b" + re.escape(k) + r"\w*\b", lowered) for k in self.keywords)
 
 
 def _rows(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
