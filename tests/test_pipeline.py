@@ -142,15 +142,28 @@ def test_read_tables_can_leave_out_the_bodies(synthetic: Path, tmp_path: Path) -
     assert list(frames["articles"].columns) == ["id", "published"]
 
 
-def test_unreadable_files_become_problem_rows(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])  # read by the main process, or by the worker processes
+def test_unreadable_files_become_problem_rows(tmp_path: Path, workers: int) -> None:
     corpus = tiny_corpus(tmp_path / "corpus", 3)
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "binary.txt").write_bytes(b"\x00\x01\x02" * 50)
-    summary = pipeline.extract(corpus, tmp_path / "out", workers=1)
+    summary = pipeline.extract(corpus, tmp_path / "out", workers=workers, chunk_size=2)
     problems = pipeline.read_tables(tmp_path / "out")["problems"]
     skipped = problems[problems["severity"] == "skipped"]
     assert {Path(f).name for f in skipped["file"]} == {"empty.txt", "binary.txt"}
-    assert summary.rows["articles"] == 3
+    assert sorted(line.split(": ")[0].rsplit("/", 1)[-1] for line in summary.first_problems) == ["binary.txt", "empty.txt"]
+    assert (summary.rows["articles"], summary.extracted, summary.documents) == (3, 3, 5)
+
+
+def test_a_file_gone_after_the_folder_was_listed_is_a_problem_row(tmp_path: Path, monkeypatch) -> None:
+    corpus = tiny_corpus(tmp_path / "corpus", 2)
+    listed = pipeline.article_files(corpus)
+    monkeypatch.setattr(pipeline, "article_files", lambda folder: [*listed, folder / "gone.txt"])
+    summary = pipeline.extract(corpus, tmp_path / "out", workers=1)
+    problems = pipeline.read_tables(tmp_path / "out")["problems"]
+    assert [(Path(f).name, p) for f, p in zip(problems["file"], problems["problem"])] == [
+        ("gone.txt", "cannot be read: No such file or directory")]
+    assert summary.rows["articles"] == 2
 
 
 @pytest.mark.parametrize("stage", ["parse_article", "extract_casualties", "extract_stances"])

@@ -1,10 +1,12 @@
 """Streaming, parallel extraction of a large corpus into table files (Parquet, optionally CSV).
 
-`peacetalks extract SOURCE --out TABLES/` reads a folder of .txt articles or a CSV / JSON Lines
-export one document at a time, hands chunks of documents to worker processes (or to a Dask
-cluster) that run `extraction.process_documents` on them, and writes each chunk's rows as Arrow
-part files as soon as they come back (and, on a fresh run, into the tables themselves). Memory
-stays flat: only a few chunks are in flight.
+`peacetalks extract SOURCE --out TABLES/` hands chunks of a folder of .txt articles or of a CSV /
+JSON Lines export to worker processes (or to a Dask cluster) that run
+`extraction.process_documents` on them; each chunk's rows are saved as part files as it is done
+(and, on a fresh run, written into the tables themselves). Local workers read a folder's files
+and write the part files themselves, so the text does not pass through the main process; an
+archive's rows, a resumed run's documents and a Dask cluster's work are read by the main process
+and sent. Memory stays flat: only a few chunks are in flight.
 
 Work is keyed by each document's content hash (with its id, path and archive fields), so an
 interrupted run resumes where it stopped: a chunk's part files are committed by atomic rename,
@@ -21,7 +23,7 @@ TABLES/ holds:
     articles.parquet  casualties.parquet  stances.parquet  machine_stances.parquet  problems.parquet
                       (and/or .csv; stances is reviewed, machine_stances the machine's own)
     tables.json       source, its fingerprint, code version, files, row counts
-    .work/            state.json, manifest.jsonl, parts/<table>/<part>.arrow (the resumable work)
+    .work/            state.json, manifest.jsonl, parts/<table>/<part>.arrows.lz4 (the resumable work)
 """
 from __future__ import annotations
 
@@ -152,24 +154,34 @@ LOADED_CODE = code_fingerprint()
 """The fingerprint of the code this process imported; a worker running other code must not mix its rows in."""
 
 
-def source_fingerprint(source: Path, articles: list[Path] | None = None) -> str:
-    """A cheap hash of a source's state (names, sizes, modification times), to tell whether tables are current.
-    `articles` is `article_files(source)` of a folder, when the caller has listed it already."""
-    digest = hashlib.sha256()
-    if source.is_dir():
-        files = list(articles) if articles is not None else article_files(source)
-    elif source.is_file():
-        files = [source]
-    else:
-        raise InputError(f"{source}: no such file or folder")
-    folder = analyst_folder(source)
-    files += sorted(folder / name for name in ANALYST_FILES if (folder / name).is_file())
-    for path in files:
+def file_states(paths: Iterable[Path]) -> list[tuple[Path, int, int]]:
+    """(path, size in bytes, modification time in ns) of each file; 0 and 0 for one that cannot be looked
+    at (gone since it was listed, say), which is kept, so that reading it reports the problem."""
+    states = []
+    for path in paths:
         try:
             stat = path.stat()
         except OSError:
-            continue
-        digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
+            states.append((path, 0, 0))
+        else:
+            states.append((path, stat.st_size, stat.st_mtime_ns))
+    return states
+
+
+def source_fingerprint(source: Path, states: list[tuple[Path, int, int]] | None = None) -> str:
+    """A cheap hash of a source's state (names, sizes, modification times), to tell whether tables are current.
+    `states` is `file_states(article_files(source))` of a folder, when the caller has them already."""
+    digest = hashlib.sha256()
+    if source.is_dir():
+        files = list(states) if states is not None else file_states(article_files(source))
+    elif source.is_file():
+        files = file_states([source])
+    else:
+        raise InputError(f"{source}: no such file or folder")
+    folder = analyst_folder(source)
+    files += file_states(sorted(folder / name for name in ANALYST_FILES if (folder / name).is_file()))
+    for path, size, mtime in files:
+        digest.update(f"{path.name}\0{size}\0{mtime}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()[:24]
 
 
@@ -291,7 +303,63 @@ def process_chunk(chunk: Sequence[tuple[str, RawDocument | Problem]],
     return {name: _to_arrow(name, rows[name], keys[name]) for name in PART_TABLES}
 
 
-# --- engines: map process_chunk over chunks, in order, with a bounded number in flight ----------
+# --- a chunk of work, and what becomes of it ------------------------------------------------------
+
+@dataclass
+class _Chunk:
+    """A unit of work: the files of a fresh run of a folder, which the worker reads itself (the text then
+    never passes through the main process), or documents read already, with their keys (an archive's
+    rows, a resumed run, which must know each document's key to skip it, and a Dask cluster, whose
+    workers may not see the corpus's disk)."""
+
+    paths: list[str] = field(default_factory=list)
+    items: list[tuple[str, RawDocument | Problem]] = field(default_factory=list)
+
+
+@dataclass
+class _Done:
+    """A chunk's outcome: its part files, written, and what the run's summary needs of it. `tables` are
+    kept when the chunk was extracted in the main process (so that they need not be read back)."""
+
+    keys: list[str]
+    part: str
+    extracted: int
+    text_bytes: int
+    problems: list[str]  # the first "file: problem" lines of the chunk
+    tables: dict[str, pa.Table] | None = None
+
+
+def _chunk_items(chunk: _Chunk, max_bytes: int) -> list[tuple[str, RawDocument | Problem]]:
+    """The chunk's (key, document) pairs, reading its files when it has them."""
+    if not chunk.paths:
+        return chunk.items
+    documents = (read_document(Path(path), max_bytes) for path in chunk.paths)
+    return [(item_key(document), document) for document in documents]
+
+
+def _save(parts: Path, items: Sequence[tuple[str, RawDocument | Problem]], result: dict[str, pa.Table],
+          keep: bool) -> _Done:
+    """Write a chunk's part tables into `parts` and sum up what it did."""
+    keys = [key for key, _ in items]
+    documents = [item for _, item in items if isinstance(item, RawDocument)]
+    problems = result["problems"].slice(0, 20)
+    return _Done(
+        keys, _write_parts(parts, keys, result), len(documents),
+        sum(len(document.text.encode("utf-8", "surrogatepass")) for document in documents),
+        [f"{file}: {problem}" for file, problem in zip(problems.column("file").to_pylist(),
+                                                      problems.column("problem").to_pylist())],
+        result if keep else None,
+    )
+
+
+def _extract_chunk(chunk: _Chunk, parts: Path, max_bytes: int, analyst: AnalystFiles,
+                   code: str | None = None, keep: bool = True) -> _Done:
+    """Read, extract and save one chunk (in the main process, or in a local worker with `keep` False)."""
+    items = _chunk_items(chunk, max_bytes)
+    return _save(parts, items, process_chunk(items, analyst, code), keep)
+
+
+# --- engines: run the chunks, in order, with a bounded number in flight -------------------------
 
 def _bounded(submit: Callable[[Any], Any], result: Callable[[Any], Any], chunks: Iterable[Any],
              window: int) -> Iterator[tuple[Any, Any]]:
@@ -316,36 +384,38 @@ def _set_worker_analyst(analyst: AnalystFiles) -> None:
     _WORKER_ANALYST = analyst
 
 
-def _process_in_worker(chunk: Sequence[tuple[str, RawDocument | Problem]], code: str) -> dict[str, pa.Table]:
-    return process_chunk(chunk, _WORKER_ANALYST, code)
+def _extract_in_worker(chunk: _Chunk, parts: Path, max_bytes: int, code: str) -> _Done:
+    """A local worker reads, extracts and writes its chunk's part files itself: only the summary travels back."""
+    return _extract_chunk(chunk, parts, max_bytes, _WORKER_ANALYST, code, keep=False)
 
 
-Engine = Callable[[Iterable[Any]], Iterator[tuple[Any, Any]]]
+Engine = Callable[[Iterable[_Chunk]], Iterator[tuple[_Chunk, _Done]]]
 
 
 @contextlib.contextmanager
-def _local_engine(workers: int, analyst: AnalystFiles) -> Iterator[Engine]:
+def _local_engine(workers: int, analyst: AnalystFiles, parts: Path, max_bytes: int) -> Iterator[Engine]:
     """In-process for one worker; a pool of `workers` processes otherwise."""
     if workers <= 1:
-        yield lambda chunks: ((chunk, process_chunk(chunk, analyst)) for chunk in chunks)
+        yield lambda chunks: ((chunk, _extract_chunk(chunk, parts, max_bytes, analyst)) for chunk in chunks)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=worker_context(),  # fork with patterns compiled
                                    initializer=_set_worker_analyst, initargs=(analyst,))
     try:
-        yield lambda chunks: _bounded(lambda c: executor.submit(_process_in_worker, c, LOADED_CODE), lambda f: f.result(),
-                                      chunks, 2 * workers)
+        yield lambda chunks: _bounded(
+            lambda c: executor.submit(_extract_in_worker, c, parts, max_bytes, LOADED_CODE), lambda f: f.result(),
+            chunks, 2 * workers)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 
 
 @contextlib.contextmanager
-def _dask_engine(workers: int, scheduler: str | None, analyst: AnalystFiles) -> Iterator[Engine]:
+def _dask_engine(workers: int, scheduler: str | None, analyst: AnalystFiles, parts: Path) -> Iterator[Engine]:
     """The same chunks on a dask.distributed cluster: the one at `scheduler`, or a local one of `workers` processes.
 
     The workers need peacetalks installed (the same version); the documents and the analyst files
-    are sent to them, so they need no access to the corpus's disk.
+    are sent to them, and the rows come back, so they need no access to the corpus's disk.
     """
     try:
         from dask.distributed import Client, LocalCluster
@@ -364,8 +434,13 @@ def _dask_engine(workers: int, scheduler: str | None, analyst: AnalystFiles) -> 
             client = stack.enter_context(Client(cluster))
         slots = max(1, sum(client.nthreads().values()))
         shared = client.scatter(analyst, broadcast=True)
-        yield lambda chunks: _bounded(lambda c: client.submit(process_chunk, c, shared, LOADED_CODE, pure=False),
-                                      lambda f: f.result(), chunks, 2 * slots)
+
+        def run(chunks: Iterable[_Chunk]) -> Iterator[tuple[_Chunk, _Done]]:
+            submitted = _bounded(lambda c: client.submit(process_chunk, c.items, shared, LOADED_CODE, pure=False),
+                                 lambda f: f.result(), chunks, 2 * slots)
+            return ((chunk, _save(parts, chunk.items, result, keep=True)) for chunk, result in submitted)
+
+        yield run
 
 
 # --- the work folder: committed parts and their manifest ---------------------------------------
@@ -415,44 +490,58 @@ class WorkDir:
                         self.done[key] = part
 
     def part_path(self, table: str, part: str) -> Path:
-        return self.parts / table / f"{part}.arrow"
+        return _part_file(self.parts, table, part)
 
-    def commit(self, keys: list[str], result: dict[str, pa.Table]) -> str:
-        """Write a chunk's parts (each renamed into place when complete), then record its keys in the manifest."""
-        part = hashlib.sha256("\n".join(keys).encode()).hexdigest()[:24]
-        for name in PART_TABLES:
-            target = self.part_path(name, part)
-            temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-            _write_part(result[name], temporary)
-            os.replace(temporary, target)
+    def record(self, done: _Done) -> None:
+        """Record a chunk whose part files are written in the manifest: from then on its keys are done."""
         with self.manifest.open("a", encoding="utf-8") as handle:
-            handle.write(json.dumps({"part": part, "keys": keys}) + "\n")
+            handle.write(json.dumps({"part": done.part, "keys": done.keys}) + "\n")
             handle.flush()
             os.fsync(handle.fileno())
-        self.part_keys[part] = keys
-        for key in keys:
-            self.done[key] = part
-        return part
+        self.part_keys[done.part] = done.keys
+        for key in done.keys:
+            self.done[key] = done.part
+
+    def read_parts(self, part: str) -> dict[str, pa.Table]:
+        return {name: _read_part(self.part_path(name, part)) for name in PART_TABLES}
 
     def remove_orphans(self) -> None:
         """Delete part files no manifest line refers to (left by a run killed mid-commit)."""
         for name in PART_TABLES:
             for path in (self.parts / name).iterdir():
-                if path.name.endswith(".tmp") or path.stem not in self.part_keys:
+                if not path.name.endswith(PART_SUFFIX) or path.name.removesuffix(PART_SUFFIX) not in self.part_keys:
                     path.unlink()
 
 
+PART_CODEC = "lz4"
+PART_SUFFIX = ".arrows.lz4"  # an Arrow IPC stream, LZ4-compressed
+
+
+def _part_file(parts: Path, table: str, part: str) -> Path:
+    return parts / table / f"{part}{PART_SUFFIX}"
+
+
+def _write_parts(parts: Path, keys: list[str], result: dict[str, pa.Table]) -> str:
+    """Write a chunk's part files into `parts` (each renamed into place when complete); the part's name."""
+    part = hashlib.sha256("\n".join(keys).encode()).hexdigest()[:24]
+    for name in PART_TABLES:
+        target = _part_file(parts, name, part)
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        _write_part(result[name], temporary)
+        os.replace(temporary, target)
+    return part
+
+
 def _write_part(table: pa.Table, path: Path) -> None:
-    """A part file: the Arrow IPC file format, lz4-compressed, which is written and read back several
-    times faster than Parquet (pyarrow.ipc directly: pyarrow.feather would load pandas)."""
-    options = pa.ipc.IpcWriteOptions(compression="lz4")
-    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema, options=options) as writer:
+    """A part file: the Arrow IPC stream of the table in one LZ4 frame. Compressing the whole stream at
+    once costs half as much as the IPC file format's compression of each buffer, and the files are smaller."""
+    with pa.CompressedOutputStream(str(path), PART_CODEC) as sink, pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)
 
 
 def _read_part(path: Path) -> pa.Table:
-    with pa.memory_map(str(path)) as source:
-        return pa.ipc.open_file(source).read_all()
+    with pa.CompressedInputStream(pa.OSFile(str(path)), PART_CODEC) as source:
+        return pa.ipc.open_stream(source).read_all()
 
 
 def _read_json(path: Path) -> Any:
@@ -741,20 +830,35 @@ def extract(
     summary = Summary()
     code = LOADED_CODE
     fingerprint = hashlib.sha256(f"{code}:{_analyst_fingerprint(source)}".encode()).hexdigest()[:24]
-    articles = article_files(source) if source.is_dir() else None  # listed once: 0.6 s for 100,000 files
+    articles = file_states(article_files(source)) if source.is_dir() else None  # listed and looked at once
     source_state = source_fingerprint(source, articles)
     out.mkdir(parents=True, exist_ok=True)
     with _lock(out / WORK):
         work = WorkDir(out, fingerprint)
         if work.restarted and progress:
             progress("the code or analyst files changed since the last run: extracting everything again")
+        fresh = not work.part_keys  # nothing to resume: the chunks come back in document order
+        # A fresh run of a folder on local workers hands them file names; otherwise documents with their keys.
+        by_path = fresh and articles is not None and engine == "local"
         order: dict[str, int] = {}
 
-        def chunks() -> Iterator[list[tuple[str, RawDocument | Problem]]]:
+        def chunks() -> Iterator[_Chunk]:
+            if by_path:
+                paths: list[str] = []
+                size = 0
+                for path, file_size, _mtime in articles:
+                    paths.append(str(path))
+                    size += file_size
+                    if len(paths) >= chunk_size or size >= CHUNK_BYTES:
+                        yield _Chunk(paths=paths)
+                        paths, size = [], 0
+                if paths:
+                    yield _Chunk(paths=paths)
+                return
             chunk: list[tuple[str, RawDocument | Problem]] = []
             size = 0
             items = (iter_documents(source, max_bytes) if articles is None
-                     else (read_document(path, max_bytes) for path in articles))
+                     else (read_document(path, max_bytes) for path, _size, _mtime in articles))
             for item in items:
                 key = item_key(item)
                 while key in order:  # the same document twice: keep both
@@ -767,36 +871,32 @@ def extract(
                 if isinstance(item, RawDocument):
                     size += len(item.text)
                 if len(chunk) >= chunk_size or size >= CHUNK_BYTES:
-                    yield chunk
+                    yield _Chunk(items=chunk)
                     chunk, size = [], 0
             if chunk:
-                yield chunk
+                yield _Chunk(items=chunk)
 
         analyst = AnalystFiles.beside(analyst_folder(source))
-        engine_context = (_dask_engine(workers, scheduler, analyst) if engine == "dask"
-                          else _local_engine(workers, analyst))
+        engine_context = (_dask_engine(workers, scheduler, analyst, work.parts) if engine == "dask"
+                          else _local_engine(workers, analyst, work.parts, max_bytes))
         last_report = time.perf_counter()
         review_path = analyst_folder(source) / REVIEW_FILE
         for stale in out.glob(".*.tmp"):  # tables a killed run was writing (this run holds the lock)
             stale.unlink()
         assembly = _Assembly(out, fmt, review_path if review_path.is_file() else None)
-        fresh = not work.part_keys  # nothing to resume: the chunks come back in document order
         try:
             with engine_context as run_chunks:
-                for chunk, result in run_chunks(chunks()):
-                    work.commit([key for key, _ in chunk], result)
+                for _chunk, done in run_chunks(chunks()):
+                    work.record(done)
+                    if by_path:  # a folder's keys are distinct: each has its file's path
+                        for key in done.keys:
+                            order[key] = len(order)
                     if fresh:
-                        assembly.add(result)
+                        assembly.add(done.tables or work.read_parts(done.part))
                     summary.chunks += 1
-                    summary.extracted += sum(isinstance(item, RawDocument) for _, item in chunk)
-                    summary.text_bytes += sum(len(item.text.encode("utf-8", "surrogatepass"))
-                                              for _, item in chunk if isinstance(item, RawDocument))
-                    problems = result["problems"]
-                    if len(summary.first_problems) < 20 and problems.num_rows:
-                        for file, problem in zip(problems.column("file").to_pylist(),
-                                                 problems.column("problem").to_pylist()):
-                            if len(summary.first_problems) < 20:
-                                summary.first_problems.append(f"{file}: {problem}")
+                    summary.extracted += done.extracted
+                    summary.text_bytes += done.text_bytes
+                    summary.first_problems.extend(done.problems[:20 - len(summary.first_problems)])
                     if on_commit is not None:
                         on_commit(summary.chunks)
                     if progress and time.perf_counter() - last_report > 10:

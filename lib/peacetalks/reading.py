@@ -81,15 +81,26 @@ def looks_binary(data: bytes) -> bool:
     return bool(head) and controls / len(head) > 0.1
 
 
+def _read_all(descriptor: int, size: int) -> bytes:
+    """All the bytes of an open file, `size` the size it had when opened (a growing file is read to its end)."""
+    blocks = []
+    while block := os.read(descriptor, size + 1 if not blocks else 1 << 20):
+        blocks.append(block)
+    return b"".join(blocks)
+
+
 def read_document(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument | Problem:
     """One article file, or the Problem that stops it being read."""
     name = str(path)
     try:
-        with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+        descriptor = os.open(name, os.O_RDONLY)  # no file object: a third of the time for a small file
+        try:
+            size = os.fstat(descriptor).st_size
             if size > max_bytes:
                 return Problem(name, f"file is {size:,} bytes, over the limit of {max_bytes:,} (raise it with --max-bytes)", "skipped")
-            data = handle.read()
+            data = _read_all(descriptor, size)
+        finally:
+            os.close(descriptor)
     except OSError as err:
         return Problem(name, f"cannot be read: {err.strerror or err}", "skipped")
     if not data.strip():
