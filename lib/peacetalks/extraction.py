@@ -14,6 +14,7 @@ from typing import Any, Sequence
 from . import tables
 from .casualties import extract_casualties
 from .catalog import NO_ANALYST_FILES, AnalystFiles, CatalogEntry
+from .codebook import load_codebook
 from .dating import decide_date
 from .parsing import parse_article
 from .problems import Problem
@@ -131,11 +132,12 @@ def process_documents(docs: Sequence[RawDocument], analyst: AnalystFiles = NO_AN
             casualties[index] = extract_casualties(article.doc.id, article.body)
         except Exception as err:  # noqa: BLE001
             results[index] = _unprocessed(article.doc, err)
+    codebook = load_codebook()  # once for the batch: it looks at the codebook file each time
     for index, article in read:
         if index not in casualties:
             continue
         try:
-            stances = extract_stances(article.doc.id, article.body, article.published)
+            stances = extract_stances(article.doc.id, article.body, article.published, codebook=codebook)
         except Exception as err:  # noqa: BLE001
             results[index] = _unprocessed(article.doc, err)
             continue
