@@ -9,6 +9,8 @@ pyarrow loads on its first conversion of rows (pandas, which it checks every inp
 """
 from __future__ import annotations
 
+import gc
+
 from .pipeline import process_chunk
 from .reading import RawDocument
 
@@ -16,3 +18,10 @@ _WARM_UP = ("Talks in Geneva\n\nRussia and the United States backed the ceasefir
             "Some 250,000 people have been killed since the war began in 2011.")
 
 process_chunk([("warm-up", RawDocument("warm-up", "<warm-up>", _WARM_UP, "utf-8", ""))])
+
+# The workers make many short-lived objects and keep few: a youngest generation of 10,000 objects
+# instead of 700 spares most collections, and what is loaded here is frozen out of all of them (nor
+# do collections then touch, and so copy, the pages the workers share with this server). Together
+# 3% fewer instructions per article (valgrind --tool=callgrind, 256 generated articles).
+gc.freeze()
+gc.set_threshold(10_000)
