@@ -77,6 +77,11 @@ INTEGER_COLUMNS = {"value", "value_high", "polarity"}
 
 KEY = "_key"
 """Hidden column tying each row of a part file to the document it came from."""
+PART_CODEC = "lz4"
+PART_SUFFIX = ".arrows.lz4"
+"""A part file is a table's Arrow IPC stream, LZ4-compressed (see `_write_part`)."""
+FIRST_PROBLEMS = 20
+"""Problems the command prints as they are found; the problems table has them all."""
 
 FORMATS = ("parquet", "csv", "both")
 DEFAULT_CHUNK_SIZE = BATCH_SIZE  # a chunk is one batch of extraction.process_documents
@@ -342,7 +347,7 @@ def _save(parts: Path, items: Sequence[tuple[str, RawDocument | Problem]], resul
     """Write a chunk's part tables into `parts` and sum up what it did."""
     keys = [key for key, _ in items]
     documents = [item for _, item in items if isinstance(item, RawDocument)]
-    problems = result["problems"].slice(0, 20)
+    problems = result["problems"].slice(0, FIRST_PROBLEMS)
     return _Done(
         keys, _write_parts(parts, keys, result), len(documents),
         sum(len(document.text.encode("utf-8", "surrogatepass")) for document in documents),
@@ -389,23 +394,24 @@ def _extract_in_worker(chunk: _Chunk, parts: Path, max_bytes: int, code: str) ->
     return _extract_chunk(chunk, parts, max_bytes, _WORKER_ANALYST, code, keep=False)
 
 
-Engine = Callable[[Iterable[_Chunk]], Iterator[tuple[_Chunk, _Done]]]
+Engine = Callable[[Iterable[_Chunk]], Iterator[_Done]]
+"""Runs chunks and gives what became of each, in the chunks' order."""
 
 
 @contextlib.contextmanager
 def _local_engine(workers: int, analyst: AnalystFiles, parts: Path, max_bytes: int) -> Iterator[Engine]:
     """In-process for one worker; a pool of `workers` processes otherwise."""
     if workers <= 1:
-        yield lambda chunks: ((chunk, _extract_chunk(chunk, parts, max_bytes, analyst)) for chunk in chunks)
+        yield lambda chunks: (_extract_chunk(chunk, parts, max_bytes, analyst) for chunk in chunks)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=worker_context(),  # fork with patterns compiled
                                    initializer=_set_worker_analyst, initargs=(analyst,))
     try:
-        yield lambda chunks: _bounded(
+        yield lambda chunks: (done for _chunk, done in _bounded(
             lambda c: executor.submit(_extract_in_worker, c, parts, max_bytes, LOADED_CODE), lambda f: f.result(),
-            chunks, 2 * workers)
+            chunks, 2 * workers))
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 
@@ -435,10 +441,10 @@ def _dask_engine(workers: int, scheduler: str | None, analyst: AnalystFiles, par
         slots = max(1, sum(client.nthreads().values()))
         shared = client.scatter(analyst, broadcast=True)
 
-        def run(chunks: Iterable[_Chunk]) -> Iterator[tuple[_Chunk, _Done]]:
+        def run(chunks: Iterable[_Chunk]) -> Iterator[_Done]:
             submitted = _bounded(lambda c: client.submit(process_chunk, c.items, shared, LOADED_CODE, pure=False),
                                  lambda f: f.result(), chunks, 2 * slots)
-            return ((chunk, _save(parts, chunk.items, result, keep=True)) for chunk, result in submitted)
+            return (_save(parts, chunk.items, result, keep=True) for chunk, result in submitted)
 
         yield run
 
@@ -511,10 +517,6 @@ class WorkDir:
             for path in (self.parts / name).iterdir():
                 if not path.name.endswith(PART_SUFFIX) or path.name.removesuffix(PART_SUFFIX) not in self.part_keys:
                     path.unlink()
-
-
-PART_CODEC = "lz4"
-PART_SUFFIX = ".arrows.lz4"  # an Arrow IPC stream, LZ4-compressed
 
 
 def _part_file(parts: Path, table: str, part: str) -> Path:
@@ -886,7 +888,7 @@ def extract(
         assembly = _Assembly(out, fmt, review_path if review_path.is_file() else None)
         try:
             with engine_context as run_chunks:
-                for _chunk, done in run_chunks(chunks()):
+                for done in run_chunks(chunks()):
                     work.record(done)
                     if by_path:  # a folder's keys are distinct: each has its file's path
                         for key in done.keys:
@@ -896,7 +898,7 @@ def extract(
                     summary.chunks += 1
                     summary.extracted += done.extracted
                     summary.text_bytes += done.text_bytes
-                    summary.first_problems.extend(done.problems[:20 - len(summary.first_problems)])
+                    summary.first_problems.extend(done.problems[:FIRST_PROBLEMS - len(summary.first_problems)])
                     if on_commit is not None:
                         on_commit(summary.chunks)
                     if progress and time.perf_counter() - last_report > 10:
