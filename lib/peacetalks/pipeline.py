@@ -364,6 +364,20 @@ def _extract_chunk(chunk: _Chunk, parts: Path, max_bytes: int, analyst: AnalystF
     return _save(parts, items, process_chunk(items, analyst, code), keep)
 
 
+def _batched(sized: Iterable[tuple[Any, int]], chunk_size: int) -> Iterator[list[Any]]:
+    """The items of (item, size) pairs in lists that close at `chunk_size` items or CHUNK_BYTES of size."""
+    batch: list[Any] = []
+    size = 0
+    for item, item_size in sized:
+        batch.append(item)
+        size += item_size
+        if len(batch) >= chunk_size or size >= CHUNK_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
 # --- engines: run the chunks, in order, with a bounded number in flight -------------------------
 
 def _bounded(submit: Callable[[Any], Any], result: Callable[[Any], Any], chunks: Iterable[Any],
@@ -844,21 +858,8 @@ def extract(
         by_path = fresh and articles is not None and engine == "local"
         order: dict[str, int] = {}
 
-        def chunks() -> Iterator[_Chunk]:
-            if by_path:
-                paths: list[str] = []
-                size = 0
-                for path, file_size, _mtime in articles:
-                    paths.append(str(path))
-                    size += file_size
-                    if len(paths) >= chunk_size or size >= CHUNK_BYTES:
-                        yield _Chunk(paths=paths)
-                        paths, size = [], 0
-                if paths:
-                    yield _Chunk(paths=paths)
-                return
-            chunk: list[tuple[str, RawDocument | Problem]] = []
-            size = 0
+        def to_extract() -> Iterator[tuple[tuple[str, RawDocument | Problem], int]]:
+            """Each document not done yet, with its key, and its size in characters."""
             items = (iter_documents(source, max_bytes) if articles is None
                      else (read_document(path, max_bytes) for path, _size, _mtime in articles))
             for item in items:
@@ -869,14 +870,13 @@ def extract(
                 if key in work.done:
                     summary.resumed += 1
                     continue
-                chunk.append((key, item))
-                if isinstance(item, RawDocument):
-                    size += len(item.text)
-                if len(chunk) >= chunk_size or size >= CHUNK_BYTES:
-                    yield _Chunk(items=chunk)
-                    chunk, size = [], 0
-            if chunk:
-                yield _Chunk(items=chunk)
+                yield (key, item), len(item.text) if isinstance(item, RawDocument) else 0
+
+        def chunks() -> Iterator[_Chunk]:
+            if by_path:
+                files = ((str(path), size) for path, size, _mtime in articles)
+                return (_Chunk(paths=paths) for paths in _batched(files, chunk_size))
+            return (_Chunk(items=items) for items in _batched(to_extract(), chunk_size))
 
         analyst = AnalystFiles.beside(analyst_folder(source))
         engine_context = (_dask_engine(workers, scheduler, analyst, work.parts) if engine == "dask"
