@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
 from pathlib import Path
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Callable, Iterable, NamedTuple, TypeVar
 
 import yaml
 
@@ -76,6 +76,9 @@ class Actor:
     speakers: tuple[str, ...]
 
 
+_T = TypeVar("_T")
+
+
 @dataclass(frozen=True)
 class Codebook:
     """Actors, issues and the word lists the stance reader uses, compiled once."""
@@ -90,10 +93,18 @@ class Codebook:
     _cues: tuple[Cue, ...] = field(default=(), repr=False, compare=False)
     _cue_filter: _CueFilter = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
     _word_patterns: dict[tuple[str, bool], re.Pattern[str]] = field(default_factory=dict, repr=False, compare=False)
+    _derived: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def cues(self) -> list[Cue]:
         return list(self._cues)
+
+    def derived(self, build: Callable[[Codebook], _T]) -> _T:
+        """What `build` makes of this codebook (a reader's compiled view of it), made once and kept with it."""
+        value = self._derived.get(build)
+        if value is None:
+            value = self._derived.setdefault(build, build(self))
+        return value
 
     def mentions(self, text: str, folded: str | None = None) -> list[Mention]:
         """Every actor mention in `text`, left to right, longest name first where names overlap.

@@ -169,16 +169,9 @@ class _WordLists:
 _FOUND = operator.itemgetter(1)  # of an automaton's (end, value) item, the value
 
 
-_current_lists: tuple[Codebook, _WordLists] | None = None  # of the codebook last read with
-
-
 def _lists(codebook: Codebook, folded: str) -> _Lists:
     """The word lists of `codebook` to read the folded sentence `folded` with (see `_WordLists`)."""
-    global _current_lists
-    current = _current_lists  # read once: another thread may replace it meanwhile
-    if current is None or current[0] is not codebook:
-        current = _current_lists = (codebook, _WordLists(codebook))
-    return current[1].of_sentence(folded)
+    return codebook.derived(_WordLists).of_sentence(folded)
 
 
 @dataclass
