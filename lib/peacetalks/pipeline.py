@@ -52,7 +52,7 @@ from . import tables
 from .catalog import ANALYST_FILES, CATALOG_FILE, EVENTS_FILE, NO_ANALYST_FILES, REVIEW_FILE, AnalystFiles
 from .extraction import BATCH_SIZE, process_documents
 from .problems import InputError, Problem
-from .reading import DEFAULT_MAX_BYTES, RawDocument, analyst_folder, article_files, iter_documents, read_document
+from .reading import DEFAULT_MAX_BYTES, RawDocument, analyst_folder, article_names, iter_documents, read_document
 from .tables import TABLES_META
 from .workers import default_workers, worker_context
 
@@ -159,34 +159,44 @@ LOADED_CODE = code_fingerprint()
 """The fingerprint of the code this process imported; a worker running other code must not mix its rows in."""
 
 
-def file_states(paths: Iterable[Path]) -> list[tuple[Path, int, int]]:
-    """(path, size in bytes, modification time in ns) of each file; 0 and 0 for one that cannot be looked
-    at (gone since it was listed, say), which is kept, so that reading it reports the problem."""
+def file_states(folder: Path, names: Iterable[str]) -> list[tuple[str, int, int]]:
+    """(name, size in bytes, modification time in ns) of each named file of `folder`; 0 and 0 for one that
+    cannot be looked at (gone since it was listed, say), which is kept, so that reading it reports the problem.
+
+    Each file is looked at relative to the folder, by name, so a folder of 100,000 articles is looked
+    at in a third of a second, not the second that a path object and a stat per file took."""
     states = []
-    for path in paths:
-        try:
-            stat = path.stat()
-        except OSError:
-            states.append((path, 0, 0))
-        else:
-            states.append((path, stat.st_size, stat.st_mtime_ns))
+    relative = os.stat in os.supports_dir_fd
+    descriptor = os.open(folder, os.O_RDONLY) if relative else None
+    prefix = os.path.join(folder, "")
+    try:
+        for name in names:
+            try:
+                stat = os.stat(name, dir_fd=descriptor) if relative else os.stat(prefix + name)
+            except OSError:
+                states.append((name, 0, 0))
+            else:
+                states.append((name, stat.st_size, stat.st_mtime_ns))
+    finally:
+        if descriptor is not None:
+            os.close(descriptor)
     return states
 
 
-def source_fingerprint(source: Path, states: list[tuple[Path, int, int]] | None = None) -> str:
+def source_fingerprint(source: Path, states: list[tuple[str, int, int]] | None = None) -> str:
     """A cheap hash of a source's state (names, sizes, modification times), to tell whether tables are current.
-    `states` is `file_states(article_files(source))` of a folder, when the caller has them already."""
+    `states` is `file_states(source, article_names(source))` of a folder, when the caller has them already."""
     digest = hashlib.sha256()
     if source.is_dir():
-        files = list(states) if states is not None else file_states(article_files(source))
+        files = list(states) if states is not None else file_states(source, article_names(source))
     elif source.is_file():
-        files = file_states([source])
+        files = file_states(source.parent, [source.name])
     else:
         raise InputError(f"{source}: no such file or folder")
     folder = analyst_folder(source)
-    files += file_states(sorted(folder / name for name in ANALYST_FILES if (folder / name).is_file()))
-    for path, size, mtime in files:
-        digest.update(f"{path.name}\0{size}\0{mtime}\n".encode("utf-8", "surrogateescape"))
+    files += file_states(folder, sorted(name for name in ANALYST_FILES if (folder / name).is_file()))
+    for name, size, mtime in files:
+        digest.update(f"{name}\0{size}\0{mtime}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()[:24]
 
 
@@ -338,7 +348,7 @@ def _chunk_items(chunk: _Chunk, max_bytes: int) -> list[tuple[str, RawDocument |
     """The chunk's (key, document) pairs, reading its files when it has them."""
     if not chunk.paths:
         return chunk.items
-    documents = (read_document(Path(path), max_bytes) for path in chunk.paths)
+    documents = (read_document(path, max_bytes) for path in chunk.paths)
     return [(item_key(document), document) for document in documents]
 
 
@@ -846,7 +856,8 @@ def extract(
     summary = Summary()
     code = LOADED_CODE
     fingerprint = hashlib.sha256(f"{code}:{_analyst_fingerprint(source)}".encode()).hexdigest()[:24]
-    articles = file_states(article_files(source)) if source.is_dir() else None  # listed and looked at once
+    articles = file_states(source, article_names(source)) if source.is_dir() else None  # listed and looked at once
+    prefix = os.path.join(source, "")  # the folder with its separator: a file's path is prefix + name
     source_state = source_fingerprint(source, articles)
     out.mkdir(parents=True, exist_ok=True)
     with _lock(out / WORK):
@@ -861,7 +872,7 @@ def extract(
         def to_extract() -> Iterator[tuple[tuple[str, RawDocument | Problem], int]]:
             """Each document not done yet, with its key, and its size in characters."""
             items = (iter_documents(source, max_bytes) if articles is None
-                     else (read_document(path, max_bytes) for path, _size, _mtime in articles))
+                     else (read_document(prefix + name, max_bytes) for name, _size, _mtime in articles))
             for item in items:
                 key = item_key(item)
                 while key in order:  # the same document twice: keep both
@@ -874,7 +885,7 @@ def extract(
 
         def chunks() -> Iterator[_Chunk]:
             if by_path:
-                files = ((str(path), size) for path, size, _mtime in articles)
+                files = ((prefix + name, size) for name, size, _mtime in articles)
                 return (_Chunk(paths=paths) for paths in _batched(files, chunk_size))
             return (_Chunk(items=items) for items in _batched(to_extract(), chunk_size))
 
