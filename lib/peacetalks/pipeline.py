@@ -92,6 +92,9 @@ ROW_GROUP_ROWS = 50_000
 ROW_GROUP_BYTES = 64_000_000
 """Rows are gathered into row groups of this size at most before they are written (bounded memory, fast reads)."""
 
+PARQUET_CODEC = "zstd"
+"""The tables' compression: half the size of Parquet's default (snappy) at less CPU, read by every Parquet reader."""
+
 META = TABLES_META  # the file that marks a folder of extracted tables
 WORK = ".work"
 
@@ -635,7 +638,10 @@ class _Output:
         self.pending: list[pa.Table] = []
         self.pending_bytes = self.pending_rows = 0
         if "parquet" in self.temporary:
-            self.writers.append(pq.ParquetWriter(self.temporary["parquet"], self.schema))
+            # min/max statistics only where a reader may filter on them: for prose they cost a third of the writing
+            statistics = [name for name in self.schema.names if name not in tables.PROSE_COLUMNS]
+            self.writers.append(pq.ParquetWriter(self.temporary["parquet"], self.schema, compression=PARQUET_CODEC,
+                                                 write_statistics=statistics))
         if "csv" in self.temporary:
             self.writers.append(pacsv.CSVWriter(self.temporary["csv"], self.schema))
 

@@ -17,6 +17,8 @@ STANCE_COLUMNS = [
     "article_id", "actor", "issue", "polarity", "quote", "speaker", "as_of", "as_of_basis", "coded_by", "note",
 ]
 PROBLEM_COLUMNS = ["file", "problem", "severity"]
+PROSE_COLUMNS = frozenset({"title", "url", "path", "body", "date_evidence", "sentence", "quote", "note", "file", "problem"})
+"""Columns of free text: nobody selects rows by their smallest or largest value."""
 
 QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range")
 KINDS = ("killed", "wounded", "displaced", "refugees")
