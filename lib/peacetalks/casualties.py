@@ -152,15 +152,19 @@ def _cues() -> dict:
 
 def _alt(entries: list[str] | str) -> str:
     """One regex alternation of YAML entries; WAR and FOREIGN stand for those word lists, a space for any whitespace."""
+    return "|".join(f"(?:{part})" for part in _alt_parts(entries))
+
+
+def _alt_parts(entries: list[str] | str) -> list[str]:
+    """The regex of each YAML entry, as `_alt` joins them."""
     if isinstance(entries, str):
         entries = [entries]
     war = _cues()["war_nouns"]
     foreign = "|".join(_cues()["foreign_places"])
     cities = "|".join(place for entry in _cues()["places_in_syria"] for place in entry.split("|") if place != "syria")
     whitespace = r"\s+"
-    parts = [e.replace("WAR", war).replace("FOREIGN", foreign).replace("SYRIAN_CITY", cities).replace(" ", whitespace)
-             for e in entries if e]
-    return "|".join(f"(?:{part})" for part in parts)
+    return [e.replace("WAR", war).replace("FOREIGN", foreign).replace("SYRIAN_CITY", cities).replace(" ", whitespace)
+            for e in entries if e]
 
 
 class _Gated:
@@ -183,6 +187,36 @@ class _Gated:
         return self.pattern.search(text, pos, end)
 
 
+class _GatedCues(_Gated):
+    """A `_Gated` alternation of cue entries that is also asked only whether a text has any of them
+    (`found`). Each entry is then searched on its own, and only when the text has one of the strings
+    its own matches must contain, found by one automaton pass. As one alternation, the regex engine
+    tried every entry at every offset of the text (the war cues took about 7 µs a sentence, the war,
+    event and narrowing cues together 3% of the stage); alone, most entries are ruled out by the
+    automaton and the rest jump to their own first letters."""
+
+    def __init__(self, parts: list[str]) -> None:
+        super().__init__(folded_pattern("|".join(f"(?:{part})" for part in parts)))
+        self.parts = [folded_pattern(part) for part in parts]
+        self._unfiltered: list[int] = []  # entries with no literal to look for: always searched
+        entries_with: dict[str, set[int]] = {}
+        for index, part in enumerate(self.parts):
+            literals = required_literals(part)
+            if not literals:
+                self._unfiltered.append(index)
+            for literal in literals[0] if literals else ():
+                entries_with.setdefault(literal, set()).add(index)
+        self._entries_with = automaton({s: frozenset(entries) for s, entries in entries_with.items()})
+
+    def found(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """Whether `self.search(text, pos, endpos)` finds a match: some entry matches in the same bounds."""
+        end = len(text) if endpos is None else endpos
+        candidates = set(self._unfiltered)
+        for _, entries in self._entries_with.iter(text, pos, end):
+            candidates |= entries
+        return any(self.parts[index].search(text, pos, end) for index in sorted(candidates))
+
+
 @dataclass(frozen=True)
 class _Grammar:
     """The compiled cue patterns."""
@@ -195,9 +229,9 @@ class _Grammar:
     breaks: re.Pattern[str]
     not_people: re.Pattern[str]
     restricted: re.Pattern[str]
-    war: _Gated
-    event: _Gated
-    narrowing: _Gated
+    war: _GatedCues
+    event: _GatedCues
+    narrowing: _GatedCues
     war_start: re.Pattern[str]
     foreign: re.Pattern[str]
     foreign_keys: frozenset[bytes]   # the first letters of each place outside Syria
@@ -236,9 +270,9 @@ def _grammar() -> _Grammar:
         breaks=folded_pattern(rf"(?:{_alt(cues['phrase_breaks'])})\Z"),
         not_people=folded_pattern(rf"(?:{_alt(cues['not_people'])})\Z"),
         restricted=folded_pattern(rf"(?:{_alt(cues['restricted_people'])})\Z"),
-        war=_Gated(folded_pattern(_alt(cues["war_cues"]))),
-        event=_Gated(folded_pattern(_alt(cues["event_cues"]))),
-        narrowing=_Gated(folded_pattern(_alt(cues["narrowing_cues"]))),
+        war=_GatedCues(_alt_parts(cues["war_cues"])),
+        event=_GatedCues(_alt_parts(cues["event_cues"])),
+        narrowing=_GatedCues(_alt_parts(cues["narrowing_cues"])),
         war_start=folded_pattern(r"\b2011\b|\b(?:began|started|erupted|broke out)\b"),
         foreign=folded_pattern(rf"(?:{places_foreign})\Z"),
         foreign_keys=frozenset(re.match(r"[a-z]+", name).group(0).encode("ascii")
@@ -732,7 +766,7 @@ class _Context:
 def _war_context(sentence: str, previous: str, grammar: _Grammar) -> bool:
     """Whether the sentence speaks of the war's total so far."""
     text = sentence.replace("’", "'")
-    if grammar.war.search(text):
+    if grammar.war.found(text):
         return True
     war_before = grammar.war_noun.search(previous)
     if _IT_HAS.match(text) and war_before:
@@ -774,10 +808,10 @@ def _subject(context: _Context, figures: list[_Figure], i: int) -> str:
     if any(_word(word).restricted for word in figure.head):
         return "syria_event"
     window = _SOURCE_OR_PART.split(context.sentence[q.end:q.end + 80])[0]
-    if context.grammar.event.search(window) or not context.war:
+    if context.grammar.event.found(window) or not context.war:
         return "syria_event"
     clause = _CLAUSE_BREAK.split(context.sentence[max(0, q.start - 120):q.start])[-1]
-    if context.grammar.narrowing.search(f"{clause}{context.sentence[q.start:q.end]}{window}"):
+    if context.grammar.narrowing.found(f"{clause}{context.sentence[q.start:q.end]}{window}"):
         return "syria_event"  # "12,000 tortured to death since 2011": one cause of death, not the whole toll
     return "syria_war"
 
