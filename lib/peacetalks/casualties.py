@@ -99,6 +99,11 @@ _NOT_COUNT_BEFORE = folded_pattern(
     rf"(?:[$£€]|[A-Za-z]-|#|\b(?:(?:us|usd|eur|sp)\s*\$?|{_MONTH}|aged?|ages?\s+(?:of|below|under|between|from)|"
     r"number|no\.|resolution|article|route|highway|brigade|division|page|group of|"
     r"numbered|code|from age|views|comments|shares|likes|population (?:\w+ )?of))\s*\Z")
+# (the words it can end with, but for spaces; its other matches end with one of "$£€#-.")
+_NOT_COUNT_LAST_WORDS = frozenset(
+    "us usd eur sp jan january feb february mar march apr april may jun june jul july aug august sep sept sepember "
+    "september oct october nov november dec december age aged of below under between from number resolution article "
+    "route highway brigade division page numbered code views comments shares likes".split())
 _NOT_COUNT_AFTER = folded_pattern(
     rf"(?:[\s-]*(?:years?|yrs?|months?)[\s-]*old\b|-(?:year|month|day|week)|\s*(?:%|percent\b|per cent\b)|"
     rf"\s*(?:dollars|euros|pounds|usd)\b|:\d|\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s|$|,|\d)|"
@@ -462,11 +467,22 @@ _PEOPLE_AFTER_YEAR = re.compile(r"\s+(?:of\s+)?(?:people|persons|civilians|soldi
 
 def _is_count(sentence: str, folded: str, q: Quantity) -> bool:
     """False for years, dates, ages, money, percentages and clock times."""
-    if _NOT_COUNT_BEFORE.search(folded[max(0, q.start - 20):q.start]) or _NOT_COUNT_AFTER.match(folded, q.end):
+    if _is_not_count_before(folded[max(0, q.start - 20):q.start]) or _NOT_COUNT_AFTER.match(folded, q.end):
         return False
     if _YEAR.fullmatch(sentence, q.number_start, q.end) and q.qualifier == "exact":
         return bool(_PEOPLE_AFTER_YEAR.match(sentence[q.end:]))  # (case-sensitive: "2000 people", not "2000 People")
     return True
+
+
+def _is_not_count_before(window: str) -> bool:
+    """Whether a folded window ends (but for spaces) with what makes the number after it not a count
+    (`_NOT_COUNT_BEFORE`: "$", "aged", "resolution"). Looked for only when the window ends with a word
+    or character such a match ends with: a pattern that must end the window is tried at each offset
+    of it, for every number (1.5% of the stage)."""
+    tail = window.rstrip()
+    if not tail or tail[-1] not in "$£€#-." and last_letters(tail) not in _NOT_COUNT_LAST_WORDS:
+        return False
+    return _NOT_COUNT_BEFORE.search(window) is not None
 
 
 class _Word(NamedTuple):
