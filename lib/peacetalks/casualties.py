@@ -478,7 +478,7 @@ def _is_not_count_before(window: str) -> bool:
     """Whether a folded window ends (but for spaces) with what makes the number after it not a count
     (`_NOT_COUNT_BEFORE`: "$", "aged", "resolution"). Looked for only when the window ends with a word
     or character such a match ends with: a pattern that must end the window is tried at each offset
-    of it, for every number (1.5% of the stage)."""
+    of it, for every number (about 1% of the stage)."""
     tail = window.rstrip()
     if not tail or tail[-1] not in "$£€#-." and last_letters(tail) not in _NOT_COUNT_LAST_WORDS:
         return False
