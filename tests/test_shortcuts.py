@@ -254,3 +254,50 @@ def test_an_empty_word_list_is_never_ruled_out(tmp_path):
     text = "Moscow said the talks would go on, but the opposition stayed away."
     assert _gated_list_spans(codebook, text, 0, len(text)) == _plain_list_spans(codebook, text, 0, len(text))
     assert _gated_list_spans(codebook, text, 0, len(text))["contrast"]
+
+
+# --- casualty cues and date patterns: the quick searches find what the plain patterns find ------------
+
+from peacetalks.casualties import _NOT_COUNT_BEFORE, _grammar, _is_not_count_before  # noqa: E402
+from peacetalks.dates import _DATE_PATTERNS  # noqa: E402
+
+# every word of the not-a-count pattern, so that a word an analyst adds to it is tried too
+NOT_COUNT_WORDS = st.sampled_from(sorted(set(re.findall(r"[a-z]{2,}", _NOT_COUNT_BEFORE.pattern))) + ["$", "#", "a-"])
+WINDOWS = st.lists(st.one_of(NOT_COUNT_WORDS, WORDS, st.text(max_size=4)), max_size=6).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(WINDOWS, st.sampled_from(["", " ", "  ", ". ", ",", "\n"]))
+def test_not_a_count_before_a_number_is_what_the_plain_pattern_finds(window, ending):
+    folded = fold(window + ending)[-20:]
+    assert _is_not_count_before(folded) == bool(_NOT_COUNT_BEFORE.search(folded))
+
+
+@pytest.mark.parametrize("cues", ["war", "event", "narrowing"])
+def test_casualty_cue_lists_found_as_the_whole_alternation_finds_them_in_real_sentences(cues):
+    gated = getattr(_grammar(), cues)
+    for sentence in SENTENCES:
+        folded = fold(sentence)
+        assert gated.found(folded) == bool(gated.pattern.search(folded)), sentence
+
+
+@settings(max_examples=300, deadline=None)
+@given(PHRASES, st.sampled_from(["war", "event", "narrowing"]), st.data())
+def test_casualty_cue_lists_found_as_the_whole_alternation_finds_them_in_any_text(text, cues, data):
+    gated = getattr(_grammar(), cues)
+    folded = fold(text)
+    start = data.draw(st.integers(0, len(folded)))
+    end = data.draw(st.integers(start, len(folded)))
+    assert gated.found(folded, start, end) == bool(gated.pattern.search(folded, start, end))
+
+
+DATE_WORDS = st.sampled_from("2014 1999 2020 12 7 07 16th of Dec. December Nov 022017 16.12.2014 2014-12-16 "
+                             "2014/1/5 5th July, on Jan 3rd".split())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(DATE_WORDS, st.text(alphabet="0123456789 -./,", max_size=5)), max_size=10).map(" ".join))
+def test_date_patterns_find_the_matches_the_plain_scan_finds(text):
+    folded = fold(text)
+    for pattern in _DATE_PATTERNS:  # against the whole pattern's own scan, tried at every offset
+        assert [m.span() for m in pattern.finditer(folded)] == [m.span() for m in pattern._whole.finditer(folded)]
