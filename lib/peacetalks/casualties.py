@@ -192,16 +192,18 @@ class _Gated:
         return self.pattern.search(text, pos, end)
 
 
-class _GatedCues(_Gated):
-    """A `_Gated` alternation of cue entries that is also asked only whether a text has any of them
-    (`found`). Each entry is then searched on its own, and only when the text has one of the strings
-    its own matches must contain, found by one automaton pass. As one alternation, the regex engine
-    tried every entry at every offset of the text (the war cues took about 7 µs a sentence, the war,
-    event and narrowing cues together 3% of the stage); alone, most entries are ruled out by the
-    automaton and the rest jump to their own first letters."""
+class _CueList:
+    """A list of cue entries that is only asked whether a text has one of them (`found`).
+
+    Each entry is searched on its own, and only when the text has one of the strings its matches must
+    contain, all found by one automaton pass. As one alternation (`pattern`, which says the same), the
+    regex engine tried every entry at every offset of the text (the war cues took about 7 µs a sentence,
+    the war, event and narrowing cues together 3% of the stage); alone, most entries are ruled out by
+    the automaton and the rest jump to their own first letters. Built from the entries themselves, so an
+    edit of casualty_cues.yaml cannot leave the prefilter stale."""
 
     def __init__(self, parts: list[str]) -> None:
-        super().__init__(folded_pattern("|".join(f"(?:{part})" for part in parts)))
+        self.pattern = folded_pattern("|".join(f"(?:{part})" for part in parts))
         self.parts = [folded_pattern(part) for part in parts]
         self._unfiltered: list[int] = []  # entries with no literal to look for: always searched
         entries_with: dict[str, set[int]] = {}
@@ -214,7 +216,8 @@ class _GatedCues(_Gated):
         self._entries_with = automaton({s: frozenset(entries) for s, entries in entries_with.items()})
 
     def found(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
-        """Whether `self.search(text, pos, endpos)` finds a match: some entry matches in the same bounds."""
+        """Whether `self.pattern.search(text, pos, endpos)` finds a match in a `fold`ed text: some entry
+        matches in the same bounds."""
         end = len(text) if endpos is None else endpos
         candidates = set(self._unfiltered)
         for _, entries in self._entries_with.iter(text, pos, end):
@@ -234,9 +237,9 @@ class _Grammar:
     breaks: re.Pattern[str]
     not_people: re.Pattern[str]
     restricted: re.Pattern[str]
-    war: _GatedCues
-    event: _GatedCues
-    narrowing: _GatedCues
+    war: _CueList
+    event: _CueList
+    narrowing: _CueList
     war_start: re.Pattern[str]
     foreign: re.Pattern[str]
     foreign_keys: frozenset[bytes]   # the first letters of each place outside Syria
@@ -275,9 +278,9 @@ def _grammar() -> _Grammar:
         breaks=folded_pattern(rf"(?:{_alt(cues['phrase_breaks'])})\Z"),
         not_people=folded_pattern(rf"(?:{_alt(cues['not_people'])})\Z"),
         restricted=folded_pattern(rf"(?:{_alt(cues['restricted_people'])})\Z"),
-        war=_GatedCues(_alt_parts(cues["war_cues"])),
-        event=_GatedCues(_alt_parts(cues["event_cues"])),
-        narrowing=_GatedCues(_alt_parts(cues["narrowing_cues"])),
+        war=_CueList(_alt_parts(cues["war_cues"])),
+        event=_CueList(_alt_parts(cues["event_cues"])),
+        narrowing=_CueList(_alt_parts(cues["narrowing_cues"])),
         war_start=folded_pattern(r"\b2011\b|\b(?:began|started|erupted|broke out)\b"),
         foreign=folded_pattern(rf"(?:{places_foreign})\Z"),
         foreign_keys=frozenset(re.match(r"[a-z]+", name).group(0).encode("ascii")
