@@ -34,6 +34,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "source": ("source", "publisher", "outlet", "source_name", "site", "media", "newspaper"),
     "url": ("url", "link", "article_url", "href", "address", "uri"),
     "id": ("id", "unit_id", "article_id", "doc_id", "document_id", "uid", "guid"),
+    "html": ("html", "raw_html", "page_html", "html_content", "source_html"),
 }
 """Column names accepted for each field, in order of preference; matched ignoring case, spaces and dashes."""
 
@@ -85,8 +86,13 @@ def map_columns(names: list[str]) -> dict[str, str]:
 def _missing_text(path: Path, names: list[str]) -> InputError:
     shown = ", ".join(repr(str(n)) for n in names[:20]) or "none"
     return InputError(
-        f"{path}: no text column: looked for {', '.join(ALIASES['text'])}; the columns are {shown}"
+        f"{path}: no text column: looked for {', '.join(ALIASES['text'])} (or a page's HTML in "
+        f"{', '.join(ALIASES['html'])}); the columns are {shown}"
     )
+
+
+def _has_text(columns: dict[str, str]) -> bool:
+    return "text" in columns or "html" in columns
 
 
 @dataclass
@@ -202,6 +208,11 @@ def _document(
     wanted_id = _as_text(record.get(columns["id"])) if "id" in columns else None
     row_id = ids.unique(wanted_id or str(number))
     name = f"{path}#{row_id}"
+    page = _as_text(record.get(columns["html"])) if "html" in columns else None
+    if page:  # a saved web page: read with its markup (htmlpages), the row's columns below what it says
+        return _html_document(path, record, columns, number, row_id, page, encoding, max_bytes)
+    if "text" not in columns:
+        return Problem(name, f"row {number}: no HTML in column {columns['html']!r} and no text column", "skipped")
     body = _as_text(record.get(columns["text"]))
     if body is None:
         return Problem(name, f"row {number}: the {columns['text']!r} value is not text", "skipped")
@@ -223,6 +234,22 @@ def _document(
     return RawDocument(row_id, name, text, text_encoding, hashlib.sha256(data).hexdigest(), fields)
 
 
+def _html_document(
+    path: Path, record: dict[str, Any], columns: dict[str, str], number: int, row_id: str, page: str,
+    encoding: str, max_bytes: int,
+) -> RawDocument | Problem:
+    """A row whose html column holds a saved page, as a RawDocument read as a saved web page."""
+    name = f"{path}#{row_id}"
+    data = _raw_bytes(page, encoding)
+    if len(data) > max_bytes:
+        return Problem(name, f"row {number} is {len(data):,} bytes, over the limit of {max_bytes:,} "
+                             "(raise it with --max-bytes)", "skipped")
+    fields = {key: _repair(value, encoding)[0] for key in FIELDS if key in columns
+              for value in [_as_text(record.get(columns[key]))] if value}
+    text, text_encoding = _repair(page, encoding)
+    return RawDocument(row_id, name, text, text_encoding, hashlib.sha256(data).hexdigest(), fields, markup="html")
+
+
 def _iter_csv(path: Path, opened: _Opened, max_bytes: int) -> Iterator[RawDocument | Problem]:
     csv.field_size_limit(max(csv.field_size_limit(), _CSV_FIELD_LIMIT))
     reader = csv.reader(opened.stream)
@@ -234,7 +261,7 @@ def _iter_csv(path: Path, opened: _Opened, max_bytes: int) -> Iterator[RawDocume
         raise InputError(f"{path}: not a readable CSV header: {err}") from None
     header = [_repair(name, opened.encoding)[0] for name in header]
     columns = map_columns(header)
-    if "text" not in columns:
+    if not _has_text(columns):
         raise _missing_text(path, header)
     ids = _Ids()
     number = 0
@@ -275,7 +302,7 @@ def _iter_jsonl(path: Path, opened: _Opened, max_bytes: int) -> Iterator[RawDocu
         if columns is None:
             names = [str(key) for key in record]
             columns = map_columns(names)
-            if "text" not in columns:
+            if not _has_text(columns):
                 raise _missing_text(path, names)
         yield _document(path, record, columns, line_number, ids, opened.encoding, max_bytes)
     if columns is None and number:

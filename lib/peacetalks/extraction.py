@@ -16,6 +16,7 @@ from .casualties import extract_casualties
 from .catalog import NO_ANALYST_FILES, AnalystFiles, CatalogEntry
 from .codebook import load_codebook
 from .dating import decide_date
+from .htmlpages import HtmlArticle, decide_html_date, parse_html
 from .parsing import parse_article
 from .problems import Problem
 from .reading import RawDocument
@@ -73,8 +74,12 @@ class _ReadArticle:
 
 def _read_article(doc: RawDocument, analyst: AnalystFiles) -> _ReadArticle:
     """Parse a document and decide its date: everything of its article row."""
-    parsed = parse_article(doc.text)
     problems: list[Problem] = []
+    if doc.markup == "html":
+        parsed = parse_html(doc.text)
+        problems.extend(Problem(doc.path, note) for note in parsed.notes)
+    else:
+        parsed = parse_article(doc.text)
     if doc.encoding != "utf-8":
         problems.append(Problem(doc.path, f"not UTF-8: read as {doc.encoding}"))
     entry = analyst.catalog.get(doc.id) or archive_entry(doc)
@@ -84,7 +89,10 @@ def _read_article(doc: RawDocument, analyst: AnalystFiles) -> _ReadArticle:
     source = parsed.source or (entry.source if entry else None)
     if entry and entry.source and parsed.source and entry.source != parsed.source:
         problems.append(Problem(doc.path, f"{entry.origin} source {entry.source!r} differs from the text's {parsed.source!r}; kept the text's"))
-    decision = decide_date(parsed, entry, analyst.events)
+    if isinstance(parsed, HtmlArticle):
+        decision = decide_html_date(parsed, entry, analyst.events)
+    else:
+        decision = decide_date(parsed, entry, analyst.events)
     problems.extend(Problem(doc.path, f"date conflict: {conflict}") for conflict in decision.conflicts)
     window = decision.window or (None, None)
     row = {

@@ -34,6 +34,7 @@ import contextlib
 import csv
 import datetime as dt
 import hashlib
+import importlib.metadata
 import json
 import math
 import os
@@ -141,6 +142,10 @@ def _imports(module: Path, package: Path) -> set[Path]:
     return found
 
 
+EXTRACTING_LIBRARIES = ("trafilatura", "htmldate")
+"""Libraries whose version is part of the code fingerprint: they read saved web pages."""
+
+
 def code_fingerprint() -> str:
     """A hash of the code extraction runs (extraction.py and every package module it imports, transitively)
     and of the package's data files (codebook, cue lists): the rows depend on them, the report's code does not."""
@@ -155,6 +160,11 @@ def code_fingerprint() -> str:
     digest = hashlib.sha256()
     for path in sorted(modules | data):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for library in EXTRACTING_LIBRARIES:  # a saved page's rows depend on how they read it
+        try:
+            digest.update(f"{library}\0{importlib.metadata.version(library)}\n".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{library}\0-\n".encode())
     return digest.hexdigest()[:24]
 
 

@@ -27,6 +27,8 @@ class RawDocument:
     encoding: str
     digest: str
     fields: dict[str, str] = field(default_factory=dict)
+    markup: str = "text"
+    """`text` for a page dump, `html` for a saved web page (read by htmlpages)."""
 
 
 _WINDOWS_RANGE = re.compile(rb"[\x80-\x9f]")  # where Windows-1252 has letters and punctuation, Latin-1 controls
@@ -107,12 +109,23 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDo
         return Problem(name, "file is empty", "skipped")
     if looks_binary(data):
         return Problem(name, "file is binary, not text", "skipped")
-    text, encoding = decode(data)
-    return RawDocument(os.path.splitext(os.path.basename(name))[0], name, text, encoding, hashlib.sha256(data).hexdigest())
+    markup = "html" if name.lower().endswith(HTML_SUFFIXES) else "text"
+    if markup == "html":
+        from .htmlpages import decode_html  # a saved page declares its charset
+        text, encoding = decode_html(data)
+    else:
+        text, encoding = decode(data)
+    return RawDocument(os.path.splitext(os.path.basename(name))[0], name, text, encoding,
+                       hashlib.sha256(data).hexdigest(), markup=markup)
+
+
+HTML_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", *HTML_SUFFIXES)
+"""The article files of a corpus folder: page dumps (.txt) and saved web pages (.html, .htm), case ignored."""
 
 
 def article_names(folder: Path) -> list[str]:
-    """The names of the article files of a corpus folder: every .txt file, sorted.
+    """The names of the article files of a corpus folder: every .txt, .html and .htm file, sorted.
 
     Names, not paths: a Path per file cost more than listing the folder (100,000 files)."""
     if not folder.exists():
@@ -121,11 +134,11 @@ def article_names(folder: Path) -> list[str]:
         raise InputError(f"{folder}: not a folder of .txt articles nor an archive export (.csv, .jsonl)")
     with os.scandir(folder) as entries:  # what glob("*.txt") lists, by the directory's file types: no stat per file
         return sorted(entry.name for entry in entries
-                      if entry.name.endswith(".txt") and not entry.name.startswith(".") and entry.is_file())
+                      if entry.name.lower().endswith(ARTICLE_SUFFIXES) and not entry.name.startswith(".") and entry.is_file())
 
 
 def article_files(folder: Path) -> list[Path]:
-    """The article files of a corpus folder: every .txt file, sorted by name."""
+    """The article files of a corpus folder: every .txt, .html and .htm file, sorted by name."""
     return [folder / name for name in article_names(folder)]
 
 

@@ -39,6 +39,7 @@ from typing import Any
 import yaml
 
 from .problems import InputError
+from .reading import ARTICLE_SUFFIXES
 
 PACKAGE_DIR = Path(__file__).parent
 TEMPLATES = PACKAGE_DIR / "templates"
@@ -52,7 +53,7 @@ BUILD_PARAMETERS = {
 }
 DATE_PARAMETERS = ("start", "end")
 NONE_WORDS = {"", "none", "null", "~"}
-VERSIONED = ("pandas", "matplotlib", "nbconvert", "papermill", "ipykernel", "nbformat")
+VERSIONED = ("pandas", "matplotlib", "nbconvert", "papermill", "ipykernel", "nbformat", "trafilatura", "htmldate")
 """Libraries whose version is part of the inputs: a different pandas may render a table differently."""
 
 
@@ -726,7 +727,7 @@ def run(args: argparse.Namespace) -> int:
     if not corpus.exists():
         raise InputError(f"{corpus}: no such corpus folder or archive file")
     article = given.get("evidence_article")
-    if article and corpus.is_dir() and not (corpus / f"{article}.txt").is_file():
+    if article and corpus.is_dir() and not any((corpus / f"{article}{suffix}").is_file() for suffix in ARTICLE_SUFFIXES):
         raise InputError(f"parameter evidence_article: no article {article!r} in {corpus}")
     _check_output_folder(out)
     parts = input_digests(corpus, notebooks, given)
