@@ -176,8 +176,9 @@ def test_a_folder_with_html_pages_builds_through_load_corpus(tmp_path):
     body = BODY.replace("</article>", "<p>The war has killed more than 270,000 people since it began, monitors said on Tuesday.</p>"
                                       "<p>Russia supports the peace talks in Geneva, Foreign Minister Sergei Lavrov said.</p></article>")
     (tmp_path / "saved.html").write_text(page(FULL_HEAD, body), encoding="utf-8")
-    (tmp_path / "other.HTM").write_text(page("<title>Second page</title>"), encoding="utf-8")
-    assert article_names(tmp_path) == ["dump.txt", "other.HTM", "saved.html"]
+    (tmp_path / "other.htm").write_text(page("<title>Second page</title>"), encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# not an article", encoding="utf-8")
+    assert article_names(tmp_path) == ["dump.txt", "other.htm", "saved.html"]
     corpus = load_corpus(tmp_path)
     articles = corpus.articles.set_index("id")
     assert list(articles.index) == ["dump", "other", "saved"]
@@ -224,8 +225,10 @@ def test_the_report_builds_with_a_saved_page_and_escapes_its_text(tmp_path):
     project = make_project(tmp_path / "project", malicious=False)
     body = BODY.replace("</article>", "<p>The war has killed more than 260,000 people, monitors said &lt;script&gt;alert(2)&lt;/script&gt; "
                                       "on Tuesday, as the talks went on &lt;img src=x onerror=alert(2)&gt; in Geneva.</p></article>")
-    head = FULL_HEAD.replace("Envoys gather for a second round of talks</title>",
-                             "Envoys &lt;script&gt;alert(2)&lt;/script&gt; gather</title>")
+    head = FULL_HEAD.replace("<title>Envoys gather for a second round of talks",
+                             "<title>Envoys &lt;script&gt;alert(2)&lt;/script&gt; gather")
+    head = re.sub(r'<meta property="og:title"[^>]*>', "", head).replace('"headline": "Envoys gather for a second round of talks", ', "")
+    body = body.replace("<h1>Envoys gather for a second round of talks</h1>", "")
     (project / "seeds" / f"{MALICIOUS_PAGE_ID}.html").write_text(page(head, body), encoding="utf-8")
     result = run_report(cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -235,6 +238,7 @@ def test_the_report_builds_with_a_saved_page_and_escapes_its_text(tmp_path):
     assert any(MALICIOUS_PAGE_ID in html for html in pages.values())  # the saved page reached the report
     for name, html in pages.items():
         assert "<script>alert(2)" not in html and "<img src=x onerror=alert(2)>" not in html, name
+    assert any("&lt;script&gt;alert(2)" in html for html in pages.values())  # its text reached the report, escaped
     if articles is not None:
         assert MALICIOUS_PAGE_ID in set(articles["id"])
 

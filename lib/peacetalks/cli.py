@@ -26,11 +26,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     extract = commands.add_parser(
         "extract", help="read a corpus and print or write its tables",
-        description="Read every .txt article in DIR, or every row of a CSV / JSON Lines export, with the "
+        description="Read every .txt, .html and .htm article in DIR, or every row of a CSV / JSON Lines export, with the "
         "analyst files catalog.csv, events.csv and review.csv beside them, and output the articles, "
         "casualties, stances and problems tables.",
     )
-    extract.add_argument("corpus", type=Path, metavar="DIR", help="folder of .txt articles, or a .csv / .jsonl export")
+    extract.add_argument("corpus", type=Path, metavar="DIR", help="folder of .txt and .html articles, or a .csv / .jsonl export")
     output = extract.add_mutually_exclusive_group(required=True)
     output.add_argument("--json", action="store_true", help="print all tables as one JSON object on stdout")
     output.add_argument("--csv", type=Path, metavar="OUTDIR", help="write one CSV per table into OUTDIR")

@@ -39,7 +39,7 @@ from .catalog import CatalogEntry, Event
 from .dates import FoundDate, date_in_url, find_dates
 from .dating import DateDecision, decide_date
 from .parsing import DATELINE, ParsedArticle, is_furniture, load_outlets
-from .reading import HTML_SUFFIXES, decode
+from .reading import decode
 
 UTC_SPREAD = dt.timedelta(hours=10)
 """How far a publisher's local time may be from a UTC timestamp it writes (see the module's docstring)."""
@@ -65,11 +65,6 @@ _MIN_WORDS = 10
 """Fewer words than this in the main text is no article: a menu or a label trafilatura fell back on."""
 _MIN_TEXT = 200
 """A main text shorter than this, beside a JSON-LD articleBody at least twice as long, is taken as a failed extraction."""
-
-
-def is_html_name(name: str) -> bool:
-    """Whether a file name is a saved web page's (.html, .htm)."""
-    return name.lower().endswith(HTML_SUFFIXES)
 
 
 def decode_html(data: bytes) -> tuple[str, str]:

@@ -109,7 +109,7 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDo
         return Problem(name, "file is empty", "skipped")
     if looks_binary(data):
         return Problem(name, "file is binary, not text", "skipped")
-    markup = "html" if name.lower().endswith(HTML_SUFFIXES) else "text"
+    markup = "html" if name.endswith(HTML_SUFFIXES) else "text"
     if markup == "html":
         from .htmlpages import decode_html  # a saved page declares its charset
         text, encoding = decode_html(data)
@@ -121,7 +121,7 @@ def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDo
 
 HTML_SUFFIXES = (".html", ".htm")
 ARTICLE_SUFFIXES = (".txt", *HTML_SUFFIXES)
-"""The article files of a corpus folder: page dumps (.txt) and saved web pages (.html, .htm), case ignored."""
+"""The article files of a corpus folder: page dumps (.txt) and saved web pages (.html, .htm), in lower case as .txt always was."""
 
 
 def article_names(folder: Path) -> list[str]:
@@ -134,7 +134,7 @@ def article_names(folder: Path) -> list[str]:
         raise InputError(f"{folder}: not a folder of .txt articles nor an archive export (.csv, .jsonl)")
     with os.scandir(folder) as entries:  # what glob("*.txt") lists, by the directory's file types: no stat per file
         return sorted(entry.name for entry in entries
-                      if entry.name.lower().endswith(ARTICLE_SUFFIXES) and not entry.name.startswith(".") and entry.is_file())
+                      if entry.name.endswith(ARTICLE_SUFFIXES) and not entry.name.startswith(".") and entry.is_file())
 
 
 def article_files(folder: Path) -> list[Path]:
