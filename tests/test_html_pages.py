@@ -315,3 +315,23 @@ def test_real_saved_pages_titles_publishers_and_dates(tmp_path):
     notes = corpus.problems[corpus.problems["problem"].str.contains("htmldate")]
     assert {Path(f).stem for f in notes["file"]} == {"dw.com.uncork", "reuters.com.parasite"}
 
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+_PIECES = st.sampled_from([
+    "<html>", "</html>", "<head>", "<body>", "<p>", "</p>", "<div>", "</div>", "<script>", "</script>",
+    '<meta property="article:published_time" content="2016-13-45T99:99Z">', '<meta property="og:site_name" content="">',
+    '<script type="application/ld+json">{"@type": ["NewsArticle"], "datePublished": 5, "publisher": [1]}</script>',
+    '<script type="application/ld+json">{not json</script>', '<link rel="canonical" href="javascript:alert(1)">',
+    "<title>", "</title>", " | ", "15.03.2016", "\x00", "&#0;", "&bogus;", "<!--", "-->", "<![CDATA[", "http://x",
+])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=40)), max_size=30))
+def test_any_markup_is_read_without_a_traceback(pieces):
+    result = process_document(_doc("".join(pieces), "fuzz.html"))
+    assert result.article["id"] == "fuzz"
+    assert all(p.file == "fuzz.html" for p in result.problems)
+    assert not any("could not be processed" in p.problem for p in result.problems)

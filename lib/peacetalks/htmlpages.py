@@ -122,8 +122,11 @@ def _days_of(value: str) -> frozenset[dt.date]:
         utc = match["H"] is not None and (tz.startswith("Z") or tz in ("UTC", "GMT", "+0000", "-0000"))
         if not utc:
             return frozenset({day})
-        moment = dt.datetime(day.year, day.month, day.day, int(match["H"]), int(match["M"]))
-        return frozenset({(moment - UTC_SPREAD).date(), (moment + UTC_SPREAD).date()})
+        try:
+            moment = dt.datetime(day.year, day.month, day.day, int(match["H"]), int(match["M"]))
+            return frozenset({(moment - UTC_SPREAD).date(), (moment + UTC_SPREAD).date()})
+        except (ValueError, OverflowError):  # no such hour, or a day at the edge of the calendar
+            return frozenset()
     found = find_dates(value)
     return frozenset({found[0].date}) if len(found) == 1 else frozenset()
 
@@ -321,18 +324,22 @@ def parse_html(text: str) -> HtmlArticle:
         return HtmlArticle(None, None, None, None, "", notes=["not readable as HTML: no article read"])
     # bare_extraction gets a tree of its own (it prunes what it is given), never the text: htmldate
     # would fetch a text that is only an address
-    document = trafilatura.bare_extraction(
-        trafilatura.load_html(text), with_metadata=True, include_comments=False, include_tables=False,
-        date_extraction_params={"original_date": True, "extensive_search": True},
-    )
-    meta = document if document is not None else trafilatura.extract_metadata(tree)
+    notes: list[str] = []
+    try:
+        document = trafilatura.bare_extraction(
+            trafilatura.load_html(text), with_metadata=True, include_comments=False, include_tables=False,
+            date_extraction_params={"original_date": True, "extensive_search": True},
+        )
+        meta = document if document is not None else trafilatura.extract_metadata(tree)
+    except Exception as err:  # noqa: BLE001 - a page trafilatura cannot read is a problem, not a crash
+        document = meta = None
+        notes.append(f"trafilatura could not read the page ({type(err).__name__}): no main text or metadata from it")
     url = getattr(meta, "url", None) if meta is not None else None
     url = url if isinstance(url, str) and url.startswith(("http://", "https://")) else None
     sitename = getattr(meta, "sitename", None) if meta is not None else None
     source = publisher(tree, sitename, url)
     raw_title = getattr(meta, "title", None) if meta is not None else None
     title = clean_title(raw_title, [n for n in (source, sitename, _meta(tree, "og:site_name")) if n])
-    notes: list[str] = []
     main = (getattr(document, "text", None) or "") if document is not None else ""
     json_body = _article_body(tree)
     if json_body and len(main) < _MIN_TEXT and len(json_body) >= 2 * len(main):
