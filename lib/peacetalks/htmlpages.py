@@ -244,8 +244,8 @@ def _names_site(name: str, host: str) -> bool:
     letters = _letters(re.sub(r"^the\s+", "", name, flags=re.I))
     host_letters = _letters(host.split(".")[-2] if host.count(".") >= 1 else host)
     initials = "".join(word[0] for word in re.findall(r"[A-Za-z0-9]+", name) if word.lower() != "the").lower()
-    return bool(letters) and (letters in _letters(host) or host_letters in letters
-                              or (len(initials) >= 2 and initials == host_letters))
+    return len(letters) >= 3 and (letters in _letters(host) or host_letters in letters
+                                  or (len(initials) >= 2 and initials == host_letters))
 
 
 def _clean_site_name(name: str) -> str:
