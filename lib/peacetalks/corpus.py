@@ -39,8 +39,16 @@ class Corpus:
             "stances": records(self.stances), "problems": records(self.problems),
         }
 
+    def validate(self) -> None:
+        """Check every table against tables.SCHEMA; a violation raises TableSchemaError naming table, column and value."""
+        for name in ("articles", "casualties", "stances", "problems", "machine_stances"):
+            table = getattr(self, name)
+            if table is not None:
+                tables.validate(name, table)
+
     def write_csv(self, folder: Path) -> list[Path]:
-        """One CSV per table in `folder`; returns the paths written."""
+        """One CSV per table in `folder`, each checked against its schema first; returns the paths written."""
+        self.validate()
         folder.mkdir(parents=True, exist_ok=True)
         written = []
         for name in ("articles", "casualties", "stances", "problems"):
@@ -101,7 +109,7 @@ def load_corpus(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
     machine = tables.frame(stances, tables.STANCE_COLUMNS)
     review_path = analyst_folder(root) / REVIEW_FILE
     final = apply_review(machine, article_table, review_path, problems=problems) if review_path.exists() else machine
-    return Corpus(
+    corpus = Corpus(
         root=root,
         articles=article_table,
         casualties=tables.frame(casualties, tables.CASUALTY_COLUMNS),
@@ -109,3 +117,5 @@ def load_corpus(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
         problems=tables.frame((p.as_row() for p in problems), tables.PROBLEM_COLUMNS),
         machine_stances=machine,
     )
+    corpus.validate()
+    return corpus

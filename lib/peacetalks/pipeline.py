@@ -70,11 +70,9 @@ PART_TABLES = ("articles", "casualties", "stances", "problems")
 """The tables of each chunk's part files: the machine's rows, document by document."""
 TABLES = ("articles", "casualties", "stances", "machine_stances", "problems")
 """The tables written, as in corpus.Corpus: `stances` with the analyst's review.csv applied, `machine_stances` without."""
-COLUMNS = {"articles": tables.ARTICLE_COLUMNS, "casualties": tables.CASUALTY_COLUMNS,
-           "stances": tables.STANCE_COLUMNS, "machine_stances": tables.STANCE_COLUMNS,
-           "problems": tables.PROBLEM_COLUMNS}
-INTEGER_COLUMNS = {"value", "value_high", "polarity"}
-"""Columns stored as 64-bit integers (nullable); every other column is stored as text."""
+COLUMNS = tables.COLUMNS
+INTEGER_COLUMNS = tables.INTEGER_COLUMNS
+"""Columns stored as 64-bit integers (nullable); every other column is stored as text (tables.SCHEMA)."""
 
 KEY = "_key"
 """Hidden column tying each row of a part file to the document it came from."""
@@ -101,11 +99,8 @@ WORK = ".work"
 
 
 def schema(table: str, with_key: bool = False) -> pa.Schema:
-    """The Arrow schema of a table: its columns from tables.py, integers where the numbers are."""
-    fields = [pa.field(name, pa.int64() if name in INTEGER_COLUMNS else pa.string()) for name in COLUMNS[table]]
-    if with_key:
-        fields.append(pa.field(KEY, pa.string()))
-    return pa.schema(fields)
+    """The Arrow schema of a table, from tables.SCHEMA (with the hidden key of part files when asked)."""
+    return tables.arrow_schema(table, [pa.field(KEY, pa.string())] if with_key else [])
 
 
 # --- fingerprints: of a document, of the code, of a source ----------------------------------------
@@ -658,6 +653,7 @@ class _Output:
     def write(self, table: pa.Table) -> None:
         """Add rows; they are written in row groups of up to ROW_GROUP_ROWS rows or ROW_GROUP_BYTES bytes."""
         table = table.select(self.schema.names).cast(self.schema)
+        tables.validate(self.name, table)
         self.pending.append(table)
         self.pending_bytes += table.nbytes
         self.pending_rows += table.num_rows
