@@ -48,7 +48,9 @@ def test_valid_parameters_are_normalised():
     ({"strat": "2015-01-01"}, r"unknown parameter 'strat' \(did you mean start\?\)"),
     ({"start": report.parse_cli_value("2015-13-01")}, r"parameter start: expected a date as YYYY-MM-DD"),
     ({"start": "2016-01-01", "end": "2015-01-01"}, r"start is after end"),
-    ({"kinds": "killed,maimed"}, r"parameter kinds: unknown value\(s\) 'maimed'; choose from killed"),
+    ({"kinds": "killed,maimed"}, r"parameter kinds: unknown value 'maimed'; choose from killed"),
+    ({"actors": "russia,rusia"}, r"parameter actors: unknown value 'rusia' \(did you mean 'russia'\?\)"),
+    ({"summarise": "sumary"}, r"parameter summarise: expected one of 'auto', 'points', 'summary'"),
     ({"corpus": "elsewhere"}, r"parameter corpus cannot be given: .*--corpus"),
     ({"figures_dir": "x"}, r"parameter figures_dir cannot be given"),
 ])
