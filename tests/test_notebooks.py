@@ -122,7 +122,8 @@ def test_every_notebook_runs_on_an_empty_period_and_says_so(report_project, tmp_
     assert "No article falls in this period</strong> (from 2030-01-01)" in _shown(nb) or \
         "**No article falls in this period** (from 2030-01-01)" in _shown(nb)
     for png in (tmp_path / "figures").glob("*.png"):  # an empty chart says so rather than drawing made-up dates
-        assert pd.read_csv(png.with_suffix(".csv")).empty
+        if png.stem != "accuracy":  # the labelled sets are measured whole, whatever the period
+            assert pd.read_csv(png.with_suffix(".csv")).empty
 
 
 @pytest.mark.slow

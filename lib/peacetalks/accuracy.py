@@ -421,3 +421,11 @@ def side_by_side(evaluations: list[Evaluation], part: str) -> pd.DataFrame:
         return pd.DataFrame()
     frame = pd.concat(frames, ignore_index=True)
     return frame[["measured_on", *[c for c in frame.columns if c != "measured_on"]]]
+
+
+def source_note(evaluations: list[Evaluation]) -> str:
+    """The line under the accuracy chart: what each panel was measured on, and how many articles."""
+    if not evaluations:
+        return "Source: nothing measured; coded by peacetalks."
+    parts = [f"{e.name.split(': ')[0]} ({e.articles:,} articles)" for e in evaluations if not e.untuned]
+    return "Source: " + "; ".join(parts) + "; coded by peacetalks."
