@@ -104,6 +104,17 @@ def test_inputs_digest_follows_articles_analyst_files_and_parameters(tmp_path):
     assert report.inputs_digest(corpus, notebooks, {}) != second
 
 
+def test_labelled_sets_given_are_handed_to_the_kernel_relative_to_where_it_runs(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sets").mkdir()
+    build_dir = tmp_path / "out" / ".reports.building-x"
+    [accuracy_notebook] = [n for n in NOTEBOOKS if "labelled" in n.parameters]
+    given = {"labelled": ["sets/gold.json"], "start": "2015-01-01"}
+    assert report.notebook_parameters(given, accuracy_notebook, build_dir) == {
+        "labelled": ["../../sets/gold.json"], "start": "2015-01-01"}
+    assert given["labelled"] == ["sets/gold.json"]  # as given, for the index and the digest
+
+
 def test_an_output_folder_that_is_not_a_report_is_never_replaced(tmp_path):
     (tmp_path / "mine.txt").write_text("my notes")
     with pytest.raises(InputError, match="is not a peacetalks report"):
@@ -430,3 +441,21 @@ def test_a_long_sentence_is_cut_around_its_figure():
     cut = excerpt(sentence, 200, width=90)
     assert cut.startswith("… ") and cut.endswith("over 200 people died.") and len(cut) <= 95
     assert excerpt("Some 200,000 people have been killed.", 200000) == "Some 200,000 people have been killed."
+
+
+@pytest.mark.slow
+def test_index_quotes_the_error_rates_on_text_not_tuned_on(built_report: BuiltReport):
+    """The methods give the machine's precision and recall on the labelled pages kept aside from tuning, or say
+    they are not measured (../shared absent)."""
+    from peacetalks import accuracy
+
+    index = (built_report.out / "index.html").read_text()
+    assert 'id="accuracy"' in index
+    rates = accuracy.untuned_rates()
+    if not rates["measured"]:
+        assert "<strong>not measured</strong>" in index
+        return
+    assert "not tuned on" in index and "../shared/corpus/pages/gold.json" in index
+    stances = next(r for r in rates["rows"] if r["what"] == "stances")
+    assert (f"<tr><td>stances</td><td class=\"num\">{stances['precision']:.2f}</td>"
+            f"<td class=\"num\">{stances['recall']:.2f}</td>") in index

@@ -478,6 +478,7 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
                                          given.get("actors"), given.get("issues"), given.get("summarise", "auto"))
     shift_table = shifts.shifts(stances)
     basis = articles["date_basis"].value_counts()
+    untuned = accuracy.untuned_rates(given.get("labelled"))
 
     return {
         "corpus": _relative(corpus),
@@ -489,6 +490,7 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
             "war_toll": toll_line,
             "stance_timeline": charts.stance_takeaway(charts.stance_data(stances, articles, shift_table),
                                                       given.get("summarise", "auto")),
+            "accuracy": untuned_takeaway(untuned),
         },
         "date_bases": [(b, DATE_BASIS_MEANING[b], int(basis.get(b, 0))) for b in columns.DATE_BASES],
         "qualifiers": [(k, int(v)) for k, v in casualties["qualifier"].value_counts().reindex(columns.QUALIFIERS, fill_value=0).items()],
@@ -498,8 +500,18 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
                                charts.select_stances(machine, articles, given.get("actors"), given.get("issues")), stances),
         "n_problems": len(corpus_tables.problems),
         "table_rows": table_rows,
-        "untuned": accuracy.untuned_rates(given.get("labelled")),
+        "untuned": untuned,
     }
+
+
+def untuned_takeaway(untuned: dict[str, Any]) -> str:
+    """The accuracy figure's line on the index: the error rates on the text the rules were not tuned on."""
+    if not untuned["measured"]:
+        return "Not measured on text the rules were not tuned on (no such labelled set beside the repository)."
+    rows = {r["what"]: r for r in untuned["rows"]}
+    parts = [f"{name} precision {rows[name]['precision']:.2f}, recall {rows[name]['recall']:.2f}"
+             for name in ("stances", "casualty figures") if name in rows]
+    return f"On {untuned['where']} (not tuned on): " + "; ".join(parts) + "."
 
 
 def review_facts(review_file: Path, articles: Any, machine: Any, reviewed: Any) -> dict[str, Any]:
