@@ -9,7 +9,8 @@ The build, in order:
 3. in a temporary folder beside the output, execute the notebooks in parallel (papermill,
    one kernel each), strip run times from them and render each to HTML without code cells
    through a template that loads nothing from the network; write the index page, whose
-   findings are computed here from the same tables and chart functions the notebooks use;
+   headline findings are those `notebooks/00_summary.ipynb` shows (`summary.Findings`), and whose
+   methods are computed here from the same tables and chart functions the notebooks use;
 4. only when every notebook succeeded, swap the temporary folder into place.
 
 Paths handed to the notebooks are relative (the build folder is a sibling of the output,
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import datetime as dt
 import difflib
 import hashlib
 import json
