@@ -226,6 +226,8 @@ def publication_takeaway(articles: pd.DataFrame) -> str:
     """One line: how many articles over which span, and how their dates are known."""
     data = publication_data(articles)
     undated = len(articles) - len(data)
+    if articles.empty:
+        return "No article in this period."
     if data.empty:
         return f"None of the {len(articles):,} articles could be dated."
     counts = data["date_basis"].value_counts()
