@@ -48,7 +48,9 @@ def test_valid_parameters_are_normalised():
     ({"strat": "2015-01-01"}, r"unknown parameter 'strat' \(did you mean start\?\)"),
     ({"start": report.parse_cli_value("2015-13-01")}, r"parameter start: expected a date as YYYY-MM-DD"),
     ({"start": "2016-01-01", "end": "2015-01-01"}, r"start is after end"),
-    ({"kinds": "killed,maimed"}, r"parameter kinds: unknown value\(s\) 'maimed'; choose from killed"),
+    ({"kinds": "killed,maimed"}, r"parameter kinds: unknown value 'maimed'; choose from killed"),
+    ({"actors": "russia,rusia"}, r"parameter actors: unknown value 'rusia' \(did you mean 'russia'\?\)"),
+    ({"summarise": "sumary"}, r"parameter summarise: expected one of 'auto', 'points', 'summary'"),
     ({"corpus": "elsewhere"}, r"parameter corpus cannot be given: .*--corpus"),
     ({"figures_dir": "x"}, r"parameter figures_dir cannot be given"),
 ])
@@ -102,6 +104,17 @@ def test_inputs_digest_follows_articles_analyst_files_and_parameters(tmp_path):
     assert report.inputs_digest(corpus, notebooks, {}) != second
 
 
+def test_labelled_sets_given_are_handed_to_the_kernel_relative_to_where_it_runs(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sets").mkdir()
+    build_dir = tmp_path / "out" / ".reports.building-x"
+    [accuracy_notebook] = [n for n in NOTEBOOKS if "labelled" in n.parameters]
+    given = {"labelled": ["sets/gold.json"], "start": "2015-01-01"}
+    assert report.notebook_parameters(given, accuracy_notebook, build_dir) == {
+        "labelled": ["../../sets/gold.json"], "start": "2015-01-01"}
+    assert given["labelled"] == ["sets/gold.json"]  # as given, for the index and the digest
+
+
 def test_an_output_folder_that_is_not_a_report_is_never_replaced(tmp_path):
     (tmp_path / "mine.txt").write_text("my notes")
     with pytest.raises(InputError, match="is not a peacetalks report"):
@@ -139,7 +152,7 @@ def test_build_writes_pages_figures_tables_and_executed_notebooks(built_report: 
     for table in ("articles", "casualties", "stances", "problems"):
         assert (out / "tables" / f"{table}.csv").is_file()
     figures = sorted(p.stem for p in (out / "figures").glob("*.png"))
-    assert set(figures) == {"publication_timeline", "war_toll", "stance_timeline"}
+    assert set(figures) == {"publication_timeline", "war_toll", "stance_timeline", "accuracy"}
     index = (out / "index.html").read_text()
     for stem in figures:
         for ext in ("png", "svg", "csv"):
@@ -428,3 +441,21 @@ def test_a_long_sentence_is_cut_around_its_figure():
     cut = excerpt(sentence, 200, width=90)
     assert cut.startswith("… ") and cut.endswith("over 200 people died.") and len(cut) <= 95
     assert excerpt("Some 200,000 people have been killed.", 200000) == "Some 200,000 people have been killed."
+
+
+@pytest.mark.slow
+def test_index_quotes_the_error_rates_on_text_not_tuned_on(built_report: BuiltReport):
+    """The methods give the machine's precision and recall on the labelled pages kept aside from tuning, or say
+    they are not measured (../shared absent)."""
+    from peacetalks import accuracy
+
+    index = (built_report.out / "index.html").read_text()
+    assert 'id="accuracy"' in index
+    rates = accuracy.untuned_rates()
+    if not rates["measured"]:
+        assert "<strong>not measured</strong>" in index
+        return
+    assert "not tuned on" in index and "../shared/corpus/pages/gold.json" in index
+    stances = next(r for r in rates["rows"] if r["what"] == "stances")
+    assert (f"<tr><td>stances</td><td class=\"num\">{stances['precision']:.2f}</td>"
+            f"<td class=\"num\">{stances['recall']:.2f}</td>") in index

@@ -6,10 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["Corpus", "load_corpus"]
+__all__ = ["Corpus", "load_corpus", "check_parameters"]
 
 
 def __getattr__(name: str) -> Any:
+    if name == "check_parameters":
+        from . import parameters
+
+        return parameters.check_parameters
     if name in __all__:
         from . import corpus
 

@@ -31,6 +31,20 @@ MAX_POINTS = 60
 Past it, the publication timeline counts articles per outlet and month, the toll chart summarises
 each month's reports (median, spread, count) and the stance timeline counts stances per actor,
 issue and quarter. Each `*_view` function applies it; the five seeds (41 stance markers) stay whole."""
+SUMMARISE = ("auto", "points", "summary")
+"""The `summarise` parameter of every chart: `auto` draws every point up to `MAX_POINTS` and a summary
+past it; `points` always every point; `summary` always the summary (when there is anything to summarise)."""
+
+
+def summarised(count: int, summarise: str = "auto") -> bool:
+    """Whether a chart of `count` points draws its summary instead of every point."""
+    if summarise not in SUMMARISE:
+        raise ValueError(f"summarise: expected one of {', '.join(SUMMARISE)}, got {summarise!r}")
+    if count == 0:
+        return False
+    return summarise == "summary" or (summarise == "auto" and count > MAX_POINTS)
+
+
 MAX_LABELS = 10
 """A chart of every point labels each one (article id, or outlet and figure) only up to this many, so labels never pile up."""
 WAR_TOLL = {"subject": "syria_war", "kind": "killed"}
@@ -136,6 +150,19 @@ def _crowded(when: pd.Series, group: pd.Series | None = None, share: float = 0.1
     return flags
 
 
+def nothing_to_plot(name: str, takeaway: str, note: str) -> Figure:
+    """The figure of a chart with nothing to draw (no dated article or stance in the period): its title,
+    its one-line takeaway saying so, and an empty frame, rather than an axis of made-up dates."""
+    fig = style.new_figure(9, 2.6)
+    with style.rc():
+        ax = fig.add_subplot()
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "nothing to plot in this period", ha="center", va="center", color=style.GREY,
+                fontsize=11, transform=ax.transAxes)
+        style.frame(fig, ax, FIGURE_TITLES[name], takeaway, note)
+    return fig
+
+
 def _date_axis(ax) -> None:
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
@@ -199,6 +226,8 @@ def publication_takeaway(articles: pd.DataFrame) -> str:
     """One line: how many articles over which span, and how their dates are known."""
     data = publication_data(articles)
     undated = len(articles) - len(data)
+    if articles.empty:
+        return "No article in this period."
     if data.empty:
         return f"None of the {len(articles):,} articles could be dated."
     counts = data["date_basis"].value_counts()
@@ -224,9 +253,9 @@ def publication_months(data: pd.DataFrame) -> pd.DataFrame:
     return counts.reset_index(drop=True)
 
 
-def publication_view(data: pd.DataFrame) -> pd.DataFrame:
-    """What the publication timeline draws: every dated article, or past `MAX_POINTS` of them the monthly counts."""
-    return publication_months(data) if "published" in data and len(data) > MAX_POINTS else data
+def publication_view(data: pd.DataFrame, summarise: str = "auto") -> pd.DataFrame:
+    """What the publication timeline draws: every dated article, or (past `MAX_POINTS` of them, or asked) the monthly counts."""
+    return publication_months(data) if "published" in data and summarised(len(data), summarise) else data
 
 
 def publication_timeline(data: pd.DataFrame, note: str, takeaway: str = "") -> Figure:
@@ -237,6 +266,8 @@ def publication_timeline(data: pd.DataFrame, note: str, takeaway: str = "") -> F
     """
     if "month" in data:
         return _publication_heat(data, note, takeaway)
+    if data.empty:
+        return nothing_to_plot("publication_timeline", takeaway or "No dated article in this period.", note)
     outlets = list(dict.fromkeys(data["outlet"]))
     fig = style.new_figure(10.5, 2.2 + 0.42 * max(len(outlets), 3))
     with style.rc():
@@ -401,23 +432,23 @@ def toll_months(data: pd.DataFrame) -> pd.DataFrame:
     return summary
 
 
-def toll_view(data: pd.DataFrame) -> pd.DataFrame:
-    """What the toll chart draws: every report (`toll_data`), or past `MAX_POINTS` reports the monthly summary."""
+def toll_view(data: pd.DataFrame, summarise: str = "auto") -> pd.DataFrame:
+    """What the toll chart draws: every report (`toll_data`), or (past `MAX_POINTS` reports, or asked) the monthly summary."""
     if "month" in data:
         return data
-    return toll_months(data) if (data["shown_as"] == "plotted").sum() > MAX_POINTS else data
+    return toll_months(data) if summarised(int((data["shown_as"] == "plotted").sum()), summarise) else data
 
 
 def _figure_words(value: float) -> str:
     return f"{round(value):,}"
 
 
-def toll_takeaway(data: pd.DataFrame) -> str:
+def toll_takeaway(data: pd.DataFrame, summarise: str = "auto") -> str:
     """One line on how the reported war death toll moved, from the first dated report to the last.
 
     Past `MAX_POINTS` reports (or given `toll_months`), from the first year's monthly medians to the last year's.
     """
-    months = toll_view(data)
+    months = toll_view(data, summarise)
     if "month" in months:
         return _toll_months_takeaway(months)
     plotted = data[data["shown_as"] == "plotted"].sort_values("published", kind="stable")
@@ -459,6 +490,8 @@ def toll_chart(data: pd.DataFrame, note: str, takeaway: str | None = None) -> Fi
         return _toll_summary_chart(data, note, takeaway)
     plotted = data[data["shown_as"] == "plotted"]
     listed = data[data["shown_as"] != "plotted"]
+    if data.empty:
+        return nothing_to_plot("war_toll", takeaway or toll_takeaway(data, "points"), note)
     fig = style.new_figure(11 if not listed.empty else 9, 5.2)
     with style.rc():
         if listed.empty:
@@ -499,7 +532,7 @@ def toll_chart(data: pd.DataFrame, note: str, takeaway: str | None = None) -> Fi
         if handles:
             ax.legend(handles=handles, loc="upper left")
         style.frame(fig, ax, FIGURE_TITLES["war_toll"],
-                    takeaway or toll_takeaway(data), note)
+                    takeaway or toll_takeaway(data, "points"), note)
     return fig
 
 
@@ -600,6 +633,7 @@ FIGURE_TITLES = {
     "publication_timeline": "When the articles were published",
     "war_toll": "The war's death toll as the press reported it",
     "stance_timeline": "Who stood where, and when it shifted",
+    "accuracy": "How often the machine is right",
 }
 """The title of each saved figure, by its stable file name (the index page captions them with it)."""
 
@@ -701,14 +735,14 @@ def stance_quarters(data: pd.DataFrame) -> pd.DataFrame:
     return counts.reset_index(drop=True)
 
 
-def stance_view(data: pd.DataFrame) -> pd.DataFrame:
-    """What the stance timeline draws: every marker (`stance_data`), or past `MAX_POINTS` markers the quarterly counts."""
-    return stance_quarters(data) if "as_of" in data and len(data) > MAX_POINTS else data
+def stance_view(data: pd.DataFrame, summarise: str = "auto") -> pd.DataFrame:
+    """What the stance timeline draws: every marker (`stance_data`), or (past `MAX_POINTS` markers, or asked) the quarterly counts."""
+    return stance_quarters(data) if "as_of" in data and summarised(len(data), summarise) else data
 
 
-def stance_takeaway(data: pd.DataFrame) -> str:
+def stance_takeaway(data: pd.DataFrame, summarise: str = "auto") -> str:
     """One line: how many stances, and the clearest shift (past `MAX_POINTS` markers: the row with most shifts)."""
-    data = stance_view(data)
+    data = stance_view(data, summarise)
     if data.empty:
         return "No dated stance in these articles."
     if "quarter" in data:
@@ -759,6 +793,8 @@ def stance_timeline(data: pd.DataFrame, note: str, takeaway: str | None = None) 
     """
     if "quarter" in data:
         return _stance_quarters_chart(data, note, takeaway)
+    if data.empty:
+        return nothing_to_plot("stance_timeline", takeaway or stance_takeaway(data, "points"), note)
     rows = list(dict.fromkeys(data["row"]))
     fig = style.new_figure(11, 2.6 + 0.36 * max(len(rows), 3))
     with style.rc():
@@ -810,7 +846,7 @@ def stance_timeline(data: pd.DataFrame, note: str, takeaway: str | None = None) 
         handles.append(FancyArrow(0, 0, 1, 0, color="#333333", label="shift: reverses,\nsoftens or firms"))
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0),
                   handler_map={FancyArrow: HandlerPatch(patch_func=_legend_arrow)})
-        style.frame(fig, ax, FIGURE_TITLES["stance_timeline"], takeaway or stance_takeaway(data), note)
+        style.frame(fig, ax, FIGURE_TITLES["stance_timeline"], takeaway or stance_takeaway(data, "points"), note)
     return fig
 
 
@@ -890,3 +926,59 @@ def _stance_quarters_chart(data: pd.DataFrame, note: str, takeaway: str | None) 
 def _legend_arrow(legend, orig_handle, xdescent, ydescent, width, height, fontsize) -> FancyArrow:
     return FancyArrow(0, height / 2, width, 0, width=0.8, head_width=5, head_length=6, length_includes_head=True,
                       color="#333333")
+
+
+# --- notebook 04: accuracy ---------------------------------------------------------------------------
+
+ACCURACY_BARS = {"precision": {"label": "precision: share of what it found that is right", "color": style.OKABE_ITO["blue"]},
+                 "recall": {"label": "recall: share of the reference it found", "color": style.OKABE_ITO["orange"]}}
+
+
+def accuracy_takeaway(data: pd.DataFrame) -> str:
+    """One line: the machine's precision and recall per table where the rules were not tuned (else on the first reference)."""
+    if data.empty:
+        return "Nothing measured: no review and no labelled set."
+    sets = list(dict.fromkeys(data["measured_on"]))
+    chosen = next((s for s in sets if "not tuned on" in s), sets[0])
+    rows = data[(data["measured_on"] == chosen) & (data["measure"] == "all")]
+    parts = [f"{r['table']} precision {r['precision']:.2f}, recall {r['recall']:.2f}" for _, r in rows.iterrows()]
+    return f"{chosen}: " + "; ".join(parts) + "."
+
+
+def accuracy_chart(data: pd.DataFrame, note: str, takeaway: str | None = None) -> Figure:
+    """Precision and recall of each table and measure, one panel per reference (the review, each labelled set).
+
+    `data` has one row per reference (`measured_on`), table and measure, with `precision` and
+    `recall` between 0 and 1 and the counts behind them (`right`, `gold`, `found`), as
+    `accuracy.side_by_side(evaluations, "tables")` gives it. Beside each pair of bars: right / wanted.
+    """
+    if data.empty:
+        return nothing_to_plot("accuracy", takeaway or accuracy_takeaway(data), note)
+    sets = list(dict.fromkeys(data["measured_on"]))
+    rows = list(dict.fromkeys(f"{t} · {m}" for t, m in zip(data["table"], data["measure"])))
+    fig = style.new_figure(min(3.3 * len(sets) + 2.6, 16), 2.6 + 0.45 * len(rows))
+    with style.rc():
+        grid = fig.add_gridspec(2, len(sets), height_ratios=[0.02, 1])
+        head = fig.add_subplot(grid[0, :])  # carries the takeaway over every panel
+        head.set_axis_off()
+        axes = [fig.add_subplot(grid[1, 0])]
+        axes += [fig.add_subplot(grid[1, i], sharey=axes[0]) for i in range(1, len(sets))]
+        where = {row: i for i, row in enumerate(rows)}
+        for ax, name in zip(axes, sets):
+            part = data[data["measured_on"] == name]
+            y = [where[f"{t} · {m}"] for t, m in zip(part["table"], part["measure"])]
+            for offset, (measure, spec) in zip((-0.19, 0.19), ACCURACY_BARS.items()):
+                ax.barh([v + offset for v in y], part[measure], height=0.36, color=spec["color"], label=spec["label"])
+            for yy, (_, r) in zip(y, part.iterrows()):
+                ax.text(1.03, yy, f"{int(r['right'])}/{int(r['gold'])}", va="center", fontsize=7.5, color=style.GREY)
+            ax.set_xlim(0, 1.25)
+            ax.set_xticks([0, 0.5, 1], ["0", "0.5", "1"])
+            ax.set_xlabel("\n".join(textwrap.fill(piece, 34) for piece in name.split(": ")), fontsize=8.5)
+            ax.grid(axis="y", visible=False)
+            if ax is not axes[0]:
+                ax.tick_params(axis="y", labelleft=False)
+        axes[0].set_yticks(range(len(rows)), rows)
+        axes[0].set_ylim(len(rows) - 0.5, -0.5)
+        fig.legend(*axes[0].get_legend_handles_labels(), loc="outside upper right", fontsize=8, ncols=2)
+        style.frame(fig, head, FIGURE_TITLES["accuracy"], takeaway or accuracy_takeaway(data), note)
+    return fig

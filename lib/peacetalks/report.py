@@ -9,7 +9,8 @@ The build, in order:
 3. in a temporary folder beside the output, execute the notebooks in parallel (papermill,
    one kernel each), strip run times from them and render each to HTML without code cells
    through a template that loads nothing from the network; write the index page, whose
-   findings are computed here from the same tables and chart functions the notebooks use;
+   headline findings are those `notebooks/00_summary.ipynb` shows (`summary.Findings`), and whose
+   methods are computed here from the same tables and chart functions the notebooks use;
 4. only when every notebook succeeded, swap the temporary folder into place.
 
 Paths handed to the notebooks are relative (the build folder is a sibling of the output,
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import datetime as dt
 import difflib
 import hashlib
 import json
@@ -51,8 +51,6 @@ BUILD_PARAMETERS = {
     "corpus": "it is set by the build: use --corpus PATH",
     "figures_dir": "it is set by the build: figures go to OUT/figures",
 }
-DATE_PARAMETERS = ("start", "end")
-NONE_WORDS = {"", "none", "null", "~"}
 VERSIONED = ("pandas", "matplotlib", "nbconvert", "papermill", "ipykernel", "nbformat", "trafilatura", "htmldate")
 """Libraries whose version is part of the inputs: a different pandas may render a table differently."""
 
@@ -147,40 +145,12 @@ def find_notebooks(folder: Path) -> list[NotebookInfo]:
 
 # --- validating the parameters given -------------------------------------------------------
 
-def _is_none(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and value.strip().lower() in NONE_WORDS)
-
-
-def _as_date(name: str, value: Any) -> str | None:
-    if _is_none(value):
-        return None
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    try:
-        return dt.date.fromisoformat(str(value).strip()).isoformat()
-    except ValueError:
-        raise InputError(f"parameter {name}: expected a date as YYYY-MM-DD (or none), got {value!r}") from None
-
-
-def _as_choices(name: str, value: Any, allowed: tuple[str, ...]) -> list[str] | None:
-    if _is_none(value):
-        return None
-    items = [v.strip() for v in value.split(",")] if isinstance(value, str) else value
-    if not isinstance(items, (list, tuple)) or not all(isinstance(v, str) and v for v in items):
-        raise InputError(f"parameter {name}: expected a list of names (a,b or [a, b]), got {value!r}")
-    unknown = [v for v in items if v not in allowed]
-    if unknown:
-        raise InputError(f"parameter {name}: unknown value(s) {', '.join(map(repr, unknown))}; "
-                         f"choose from {', '.join(allowed)}")
-    return list(items)
-
-
 def _as_default_type(param: Parameter, value: Any) -> Any:
+    from .parameters import NONE_WORDS
+
     default = param.default
     if default is None:
-        return None if _is_none(value) else value
+        return None if value is None or (isinstance(value, str) and value.strip().lower() in NONE_WORDS) else value
     if isinstance(default, bool):
         if isinstance(value, bool):
             return value
@@ -204,19 +174,6 @@ def _as_default_type(param: Parameter, value: Any) -> Any:
             return value
     raise InputError(f"parameter {param.name}: expected {type(default).__name__} like the default "
                      f"{default!r}, got {value!r}")
-
-
-CHOICE_PARAMETERS = ("kinds", "actors", "issues")
-"""Parameters whose values come from the fixed vocabulary: casualty kinds, the codebook's actors and issues."""
-
-
-def _allowed(name: str) -> tuple[str, ...]:
-    """The values a choice parameter may take (imported only when one is given: a no-op build stays fast)."""
-    if name == "kinds":
-        from .tables import KINDS
-        return KINDS
-    from .codebook import load_codebook
-    return tuple(getattr(load_codebook(), name))
 
 
 def read_parameters_file(path: Path) -> dict[str, Any]:
@@ -246,8 +203,7 @@ def validate_parameters(given: dict[str, Any], notebooks: list[NotebookInfo]) ->
     for notebook in notebooks:
         for name, param in notebook.parameters.items():
             declared.setdefault(name, param)
-    clean: dict[str, Any] = {}
-    for name, value in given.items():
+    for name in given:
         if name in BUILD_PARAMETERS:
             raise InputError(f"parameter {name} cannot be given: {BUILD_PARAMETERS[name]}")
         if name not in declared:
@@ -255,16 +211,20 @@ def validate_parameters(given: dict[str, Any], notebooks: list[NotebookInfo]) ->
             close = difflib.get_close_matches(name, known, n=1)
             hint = f" (did you mean {close[0]}?)" if close else ""
             raise InputError(f"unknown parameter {name!r}{hint}; the notebooks take: {', '.join(known)}")
-        if name in DATE_PARAMETERS:
-            clean[name] = _as_date(name, value)
-        elif name in CHOICE_PARAMETERS:
-            clean[name] = _as_choices(name, value, _allowed(name))
-        else:
+    return checked_parameters(given, declared)
+
+
+def checked_parameters(given: dict[str, Any], declared: dict[str, Parameter]) -> dict[str, Any]:
+    """The values given, checked by the one model the notebooks check themselves with (`parameters.Parameters`);
+    a parameter that only some notebook declares, and the model does not know, keeps its default's type."""
+    from . import parameters
+
+    known = {name: value for name, value in given.items() if name in parameters.Parameters.model_fields}
+    clean = parameters.validate(known).given()
+    for name, value in given.items():
+        if name not in known:
             clean[name] = _as_default_type(declared[name], value)
-    start, end = clean.get("start"), clean.get("end")
-    if start and end and start > end:
-        raise InputError(f"parameters start ({start}) and end ({end}): start is after end")
-    return clean
+    return {name: clean[name] for name in given}
 
 
 def parse_cli_value(text: str) -> Any:
@@ -450,7 +410,35 @@ def execute_and_render(notebook: NotebookInfo, parameters: dict[str, Any], build
     (build / notebook.page).write_text(renderer.render(nb, notebook), encoding="utf-8")
 
 
+def notebook_parameters(given: dict[str, Any], notebook: NotebookInfo, build_dir: Path) -> dict[str, Any]:
+    """The parameters given that a notebook takes; paths of labelled sets made relative to the build folder,
+    where its kernel runs (as given, they are relative to the folder the build was started from)."""
+    params = {k: v for k, v in given.items() if k in notebook.parameters}
+    if params.get("labelled"):
+        params["labelled"] = [_relative(Path(p), build_dir) for p in params["labelled"]]
+    return params
+
+
 # --- the index page ----------------------------------------------------------------------------
+
+SUMMARY_NOTEBOOK = "00_summary"
+"""The notebook whose list of findings the index page leads with (see `summary.Findings`)."""
+
+
+def summary_facts(build_dir: Path, notebooks: list[NotebookInfo], computed: list[str]) -> dict[str, Any]:
+    """The headline findings as the executed summary notebook shows them, and its page; the findings computed
+    by the build (the same function's) when there is no summary notebook or it shows none."""
+    import nbformat
+
+    from . import summary
+
+    for notebook in notebooks:
+        if notebook.name == SUMMARY_NOTEBOOK:
+            shown = summary.findings_of(nbformat.read(build_dir / "notebooks" / notebook.path.name, as_version=4))
+            if shown is not None:
+                return {"findings": shown, "findings_page": notebook.page, "findings_notebook": notebook.path.name}
+    return {"findings": computed, "findings_page": None, "findings_notebook": None}
+
 
 DATE_BASIS_MEANING = {
     "text": "a date printed in the article",
@@ -465,10 +453,9 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
 
     Also writes the corpus tables as CSV for download. Runs in the build process while the kernels work.
     """
-    from . import charts, pipeline, shifts, tables as columns
+    from . import accuracy, charts, pipeline, shifts, summary, tables as columns
     from .catalog import REVIEW_FILE
     from .corpus import load_corpus
-    from .extraction import ARCHIVE_ORIGIN
     from .reading import analyst_folder
 
     # extract_tables has just brought the extracted tables up to date: read them without checking again
@@ -484,35 +471,15 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
     casualties = corpus_tables.casualties[corpus_tables.casualties["article_id"].isin(articles["id"])]
     stances = charts.select_stances(reviewed, articles, given.get("actors"), given.get("issues"))
     toll = charts.toll_data(casualties, articles)
-    plotted = toll[toll["shown_as"] == "plotted"]
     outlets = sorted(set(charts.outlet_names(articles)) - {charts.UNKNOWN_OUTLET})
-    published = charts.dates(articles["published"]).dropna()
 
-    toll_line = charts.toll_takeaway(toll)
-    findings = []
-    if not plotted.empty:
-        hedged = plotted["qualifier"].value_counts()
-        firm = int(hedged.get("exact", 0))
-        findings.append(
-            f"{toll_line} {_count(len(plotted), 'dated report')} of the war's death toll; "
-            f"{firm:,} gave an exact count, {int(hedged.get('approx', 0)):,} an approximate one and "
-            f"{int(hedged.get('at_least', 0)):,} only a lower bound (“more than”).")
-    else:
-        findings.append(toll_line)
+    toll_line = charts.toll_takeaway(toll, given.get("summarise", "auto"))
+    # the findings as 00_summary.ipynb computes them; the build shows that notebook's own output instead when it ran
+    findings = summary.headline_findings(corpus_tables, given.get("start"), given.get("end"),
+                                         given.get("actors"), given.get("issues"), given.get("summarise", "auto"))
     shift_table = shifts.shifts(stances)
-    findings.extend(charts.shift_findings(shift_table, limit=3))
     basis = articles["date_basis"].value_counts()
-    from_archive = int((articles["date_basis"].eq("catalog")
-                        & articles["date_evidence"].fillna("").str.startswith(f"{ARCHIVE_ORIGIN}:")).sum())
-    catalogued = int(basis.get("catalog", 0)) - from_archive
-    findings.append(
-        f"{_count(len(articles), 'article')} from {_count(len(outlets), 'named outlet')}"
-        + (f", {charts.month(published.min())} to {charts.month(published.max())}" if not published.empty else "")
-        + f"; {int(basis.get('text', 0) + basis.get('url', 0)):,} print their date, "
-        f"{catalogued:,} are dated by the analyst's catalog, "
-        + (f"{from_archive:,} by the archive's own date column, " if from_archive else "")
-        + f"{int(basis.get('inferred', 0)):,} by inference "
-        f"and {int(basis.get('unknown', 0)):,} stay undated.")
+    untuned = accuracy.untuned_rates(given.get("labelled"))
 
     return {
         "corpus": _relative(corpus),
@@ -522,7 +489,9 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
         "takeaways": {
             "publication_timeline": charts.publication_takeaway(articles),
             "war_toll": toll_line,
-            "stance_timeline": charts.stance_takeaway(charts.stance_data(stances, articles, shift_table)),
+            "stance_timeline": charts.stance_takeaway(charts.stance_data(stances, articles, shift_table),
+                                                      given.get("summarise", "auto")),
+            "accuracy": untuned_takeaway(untuned),
         },
         "date_bases": [(b, DATE_BASIS_MEANING[b], int(basis.get(b, 0))) for b in columns.DATE_BASES],
         "qualifiers": [(k, int(v)) for k, v in casualties["qualifier"].value_counts().reindex(columns.QUALIFIERS, fill_value=0).items()],
@@ -532,11 +501,18 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
                                charts.select_stances(machine, articles, given.get("actors"), given.get("issues")), stances),
         "n_problems": len(corpus_tables.problems),
         "table_rows": table_rows,
+        "untuned": untuned,
     }
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+def untuned_takeaway(untuned: dict[str, Any]) -> str:
+    """The accuracy figure's line on the index: the error rates on the text the rules were not tuned on."""
+    if not untuned["measured"]:
+        return "Not measured on text the rules were not tuned on (no such labelled set beside the repository)."
+    rows = {r["what"]: r for r in untuned["rows"]}
+    parts = [f"{name} precision {rows[name]['precision']:.2f}, recall {rows[name]['recall']:.2f}"
+             for name in ("stances", "casualty figures") if name in rows]
+    return f"On {untuned['where']} (not tuned on): " + "; ".join(parts) + "."
 
 
 def review_facts(review_file: Path, articles: Any, machine: Any, reviewed: Any) -> dict[str, Any]:
@@ -666,7 +642,7 @@ def build(corpus: Path, out: Path, notebooks: list[NotebookInfo], given: dict[st
         failures: list[NotebookFailed] = []
 
         def one(notebook: NotebookInfo) -> None:
-            params = {k: v for k, v in given.items() if k in notebook.parameters}
+            params = notebook_parameters(given, notebook, build_dir)
             if "corpus" in notebook.parameters:
                 params["corpus"] = corpus_param
             if "figures_dir" in notebook.parameters:
@@ -687,6 +663,7 @@ def build(corpus: Path, out: Path, notebooks: list[NotebookInfo], given: dict[st
                 future.result()
         if failures:
             raise NotebookFailed("\n".join(str(f) for f in failures))
+        facts.update(summary_facts(build_dir, notebooks, facts["findings"]))
         digest = combined(parts)
         page = render_index(facts, notebooks, given, digest, build_dir)
         check_offline(page, "index.html")

@@ -1,0 +1,185 @@
+"""The accuracy measures: the machine against the analyst's review and against hand-labelled sets."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import peacetalks
+from conftest import REPO
+from peacetalks import accuracy, review, tables
+from peacetalks.codebook import load_codebook
+
+SHARED = REPO.parent / "shared"
+PAGES_GOLD = SHARED / "corpus" / "pages" / "gold.json"
+SCORER = SHARED / "eval" / "score.py"
+
+
+def test_precision_and_recall_count_what_was_found_and_what_was_wanted():
+    score = accuracy.Score(right=3, gold=4, found=6)
+    assert (score.precision, score.recall) == (0.5, 0.75)
+    assert score.f1 == pytest.approx(0.6)
+    nothing = accuracy.Score(0, 0, 0)
+    assert (nothing.precision, nothing.recall) == (1.0, 1.0)  # nothing wanted, nothing found: nothing wrong
+    assert accuracy.Score(0, 5, 0).precision == 0.0 and accuracy.Score(0, 5, 0).recall == 0.0
+
+
+def test_titles_and_sources_are_compared_as_a_reader_would():
+    assert accuracy.norm("The  “Talks” on *Syria*") == accuracy.norm('"talks" on syria') == '"talks" on syria'
+    assert accuracy.norm(None) == accuracy.norm(float("nan")) == ""
+
+
+class _Tables:
+    """The three tables as `load_corpus` gives them, made by hand."""
+
+    def __init__(self, articles, casualties, stances):
+        self.articles = tables.frame(articles, tables.ARTICLE_COLUMNS)
+        self.casualties = tables.frame(casualties, tables.CASUALTY_COLUMNS)
+        self.stances = tables.frame(stances, tables.STANCE_COLUMNS)
+        self.machine_stances = self.stances
+
+
+def _hand_made():
+    gold = [
+        {"id": "g1", "title": "Talks resume in Geneva", "source": "Example Times", "published": "2016-03-14",
+         "date_basis": "text",
+         "casualties": [{"value": 250000, "kind": "killed", "subject": "syria_war", "qualifier": "at_least",
+                         "sentence": "The war has killed more than 250,000 people."},
+                        {"value": 12, "kind": "killed", "subject": "syria_event", "qualifier": "exact",
+                         "sentence": "Twelve people died in the raid."}],
+         "stances": [{"actor": "russia", "issue": "negotiations", "polarity": 1,
+                      "quote": "Moscow said it supported the peace talks."},
+                     {"actor": "united_states", "issue": "assad_role", "polarity": -1,
+                      "quote": "Washington insisted that Assad must go."}]},
+        {"id": "g2", "title": "A truce is announced", "source": None, "published": "2016-02-27", "date_basis": "url",
+         "casualties": [], "stances": [{"actor": "turkey", "issue": "ceasefire", "polarity": 1, "quote": "Ankara backed the truce."}]},
+    ]
+    machine = _Tables(
+        [{"id": "g1", "title": "the talks resume in  Geneva", "source": "Example Times", "published": "2016-03-15"},
+         {"id": "g2", "title": "Menu Home Sport", "source": "Weather", "published": None}],
+        [{"article_id": "g1", "value": 250000, "kind": "killed", "subject": "syria_war", "qualifier": "at_least",
+          "sentence": "The war has killed more than 250,000 people."},
+         {"article_id": "g1", "value": 2011, "kind": "killed", "subject": "syria_event", "qualifier": "exact",
+          "sentence": "Fighting since 2011 killed many."}],
+        [{"article_id": "g1", "actor": "russia", "issue": "negotiations", "polarity": 1,
+          "quote": "Moscow said it supported the peace talks.", "coded_by": "machine"},
+         {"article_id": "g2", "actor": "turkey", "issue": "ceasefire", "polarity": -1,
+          "quote": "Ankara said the truce was broken.", "coded_by": "machine"}])
+    return gold, machine
+
+
+def test_the_machine_is_measured_on_every_table_of_a_labelled_set():
+    gold, machine = _hand_made()
+    evaluation = accuracy.against_gold(gold, machine, "hand-made")
+    title, source, date = (evaluation.score("articles", m) for m in ("title", "source", "date"))
+    assert (title["right"], title["gold"], title["found"]) == (1, 2, 2)  # case, spaces and "the" do not count
+    assert (source["right"], source["gold"], source["found"]) == (1, 1, 2)  # "Weather" is furniture, not g2's source
+    assert (date["right"], date["gold"], date["found"]) == (0, 1, 1)  # one day off is wrong; g2's url date is not in the text
+    casualties = evaluation.score("casualties")
+    assert (casualties["right"], casualties["gold"], casualties["found"]) == (1, 2, 2)
+    assert evaluation.score("casualties", "the war's death toll")["f1"] == 1.0
+    stances = evaluation.score("stances")
+    assert (stances["right"], stances["gold"], stances["found"]) == (1, 3, 2)
+    assert evaluation.score("stances", "actor and issue, any polarity")["right"] == 2  # turkey ceasefire, wrong polarity
+
+    by_issue = evaluation.by_issue.set_index("issue")
+    assert by_issue.loc["negotiations", "recall"] == 1.0 and by_issue.loc["assad_role", "recall"] == 0.0
+    assert by_issue.loc["ceasefire", "precision"] == 0.0 and "transition" not in by_issue.index
+    assert evaluation.by_actor.set_index("actor").loc["united_states", "gold"] == 1
+
+    misses = evaluation.misses
+    assert {"missed", "false hit", "wrong date", "wrong title", "wrong source"} <= set(misses["side"])
+    missed = misses[(misses["table"] == "stances") & (misses["side"] == "missed")]
+    assert "Washington insisted that Assad must go." in set(missed["text"])
+    false_figure = misses[(misses["table"] == "casualties") & (misses["side"] == "false hit")]
+    assert list(false_figure["text"]) == ["Fighting since 2011 killed many."]
+
+
+def test_each_cue_is_counted_with_how_often_it_is_right():
+    codebook = load_codebook()
+    name, pattern = accuracy.cue_of(codebook, "negotiations", 1, "Moscow said it supported the peace talks.")
+    assert re.fullmatch(r"negotiations #\d+", name) and pattern
+    assert accuracy.cue_of(codebook, "negotiations", 1, "The weather in Geneva was fine.") == ("no cue in the quote", "")
+    gold, machine = _hand_made()
+    cues = accuracy.against_gold(gold, machine, "hand-made", codebook).cues.set_index("cue")
+    assert cues.loc[name, "fires"] == 1 and cues.loc[name, "right"] == 1
+    assert cues["fires"].sum() == 2 and cues["right"].sum() == 1
+
+
+def test_on_the_seeds_the_review_measure_is_the_reports():
+    corpus = peacetalks.load_corpus(REPO / "seeds")
+    evaluation = accuracy.against_review(corpus.machine_stances, corpus.stances)
+    agreement = review.agreement(corpus.machine_stances, corpus.stances)
+    score = evaluation.score("stances")
+    assert (score["precision"], score["recall"]) == (round(agreement.precision, 3), round(agreement.recall, 3))
+    assert accuracy.has_review(corpus)
+    assert len(evaluation.misses) == len(agreement.disagreements)
+    assert set(evaluation.by_issue["issue"]) <= set(load_codebook().issues)
+    assert "precision 1.00" in accuracy.review_line(evaluation) or "precision 0." in accuracy.review_line(evaluation)
+
+
+def test_no_labelled_set_is_said_plainly(tmp_path):
+    assert accuracy.labelled_sets([]) == []
+    assert accuracy.labelled_sets([str(tmp_path / "missing" / "gold.json")]) == []
+    assert "No labelled set given" in accuracy.labelled_line([], [])
+    assert "None of the labelled sets given exists" in accuracy.labelled_line([], ["x/gold.json"])
+    assert "is absent" in accuracy.labelled_line([], None)
+    assert accuracy.untuned_rates([]) == {"measured": False, "where": "", "rows": []}
+
+
+def test_a_labelled_set_is_read_beside_its_gold_file(tmp_path):
+    folder = tmp_path / "labelled"
+    (folder / "articles").mkdir(parents=True)
+    (folder / "articles" / "a1.txt").write_text(
+        "Talks to resume in Geneva\n\nMarch 14, 2016\n\n"
+        "The war in Syria has killed more than 250,000 people since 2011, monitors said.\n", encoding="utf-8")
+    (folder / "gold.json").write_text(
+        '{"articles": [{"id": "a1", "title": "Talks to resume in Geneva", "source": null, "published": "2016-03-14",'
+        ' "date_basis": "text", "casualties": [{"value": 250000, "kind": "killed", "subject": "syria_war",'
+        ' "qualifier": "at_least"}], "stances": []}]}', encoding="utf-8")
+    assert accuracy.articles_beside(folder / "gold.json") == folder / "articles"
+    [evaluation] = accuracy.measure(folder / "gold.json")
+    assert evaluation.score("articles", "title")["right"] == 1
+    assert evaluation.score("casualties", "the war's death toll")["right"] == 1
+
+
+needs_shared = pytest.mark.skipif(not (PAGES_GOLD.is_file() and SCORER.is_file()), reason="../shared is absent")
+
+
+@needs_shared
+@pytest.mark.slow
+def test_the_figures_are_those_of_the_projects_scorer(tmp_path):
+    """On the pages not tuned on, the same counts as ../shared/eval/score.py."""
+    extracted = tmp_path / "pages.json"
+    with extracted.open("w") as out:
+        subprocess.run([sys.executable, "-m", "peacetalks", "extract", str(PAGES_GOLD.parent / "articles"), "--json"],
+                       stdout=out, stderr=subprocess.DEVNULL, check=True)
+    scored = subprocess.run([sys.executable, str(SCORER), str(PAGES_GOLD), str(extracted), "--only", "pC"],
+                            capture_output=True, text=True).stdout
+    rates = accuracy.untuned_rates([str(PAGES_GOLD)])
+    assert rates["measured"] and "pC" in rates["where"] and "/work/" not in rates["where"]
+    row = {r["what"]: r for r in rates["rows"]}
+    stance = re.search(r"stances: P ([\d.]+) R ([\d.]+) F1 ([\d.]+) \((\d+) of (\d+) gold, (\d+) extracted\)", scored)
+    assert (f"{row['stances']['precision']:.2f}", f"{row['stances']['recall']:.2f}", f"{row['stances']['f1']:.2f}") == stance.groups()[:3]
+    assert (row["stances"]["right"], row["stances"]["gold"], row["stances"]["found"]) == tuple(map(int, stance.groups()[3:]))
+    casualty = re.search(r"casualties: P [\d.]+ R [\d.]+ F1 [\d.]+ \((\d+) of (\d+) gold, (\d+) extracted\)", scored)
+    figures = row["casualty figures"]
+    assert (figures["right"], figures["gold"], figures["found"]) == tuple(map(int, casualty.groups()))
+    war = re.search(r"alone \(what the chart plots\): P [\d.]+ R [\d.]+ F1 [\d.]+ \((\d+) of (\d+) gold, (\d+) extracted\)", scored)
+    toll = row["the war's death toll"]
+    assert (toll["right"], toll["gold"], toll["found"]) == tuple(map(int, war.groups()))
+    titles = re.search(r"titles +(\d+)/(\d+)", scored)
+    assert (row["titles"]["right"], row["titles"]["gold"]) == tuple(map(int, titles.groups()))
+    dates = re.search(r"dates printed in the text found (\d+)/(\d+)", scored)
+    assert (row["dates"]["right"], row["dates"]["gold"]) == tuple(map(int, dates.groups()))
+
+
+@needs_shared
+def test_the_default_labelled_sets_are_found_beside_the_repository():
+    found = accuracy.default_labelled()
+    assert PAGES_GOLD.resolve() in [p.resolve() for p in found]
+    assert accuracy.shown_path(PAGES_GOLD) == "../shared/corpus/pages/gold.json"
