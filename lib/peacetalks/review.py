@@ -115,6 +115,44 @@ def _quotes_match(a: str, b: str) -> bool:
     return bool(a) and bool(b) and (a in b or b in a)
 
 
+def quote_span(a: str, b: str) -> bool:
+    """Whether two quotes match as the review matches them: one contains the other, whitespace aside."""
+    return _quotes_match(a, b)
+
+
+def machine_status(machine_stances: pd.DataFrame, reviews: list[ReviewRow]) -> list[str | None]:
+    """For each machine row (in order), what the review decided: "confirmed", "corrected", "rejected",
+    or None when no review row matches it. Rows are matched as `apply_review` matches them; a later
+    review row overrides an earlier one. A rejected row whose quote an `add` row of the same article
+    quotes again (with another actor, issue or polarity) counts as "corrected": the analyst rejected
+    the machine's code and added the right one for the same words."""
+    table = machine_stances.reset_index(drop=True)
+    status: list[str | None] = [None] * len(table)
+    adds = [r for r in reviews if r.action == "add"]
+    records = table[["article_id", "actor", "issue", "polarity", "quote"]].to_dict("records")
+    by_key: dict[tuple, list[int]] = {}
+    for i, row in enumerate(records):
+        by_key.setdefault((row["article_id"], row["actor"], row["issue"]), []).append(i)
+    for review in reviews:
+        for i in by_key.get((review.article_id, review.actor, review.issue), []):
+            row = records[i]
+            if not _quotes_match(str(row["quote"]), review.quote):
+                continue
+            if review.action in ("confirm", "reject", "add") and review.polarity is not None \
+                    and int(row["polarity"]) != review.polarity:
+                continue
+            if review.action in ("confirm", "add"):
+                status[i] = "confirmed"
+            elif review.action == "correct":
+                status[i] = "corrected"
+            else:
+                recoded = any(a.article_id == review.article_id and _quotes_match(a.quote, str(row["quote"]))
+                              and (a.actor, a.issue, a.polarity) != (row["actor"], row["issue"], int(row["polarity"]))
+                              for a in adds)
+                status[i] = "corrected" if recoded else "rejected"
+    return status
+
+
 def _published(value: object) -> dt.date | None:
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
         return None
