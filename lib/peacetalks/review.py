@@ -19,7 +19,10 @@ quote a shorter or longer stretch than the machine did. Every review row must qu
 verbatim (whitespace aside) and name a codebook actor and issue, or the file is refused with an
 InputError naming the file, the line and the problem. A confirm, reject or correct that matches no
 machine row (the machine's rules may have changed since the review) is reported as a problem, not an
-error: a confirm or correct that matches nothing is kept as an analyst row.
+error: a confirm or correct that matches nothing is kept as an analyst row. A reject whose note starts
+with SET_ASIDE ("set aside:") is the analyst's standing decision that the sentence holds no such
+stance (the review panel writes one for each candidate it is told to reject): matching nothing is
+then what it expects, not a problem, and it drops the machine's row if the machine ever codes it.
 """
 from __future__ import annotations
 
@@ -40,6 +43,8 @@ from .stances import date_stance, find_time
 REVIEW_COLUMNS = ["article_id", "action", "actor", "issue", "polarity", "quote", "note"]
 ACTIONS = ("confirm", "reject", "correct", "add")
 KEY = ["article_id", "actor", "issue", "polarity"]
+SET_ASIDE = "set aside:"
+"""How the note of a reject row for a candidate (a stance the machine did not code) starts."""
 
 
 @dataclass(frozen=True)
@@ -215,6 +220,8 @@ def apply_review(machine_stances: pd.DataFrame, articles: pd.DataFrame, review_p
                 added.append(analyst_row(review, review.note))
             continue
         if not hits:
+            if review.action == "reject" and (review.note or "").startswith(SET_ASIDE):
+                continue
             warn(review, f"{review.action} matches no machine row ({review.actor}, {review.issue}, "
                          f"{review.quote[:60]!r})" + ("; kept as an analyst row" if review.action != "reject" else ""))
             if review.action != "reject":
