@@ -331,3 +331,15 @@ def test_notebook_05_runs_headless_with_papermill(tmp_path: Path):
     assert "candidates left" in "".join(state["data"]["text/html"])
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs), "the panel is drawn"
     assert review.read_bytes() == (SEEDS / "review.csv").read_bytes() and sha(SEEDS / "review.csv") == seeds_hash
+
+
+def test_a_bad_word_list_is_an_error_naming_the_entry(tmp_path: Path):
+    from peacetalks.problems import InputError
+
+    path = tmp_path / "words.yaml"
+    path.write_text("issues:\n  airspace:\n    words: [no-fly zone]\nspeech:\n  words: [said]\n", encoding="utf-8")
+    with pytest.raises(InputError, match="issues.airspace: not an issue of the codebook"):
+        candidates.load_words(path)
+    path.write_text("issues:\n  ceasefire:\n    words: [tru*ce]\nspeech:\n  words: [said]\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"issues.ceasefire.words\[0\]"):
+        candidates.load_words(path)

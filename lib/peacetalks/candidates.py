@@ -4,8 +4,10 @@ A **candidate** is a sentence that names an actor (a codebook name or speaker) t
 an issue's words (`candidate_words.yaml`), for an actor and issue the machine did not code in that
 article. It is scored by what makes a stance likelier there: a position word ("rejected", "backs",
 "undecided"), a speaker or a word of speech, the actor named close to the issue word, named first
-(the sentence's likely subject) and among few others. Each article keeps its best sentence per actor
-and issue, and at most `PER_ARTICLE` candidates, so that reviewing is quicker than rereading. The
+(the sentence's likely subject) and among few others; an actor named only in the sentence either side
+(who "he" or a quotation may be) scores less, and so does a sentence with only a weak word of the
+issue. Each article keeps its best sentence per actor and issue scoring at least `MIN_SCORE`, at most
+`PER_ARTICLE` of them, so that reviewing is quicker than rereading. The
 polarity suggested is that of the position word nearest the issue word (+1 when there is none).
 
 The queue (`review_queue`) lists, per article, the machine's unreviewed rows first (`kind`
@@ -40,6 +42,10 @@ QUEUE_COLUMNS = ["article_id", "kind", "actor", "issue", "polarity", "quote", "s
 PER_ARTICLE = 15
 """At most this many candidates per article (the machine's own rows are always listed)."""
 MACHINE_SCORE = 1.0
+WEAK_BONUS = 0.15
+"""Added to a candidate's score when the sentence has one of the issue's words, not only a weak one."""
+MIN_SCORE = 0.4
+"""Candidates scoring less are not listed (on pA+pB pages: as many gold stances found, 7% fewer candidates)."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,7 @@ class IssueWords:
     issue: str
     pattern: re.Pattern[str]
     requires: str | None
+    weak: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -101,7 +108,11 @@ def load_words(path: str | Path | None = None, codebook_path: str | Path | None 
         requires = entry.get("requires")
         if requires is not None and requires not in codebook.actors:
             raise InputError(f"{path}: issues.{issue}.requires: unknown actor {requires!r}")
-        issues.append(IssueWords(issue, words_pattern(words), requires))
+        weak = None
+        if entry.get("weak") is not None:
+            weak_words, _ = _word_list({"words": entry["weak"]}, f"issues.{issue}.weak", path)
+            weak = words_pattern(weak_words)
+        issues.append(IssueWords(issue, words_pattern(words), requires, weak))
     positions = []
     for polarity, entry in (data.get("positions") or {}).items():
         if str(polarity) not in ("1", "-1", "0"):
@@ -141,23 +152,31 @@ def article_candidates(article_id: str, body: str, covered: set[tuple[str, str]]
         around = (named[index - 1] if index else []) + (named[index + 1] if index + 1 < len(named) else [])
         if not mentions and not around:
             continue
-        issue_hits = [(iw, [m.span() for m in iw.pattern.finditer(text)]) for iw in words.issues]
-        issue_hits = [(iw, spans) for iw, spans in issue_hits if spans]
+        issue_hits = []
+        for iw in words.issues:
+            strong = [m.span() for m in iw.pattern.finditer(text)]
+            weak = [m.span() for m in iw.weak.finditer(text)] if iw.weak is not None else []
+            if strong or weak:
+                issue_hits.append((iw, strong, weak))
         if not issue_hits:
             continue
         positions = [(polarity, m.span()) for polarity, pattern in words.positions for m in pattern.finditer(text)]
         speech = bool(words.speech.search(text)) or any(m.speaker for m in mentions)
         actors = list(dict.fromkeys(m.actor for m in mentions))
         carried = [a for a in dict.fromkeys(around) if a not in actors]
-        for iw, all_spans in issue_hits:
+        for iw, strong_spans, weak_spans in issue_hits:
             if iw.requires and iw.requires not in actors:
                 continue
             for rank, actor in enumerate(actors + carried):
                 if actor == iw.requires or (actor, iw.issue) in covered:
                     continue
                 places = [(m.start, m.end) for m in mentions if m.actor == actor]
-                spans = [s for s in all_spans if not any(p[0] <= s[0] and s[1] <= p[1] for p in places)]
-                if not spans:  # the issue's only word is the actor's own name ("Assad")
+                def own(span: tuple[int, int]) -> bool:  # a word inside the actor's own name ("Assad")
+                    return any(p[0] <= span[0] and span[1] <= p[1] for p in places)
+                spans = [s for s in strong_spans if not own(s)]
+                strong = bool(spans)
+                spans = spans or [s for s in weak_spans if not own(s)]
+                if not spans:
                     continue
                 if places:
                     near = min(_distance(p, s) for p in places for s in spans)
@@ -171,6 +190,8 @@ def article_candidates(article_id: str, body: str, covered: set[tuple[str, str]]
                     score += 0.3
                 if speech:
                     score += 0.1
+                if strong:
+                    score += WEAK_BONUS
                 if rank == 0:
                     score += 0.1
                 score -= 0.04 * min(len(actors) - 1, 3)
@@ -180,7 +201,7 @@ def article_candidates(article_id: str, body: str, covered: set[tuple[str, str]]
                 key = (actor, iw.issue)
                 if key not in best or score > best[key].score:
                     best[key] = Candidate(article_id, actor, iw.issue, polarity, text, score)
-    ranked = sorted(best.values(), key=lambda c: -c.score)
+    ranked = sorted((c for c in best.values() if c.score >= MIN_SCORE), key=lambda c: -c.score)
     return ranked[:per_article]
 
 
