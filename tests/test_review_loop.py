@@ -343,3 +343,14 @@ def test_a_bad_word_list_is_an_error_naming_the_entry(tmp_path: Path):
     path.write_text("issues:\n  ceasefire:\n    words: [tru*ce]\nspeech:\n  words: [said]\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"issues.ceasefire.words\[0\]"):
         candidates.load_words(path)
+
+
+def test_one_key_decides(own_corpus, review_file):
+    panel = reviewpanel.review_panel(own_corpus, review_file)
+    panel.keys.value = "s"  # skip the machine row
+    panel.keys.value = "c"  # confirm the candidate
+    assert panel.keys.value == ""
+    panel.keys.value = "R"  # reject the next one
+    assert [r["action"] for r in rows_of(review_file)] == ["add", "reject"]
+    panel.keys.value = "u"
+    assert [r["action"] for r in rows_of(review_file)] == ["add"]

@@ -20,7 +20,8 @@ still what it last read or wrote (by a hash of its bytes); if another program or
 meanwhile, nothing is written, the message says so, and the panel takes the file as it now is.
 Decisions in the file, whoever made them, take their items out of the queue for good.
 
-The buttons are ordinary buttons: Tab moves between them and Enter or Space presses one.
+The buttons are ordinary buttons: Tab moves between them and Enter or Space presses one. With the
+cursor in the `keys` field, one key decides: c confirm, r reject, s skip, u undo.
 Article text reaches the page only HTML-escaped.
 """
 from __future__ import annotations
@@ -205,6 +206,9 @@ class ReviewPanel:
         self.reject_button = widgets.Button(description="Reject", button_style="danger", tooltip="no such stance here")
         self.skip_button = widgets.Button(description="Skip", tooltip="decide later")
         self.undo_button = widgets.Button(description="Undo", button_style="warning", tooltip="take back the last decision")
+        self.keys = widgets.Text(description="keys", continuous_update=True,
+                                 placeholder="type here: c confirm · r reject · s skip · u undo")
+        self.keys.observe(self._on_key, names="value")
         self.message = widgets.HTML()
         self.confirm_button.on_click(lambda _b: self.confirm())
         self.reject_button.on_click(lambda _b: self.reject())
@@ -213,9 +217,21 @@ class ReviewPanel:
         self.widget = widgets.VBox([
             self.header, self.card,
             widgets.HBox([self.actor, self.issue, self.polarity]), self.quote, self.note,
-            widgets.HBox([self.confirm_button, self.reject_button, self.skip_button, self.undo_button]),
+            widgets.HBox([self.confirm_button, self.reject_button, self.skip_button, self.undo_button, self.keys]),
             self.message,
         ])
+
+    KEYS = {"c": "confirm", "r": "reject", "s": "skip", "u": "undo"}
+
+    def _on_key(self, change: dict) -> None:
+        """A key typed into the keys field: c, r, s or u does what its button does; the field is cleared."""
+        typed = change["new"]
+        if not typed:
+            return
+        self.keys.value = ""
+        action = self.KEYS.get(typed[-1].lower())
+        if action:
+            getattr(self, action)()
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)
