@@ -34,7 +34,7 @@ from .catalog import REVIEW_FILE
 from .codebook import Codebook, load_codebook
 from .problems import InputError
 from .reading import analyst_folder
-from .review import ReviewRow, load_review, machine_status, quote_span
+from .review import ReviewRow, load_review, machine_status, quotes_match
 from .sentences import split_sentences
 
 WORDS_PATH = Path(__file__).resolve().with_name("candidate_words.yaml")
@@ -289,7 +289,7 @@ def _adds_matching_machine(machine: pd.DataFrame, reviews: list[ReviewRow]) -> s
             continue
         same = machine[(machine["article_id"] == r.article_id) & (machine["actor"] == r.actor)
                        & (machine["issue"] == r.issue) & (machine["polarity"].astype(int) == r.polarity)]
-        if any(quote_span(q, r.quote) for q in same["quote"]):
+        if any(quotes_match(q, r.quote) for q in same["quote"]):
             found.add(i)
     return found
 

@@ -120,7 +120,7 @@ def _quotes_match(a: str, b: str) -> bool:
     return bool(a) and bool(b) and (a in b or b in a)
 
 
-def quote_span(a: str, b: str) -> bool:
+def quotes_match(a: str, b: str) -> bool:
     """Whether two quotes match as the review matches them: one contains the other, whitespace aside."""
     return _quotes_match(a, b)
 

@@ -42,7 +42,7 @@ import ipywidgets as widgets
 from . import candidates
 from .codebook import Codebook, load_codebook
 from .problems import InputError
-from .review import REVIEW_COLUMNS, SET_ASIDE, ReviewRow, load_review, machine_status, quote_span
+from .review import REVIEW_COLUMNS, SET_ASIDE, ReviewRow, load_review, machine_status, quotes_match
 from .sentences import split_sentences
 
 POLARITIES = [("supports (+1)", 1), ("opposes (-1)", -1), ("mixed or undecided (0)", 0)]
@@ -316,7 +316,7 @@ class ReviewPanel:
         actor, issue, polarity = self.actor.value, self.issue.value, self.polarity.value
         if item.kind == "candidate":
             rows = [self._row("add", actor, issue, polarity, quote, note)]
-        elif (actor, issue) == (item.actor, item.issue) and quote_span(quote, item.quote):
+        elif (actor, issue) == (item.actor, item.issue) and quotes_match(quote, item.quote):
             action = "confirm" if polarity == item.polarity else "correct"
             rows = [self._row(action, actor, issue, polarity, quote, note)]
         else:
