@@ -152,7 +152,7 @@ def test_build_writes_pages_figures_tables_and_executed_notebooks(built_report: 
     for table in ("articles", "casualties", "stances", "problems"):
         assert (out / "tables" / f"{table}.csv").is_file()
     figures = sorted(p.stem for p in (out / "figures").glob("*.png"))
-    assert set(figures) == {"publication_timeline", "war_toll", "stance_timeline", "accuracy"}
+    assert set(figures) == {"publication_timeline", "war_toll", "stance_timeline", "accuracy", "review_state"}
     index = (out / "index.html").read_text()
     for stem in figures:
         for ext in ("png", "svg", "csv"):

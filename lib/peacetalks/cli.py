@@ -13,7 +13,7 @@ from pathlib import Path
 from .problems import InputError
 from .reading import DEFAULT_MAX_BYTES
 
-COMMANDS = ("extract", "report")
+COMMANDS = ("extract", "report", "review")
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -42,6 +42,19 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         "report", help="execute the notebooks and render the HTML report",
         description="Execute every notebook in notebooks/ with papermill and render reports/index.html.",
     )
+    review_parser = commands.add_parser(
+        "review", help="list what the analyst should review: the machine's unreviewed stances and candidates",
+        description="Write the review queue of a corpus as CSV: per article, the machine's stances that review.csv "
+        "does not decide yet (kind machine), then the sentences the machine did not code that may hold a stance "
+        "(kind candidate), likeliest first, with a suggested actor, issue, polarity and quote.",
+    )
+    review_parser.add_argument("corpus", type=Path, metavar="CORPUS", help="folder of .txt articles, or a .csv / .jsonl export")
+    review_parser.add_argument("--queue", type=Path, metavar="OUT.csv", required=True,
+                               help="where to write the queue (- for standard output)")
+    review_parser.add_argument("--review", type=Path, metavar="REVIEW.csv",
+                               help="the review file whose decisions leave the queue (default: review.csv beside the articles)")
+    review_parser.add_argument("--per-article", type=int, metavar="N",
+                               help="at most N candidates per article (default: candidates.PER_ARTICLE, 15)")
     if command in (None, "extract"):
         from . import pipeline
 
@@ -68,6 +81,24 @@ def run_extract(args: argparse.Namespace) -> int:
     if corpus.articles.empty:
         print(f"peacetalks: {args.corpus}: no article could be read", file=sys.stderr)
         return 1
+    return 0
+
+
+def run_review(args: argparse.Namespace) -> int:
+    from . import candidates
+    from .corpus import load_corpus
+
+    corpus = load_corpus(args.corpus)
+    if corpus.articles.empty:
+        print(f"peacetalks: {args.corpus}: no article could be read", file=sys.stderr)
+        return 1
+    per_article = candidates.PER_ARTICLE if args.per_article is None else args.per_article
+    queue = candidates.review_queue(corpus, args.review, per_article=per_article)
+    candidates.write_queue(queue, sys.stdout if str(args.queue) == "-" else args.queue)
+    kinds = queue["kind"].value_counts()
+    print(f"review queue: {kinds.get('machine', 0)} unreviewed machine rows and {kinds.get('candidate', 0)} candidates "
+          f"in {len(corpus.articles)} articles" + ("" if str(args.queue) == "-" else f", written to {args.queue}"),
+          file=sys.stderr)
     return 0
 
 
@@ -100,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
             from . import report
 
             return report.run(args)
+        if args.command == "review":
+            return run_review(args)
         if args.out is not None:
             from . import pipeline
 

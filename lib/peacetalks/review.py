@@ -19,7 +19,10 @@ quote a shorter or longer stretch than the machine did. Every review row must qu
 verbatim (whitespace aside) and name a codebook actor and issue, or the file is refused with an
 InputError naming the file, the line and the problem. A confirm, reject or correct that matches no
 machine row (the machine's rules may have changed since the review) is reported as a problem, not an
-error: a confirm or correct that matches nothing is kept as an analyst row.
+error: a confirm or correct that matches nothing is kept as an analyst row. A reject whose note starts
+with SET_ASIDE ("set aside:") is the analyst's standing decision that the sentence holds no such
+stance (the review panel writes one for each candidate it is told to reject): matching nothing is
+then what it expects, not a problem, and it drops the machine's row if the machine ever codes it.
 """
 from __future__ import annotations
 
@@ -40,6 +43,8 @@ from .stances import date_stance, find_time
 REVIEW_COLUMNS = ["article_id", "action", "actor", "issue", "polarity", "quote", "note"]
 ACTIONS = ("confirm", "reject", "correct", "add")
 KEY = ["article_id", "actor", "issue", "polarity"]
+SET_ASIDE = "set aside:"
+"""How the note of a reject row for a candidate (a stance the machine did not code) starts."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +120,44 @@ def _quotes_match(a: str, b: str) -> bool:
     return bool(a) and bool(b) and (a in b or b in a)
 
 
+def quotes_match(a: str, b: str) -> bool:
+    """Whether two quotes match as the review matches them: one contains the other, whitespace aside."""
+    return _quotes_match(a, b)
+
+
+def machine_status(machine_stances: pd.DataFrame, reviews: list[ReviewRow]) -> list[str | None]:
+    """For each machine row (in order), what the review decided: "confirmed", "corrected", "rejected",
+    or None when no review row matches it. Rows are matched as `apply_review` matches them; a later
+    review row overrides an earlier one. A rejected row whose quote an `add` row of the same article
+    quotes again (with another actor, issue or polarity) counts as "corrected": the analyst rejected
+    the machine's code and added the right one for the same words."""
+    table = machine_stances.reset_index(drop=True)
+    status: list[str | None] = [None] * len(table)
+    adds = [r for r in reviews if r.action == "add"]
+    records = table[["article_id", "actor", "issue", "polarity", "quote"]].to_dict("records")
+    by_key: dict[tuple, list[int]] = {}
+    for i, row in enumerate(records):
+        by_key.setdefault((row["article_id"], row["actor"], row["issue"]), []).append(i)
+    for review in reviews:
+        for i in by_key.get((review.article_id, review.actor, review.issue), []):
+            row = records[i]
+            if not _quotes_match(str(row["quote"]), review.quote):
+                continue
+            if review.action in ("confirm", "reject", "add") and review.polarity is not None \
+                    and int(row["polarity"]) != review.polarity:
+                continue
+            if review.action in ("confirm", "add"):
+                status[i] = "confirmed"
+            elif review.action == "correct":
+                status[i] = "corrected"
+            else:
+                recoded = any(a.article_id == review.article_id and _quotes_match(a.quote, str(row["quote"]))
+                              and (a.actor, a.issue, a.polarity) != (row["actor"], row["issue"], int(row["polarity"]))
+                              for a in adds)
+                status[i] = "corrected" if recoded else "rejected"
+    return status
+
+
 def _published(value: object) -> dt.date | None:
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
         return None
@@ -177,6 +220,8 @@ def apply_review(machine_stances: pd.DataFrame, articles: pd.DataFrame, review_p
                 added.append(analyst_row(review, review.note))
             continue
         if not hits:
+            if review.action == "reject" and (review.note or "").startswith(SET_ASIDE):
+                continue
             warn(review, f"{review.action} matches no machine row ({review.actor}, {review.issue}, "
                          f"{review.quote[:60]!r})" + ("; kept as an analyst row" if review.action != "reject" else ""))
             if review.action != "reject":
