@@ -34,7 +34,7 @@ def _shown(nb: nbformat.NotebookNode) -> str:
 
 
 def test_there_is_a_notebook_per_question():
-    assert [p.stem for p in NOTEBOOK_PATHS] == ["00_summary", "01_corpus", "02_casualties", "03_stances", "04_accuracy"]
+    assert [p.stem for p in NOTEBOOK_PATHS] == ["00_summary", "01_corpus", "02_casualties", "03_stances", "04_accuracy", "05_review"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=lambda p: p.stem)

@@ -250,9 +250,10 @@ def named_pairs(named: set[tuple[str, str, str]], article_id: str) -> list[tuple
 
 
 def review_state(corpus: Any, review_path: str | Path | None = None, per_article: int = PER_ARTICLE,
-                 codebook: Codebook | None = None) -> pd.DataFrame:
+                 codebook: Codebook | None = None, article_ids: Iterable[str] | None = None) -> pd.DataFrame:
     """Per article: the machine's rows, how many are confirmed, corrected, rejected or still unreviewed,
-    the rows analysts added, and the candidates still in the queue; a last row `all` sums them."""
+    the rows analysts added, and the candidates still in the queue; a last row `all` sums them.
+    With `article_ids` (the articles of a period), only those articles, and `all` sums them alone."""
     codebook = codebook or load_codebook()
     reviews = read_reviews(corpus, review_path, codebook)
     machine = corpus.machine_stances if corpus.machine_stances is not None else corpus.stances
@@ -261,7 +262,10 @@ def review_state(corpus: Any, review_path: str | Path | None = None, per_article
     queue = review_queue(corpus, review_path, per_article, codebook, reviews=reviews)
     matched_adds = _adds_matching_machine(machine, reviews)
     rows = []
+    wanted = None if article_ids is None else set(article_ids)
     for article in corpus.articles.itertuples():
+        if wanted is not None and article.id not in wanted:
+            continue
         mine = status[machine["article_id"] == article.id]
         rows.append({
             "article_id": article.id,
@@ -274,7 +278,8 @@ def review_state(corpus: Any, review_path: str | Path | None = None, per_article
                                     if r.article_id == article.id and r.action == "add" and i not in matched_adds),
             "candidates left": int(((queue["article_id"] == article.id) & (queue["kind"] == "candidate")).sum()),
         })
-    table = pd.DataFrame(rows)
+    table = pd.DataFrame(rows, columns=["article_id", "machine rows", "confirmed", "corrected", "rejected",
+                                        "unreviewed", "added by analyst", "candidates left"])
     if len(table):
         total = table.drop(columns="article_id").sum().to_dict()
         table = pd.concat([table, pd.DataFrame([{"article_id": "all", **total}])], ignore_index=True)
@@ -338,6 +343,15 @@ def review_state_chart(state: pd.DataFrame, note: str):
     from . import style
 
     data = state[state["article_id"] != "all"].copy()
+    if data.empty:
+        fig = style.new_figure(9, 2.6)
+        with style.rc():
+            ax = fig.add_subplot()
+            ax.set_axis_off()
+            ax.text(0.5, 0.5, "no article in this period", ha="center", va="center", color=style.GREY,
+                    fontsize=11, transform=ax.transAxes)
+            style.frame(fig, ax, "The state of the review", "nothing to review in this period", note)
+        return fig
     data["_left"] = data["unreviewed"] + data["candidates left"]
     shown = data.sort_values("_left", ascending=False, kind="stable").head(MAX_CHART_ARTICLES) \
         if len(data) > MAX_CHART_ARTICLES else data

@@ -68,6 +68,7 @@ class Parameters(BaseModel):
     actors: list[str] | None = None
     issues: list[str] | None = None
     evidence_article: str | None = None
+    review_file: str | None = None
     figures_dir: str | None = None
     summarise: Literal["auto", "points", "summary"] = "auto"
     labelled: list[str] | None = None
@@ -91,7 +92,7 @@ class Parameters(BaseModel):
     def _vocabulary_names(cls, value: Any, info: ValidationInfo) -> Any:
         return _names(info.field_name, value)
 
-    @field_validator("corpus", "evidence_article", "figures_dir", mode="before")
+    @field_validator("corpus", "evidence_article", "review_file", "figures_dir", mode="before")
     @classmethod
     def _text(cls, value: Any) -> Any:
         if _is_none(value):
