@@ -97,6 +97,8 @@ def load_corpus(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
         if len(batch) == BATCH_SIZE:
             extract_batch()
     extract_batch()
+    problems.extend(analyst.problems)
+    problems.extend(analyst.unmatched(article["id"] for article in articles))
     article_table = tables.frame(articles, tables.ARTICLE_COLUMNS)
     machine = tables.frame(stances, tables.STANCE_COLUMNS)
     review_path = analyst_folder(root) / REVIEW_FILE

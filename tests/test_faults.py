@@ -1,0 +1,212 @@
+"""Files, mistakes and faults from analysts' real folders (issue 17): each gives a read article, or a
+problem row / a one-line message naming the file and what to do; never a traceback, never a silent loss."""
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from peacetalks import load_corpus
+
+GOOD = "Russia Hosts Syria Talks\n\nMoscow said on Tuesday it would host talks between the government and the opposition.\n"
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "peacetalks", *args], capture_output=True, text=True,
+                          timeout=600, cwd=cwd)
+
+
+def problems_of(corpus) -> dict[str, str]:
+    return {os.path.basename(row.file): row.problem for row in corpus.problems.itertuples()}
+
+
+# --- 1, 15: symbolic links in a loop, to nothing; articles in sub-folders -----------------------------
+
+@pytest.fixture()
+def linked(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    (folder / "bbc" / "2015").mkdir(parents=True)
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "bbc" / "2015" / "talks.txt").write_text(GOOD.replace("Tuesday", "Friday"), encoding="utf-8")
+    (folder / "loop-a.txt").symlink_to("loop-b.txt")
+    (folder / "loop-b.txt").symlink_to("loop-a.txt")
+    (folder / "back").symlink_to(".")  # a folder link back to the corpus itself
+    (folder / "gone.txt").symlink_to("deleted-long-ago.txt")
+    return folder
+
+
+def test_symlink_loops_and_dangling_links_are_named_and_the_rest_is_read(linked: Path):
+    corpus = load_corpus(linked)
+    assert sorted(corpus.articles["id"]) == ["bbc__2015__talks", "good"]
+    problems = problems_of(corpus)
+    assert "symbolic link in a loop" in problems["loop-a.txt"]
+    assert "symbolic link in a loop" in problems["loop-b.txt"]
+    assert "symbolic link to nothing" in problems["gone.txt"]
+    assert "already read" in problems["back"]
+
+
+def test_the_command_line_reads_a_folder_with_a_symlink_loop(linked: Path, tmp_path: Path):
+    for args in (["--json"], ["--csv", str(tmp_path / "csv")], ["--out", str(tmp_path / "tables"), "--workers", "1"]):
+        result = run_cli("extract", str(linked), *args)
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr
+        assert "loop-a.txt" in result.stderr and "gone.txt" in result.stderr
+    tables = load_corpus(tmp_path / "tables")
+    assert sorted(tables.articles["id"]) == ["bbc__2015__talks", "good"]
+    assert {"loop-a.txt", "loop-b.txt", "gone.txt", "back"} <= set(problems_of(tables))
+
+
+def test_articles_in_sub_folders_are_read_with_their_folder_in_the_id(tmp_path: Path):
+    (tmp_path / "reuters").mkdir()
+    (tmp_path / "reuters" / "geneva.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "reuters" / ".hidden.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "catalog.csv").write_text("id,published,evidence\nreuters/geneva,2016-02-01,the print edition\n",
+                                          encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    article = corpus.articles.set_index("id").loc["reuters__geneva"]
+    assert article["path"].endswith(os.path.join("reuters", "geneva.txt"))
+    assert str(article["published"])[:10] == "2016-02-01"
+
+
+def test_two_files_with_the_same_id_are_both_accounted_for(tmp_path: Path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "b.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "a__b.txt").write_text(GOOD, encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert list(corpus.articles["id"]) == ["a__b"]
+    skipped = corpus.problems[corpus.problems["severity"] == "skipped"]
+    assert len(skipped) == 1 and "rename one" in skipped.iloc[0]["problem"]
+
+
+# --- 3: a file name that is not UTF-8 ------------------------------------------------------------
+
+def test_a_file_name_that_is_not_utf8_is_read_and_written_everywhere(tmp_path: Path):
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    (corpus_dir / "plain.txt").write_text(GOOD, encoding="utf-8")
+    raw = os.path.join(os.fsencode(corpus_dir), b"r\xe9union.txt")  # Latin-1 name, as an old zip leaves it
+    with open(raw, "w", encoding="utf-8") as handle:
+        handle.write(GOOD)
+    corpus = load_corpus(corpus_dir)
+    assert sorted(corpus.articles["id"]) == ["plain", "réunion"]
+    assert "file name is not UTF-8" in problems_of(corpus)["réunion.txt"]
+    result = run_cli("extract", str(corpus_dir), "--json")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "réunion" in {a["id"] for a in json.loads(result.stdout)["articles"]}
+    result = run_cli("extract", str(corpus_dir), "--csv", str(tmp_path / "csv"))
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "réunion" in (tmp_path / "csv" / "articles.csv").read_text(encoding="utf-8")
+
+
+# --- 4, 5: UTF-16, NUL bytes, a stray Windows-1252 byte in UTF-8 ------------------------------------
+
+def test_utf16_with_a_byte_order_mark_is_read(tmp_path: Path):
+    (tmp_path / "le.txt").write_bytes(codecs.BOM_UTF16_LE + GOOD.encode("utf-16-le"))
+    (tmp_path / "be.txt").write_bytes(codecs.BOM_UTF16_BE + GOOD.replace("Moscow", "Moskva").encode("utf-16-be"))
+    articles = load_corpus(tmp_path).articles.set_index("id")
+    assert articles.loc["le", "title"] == "Russia Hosts Syria Talks"
+    assert "Moskva said on Tuesday" in articles.loc["be", "body"]
+    assert set(articles["encoding"]) == {"utf-16"}
+
+
+@pytest.mark.parametrize("where", ["early", "late"])
+def test_a_nul_byte_is_dropped_with_a_warning_wherever_it_is(tmp_path: Path, where: str):
+    filler = "The envoy spoke again about the talks in Geneva. " * (10 if where == "early" else 400)
+    text = GOOD + filler + "\n"
+    at = 30 if where == "early" else len(text) - 20
+    (tmp_path / "nul.txt").write_bytes(text[:at].encode() + b"\x00" + text[at:].encode())
+    corpus = load_corpus(tmp_path)
+    assert list(corpus.articles["id"]) == ["nul"]
+    assert "\x00" not in corpus.articles.iloc[0]["body"]
+    assert "NUL byte dropped" in problems_of(corpus)["nul.txt"]
+
+
+def test_a_real_binary_file_is_still_refused(tmp_path: Path):
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8)
+    assert "binary" in problems_of(load_corpus(tmp_path))["image.txt"]
+
+
+def test_a_stray_windows_byte_in_utf8_keeps_the_rest_utf8(tmp_path: Path):
+    text = ("Assad\u2019s Future \u2013 Talks in Geneva\n\nThe envoy\u2019s plan was \u201cclear\u201d, "
+            "diplomats said on Monday.\n").encode("utf-8") + b"One of them called it \x93a start\x94.\n"
+    (tmp_path / "scraped.txt").write_bytes(text)
+    corpus = load_corpus(tmp_path)
+    article = corpus.articles.set_index("id").loc["scraped"]
+    assert article["title"] == "Assad\u2019s Future \u2013 Talks in Geneva"
+    assert "The envoy\u2019s plan" in article["body"] and "\u201ca start\u201d" in article["body"]
+    assert article["encoding"] == "utf-8"
+    problem = problems_of(corpus)["scraped.txt"]
+    assert "2 bytes not UTF-8" in problem and "line 4" in problem and "Windows-1252" in problem
+
+
+# --- 6, 7, 8: the analyst's CSV files: spreadsheet encodings, unmatched ids, unclosed quotes ---------------
+
+def corpus_with(tmp_path: Path, **files: bytes | str) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir(exist_ok=True)
+    (folder / "geneva-talks.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "vienna-talks.txt").write_text(GOOD.replace("Moscow", "Vienna"), encoding="utf-8")
+    for name, content in files.items():
+        path = folder / name.replace("_csv", ".csv")
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return folder
+
+
+def test_a_catalog_saved_in_the_windows_encoding_is_read_with_a_warning(tmp_path: Path):
+    catalog = "id,published,evidence\ngeneva-talks,2016-01-29,printed edition \u2013 page 3, Café\n"
+    catalog = "id,published,evidence\ngeneva-talks,2016-01-29,\"printed edition \u2013 page 3, Café\"\n"
+    events = "event,start,end,place,keywords,note\nGenève round,2016-01-29,2016-02-03,Genève,talks,\u2013\n"
+    folder = corpus_with(tmp_path, catalog_csv=catalog.encode("cp1252"), events_csv=events.encode("cp1252"))
+    corpus = load_corpus(folder)
+    article = corpus.articles.set_index("id").loc["geneva-talks"]
+    assert str(article["published"])[:10] == "2016-01-29"
+    assert "page 3, Café" in article["date_evidence"]
+    warnings = corpus.problems[corpus.problems["file"].str.endswith(("catalog.csv", "events.csv"))]
+    assert len(warnings) == 2 and warnings["problem"].str.contains("not UTF-8").all()
+    result = run_cli("extract", str(folder), "--out", str(tmp_path / "tables"), "--workers", "1")
+    assert result.returncode == 0 and "catalog.csv: not UTF-8" in result.stderr, result.stderr
+
+
+def test_a_catalog_id_that_matches_no_article_is_named_with_the_nearest(tmp_path: Path):
+    folder = corpus_with(tmp_path, catalog_csv="id,published,evidence\ngeneva-talk,2016-01-29,print edition\n")
+    corpus = load_corpus(folder)
+    problem = problems_of(corpus)["catalog.csv"]
+    assert "'geneva-talk' matches no article" in problem and "did you mean 'geneva-talks'" in problem
+    result = run_cli("extract", str(folder), "--out", str(tmp_path / "tables"), "--workers", "1")
+    assert result.returncode == 0 and "did you mean 'geneva-talks'" in result.stderr, result.stderr
+    assert "geneva-talk" in " ".join(load_corpus(tmp_path / "tables").problems["problem"])
+
+
+def test_an_unclosed_quote_in_the_catalog_is_refused_with_its_line(tmp_path: Path):
+    folder = corpus_with(tmp_path, catalog_csv=(
+        "id,published,evidence\n"
+        "geneva-talks,2016-01-29,\"the print edition, page 3\n"
+        "vienna-talks,2015-10-30,the dateline\n"))
+    result = run_cli("extract", str(folder), "--json")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "catalog.csv, line 2: a quote" in result.stderr and "line 3" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_quoted_line_break_in_the_catalog_is_still_allowed(tmp_path: Path):
+    folder = corpus_with(tmp_path, catalog_csv=(
+        "id,published,evidence\n"
+        "geneva-talks,2016-01-29,\"the print edition\npage 3\"\n"
+        "vienna-talks,2015-10-30,the dateline\n"))
+    articles = load_corpus(folder).articles.set_index("id")
+    assert str(articles.loc["vienna-talks", "published"])[:10] == "2015-10-30"
+
+
+def test_an_unclosed_quote_in_a_review_note_is_refused_with_its_line(tmp_path: Path):
+    folder = corpus_with(tmp_path, review_csv=(
+        "article_id,action,actor,issue,polarity,quote,note\n"
+        "geneva-talks,add,russia,negotiations,1,Moscow said on Tuesday it would host talks,\"checked, see the wire\n"
+        "vienna-talks,add,russia,negotiations,1,Vienna said on Tuesday it would host talks,second row\n"))
+    result = run_cli("extract", str(folder), "--json")
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "review.csv, line 2: a quote" in result.stderr and "line 3" in result.stderr
