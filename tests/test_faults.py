@@ -210,3 +210,35 @@ def test_an_unclosed_quote_in_a_review_note_is_refused_with_its_line(tmp_path: P
     result = run_cli("extract", str(folder), "--json")
     assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
     assert "review.csv, line 2: a quote" in result.stderr and "line 3" in result.stderr
+
+
+# --- 9: a key given twice in an analyst's YAML file ------------------------------------------------
+
+def test_a_duplicate_actor_in_the_codebook_is_an_error_naming_file_key_and_lines(tmp_path: Path):
+    from peacetalks.codebook import DEFAULT_PATH, load_codebook
+    from peacetalks.problems import InputError
+
+    lines = DEFAULT_PATH.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = lines.index("  russia:\n")
+    block_end = next(i for i in range(first + 1, len(lines)) if lines[i].startswith("  ") and not lines[i].startswith("   "))
+    # a second actor block with the same id, added after iran's, as an analyst adding "Russia" again would
+    iran = lines.index("  iran:\n")
+    edited = lines[:iran] + ["  russia:\n", "    names: [Kremlin]\n"] + lines[iran:]
+    path = tmp_path / "codebook.yaml"
+    path.write_text("".join(edited), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_codebook(path)
+    message = str(caught.value)
+    assert str(path) in message and "'russia' is given twice" in message
+    assert f"first on line {first + 1}" in message and f"line {iran + 1}" in message
+    assert block_end > first
+
+
+def test_a_duplicate_parameter_in_a_parameters_file_is_refused(tmp_path: Path):
+    params = tmp_path / "params.yaml"
+    params.write_text("start: 2015-01-01\nactors: [russia]\nstart: 2016-01-01\n", encoding="utf-8")
+    root = Path(__file__).resolve().parents[1]
+    result = run_cli("report", "--parameters", str(params), "--out", str(tmp_path / "out"), cwd=root)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "'start' is given twice (first on line 1)" in result.stderr and "line 3" in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -221,7 +221,9 @@ def _allowed(name: str) -> tuple[str, ...]:
 def read_parameters_file(path: Path) -> dict[str, Any]:
     """A YAML mapping of parameter names to values."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        from .yamlfiles import load_yaml_text
+
+        data = load_yaml_text(path.read_text(encoding="utf-8"), path)
     except OSError as err:
         raise InputError(f"{path}: cannot read the parameters file: {err.strerror or err}") from None
     except yaml.YAMLError as err:
