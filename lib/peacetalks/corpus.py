@@ -40,12 +40,12 @@ class Corpus:
         }
 
     def write_csv(self, folder: Path) -> list[Path]:
-        """One CSV per table in `folder`; returns the paths written."""
+        """One CSV per table in `folder`, safe to open in a spreadsheet (`tables.spreadsheet_safe`); returns the paths written."""
         folder.mkdir(parents=True, exist_ok=True)
         written = []
         for name in ("articles", "casualties", "stances", "problems"):
             path = folder / f"{name}.csv"
-            getattr(self, name).to_csv(path, index=False)
+            tables.spreadsheet_safe(getattr(self, name)).to_csv(path, index=False)
             written.append(path)
         return written
 

@@ -477,7 +477,7 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
     corpus_tables.write_csv(tables_dir)
     reviewed = corpus_tables.stances
     machine = corpus_tables.machine_stances if corpus_tables.machine_stances is not None else reviewed
-    machine.to_csv(tables_dir / "machine_stances.csv", index=False)
+    columns.spreadsheet_safe(machine).to_csv(tables_dir / "machine_stances.csv", index=False)
     review_file = analyst_folder(corpus) / REVIEW_FILE
     table_rows = {"articles": len(corpus_tables.articles), "casualties": len(corpus_tables.casualties),
                   "stances": len(reviewed), "machine_stances": len(machine), "problems": len(corpus_tables.problems)}
