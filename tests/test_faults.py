@@ -285,3 +285,98 @@ def test_figure_data_csv_is_spreadsheet_safe(tmp_path: Path):
     save_figure(fig, "toll", pd.DataFrame({"outlet": ["@evil", "BBC"], "value": [-3, 4]}), tmp_path)
     plt.close(fig)
     assert (tmp_path / "toll.csv").read_text(encoding="utf-8").splitlines() == ["outlet,value", "'@evil,-3", "BBC,4"]
+
+
+# --- 12, 15: killing the command takes its workers with it; Ctrl-C stops it with one line -----------
+
+def _descendants(pid: int) -> set[int]:
+    """The processes started by `pid`, and by those, read from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(parent, []).append(int(entry))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def _alive(pids: set[int]) -> set[int]:
+    alive = set()
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+                state = handle.read().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if state != "Z":
+            alive.add(pid)
+    return alive
+
+
+def _start_extraction(tmp_path: Path) -> tuple[subprocess.Popen[str], set[int]]:
+    import time
+
+    if sys.platform != "linux":
+        pytest.skip("process ancestry is read from Linux's /proc")
+    corpus = tmp_path / "synthetic"
+    subprocess.run([sys.executable, "-m", "peacetalks.synthetic", "4000", str(corpus)], check=True,
+                   capture_output=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "peacetalks", "extract", str(corpus), "--out", str(tmp_path / "tables"),
+         "--workers", "2", "--chunk-size", "20"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        started = _descendants(process.pid)
+        if len(started) >= 3 and (tmp_path / "tables" / ".work" / "manifest.jsonl").exists():
+            return process, started  # the server and two workers, extracting
+        if process.poll() is not None:
+            break
+        time.sleep(0.1)
+    os.killpg(process.pid, 9)
+    pytest.fail(f"the extraction did not start its workers: {process.communicate()[1]}")
+
+
+def _wait_gone(pids: set[int], seconds: float = 20) -> set[int]:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while _alive(pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return _alive(pids)
+
+
+def test_killing_the_command_takes_the_fork_server_and_workers_with_it(tmp_path: Path):
+    process, started = _start_extraction(tmp_path)
+    try:
+        os.kill(process.pid, 9)  # the command alone, as `kill -9 PID` or the out-of-memory killer would
+        process.wait(timeout=30)
+        assert _wait_gone(started) == set()
+    finally:
+        for pid in _alive(started):
+            os.kill(pid, 9)
+
+
+def test_ctrl_c_stops_with_one_line_and_exit_code_130(tmp_path: Path):
+    process, started = _start_extraction(tmp_path)
+    try:
+        os.killpg(process.pid, 2)  # Ctrl-C in a terminal: SIGINT to the whole foreground group
+        _stdout, stderr = process.communicate(timeout=120)
+        assert process.returncode == 130, stderr
+        assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
+        assert [line for line in stderr.splitlines() if line.strip()] == [
+            "peacetalks: interrupted (Ctrl-C); nothing was replaced: the last tables and report are as they were"]
+        assert _wait_gone(started) == set()
+    finally:
+        for pid in _alive(started):
+            os.kill(pid, 9)

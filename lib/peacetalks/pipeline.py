@@ -54,7 +54,7 @@ from .problems import InputError, Problem
 from .reading import (DEFAULT_MAX_BYTES, RawDocument, analyst_folder, article_names, iter_documents, list_articles,
                       read_document)
 from .tables import TABLES_META
-from .workers import default_workers, worker_context
+from .workers import default_workers, worker_context, worker_started
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -199,10 +199,10 @@ def source_fingerprint(source: Path, states: list[tuple[str, int, int]] | None =
     else:
         raise InputError(f"{source}: no such file or folder")
     analyst = analyst_folder(source)
-    files = [os.path.join(folder, name) for name in names]
-    files += [os.path.join(analyst, name) for name in sorted(ANALYST_FILES) if (analyst / name).is_file()]
-    for path in files:
-        digest.update(path.encode("utf-8", "surrogateescape") + b"\0" + content_digest(path) + b"\n")
+    files = [(name, os.path.join(folder, name)) for name in names]
+    files += [(name, os.path.join(analyst, name)) for name in sorted(ANALYST_FILES) if (analyst / name).is_file()]
+    for name, path in files:  # names, not paths: the same folder named relatively or absolutely has one fingerprint
+        digest.update(name.encode("utf-8", "surrogateescape") + b"\0" + content_digest(path) + b"\n")
     return digest.hexdigest()[:24]
 
 
@@ -429,9 +429,11 @@ _WORKER_ANALYST: AnalystFiles = NO_ANALYST_FILES
 
 
 def _set_worker_analyst(analyst: AnalystFiles) -> None:
-    """Pool initializer: the analyst files travel to each worker once, not with every chunk."""
+    """Pool initializer: the analyst files travel to each worker once, not with every chunk; the worker
+    dies with the process it was forked from and leaves Ctrl-C to the command (workers.worker_started)."""
     global _WORKER_ANALYST
     _WORKER_ANALYST = analyst
+    worker_started()
 
 
 def _extract_in_worker(chunk: _Chunk, parts: Path, max_bytes: int, code: str) -> _Done:
@@ -499,15 +501,15 @@ def _dask_engine(workers: int, scheduler: str | None, analyst: AnalystFiles, par
 class WorkDir:
     """Part files committed so far and the manifest of the document keys they hold."""
 
-    def __init__(self, out: Path, fingerprint: str) -> None:
+    def __init__(self, out: Path, fingerprint: str, force: bool = False) -> None:
         self.root = out / WORK
         self.parts = self.root / "parts"
         self.manifest = self.root / "manifest.jsonl"
         state_path = self.root / "state.json"
         state = {"fingerprint": fingerprint}
         self.restarted = False
-        if self.root.exists() and _read_json(state_path) != state:
-            self.restarted = self.manifest.exists()
+        if self.root.exists() and (force or _read_json(state_path) != state):
+            self.restarted = self.manifest.exists() and not force
             self._clear()
         for name in PART_TABLES:
             (self.parts / name).mkdir(parents=True, exist_ok=True)
@@ -870,12 +872,13 @@ def extract(
     source: str | Path, out: str | Path, *, workers: int | None = None, fmt: str = "parquet",
     engine: str = "local", scheduler: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
     chunk_size: int = DEFAULT_CHUNK_SIZE, on_commit: Callable[[int], None] | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[str], None] | None = None, force: bool = False,
 ) -> Summary:
     """Extract the tables of `source` (a folder or an archive export) into `out`, resuming earlier work.
 
     `on_commit(n)` is called after the n-th chunk of this run is committed (a hook for progress and
-    for tests that interrupt a run). Raises InputError for unusable input or options.
+    for tests that interrupt a run). With `force`, work saved by earlier runs is discarded and every
+    document extracted again. Raises InputError for unusable input or options.
     """
     source, out = Path(source), Path(out)
     if fmt not in FORMATS:
@@ -901,7 +904,7 @@ def extract(
     source_state = source_fingerprint(source, articles)
     out.mkdir(parents=True, exist_ok=True)
     with _lock(out / WORK):
-        work = WorkDir(out, fingerprint)
+        work = WorkDir(out, fingerprint, force)
         if work.restarted and progress:
             progress("the code or analyst files changed since the last run: extracting everything again")
         fresh = not work.part_keys  # nothing to resume: the chunks come back in document order
@@ -1068,6 +1071,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--scheduler", metavar="ADDRESS",
                        help="Dask scheduler to use with --engine dask, e.g. tcp://10.0.0.5:8786 "
                             "(default: start a local cluster of --workers processes)")
+    group.add_argument("--force", action="store_true",
+                       help="extract every document again, discarding the work saved by earlier runs")
     group.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE, metavar="N",
                        help=f"articles per unit of work (default {DEFAULT_CHUNK_SIZE})")
 
@@ -1080,6 +1085,7 @@ def run(args: argparse.Namespace) -> int:
     summary = extract(
         args.corpus, args.out, workers=args.workers, fmt=args.table_format, engine=args.engine,
         scheduler=args.scheduler, max_bytes=args.max_bytes, chunk_size=args.chunk_size, progress=say,
+        force=args.force,
     )
     for line in summary.first_problems:
         say(line)
