@@ -380,3 +380,133 @@ def test_ctrl_c_stops_with_one_line_and_exit_code_130(tmp_path: Path):
     finally:
         for pid in _alive(started):
             os.kill(pid, 9)
+
+
+# --- 2, 13, 14: the report: unreadable files, content-keyed caches, publication -----------------------
+
+def _make_unreadable(path: Path) -> None:
+    """A file named like an article that cannot be read: no read permission, or, for root (whom
+    permissions do not stop), a link to a socket, which no one can open as a file."""
+    if os.geteuid() != 0:
+        path.write_text(GOOD, encoding="utf-8")
+        path.chmod(0)
+        return
+    import socket
+
+    listener = socket.socket(socket.AF_UNIX)
+    target = path.parent / "s"
+    listener.bind(str(target))
+    listener.close()
+    path.symlink_to(target.name)
+
+
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_report_with_an_unreadable_file_an_edit_that_keeps_size_and_time_and_leftovers(tmp_path: Path):
+    from conftest import make_project, run_report
+
+    project = make_project(tmp_path / "project", malicious=False)
+    seeds = project / "seeds"
+    _make_unreadable(seeds / "locked.txt")
+    edited = seeds / "edited.txt"
+    edited.write_text("Talks Resume in Geneva\n\nThe envoy said on Monday that talks resume in Geneva.\n", encoding="utf-8")
+    # what killed builds left: folders of builds whose process is gone
+    for name in (f".reports.building-{_dead_pid()}-x1y2", f".reports.old-{_dead_pid()}-a1b2"):
+        (project / name).mkdir()
+        (project / name / "index.html").write_text("stale", encoding="utf-8")
+
+    first = run_report(cwd=project)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "Traceback" not in first.stderr
+    problems = (project / "reports" / "tables" / "problems.csv").read_text(encoding="utf-8")
+    assert "locked.txt" in problems and "cannot be read" in problems
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".reports.")) == [".reports.tables"]
+
+    # an edit that keeps the size and the modification time (cp -p, rsync -t)
+    stat = edited.stat()
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Geneva", "Vienna"), encoding="utf-8")
+    os.utime(edited, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert edited.stat().st_size == stat.st_size
+    second = run_report(cwd=project)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "articles and analyst files changed" in second.stdout
+    articles = (project / "reports" / "tables" / "articles.csv").read_text(encoding="utf-8")
+    assert "talks resume in Vienna" in articles and "talks resume in Geneva" not in articles
+
+    # --force extracts again, whatever the cache holds
+    forced = run_report("--force", cwd=project)
+    assert forced.returncode == 0, forced.stdout + forced.stderr
+    assert "(0 unchanged) extracted" in forced.stdout
+
+
+def test_a_read_only_parent_of_the_out_folder_is_a_clear_message(tmp_path: Path):
+    from conftest import make_project, run_report
+
+    project = make_project(tmp_path / "project", malicious=False)
+    locked = project / "locked"
+    locked.mkdir()
+    if os.geteuid() == 0:  # root writes anywhere permissions allow none: make the folder immutable instead
+        if subprocess.run(["chattr", "+i", str(locked)], capture_output=True).returncode != 0:
+            pytest.skip("running as root without chattr: cannot make a read-only folder")
+    else:
+        locked.chmod(0o555)
+    try:
+        result = run_report("--out", "locked/reports", cwd=project)
+    finally:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(locked)], check=True)
+        locked.chmod(0o755)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "locked: cannot write here" in lines[0] and "--out" in lines[0]
+
+
+def _report_folder(path: Path, label: str) -> Path:
+    path.mkdir()
+    for name in ("index.html", "01_corpus.html", "figures.csv"):
+        (path / name).write_text(label * 1000, encoding="utf-8")
+    (path / ".build.json").write_text("{}", encoding="utf-8")
+    return path
+
+
+def test_publication_is_one_step_and_safe_when_builds_race(tmp_path: Path):
+    import threading
+
+    from peacetalks.report import swap_into_place
+
+    out = _report_folder(tmp_path / "reports", "0")
+    seen_missing: list[str] = []
+    stop = threading.Event()
+
+    def reader() -> None:  # someone opening the report while builds publish it
+        while not stop.is_set():
+            try:
+                text = (out / "index.html").read_text(encoding="utf-8")
+            except OSError as err:
+                seen_missing.append(str(err))
+                continue
+            if len(set(text)) != 1 or len(text) != 1000:
+                seen_missing.append(f"a page that is not one build's: {text[:20]!r}")
+
+    def publisher(label: str) -> None:
+        for round_ in range(40):
+            build = _report_folder(tmp_path / f".reports.building-{os.getpid()}-{label}{round_}", label)
+            swap_into_place(build, out)
+            assert not build.exists()
+
+    watching = threading.Thread(target=reader)
+    watching.start()
+    builders = [threading.Thread(target=publisher, args=(label,)) for label in "ab"]
+    for thread in builders:
+        thread.start()
+    for thread in builders:
+        thread.join()
+    stop.set()
+    watching.join()
+    assert seen_missing == []
+    assert (out / "index.html").read_text(encoding="utf-8")[:1] in "ab"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
