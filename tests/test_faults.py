@@ -510,3 +510,35 @@ def test_publication_is_one_step_and_safe_when_builds_race(tmp_path: Path):
     assert seen_missing == []
     assert (out / "index.html").read_text(encoding="utf-8")[:1] in "ab"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+
+
+# --- 11: one very large article takes time in proportion to its size --------------------------------
+
+def _transcript(paragraphs: int) -> str:
+    """A long article of quoted statements, as a transcript or a live blog reads (sentences of this test's own)."""
+    speakers = ["Lavrov", "Kerry", "the opposition spokesman", "the UN envoy", "a government official"]
+    return "Talks in Geneva\n\n" + "\n\n".join(
+        f'"We believe that the peace talks in Geneva must go on without preconditions, round {i} of them," '
+        f"{speakers[i % 5]} said on Tuesday. We support a ceasefire across the country." for i in range(paragraphs))
+
+
+def test_a_large_article_takes_time_in_proportion_to_its_size():
+    import time
+
+    from peacetalks.catalog import NO_ANALYST_FILES
+    from peacetalks.extraction import process_documents
+    from peacetalks.reading import RawDocument
+
+    def cpu_seconds(paragraphs: int) -> float:
+        document = RawDocument("long", "long.txt", _transcript(paragraphs), "utf-8", "")
+        best = float("inf")
+        for _ in range(2):
+            began = time.process_time()
+            process_documents([document], NO_ANALYST_FILES)
+            best = min(best, time.process_time() - began)
+        return best
+
+    cpu_seconds(50)  # load and compile everything first
+    small, large = cpu_seconds(2_500), cpu_seconds(10_000)  # about 0.3 MB and 1.2 MB
+    # four times the text: about four times the time when linear, sixteen when quadratic (it was: 0.6 s and 9 s)
+    assert large < 8 * small, (small, large)
