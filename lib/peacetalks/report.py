@@ -838,6 +838,8 @@ def run(args: argparse.Namespace) -> int:
         if article not in {article_id(name) for name in article_names(corpus)}:
             raise InputError(f"parameter evidence_article: no article {article!r} in {corpus}")
     _check_output_folder(out)
+    for leftover in remove_leftovers(out):  # even when nothing changed since the last build
+        _say(f"removed {leftover.name}, left by a build that was stopped")
     parts = input_digests(corpus, notebooks, given)
     digest = combined(parts)
     previous = read_state(out)
