@@ -412,6 +412,8 @@ def test_report_with_an_unreadable_file_an_edit_that_keeps_size_and_time_and_lef
     project = make_project(tmp_path / "project", malicious=False)
     seeds = project / "seeds"
     _make_unreadable(seeds / "locked.txt")
+    with open(os.path.join(os.fsencode(seeds), b"r\xe9union.txt"), "w", encoding="utf-8") as handle:
+        handle.write(GOOD)  # a file name that is not UTF-8 (case 3), hashed and written by the report
     edited = seeds / "edited.txt"
     edited.write_text("Talks Resume in Geneva\n\nThe envoy said on Monday that talks resume in Geneva.\n", encoding="utf-8")
     # what killed builds left: folders of builds whose process is gone
@@ -424,6 +426,7 @@ def test_report_with_an_unreadable_file_an_edit_that_keeps_size_and_time_and_lef
     assert "Traceback" not in first.stderr
     problems = (project / "reports" / "tables" / "problems.csv").read_text(encoding="utf-8")
     assert "locked.txt" in problems and "cannot be read" in problems
+    assert "réunion" in (project / "reports" / "tables" / "articles.csv").read_text(encoding="utf-8")
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".reports.")) == [".reports.tables"]
 
     # an edit that keeps the size and the modification time (cp -p, rsync -t)
