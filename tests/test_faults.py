@@ -545,3 +545,12 @@ def test_a_large_article_takes_time_in_proportion_to_its_size():
     small, large = cpu_seconds(2_500), cpu_seconds(10_000)  # about 0.3 MB and 1.2 MB
     # four times the text: about four times the time when linear, sixteen when quadratic (it was: 0.6 s and 9 s)
     assert large < 8 * small, (small, large)
+
+
+def test_an_archive_export_in_utf16_is_read(tmp_path: Path):
+    export = tmp_path / "export.csv"
+    rows = "title,text\nTalks in Geneva,\"Moscow said on Tuesday it would host talks, the envoy said.\"\n"
+    export.write_bytes(codecs.BOM_UTF16_LE + rows.encode("utf-16-le"))
+    articles = load_corpus(export).articles
+    assert list(articles["title"]) == ["Talks in Geneva"]
+    assert "host talks" in articles.iloc[0]["body"]
