@@ -20,8 +20,8 @@ import yaml
 
 from .literals import MIN_LITERAL, prefixes, required_literals
 from .problems import InputError
-from .yamlfiles import load_yaml_text
 from .words import automaton, fold, folded_pattern
+from .yamlfiles import load_yaml_text
 
 DEFAULT_PATH = Path(__file__).resolve().with_name("codebook.yaml")
 AGENT_MODES = ("subject", "inside", "both")

@@ -16,7 +16,6 @@ from importlib import resources
 from typing import Callable
 from urllib.parse import urlparse
 
-
 from .dates import FoundDate, WEEKDAYS, find_dates
 from .words import fold, folded_pattern
 from .yamlfiles import load_yaml_text
