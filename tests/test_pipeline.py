@@ -158,7 +158,7 @@ def test_unreadable_files_become_problem_rows(tmp_path: Path, workers: int) -> N
 def test_a_file_gone_after_the_folder_was_listed_is_a_problem_row(tmp_path: Path, monkeypatch) -> None:
     corpus = tiny_corpus(tmp_path / "corpus", 2)
     listed = pipeline.article_names(corpus)
-    monkeypatch.setattr(pipeline, "article_names", lambda folder: [*listed, "gone.txt"])
+    monkeypatch.setattr(pipeline, "list_articles", lambda folder: ([*listed, "gone.txt"], []))
     summary = pipeline.extract(corpus, tmp_path / "out", workers=1)
     problems = pipeline.read_tables(tmp_path / "out")["problems"]
     assert [(Path(f).name, p) for f, p in zip(problems["file"], problems["problem"])] == [

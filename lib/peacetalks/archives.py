@@ -20,7 +20,7 @@ from typing import IO, Any, Iterator
 
 
 from .problems import InputError, Problem
-from .reading import DEFAULT_MAX_BYTES, RawDocument, decode, legacy_encoding, looks_binary
+from .reading import DEFAULT_MAX_BYTES, RawDocument, decode, legacy_encoding, looks_binary, unicode_bom
 
 SUFFIXES = (".csv", ".jsonl", ".ndjson")
 """Archive file types, each optionally gzipped (`.csv.gz`)."""
@@ -109,6 +109,9 @@ def _sniff_encoding(sample: bytes) -> str:
     """
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
+    bom = unicode_bom(sample)  # a spreadsheet's "Unicode text" export: UTF-16 with its byte order mark
+    if bom is not None:
+        return bom
     text = codecs.getincrementaldecoder("utf-8")("surrogateescape").decode(sample, final=False)
     bad = len(_ESCAPED_BYTE.findall(text))
     if bad == 0:

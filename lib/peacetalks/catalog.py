@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from dataclasses import dataclass
+import difflib
+import io
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
-from .problems import InputError
+from .problems import InputError, Problem
 
 CATALOG_FILE = "catalog.csv"
 EVENTS_FILE = "events.csv"
@@ -45,17 +48,83 @@ class Event:
     keywords: tuple[str, ...]
 
 
-def _rows(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.DictReader(handle)
-        header = [name.strip() for name in (reader.fieldnames or [])]
-        missing = [name for name in required if name not in header]
-        if missing:
-            raise InputError(f"{path}: missing column(s) {', '.join(missing)} (expected {', '.join(columns)})")
-        unknown = [name for name in header if name not in columns]
-        if unknown:
-            raise InputError(f"{path}: unknown column(s) {', '.join(unknown)} (expected {', '.join(columns)})")
-        return [(number, {k.strip(): (v or "").strip() for k, v in row.items() if k}) for number, row in enumerate(reader, start=2)]
+def read_analyst_text(path: Path) -> tuple[str, Problem | None]:
+    """The text of an analyst's CSV file: UTF-8, or else the encoding a spreadsheet saved it in (Windows-1252
+    and the like), with a warning naming the file. A file that cannot be read is an InputError naming it."""
+    from .reading import legacy_encoding
+
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: cannot be read: {err.strerror or err}") from None
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+    encoding = legacy_encoding(data)
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise InputError(f"{path}, line {line}: not UTF-8 nor a known encoding: save it as CSV UTF-8") from None
+    return text, Problem(str(path), f"not UTF-8 (from line {line}): read as {encoding}; save it as CSV UTF-8 to be sure")
+
+
+def csv_records(path: Path, text: str) -> Iterable[tuple[int, list[str]]]:
+    """(line, cells) of each record of an analyst's CSV text, the line being where the record starts.
+
+    A quote left open swallows the lines after it into one cell (csv reads on to the next quote, or
+    to the end of the file): a cell that holds a line break followed by what reads as a whole record
+    (as many cells as the header, the first record) is refused, naming the line where the quote opened."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    start = 1
+    columns = 0
+    try:
+        for cells in reader:
+            columns = columns or len(cells)
+            for cell in cells:
+                if "\n" not in cell and "\r" not in cell:
+                    continue
+                for offset, inner in enumerate(cell.splitlines()[1:], start=1):
+                    try:
+                        inner_cells = next(csv.reader([inner]), [])
+                    except csv.Error:
+                        continue
+                    if len(inner_cells) >= max(2, columns - 1) and inner_cells.count("") < len(inner_cells) - 1:
+                        raise InputError(
+                            f"{path}, line {start}: a quote (\") opened on this line is not closed where it "
+                            f"should be, so it takes in line {start + offset} ({inner[:60]!r}) and what follows "
+                            "as one cell; close the quote, or double a quote that is part of the text (\"\")")
+            yield start, cells
+            start = reader.line_num + 1
+    except csv.Error as err:
+        raise InputError(f"{path}, line {reader.line_num}: not readable as CSV: {err}") from None
+
+
+def _rows(path: Path, columns: tuple[str, ...], required: tuple[str, ...],
+          warnings: list[Problem] | None = None) -> list[tuple[int, dict[str, str]]]:
+    text, warning = read_analyst_text(path)
+    if warning is not None and warnings is not None:
+        warnings.append(warning)
+    records = iter(csv_records(path, text))
+    _line, header_cells = next(records, (1, []))
+    header = [name.strip() for name in header_cells]
+    missing = [name for name in required if name not in header]
+    if missing:
+        raise InputError(f"{path}: missing column(s) {', '.join(missing)} (expected {', '.join(columns)})")
+    unknown = [name for name in header if name and name not in columns]
+    if unknown:
+        raise InputError(f"{path}: unknown column(s) {', '.join(unknown)} (expected {', '.join(columns)})")
+    rows = []
+    for line, cells in records:
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header):]):
+            raise InputError(f"{path}, line {line}: {len(cells)} cells, more than the {len(header)} columns: "
+                             "a comma in a value needs quotes around the value")
+        row = {name: "" for name in header if name}
+        row.update({name: cell.strip() for name, cell in zip(header, cells) if name})
+        rows.append((line, row))
+    return rows
 
 
 def _date(value: str, path: Path, line: int, column: str) -> dt.date:
@@ -65,12 +134,16 @@ def _date(value: str, path: Path, line: int, column: str) -> dt.date:
         raise InputError(f"{path}, line {line}: {column} {value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-def load_catalog(path: Path) -> dict[str, CatalogEntry]:
-    """Catalog entries by article id; an absent file is an empty catalog."""
+def load_catalog(path: Path, warnings: list[Problem] | None = None) -> dict[str, CatalogEntry]:
+    """Catalog entries by article id; an absent file is an empty catalog. An id may name an article in a
+    sub-folder with `/` (`bbc/talks`) or as its id (`bbc__talks`)."""
+    from .reading import ID_SEPARATOR
+
     if not path.exists():
         return {}
     entries: dict[str, CatalogEntry] = {}
-    for line, row in _rows(path, CATALOG_COLUMNS, ("id", "published", "evidence")):
+    for line, row in _rows(path, CATALOG_COLUMNS, ("id", "published", "evidence"), warnings):
+        row["id"] = row["id"].removesuffix(".txt").replace("/", ID_SEPARATOR)
         if not row["id"]:
             raise InputError(f"{path}, line {line}: no article id")
         if row["id"] in entries:
@@ -82,12 +155,12 @@ def load_catalog(path: Path) -> dict[str, CatalogEntry]:
     return entries
 
 
-def load_events(path: Path) -> list[Event]:
+def load_events(path: Path, warnings: list[Problem] | None = None) -> list[Event]:
     """The dated reference events; an absent file is an empty table."""
     if not path.exists():
         return []
     events = []
-    for line, row in _rows(path, EVENTS_COLUMNS, ("event", "start", "place", "keywords")):
+    for line, row in _rows(path, EVENTS_COLUMNS, ("event", "start", "place", "keywords"), warnings):
         start = _date(row["start"], path, line, "start")
         end = _date(row["end"], path, line, "end") if row.get("end") else start
         if end < start:
@@ -105,13 +178,39 @@ class AnalystFiles:
 
     catalog: dict[str, CatalogEntry]
     events: list[Event]
+    problems: tuple[Problem, ...] = field(default=(), compare=False)
+    """Warnings about the files themselves (an encoding that is not UTF-8), for the problems table."""
+    folder: str = field(default="", compare=False)
 
     @classmethod
     def beside(cls, folder: Path) -> "AnalystFiles":
         """The analyst files of a corpus folder (absent files are empty)."""
         if not folder.is_dir():
             return cls({}, [])
-        return cls(load_catalog(folder / CATALOG_FILE), load_events(folder / EVENTS_FILE))
+        warnings: list[Problem] = []
+        catalog = load_catalog(folder / CATALOG_FILE, warnings)
+        events = load_events(folder / EVENTS_FILE, warnings)
+        return cls(catalog, events, tuple(warnings), str(folder))
+
+    def unmatched(self, ids: Iterable[str]) -> list[Problem]:
+        """A problem for each catalog entry whose id is no article's, naming the nearest id (a typo leaves
+        an article undated without a word otherwise)."""
+        return unmatched_catalog_ids(self.catalog, ids, str(Path(self.folder) / CATALOG_FILE))
+
+
+def unmatched_catalog_ids(catalog: dict[str, CatalogEntry], ids: Iterable[str], where: str = CATALOG_FILE) -> list[Problem]:
+    """A problem for each catalog id that matches no article id, with the nearest article id as a suggestion."""
+    known = set(ids)
+    missing = [entry_id for entry_id in catalog if entry_id not in known]
+    if not missing:
+        return []
+    choices = sorted(known - set(catalog))
+    problems = []
+    for entry_id in missing:
+        near = difflib.get_close_matches(entry_id, choices, n=1, cutoff=0.6)
+        hint = f"; did you mean {near[0]!r}?" if near else ""
+        problems.append(Problem(where, f"id {entry_id!r} matches no article: its date is not used{hint}"))
+    return problems
 
 
 NO_ANALYST_FILES = AnalystFiles({}, [])

@@ -121,6 +121,21 @@ def _start_workers_early(argv: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a command; Ctrl-C stops it with one line and exit code 130, an error of the system (a folder
+    that cannot be written, a disk full) with one line naming the file, never a traceback."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("peacetalks: interrupted (Ctrl-C); nothing was replaced: the last tables and report are as they were",
+              file=sys.stderr, flush=True)
+        return 130
+    except OSError as err:
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"peacetalks: {where}{err.strerror or err}", file=sys.stderr, flush=True)
+        return 2
+
+
+def _main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     command = next((word for word in argv if word in COMMANDS), None)
     if command == "extract":
@@ -144,6 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # the reader of our output went away (| head): not an error to report
         sys.stderr.close()
         return 0
+    except OSError as err:  # a folder that cannot be written, a full disk: say which, in one line
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"peacetalks: {where}{err.strerror or err}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

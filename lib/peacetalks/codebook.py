@@ -21,6 +21,7 @@ import yaml
 from .literals import MIN_LITERAL, prefixes, required_literals
 from .problems import InputError
 from .words import automaton, fold, folded_pattern
+from .yamlfiles import load_yaml_text
 
 DEFAULT_PATH = Path(__file__).resolve().with_name("codebook.yaml")
 AGENT_MODES = ("subject", "inside", "both")
@@ -516,7 +517,7 @@ def _load_cached(path: Path, _mtime: float) -> Codebook:
     except OSError as err:
         raise InputError(f"{path}: cannot read the codebook: {err.strerror or err}") from None
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml_text(text, path)  # a repeated key (a second actor `russia:`) is an error, not a silent replacement
     except yaml.YAMLError as err:
         raise InputError(f"{path}: not valid YAML: {err}") from None
     return parse_codebook(data, path)

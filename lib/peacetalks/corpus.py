@@ -47,13 +47,14 @@ class Corpus:
                 tables.validate(name, table)
 
     def write_csv(self, folder: Path) -> list[Path]:
-        """One CSV per table in `folder`, each checked against its schema first; returns the paths written."""
+        """One CSV per table in `folder`, checked against its schema first and safe to open in a spreadsheet
+        (`tables.spreadsheet_safe`); returns the paths written."""
         self.validate()
         folder.mkdir(parents=True, exist_ok=True)
         written = []
         for name in ("articles", "casualties", "stances", "problems"):
             path = folder / f"{name}.csv"
-            getattr(self, name).to_csv(path, index=False)
+            tables.spreadsheet_safe(getattr(self, name)).to_csv(path, index=False)
             written.append(path)
         return written
 
@@ -105,6 +106,8 @@ def load_corpus(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
         if len(batch) == BATCH_SIZE:
             extract_batch()
     extract_batch()
+    problems.extend(analyst.problems)
+    problems.extend(analyst.unmatched(article["id"] for article in articles))
     article_table = tables.frame(articles, tables.ARTICLE_COLUMNS)
     machine = tables.frame(stances, tables.STANCE_COLUMNS)
     review_path = analyst_folder(root) / REVIEW_FILE

@@ -82,6 +82,7 @@ def _read_article(doc: RawDocument, analyst: AnalystFiles) -> _ReadArticle:
         parsed = parse_article(doc.text)
     if doc.encoding != "utf-8":
         problems.append(Problem(doc.path, f"not UTF-8: read as {doc.encoding}"))
+    problems.extend(Problem(doc.path, warning) for warning in doc.warnings)
     entry = analyst.catalog.get(doc.id) or archive_entry(doc)
     title = parsed.title or (entry.title if entry else None)
     if not title:

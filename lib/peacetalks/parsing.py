@@ -16,10 +16,9 @@ from importlib import resources
 from typing import Callable
 from urllib.parse import urlparse
 
-import yaml
-
 from .dates import FoundDate, WEEKDAYS, find_dates
 from .words import fold, folded_pattern
+from .yamlfiles import load_yaml_text
 
 # --- what the page says about itself ------------------------------------------------------------
 
@@ -156,7 +155,7 @@ class Outlets:
 @lru_cache(maxsize=1)
 def load_outlets() -> Outlets:
     """The packaged outlets.yaml."""
-    data = yaml.safe_load(resources.files("peacetalks").joinpath("outlets.yaml").read_text(encoding="utf-8"))
+    data = load_yaml_text(resources.files("peacetalks").joinpath("outlets.yaml").read_text(encoding="utf-8"), "outlets.yaml")
     return Outlets(data.get("domains") or {}, data.get("slogans") or {}, data.get("wires") or {})
 
 

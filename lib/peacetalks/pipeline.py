@@ -31,7 +31,6 @@ import argparse
 import ast
 import collections
 import contextlib
-import csv
 import datetime as dt
 import hashlib
 import importlib.metadata
@@ -53,9 +52,10 @@ from . import tables
 from .catalog import ANALYST_FILES, CATALOG_FILE, EVENTS_FILE, NO_ANALYST_FILES, REVIEW_FILE, AnalystFiles
 from .extraction import BATCH_SIZE, process_documents
 from .problems import InputError, Problem
-from .reading import DEFAULT_MAX_BYTES, RawDocument, analyst_folder, article_names, iter_documents, read_document
+from .reading import (DEFAULT_MAX_BYTES, RawDocument, analyst_folder, article_names, iter_documents, list_articles,
+                      read_document)
 from .tables import TABLES_META
-from .workers import default_workers, worker_context
+from .workers import default_workers, worker_context, worker_started
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -192,20 +192,36 @@ def file_states(folder: Path, names: Iterable[str]) -> list[tuple[str, int, int]
 
 
 def source_fingerprint(source: Path, states: list[tuple[str, int, int]] | None = None) -> str:
-    """A cheap hash of a source's state (names, sizes, modification times), to tell whether tables are current.
+    """A hash of a source's content (each article file's name and bytes, and the analyst files'), to tell
+    whether tables are current. By content, not size and modification time: a file edited so that both
+    stay the same (`cp -p`, `rsync -t`, two edits within the clock's granularity) is a change.
     `states` is `file_states(source, article_names(source))` of a folder, when the caller has them already."""
     digest = hashlib.sha256()
     if source.is_dir():
-        files = list(states) if states is not None else file_states(source, article_names(source))
+        folder, names = source, [name for name, _size, _mtime in states] if states is not None else article_names(source)
     elif source.is_file():
-        files = file_states(source.parent, [source.name])
+        folder, names = source.parent, [source.name]
     else:
         raise InputError(f"{source}: no such file or folder")
-    folder = analyst_folder(source)
-    files += file_states(folder, sorted(name for name in ANALYST_FILES if (folder / name).is_file()))
-    for name, size, mtime in files:
-        digest.update(f"{name}\0{size}\0{mtime}\n".encode("utf-8", "surrogateescape"))
+    analyst = analyst_folder(source)
+    files = [(name, os.path.join(folder, name)) for name in names]
+    files += [(name, os.path.join(analyst, name)) for name in sorted(ANALYST_FILES) if (analyst / name).is_file()]
+    for name, path in files:  # names, not paths: the same folder named relatively or absolutely has one fingerprint
+        digest.update(name.encode("utf-8", "surrogateescape") + b"\0" + content_digest(path) + b"\n")
     return digest.hexdigest()[:24]
+
+
+def content_digest(path: str) -> bytes:
+    """The SHA-256 of a file's bytes, read a megabyte at a time; for a file that cannot be read, the reason
+    (reading it reports the problem)."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            while block := handle.read(1 << 20):
+                digest.update(block)
+    except OSError as err:
+        return f"unreadable: {err.strerror or err}".encode()
+    return digest.digest()
 
 
 def _analyst_fingerprint(source: Path) -> str:
@@ -336,6 +352,8 @@ class _Chunk:
     workers may not see the corpus's disk)."""
 
     paths: list[str] = field(default_factory=list)
+    """Names of files relative to the corpus folder `prefix` (which ends with a separator)."""
+    prefix: str = ""
     items: list[tuple[str, RawDocument | Problem]] = field(default_factory=list)
 
 
@@ -356,7 +374,7 @@ def _chunk_items(chunk: _Chunk, max_bytes: int) -> list[tuple[str, RawDocument |
     """The chunk's (key, document) pairs, reading its files when it has them."""
     if not chunk.paths:
         return chunk.items
-    documents = (read_document(path, max_bytes) for path in chunk.paths)
+    documents = (read_document(chunk.prefix + name, max_bytes, name) for name in chunk.paths)
     return [(item_key(document), document) for document in documents]
 
 
@@ -416,9 +434,11 @@ _WORKER_ANALYST: AnalystFiles = NO_ANALYST_FILES
 
 
 def _set_worker_analyst(analyst: AnalystFiles) -> None:
-    """Pool initializer: the analyst files travel to each worker once, not with every chunk."""
+    """Pool initializer: the analyst files travel to each worker once, not with every chunk; the worker
+    dies with the process it was forked from and leaves Ctrl-C to the command (workers.worker_started)."""
     global _WORKER_ANALYST
     _WORKER_ANALYST = analyst
+    worker_started()
 
 
 def _extract_in_worker(chunk: _Chunk, parts: Path, max_bytes: int, code: str) -> _Done:
@@ -486,15 +506,15 @@ def _dask_engine(workers: int, scheduler: str | None, analyst: AnalystFiles, par
 class WorkDir:
     """Part files committed so far and the manifest of the document keys they hold."""
 
-    def __init__(self, out: Path, fingerprint: str) -> None:
+    def __init__(self, out: Path, fingerprint: str, force: bool = False) -> None:
         self.root = out / WORK
         self.parts = self.root / "parts"
         self.manifest = self.root / "manifest.jsonl"
         state_path = self.root / "state.json"
         state = {"fingerprint": fingerprint}
         self.restarted = False
-        if self.root.exists() and _read_json(state_path) != state:
-            self.restarted = self.manifest.exists()
+        if self.root.exists() and (force or _read_json(state_path) != state):
+            self.restarted = self.manifest.exists() and not force
             self._clear()
         for name in PART_TABLES:
             (self.parts / name).mkdir(parents=True, exist_ok=True)
@@ -740,10 +760,14 @@ def _reviewed(machine: Path, articles: Path, review_path: Path, problems: list[P
 
 def _review_ids(review_path: Path) -> set[str] | None:
     """The article ids a review file names (None when it cannot be read: apply_review then says why)."""
+    from .catalog import csv_records, read_analyst_text
+
     try:
-        with review_path.open(encoding="utf-8-sig", newline="") as handle:
-            return {(row.get("article_id") or "").strip() for row in csv.DictReader(handle)}
-    except (OSError, UnicodeDecodeError, csv.Error):
+        records = iter(csv_records(review_path, read_analyst_text(review_path)[0]))
+        _line, header = next(records, (1, []))
+        column = [name.strip() for name in header].index("article_id")
+        return {cells[column].strip() for _line, cells in records if len(cells) > column}
+    except (InputError, ValueError):
         return None
 
 
@@ -785,16 +809,27 @@ class _Assembly:
         else:
             self.outputs[part_table].write(rows)
 
-    def finish(self) -> dict[str, Any]:
-        """Close every table (applying the review to the stances) and rename them all into place."""
+    def finish(self, problems: list[Problem] | None = None, analyst: AnalystFiles = NO_ANALYST_FILES) -> dict[str, Any]:
+        """Close every table (applying the review to the stances) and rename them all into place.
+        `problems` (of listing the folder, of the analyst files) are added to the problems table, with
+        a problem for each catalog entry that matches no article (added to `problems` too, for the summary)."""
+        problems = [] if problems is None else problems
         outputs, scratch = self.outputs, []
         try:
             for name in ("articles", "casualties", "machine_stances"):
                 outputs[name].close()
-            review_problems: list[Problem] = []
+            review_problems: list[Problem] = list(problems)
+            article_file = None
+            if self.review_path is not None or analyst.catalog:
+                article_file = outputs["articles"].temporary.get("parquet") or _parquet_copy(outputs["articles"], self.out, scratch)
+            if analyst.catalog:
+                ids = pq.read_table(article_file, columns=["id"]).column("id").to_pylist()
+                unmatched = analyst.unmatched(ids)
+                problems.extend(unmatched)
+                review_problems.extend(unmatched)
             if self.review_path is not None:
-                article_file, machine_file = (output.temporary.get("parquet") or _parquet_copy(output, self.out, scratch)
-                                              for output in (outputs["articles"], outputs["machine_stances"]))
+                machine_file = (outputs["machine_stances"].temporary.get("parquet")
+                                or _parquet_copy(outputs["machine_stances"], self.out, scratch))
                 outputs["stances"].write(_reviewed(machine_file, article_file, self.review_path, review_problems))
             outputs["stances"].close()
             if review_problems:
@@ -843,12 +878,13 @@ def extract(
     source: str | Path, out: str | Path, *, workers: int | None = None, fmt: str = "parquet",
     engine: str = "local", scheduler: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
     chunk_size: int = DEFAULT_CHUNK_SIZE, on_commit: Callable[[int], None] | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[str], None] | None = None, force: bool = False,
 ) -> Summary:
     """Extract the tables of `source` (a folder or an archive export) into `out`, resuming earlier work.
 
     `on_commit(n)` is called after the n-th chunk of this run is committed (a hook for progress and
-    for tests that interrupt a run). Raises InputError for unusable input or options.
+    for tests that interrupt a run). With `force`, work saved by earlier runs is discarded and every
+    document extracted again. Raises InputError for unusable input or options.
     """
     source, out = Path(source), Path(out)
     if fmt not in FORMATS:
@@ -868,12 +904,13 @@ def extract(
     summary = Summary()
     code = LOADED_CODE
     fingerprint = hashlib.sha256(f"{code}:{_analyst_fingerprint(source)}".encode()).hexdigest()[:24]
-    articles = file_states(source, article_names(source)) if source.is_dir() else None  # listed and looked at once
+    names, listing_problems = list_articles(source) if source.is_dir() else (None, [])
+    articles = file_states(source, names) if names is not None else None  # listed and looked at once
     prefix = os.path.join(source, "")  # the folder with its separator: a file's path is prefix + name
     source_state = source_fingerprint(source, articles)
     out.mkdir(parents=True, exist_ok=True)
     with _lock(out / WORK):
-        work = WorkDir(out, fingerprint)
+        work = WorkDir(out, fingerprint, force)
         if work.restarted and progress:
             progress("the code or analyst files changed since the last run: extracting everything again")
         fresh = not work.part_keys  # nothing to resume: the chunks come back in document order
@@ -884,7 +921,7 @@ def extract(
         def to_extract() -> Iterator[tuple[tuple[str, RawDocument | Problem], int]]:
             """Each document not done yet, with its key, and its size in characters."""
             items = (iter_documents(source, max_bytes) if articles is None
-                     else (read_document(prefix + name, max_bytes) for name, _size, _mtime in articles))
+                     else (read_document(prefix + name, max_bytes, name) for name, _size, _mtime in articles))
             for item in items:
                 key = item_key(item)
                 while key in order:  # the same document twice: keep both
@@ -897,8 +934,8 @@ def extract(
 
         def chunks() -> Iterator[_Chunk]:
             if by_path:
-                files = ((prefix + name, size) for name, size, _mtime in articles)
-                return (_Chunk(paths=paths) for paths in _batched(files, chunk_size))
+                files = ((name, size) for name, size, _mtime in articles)
+                return (_Chunk(paths=paths, prefix=prefix) for paths in _batched(files, chunk_size))
             return (_Chunk(items=items) for items in _batched(to_extract(), chunk_size))
 
         analyst = AnalystFiles.beside(analyst_folder(source))
@@ -930,7 +967,9 @@ def extract(
             summary.documents = len(order)
             if not fresh:
                 assembly.add_parts(work, order)
-            written = assembly.finish()
+            extra = [*listing_problems, *analyst.problems]
+            written = assembly.finish(extra, analyst)
+            summary.first_problems.extend(str(p) for p in extra[:max(0, FIRST_PROBLEMS - len(summary.first_problems))])
         except BaseException:
             assembly.discard()
             raise
@@ -1038,6 +1077,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--scheduler", metavar="ADDRESS",
                        help="Dask scheduler to use with --engine dask, e.g. tcp://10.0.0.5:8786 "
                             "(default: start a local cluster of --workers processes)")
+    group.add_argument("--force", action="store_true",
+                       help="extract every document again, discarding the work saved by earlier runs")
     group.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE, metavar="N",
                        help=f"articles per unit of work (default {DEFAULT_CHUNK_SIZE})")
 
@@ -1050,6 +1091,7 @@ def run(args: argparse.Namespace) -> int:
     summary = extract(
         args.corpus, args.out, workers=args.workers, fmt=args.table_format, engine=args.engine,
         scheduler=args.scheduler, max_bytes=args.max_bytes, chunk_size=args.chunk_size, progress=say,
+        force=args.force,
     )
     for line in summary.first_problems:
         say(line)

@@ -10,9 +10,15 @@ pyarrow loads on its first conversion of rows (pandas, which it checks every inp
 from __future__ import annotations
 
 import gc
+import os
 
-from .pipeline import process_chunk
-from .reading import RawDocument
+from .workers import PARENT_VARIABLE, die_with_parent
+
+die_with_parent()  # the server goes when the command that started it goes, even killed with SIGKILL
+os.environ[PARENT_VARIABLE] = str(os.getpid())  # and each worker forked from it when it goes
+
+from .pipeline import process_chunk  # noqa: E402 - after the request above, which must come first
+from .reading import RawDocument  # noqa: E402
 
 _WARM_UP = ("Talks in Geneva\n\nRussia and the United States backed the ceasefire, Lavrov said on Jan. 7, 2016. "
             "Some 250,000 people have been killed since the war began in 2011.")

@@ -1,6 +1,8 @@
 """Reading article files from disk: encodings, size limits and unreadable files, each reported by name."""
 from __future__ import annotations
 
+import codecs
+import errno
 import hashlib
 import os
 import re
@@ -29,6 +31,8 @@ class RawDocument:
     fields: dict[str, str] = field(default_factory=dict)
     markup: str = "text"
     """`text` for a page dump, `html` for a saved web page (read by htmlpages)."""
+    warnings: tuple[str, ...] = ()
+    """What was read with a caveat (bytes that were not UTF-8, NUL bytes dropped, a file name that was not UTF-8): each a problem row."""
 
 
 _WINDOWS_RANGE = re.compile(rb"[\x80-\x9f]")  # where Windows-1252 has letters and punctuation, Latin-1 controls
@@ -58,27 +62,90 @@ def legacy_encoding(data: bytes) -> str:
     return best.encoding
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Text and encoding name: UTF-8 when valid, else the `legacy_encoding` of the bytes."""
+_UTF16_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+               (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+"""Byte order marks of the Unicode encodings other than UTF-8 (UTF-32 first: its LE mark begins with UTF-16's)."""
+
+
+def unicode_bom(data: bytes) -> str | None:
+    """"utf-16" or "utf-32" for data that opens with that encoding's byte order mark, else None."""
+    for bom, encoding in _UTF16_BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
+_STRAY = "peacetalks-stray-cp1252"
+
+
+def _stray_as_cp1252(err: UnicodeDecodeError) -> tuple[str, int]:
+    """Decoding error handler: the first byte UTF-8 could not decode, read as Windows-1252 (U+FFFD for its
+    five unassigned bytes); decoding goes on as UTF-8 from the next byte."""
+    byte = err.object[err.start:err.start + 1]
+    return byte.decode("cp1252", errors="replace"), err.start + 1
+
+
+codecs.register_error(_STRAY, _stray_as_cp1252)
+
+_VALID_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _stray_bytes(data: bytes) -> tuple[int, int] | None:
+    """(how many bytes are not UTF-8, the line of the first) when the data is UTF-8 with a few stray bytes:
+    valid multi-byte characters at least as many as the bad bytes. None when it is not UTF-8 at all."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = _ESCAPED.findall(text)
+    if not bad or len(_VALID_MULTIBYTE.findall(data)) < len(bad):
+        return None
+    return len(bad), text.count("\n", 0, _ESCAPED.search(text).start()) + 1
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")
+
+
+def decode_with_notes(data: bytes) -> tuple[str, str, tuple[str, ...]]:
+    """Text, encoding name and warnings: UTF-8 when valid; UTF-16/32 when the data opens with their byte
+    order mark; UTF-8 with a few stray bytes (a Windows-1252 quote pasted into a UTF-8 page) decoded as
+    UTF-8 with each stray byte read as Windows-1252, and a warning saying where; else the `legacy_encoding`."""
+    bom = unicode_bom(data)
+    if bom is not None:
+        try:
+            return data.decode(bom), bom, ()
+        except UnicodeDecodeError:
+            pass
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        return data.decode("utf-8-sig"), "utf-8", ()
     except UnicodeDecodeError:
         pass
+    stray = _stray_bytes(data)
+    if stray is not None:
+        count, line = stray
+        text = data.decode("utf-8-sig", errors=_STRAY)
+        return text, "utf-8", (f"{count:,} byte{'s' if count > 1 else ''} not UTF-8 (the first on line {line}): "
+                               "read as Windows-1252, the rest as UTF-8",)
     encoding = legacy_encoding(data)
     try:
-        return data.decode(encoding), encoding
+        return data.decode(encoding), encoding, ()
     except (UnicodeDecodeError, LookupError):
-        return data.decode("cp1252", errors="replace"), "cp1252"
+        return data.decode("cp1252", errors="replace"), "cp1252", ()
 
 
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))  # not tab, newline, form feed, return
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and encoding name (see `decode_with_notes`)."""
+    text, encoding, _notes = decode_with_notes(data)
+    return text, encoding
+
+
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))  # NUL and the others; not tab, newline, form feed, return
 
 
 def looks_binary(data: bytes) -> bool:
-    """True for data that is not text: NUL bytes, or mostly control characters."""
+    """True for data that is not text: mostly control characters (NUL bytes included) in its first 4 KB.
+    Text in UTF-16 or UTF-32 with a byte order mark is text. A stray NUL byte does not make a file binary,
+    wherever it is (`read_document` drops it, with a warning)."""
+    if unicode_bom(data) is not None:
+        return False
     head = data[:4096]
-    if b"\x00" in head:
-        return True
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))  # counted in C, not a loop over bytes
     return bool(head) and controls / len(head) > 0.1
 
@@ -91,54 +158,148 @@ def _read_all(descriptor: int, size: int) -> bytes:
     return b"".join(blocks)
 
 
-def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument | Problem:
-    """One article file, or the Problem that stops it being read."""
-    name = os.fspath(path)
-    try:
-        descriptor = os.open(name, os.O_RDONLY)  # no file object: a third of the time for a small file
-        try:
-            size = os.fstat(descriptor).st_size
-            if size > max_bytes:
-                return Problem(name, f"file is {size:,} bytes, over the limit of {max_bytes:,} (raise it with --max-bytes)", "skipped")
-            data = _read_all(descriptor, size)
-        finally:
-            os.close(descriptor)
-    except OSError as err:
-        return Problem(name, f"cannot be read: {err.strerror or err}", "skipped")
-    if not data.strip():
-        return Problem(name, "file is empty", "skipped")
-    if looks_binary(data):
-        return Problem(name, "file is binary, not text", "skipped")
-    markup = "html" if name.endswith(HTML_SUFFIXES) else "text"
-    if markup == "html":
-        from .htmlpages import decode_html  # a saved page declares its charset
-        text, encoding = decode_html(data)
-    else:
-        text, encoding = decode(data)
-    return RawDocument(os.path.splitext(os.path.basename(name))[0], name, text, encoding,
-                       hashlib.sha256(data).hexdigest(), markup=markup)
-
-
 HTML_SUFFIXES = (".html", ".htm")
 ARTICLE_SUFFIXES = (".txt", *HTML_SUFFIXES)
 """The article files of a corpus folder: page dumps (.txt) and saved web pages (.html, .htm), in lower case as .txt always was."""
 
+ID_SEPARATOR = "__"
+"""What stands for a folder separator in the id of an article in a sub-folder: `bbc/2015/talks.txt` is `bbc__2015__talks`."""
 
-def article_names(folder: Path) -> list[str]:
-    """The names of the article files of a corpus folder: every .txt, .html and .htm file, sorted.
+
+def article_id(name: str) -> str:
+    """The id of the article file `name` (relative to the corpus folder, `/` between folders): the name
+    without its suffix, folders joined by ID_SEPARATOR."""
+    return printable(os.path.splitext(name)[0]).replace("/", ID_SEPARATOR).replace(os.sep, ID_SEPARATOR)
+
+
+def printable(name: str) -> str:
+    """A file name as text that can be written anywhere: a name that is not UTF-8 (its bytes kept by Python
+    as lone surrogates, as old zip archives leave them) decoded as its likely legacy encoding instead."""
+    if _ESCAPED.search(name) is None:
+        return name
+    return decode(os.fsencode(name))[0]
+
+
+def _name_warning(name: str) -> tuple[str, ...]:
+    if _ESCAPED.search(name) is None:
+        return ()
+    return (f"the file name is not UTF-8: read as {decode(os.fsencode(name))[1]}",)
+
+
+def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None) -> RawDocument | Problem:
+    """One article file, or the Problem that stops it being read. `name` is its path relative to the
+    corpus folder (default: its file name), which gives its id."""
+    raw_path = os.fspath(path)
+    shown = printable(raw_path)
+    try:
+        descriptor = os.open(raw_path, os.O_RDONLY)  # no file object: a third of the time for a small file
+        try:
+            size = os.fstat(descriptor).st_size
+            if size > max_bytes:
+                return Problem(shown, f"file is {size:,} bytes, over the limit of {max_bytes:,} (raise it with --max-bytes)", "skipped")
+            data = _read_all(descriptor, size)
+        finally:
+            os.close(descriptor)
+    except OSError as err:
+        hint = ""
+        if os.path.islink(raw_path):
+            hint = " (a symbolic link to nothing: fix or remove the link)" if not os.path.exists(raw_path) else \
+                   " (a symbolic link in a loop: fix or remove the link)" if err.errno == errno.ELOOP else ""
+        elif isinstance(err, PermissionError):
+            hint = " (give yourself read permission: chmod u+r)"
+        return Problem(shown, f"cannot be read: {err.strerror or err}{hint}", "skipped")
+    if not data.strip():
+        return Problem(shown, "file is empty", "skipped")
+    if looks_binary(data):
+        return Problem(shown, "file is binary, not text", "skipped")
+    markup = "html" if raw_path.endswith(HTML_SUFFIXES) else "text"
+    if markup == "html":
+        from .htmlpages import decode_html  # a saved page declares its charset
+        text, encoding = decode_html(data)
+        warnings: tuple[str, ...] = ()
+    else:
+        text, encoding, warnings = decode_with_notes(data)
+    if "\x00" in text:
+        count = text.count("\x00")
+        text = text.replace("\x00", "")
+        warnings += (f"{count:,} NUL byte{'s' if count > 1 else ''} dropped from the text",)
+    warnings = _name_warning(raw_path) + warnings
+    doc_id = article_id(name if name is not None else os.path.basename(raw_path))
+    return RawDocument(doc_id, shown, text, encoding, hashlib.sha256(data).hexdigest(), warnings=warnings,
+                       markup=markup)
+
+
+def list_articles(folder: Path) -> tuple[list[str], list[Problem]]:
+    """The article files of a corpus folder and its sub-folders, as names relative to it (`/` between
+    folders), sorted; and the problems of what could not be looked into: a symbolic link in a loop, a
+    sub-folder that cannot be listed, two files that would have the same id. Hidden files and folders
+    (a leading dot) are left out. A symbolic link to nothing named like an article is listed, so that
+    reading it reports it.
 
     Names, not paths: a Path per file cost more than listing the folder (100,000 files)."""
     if not folder.exists():
         raise InputError(f"{folder}: no such folder")
     if not folder.is_dir():
         raise InputError(f"{folder}: not a folder of .txt articles nor an archive export (.csv, .jsonl)")
-    with os.scandir(folder) as entries:  # what glob("*.txt") lists, by the directory's file types: no stat per file
-        return sorted(entry.name for entry in entries
-                      if entry.name.endswith(ARTICLE_SUFFIXES) and not entry.name.startswith(".") and entry.is_file())
+    names: list[str] = []
+    problems: list[Problem] = []
+    seen_folders = {(st.st_dev, st.st_ino) for st in [os.stat(folder)]}
+    pending = [""]
+    while pending:
+        relative = pending.pop()
+        where = os.path.join(folder, relative) if relative else os.fspath(folder)
+        try:
+            entries = list(os.scandir(where))  # what glob("*.txt") lists, by the directory's file types: no stat per file
+        except OSError as err:
+            problems.append(Problem(printable(where), f"folder cannot be read: {err.strerror or err}; "
+                                                      "its articles were not read", "skipped"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            name = f"{relative}/{entry.name}" if relative else entry.name
+            try:
+                is_dir = entry.is_dir()
+                is_file = not is_dir and entry.is_file()
+            except OSError as err:  # a symbolic link in a loop
+                problems.append(Problem(printable(entry.path), f"cannot be read: {err.strerror or err} "
+                                                               "(a symbolic link in a loop: fix or remove the link)", "skipped"))
+                continue
+            if is_dir:
+                try:
+                    st = entry.stat()
+                except OSError as err:
+                    problems.append(Problem(printable(entry.path), f"folder cannot be read: {err.strerror or err}", "skipped"))
+                    continue
+                if (st.st_dev, st.st_ino) in seen_folders:
+                    problems.append(Problem(printable(entry.path), "a symbolic link to a folder already read "
+                                                                   "(a loop, or a second way in): not read again", "warning"))
+                    continue
+                seen_folders.add((st.st_dev, st.st_ino))
+                pending.append(name)
+            elif entry.name.endswith(ARTICLE_SUFFIXES) and (is_file or entry.is_symlink()):
+                names.append(name)
+    names.sort()
+    by_id: dict[str, str] = {}
+    kept = []
+    for name in names:
+        doc_id = article_id(name)
+        if doc_id in by_id:
+            problems.append(Problem(printable(os.path.join(folder, name)),
+                                    f"has the id {doc_id!r} of {printable(by_id[doc_id])}, read already: rename one of them", "skipped"))
+            continue
+        by_id[doc_id] = name
+        kept.append(name)
+    return kept, problems
+
+
+def article_names(folder: Path) -> list[str]:
+    """The names of the article files of a corpus folder and its sub-folders (see `list_articles`)."""
+    return list_articles(folder)[0]
 
 
 def article_files(folder: Path) -> list[Path]:
-    """The article files of a corpus folder: every .txt, .html and .htm file, sorted by name."""
+    """The article files of a corpus folder and its sub-folders, sorted by name."""
     return [folder / name for name in article_names(folder)]
 
 
@@ -149,8 +310,10 @@ def iter_documents(source: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator
     if source.is_file() and is_archive(source):
         yield from iter_archive(source, max_bytes)
         return
-    for path in article_files(source):
-        yield read_document(path, max_bytes)
+    names, problems = list_articles(source)
+    for name in names:
+        yield read_document(os.path.join(source, name), max_bytes, name)
+    yield from problems
 
 
 def analyst_folder(source: Path) -> Path:

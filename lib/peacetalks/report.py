@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
+import datetime as dt
 import difflib
 import hashlib
 import json
@@ -39,7 +41,6 @@ from typing import Any
 import yaml
 
 from .problems import InputError
-from .reading import ARTICLE_SUFFIXES
 
 PACKAGE_DIR = Path(__file__).parent
 TEMPLATES = PACKAGE_DIR / "templates"
@@ -179,7 +180,9 @@ def _as_default_type(param: Parameter, value: Any) -> Any:
 def read_parameters_file(path: Path) -> dict[str, Any]:
     """A YAML mapping of parameter names to values."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        from .yamlfiles import load_yaml_text
+
+        data = load_yaml_text(path.read_text(encoding="utf-8"), path)
     except OSError as err:
         raise InputError(f"{path}: cannot read the parameters file: {err.strerror or err}") from None
     except yaml.YAMLError as err:
@@ -238,18 +241,29 @@ def parse_cli_value(text: str) -> Any:
 # --- the inputs' hash ------------------------------------------------------------------------
 
 def _hash_files(files: list[Path], root: Path) -> str:
+    """A hash of the files' names and contents. A file that cannot be read is hashed by its name and the
+    reason (extraction names it in the problems table), so a build goes on without it."""
     digest = hashlib.sha256()
     for path in files:
-        digest.update(f"{path.relative_to(root).as_posix()}\0".encode())
-        digest.update(path.read_bytes())
+        digest.update(path.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            with path.open("rb") as handle:
+                while block := handle.read(1 << 20):
+                    digest.update(block)
+        except OSError as err:
+            digest.update(f"unreadable: {err.strerror or err}".encode())
         digest.update(b"\0")
     return digest.hexdigest()
 
 
 def corpus_files(corpus: Path) -> list[Path]:
-    """The files a corpus is read from: every file of its folder, or an archive file and the analyst files beside it."""
+    """The files a corpus is read from: every file of its folder and the articles of its sub-folders, or an
+    archive file and the analyst files beside it."""
     if corpus.is_dir():
-        return sorted(p for p in corpus.iterdir() if p.is_file())
+        from .reading import article_names
+
+        top = [p for p in corpus.iterdir() if p.is_file() or (p.is_symlink() and not p.is_dir())]
+        return sorted({*top, *(corpus / name for name in article_names(corpus))})
     from .catalog import ANALYST_FILES
     return [corpus, *sorted(corpus.parent / n for n in ANALYST_FILES if (corpus.parent / n).is_file())]
 
@@ -463,7 +477,7 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
     corpus_tables.write_csv(tables_dir)
     reviewed = corpus_tables.stances
     machine = corpus_tables.machine_stances if corpus_tables.machine_stances is not None else reviewed
-    machine.to_csv(tables_dir / "machine_stances.csv", index=False)
+    columns.spreadsheet_safe(machine).to_csv(tables_dir / "machine_stances.csv", index=False)
     review_file = analyst_folder(corpus) / REVIEW_FILE
     table_rows = {"articles": len(corpus_tables.articles), "casualties": len(corpus_tables.casualties),
                   "stances": len(reviewed), "machine_stances": len(machine), "problems": len(corpus_tables.problems)}
@@ -579,63 +593,155 @@ def _check_output_folder(out: Path) -> None:
         raise InputError(f"{out}: exists and is not a peacetalks report (no {STATE_FILE}); choose another --out")
 
 
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 with RENAME_EXCHANGE); False where the system or the
+    file system cannot, so that the caller falls back to two renames."""
+    import ctypes
+    import errno
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):  # not Linux, or a C library without it
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    renameat2.restype = ctypes.c_int
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
 def swap_into_place(build: Path, out: Path) -> None:
-    """Replace the output folder by the finished build, keeping the files that are not built (README.md)."""
+    """Replace the output folder by the finished build in one step, keeping the files that are not built
+    (README.md). The two folders are exchanged (renameat2), so at every moment `out` is the whole old
+    report or the whole new one, and two builds publishing at once each swap in a whole report (the
+    last wins); the old report, now at the build's name, is then removed (or, if the build is killed
+    first, by the next build). Where the system cannot exchange, two renames."""
+    import errno
+
     for name in KEEP_FILES:
         if (out / name).is_file():
             shutil.copy2(out / name, build / name)
-    old = None
-    if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+    for _attempt in range(10):
+        if not os.path.lexists(out):
+            try:
+                build.rename(out)
+                return
+            except OSError as err:
+                if err.errno not in (errno.EEXIST, errno.ENOTEMPTY):
+                    raise
+                continue  # another build published first: exchange with it
+        try:
+            exchanged = _exchange(build, out)
+        except FileNotFoundError:
+            continue
+        if exchanged:
+            shutil.rmtree(build, ignore_errors=True)  # the previous report
+            return
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-{os.getpid()}-", dir=out.parent))
         old.rmdir()
         out.rename(old)
-    try:
-        build.rename(out)
-    except OSError:
-        if old is not None:
+        try:
+            build.rename(out)
+        except OSError:
             old.rename(out)
-        raise
-    if old is not None:
+            raise
         shutil.rmtree(old, ignore_errors=True)
+        return
+    raise OSError(errno.EBUSY, "other builds keep replacing it", str(out))
+
+
+_LEFTOVER_KINDS = ("building", "old")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_leftovers(out: Path) -> list[Path]:
+    """Remove the hidden folders killed or refused builds left beside `out` (`.NAME.building-PID-*`,
+    `.NAME.old-PID-*`) whose process is gone; a build running now keeps its own. Returns those removed."""
+    removed = []
+    try:
+        entries = list(out.parent.iterdir())
+    except OSError:
+        return removed
+    for path in entries:
+        for kind in _LEFTOVER_KINDS:
+            prefix = f".{out.name}.{kind}-"
+            if not path.name.startswith(prefix) or not path.is_dir() or path.is_symlink():
+                continue
+            pid = path.name[len(prefix):].split("-", 1)[0]
+            if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
+                continue
+            if pid.isdigit() and int(pid) == os.getpid():
+                continue
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
 
 
 SMALL_CORPUS_BYTES = 2_000_000
 """Below this much text, extracting in this process beats starting worker processes."""
 
 
-def extract_tables(corpus: Path, out: Path) -> Path:
+def extract_tables(corpus: Path, out: Path, force: bool = False) -> Path:
     """Extract the corpus once, into a cache beside the output that later builds resume, and return its folder.
 
     Every notebook and the index then read these tables instead of extracting the corpus again.
+    With `force`, every document is extracted again, whatever the cache holds.
     """
     from . import pipeline
     from .reading import article_files
 
     folder = out.parent / f".{out.name}.tables"
-    if pipeline.tables_current(folder, corpus):
+    if not force and pipeline.tables_current(folder, corpus):
         return folder
     files = [corpus] if corpus.is_file() else article_files(corpus)
-    size = sum(path.stat().st_size for path in files)
+    size = 0
+    for path in files:
+        with contextlib.suppress(OSError):  # a file that cannot be looked at is named by the extraction
+            size += path.stat().st_size
     workers = 1 if size < SMALL_CORPUS_BYTES else pipeline.default_workers()
     began = time.perf_counter()
-    summary = pipeline.extract(corpus, folder, workers=workers)
+    summary = pipeline.extract(corpus, folder, workers=workers, force=force)
     _say(f"  tables  {summary.documents:,} documents ({summary.resumed:,} unchanged) extracted in "
          f"{time.perf_counter() - began:.1f} s with {workers} worker{'s' if workers > 1 else ''}")
     return folder
 
 
+def _unwritable(folder: Path, err: OSError) -> InputError:
+    return InputError(f"{folder}: cannot write here ({err.strerror or err}): the report is built beside its "
+                      "--out folder; make that folder writable or choose another --out")
+
+
 def build(corpus: Path, out: Path, notebooks: list[NotebookInfo], given: dict[str, Any],
-          parts: dict[str, str], jobs: int) -> None:
+          parts: dict[str, str], jobs: int, force: bool = False) -> None:
     """Execute, render and index every notebook in a temporary folder, then swap it into place."""
     _skip_iri_checker()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    build_dir = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        build_dir = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))
+    except OSError as err:
+        raise _unwritable(out.parent, err) from None
+    for leftover in remove_leftovers(out):
+        _say(f"  removed {leftover.name}, left by a build that was stopped")
     build_dir.chmod(0o755)  # mkdtemp makes it private; the report is meant to be shared
     started = time.perf_counter()
     try:
         (build_dir / "notebooks").mkdir()
         (build_dir / "figures").mkdir()
-        tables = extract_tables(corpus, out)
+        tables = extract_tables(corpus, out, force)
         corpus_param = _relative(tables, build_dir)
         nav = [("Overview", "index.html")] + [(n.title, n.page) for n in notebooks]
         renderer = Renderer(nav)
@@ -704,9 +810,14 @@ def run(args: argparse.Namespace) -> int:
     if not corpus.exists():
         raise InputError(f"{corpus}: no such corpus folder or archive file")
     article = given.get("evidence_article")
-    if article and corpus.is_dir() and not any((corpus / f"{article}{suffix}").is_file() for suffix in ARTICLE_SUFFIXES):
-        raise InputError(f"parameter evidence_article: no article {article!r} in {corpus}")
+    if article and corpus.is_dir():
+        from .reading import article_id, article_names
+
+        if article not in {article_id(name) for name in article_names(corpus)}:
+            raise InputError(f"parameter evidence_article: no article {article!r} in {corpus}")
     _check_output_folder(out)
+    for leftover in remove_leftovers(out):  # even when nothing changed since the last build
+        _say(f"removed {leftover.name}, left by a build that was stopped")
     parts = input_digests(corpus, notebooks, given)
     digest = combined(parts)
     previous = read_state(out)
@@ -719,7 +830,7 @@ def run(args: argparse.Namespace) -> int:
     _say(f"building the report from {corpus}/ into {out}/{reason}: {len(notebooks)} "
          f"notebook{'s' if len(notebooks) != 1 else ''}, {min(args.jobs, len(notebooks))} at a time")
     try:
-        build(corpus, out, notebooks, given, parts, args.jobs)
+        build(corpus, out, notebooks, given, parts, args.jobs, args.force)
     except NotebookFailed as err:
         print(f"peacetalks report: failed, {out}/ left as it was:\n{err}", file=sys.stderr)
         return 1

@@ -26,7 +26,6 @@ then what it expects, not a problem, and it drops the machine's row if the machi
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ import pandas as pd
 
 from . import tables
 from .catalog import REVIEW_FILE as REVIEW_FILE  # the file's name, kept with the other analyst files
+from .catalog import csv_records, read_analyst_text
 from .codebook import Codebook, load_codebook
 from .problems import InputError, Problem
 from .stances import date_stance, find_time
@@ -70,21 +70,18 @@ def load_review(path: str | Path, articles: pd.DataFrame, codebook: Codebook | N
     path = Path(path)
     codebook = codebook or load_codebook()
     bodies = {row.id: _squash(row.body or "") for row in articles.itertuples()}
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            missing = [c for c in REVIEW_COLUMNS if c not in (reader.fieldnames or [])]
-            if missing:
-                raise InputError(f"{path}: missing column(s) {', '.join(missing)} "
-                                 f"(a review file has the columns {', '.join(REVIEW_COLUMNS)})")
-            raw_rows = list(reader)
-    except OSError as err:
-        raise InputError(f"{path}: cannot read the review file: {err.strerror or err}") from None
-    except (UnicodeDecodeError, csv.Error) as err:
-        raise InputError(f"{path}: not a readable CSV file: {err}") from None
+    text, _warning = read_analyst_text(path)  # a spreadsheet's encoding is read (apply_review reports it)
+    records = iter(csv_records(path, text))
+    _line, header = next(records, (1, []))
+    header = [name.strip() for name in header]
+    missing = [c for c in REVIEW_COLUMNS if c not in header]
+    if missing:
+        raise InputError(f"{path}: missing column(s) {', '.join(missing)} "
+                         f"(a review file has the columns {', '.join(REVIEW_COLUMNS)})")
+    raw_rows = [(line, dict(zip(header, cells))) for line, cells in records]
 
     rows = []
-    for line, raw in enumerate(raw_rows, start=2):
+    for line, raw in raw_rows:
         def fail(problem: str) -> InputError:
             return InputError(f"{path}: line {line}: {problem}")
         values = {k: (raw.get(k) or "").strip() for k in REVIEW_COLUMNS}
@@ -187,6 +184,9 @@ def apply_review(machine_stances: pd.DataFrame, articles: pd.DataFrame, review_p
     """
     codebook = codebook or load_codebook()
     reviews = load_review(review_path, articles, codebook)
+    _text, warning = read_analyst_text(Path(review_path))
+    if warning is not None and problems is not None:
+        problems.append(warning)
     published = {row.id: _published(row.published) for row in articles.itertuples()}
     table = machine_stances.copy().reset_index(drop=True)
     if "coded_by" not in table:

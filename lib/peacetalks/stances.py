@@ -39,6 +39,7 @@ phrase after "since", "until", "by", ... is ignored too. `as_of_basis` reads "pu
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import itertools
@@ -284,7 +285,12 @@ class _Context:
         only the attributions of the quotations around it are read."""
         if self._quoted is None:
             self._quoted = _quotation_matches(self.body)
-        for quotation in self._quoted:
+            # matches do not overlap, so both lists are sorted: the quotations holding a sentence are found
+            # by bisection, not by reading every quotation for every sentence (quadratic in a long article)
+            self._starts = [quotation.start(1) for quotation in self._quoted]
+            self._ends = [quotation.end(1) + 2 for quotation in self._quoted]
+        first = bisect.bisect_left(self._ends, sentence.end)
+        for quotation in self._quoted[first:bisect.bisect_right(self._starts, sentence.start)]:
             if quotation.start(1) <= sentence.start and sentence.end <= quotation.end(1) + 2:
                 if quotation.start() not in self._speakers:
                     self._speakers[quotation.start()] = attribution(self.body, quotation, self.codebook)

@@ -19,6 +19,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.path import Path as MPath
 
+from .tables import spreadsheet_safe
+
 if TYPE_CHECKING:
     from IPython.display import Image
 
@@ -153,7 +155,7 @@ def save_figure(fig: Figure, name: str, data: pd.DataFrame, folder: str | Path |
     with rc():
         fig.savefig(paths[0], dpi=PNG_DPI, metadata=PNG_METADATA)
         fig.savefig(paths[1], metadata=SVG_METADATA)
-    data.to_csv(paths[2], index=False, lineterminator="\n")
+    spreadsheet_safe(data).to_csv(paths[2], index=False, lineterminator="\n")  # no formula from article text
     return paths
 
 

@@ -175,3 +175,25 @@ def validate(table: str, data: pd.DataFrame | pa.Table) -> None:
             problem = _problem(column, value)
             if problem:
                 raise TableSchemaError(f"table {table}, column {column.name}, row {row + 1}: {problem}")
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet reads as the start of a formula (OWASP, CSV injection)."""
+
+
+def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `df` for a CSV file meant to be opened in a spreadsheet: a text cell beginning with
+    = + - @, a tab or a carriage return gets a leading apostrophe, as OWASP advises against CSV
+    injection (article text is untrusted: `=HYPERLINK(...)` would run). Numbers are left as they are;
+    Parquet and HTML keep the text unchanged."""
+    import pandas as pd
+
+    safe = df.copy()
+    for name in safe.columns:
+        column = safe[name]
+        if not (pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column)):
+            continue
+        mask = column.map(lambda value: isinstance(value, str) and value.startswith(FORMULA_STARTS)).astype(bool)
+        if mask.any():
+            safe[name] = column.astype(object).where(~mask, "'" + column[mask].astype(str))
+    return safe
