@@ -128,8 +128,8 @@ def test_catalog_date_contradicting_a_printed_date_is_a_conflict(tmp_path: Path)
 
 
 @pytest.mark.parametrize("content, message", [
-    ("id,published,evidence\n001,2016-13-01,x\n", "line 2: published '2016-13-01' is not a date"),
-    ("id,published,evidence\n001,2016-01-01,\n", "line 2: article 001 has no evidence"),
+    ("id,published,evidence\n001,2016-13-01,x\n", "line 2: published: '2016-13-01' is not a date"),
+    ("id,published,evidence\n001,2016-01-01,\n", "line 2: evidence: no evidence: say how the date is known"),
     ("id,published\n001,2016-01-01\n", "missing column(s) evidence"),
     ("id,published,evidence,colour\n001,2016-01-01,x,red\n", "unknown column(s) colour"),
     ("id,published,evidence\n001,2016-01-01,x\n001,2016-01-02,y\n", "line 3: article 001 is listed twice"),

@@ -214,7 +214,7 @@ def test_a_review_row_that_matches_nothing_is_a_problem_not_an_error(tmp_path):
     ("a1,add,russia,ceasefire,1,Russia never brokered anything.,", "does not appear verbatim in article a1"),
     ("a1,add,narnia,ceasefire,1,Turkey hosted the talks.,", "unknown actor 'narnia'"),
     ("a1,add,russia,airspace,1,Turkey hosted the talks.,", "unknown issue 'airspace'"),
-    ("a1,approve,russia,ceasefire,1,Turkey hosted the talks.,", "action 'approve' is not one of"),
+    ("a1,approve,russia,ceasefire,1,Turkey hosted the talks.,", "action: 'approve' is not one of"),
     ("a1,add,russia,ceasefire,2,Turkey hosted the talks.,", "polarity must be 1, -1 or 0"),
     ("a1,add,russia,ceasefire,,Turkey hosted the talks.,", "polarity must be 1, -1 or 0"),
     ("a9,add,russia,ceasefire,1,Turkey hosted the talks.,", "article 'a9' is not in the corpus"),

@@ -31,6 +31,7 @@ import pandas as pd
 import yaml
 
 from .catalog import REVIEW_FILE
+from .yamlfiles import load_yaml
 from .codebook import Codebook, load_codebook
 from .problems import InputError
 from .reading import analyst_folder
@@ -94,7 +95,7 @@ def load_words(path: str | Path | None = None, codebook_path: str | Path | None 
     path = Path(path) if path else WORDS_PATH
     codebook = load_codebook(codebook_path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path)
     except (OSError, yaml.YAMLError) as err:
         raise InputError(f"{path}: cannot read the candidate words: {err}") from None
     if not isinstance(data, dict):

@@ -11,7 +11,9 @@ import difflib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable, TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from .problems import InputError, Problem
 
@@ -127,31 +129,127 @@ def _rows(path: Path, columns: tuple[str, ...], required: tuple[str, ...],
     return rows
 
 
-def _date(value: str, path: Path, line: int, column: str) -> dt.date:
+# --- one row of each analyst file, as pydantic models: what each cell may be, in one place -------------
+
+_Row = TypeVar("_Row", bound=BaseModel)
+
+
+def _blank_is_none(value: Any) -> Any:
+    return None if isinstance(value, str) and not value.strip() else value
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+    return value
+
+
+class CatalogRow(BaseModel):
+    """A row of catalog.csv: an article's date (or none), optionally its source and title, and the evidence."""
+
+    model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
+    id: str
+    published: dt.date | None = None
+    source: str | None = None
+    title: str | None = None
+    evidence: str
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, value: str) -> str:
+        from .reading import ID_SEPARATOR
+
+        value = value.removesuffix(".txt").replace("/", ID_SEPARATOR)
+        if not value:
+            raise ValueError("no article id")
+        return value
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _published(cls, value: Any) -> Any:
+        return _iso_date(_blank_is_none(value))
+
+    @field_validator("source", "title", mode="before")
+    @classmethod
+    def _optional(cls, value: Any) -> Any:
+        return _blank_is_none(value)
+
+    @field_validator("evidence")
+    @classmethod
+    def _evidence(cls, value: str) -> str:
+        if not value:
+            raise ValueError("no evidence: say how the date is known")
+        return value
+
+
+class EventRow(BaseModel):
+    """A row of events.csv: a dated event, where it happened and the words that name it (`|` between them)."""
+
+    model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
+    event: str
+    start: dt.date
+    end: dt.date | None = None
+    place: str
+    keywords: tuple[str, ...]
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _dates(cls, value: Any) -> Any:
+        return _iso_date(_blank_is_none(value))
+
+    @field_validator("place")
+    @classmethod
+    def _place(cls, value: str) -> str:
+        if not value:
+            raise ValueError("an event needs a place")
+        return value
+
+    @field_validator("keywords", mode="before")
+    @classmethod
+    def _keywords(cls, value: Any) -> Any:
+        words = tuple(k.strip().lower() for k in str(value or "").split("|") if k.strip())
+        if not words:
+            raise ValueError("an event needs at least one keyword (`|` between several)")
+        return words
+
+    @model_validator(mode="after")
+    def _order(self) -> "EventRow":
+        self.end = self.end or self.start
+        if self.end < self.start:
+            raise ValueError(f"event {self.event!r} ends before it starts")
+        return self
+
+
+def validated_row(model: type[_Row], row: dict[str, str], path: Path, line: int,
+                  context: dict[str, Any] | None = None) -> _Row:
+    """`row` (cells by column) as `model`; a cell it refuses is an InputError naming the file, the line, the column
+    and the problem (the first, in the order of the columns)."""
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{path}, line {line}: {column} {value!r} is not a date in the form YYYY-MM-DD") from None
+        return model.model_validate(row, context=context)
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        message = first["msg"].removeprefix("Value error, ")
+        if first["type"] == "missing":
+            message = "is empty"
+        column = f"{where}: " if where else ""
+        raise InputError(f"{path}, line {line}: {column}{message}") from None
 
 
 def load_catalog(path: Path, warnings: list[Problem] | None = None) -> dict[str, CatalogEntry]:
     """Catalog entries by article id; an absent file is an empty catalog. An id may name an article in a
     sub-folder with `/` (`bbc/talks`) or as its id (`bbc__talks`)."""
-    from .reading import ID_SEPARATOR
-
     if not path.exists():
         return {}
     entries: dict[str, CatalogEntry] = {}
     for line, row in _rows(path, CATALOG_COLUMNS, ("id", "published", "evidence"), warnings):
-        row["id"] = row["id"].removesuffix(".txt").replace("/", ID_SEPARATOR)
-        if not row["id"]:
-            raise InputError(f"{path}, line {line}: no article id")
-        if row["id"] in entries:
-            raise InputError(f"{path}, line {line}: article {row['id']} is listed twice")
-        if not row["evidence"]:
-            raise InputError(f"{path}, line {line}: article {row['id']} has no evidence; say how the date is known")
-        published = _date(row["published"], path, line, "published") if row["published"] else None
-        entries[row["id"]] = CatalogEntry(row["id"], published, row.get("source") or None, row.get("title") or None, row["evidence"])
+        entry = validated_row(CatalogRow, row, path, line)
+        if entry.id in entries:
+            raise InputError(f"{path}, line {line}: article {entry.id} is listed twice")
+        entries[entry.id] = CatalogEntry(entry.id, entry.published, entry.source, entry.title, entry.evidence)
     return entries
 
 
@@ -161,14 +259,8 @@ def load_events(path: Path, warnings: list[Problem] | None = None) -> list[Event
         return []
     events = []
     for line, row in _rows(path, EVENTS_COLUMNS, ("event", "start", "place", "keywords"), warnings):
-        start = _date(row["start"], path, line, "start")
-        end = _date(row["end"], path, line, "end") if row.get("end") else start
-        if end < start:
-            raise InputError(f"{path}, line {line}: event {row['event']!r} ends before it starts")
-        keywords = tuple(k.strip().lower() for k in row["keywords"].split("|") if k.strip())
-        if not row["place"] or not keywords:
-            raise InputError(f"{path}, line {line}: event {row['event']!r} needs a place and at least one keyword")
-        events.append(Event(row["event"], start, end, row["place"], keywords))
+        event = validated_row(EventRow, row, path, line)
+        events.append(Event(event.event, event.start, event.end or event.start, event.place, event.keywords))
     return events
 
 

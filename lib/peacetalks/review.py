@@ -30,12 +30,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Literal
 
 import pandas as pd
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
 
 from . import tables
 from .catalog import REVIEW_FILE as REVIEW_FILE  # the file's name, kept with the other analyst files
-from .catalog import csv_records, read_analyst_text
+from .catalog import csv_records, read_analyst_text, validated_row
 from .codebook import Codebook, load_codebook
 from .problems import InputError, Problem
 from .stances import date_stance, find_time
@@ -65,11 +67,75 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+class ReviewFileRow(BaseModel):
+    """A row of review.csv as the analyst wrote it. Validated with the context `codebook` (its actors and
+    issues) and `bodies` (each article's body, whitespace squashed), so a row names a known article,
+    actor and issue, and quotes its article verbatim."""
+
+    model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
+    article_id: str
+    action: Literal["confirm", "reject", "correct", "add"]
+    actor: str
+    issue: str
+    polarity: Literal[-1, 0, 1] | None = None
+    quote: str
+    note: str | None = None
+
+    @field_validator("action", mode="before")
+    @classmethod
+    def _action(cls, value: Any) -> Any:
+        value = str(value or "").strip().lower()
+        if value not in ACTIONS:
+            raise ValueError(f"{value!r} is not one of {', '.join(ACTIONS)}")
+        return value
+
+    @field_validator("article_id")
+    @classmethod
+    def _article(cls, value: str, info: ValidationInfo) -> str:
+        if value not in info.context["bodies"]:
+            raise ValueError(f"article {value!r} is not in the corpus")
+        return value
+
+    @field_validator("actor", "issue")
+    @classmethod
+    def _in_codebook(cls, value: str, info: ValidationInfo) -> str:
+        codebook: Codebook = info.context["codebook"]
+        known = codebook.actors if info.field_name == "actor" else codebook.issues
+        if value not in known:
+            raise ValueError(f"unknown {info.field_name} {value!r} (the codebook has {', '.join(known)})")
+        return value
+
+    @field_validator("polarity", mode="before")
+    @classmethod
+    def _polarity(cls, value: Any) -> Any:
+        text = str(value or "").strip()
+        if not text:
+            return None
+        if text not in ("1", "+1", "-1", "0"):
+            raise ValueError(f"polarity must be 1, -1 or 0, got {text!r}")
+        return int(text)
+
+    @field_validator("note", mode="before")
+    @classmethod
+    def _note(cls, value: Any) -> Any:
+        return None if value is None or not str(value).strip() else value
+
+    @model_validator(mode="after")
+    def _quote_and_polarity(self, info: ValidationInfo) -> "ReviewFileRow":
+        if self.polarity is None and self.action != "reject":
+            raise ValueError("polarity must be 1, -1 or 0 (only a reject may leave it empty)")
+        if not self.quote:
+            raise ValueError("the quote is empty")
+        if _squash(self.quote) not in info.context["bodies"][self.article_id]:
+            raise ValueError(f"the quote does not appear verbatim in article {self.article_id}: {self.quote[:80]!r}")
+        return self
+
+
 def load_review(path: str | Path, articles: pd.DataFrame, codebook: Codebook | None = None) -> list[ReviewRow]:
-    """The rows of a review file, validated against the articles' bodies and the codebook."""
+    """The rows of a review file, validated (ReviewFileRow) against the articles' bodies and the codebook."""
     path = Path(path)
-    codebook = codebook or load_codebook()
-    bodies = {row.id: _squash(row.body or "") for row in articles.itertuples()}
+    context = {"codebook": codebook or load_codebook(),
+               "bodies": {row.id: _squash(row.body or "") for row in articles.itertuples()}}
     text, _warning = read_analyst_text(path)  # a spreadsheet's encoding is read (apply_review reports it)
     records = iter(csv_records(path, text))
     _line, header = next(records, (1, []))
@@ -78,37 +144,14 @@ def load_review(path: str | Path, articles: pd.DataFrame, codebook: Codebook | N
     if missing:
         raise InputError(f"{path}: missing column(s) {', '.join(missing)} "
                          f"(a review file has the columns {', '.join(REVIEW_COLUMNS)})")
-    raw_rows = [(line, dict(zip(header, cells))) for line, cells in records]
-
     rows = []
-    for line, raw in raw_rows:
-        def fail(problem: str) -> InputError:
-            return InputError(f"{path}: line {line}: {problem}")
-        values = {k: (raw.get(k) or "").strip() for k in REVIEW_COLUMNS}
-        if not any(values.values()):
+    for line, cells in records:
+        raw = {k: (v or "") for k, v in zip(header, cells)}
+        if not any(str(raw.get(k, "")).strip() for k in REVIEW_COLUMNS):
             continue
-        action = values["action"].lower()
-        if action not in ACTIONS:
-            raise fail(f"action {values['action']!r} is not one of {', '.join(ACTIONS)}")
-        article_id = values["article_id"]
-        if article_id not in bodies:
-            raise fail(f"article {article_id!r} is not in the corpus")
-        if values["actor"] not in codebook.actors:
-            raise fail(f"unknown actor {values['actor']!r} (the codebook has {', '.join(codebook.actors)})")
-        if values["issue"] not in codebook.issues:
-            raise fail(f"unknown issue {values['issue']!r} (the codebook has {', '.join(codebook.issues)})")
-        polarity: int | None = None
-        if values["polarity"] in ("1", "+1", "-1", "0"):
-            polarity = int(values["polarity"])
-        elif values["polarity"] or action != "reject":
-            raise fail(f"polarity must be 1, -1 or 0, got {values['polarity']!r}")
-        quote = values["quote"]
-        if not quote:
-            raise fail("the quote is empty")
-        if _squash(quote) not in bodies[article_id]:
-            raise fail(f"the quote does not appear verbatim in article {article_id}: {quote[:80]!r}")
-        rows.append(ReviewRow(line, article_id, action, values["actor"], values["issue"], polarity, quote,
-                              values["note"] or None))
+        row = validated_row(ReviewFileRow, raw, path, line, context)
+        rows.append(ReviewRow(line, row.article_id, row.action, row.actor, row.issue, row.polarity, row.quote,
+                              row.note))
     return rows
 
 
