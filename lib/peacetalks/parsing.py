@@ -280,24 +280,31 @@ _HEADER_TOKEN = re.compile(r"[\w'\u2019.-]+")
 _WEEKDAY_SHORT = {day[:end] for day in WEEKDAYS for end in range(3, len(day) + 1)}  # 'wed', 'wedn', ... 'wednesday'
 
 
-def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Outlets) -> bool:
-    """True when only header words (cues, weekdays, the title, wire names) stand before a date; in a short
-    line, up to four capitalised words too (a byline's or section's name: "Example Media November 10, 2014")."""
+def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Outlets, names: bool = False) -> bool:
+    """True when only header words (cues, weekdays, the title, wire names) stand before a date; with `names`
+    (a line under the headline), in a short line up to four capitalised words too (a byline's or section's
+    name: "Example Media November 10, 2014")."""
     before = text[: found.start]
-    names = 0
+    allowed = 0
+    if names and len(text) < 120:
+        # a name before the date only in a stamp line: the name is an outlet's, or a clock time follows the date
+        named = _words(before)
+        if any(word in _OUTLET_WORDS for word in named) or _STAMP_TIME.match(text[found.end:]):
+            allowed = 4
     for token in _HEADER_TOKEN.findall(before):
         bare = token.strip(".").lower()
         if not bare or bare in _HEADER_CUES or bare in title_words or outlets.wire_named(token):
             continue
         if bare in _WEEKDAY_SHORT:
             continue
-        if len(text) < 120 and token[:1].isupper() and names < 4:
-            names += 1
+        if allowed and token[:1].isupper():
+            allowed -= 1
             continue
         return False
     return len(before) <= 400
 
 
+_STAMP_TIME = re.compile(r"\W{0,3}\d{1,2}:\d{2}\b")
 _LONG_CAPTION_CREDIT = re.compile(r"\((?:[^()]*\bphoto\b[^()]*|getty images|afp|reuters|ap|epa)\)$", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|told|announced|according)\b|[\"\u201c\u201d]", re.I)
 
@@ -316,19 +323,21 @@ def _is_dated_caption(line: str, dates_in: Callable[[str], list[FoundDate]]) -> 
 
 
 def printed_date(lines: list[str], title: str | None, outlets: Outlets,
-                 dates_in: Callable[[str], list[FoundDate]] = find_dates) -> tuple[FoundDate | None, int]:
+                 dates_in: Callable[[str], list[FoundDate]] = find_dates,
+                 names: bool = False) -> tuple[FoundDate | None, int]:
     """The publication date printed in the opening lines, and the index of its line (-1 if none).
 
-    `dates_in` finds the dates of a text (find_dates, or a memo of it the caller keeps).
+    `dates_in` finds the dates of a text (find_dates, or a memo of it the caller keeps); `names` lets a
+    name stand before the date (see _date_opens), for the lines under the headline.
     """
     title_words = None
     for index, line in enumerate(lines):
-        if is_clock(line[:300]):
-            continue  # a clock, weather or current-date widget
         for found in dates_in(line[:300])[:1]:
+            if is_clock(line[max(0, found.start - 60): found.end + 40]):
+                continue  # a clock, weather or current-date widget (read around the date only)
             if title_words is None:
                 title_words = set(_words(title or ""))
-            if _date_opens(line, found, title_words, outlets):
+            if _date_opens(line, found, title_words, outlets, names):
                 return found, index
     return None, -1
 
@@ -484,17 +493,31 @@ def _masthead_name(line: str) -> str | None:
     return line
 
 
+# A place in capitals, a dash, then a masthead: "VALDORIA – Example Daily News" (the place is not the name).
+_PLACE_MASTHEAD = re.compile(r"^[A-Z][A-Z .'-]{2,30}\s*[-\u2014\u2013]\s*(?P<name>[^\s].{1,60})$")
+# What follows a byline's comma that is a job, not an outlet: "By Jane Roe, Staff Writer".
+_JOB_WORDS = frozenset("staff writer reporter correspondent editor contributor columnist senior chief special "
+                       "foreign political diplomatic bureau producer analyst contributing associated".split())
+
+
 def _source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
-    """The outlet a signature, copyright line or app banner names, in that order of trust."""
-    for pattern in (_BYLINE_CREDIT, _STAFF, _COPYRIGHT, _APP_BANNER):
+    """The outlet a byline, signature, copyright line, app banner or place-and-masthead line names, in
+    that order of trust."""
+    for pattern in (_BYLINE_CREDIT, _STAFF, _COPYRIGHT, _APP_BANNER, _PLACE_MASTHEAD):
         for line in lines:
             if len(line) > _FURNITURE_MAX:
                 continue
             match = pattern.match(line)
-            if match:
-                name = normalise_outlet(match.group("name"), outlets)
-                if name and not outlets.wire_named(name):
-                    return name
+            if not match:
+                continue
+            named = match.group("name")
+            if pattern is _BYLINE_CREDIT and any(word in _JOB_WORDS for word in _words(named)):
+                continue
+            if pattern is _PLACE_MASTHEAD and not _masthead_name(named.strip()):
+                continue
+            name = normalise_outlet(named, outlets)
+            if name and not outlets.wire_named(name):
+                return name
     return None
 
 
@@ -669,10 +692,9 @@ def parse_article(text: str) -> ParsedArticle:
                 source = normalise_outlet(clean[: found[0].start], outlets)
                 break
 
-    # The printed date: a date line below the headline, else above it, else the first paragraph's.
-    found, at = printed_date(header, title, outlets, dates_in.__getitem__)
-    if found is None:
-        found, _ = printed_date(before, title, outlets, dates_in.__getitem__)
+    # The printed date: a date line below the headline, else the first paragraph's opening or dateline,
+    # and only then a line above the headline (where clocks and current-date widgets stand).
+    found, at = printed_date(header, title, outlets, dates_in.__getitem__, names=True)
     if found is None and paragraphs:
         found, at = printed_date(paragraphs[:1], title, outlets, dates_in.__getitem__)
         at = len(header) if found is not None else -1
@@ -681,6 +703,8 @@ def parse_article(text: str) -> ParsedArticle:
             if dateline:
                 in_dateline = [d for d in dates_in[paragraphs[0][:300]] if d.end <= dateline.end()]
                 found = in_dateline[0] if in_dateline else None
+    if found is None:
+        found, _ = printed_date(before, title, outlets, dates_in.__getitem__)
     if found is not None and at == len(header) and paragraphs:
         first_paragraph, opening_wire, full_title = _strip_opening(paragraphs[0], title, found, outlets)
         paragraphs[0] = first_paragraph
