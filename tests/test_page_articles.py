@@ -93,12 +93,16 @@ def test_names_are_normalised_without_legal_suffixes_or_generic_words():
 
 
 @pytest.mark.skipif(not (PAGES / "gold.json").exists() or not SCORER.exists(), reason="shared pages corpus not present")
-def test_pages_never_get_a_wrong_date_and_keep_their_scores(tmp_path: Path):
+def test_pages_rules_were_tuned_on_keep_their_scores_and_no_wrong_date(tmp_path: Path):
+    """The pA and pB pages (the part the rules were tuned on): at least 9 in 10 headlines, publishers and
+    printed dates right, and no wrong date. (pC, the part kept for measuring, is scored by hand: see the
+    README of the corpus.)"""
     out = tmp_path / "pages.json"
     with out.open("w", encoding="utf-8") as handle:
         subprocess.run([sys.executable, "-m", "peacetalks", "extract", str(PAGES / "articles"), "--json"],
                        stdout=handle, stderr=subprocess.DEVNULL, check=True)
-    scored = subprocess.run([sys.executable, str(SCORER), str(PAGES / "gold.json"), str(out), "--max-wrong-dates", "0"],
+    scored = subprocess.run([sys.executable, str(SCORER), str(PAGES / "gold.json"), str(out), "--max-wrong-dates", "0",
+                             "--only", "pA,pB"],
                             capture_output=True, text=True)
     assert scored.returncode == 0, scored.stdout
     line = next(l for l in scored.stdout.splitlines() if l.startswith("score:")).split()
