@@ -534,6 +534,11 @@ def _is_paragraph(line: str) -> bool:
     return not _at_most_words(line, 11) and line.rstrip()[-1:] in ".!?" or line.rstrip()[-2:] in ('."', '.\u201d')
 
 
+def _is_sentence(line: str) -> bool:
+    """A line of running text, or one sentence of six words or more (a deck, a short lead)."""
+    return _is_paragraph(line) or (not _at_most_words(line, 5) and line.rstrip()[-1:] in ".!?")
+
+
 def _headline_candidate(line: str, dated: bool) -> bool:
     """Whether a line of the page's opening may be its headline: a short run of words, not a date or
     byline line, not a label ending in a colon or a comma, not cut mid-phrase, in Latin letters."""
@@ -549,8 +554,9 @@ def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict
                    dated: list[bool]) -> int | None:
     """The index in `opening` (the lines before the first paragraph) of the headline, or None.
 
-    Each candidate is scored by structure: a headline is followed by a date or byline line, by the lead
-    paragraph or by itself again, and is often printed twice; earlier lines win ties.
+    Each candidate is scored by structure: a headline is followed by a date or byline line, a bullet
+    summary, a deck or the lead paragraph or by itself again, is often printed twice, and seldom ends with a full stop;
+    earlier lines win ties.
     """
     best, best_score = None, 0.0
     for index, line in enumerate(opening[:15]):
@@ -558,13 +564,16 @@ def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict
             continue
         following = opening[index + 1] if index + 1 < len(opening) else first_paragraph
         score = 1.0
-        if following is None or following == line or dated[index + 1: index + 2] == [True] \
-                or _HEADER_OPENERS.match(following) or _is_paragraph(following):
+        if following is not None and (following == line or dated[index + 1: index + 2] == [True]
+                                      or _HEADER_OPENERS.match(following) or _BULLET.match(following)
+                                      or _is_sentence(following)):
             score += 3
         if counts.get(line, 0) > 1:
             score += 2
         if 4 <= len(line.split()) <= 25:
             score += 1
+        if line.endswith("."):
+            score -= 2  # headlines seldom end with a full stop; a deck or a lead sentence does
         score -= 0.2 * index
         if score > best_score:
             best, best_score = index, score
