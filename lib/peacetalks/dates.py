@@ -130,16 +130,21 @@ _YEAR_ANYWHERE = re.compile(r"(?:19|20)\d\d")
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
+_WITHOUT_SLASHED = _DATE_PATTERNS[:4]
+_NUMERIC = [*_DATE_PATTERNS[:2], _DATE_PATTERNS[4]]
+
+
 def _patterns_that_may_match(text: str) -> list[_DatePattern]:
-    """The date patterns worth running on `text`: every one needs a year, and those with a month
-    name need one of the month stems (checked on ASCII text only, where lower() is exact)."""
+    """The date patterns worth running on `text`: every one needs a year, those with a month
+    name need one of the month stems (checked on ASCII text only, where lower() is exact), and the
+    slashed one a slash."""
     if not _YEAR_ANYWHERE.search(text):
         return []
     if text.isascii():
         lowered = text.lower()
         if not any(stem in lowered for stem in _MONTH_STEMS):
-            return [*_DATE_PATTERNS[:2], _DATE_PATTERNS[4]]
-    return _DATE_PATTERNS
+            return _NUMERIC if "/" in text else _DATE_PATTERNS[:2]
+    return _DATE_PATTERNS if "/" in text else _WITHOUT_SLASHED
 
 
 def find_dates(text: str) -> list[FoundDate]:

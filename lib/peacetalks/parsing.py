@@ -333,8 +333,8 @@ def printed_date(lines: list[str], title: str | None, outlets: Outlets,
     title_words = None
     for index, line in enumerate(lines):
         for found in dates_in(line[:300])[:1]:
-            if is_clock(line[max(0, found.start - 60): found.end + 40]):
-                continue  # a clock, weather or current-date widget (read around the date only)
+            if len(line) < 200 and is_clock(line[max(0, found.start - 60): found.end + 40]):
+                continue  # a clock, weather or current-date widget: a short line (read around the date)
             if title_words is None:
                 title_words = set(_words(title or ""))
             if _date_opens(line, found, title_words, outlets, names):
@@ -477,6 +477,9 @@ def normalise_outlet(name: str | None, outlets: Outlets) -> str | None:
 
 
 def _is_latin(text: str) -> bool:
+    """Whether most letters of `text` are Latin ones (a line in another script is a link or a label)."""
+    if text.isascii():
+        return True
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isascii() for c in letters) >= 0.6 * len(letters)
 
