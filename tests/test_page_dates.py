@@ -121,3 +121,17 @@ def test_a_conflicting_date_is_a_problem_of_the_corpus(tmp_path: Path):
     corpus = load_corpus(tmp_path)
     assert corpus.articles.loc[0, "published"] is None or corpus.articles.loc[0, "published"] != "2023-09-22"
     assert corpus.problems["problem"].str.contains("2023-09-22").any()
+
+
+def test_a_labelled_stamp_closing_the_page_dates_it_when_nothing_above_does():
+    parsed = parse_article(page(TITLE, LEAD, SECOND, "Source: Example News", "VLT: 1430 HRS, JUNE 3, 2016"))
+    assert parsed.printed_date.date == dt.date(2016, 6, 3)
+    assert "1430" not in parsed.body
+    above = parse_article(page(TITLE, "Published March 6, 2016", LEAD, SECOND, "VLT: 1430 HRS, JUNE 3, 2016"))
+    assert above.printed_date.date == dt.date(2016, 3, 6)
+
+
+def test_a_comment_count_cuts_the_comments_and_their_stamps():
+    parsed = parse_article(page(TITLE, LEAD, SECOND, "Comments 4", "reader_one 25 May 2013, 15:48",
+                                "Nothing will come of it, as usual."))
+    assert parsed.printed_date is None and "reader_one" not in parsed.body

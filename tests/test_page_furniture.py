@@ -12,7 +12,8 @@ from peacetalks.casualties import extract_casualties
 from peacetalks.parsing import furniture_rules, parse_article
 
 RULES = furniture_rules()
-SECTIONS = {"line": parsing._FURNITURE_OPENING, "inside": parsing._FURNITURE_INSIDE, "tail": parsing._TAIL}
+SECTIONS = {"line": parsing._FURNITURE_OPENING, "inside": parsing._FURNITURE_INSIDE, "tail": parsing._TAIL,
+            "foot_stamp": parsing._FOOT_STAMP}
 
 
 def test_every_rule_has_a_name_and_examples_both_ways():

@@ -59,6 +59,8 @@ def _section(name: str) -> str:
 # captions and credits known by a bracket or slash inside them (tried only on lines that have one).
 _FURNITURE_OPENING = re.compile(f"^(?:{_section('line')})$", re.I)
 _FURNITURE_INSIDE = re.compile(f"^(?:{_section('inside')})$", re.I)
+# The last line of a page that stamps its date under a label, with a time (furniture.yaml, foot_stamp).
+_FOOT_STAMP = re.compile(_section("foot_stamp"), re.I)
 # A date line that is the page's clock, weather or current-date widget, not the article's date.
 _CLOCK = re.compile(_section("clock"), re.I)
 
@@ -717,6 +719,11 @@ def parse_article(text: str) -> ParsedArticle:
                 found = in_dateline[0] if in_dateline else None
     if found is None:
         found, _ = printed_date(before, title, outlets, dates_in.__getitem__)
+    if found is None and lines and len(lines) > 1 and len(lines[-1][0]) <= 60 and _FOOT_STAMP.match(lines[-1][0]):
+        stamped = dates_in[lines[-1][0]]
+        found = stamped[0] if len(stamped) == 1 else None  # a labelled stamp closing the page
+        if found is not None and paragraphs and paragraphs[-1] == lines[-1][0]:
+            paragraphs.pop()
     if found is not None and at == len(header) and paragraphs:
         first_paragraph, opening_wire, full_title = _strip_opening(paragraphs[0], title, found, outlets)
         paragraphs[0] = first_paragraph
