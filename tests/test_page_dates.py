@@ -96,7 +96,7 @@ def _decide(text: str, events: list[Event] | None = None):
 def test_a_printed_date_years_after_everything_the_article_mentions_is_a_conflict_not_a_date():
     body = ("Envoys met in Valdoria on Tuesday, a year after the talks of 2011 collapsed, to agree a truce for 2012. "
             "The mediator said a deal was near.")
-    decision = _decide(page("Friday, 22 September 2023", TITLE, body, SECOND))
+    decision = _decide(page(TITLE, "Published Friday, 22 September 2023", body, SECOND))
     assert decision.published is None and decision.basis == "unknown"
     assert any("2023-09-22" in conflict for conflict in decision.conflicts)
 
@@ -117,7 +117,8 @@ def test_a_printed_date_outside_the_window_of_the_articles_events_is_a_conflict(
 
 def test_a_conflicting_date_is_a_problem_of_the_corpus(tmp_path: Path):
     body = "Envoys met in Valdoria on Tuesday, after the talks of 2011 collapsed. The mediator said a deal was near."
-    (tmp_path / "widget.txt").write_text(page("Friday, 22 September 2023", TITLE, body, SECOND), encoding="utf-8")
+    (tmp_path / "widget.txt").write_text(page(TITLE, "Published Friday, 22 September 2023", body, SECOND),
+                                         encoding="utf-8")
     corpus = load_corpus(tmp_path)
     assert corpus.articles.loc[0, "published"] is None or corpus.articles.loc[0, "published"] != "2023-09-22"
     assert corpus.problems["problem"].str.contains("2023-09-22").any()
@@ -135,3 +136,13 @@ def test_a_comment_count_cuts_the_comments_and_their_stamps():
     parsed = parse_article(page(TITLE, LEAD, SECOND, "Comments 4", "reader_one 25 May 2013, 15:48",
                                 "Nothing will come of it, as usual."))
     assert parsed.printed_date is None and "reader_one" not in parsed.body
+
+
+@pytest.mark.parametrize("above, expected", [
+    ("Saturday, 03 August 2024", None),                  # the site's current-date widget
+    ("Sunday 11/09/2016", None),
+    ("Last updated: 25 December, 2012", "2012-12-25"),   # the article's stamp
+    ("September 3, 2012 - 11:59 AMT", "2012-09-03"),
+])
+def test_above_the_headline_only_a_stamp_dates_the_article(above, expected):
+    assert printed(page(above, TITLE, LEAD, SECOND)) == expected

@@ -529,6 +529,8 @@ def _source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
 # --- the headline ---------------------------------------------------------------------------------
 
 _CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+# A label that makes a date line above the headline the article's stamp, not the site's current-date widget.
+_STAMP_LABEL = re.compile(r"\b(?:published|updated|posted|date[ds]?|first published|last modified)\b", re.I)
 _HEADER_OPENERS = re.compile(r"^(?:by|posted|published|updated|last updated|first published|written by)\b", re.I)
 
 
@@ -717,8 +719,9 @@ def parse_article(text: str) -> ParsedArticle:
             if dateline:
                 in_dateline = [d for d in dates_in[paragraphs[0][:300]] if d.end <= dateline.end()]
                 found = in_dateline[0] if in_dateline else None
-    if found is None:
-        found, _ = printed_date(before, title, outlets, dates_in.__getitem__)
+    if found is None:  # above the headline, only a stamp: a date with a time or a label ("Updated: ...")
+        stamps = [line for line in before if _CLOCK_TIME.search(line) or _STAMP_LABEL.search(line)]
+        found, _ = printed_date(stamps, title, outlets, dates_in.__getitem__)
     if found is None and lines and len(lines) > 1 and len(lines[-1][0]) <= 60 and _FOOT_STAMP.match(lines[-1][0]):
         stamped = dates_in[lines[-1][0]]
         found = stamped[0] if len(stamped) == 1 else None  # a labelled stamp closing the page
