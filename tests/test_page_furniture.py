@@ -80,6 +80,8 @@ FURNITURE_KINDS = {
     "subscription banner": "Subscribe now for unlimited access to our reporting",
     "app banner": "Download the Valdoria Herald app",
     "clock": "10:15 AM Valdoria Timing",
+    "ticker": "14:05 Ruritania: 12 killed in an air strike on a market",
+    "breaking banner": "Breaking: 40,000 flee the fighting in the south",
     "site notice": "The Example Daily website is kept for archival purposes only and no longer updated",
 }
 
@@ -108,3 +110,11 @@ def test_a_tail_of_comments_and_teasers_is_cut():
                                 "The mediator will report to the council in May.", "Leave a Reply",
                                 "Thousands were killed in the spring offensive, a reader wrote."))
     assert "reader" not in parsed.body and "council in May" in parsed.body
+
+
+def test_the_teasers_under_a_related_label_leave_the_body():
+    parsed = parse_article(page("Envoys Meet In Valdoria To Revive Stalled Talks", LEAD, "Related stories",
+                                "Thousands flee as fighting spreads in the north",
+                                "Rebels reject a truce offered by the army", SECOND))
+    assert parsed.body.split("\n\n") == [LEAD, SECOND]
+    assert extract_casualties("t", parsed.body) == []

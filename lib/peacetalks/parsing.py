@@ -61,6 +61,8 @@ _FURNITURE_OPENING = re.compile(f"^(?:{_section('line')})$", re.I)
 _FURNITURE_INSIDE = re.compile(f"^(?:{_section('inside')})$", re.I)
 # The last line of a page that stamps its date under a label, with a time (furniture.yaml, foot_stamp).
 _FOOT_STAMP = re.compile(_section("foot_stamp"), re.I)
+# A label that opens a list of teasers ("Related stories", "Read more"): the short lines after it are teasers.
+_TEASER_LABEL = re.compile("^(?:" + next(r.pattern for r in furniture_rules() if r.name == "teaser_list") + ")$", re.I)
 # A date line that is the page's clock, weather or current-date widget, not the article's date.
 _CLOCK = re.compile(_section("clock"), re.I)
 
@@ -630,13 +632,19 @@ def parse_article(text: str) -> ParsedArticle:
     dates_in = _DatesMemo()
     lines: list[tuple[str, str]] = []  # (clean, raw)
     counts: dict[str, int] = {}
+    teasers = False  # inside a list of teasers, after its label
     for index, line in enumerate(kept):
         clean = cleaned[index]
         if not clean:
             continue
         following = cleaned[index + 1] if index + 1 < len(kept) else None
+        if teasers:
+            if short[index] and not _ends_sentence(clean) and _at_most_words(clean, 20):
+                continue  # a teaser's headline
+            teasers = False
         if short[index]:
             if is_furniture(clean, folded[index]) or ("http" in line and _URL.fullmatch(line)):
+                teasers = _at_most_words(clean, 5) and bool(_TEASER_LABEL.match(clean))
                 continue
             if any(later.startswith(clean) and len(clean) < len(later) < 2 * len(clean) + 20
                    for later in cleaned[index + 1: min(index + 4, len(kept))]):
