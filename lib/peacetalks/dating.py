@@ -224,7 +224,7 @@ def describe_window(window: Interval) -> str:
     return f"between {start.isoformat()} and {end.isoformat()}"
 
 
-_YEAR_REFERENCE = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_REFERENCE = re.compile(r"(?:19|20)\d\d(?!\w)")  # (opens with a digit sre skips to; the start is checked below)
 LATEST_YEAR_GAP = 8
 """A printed date more years than this after every year the article itself mentions is not its date: a
 current-date widget or a crawl date (an article of 2019 may still name only 2011, the war's first year)."""
@@ -232,7 +232,8 @@ current-date widget or a crawl date (an article of 2019 may still name only 2011
 
 def _printed_date_conflict(printed: dt.date, body: str, events: list[Event]) -> str | None:
     """Why a printed date contradicts what the article reports, or None when it does not."""
-    years = [int(year) for year in _YEAR_REFERENCE.findall(body)]
+    years = [int(match.group()) for match in _YEAR_REFERENCE.finditer(body)
+             if not match.start() or not body[match.start() - 1].isalnum() and body[match.start() - 1] != "_"]
     if years and printed.year > max(years) + LATEST_YEAR_GAP:
         return (f"printed date {printed} is {printed.year - max(years)} years after the latest year the article "
                 f"mentions ({max(years)}): taken for page furniture, not as the article's date")
