@@ -466,7 +466,9 @@ _NOT_A_NAME = frozenset("dear reader readers our your us you this independent jo
 
 
 def _squash(name: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", fold(name).replace("the ", "", 1) if fold(name).startswith("the ") else fold(name))
+    """A name's letters and digits, lower case, without a leading "the": how two spellings are compared."""
+    folded = fold(name.strip())
+    return re.sub(r"[^0-9a-z]", "", folded[4:] if folded.startswith("the ") else folded)
 
 
 def normalise_outlet(name: str | None, outlets: Outlets) -> str | None:
