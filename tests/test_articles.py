@@ -35,8 +35,8 @@ PARAGRAPHS = {
         "Lavrov said he wanted Syrian opposition groups", "In a separate initiative, the UN mediator",
         "Syrian President Bashar Assad said in November", '"We would be supportive of his efforts,"',
         "Russia has long backed Assad", "The Syrian conflict began with street protests"],
-    "001_f28c59c2abde53d5": [
-        "Russia\u2019s top diplomat met", "Foreign Minister Sergei Lavrov held talks", "The UN-sponsored talks in Switzerland",
+    "001_f28c59c2abde53d5": [  # the bullet summary under the headline is the reporter's own: it stays
+        "Lavrov sees De Mistura amid optimism", "Assad still sticking to stance", "Russia\u2019s top diplomat met", "Foreign Minister Sergei Lavrov held talks", "The UN-sponsored talks in Switzerland",
         "At the meeting with Lavrov", "Russian Deputy Foreign Minister Sergei Ryabkov", "Assad showed no sign",
         "While the U.S. has softened", "Russia, the U.S. and other key world"],
     "002_4080d963fd1f8c6e": [
@@ -59,7 +59,7 @@ PARAGRAPHS = {
 # Page furniture each seed carries: none of it may reach the body.
 FURNITURE = {
     "000_31af734b83fe35fd": ["December 16, 2014", "Moscow Times", "Original url", "https://"],
-    "001_f28c59c2abde53d5": ["\u2022", "Lavrov sees De Mistura amid optimism", "Assad\u2019s Stance\n", "Bloomberg Terminal"],
+    "001_f28c59c2abde53d5": ["\u2022", "Assad\u2019s Stance\n", "Bloomberg Terminal"],
     "002_4080d963fd1f8c6e": ["(Photo Internet)", "Bogdanov and\n", "Parts From Reuters", "Leave a Reply",
                              "Your email address"],
     "003_7fc47b8e35ca04f0": ["Register", "A Syrian national flag hangs", "Free Syrian Army fighters are seen",

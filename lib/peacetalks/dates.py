@@ -73,7 +73,29 @@ _DATE_PATTERNS = [_DatePattern(source) for source in (
     r"\b" + _MONTH + r"\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,\s*|\s+|(?=(?:19|20)\d\d))" + _YEAR + r"\b",
     # 16 December 2014; 16 Dec. 2014; 5th of July, 2015
     r"\b(?P<day>\d\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b",
+    # 11/09/2016: day first or month first, settled by a part over 12 or by a weekday printed before it
+    r"\b(?P<first>\d\d?)/(?P<second>\d\d?)/" + _YEAR + r"(?![\d/])",
 )]
+_WEEKDAY_BEFORE = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$")
+
+
+def _slashed_date(year: str, first: str, second: str, before: str) -> dt.date | None:
+    """The date of "first/second/year" when the page settles the order; None when it does not.
+
+    One part over 12 is the day. Otherwise a weekday printed just before the date ("Sunday 11/09/2016",
+    "Tue, 08/04/2015") settles it when it fits one reading only. Anything else stays unresolved: a
+    wrong date is worse than none.
+    """
+    day_first = _make_date(year, second, first)
+    month_first = _make_date(year, first, second)
+    if day_first is None or month_first is None or day_first == month_first:
+        return day_first or month_first
+    weekday = _WEEKDAY_BEFORE.search(before[-14:])
+    if weekday:
+        fits = [d for d in (day_first, month_first) if WEEKDAYS[d.weekday()].startswith(weekday.group(1))]
+        if len(fits) == 1:
+            return fits[0]
+    return None
 
 # A month and day without a year: "Jan. 7", "March 24", "Jan. 26-29", "on 7 January".
 MONTH_DAY = re.compile(
@@ -108,16 +130,21 @@ _YEAR_ANYWHERE = re.compile(r"(?:19|20)\d\d")
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
+_WITHOUT_SLASHED = _DATE_PATTERNS[:4]
+_NUMERIC = [*_DATE_PATTERNS[:2], _DATE_PATTERNS[4]]
+
+
 def _patterns_that_may_match(text: str) -> list[_DatePattern]:
-    """The date patterns worth running on `text`: every one needs a year, and those with a month
-    name need one of the month stems (checked on ASCII text only, where lower() is exact)."""
+    """The date patterns worth running on `text`: every one needs a year, those with a month
+    name need one of the month stems (checked on ASCII text only, where lower() is exact), and the
+    slashed one a slash."""
     if not _YEAR_ANYWHERE.search(text):
         return []
     if text.isascii():
         lowered = text.lower()
         if not any(stem in lowered for stem in _MONTH_STEMS):
-            return _DATE_PATTERNS[:2]
-    return _DATE_PATTERNS
+            return _NUMERIC if "/" in text else _DATE_PATTERNS[:2]
+    return _DATE_PATTERNS if "/" in text else _WITHOUT_SLASHED
 
 
 def find_dates(text: str) -> list[FoundDate]:
@@ -132,7 +159,10 @@ def find_dates(text: str) -> list[FoundDate]:
             if any(start < taken_end and taken_start < end for taken_start, taken_end in taken):
                 continue
             parts = match.groupdict()
-            date = _make_date(parts["year"], parts.get("mnum") or parts.get("month"), parts["day"])
+            if parts.get("first"):
+                date = _slashed_date(parts["year"], parts["first"], parts["second"], folded[max(0, start - 14):start])
+            else:
+                date = _make_date(parts["year"], parts.get("mnum") or parts.get("month"), parts["day"])
             if date is not None:
                 found.append(FoundDate(date, start, end, text[start:end]))
                 taken.append((start, end))

@@ -224,11 +224,41 @@ def describe_window(window: Interval) -> str:
     return f"between {start.isoformat()} and {end.isoformat()}"
 
 
+_YEAR_REFERENCE = re.compile(r"(?:19|20)\d\d(?!\w)")  # (opens with a digit sre skips to; the start is checked below)
+LATEST_YEAR_GAP = 8
+"""A printed date more years than this after every year the article itself mentions is not its date: a
+current-date widget or a crawl date (an article of 2019 may still name only 2011, the war's first year)."""
+
+
+def _printed_date_conflict(printed: dt.date, body: str, events: list[Event]) -> str | None:
+    """Why a printed date contradicts what the article reports, or None when it does not."""
+    years = [int(match.group()) for match in _YEAR_REFERENCE.finditer(body)
+             if not match.start() or not body[match.start() - 1].isalnum() and body[match.start() - 1] != "_"]
+    if years and printed.year > max(years) + LATEST_YEAR_GAP:
+        return (f"printed date {printed} is {printed.year - max(years)} years after the latest year the article "
+                f"mentions ({max(years)}): taken for page furniture, not as the article's date")
+    if events:
+        window, evidence = infer_window(body, events)
+        if window and not window[0] <= printed <= window[1]:
+            return (f"printed date {printed} is outside the window the article's dated events allow "
+                    f"({describe_window(window)}: {'; '.join(evidence)}): not taken as its date")
+    return None
+
+
 def decide_date(parsed: ParsedArticle, catalog: CatalogEntry | None, events: list[Event]) -> DateDecision:
-    """The publication date of one article by the precedence above, with conflicts named."""
+    """The publication date of one article by the precedence above, with conflicts named.
+
+    A printed date that contradicts the article itself (years long after every year it mentions, or
+    outside the window its dated events allow) is a conflict, and the date is decided without it.
+    """
     conflicts: list[str] = []
     url_date = date_in_url(parsed.url)
     printed = parsed.printed_date
+    if printed is not None:
+        contradiction = _printed_date_conflict(printed.date, parsed.body, events)
+        if contradiction:
+            conflicts.append(contradiction)
+            printed = None
     catalog_date = catalog.published if catalog else None
     if printed is not None:
         decision = DateDecision(printed.date, "text", f'printed "{printed.text}"')

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Callable
@@ -26,26 +26,49 @@ _URL = re.compile(r"<?(https?://[^\s<>\"]+)>?")
 _MARKUP = re.compile(r"[*_`#]+")
 _BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u2023\u2043\u00b7\-*]\s+)")
 
-# Lines that are page furniture wherever they stand: those known by how they begin, and captions
-# and credits known by a bracket or slash inside them (tried only on lines that have one, as a
-# pattern that may start anywhere in a line is tried at every offset of every line).
-_FURNITURE_OPENING = re.compile(
-    r"^(?:leave a (?:reply|comment)|your email address will not be published.*|required fields are marked.*"
-    r"|(?:read|see) (?:more|also)\b.{0,80}|related(?: articles| stories| news)?:?.{0,80}|also read:?.{0,80}"
-    r"|advertisement|sponsored|share(?: this| on)?\b.{0,40}|print|e-?mail|tweet|comments?"
-    r"|sign up\b.{0,100}|subscribe\b.{0,100}|subscribers agree.{0,100}|privacy policy|cookie.{0,100}"
-    r"|register|log ?in|sign ?in|get short url[\d\s]*|original url:?|source url:?|preview"
-    r"|support [A-Z].{0,60}!|(?:once|monthly|annual|continue|remind me later\.?|not ready to support today\?)"
-    r"|paiment methods|payment methods|follow us\b.{0,60}|click here\b.{0,80}"
-    r"|photo:.*|photograph:.*|image:.*|picture:.*|file photo.*|\(?photo\b.{0,60}\)?"
-    r"|\u00a9.*|copyright\b.*|all rights reserved.*)$",
-    re.I,
-)
-_FURNITURE_INSIDE = re.compile(
-    r"^(?:.*\((?:photo|file photo|afp photo|reuters photo|ap photo)[^)]*\)\s*"
-    r"|.{0,40}\b(?:reuters|afp|ap|getty images|epa|sputnik)\s*/\s*\S.{0,60})$",
-    re.I,
-)
+# Page furniture: the named rules of furniture.yaml (each with examples it must and must not match).
+
+
+@dataclass(frozen=True)
+class FurnitureRule:
+    """One named furniture rule of furniture.yaml: its pattern and the examples it must and must not match."""
+
+    section: str
+    name: str
+    pattern: str
+    match: tuple[str, ...]
+    no_match: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def furniture_rules() -> tuple[FurnitureRule, ...]:
+    """The packaged furniture.yaml, rule by rule."""
+    data = load_yaml_text(resources.files("peacetalks").joinpath("furniture.yaml").read_text(encoding="utf-8"), "furniture.yaml")
+    return tuple(FurnitureRule(section, rule["name"], rule["pattern"], tuple(rule.get("match") or ()),
+                               tuple(rule.get("no_match") or ()))
+                 for section, rules in data.items() for rule in rules)
+
+
+def _section(name: str) -> str:
+    """The alternation of a section's patterns, each in a group of its own."""
+    return "|".join(f"(?:{rule.pattern})" for rule in furniture_rules() if rule.section == name)
+
+
+# Lines that are page furniture wherever they stand: those known by how they read as a whole, and
+# captions and credits known by a bracket or slash inside them (tried only on lines that have one).
+_FURNITURE_OPENING = re.compile(f"^(?:{_section('line')})$", re.I)
+_FURNITURE_INSIDE = re.compile(f"^(?:{_section('inside')})$", re.I)
+# The last line of a page that stamps its date under a label, with a time (furniture.yaml, foot_stamp).
+_FOOT_STAMP = re.compile(_section("foot_stamp"), re.I)
+# A label that opens a list of teasers ("Related stories", "Read more"): the short lines after it are teasers.
+_TEASER_LABEL = re.compile("^(?:" + next(r.pattern for r in furniture_rules() if r.name == "teaser_list") + ")$", re.I)
+# A date line that is the page's clock, weather or current-date widget, not the article's date.
+_CLOCK = re.compile(_section("clock"), re.I)
+
+
+def is_clock(line: str) -> bool:
+    """Whether a line holding a date is a clock, weather or current-date widget (furniture.yaml, clock)."""
+    return bool(_CLOCK.search(line))
 
 
 _FURNITURE_OPENING_FOLDED = folded_pattern(_FURNITURE_OPENING.pattern)
@@ -65,12 +88,7 @@ def is_furniture(line: str, folded: str | None = None) -> bool:
 
 
 # Lines after which the rest of the page is furniture (comment forms, appeals, newsletters).
-_TAIL = re.compile(
-    r"^(?:leave a (?:reply|comment)|a message from\b.*|dear readers,?|sign up for\b.*newsletter.*"
-    r"|you may also like.*|more from\b.{0,60}|related (?:articles|stories|coverage):?|comments?"
-    r"|before it'?s here, it'?s on the .*terminal\.?|original url:?|share this article.*)$",
-    re.I,
-)
+_TAIL = re.compile(f"^(?:{_section('tail')})$", re.I)
 _TAIL_FOLDED = folded_pattern(_TAIL.pattern)
 # A donation appeal or slogan naming the outlet that printed the page.
 _OUTLET_APPEAL = re.compile(
@@ -123,6 +141,7 @@ class Outlets:
     domains: dict[str, str]
     slogans: dict[str, str]
     wires: dict[str, list[str]]
+    names: dict[str, str] = field(default_factory=dict)
 
     def wire_named(self, text: str) -> str | None:
         """The agency `text` names exactly (case as printed), or None."""
@@ -136,6 +155,17 @@ class Outlets:
             for name in names:
                 agencies.setdefault(name, agency)
         return agencies
+
+    @cached_property
+    def known_names(self) -> dict[str, str]:
+        """Each outlet and agency of the file by its squashed name (letters and digits, lower case, no
+        leading "the"): how a name printed another way ("PressTv", "the example times") is recognised."""
+        names: dict[str, str] = {}
+        for name in [*self.domains.values(), *self.slogans.values(), *self.wires, *self.names.values()]:
+            names.setdefault(_squash(name), name)
+        for variant, name in self.names.items():
+            names[_squash(variant)] = name
+        return names
 
     def outlet_of_url(self, url: str | None) -> str | None:
         """The outlet an address belongs to: a known domain, else the domain itself."""
@@ -156,7 +186,8 @@ class Outlets:
 def load_outlets() -> Outlets:
     """The packaged outlets.yaml."""
     data = load_yaml_text(resources.files("peacetalks").joinpath("outlets.yaml").read_text(encoding="utf-8"), "outlets.yaml")
-    return Outlets(data.get("domains") or {}, data.get("slogans") or {}, data.get("wires") or {})
+    return Outlets(data.get("domains") or {}, data.get("slogans") or {}, data.get("wires") or {},
+                   data.get("names") or {})
 
 
 @dataclass
@@ -252,31 +283,64 @@ _HEADER_TOKEN = re.compile(r"[\w'\u2019.-]+")
 _WEEKDAY_SHORT = {day[:end] for day in WEEKDAYS for end in range(3, len(day) + 1)}  # 'wed', 'wedn', ... 'wednesday'
 
 
-def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Outlets) -> bool:
-    """True when only header words (cues, weekdays, the title, wire names) stand before a date."""
+def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Outlets, names: bool = False) -> bool:
+    """True when only header words (cues, weekdays, the title, wire names) stand before a date; with `names`
+    (a line under the headline), in a short line up to four capitalised words too (a byline's or section's
+    name: "Example Media November 10, 2014")."""
     before = text[: found.start]
+    allowed = 0
+    if names and len(text) < 120:
+        # a name before the date only in a stamp line: the name is an outlet's, or a clock time follows the date
+        named = _words(before)
+        if any(word in _OUTLET_WORDS for word in named) or _STAMP_TIME.match(text[found.end:]):
+            allowed = 4
     for token in _HEADER_TOKEN.findall(before):
         bare = token.strip(".").lower()
         if not bare or bare in _HEADER_CUES or bare in title_words or outlets.wire_named(token):
             continue
         if bare in _WEEKDAY_SHORT:
             continue
+        if allowed and token[:1].isupper():
+            allowed -= 1
+            continue
         return False
     return len(before) <= 400
 
 
+_STAMP_TIME = re.compile(r"\W{0,3}\d{1,2}:\d{2}\b")
+_LONG_CAPTION_CREDIT = re.compile(r"\((?:[^()]*\bphoto\b[^()]*|getty images|afp|reuters|ap|epa)\)$", re.I)
+_REPORTED = re.compile(r"\b(?:said|says|told|announced|according)\b|[\"\u201c\u201d]", re.I)
+
+
+def _is_dated_caption(line: str, dates_in: Callable[[str], list[FoundDate]]) -> bool:
+    """A photo caption that ends with its place and date: "Delegates arrive at the hall in Vienna, Austria,
+    May 3, 2016." (a comma before the date; five words or more before it; nobody quoted or reported)."""
+    stripped = line.rstrip(" .")
+    if stripped[-4:-2] not in ("19", "20") or _REPORTED.search(line):
+        return False
+    found = dates_in(stripped)
+    if not found or found[-1].end != len(stripped):
+        return False
+    before = stripped[: found[-1].start].rstrip()
+    return before.endswith(",") and len(before.split()) >= 5
+
+
 def printed_date(lines: list[str], title: str | None, outlets: Outlets,
-                 dates_in: Callable[[str], list[FoundDate]] = find_dates) -> tuple[FoundDate | None, int]:
+                 dates_in: Callable[[str], list[FoundDate]] = find_dates,
+                 names: bool = False) -> tuple[FoundDate | None, int]:
     """The publication date printed in the opening lines, and the index of its line (-1 if none).
 
-    `dates_in` finds the dates of a text (find_dates, or a memo of it the caller keeps).
+    `dates_in` finds the dates of a text (find_dates, or a memo of it the caller keeps); `names` lets a
+    name stand before the date (see _date_opens), for the lines under the headline.
     """
     title_words = None
     for index, line in enumerate(lines):
         for found in dates_in(line[:300])[:1]:
+            if len(line) < 200 and is_clock(line[max(0, found.start - 60): found.end + 40]):
+                continue  # a clock, weather or current-date widget: a short line (read around the date)
             if title_words is None:
                 title_words = set(_words(title or ""))
-            if _date_opens(line, found, title_words, outlets):
+            if _date_opens(line, found, title_words, outlets, names):
                 return found, index
     return None, -1
 
@@ -368,6 +432,164 @@ def _join_broken(paragraphs: list[str]) -> list[str]:
     return joined
 
 
+# --- who published it ---------------------------------------------------------------------------
+
+# A dateline crediting an outlet: "MOSCOW (Sputnik) —", "Damascus (AsiaNews / Agencies) -", "(CNN) --",
+# "Moscow, 3 May 2015 (ABC) –": a place (and a date) then the name in brackets, then a dash.
+_CREDIT_DATELINE = re.compile(
+    r"^(?:[A-Z][\w.'\u2019 -]{1,30}?(?:,\s*[^()\n]{1,50}?)?\s*)?\((?P<name>[A-Z][\w .&'\u2019-]{0,40}?)"
+    r"(?:\s*/\s*[\w .&-]{1,30})?\)\s*(?:--|[-\u2014\u2013:])"
+)
+# "NEW YORK. NEWSAGENCY -": a place in capitals, a full stop, the agency in capitals.
+_CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}\.\s+(?P<name>[A-Z][A-Z-]{2,24})\b(?=\s*[-\u2014\u2013]|\s+[A-Z])")
+# A byline crediting the outlet: "By Jane Roe, ABC", "By Jane Roe and John Doe | ABC News".
+_BYLINE_CREDIT = re.compile(r"^By\s+[A-Z][^,|]{1,60}?\s*[,|]\s*(?P<name>[A-Z][\w&.'\u2019 -]{1,40}?)\s*\.?$")
+# The outlet's own signature: "By Example Staff", "Example Management", "The Example Editorial Board".
+_STAFF = re.compile(r"^(?:By\s+)?(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4})\s+"
+                    r"(?:Staff|Team|Management|Editorial(?: Board| Team| Staff)?|Editors|Newsroom|News Desk|Desk)\s*\.?$")
+# "© 2016 Example News", "(Copyright 2015 by Example Media B.V. All rights reserved."
+_COPYRIGHT = re.compile(r"^\(?(?:\u00a9|copyright|\(c\))\s*(?:\u00a9\s*)?(?:(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*,?\s*)?"
+                        r"(?:by\s+)?(?P<name>[A-Z][\w&.'\u2019 -]{1,50}?)\s*(?:[.,;]\s*(?:all rights|info|$)|all rights|\)|$)",
+                        re.I)
+# An app banner naming the outlet: "Install the new version of Example application", "Download the Example app".
+_APP_BANNER = re.compile(r"^(?:install|download|get)\s+(?:the\s+|our\s+)?(?:new\s+version\s+of\s+(?:the\s+)?)?"
+                         r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})\s+app(?:lication)?\b", re.I)
+_LEGAL_SUFFIX = re.compile(r"[\s,]+(?:B\.?V\.?|Inc\.?|Ltd\.?|LLC|L\.L\.C\.|Corp\.?|Co\.|GmbH|S\.A\.|plc|PLC|Limited|AG)\s*\.?$")
+# Words that name a kind of outlet: a short title-case line with one is a masthead, not a section label.
+_OUTLET_WORDS = frozenset(
+    "news media times post press agency observatory tv radio daily herald tribune journal gazette network online "
+    "monitor telegraph guardian chronicle broadcasting television channel weekly observer express mail review "
+    "magazine newspaper wire today".split())
+# Words of an appeal that are not an outlet's name ("Dear Reader", "Independent Journalism").
+_NOT_A_NAME = frozenset("dear reader readers our your us you this independent journalism quality free the today".split())
+
+
+def _squash(name: str) -> str:
+    """A name's letters and digits, lower case, without a leading "the": how two spellings are compared."""
+    folded = fold(name.strip())
+    return re.sub(r"[^0-9a-z]", "", folded[4:] if folded.startswith("the ") else folded)
+
+
+def normalise_outlet(name: str | None, outlets: Outlets) -> str | None:
+    """An outlet's name as printed, made the name outlets.yaml gives it ("PressTv" -> "Press TV"), without a
+    legal suffix ("Example Media B.V." -> "Example Media"); None for an empty or generic name."""
+    if not name:
+        return None
+    name = _LEGAL_SUFFIX.sub("", name.strip(" .,;:()-\u2014\u2013|")).strip(" .,;:")
+    if not name or all(word in _NOT_A_NAME for word in _words(name)):
+        return None
+    return outlets.known_names.get(_squash(name), name)
+
+
+def _is_latin(text: str) -> bool:
+    """Whether most letters of `text` are Latin ones (a line in another script is a link or a label)."""
+    if text.isascii():
+        return True
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isascii() for c in letters) >= 0.6 * len(letters)
+
+
+def _masthead_name(line: str) -> str | None:
+    """A short title-case line with a word naming a kind of outlet ("Example Daily News"), or None."""
+    words = line.split()
+    if not 1 <= len(words) <= 7 or _ends_sentence(line) or not _is_latin(line):
+        return None
+    if not all(word[:1].isupper() or word.lower() in ("of", "for", "and", "the", "&", "on", "in") for word in words):
+        return None
+    if not any(word in _OUTLET_WORDS for word in _words(line)):
+        return None
+    return line
+
+
+# A place in capitals, a dash, then a masthead: "VALDORIA – Example Daily News" (the place is not the name).
+_PLACE_MASTHEAD = re.compile(r"^[A-Z][A-Z .'-]{2,30}\s*[-\u2014\u2013]\s*(?P<name>[^\s].{1,60})$")
+# What follows a byline's comma that is a job, not an outlet: "By Jane Roe, Staff Writer".
+_JOB_WORDS = frozenset("staff writer reporter correspondent editor contributor columnist senior chief special "
+                       "foreign political diplomatic bureau producer analyst contributing associated".split())
+
+
+def _source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
+    """The outlet a byline, signature, copyright line, app banner or place-and-masthead line names, in
+    that order of trust."""
+    for pattern in (_BYLINE_CREDIT, _STAFF, _COPYRIGHT, _APP_BANNER, _PLACE_MASTHEAD):
+        for line in lines:
+            if len(line) > _FURNITURE_MAX:
+                continue
+            match = pattern.match(line)
+            if not match:
+                continue
+            named = match.group("name")
+            if pattern is _BYLINE_CREDIT and any(word in _JOB_WORDS for word in _words(named)):
+                continue
+            if pattern is _PLACE_MASTHEAD and not _masthead_name(named.strip()):
+                continue
+            name = normalise_outlet(named, outlets)
+            if name and not outlets.wire_named(name):
+                return name
+    return None
+
+
+# --- the headline ---------------------------------------------------------------------------------
+
+_CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+# A label that makes a date line above the headline the article's stamp, not the site's current-date widget.
+_STAMP_LABEL = re.compile(r"\b(?:published|updated|posted|date[ds]?|first published|last modified)\b", re.I)
+_HEADER_OPENERS = re.compile(r"^(?:by|posted|published|updated|last updated|first published|written by)\b", re.I)
+
+
+def _is_paragraph(line: str) -> bool:
+    """A line of running text: a sentence of a dozen words or more, or a long line."""
+    if not _at_most_words(line, 35):
+        return True
+    return not _at_most_words(line, 11) and line.rstrip()[-1:] in ".!?" or line.rstrip()[-2:] in ('."', '.\u201d')
+
+
+def _is_sentence(line: str) -> bool:
+    """A line of running text, or one sentence of six words or more (a deck, a short lead)."""
+    return _is_paragraph(line) or (not _at_most_words(line, 5) and line.rstrip()[-1:] in ".!?")
+
+
+def _headline_candidate(line: str, dated: bool) -> bool:
+    """Whether a line of the page's opening may be its headline: a short run of words, not a date or
+    byline line, not a label ending in a colon or a comma, not cut mid-phrase, in Latin letters."""
+    words = line.split()
+    if not 3 <= len(words) <= 30 or dated or _CLOCK_TIME.search(line):
+        return False
+    if line[-1] in ":,;|" or line[:1].islower() or _HEADER_OPENERS.match(line) or not _is_latin(line):
+        return False
+    return not _BULLET.match(line)
+
+
+def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict[str, int],
+                   dated: list[bool]) -> int | None:
+    """The index in `opening` (the lines before the first paragraph) of the headline, or None.
+
+    Each candidate is scored by structure: a headline is followed by a date or byline line, a bullet
+    summary, a deck or the lead paragraph or by itself again, is often printed twice, and seldom ends with a full stop;
+    earlier lines win ties.
+    """
+    best, best_score = None, 0.0
+    for index, line in enumerate(opening[:15]):
+        if not _headline_candidate(line, dated[index]):
+            continue
+        following = opening[index + 1] if index + 1 < len(opening) else first_paragraph
+        score = 1.0
+        if following is not None and (following == line or dated[index + 1: index + 2] == [True]
+                                      or _HEADER_OPENERS.match(following) or _BULLET.match(following)
+                                      or _is_sentence(following)):
+            score += 3
+        if counts.get(line, 0) > 1:
+            score += 2
+        if 4 <= len(line.split()) <= 25:
+            score += 1
+        if line.endswith("."):
+            score -= 2  # headlines seldom end with a full stop; a deck or a lead sentence does
+        score -= 0.2 * index
+        if score > best_score:
+            best, best_score = index, score
+    return best
+
+
 def parse_article(text: str) -> ParsedArticle:
     """Title, source, wire, url, body and opening of an article page dump."""
     outlets = load_outlets()
@@ -392,8 +614,9 @@ def parse_article(text: str) -> ParsedArticle:
     for index, line in enumerate(cleaned):
         appeal = short[index] and _OUTLET_APPEAL.match(line)
         if appeal:
-            source = appeal.group("name").rstrip(".!:,")
-            break
+            source = normalise_outlet(appeal.group("name").rstrip(".!:,"), outlets)
+            if source:
+                break
     if source is None and outlets.slogans:
         page = lowered.replace("\u2019", "'")
         source = next((outlet for slogan, outlet in outlets.slogans.items() if slogan.lower() in page), None)
@@ -406,78 +629,122 @@ def parse_article(text: str) -> ParsedArticle:
             wire = outlets.wire_named(named) or named.strip()
             break
 
-    # Classify the lines: furniture and captions go, the title is the first headline-like line.
+    # The lines that are not furniture, in order (a line printed twice is kept once, but counted).
     dates_in = _DatesMemo()
-    title = None
-    header: list[str] = []
-    paragraphs: list[str] = []
-    seen: set[str] = set()
-    masthead = None
+    lines: list[tuple[str, str]] = []  # (clean, raw)
+    counts: dict[str, int] = {}
+    teasers = False  # inside a list of teasers, after its label
     for index, line in enumerate(kept):
         clean = cleaned[index]
-        if not clean or clean in seen:
+        if not clean:
             continue
         following = cleaned[index + 1] if index + 1 < len(kept) else None
-        ends = _ends_sentence(clean)
+        if teasers:
+            if short[index] and not _ends_sentence(clean) and _at_most_words(clean, 20):
+                continue  # a teaser's headline
+            teasers = False
         if short[index]:
             if is_furniture(clean, folded[index]) or ("http" in line and _URL.fullmatch(line)):
+                teasers = _at_most_words(clean, 5) and bool(_TEASER_LABEL.match(clean))
                 continue
-            if following and following.startswith(clean) and len(clean) < len(following) < 2 * len(clean) + 20:
+            if any(later.startswith(clean) and len(clean) < len(later) < 2 * len(clean) + 20
+                   for later in cleaned[index + 1: min(index + 4, len(kept))]):
                 continue  # a line printed twice, the first time cut short
-            if not ends and _is_caption(clean, following, folded[index]):
+            if not _ends_sentence(clean) and _is_caption(clean, following, folded[index]):
                 continue
-        seen.add(clean)
-        if title is None:
-            opening = dates_in[clean[:60]]
-            heading = line.lstrip().startswith("#")
-            if not heading and opening and _date_opens(clean, opening[0], set(), outlets) and len(clean) < 80:
-                header.append(clean)  # a date line above the headline
+            if _is_dated_caption(clean, dates_in.__getitem__):
                 continue
-            if len(clean) <= _TITLE_MAX and not (clean.endswith(".") and not _at_most_words(clean, 25)):
-                title = clean
+        elif clean.endswith(")") and _LONG_CAPTION_CREDIT.search(clean[-120:]):
+            continue  # a long caption that ends with its photo credit
+        counts[clean] = counts.get(clean, 0) + 1
+        if counts[clean] == 1:
+            lines.append((clean, line))
+
+    # The opening: the lines before the first paragraph of running text; the headline is one of them.
+    first = next((i for i, (clean, _) in enumerate(lines) if _is_paragraph(clean)), len(lines))
+    opening = [clean for clean, _ in lines[:first]]
+    dated = [bool(dates_in[clean[:300]]) for clean in opening]
+    pick = _pick_headline(opening, lines[first][0] if first < len(lines) else None, counts, dated)
+    title = opening[pick] if pick is not None else None
+    if title is not None and pick + 1 < len(opening) and title.endswith(" " + opening[pick + 1]) \
+            and len(opening[pick + 1]) < len(title) // 2:
+        title = title[: -len(opening[pick + 1]) - 1]  # a caption's name glued to the headline
+
+    before = opening[:pick] if pick is not None else []
+    header: list[str] = []
+    paragraphs: list[str] = []
+    masthead = next(filter(None, map(_masthead_name, before)), None)
+    for index, (clean, line) in enumerate(lines[(pick + 1) if pick is not None else 0:],
+                                          start=(pick + 1) if pick is not None else 0):
+        ends = _ends_sentence(clean)
+        if index < first:
+            if dates_in[clean[:300]] and len(clean) < 120:
+                header.append(clean)  # a date or byline line below the headline
                 continue
-            title = ""  # the page opens with running text: there is no headline to read
-        if not paragraphs:
-            if not ends and _at_most_words(clean, 5) and _is_title_case(clean) and not dates_in[clean]:
-                masthead = masthead or clean
+            if _HEADER_OPENERS.match(clean) and _at_most_words(clean, 12):
                 header.append(clean)
                 continue
-            if not ends and len(clean) < 80 and dates_in[clean]:
-                header.append(clean)  # a date line below the headline
+            if not ends and _at_most_words(clean, 7) and _is_title_case(clean):
+                masthead = masthead or _masthead_name(clean)
+                header.append(clean)
                 continue
-            if _BULLET.match(line):
-                header.append(_BULLET.sub("", line))
-                continue  # the bulleted summary above the text
-        elif not ends and not clean[:1].islower() and _at_most_words(clean, 25) and _is_title_case(clean):
+        if _BULLET.match(clean):
+            paragraphs.append(_BULLET.sub("", clean).strip())  # the article's own bullet summary
+            continue
+        if paragraphs and not ends and not clean[:1].islower() and _at_most_words(clean, 25) and _is_title_case(clean):
             continue  # a sub-heading or "read more" teaser inside the text
         paragraphs.append(clean)
     paragraphs = _join_broken(paragraphs)
 
-    if masthead and source is None:
-        source = masthead
+    # The publisher: a dateline's credit, a byline or signature, a copyright line, a masthead, a url.
+    dateline_source = None
     for paragraph in paragraphs[:3]:
-        dateline = DATELINE.match(paragraph)
-        if dateline and dateline.group("name"):
+        dateline = _CREDIT_DATELINE.match(paragraph) or _CAPS_DATELINE.match(paragraph)
+        if dateline:
             agency = outlets.wire_named(dateline.group("name"))
             if agency:
                 wire = wire or agency
-            elif source is None:
-                source = dateline.group("name").strip()
+            else:
+                dateline_source = normalise_outlet(dateline.group("name"), outlets)
             break
     if source is None:
-        source = outlets.outlet_of_url(url)
+        source = (dateline_source or _source_in_lines(cleaned, outlets) or normalise_outlet(masthead, outlets)
+                  or outlets.outlet_of_url(url))
+    if source is None:
+        for clean in header:  # "Example Media November 10, 2014": an outlet's name before the date
+            found = dates_in[clean[:300]]
+            if found and _masthead_name(clean[: found[0].start].strip()):
+                source = normalise_outlet(clean[: found[0].start], outlets)
+                break
 
-    opening_lines = header + paragraphs[:1]
-    found, at = printed_date(opening_lines, title, outlets, dates_in.__getitem__)
+    # The printed date: a date line below the headline, else the first paragraph's opening or dateline,
+    # and only then a line above the headline (where clocks and current-date widgets stand).
+    found, at = printed_date(header, title, outlets, dates_in.__getitem__, names=True)
+    if found is None and paragraphs:
+        found, at = printed_date(paragraphs[:1], title, outlets, dates_in.__getitem__)
+        at = len(header) if found is not None else -1
+        if found is None:
+            dateline = _CREDIT_DATELINE.match(paragraphs[0])
+            if dateline:
+                in_dateline = [d for d in dates_in[paragraphs[0][:300]] if d.end <= dateline.end()]
+                found = in_dateline[0] if in_dateline else None
+    if found is None:  # above the headline, only a stamp: a date with a time or a label ("Updated: ...")
+        stamps = [line for line in before if _CLOCK_TIME.search(line) or _STAMP_LABEL.search(line)]
+        found, _ = printed_date(stamps, title, outlets, dates_in.__getitem__)
+    if found is None and lines and len(lines) > 1 and len(lines[-1][0]) <= 60 and _FOOT_STAMP.match(lines[-1][0]):
+        stamped = dates_in[lines[-1][0]]
+        found = stamped[0] if len(stamped) == 1 else None  # a labelled stamp closing the page
+        if found is not None and paragraphs and paragraphs[-1] == lines[-1][0]:
+            paragraphs.pop()
     if found is not None and at == len(header) and paragraphs:
-        first, opening_wire, full_title = _strip_opening(paragraphs[0], title, found, outlets)
-        paragraphs[0] = first
+        first_paragraph, opening_wire, full_title = _strip_opening(paragraphs[0], title, found, outlets)
+        paragraphs[0] = first_paragraph
         wire = wire or opening_wire
         if full_title:
             title = full_title
     elif paragraphs and title:
-        first, _, full_title = _strip_opening(paragraphs[0], title, None, outlets)
-        paragraphs[0] = first
+        first_paragraph, _, full_title = _strip_opening(paragraphs[0], title, None, outlets)
+        paragraphs[0] = first_paragraph
         if full_title:
             title = full_title
 

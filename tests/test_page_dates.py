@@ -1,0 +1,148 @@
+"""Printed dates of page dumps, form by form, in pages written for the test: the article's date is found;
+a clock, weather or current-date widget, a caption's date, a comment's stamp, an age ("7 years ago") never
+is; a numeric date nothing settles stays unknown; a date that contradicts the article is a conflict."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from peacetalks import load_corpus
+from peacetalks.catalog import Event
+from peacetalks.dates import find_dates
+from peacetalks.dating import decide_date
+from peacetalks.parsing import parse_article
+
+TITLE = "Envoys Meet In Valdoria To Revive Stalled Talks"
+LEAD = ("Envoys from eleven countries met in Valdoria on Tuesday to revive the stalled talks on the future of "
+        "the northern provinces, officials said.")
+SECOND = "The talks are expected to resume next month after a pause for consultations, the mediator said."
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join(lines) + "\n"
+
+
+def printed(text: str) -> str | None:
+    found = parse_article(text).printed_date
+    return found.date.isoformat() if found else None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sunday 11/09/2016", "2016-09-11"),            # a weekday settles day-first
+    ("Tue, 08/04/2015 - 11:25", "2015-08-04"),      # ... or month-first
+    ("\u2022 30/10/2015", "2015-10-30"),            # a part over 12 is the day
+    ("10/30/2015", "2015-10-30"),
+    ("Updated: 2013-11-28 10:22", "2013-11-28"),
+    ("Sun Nov 15, 2015 09:37:45", "2015-11-15"),
+])
+def test_numeric_and_stamped_date_forms(text, expected):
+    assert [d.date.isoformat() for d in find_dates(text)][:1] == [expected]
+
+
+@pytest.mark.parametrize("text", ["08/04/2015", "Monday 08/04/2015", "03/03/2016x"])
+def test_a_numeric_date_nothing_settles_is_left_unknown(text):
+    """8 April and 4 August 2015 are neither Mondays: nothing says which is meant, so no date."""
+    assert [d for d in find_dates(text) if d.text.startswith(("08/04", "03/03/2016x"))] == []
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("Published Saturday, November 9, 2013", "2013-11-09"),
+    ("Posted January 6th, 2013 at 4:25 pm (UTC-5)", "2013-01-06"),
+    ("Updated February 16, 2014 10:08:48", "2014-02-16"),
+    ("Example Media November 10, 2014 News", "2014-11-10"),   # a byline's name before the date
+    ("World Desk 22 January 2014 12:21 (UTC +04:00)", "2014-01-22"),
+    ("Sunday 11/09/2016", "2016-09-11"),
+    ("Tue, 08/04/2015 - 11:25", "2015-08-04"),
+])
+def test_a_date_line_under_the_headline_is_the_printed_date(header, expected):
+    assert printed(page(TITLE, header, LEAD, SECOND)) == expected
+
+
+@pytest.mark.parametrize("widget", [
+    "10:15 AM Valdoria Timing 23-04-2021",         # a clock with its place
+    "15:17 GMT +3 28 February 2017",               # a time before the date: a clock
+    "Friday, 22 September 2023 Valdoria 31\u00b0",  # a weather widget
+    "Published 7 years ago",
+])
+def test_clock_and_weather_widgets_are_never_the_date(widget):
+    assert printed(page(widget, TITLE, LEAD, SECOND)) is None
+
+
+def test_a_current_date_widget_above_the_headline_gives_way_to_the_article_date():
+    text = page("\u2022 Saturday, 03 August 2024", "logo", TITLE, "Example Media November 10, 2014 News", LEAD, SECOND)
+    assert printed(text) == "2014-11-10"
+
+
+def test_a_captions_date_is_not_the_article_date():
+    caption = "Delegates gather outside the conference hall in the old city, Valdoria, March 3, 2016."
+    assert printed(page(TITLE, caption, LEAD, SECOND)) is None
+
+
+def test_a_comment_stamp_at_the_foot_is_not_the_article_date():
+    assert printed(page(TITLE, LEAD, SECOND, "Comments", "Jane 25 May 2013, 15:48", "Nice piece.")) is None
+
+
+def test_a_dateline_date_is_read():
+    lead = "Valdoria, 3 Rajab 1436/22 April 2015 (EXN) \u2013 Envoys met on Wednesday to revive the stalled talks."
+    assert printed(page(TITLE, lead, SECOND)) == "2015-04-22"
+
+
+def _decide(text: str, events: list[Event] | None = None):
+    return decide_date(parse_article(text), None, events or [])
+
+
+def test_a_printed_date_years_after_everything_the_article_mentions_is_a_conflict_not_a_date():
+    body = ("Envoys met in Valdoria on Tuesday, a year after the talks of 2011 collapsed, to agree a truce for 2012. "
+            "The mediator said a deal was near.")
+    decision = _decide(page(TITLE, "Published Friday, 22 September 2023", body, SECOND))
+    assert decision.published is None and decision.basis == "unknown"
+    assert any("2023-09-22" in conflict for conflict in decision.conflicts)
+
+
+def test_a_printed_date_that_fits_the_article_is_kept():
+    body = "Envoys met in Valdoria on Tuesday, a year after the talks of 2011 collapsed. The mediator said a deal was near."
+    decision = _decide(page("Published March 6, 2012", TITLE, body, SECOND))
+    assert decision.published == dt.date(2012, 3, 6) and decision.conflicts == []
+
+
+def test_a_printed_date_outside_the_window_of_the_articles_events_is_a_conflict():
+    summit = Event("valdoria summit", dt.date(2016, 5, 10), dt.date(2016, 5, 11), "Valdoria", ("summit",))
+    body = "Envoys gathered for the Valdoria summit next week, officials said. The mediator said a deal was near."
+    decision = _decide(page("Published March 6, 2017", TITLE, body, SECOND), [summit])
+    assert decision.published is None
+    assert any("window" in conflict for conflict in decision.conflicts)
+
+
+def test_a_conflicting_date_is_a_problem_of_the_corpus(tmp_path: Path):
+    body = "Envoys met in Valdoria on Tuesday, after the talks of 2011 collapsed. The mediator said a deal was near."
+    (tmp_path / "widget.txt").write_text(page(TITLE, "Published Friday, 22 September 2023", body, SECOND),
+                                         encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert corpus.articles.loc[0, "published"] is None or corpus.articles.loc[0, "published"] != "2023-09-22"
+    assert corpus.problems["problem"].str.contains("2023-09-22").any()
+
+
+def test_a_labelled_stamp_closing_the_page_dates_it_when_nothing_above_does():
+    parsed = parse_article(page(TITLE, LEAD, SECOND, "Source: Example News", "VLT: 1430 HRS, JUNE 3, 2016"))
+    assert parsed.printed_date.date == dt.date(2016, 6, 3)
+    assert "1430" not in parsed.body
+    above = parse_article(page(TITLE, "Published March 6, 2016", LEAD, SECOND, "VLT: 1430 HRS, JUNE 3, 2016"))
+    assert above.printed_date.date == dt.date(2016, 3, 6)
+
+
+def test_a_comment_count_cuts_the_comments_and_their_stamps():
+    parsed = parse_article(page(TITLE, LEAD, SECOND, "Comments 4", "reader_one 25 May 2013, 15:48",
+                                "Nothing will come of it, as usual."))
+    assert parsed.printed_date is None and "reader_one" not in parsed.body
+
+
+@pytest.mark.parametrize("above, expected", [
+    ("Saturday, 03 August 2024", None),                  # the site's current-date widget
+    ("Sunday 11/09/2016", None),
+    ("Last updated: 25 December, 2012", "2012-12-25"),   # the article's stamp
+    ("September 3, 2012 - 11:59 AMT", "2012-09-03"),
+])
+def test_above_the_headline_only_a_stamp_dates_the_article(above, expected):
+    assert printed(page(above, TITLE, LEAD, SECOND)) == expected

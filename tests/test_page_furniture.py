@@ -1,0 +1,120 @@
+"""Page furniture: every rule of furniture.yaml on its own examples, and each kind of furniture in a page
+dump written for the test (invented outlets and sentences): it leaves the body, and no casualty figure
+is read from it, while the article's own deck and bullet summary stay."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from peacetalks import parsing
+from peacetalks.casualties import extract_casualties
+from peacetalks.parsing import furniture_rules, parse_article
+
+RULES = furniture_rules()
+SECTIONS = {"line": parsing._FURNITURE_OPENING, "inside": parsing._FURNITURE_INSIDE, "tail": parsing._TAIL,
+            "foot_stamp": parsing._FOOT_STAMP}
+
+
+def test_every_rule_has_a_name_and_examples_both_ways():
+    names = [rule.name for rule in RULES]
+    assert len(names) == len(set(names)), "rule names are unique"
+    for rule in RULES:
+        assert rule.match and rule.no_match, f"{rule.section}/{rule.name} needs examples it matches and misses"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: f"{rule.section}-{rule.name}")
+def test_rule_matches_its_examples_and_misses_its_counterexamples(rule):
+    own = re.compile(rule.pattern, re.I)
+    find = own.search if rule.section == "clock" else own.fullmatch
+    for example in rule.match:
+        assert find(example), f"{rule.name} should match {example!r}"
+    for example in rule.no_match:
+        assert not find(example), f"{rule.name} should not match {example!r}"
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.section in SECTIONS], ids=lambda rule: rule.name)
+def test_the_compiled_sections_agree_with_each_rule(rule):
+    """The patterns the parser runs (all rules of a section in one) match every example of each rule, and
+    the counterexamples of the line and tail rules are not furniture at all (whatever rule)."""
+    section = SECTIONS[rule.section]
+    for example in rule.match:
+        assert section.match(example)
+    if rule.section in ("line", "tail"):
+        for example in rule.no_match:
+            assert not section.match(example), example
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.section == "clock"], ids=lambda rule: rule.name)
+def test_clock_rules_through_is_clock(rule):
+    for example in rule.match:
+        assert parsing.is_clock(example)
+    for example in rule.no_match:
+        assert not parsing.is_clock(example)
+
+
+LEAD = ("Envoys from eleven countries met in Valdoria on Tuesday to revive the stalled talks on the future of "
+        "the northern provinces, officials said.")
+SECOND = "The talks are expected to resume next month after a pause for consultations, the mediator said."
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join(lines) + "\n"
+
+
+FURNITURE_KINDS = {
+    "caption with a credit": "Delegates arrive at the conference hall in Valdoria, where 300,000 people live. (Photo: Example Agency)",
+    "dated caption": "Delegates gather outside the hall where more than 120 people died in a blast last year, Valdoria, March 3, 2016.",
+    "long caption ending with its credit": (
+        "Two men carry a stretcher along a street strewn with rubble after shelling in the old city, where an "
+        "estimated 40,000 people have been killed since the war began, the monitor said in a statement issued "
+        "late on Monday night after a day of heavy fighting across the region, with more expected "
+        "(Photo credit should read JANE ROE/Example/Pictures)"),
+    "teaser list": "Read more: 5,000 killed in the northern offensive",
+    "related stories": "Related stories: Thousands flee as fighting spreads",
+    "menu": "Menu",
+    "breadcrumb": "Home / World / Middle East",
+    "skip link": "1. Skip to main content",
+    "share widget": "Share this article",
+    "cookie banner": "We use cookies to give you the best experience on our site",
+    "subscription banner": "Subscribe now for unlimited access to our reporting",
+    "app banner": "Download the Valdoria Herald app",
+    "clock": "10:15 AM Valdoria Timing",
+    "ticker": "14:05 Ruritania: 12 killed in an air strike on a market",
+    "breaking banner": "Breaking: 40,000 flee the fighting in the south",
+    "site notice": "The Example Daily website is kept for archival purposes only and no longer updated",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(FURNITURE_KINDS))
+def test_each_kind_of_furniture_leaves_the_body(kind):
+    furniture = FURNITURE_KINDS[kind]
+    parsed = parse_article(page("Envoys Meet In Valdoria To Revive Stalled Talks", furniture, LEAD, SECOND))
+    assert parsed.title == "Envoys Meet In Valdoria To Revive Stalled Talks"
+    assert parsed.body.split("\n\n") == [LEAD, SECOND]
+    assert extract_casualties("t", parsed.body) == []  # no figure from the furniture
+
+
+def test_the_article_deck_and_bullet_summary_stay():
+    parsed = parse_article(page(
+        "Envoys Meet In Valdoria To Revive Stalled Talks",
+        "\u2022 Mediator sees a chance for a deal before the winter",
+        "\u2022 Northern rebels still refuse to attend",
+        LEAD, SECOND))
+    assert parsed.body.split("\n\n") == [
+        "Mediator sees a chance for a deal before the winter", "Northern rebels still refuse to attend", LEAD, SECOND]
+
+
+def test_a_tail_of_comments_and_teasers_is_cut():
+    parsed = parse_article(page("Envoys Meet In Valdoria To Revive Stalled Talks", LEAD, SECOND,
+                                "The mediator will report to the council in May.", "Leave a Reply",
+                                "Thousands were killed in the spring offensive, a reader wrote."))
+    assert "reader" not in parsed.body and "council in May" in parsed.body
+
+
+def test_the_teasers_under_a_related_label_leave_the_body():
+    parsed = parse_article(page("Envoys Meet In Valdoria To Revive Stalled Talks", LEAD, "Related stories",
+                                "Thousands flee as fighting spreads in the north",
+                                "Rebels reject a truce offered by the army", SECOND))
+    assert parsed.body.split("\n\n") == [LEAD, SECOND]
+    assert extract_casualties("t", parsed.body) == []
