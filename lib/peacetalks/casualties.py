@@ -32,7 +32,7 @@ from .words import automaton, fold, folded_pattern, last_letters, letter_runs
 # ("die" only at the end of a word, not in "diet"). No two of them can start at the same offset.
 CASUALTY_STEMS = ("dead", "death", "died", "displac", "kill", "wound", "injur", "hurt", "homes", "refuge", "asylum",
                   "fled", "flee", "massacr", "martyr", "murder", "execut", "escap", "lives", "toll", "slain", "shot",
-                  "perish", "victim", "behead", "uproot", "fatal", "homel")
+                  "perish", "victim", "behead", "uproot", "fatal", "homel", "claim")
 
 
 def casualty_words(lowered: str) -> list[int]:
@@ -94,7 +94,7 @@ _AMONG_NUMBER = folded_pattern(r"\s*,?\s*(?:who\s+)?(?:were|was|are|is)\s+(?:als
 _COMBINED_AFTER = folded_pattern(
     r"\s*(?:or|and|and/or|&|,|/)?\s*(?:were\s+)?(?:killed|dead|died|wounded|injured|hurt|displaced)\b(?!\s+(?:\w+\s+){0,1}\d)")
 _COMBINED_BEFORE = folded_pattern(
-    r"(?:kill\w*|dead|wound\w*|injur\w*)\s*(?:,|&|/|\s(?:or|and|and/or))?\s+\Z")
+    r"(?:kill\w*|wound\w*|injur\w*)\s*(?:,|&|/|\s(?:or|and|and/or))?\s+\Z")
 _NOT_COUNT_BEFORE = folded_pattern(
     rf"(?:[$£€]|[A-Za-z]-|#|\b(?:(?:us|usd|eur|sp)\s*\$?|{_MONTH}|aged?|ages?\s+(?:of|below|under|between|from)|"
     r"number|no\.|resolution|article|route|highway|brigade|division|page|group of|"
@@ -108,6 +108,10 @@ _NOT_COUNT_AFTER = folded_pattern(
     rf"(?:[\s-]*(?:years?|yrs?|months?)[\s-]*old\b|-(?:year|month|day|week)|\s*(?:%|percent\b|per cent\b)|"
     rf"\s*(?:dollars|euros|pounds|usd)\b|:\d|\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s|$|,|\d)|"
     r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b))")
+# what may follow the bare object of "claiming eight": a word for people at most, then the clause ends
+_LONE_END = folded_pattern(
+    rf"(?:\s+(?:more\s+)?(?:{_GENERIC_PEOPLE}|victims|civilians))?\s*(?:[.,;:)!?\"”]|\Z|\s+(?:and|in|on|at|since|"
+    r"including|among|so far|overnight|yesterday|today|last|this|during|after)\b)")
 _LIST_JOINT = folded_pattern(r"\s(?:and|as well as|plus)\s+\Z|,\s*\Z")
 # "five were killed 12 others ...": a passive verb before a number does not take it as its object.
 _PASSIVE_BEFORE = folded_pattern(r"\b(?:were|was|been|are|is|be|being|got)\s+(?:\w+ly\s+)?\Z")
@@ -126,7 +130,8 @@ _AUXILIARIES = {"are", "were", "is", "was", "have", "has", "had", "will", "would
 _NOT_WHERE_IT_HAPPENED = folded_pattern(
     r"\b(?:state|banned|outlawed|prohibited|illegal|lives|living|lived|based|exiled?|headquartered|said|says|told|"
     r"speaking|spoke|reporters|met|meeting|talks|conference|summit|visit(?:ing|ed)?|arrived|returned|trip|tour|"
-    r"hosted|held)\s+\Z")
+    r"hosted|held|negotiations|envoy|embassy|ambassador|delegates|delegation|gathered|convened|signed|agreed|"
+    r"announced|interview|statement|sessions?|rounds?|meetings?|talks)\s*,?\s+\Z")
 _SYRIA = folded_pattern(r"\bsyria")
 _WITH_SYRIA = folded_pattern(r"\s+and\s+(?:in\s+)?syria\b")
 _SOURCE_OR_PART = folded_pattern(r"\b(?:said|says|told|according|including|among them|of whom)\b|;")
@@ -168,8 +173,14 @@ def _alt_parts(entries: list[str] | str) -> list[str]:
     foreign = "|".join(_cues()["foreign_places"])
     cities = "|".join(place for entry in _cues()["places_in_syria"] for place in entry.split("|") if place != "syria")
     whitespace = r"\s+"
+    entries = [cue_of(e) for e in entries]
     return [e.replace("WAR", war).replace("FOREIGN", foreign).replace("SYRIAN_CITY", cities).replace(" ", whitespace)
             for e in entries if e]
+
+
+def cue_of(entry: str | dict) -> str:
+    """The expression of a cue entry: the entry itself, or its `cue` when it carries examples."""
+    return entry["cue"] if isinstance(entry, dict) else entry
 
 
 class _Gated:
@@ -233,6 +244,7 @@ class _Grammar:
     active_far: _Gated
     drive_verbs: dict[str, tuple[_Gated, re.Pattern[str]]]  # kind -> (verb before, completion after)
     lives_verb: re.Pattern[str]
+    lone_verb: re.Pattern[str]
     predicate: re.Pattern[str]
     breaks: re.Pattern[str]
     not_people: re.Pattern[str]
@@ -247,6 +259,10 @@ class _Grammar:
     war_noun: re.Pattern[str]
     perfect_total: re.Pattern[str]
     country_scope: re.Pattern[str]
+    outside: re.Pattern[str]            # events outside the war wherever they happen (an earthquake)
+    syrian: re.Pattern[str]             # a name of Syria, of a place in it, or of a party to its war
+    syria_marker: re.Pattern[str]       # a word that ties a text to Syria
+    foreign_mention: re.Pattern[str]    # a place outside Syria that is no party to its war
 
 
 @lru_cache(maxsize=1)
@@ -270,6 +286,7 @@ def _grammar() -> _Grammar:
         active_far=_Gated(folded_pattern(
             rf"(?<![\w-])(?P<verb>{any_active})\s+(?:a|an|the|one|another)\s+[\w-]+\s+(?:[\w-]+\s+)?(?:and|,)\s+\Z")),
         lives_verb=folded_pattern(rf"(?<![\w-])(?:{_alt(kinds['killed']['active_with_lives'])})\s+{_FILLER}\Z"),
+        lone_verb=folded_pattern(rf"(?<![\w-])(?:{_alt(kinds['killed']['active_alone'])})\s+{_FILLER}\Z"),
         drive_verbs={  # refugees first: "driven abroad" is more than "driven from their homes"
             kind: (_Gated(folded_pattern(rf"(?<![\w-])(?:{_alt(kinds[kind]['active_with_completion'])})\s+{_FILLER}\Z")),
                    folded_pattern(rf"(?:[^.;:]{{0,120}}?)\b(?:{_alt(kinds[kind]['completion'])})\b"))
@@ -288,6 +305,12 @@ def _grammar() -> _Grammar:
         war_noun=folded_pattern(rf"\b(?:{cues['war_nouns']})\b"),
         perfect_total=folded_pattern(_alt(cues["perfect_total"])),
         country_scope=folded_pattern(_alt(cues["country_scope"])),
+        outside=folded_pattern(rf"\b(?:{_alt(cues['outside_events'])})\b"),
+        syrian=folded_pattern(rf"(?:{places_syria}|{_alt(cues['war_parties'])})\b"),
+        syria_marker=folded_pattern(rf"\b(?:{places_syria}|assad)"),
+        foreign_mention=folded_pattern(
+            rf"\b(?!(?:{_alt(cues['war_parties'])})\b)(?:{places_foreign}|yemeni|houthis?|libyan|ukrainian|afghan|"
+            r"taliban|iraqi|palestinians?|somali|al-shabaab|boko haram|nigerian|sudanese|malian)\b"),
         place=folded_pattern(
             rf"\b(?:{_LOCATIVE}(?P<loc>{places_foreign}|{places_syria})\b"
             rf"|(?P<mod>(?!(?:{_alt(cues['war_parties'])})\b)(?:{places_foreign}))(?:'s)?\s+{_EVENT_NOUN})"),
@@ -314,12 +337,19 @@ def extract_casualties(article_id: str, body: str) -> list[dict]:
     """Rows of the casualties table (tables.CASUALTY_COLUMNS) for one article body.
 
     A figure repeated in the article (same value, kind and subject) is listed once,
-    from the first sentence that gives it.
+    from the first sentence that gives it. An article that is not about Syria (`is_about_syria`)
+    gives no figure of the Syrian war: its tolls are `other`.
     """
     rows: list[dict] = []
     seen: set[tuple[int, str, str]] = set()
+    about_syria: bool | None = None
     for text, previous in candidate_sentences(body):
         for value, value_high, qualifier, kind, subject in figures_in_sentence(text, previous):
+            if subject != "other":
+                if about_syria is None:
+                    about_syria = is_about_syria(body)
+                if not about_syria:
+                    subject = "other"
             key = (value, kind, subject)
             if key in seen:
                 continue
@@ -329,6 +359,19 @@ def extract_casualties(article_id: str, body: str) -> list[dict]:
                 "kind": kind, "subject": subject, "sentence": text,
             })
     return rows
+
+
+def is_about_syria(body: str) -> bool:
+    """Whether an article is about Syria: it names Syria, a place in it or Assad, and names places of
+    other conflicts (outside the parties to the Syrian war) no more than twice as often. A bare toll of
+    "the conflict" in an article about Yemen or Ukraine is that conflict's toll."""
+    grammar = _grammar()
+    folded = fold(body)
+    syria = sum(1 for _ in grammar.syria_marker.finditer(folded))
+    if not syria:
+        return False
+    foreign = sum(1 for _ in grammar.foreign_mention.finditer(folded))
+    return foreign <= 2 * syria
 
 
 def candidate_sentences(body: str) -> list[tuple[str, str]]:
@@ -431,7 +474,7 @@ def figures_in_sentence(sentence: str, previous: str = "") -> list[tuple[int, in
     figures = [_read_figure(read, i, grammar) for i in range(len(quantities))]
     _inherit_kinds(read, figures)
     result = []
-    context = _Context(folded, fold(previous), grammar)
+    context = _Context(folded, fold(previous), grammar, masked, previous)
     for i, figure in enumerate(figures):
         if figure.kind is None or figure.combined:
             continue
@@ -580,6 +623,9 @@ def _read_figure(sentence: _Sentence, i: int, grammar: _Grammar) -> _Figure:
             return figure
     if head and head[-1] == "lives" and grammar.lives_verb.search(left):
         figure.kind = "killed"  # "claimed more than 100 civilian lives"
+        return figure
+    if grammar.lone_verb.search(left) and _LONE_END.match(sentence.folded, q.end):
+        figure.kind = "killed"  # "a blast in the market, claiming eight"
         return figure
     for kind, (verb, completion) in grammar.drive_verbs.items():
         if verb.search(left) and completion.match(sentence.folded, q.end):
@@ -758,10 +804,25 @@ def _nearest_with_kind(figures: list[_Figure], i: int) -> int | None:
 class _Context:
     """What a sentence and the one before it (both folded) say about place and time, worked out only when asked."""
 
-    def __init__(self, sentence: str, previous: str, grammar: _Grammar) -> None:
+    def __init__(self, sentence: str, previous: str, grammar: _Grammar, original: str = "",
+                 previous_original: str = "") -> None:
         self.sentence, self.previous, self.grammar = sentence, previous, grammar
+        self.original = original or sentence
+        self.previous_original = previous_original or previous
         self._war: bool | None = None
         self._places: list[tuple[int, int, bool]] | None = None
+        self._wars: list[tuple[int, int, bool]] | None = None
+
+    @property
+    def wars(self) -> list[tuple[int, int, bool]]:
+        """(start, end, is_foreign) of each war noun of the sentence ("Yemen's war" is foreign); when it
+        names none and starts with "it" or "they", the last war noun of the sentence before, at 0."""
+        if self._wars is None:
+            self._wars = _war_nouns(self.original, self.sentence, self.grammar)
+            if not self._wars and _ANAPHORIC_START.match(self.sentence):
+                before = _war_nouns(self.previous_original, self.previous, self.grammar)
+                self._wars = [(0, 0, before[-1][2])] if before else []
+        return self._wars
 
     @property
     def war(self) -> bool:
@@ -814,7 +875,17 @@ def _subject(context: _Context, figures: list[_Figure], i: int) -> str:
     """syria_war, syria_event or other for figure i of a sentence."""
     figure = figures[i]
     q = figure.quantity
-    if _nearest_place_is_foreign(context, q) and not (
+    if _outside_event(context, figures, i):
+        return "other"  # "an earthquake in Nepal killed 8,000": outside the war wherever it happened
+    war = _nearest(context.wars, q)
+    if war is not None and war[2]:
+        return "other"  # "Yemen's war has killed 10,000", "the war in Ukraine, which has killed 13,000"
+    # places named before the war the figure belongs to say where talks were held, not where people died
+    after = war[0] - 15 if war is not None and war[0] < q.start else -1
+    if war is None and context.places and context.war:
+        cue = context.grammar.war.pattern.search(context.sentence)  # "the number of people killed has risen"
+        after = cue.start() - 15 if cue and cue.start() < q.start else -1
+    if _nearest_place_is_foreign(context, q, after) and not (
             figure.kind == "refugees" and _SYRIA.search(context.sentence)):
         return "other"  # ("Syrian refugees in Turkey" are the war's refugees)
     if figure.breakdown or figure.parent is not None and figure.kind == figures[figure.parent].kind:
@@ -835,13 +906,83 @@ def _subject(context: _Context, figures: list[_Figure], i: int) -> str:
     return "syria_war"
 
 
-def _nearest_place_is_foreign(context: _Context, q: Quantity) -> bool:
-    """Whether the place named nearest to a number is outside Syria ("a crash in Egypt", "the Paris attacks")."""
+def _nearest_place_is_foreign(context: _Context, q: Quantity, after: int = -1) -> bool:
+    """Whether the place named nearest to a number is outside Syria ("a crash in Egypt", "the Paris attacks");
+    places ending before `after` are not looked at."""
     best, best_distance = False, None
     for start, end, foreign in context.places:
+        if 0 < end < after:
+            continue
         distance = q.start - end if end <= q.start else start - q.end
         if distance < 0 or distance > _PLACE_REACH and end > 0:
             continue
         if best_distance is None or distance < best_distance:
             best, best_distance = foreign, distance
     return best
+
+
+def _nearest(spans: list[tuple[int, int, bool]], q: Quantity) -> tuple[int, int, bool] | None:
+    """The span nearest to a number (within _PLACE_REACH, or the sentence before's at 0), or None."""
+    best, best_distance = None, None
+    for span in spans:
+        start, end, _ = span
+        distance = q.start - end if end <= q.start else start - q.end
+        if distance < 0 or distance > _PLACE_REACH and end > 0:
+            continue
+        if best_distance is None or distance < best_distance:
+            best, best_distance = span, distance
+    return best
+
+
+# A war noun's place, as written: "Yemen's (long civil) war", "the Gaza war", "the war in (eastern) Ukraine".
+_NAME = r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|al-[\w'’-]+))?"
+# (between the place and the noun, only words that describe a war: "Yemen's long civil war")
+_WAR_ADJECTIVES = (r"(?:(?:civil|bloody|brutal|long|ongoing|protracted|separatist|sectarian|devastating|deadly|"
+                   r"current|internal|armed|grinding|intractable|[\w]+-(?:year|month|day|week)(?:-old)?|[\w]+-long)\s+){0,3}")
+_OWNER_BEFORE = re.compile(rf"(?P<x>{_NAME})(?:'s|’s|'|’)\s+{_WAR_ADJECTIVES}\Z")
+_MODIFIER_BEFORE = re.compile(rf"\b[Tt]he\s+(?P<x>{_NAME})\s+{_WAR_ADJECTIVES}\Z")
+_WHERE_BEFORE = re.compile(rf"(?P<x>{_NAME}),?\s+where\s+(?:the|a|its)\s+{_WAR_ADJECTIVES}\Z")
+_PLACE_AFTER = re.compile(
+    rf"\s+(?:in|on|over|across|inside)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+(?:of\s+)?)?(?P<x>{_NAME})")
+_NOT_A_PLACE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|the\b|a\b|an\b|its\b|"
+    r"this\b|that\b|their\b|his\b|her\b|our\b|it\b|in\b|on\b|as\b|but\b|and\b|since\b|after\b|during\b|"
+    r"world\b|cold\b|civil\b|great\b|first\b|second\b")
+
+
+def _war_nouns(text: str, folded: str, grammar: _Grammar) -> list[tuple[int, int, bool]]:
+    """(start, end, is_foreign) of each war noun of a sentence: foreign when it is named with a place that
+    is neither Syria, a place in it, nor a party to its war ("Yemen's war", "the Afghan conflict", "the war
+    in Tigray"): any capitalised name, with no list of countries."""
+    found = []
+    if not text:
+        return found
+    for match in grammar.war_noun.finditer(folded):
+        start, end = match.span()
+        names = []
+        for pattern in (_OWNER_BEFORE, _MODIFIER_BEFORE, _WHERE_BEFORE):
+            owner = pattern.search(text, max(0, start - 60), start)
+            if owner:
+                names.append(owner.group("x"))
+        place = _PLACE_AFTER.match(text, end)
+        if place:
+            names.append(place.group("x"))
+        foreign = any(not _NOT_A_PLACE.match(fold(name)) and not grammar.syrian.search(fold(name)) for name in names)
+        found.append((start, end, foreign))
+    return found
+
+
+def _outside_event(context: _Context, figures: list[_Figure], i: int) -> bool:
+    """Whether the clause of figure i names an event outside the war (an earthquake, a plane crash): in the
+    words before it back to the figure before or a semicolon, or after it up to a comma or a stop."""
+    folded = context.sentence
+    q = figures[i].quantity
+    begin = max(figures[i - 1].quantity.end if i else 0, q.start - 100, folded.rfind(";", 0, q.start) + 1)
+    if context.grammar.outside.search(folded, begin, q.start):
+        return True
+    stop = len(folded)
+    for mark in ",;.":
+        at = folded.find(mark, q.end)
+        if at != -1:
+            stop = min(stop, at)
+    return context.grammar.outside.search(folded, q.end, min(stop, q.end + 80)) is not None

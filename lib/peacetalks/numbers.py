@@ -159,6 +159,11 @@ _HEDGE_AFTER = folded_pattern(
 _RANGE_JOIN = folded_pattern(
     r"\s*(?:-|–|—|to|and)\s*(?:(?:well|just)\s+)?(?:over\s+|more\s+than\s+|about\s+|some\s+)?")
 _RANGE_OPEN = folded_pattern(r"(?:\bbetween|\bfrom)\s+\Z")
+# "has risen from 16,000 to 42,000": a change from one figure to another, two figures, not a range
+_CHANGE_FROM = folded_pattern(
+    r"\b(?:risen|rose|rise|rises|rising|climbed|climbs|climbing|grown|grew|grows|increased|increases|increasing|"
+    r"jumped|jumps|gone\s+up|went\s+up|fallen|fell|falls|dropped|drops|declined|doubled|soared|surged|"
+    r"revised(?:\s+\w+)?)\s+from\s+\Z")
 _SCALE_WORD = folded_pattern(_SCALE)
 # Letters glued to digits that make them not a count: ordinals, decades, units ("11th", "1970s", "5km").
 _GLUED_NOT_COUNT = folded_pattern(r"\A(?:st|nd|rd|th|s|am|pm|km|kg|mm|cm|m|h|hrs?|min|d|x|k|bn|mn|mln|b)\b")
@@ -296,7 +301,8 @@ def find_quantities(text: str, folded: str | None = None) -> list[Quantity]:
             end = after.end()
         # Ranges: "between 200,000 and 250,000", "200,000-250,000", "from 500 to well over 1000".
         joined = _RANGE_JOIN.match(folded, match.end())
-        if joined and index + 1 < len(matches) and matches[index + 1].start() == joined.end() and not vague:
+        if (joined and index + 1 < len(matches) and matches[index + 1].start() == joined.end() and not vague
+                and not _CHANGE_FROM.search(folded, max(0, start - 30), start)):
             following = matches[index + 1]
             high_phrase = text[following.start():following.end()]
             high = _core_value(following, high_phrase)
