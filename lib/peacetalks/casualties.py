@@ -138,6 +138,10 @@ _SOURCE_OR_PART = folded_pattern(r"\b(?:said|says|told|according|including|among
 _CLAUSE_BREAK = folded_pattern(r"[;:]|\d[\d,.]*|\b(?:including|of whom)\b")  # a stop, or an earlier figure
 MAX_HEAD_COUNT = 10_000_000_000
 """No count of people is larger (and the tables' integer columns hold 64 bits)."""
+# No single attack, battle or offensive of the war killed or displaced this many: with no cue that narrows
+# it, such a figure in an article about Syria is the war's ("511,000 people have been killed, the monitor
+# says"). Refugees are left out: a host country's share ("Turkey hosts 3.5 million") is a part.
+_WAR_SCALE = {"killed": 100_000, "displaced": 3_000_000}
 _PLACE_REACH = 150  # a place named further than this from a number is not where its people died
 _SINCE_THEN = folded_pattern(r"\bsince then\b|\b(?:has|have|had) since\b|\bsince that (?:time|day)\b")
 _ANAPHORIC_START = folded_pattern(
@@ -898,7 +902,7 @@ def _subject(context: _Context, figures: list[_Figure], i: int) -> str:
     if any(_word(word).restricted for word in figure.head):
         return "syria_event"
     window = _SOURCE_OR_PART.split(context.sentence[q.end:q.end + 80])[0]
-    if context.grammar.event.found(window) or not context.war:
+    if context.grammar.event.found(window) or not (context.war or q.value >= _WAR_SCALE.get(figure.kind, q.value + 1)):
         return "syria_event"
     clause = _CLAUSE_BREAK.split(context.sentence[max(0, q.start - 120):q.start])[-1]
     if context.grammar.narrowing.found(f"{clause}{context.sentence[q.start:q.end]}{window}"):
