@@ -13,6 +13,7 @@ place the event happened. The cue words live in casualty_cues.yaml.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -142,7 +143,8 @@ MAX_HEAD_COUNT = 10_000_000_000
 # it, such a figure in an article about Syria is the war's ("511,000 people have been killed, the monitor
 # says"). Refugees are left out: a host country's share ("Turkey hosts 3.5 million") is a part.
 _WAR_SCALE = {"killed": 100_000, "displaced": 3_000_000}
-_PLACE_REACH = 150  # a place named further than this from a number is not where its people died
+_PLACE_REACH = 150
+ # a place named further than this from a number is not where its people died
 _SINCE_THEN = folded_pattern(r"\bsince then\b|\b(?:has|have|had) since\b|\bsince that (?:time|day)\b")
 _ANAPHORIC_START = folded_pattern(
     r"\A\W*(?:it|they|that|this|the (?:crash|attacks?|bombings?|blasts?|explosions?|shootings?|disaster|incident|"
@@ -206,6 +208,12 @@ class _Gated:
             return None
         return self.pattern.search(text, pos, end)
 
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        """`list(pattern.finditer(text))` for a `fold`ed text."""
+        if self._automaton is not None and next(self._automaton.iter(text), None) is None:
+            return []
+        return list(self.pattern.finditer(text))
+
 
 class _CueList:
     """A list of cue entries that is only asked whether a text has one of them (`found`).
@@ -263,10 +271,9 @@ class _Grammar:
     war_noun: re.Pattern[str]
     perfect_total: re.Pattern[str]
     country_scope: re.Pattern[str]
-    outside: re.Pattern[str]            # events outside the war wherever they happen (an earthquake)
+    outside: _Gated                     # events outside the war wherever they happen (an earthquake)
     syrian: re.Pattern[str]             # a name of Syria, of a place in it, or of a party to its war
     syria_marker: re.Pattern[str]       # a word that ties a text to Syria
-    foreign_mention: re.Pattern[str]    # a place outside Syria that is no party to its war
 
 
 @lru_cache(maxsize=1)
@@ -309,12 +316,9 @@ def _grammar() -> _Grammar:
         war_noun=folded_pattern(rf"\b(?:{cues['war_nouns']})\b"),
         perfect_total=folded_pattern(_alt(cues["perfect_total"])),
         country_scope=folded_pattern(_alt(cues["country_scope"])),
-        outside=folded_pattern(rf"\b(?:{_alt(cues['outside_events'])})\b"),
+        outside=_Gated(folded_pattern(rf"\b(?:{_alt(cues['outside_events'])})\b")),
         syrian=folded_pattern(rf"(?:{places_syria}|{_alt(cues['war_parties'])})\b"),
         syria_marker=folded_pattern(rf"\b(?:{places_syria}|assad)"),
-        foreign_mention=folded_pattern(
-            rf"\b(?!(?:{_alt(cues['war_parties'])})\b)(?:{places_foreign}|yemeni|houthis?|libyan|ukrainian|afghan|"
-            r"taliban|iraqi|palestinians?|somali|al-shabaab|boko haram|nigerian|sudanese|malian)\b"),
         place=folded_pattern(
             rf"\b(?:{_LOCATIVE}(?P<loc>{places_foreign}|{places_syria})\b"
             rf"|(?P<mod>(?!(?:{_alt(cues['war_parties'])})\b)(?:{places_foreign}))(?:'s)?\s+{_EVENT_NOUN})"),
@@ -365,17 +369,37 @@ def extract_casualties(article_id: str, body: str) -> list[dict]:
     return rows
 
 
-def is_about_syria(body: str) -> bool:
-    """Whether an article is about Syria: it names Syria, a place in it or Assad, and names places of
-    other conflicts (outside the parties to the Syrian war) no more than twice as often. A bare toll of
+def is_about_syria(body: str, folded: str | None = None) -> bool:
+    """Whether an article is about Syria: it names Syria, a place in it or Assad, and names the places and
+    peoples of other wars (`other_conflicts` of casualty_cues.yaml) no more than twice as often. A bare toll of
     "the conflict" in an article about Yemen or Ukraine is that conflict's toll."""
     grammar = _grammar()
-    folded = fold(body)
-    syria = sum(1 for _ in grammar.syria_marker.finditer(folded))
+    if folded is None:
+        folded = fold(body)
+    runs = letter_runs(folded)
+    if ("syria" in folded or "assad" in folded) and _other_conflict_words().isdisjoint(runs):
+        return True  # (the common case, without counting)
+    runs = Counter(runs)
+    syria = sum(runs[word] for word in _syria_words())
     if not syria:
-        return False
-    foreign = sum(1 for _ in grammar.foreign_mention.finditer(folded))
-    return foreign <= 2 * syria
+        if grammar.syria_marker.search(folded) is None:  # (names of more than one word: "deir ez-zor")
+            return False
+        syria = 1
+    return sum(runs[word] for word in _other_conflict_words()) <= 2 * syria
+
+
+@lru_cache(maxsize=1)
+def _syria_words() -> frozenset[bytes]:
+    """Syria, Syrian(s), Assad and the one-word names of places in Syria."""
+    names = {"syria", "syrian", "syrians", "assad"}
+    names.update(name for entry in _cues()["places_in_syria"] for name in entry.split("|") if name.isalpha())
+    return frozenset(name.encode("ascii") for name in names)
+
+
+@lru_cache(maxsize=1)
+def _other_conflict_words() -> frozenset[bytes]:
+    """The words of other_conflicts (casualty_cues.yaml)."""
+    return frozenset(word.encode("ascii") for entry in _cues()["other_conflicts"] for word in entry.split("|"))
 
 
 def candidate_sentences(body: str) -> list[tuple[str, str]]:
@@ -628,7 +652,7 @@ def _read_figure(sentence: _Sentence, i: int, grammar: _Grammar) -> _Figure:
     if head and head[-1] == "lives" and grammar.lives_verb.search(left):
         figure.kind = "killed"  # "claimed more than 100 civilian lives"
         return figure
-    if grammar.lone_verb.search(left) and _LONE_END.match(sentence.folded, q.end):
+    if "claim" in left and grammar.lone_verb.search(left) and _LONE_END.match(sentence.folded, q.end):
         figure.kind = "killed"  # "a blast in the market, claiming eight"
         return figure
     for kind, (verb, completion) in grammar.drive_verbs.items():
@@ -816,6 +840,14 @@ class _Context:
         self._war: bool | None = None
         self._places: list[tuple[int, int, bool]] | None = None
         self._wars: list[tuple[int, int, bool]] | None = None
+        self._outside: list[tuple[int, int]] | None = None
+
+    @property
+    def outside(self) -> list[tuple[int, int]]:
+        """(start, end) of each word for an event outside the war (an earthquake, a plane crash)."""
+        if self._outside is None:
+            self._outside = [match.span() for match in self.grammar.outside.finditer(self.sentence)]
+        return self._outside
 
     @property
     def wars(self) -> list[tuple[int, int, bool]]:
@@ -881,7 +913,8 @@ def _subject(context: _Context, figures: list[_Figure], i: int) -> str:
     q = figure.quantity
     if _outside_event(context, figures, i):
         return "other"  # "an earthquake in Nepal killed 8,000": outside the war wherever it happened
-    war = _nearest(context.wars, q)
+    # (a war's own place is looked for only for figures of its size: a smaller one is an event's)
+    war = _nearest(context.wars, q) if q.value >= 1000 else None
     if war is not None and war[2]:
         return "other"  # "Yemen's war has killed 10,000", "the war in Ukraine, which has killed 13,000"
     # places named before the war the figure belongs to say where talks were held, not where people died
@@ -964,11 +997,13 @@ def _war_nouns(text: str, folded: str, grammar: _Grammar) -> list[tuple[int, int
     for match in grammar.war_noun.finditer(folded):
         start, end = match.span()
         names = []
-        for pattern in (_OWNER_BEFORE, _MODIFIER_BEFORE, _WHERE_BEFORE):
-            owner = pattern.search(text, max(0, start - 60), start)
-            if owner:
-                names.append(owner.group("x"))
-        place = _PLACE_AFTER.match(text, end)
+        window = text[max(0, start - 60):start]
+        for pattern, needs in ((_OWNER_BEFORE, "'’"), (_MODIFIER_BEFORE, "hH"), (_WHERE_BEFORE, "w")):
+            if any(char in window for char in needs):  # (the word each pattern cannot match without)
+                owner = pattern.search(window)
+                if owner:
+                    names.append(owner.group("x"))
+        place = _PLACE_AFTER.match(text, end) if text[end:end + 1].isspace() else None
         if place:
             names.append(place.group("x"))
         foreign = any(not _NOT_A_PLACE.match(fold(name)) and not grammar.syrian.search(fold(name)) for name in names)
@@ -979,14 +1014,14 @@ def _war_nouns(text: str, folded: str, grammar: _Grammar) -> list[tuple[int, int
 def _outside_event(context: _Context, figures: list[_Figure], i: int) -> bool:
     """Whether the clause of figure i names an event outside the war (an earthquake, a plane crash): in the
     words before it back to the figure before or a semicolon, or after it up to a comma or a stop."""
+    if not context.outside:
+        return False
     folded = context.sentence
     q = figures[i].quantity
     begin = max(figures[i - 1].quantity.end if i else 0, q.start - 100, folded.rfind(";", 0, q.start) + 1)
-    if context.grammar.outside.search(folded, begin, q.start):
-        return True
-    stop = len(folded)
+    stop = q.end + 80
     for mark in ",;.":
-        at = folded.find(mark, q.end)
+        at = folded.find(mark, q.end, stop)
         if at != -1:
-            stop = min(stop, at)
-    return context.grammar.outside.search(folded, q.end, min(stop, q.end + 80)) is not None
+            stop = at
+    return any(begin <= start and end <= q.start or q.end <= start and end <= stop for start, end in context.outside)
