@@ -489,3 +489,16 @@ def test_casualty_floors_on_the_dev_rows(tmp_path: Path) -> None:
     dev = SHARED / "corpus" / "dev"
     casualty, war = _casualty_scores(dev, dev / "gold.json", tmp_path)
     assert casualty >= 0.95 and war >= 0.95
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The war has killed a half-million people.", [(500_000, None, E, K, WAR)]),
+    ("More than 5m Syrians have fled the country.", [(5_000_000, None, L, F, WAR)]),
+    ("The war has killed nearly 400K people.", [(400_000, None, A, K, WAR)]),
+    ("The war has created more than 5 million refugees.", [(5_000_000, None, L, F, WAR)]),
+    ("The monitor says 511,000 people have been killed.", [(511_000, None, E, K, WAR)]),
+    ("Over 11 million people have been displaced.", [(11_000_000, None, L, D, WAR)]),
+    ("The government has spent $5m on the 12 camps.", []),
+])
+def test_scales_and_the_size_of_the_war(text: str, expected: list[tuple]) -> None:
+    assert figures(text) == expected
