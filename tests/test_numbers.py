@@ -180,3 +180,24 @@ def test_hedge_before_equals_the_plain_search(text: str) -> None:
         plain = _HEDGE_BEFORE.search(folded, max(0, start - 40), start)
         found = _hedge_before(folded, start)
         assert (found and found.span()) == (plain and plain.span())
+
+
+# --- hyphenated fractions, scales glued to digits, changes that are not ranges ------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a half-million people", [(500_000, None, "exact")]),
+    ("a quarter-million refugees", [(250_000, None, "exact")]),
+    ("more than 5m Syrians", [(5_000_000, None, "at_least")]),
+    ("some 6.1mn people", [(6_100_000, None, "approx")]),
+    ("nearly 400K people", [(400_000, None, "approx")]),
+    ("a wall 5m high", []),
+    ("the wall was 5m.", []),
+    ("the 11th hour of the 1970s", []),
+    ("the toll has risen from 16,000 to more than 42,000", [(16_000, None, "exact"), (42_000, None, "at_least")]),
+    ("the number fell from 300 to 120", [(300, None, "exact"), (120, None, "exact")]),
+    ("from 500 to well over 1000", [(500, 1_000, "range")]),
+    ("between 200,000 and 250,000", [(200_000, 250_000, "range")]),
+])
+def test_more_number_phrases(text: str, expected: list[tuple]) -> None:
+    assert [(q.value, q.value_high, q.qualifier) for q in find_quantities(text)] == expected

@@ -8,11 +8,22 @@ Numbers that continue a list or a breakdown ("including 21 children", "12 childr
 11 fighters were among the dead") take the kind of the figure they belong to. Whose
 toll it is (`syria_war`, `syria_event`, `other`) is read from the sentence and the one
 before it: words that mark the war's total so far, a part of a larger figure, and the
-place the event happened. The cue words live in casualty_cues.yaml.
+place the event happened. The cue words live in casualty_cues.yaml, each cue with
+examples and counterexamples that tests/test_casualties.py runs.
+
+What is not the Syrian war is told by general rules, not by a list of countries: an
+event outside any war (an earthquake, a plane crash) is `other` wherever it happened; a
+war named with a place that is neither Syria, a place in it nor a party to its war
+("Yemen's war", "the war in Tigray", "the Afghan conflict": any capitalised name) is
+another war; and an article that names neither Syria nor a place in it, or names other
+wars' places far more often, gives only `other` tolls (`is_about_syria`). A place named
+before the war a toll belongs to ("talks in Moscow ... a conflict that has killed")
+says where talks were held, not where people died.
 """
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,7 +43,7 @@ from .words import automaton, fold, folded_pattern, last_letters, letter_runs
 # ("die" only at the end of a word, not in "diet"). No two of them can start at the same offset.
 CASUALTY_STEMS = ("dead", "death", "died", "displac", "kill", "wound", "injur", "hurt", "homes", "refuge", "asylum",
                   "fled", "flee", "massacr", "martyr", "murder", "execut", "escap", "lives", "toll", "slain", "shot",
-                  "perish", "victim", "behead", "uproot", "fatal", "homel")
+                  "perish", "victim", "behead", "uproot", "fatal", "homel", "claim")
 
 
 def casualty_words(lowered: str) -> list[int]:
@@ -94,20 +105,19 @@ _AMONG_NUMBER = folded_pattern(r"\s*,?\s*(?:who\s+)?(?:were|was|are|is)\s+(?:als
 _COMBINED_AFTER = folded_pattern(
     r"\s*(?:or|and|and/or|&|,|/)?\s*(?:were\s+)?(?:killed|dead|died|wounded|injured|hurt|displaced)\b(?!\s+(?:\w+\s+){0,1}\d)")
 _COMBINED_BEFORE = folded_pattern(
-    r"(?:kill\w*|dead|wound\w*|injur\w*)\s*(?:,|&|/|\s(?:or|and|and/or))?\s+\Z")
+    r"(?:kill\w*|wound\w*|injur\w*)\s*(?:,|&|/|\s(?:or|and|and/or))?\s+\Z")
 _NOT_COUNT_BEFORE = folded_pattern(
     rf"(?:[$£€]|[A-Za-z]-|#|\b(?:(?:us|usd|eur|sp)\s*\$?|{_MONTH}|aged?|ages?\s+(?:of|below|under|between|from)|"
     r"number|no\.|resolution|article|route|highway|brigade|division|page|group of|"
     r"numbered|code|from age|views|comments|shares|likes|population (?:\w+ )?of))\s*\Z")
-# (the words it can end with, but for spaces; its other matches end with one of "$£€#-.")
-_NOT_COUNT_LAST_WORDS = frozenset(
-    "us usd eur sp jan january feb february mar march apr april may jun june jul july aug august sep sept sepember "
-    "september oct october nov november dec december age aged of below under between from number resolution article "
-    "route highway brigade division page numbered code views comments shares likes".split())
 _NOT_COUNT_AFTER = folded_pattern(
     rf"(?:[\s-]*(?:years?|yrs?|months?)[\s-]*old\b|-(?:year|month|day|week)|\s*(?:%|percent\b|per cent\b)|"
     rf"\s*(?:dollars|euros|pounds|usd)\b|:\d|\s*(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:\s|$|,|\d)|"
     r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b))")
+# what may follow the bare object of "claiming eight": a word for people at most, then the clause ends
+_LONE_END = folded_pattern(
+    rf"(?:\s+(?:more\s+)?(?:{_GENERIC_PEOPLE}|victims|civilians))?\s*(?:[.,;:)!?\"”]|\Z|\s+(?:and|in|on|at|since|"
+    r"including|among|so far|overnight|yesterday|today|last|this|during|after)\b)")
 _LIST_JOINT = folded_pattern(r"\s(?:and|as well as|plus)\s+\Z|,\s*\Z")
 # "five were killed 12 others ...": a passive verb before a number does not take it as its object.
 _PASSIVE_BEFORE = folded_pattern(r"\b(?:were|was|been|are|is|be|being|got)\s+(?:\w+ly\s+)?\Z")
@@ -126,14 +136,20 @@ _AUXILIARIES = {"are", "were", "is", "was", "have", "has", "had", "will", "would
 _NOT_WHERE_IT_HAPPENED = folded_pattern(
     r"\b(?:state|banned|outlawed|prohibited|illegal|lives|living|lived|based|exiled?|headquartered|said|says|told|"
     r"speaking|spoke|reporters|met|meeting|talks|conference|summit|visit(?:ing|ed)?|arrived|returned|trip|tour|"
-    r"hosted|held)\s+\Z")
+    r"hosted|held|negotiations|envoy|embassy|ambassador|delegates|delegation|gathered|convened|signed|agreed|"
+    r"announced|interview|statement|sessions?|rounds?|meetings?|talks)\s*,?\s+\Z")
 _SYRIA = folded_pattern(r"\bsyria")
 _WITH_SYRIA = folded_pattern(r"\s+and\s+(?:in\s+)?syria\b")
 _SOURCE_OR_PART = folded_pattern(r"\b(?:said|says|told|according|including|among them|of whom)\b|;")
 _CLAUSE_BREAK = folded_pattern(r"[;:]|\d[\d,.]*|\b(?:including|of whom)\b")  # a stop, or an earlier figure
 MAX_HEAD_COUNT = 10_000_000_000
 """No count of people is larger (and the tables' integer columns hold 64 bits)."""
-_PLACE_REACH = 150  # a place named further than this from a number is not where its people died
+# No single attack, battle or offensive of the war killed or displaced this many: with no cue that narrows
+# it, such a figure in an article about Syria is the war's ("511,000 people have been killed, the monitor
+# says"). Refugees are left out: a host country's share ("Turkey hosts 3.5 million") is a part.
+_WAR_SCALE = {"killed": 100_000, "displaced": 3_000_000}
+_PLACE_REACH = 150
+ # a place named further than this from a number is not where its people died
 _SINCE_THEN = folded_pattern(r"\bsince then\b|\b(?:has|have|had) since\b|\bsince that (?:time|day)\b")
 _ANAPHORIC_START = folded_pattern(
     r"\A\W*(?:it|they|that|this|the (?:crash|attacks?|bombings?|blasts?|explosions?|shootings?|disaster|incident|"
@@ -168,8 +184,14 @@ def _alt_parts(entries: list[str] | str) -> list[str]:
     foreign = "|".join(_cues()["foreign_places"])
     cities = "|".join(place for entry in _cues()["places_in_syria"] for place in entry.split("|") if place != "syria")
     whitespace = r"\s+"
+    entries = [cue_of(e) for e in entries]
     return [e.replace("WAR", war).replace("FOREIGN", foreign).replace("SYRIAN_CITY", cities).replace(" ", whitespace)
             for e in entries if e]
+
+
+def cue_of(entry: str | dict) -> str:
+    """The expression of a cue entry: the entry itself, or its `cue` when it carries examples."""
+    return entry["cue"] if isinstance(entry, dict) else entry
 
 
 class _Gated:
@@ -190,6 +212,12 @@ class _Gated:
         if self._automaton is not None and next(self._automaton.iter(text, pos, end), None) is None:
             return None
         return self.pattern.search(text, pos, end)
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        """`list(pattern.finditer(text))` for a `fold`ed text."""
+        if self._automaton is not None and next(self._automaton.iter(text), None) is None:
+            return []
+        return list(self.pattern.finditer(text))
 
 
 class _CueList:
@@ -233,6 +261,7 @@ class _Grammar:
     active_far: _Gated
     drive_verbs: dict[str, tuple[_Gated, re.Pattern[str]]]  # kind -> (verb before, completion after)
     lives_verb: re.Pattern[str]
+    lone_verb: re.Pattern[str]
     predicate: re.Pattern[str]
     breaks: re.Pattern[str]
     not_people: re.Pattern[str]
@@ -247,6 +276,9 @@ class _Grammar:
     war_noun: re.Pattern[str]
     perfect_total: re.Pattern[str]
     country_scope: re.Pattern[str]
+    outside: _Gated                     # events outside the war wherever they happen (an earthquake)
+    syrian: re.Pattern[str]             # a name of Syria, of a place in it, or of a party to its war
+    syria_marker: re.Pattern[str]       # a word that ties a text to Syria
 
 
 @lru_cache(maxsize=1)
@@ -270,6 +302,7 @@ def _grammar() -> _Grammar:
         active_far=_Gated(folded_pattern(
             rf"(?<![\w-])(?P<verb>{any_active})\s+(?:a|an|the|one|another)\s+[\w-]+\s+(?:[\w-]+\s+)?(?:and|,)\s+\Z")),
         lives_verb=folded_pattern(rf"(?<![\w-])(?:{_alt(kinds['killed']['active_with_lives'])})\s+{_FILLER}\Z"),
+        lone_verb=folded_pattern(rf"(?<![\w-])(?:{_alt(kinds['killed']['active_alone'])})\s+{_FILLER}\Z"),
         drive_verbs={  # refugees first: "driven abroad" is more than "driven from their homes"
             kind: (_Gated(folded_pattern(rf"(?<![\w-])(?:{_alt(kinds[kind]['active_with_completion'])})\s+{_FILLER}\Z")),
                    folded_pattern(rf"(?:[^.;:]{{0,120}}?)\b(?:{_alt(kinds[kind]['completion'])})\b"))
@@ -288,6 +321,9 @@ def _grammar() -> _Grammar:
         war_noun=folded_pattern(rf"\b(?:{cues['war_nouns']})\b"),
         perfect_total=folded_pattern(_alt(cues["perfect_total"])),
         country_scope=folded_pattern(_alt(cues["country_scope"])),
+        outside=_Gated(folded_pattern(rf"\b(?:{_alt(cues['outside_events'])})\b")),
+        syrian=folded_pattern(rf"(?:{places_syria}|{_alt(cues['war_parties'])})\b"),
+        syria_marker=folded_pattern(rf"\b(?:{places_syria}|assad)"),
         place=folded_pattern(
             rf"\b(?:{_LOCATIVE}(?P<loc>{places_foreign}|{places_syria})\b"
             rf"|(?P<mod>(?!(?:{_alt(cues['war_parties'])})\b)(?:{places_foreign}))(?:'s)?\s+{_EVENT_NOUN})"),
@@ -314,12 +350,19 @@ def extract_casualties(article_id: str, body: str) -> list[dict]:
     """Rows of the casualties table (tables.CASUALTY_COLUMNS) for one article body.
 
     A figure repeated in the article (same value, kind and subject) is listed once,
-    from the first sentence that gives it.
+    from the first sentence that gives it. An article that is not about Syria (`is_about_syria`)
+    gives no figure of the Syrian war: its tolls are `other`.
     """
     rows: list[dict] = []
     seen: set[tuple[int, str, str]] = set()
+    about_syria: bool | None = None
     for text, previous in candidate_sentences(body):
         for value, value_high, qualifier, kind, subject in figures_in_sentence(text, previous):
+            if subject != "other":
+                if about_syria is None:
+                    about_syria = is_about_syria(body)
+                if not about_syria:
+                    subject = "other"
             key = (value, kind, subject)
             if key in seen:
                 continue
@@ -329,6 +372,39 @@ def extract_casualties(article_id: str, body: str) -> list[dict]:
                 "kind": kind, "subject": subject, "sentence": text,
             })
     return rows
+
+
+def is_about_syria(body: str, folded: str | None = None) -> bool:
+    """Whether an article is about Syria: it names Syria, a place in it or Assad, and names the places and
+    peoples of other wars (`other_conflicts` of casualty_cues.yaml) no more than twice as often. A bare toll of
+    "the conflict" in an article about Yemen or Ukraine is that conflict's toll."""
+    grammar = _grammar()
+    if folded is None:
+        folded = fold(body)
+    runs = letter_runs(folded)
+    if ("syria" in folded or "assad" in folded) and _other_conflict_words().isdisjoint(runs):
+        return True  # (the common case, without counting)
+    runs = Counter(runs)
+    syria = sum(runs[word] for word in _syria_words())
+    if not syria:
+        if grammar.syria_marker.search(folded) is None:  # (names of more than one word: "deir ez-zor")
+            return False
+        syria = 1
+    return sum(runs[word] for word in _other_conflict_words()) <= 2 * syria
+
+
+@lru_cache(maxsize=1)
+def _syria_words() -> frozenset[bytes]:
+    """Syria, Syrian(s), Assad and the one-word names of places in Syria."""
+    names = {"syria", "syrian", "syrians", "assad"}
+    names.update(name for entry in _cues()["places_in_syria"] for name in entry.split("|") if name.isalpha())
+    return frozenset(name.encode("ascii") for name in names)
+
+
+@lru_cache(maxsize=1)
+def _other_conflict_words() -> frozenset[bytes]:
+    """The words of other_conflicts (casualty_cues.yaml)."""
+    return frozenset(word.encode("ascii") for entry in _cues()["other_conflicts"] for word in entry.split("|"))
 
 
 def candidate_sentences(body: str) -> list[tuple[str, str]]:
@@ -431,7 +507,7 @@ def figures_in_sentence(sentence: str, previous: str = "") -> list[tuple[int, in
     figures = [_read_figure(read, i, grammar) for i in range(len(quantities))]
     _inherit_kinds(read, figures)
     result = []
-    context = _Context(folded, fold(previous), grammar)
+    context = _Context(folded, fold(previous), grammar, masked, previous)
     for i, figure in enumerate(figures):
         if figure.kind is None or figure.combined:
             continue
@@ -479,12 +555,7 @@ def _is_count(sentence: str, folded: str, q: Quantity) -> bool:
 
 def _is_not_count_before(window: str) -> bool:
     """Whether a folded window ends (but for spaces) with what makes the number after it not a count
-    (`_NOT_COUNT_BEFORE`: "$", "aged", "resolution"). Looked for only when the window ends with a word
-    or character such a match ends with: a pattern that must end the window is tried at each offset
-    of it, for every number (about 1% of the stage)."""
-    tail = window.rstrip()
-    if not tail or tail[-1] not in "$£€#-." and last_letters(tail) not in _NOT_COUNT_LAST_WORDS:
-        return False
+    (`_NOT_COUNT_BEFORE`: "$", "aged", "resolution")."""
     return _NOT_COUNT_BEFORE.search(window) is not None
 
 
@@ -580,6 +651,9 @@ def _read_figure(sentence: _Sentence, i: int, grammar: _Grammar) -> _Figure:
             return figure
     if head and head[-1] == "lives" and grammar.lives_verb.search(left):
         figure.kind = "killed"  # "claimed more than 100 civilian lives"
+        return figure
+    if "claim" in left and grammar.lone_verb.search(left) and _LONE_END.match(sentence.folded, q.end):
+        figure.kind = "killed"  # "a blast in the market, claiming eight"
         return figure
     for kind, (verb, completion) in grammar.drive_verbs.items():
         if verb.search(left) and completion.match(sentence.folded, q.end):
@@ -758,10 +832,33 @@ def _nearest_with_kind(figures: list[_Figure], i: int) -> int | None:
 class _Context:
     """What a sentence and the one before it (both folded) say about place and time, worked out only when asked."""
 
-    def __init__(self, sentence: str, previous: str, grammar: _Grammar) -> None:
+    def __init__(self, sentence: str, previous: str, grammar: _Grammar, original: str = "",
+                 previous_original: str = "") -> None:
         self.sentence, self.previous, self.grammar = sentence, previous, grammar
+        self.original = original or sentence
+        self.previous_original = previous_original or previous
         self._war: bool | None = None
         self._places: list[tuple[int, int, bool]] | None = None
+        self._wars: list[tuple[int, int, bool]] | None = None
+        self._outside: list[tuple[int, int]] | None = None
+
+    @property
+    def outside(self) -> list[tuple[int, int]]:
+        """(start, end) of each word for an event outside the war (an earthquake, a plane crash)."""
+        if self._outside is None:
+            self._outside = [match.span() for match in self.grammar.outside.finditer(self.sentence)]
+        return self._outside
+
+    @property
+    def wars(self) -> list[tuple[int, int, bool]]:
+        """(start, end, is_foreign) of each war noun of the sentence ("Yemen's war" is foreign); when it
+        names none and starts with "it" or "they", the last war noun of the sentence before, at 0."""
+        if self._wars is None:
+            self._wars = _war_nouns(self.original, self.sentence, self.grammar)
+            if not self._wars and _ANAPHORIC_START.match(self.sentence):
+                before = _war_nouns(self.previous_original, self.previous, self.grammar)
+                self._wars = [(0, 0, before[-1][2])] if before else []
+        return self._wars
 
     @property
     def war(self) -> bool:
@@ -814,7 +911,18 @@ def _subject(context: _Context, figures: list[_Figure], i: int) -> str:
     """syria_war, syria_event or other for figure i of a sentence."""
     figure = figures[i]
     q = figure.quantity
-    if _nearest_place_is_foreign(context, q) and not (
+    if _outside_event(context, figures, i):
+        return "other"  # "an earthquake in Nepal killed 8,000": outside the war wherever it happened
+    # (a war's own place is looked for only for figures of its size: a smaller one is an event's)
+    war = _nearest(context.wars, q) if q.value >= 1000 else None
+    if war is not None and war[2]:
+        return "other"  # "Yemen's war has killed 10,000", "the war in Ukraine, which has killed 13,000"
+    # places named before the war the figure belongs to say where talks were held, not where people died
+    after = war[0] - 15 if war is not None and war[0] < q.start else -1
+    if war is None and context.places and context.war:
+        cue = context.grammar.war.pattern.search(context.sentence)  # "the number of people killed has risen"
+        after = cue.start() - 15 if cue and cue.start() < q.start else -1
+    if _nearest_place_is_foreign(context, q, after) and not (
             figure.kind == "refugees" and _SYRIA.search(context.sentence)):
         return "other"  # ("Syrian refugees in Turkey" are the war's refugees)
     if figure.breakdown or figure.parent is not None and figure.kind == figures[figure.parent].kind:
@@ -827,7 +935,7 @@ def _subject(context: _Context, figures: list[_Figure], i: int) -> str:
     if any(_word(word).restricted for word in figure.head):
         return "syria_event"
     window = _SOURCE_OR_PART.split(context.sentence[q.end:q.end + 80])[0]
-    if context.grammar.event.found(window) or not context.war:
+    if context.grammar.event.found(window) or not (context.war or q.value >= _WAR_SCALE.get(figure.kind, q.value + 1)):
         return "syria_event"
     clause = _CLAUSE_BREAK.split(context.sentence[max(0, q.start - 120):q.start])[-1]
     if context.grammar.narrowing.found(f"{clause}{context.sentence[q.start:q.end]}{window}"):
@@ -835,13 +943,85 @@ def _subject(context: _Context, figures: list[_Figure], i: int) -> str:
     return "syria_war"
 
 
-def _nearest_place_is_foreign(context: _Context, q: Quantity) -> bool:
-    """Whether the place named nearest to a number is outside Syria ("a crash in Egypt", "the Paris attacks")."""
+def _nearest_place_is_foreign(context: _Context, q: Quantity, after: int = -1) -> bool:
+    """Whether the place named nearest to a number is outside Syria ("a crash in Egypt", "the Paris attacks");
+    places ending before `after` are not looked at."""
     best, best_distance = False, None
     for start, end, foreign in context.places:
+        if 0 < end < after:
+            continue
         distance = q.start - end if end <= q.start else start - q.end
         if distance < 0 or distance > _PLACE_REACH and end > 0:
             continue
         if best_distance is None or distance < best_distance:
             best, best_distance = foreign, distance
     return best
+
+
+def _nearest(spans: list[tuple[int, int, bool]], q: Quantity) -> tuple[int, int, bool] | None:
+    """The span nearest to a number (within _PLACE_REACH, or the sentence before's at 0), or None."""
+    best, best_distance = None, None
+    for span in spans:
+        start, end, _ = span
+        distance = q.start - end if end <= q.start else start - q.end
+        if distance < 0 or distance > _PLACE_REACH and end > 0:
+            continue
+        if best_distance is None or distance < best_distance:
+            best, best_distance = span, distance
+    return best
+
+
+# A war noun's place, as written: "Yemen's (long civil) war", "the Gaza war", "the war in (eastern) Ukraine".
+_NAME = r"[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|al-[\w'’-]+))?"
+# (between the place and the noun, only words that describe a war: "Yemen's long civil war")
+_WAR_ADJECTIVES = (r"(?:(?:civil|bloody|brutal|long|ongoing|protracted|separatist|sectarian|devastating|deadly|"
+                   r"current|internal|armed|grinding|intractable|[\w]+-(?:year|month|day|week)(?:-old)?|[\w]+-long)\s+){0,3}")
+_OWNER_BEFORE = re.compile(rf"(?P<x>{_NAME})(?:'s|’s|'|’)\s+{_WAR_ADJECTIVES}\Z")
+_MODIFIER_BEFORE = re.compile(rf"\b[Tt]he\s+(?P<x>{_NAME})\s+{_WAR_ADJECTIVES}\Z")
+_WHERE_BEFORE = re.compile(rf"(?P<x>{_NAME}),?\s+where\s+(?:the|a|its)\s+{_WAR_ADJECTIVES}\Z")
+_PLACE_AFTER = re.compile(
+    rf"\s+(?:in|on|over|across|inside)\s+(?:the\s+)?(?:(?:north|south|east|west|central)\w*\s+(?:of\s+)?)?(?P<x>{_NAME})")
+_NOT_A_PLACE = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|the\b|a\b|an\b|its\b|"
+    r"this\b|that\b|their\b|his\b|her\b|our\b|it\b|in\b|on\b|as\b|but\b|and\b|since\b|after\b|during\b|"
+    r"world\b|cold\b|civil\b|great\b|first\b|second\b")
+
+
+def _war_nouns(text: str, folded: str, grammar: _Grammar) -> list[tuple[int, int, bool]]:
+    """(start, end, is_foreign) of each war noun of a sentence: foreign when it is named with a place that
+    is neither Syria, a place in it, nor a party to its war ("Yemen's war", "the Afghan conflict", "the war
+    in Tigray"): any capitalised name, with no list of countries."""
+    found = []
+    if not text:
+        return found
+    for match in grammar.war_noun.finditer(folded):
+        start, end = match.span()
+        names = []
+        window = text[max(0, start - 60):start]
+        for pattern, needs in ((_OWNER_BEFORE, "'’"), (_MODIFIER_BEFORE, "hH"), (_WHERE_BEFORE, "w")):
+            if any(char in window for char in needs):  # (the word each pattern cannot match without)
+                owner = pattern.search(window)
+                if owner:
+                    names.append(owner.group("x"))
+        place = _PLACE_AFTER.match(text, end) if text[end:end + 1].isspace() else None
+        if place:
+            names.append(place.group("x"))
+        foreign = any(not _NOT_A_PLACE.match(fold(name)) and not grammar.syrian.search(fold(name)) for name in names)
+        found.append((start, end, foreign))
+    return found
+
+
+def _outside_event(context: _Context, figures: list[_Figure], i: int) -> bool:
+    """Whether the clause of figure i names an event outside the war (an earthquake, a plane crash): in the
+    words before it back to the figure before or a semicolon, or after it up to a comma or a stop."""
+    if not context.outside:
+        return False
+    folded = context.sentence
+    q = figures[i].quantity
+    begin = max(figures[i - 1].quantity.end if i else 0, q.start - 100, folded.rfind(";", 0, q.start) + 1)
+    stop = q.end + 80
+    for mark in ",;.":
+        at = folded.find(mark, q.end, stop)
+        if at != -1:
+            stop = at
+    return any(begin <= start and end <= q.start or q.end <= start and end <= stop for start, end in context.outside)

@@ -50,7 +50,7 @@ _DIGITS = (r"(?<![\w.,/])\d{1,3}(?:(?:,|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d{
            r"|(?<![\w.,/])\d+(?:\.\d+)?(?![\d/])")
 _SCALE = r"(?:hundred|thousand|million|billion)"
 _FRACTION = (r"(?:(?:a|one)\s+)?(?:quarter|third|half|three[\s-]quarters|two[\s-]thirds)"
-             r"(?:\s+of)?(?:\s+an?|\s*-)?\s+(?:million|thousand|billion)(?!s)"
+             r"(?:\s+of)?(?:\s+an?\s+|\s*-\s*|\s+)(?:million|thousand|billion)(?!s)"
              r"|half\s+a\s+(?:million|thousand|billion|dozen)")
 _AND_A_HALF = rf"(?:\d+|{_WORD_RUN})\s+and\s+a\s+(?:half|quarter)\s+(?:million|thousand|billion)"
 _VAGUE = (r"(?:(?:many|several)\s+)?(?:tens|hundreds)\s+of\s+(?:thousands|millions)"
@@ -159,10 +159,21 @@ _HEDGE_AFTER = folded_pattern(
 _RANGE_JOIN = folded_pattern(
     r"\s*(?:-|–|—|to|and)\s*(?:(?:well|just)\s+)?(?:over\s+|more\s+than\s+|about\s+|some\s+)?")
 _RANGE_OPEN = folded_pattern(r"(?:\bbetween|\bfrom)\s+\Z")
+# "has risen from 16,000 to 42,000": a change from one figure to another, two figures, not a range
+_CHANGE_FROM = folded_pattern(
+    r"\b(?:risen|rose|rise|rises|rising|climbed|climbs|climbing|grown|grew|grows|increased|increases|increasing|"
+    r"jumped|jumps|gone\s+up|went\s+up|fallen|fell|falls|dropped|drops|declined|doubled|soared|surged|"
+    r"revised(?:\s+\w+)?)\s+from\s+\Z")
 _SCALE_WORD = folded_pattern(_SCALE)
 # Letters glued to digits that make them not a count: ordinals, decades, units ("11th", "1970s", "5km").
 _GLUED_NOT_COUNT = folded_pattern(r"\A(?:st|nd|rd|th|s|am|pm|km|kg|mm|cm|m|h|hrs?|min|d|x|k|bn|mn|mln|b)\b")
 _LETTERS = re.compile(r"[^\W\d_]+")
+# Scales news writes glued to digits ("5m", "6.1mn", "400k", "2bn"), read as such only before a word
+# that is not a measure ("5m Syrians", not "5m high" or "5m from the wall").
+_GLUED_SCALES = {"m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "k": 1_000, "bn": 1_000_000_000}
+_WORD_AFTER_GLUED = folded_pattern(
+    r"[ \t]+(?!(?:high|long|wide|deep|tall|thick|away|from|of|above|below|square|sq|in|on|at|to|and|or|"
+    r"metres?|meters?|feet|ft|by|x)\b)[^\W\d_]")
 _WHITESPACE_RUN = re.compile(r"\s+")
 
 
@@ -225,6 +236,7 @@ def _core_value(match: re.Match[str], phrase: str) -> tuple[int, bool] | None:
         return int(phrase), False  # plain digits, the common case
     text = _SPACES.sub(" ", phrase.lower())
     if match.group("fraction"):
+        text = text.replace("-", " ")  # ("a half-million")
         if text.startswith("half a"):
             scale = text.split()[-1]
             return round(0.5 * (12 if scale == "dozen" else SCALES[scale])), False
@@ -275,13 +287,24 @@ def find_quantities(text: str, folded: str | None = None) -> list[Quantity]:
         if match.start() < skip_until:
             continue
         glued = _glued_letters(text, match)
-        if glued is not None and _GLUED_NOT_COUNT.match(fold(glued)):
-            continue
-        parsed = _core_value(match, text[match.start():match.end()])
+        glued_scale = None
+        if glued is not None:
+            glued_scale = _GLUED_SCALES.get(fold(glued))
+            if glued_scale and not match.group("digits").replace(",", "").replace(".", "").isdigit():
+                glued_scale = None
+            if glued_scale and not _WORD_AFTER_GLUED.match(folded, match.end() + len(glued)):
+                glued_scale = None  # "5m" alone, "5m high": metres, not millions
+            if glued_scale is None and _GLUED_NOT_COUNT.match(fold(glued)):
+                continue
+        if glued_scale:
+            # "5m Syrians", "6.1mn people", "400K people": a scale glued to the digits
+            parsed = (round(float(match.group("digits").replace(",", "")) * glued_scale), False)
+        else:
+            parsed = _core_value(match, text[match.start():match.end()])
         if parsed is None:
             continue
         value, vague = parsed
-        start, end = match.start(), match.end()
+        start, end = match.start(), match.end() + (len(glued) if glued_scale else 0)
         qualifier = "at_least" if vague else "exact"
         value_high = None
         hedge = _hedge_before(folded, start)
@@ -296,7 +319,8 @@ def find_quantities(text: str, folded: str | None = None) -> list[Quantity]:
             end = after.end()
         # Ranges: "between 200,000 and 250,000", "200,000-250,000", "from 500 to well over 1000".
         joined = _RANGE_JOIN.match(folded, match.end())
-        if joined and index + 1 < len(matches) and matches[index + 1].start() == joined.end() and not vague:
+        if (joined and index + 1 < len(matches) and matches[index + 1].start() == joined.end() and not vague
+                and not _CHANGE_FROM.search(folded, max(0, start - 30), start)):
             following = matches[index + 1]
             high_phrase = text[following.start():following.end()]
             high = _core_value(following, high_phrase)
