@@ -31,7 +31,7 @@ from importlib import resources
 from typing import NamedTuple
 
 import ahocorasick
-import yaml
+from .yamlfiles import load_yaml_text
 
 from .literals import required_literals
 from .numbers import SIMPLE_NUMBER, Quantity, find_quantities
@@ -168,7 +168,7 @@ _STOP_HEAD = {
 def _cues() -> dict:
     """The cue words of casualty_cues.yaml."""
     text = resources.files("peacetalks").joinpath("casualty_cues.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_yaml_text(text, "casualty_cues.yaml")
 
 
 def _alt(entries: list[str] | str) -> str:
