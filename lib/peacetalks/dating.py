@@ -230,11 +230,15 @@ LATEST_YEAR_GAP = 8
 current-date widget or a crawl date (an article of 2019 may still name only 2011, the war's first year)."""
 
 
-def _printed_date_conflict(printed: dt.date, body: str, events: list[Event]) -> str | None:
-    """Why a printed date contradicts what the article reports, or None when it does not."""
+def _printed_date_conflict(printed: dt.date, body: str, events: list[Event], corroborated: bool = False) -> str | None:
+    """Why a printed date contradicts what the article reports, or None when it does not.
+
+    A date `corroborated` by a second, independent statement of the page (the date in its address, a
+    saved page's own publication metadata) is not doubted for the years the article mentions: an
+    article may well be about events long past. The window of dated events still applies."""
     years = [int(match.group()) for match in _YEAR_REFERENCE.finditer(body)
              if not match.start() or not body[match.start() - 1].isalnum() and body[match.start() - 1] != "_"]
-    if years and printed.year > max(years) + LATEST_YEAR_GAP:
+    if years and not corroborated and printed.year > max(years) + LATEST_YEAR_GAP:
         return (f"printed date {printed} is {printed.year - max(years)} years after the latest year the article "
                 f"mentions ({max(years)}): taken for page furniture, not as the article's date")
     if events:
@@ -245,17 +249,20 @@ def _printed_date_conflict(printed: dt.date, body: str, events: list[Event]) -> 
     return None
 
 
-def decide_date(parsed: ParsedArticle, catalog: CatalogEntry | None, events: list[Event]) -> DateDecision:
+def decide_date(parsed: ParsedArticle, catalog: CatalogEntry | None, events: list[Event],
+                corroborated: bool = False) -> DateDecision:
     """The publication date of one article by the precedence above, with conflicts named.
 
     A printed date that contradicts the article itself (years long after every year it mentions, or
     outside the window its dated events allow) is a conflict, and the date is decided without it.
+    `corroborated`: the printed date was confirmed by the page's own metadata (a saved HTML page).
     """
     conflicts: list[str] = []
     url_date = date_in_url(parsed.url)
     printed = parsed.printed_date
     if printed is not None:
-        contradiction = _printed_date_conflict(printed.date, parsed.body, events)
+        contradiction = _printed_date_conflict(printed.date, parsed.body, events,
+                                               corroborated or printed.date == url_date)
         if contradiction:
             conflicts.append(contradiction)
             printed = None

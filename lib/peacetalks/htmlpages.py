@@ -378,7 +378,7 @@ def decide_html_date(page: HtmlArticle, entry: CatalogEntry | None, events: list
     """dating.decide_date for a saved page: the page's settled date (basis `text`, its evidence saying
     where on the page it was found); when the page's own dates conflict, its address is not used either."""
     parsed = dataclasses.replace(page, url=None) if page.date_conflict else page
-    decision = decide_date(parsed, entry, events)
+    decision = decide_date(parsed, entry, events, corroborated=True)  # settle_date kept only a confirmed day
     if decision.basis == "text" and page.date_evidence:
         decision.evidence = page.date_evidence
     return decision
