@@ -39,6 +39,7 @@ phrase after "since", "until", "by", ... is ignored too. `as_of_basis` reads "pu
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import itertools
@@ -119,6 +120,9 @@ class _Lists(NamedTuple):
     earlier: re.Pattern[str]
     reservations: re.Pattern[str]
     flexibility: re.Pattern[str]
+    syria: re.Pattern[str]
+    other_conflicts: re.Pattern[str]
+    foreign_qualifiers: re.Pattern[str]
 
 
 _NOWHERE = re.compile(r"\A(?!)")  # matches nowhere, and gives up at once wherever a search starts
@@ -237,8 +241,11 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
     spots = codebook.cue_spots(body)
     if not spots:
         return []
+    lists = codebook.derived(_WordLists).patterns
+    if _elsewhere(fold(body), lists):
+        return []  # an article that names another conflict and never Syria or its war is about that one
     sentences = _sentences(body, spots)
-    context = _Context(body, sentences, codebook)
+    context = _Context(body, sentences, codebook, published)
     rows: list[dict] = []
     seen: set[tuple] = set()
     for index, sentence in enumerate(sentences):
@@ -246,6 +253,8 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
         if not cues:
             continue
         text = body[sentence.start:sentence.end]
+        if _elsewhere(fold(text), lists):
+            continue
         holdings = _read(text, codebook, published, functools.partial(context.previous, index),
                          context.voice(sentence), cues)
         for h in holdings:
@@ -256,6 +265,12 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
             seen.add(key)
             rows.append(make_row(article_id, h, quote, published))
     return rows
+
+
+def _elsewhere(folded: str, lists: _Lists) -> bool:
+    """Whether a sentence (folded) is about another conflict: it names one (Yemen, the Houthis, Ukraine,
+    ...) and names neither Syria nor its war. Its talks and truces are not the Syrian war's, whoever takes part."""
+    return bool(lists.other_conflicts.search(folded)) and not lists.syria.search(folded)
 
 
 def _sentences(body: str, spots: CueSpots) -> list[Sentence]:
@@ -273,10 +288,11 @@ class _Context:
     the sentence before it in its paragraph hands on ("He said ..."), and the speaker of a quotation
     it stands in."""
 
-    def __init__(self, body: str, sentences: list[Sentence], codebook: Codebook) -> None:
-        self.body, self.sentences, self.codebook = body, sentences, codebook
+    def __init__(self, body: str, sentences: list[Sentence], codebook: Codebook, published: dt.date | None = None) -> None:
+        self.body, self.sentences, self.codebook, self.published = body, sentences, codebook, published
         self._carried: dict[int, Group | None] = {}
         self._quoted: list[re.Match[str]] | None = None
+        self._quote_starts: list[int] = []
         self._speakers: dict[int, Group | None] = {}  # by quotation start
 
     def voice(self, sentence: Sentence) -> Group | None:
@@ -284,12 +300,17 @@ class _Context:
         only the attributions of the quotations around it are read."""
         if self._quoted is None:
             self._quoted = _quotation_matches(self.body)
-        for quotation in self._quoted:
-            if quotation.start(1) <= sentence.start and sentence.end <= quotation.end(1) + 2:
-                if quotation.start() not in self._speakers:
-                    self._speakers[quotation.start()] = attribution(self.body, quotation, self.codebook)
-                if self._speakers[quotation.start()] is not None:
-                    return self._speakers[quotation.start()]
+            self._quote_starts = [q.start(1) for q in self._quoted]
+        # the quotations do not overlap (one scan finds them), so only the last one that opens at or
+        # before the sentence can hold it: found by bisection, not by a scan of all (linear in all)
+        index = bisect.bisect_right(self._quote_starts, sentence.start) - 1
+        if index < 0:
+            return None
+        quotation = self._quoted[index]
+        if sentence.end <= quotation.end(1) + 2:
+            if quotation.start() not in self._speakers:
+                self._speakers[quotation.start()] = attribution(self.body, quotation, self.codebook, self.published)
+            return self._speakers[quotation.start()]
         return None
 
     def previous(self, index: int) -> Group | None:
@@ -301,13 +322,15 @@ class _Context:
         carry = self._carried.get(first - 1) if first > 0 and sentences[first - 1].paragraph == paragraph else None
         for i in range(first, index):
             sentence = sentences[i]
-            carry = self._carried[i] = carried_subject(self.body[sentence.start:sentence.end], self.codebook, carry)
+            carry = self._carried[i] = carried_subject(self.body[sentence.start:sentence.end], self.codebook, carry,
+                                                       self.published)
         return carry
 
 
-def carried_subject(text: str, codebook: Codebook, previous: Group | None) -> Group | None:
+def carried_subject(text: str, codebook: Codebook, previous: Group | None,
+                    published: dt.date | None = None) -> Group | None:
     """The subject a sentence hands on to the next one: its first clause subject, else the one it took."""
-    mentions = actor_mentions(text, codebook)
+    mentions = actor_mentions(text, codebook, on=published)
     if not mentions:
         return previous
     clauses = split_clauses(text, fold(text), codebook)
@@ -443,16 +466,40 @@ def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = (
     return groups
 
 
-def actor_mentions(text: str, codebook: Codebook, folded: str | None = None) -> list[Mention]:
-    """The actor mentions of a sentence (`folded`: `fold(text)`, when known), less the place of a
-    dateline that opens it: in "MOSCOW (Sputnik) — Assad rejected the truce", Moscow is where the
-    story was filed, not a speaker."""
+def actor_mentions(text: str, codebook: Codebook, folded: str | None = None, *,
+                   on: dt.date | None = None) -> list[Mention]:
+    """The actor mentions of a sentence (`folded`: `fold(text)`, when known), less
+    - the place of a dateline that opens it: in "MOSCOW (Sputnik) — Assad rejected the truce", Moscow
+      is where the story was filed, not a speaker;
+    - a speaker out of office on the date `on` (the publication date; None, unknown, binds no dated
+      speaker: see `Codebook.in_office`);
+    - a name qualified by another country's ("Lebanese Prime Minister Saad Hariri", "Yemen's Houthi
+      rebels", "the Egyptian government"): the codebook's actors are the Syrian war's."""
+    folded = fold(text) if folded is None else folded
     mentions = codebook.mentions(text, folded)
-    if mentions and text.lstrip()[:2].isupper():  # (a dateline opens in capitals)
+    if not mentions:
+        return mentions
+    if text.lstrip()[:2].isupper():  # (a dateline opens in capitals)
         dateline = DATELINE.match(text)
         if dateline:
             mentions = [m for m in mentions if m.start >= dateline.end()]
-    return mentions
+    foreign = _lists(codebook, folded).foreign_qualifiers
+    return [m for m in mentions if codebook.in_office(m, on) and not _foreign(text, folded, m, foreign)]
+
+
+_PHRASE_BREAK = re.compile(r"[,;:()\"“”.!?]|\b(?:and|or|with|to|for|by|that|who|which|said|says)\b")
+
+
+def _foreign(text: str, folded: str, mention: Mention, foreign: re.Pattern[str]) -> bool:
+    """Whether another country's name qualifies the mention within its noun phrase: up to four
+    words before it, with no punctuation, conjunction or verb between ("Yemen's Houthi rebels")."""
+    if foreign is _NOWHERE:
+        return False
+    lo = _back_words(text, mention.start, 4)
+    breaks = list(_PHRASE_BREAK.finditer(folded, lo, mention.start))
+    if breaks:
+        lo = breaks[-1].end()
+    return bool(foreign.search(folded, lo, mention.end))
 
 
 def _is_past_verb(word: str) -> bool:
@@ -587,20 +634,21 @@ def _quotation_matches(body: str) -> list[re.Match[str]]:
     return list(_QUOTATION.finditer(body))
 
 
-def quotations(body: str, codebook: Codebook) -> list[Quotation]:
+def quotations(body: str, codebook: Codebook, published: dt.date | None = None) -> list[Quotation]:
     """Quotations with an attribution that names an actor: '"... ." the UN official concluded', 'Lavrov said: "..."'.
 
     A sentence inside a quotation that spans several sentences is spoken by that actor ("We ...", "I ...").
     """
     found = []
     for match in _QUOTATION.finditer(body):
-        speaker = attribution(body, match, codebook)
+        speaker = attribution(body, match, codebook, published)
         if speaker is not None:
             found.append(Quotation(match.start(1), match.end(1), speaker))
     return found
 
 
-def attribution(body: str, quotation: re.Match[str], codebook: Codebook) -> Group | None:
+def attribution(body: str, quotation: re.Match[str], codebook: Codebook,
+                published: dt.date | None = None) -> Group | None:
     """The actor named by the attribution of a quotation (a match of _QUOTATION in `body`), if any."""
     verbs = codebook.word_pattern("speech_verbs")
     after = body[quotation.end():quotation.end() + 90].split(".")[0]
@@ -609,7 +657,7 @@ def attribution(body: str, quotation: re.Match[str], codebook: Codebook) -> Grou
         verb = verbs.search(text)
         if verb is None or (side == "before" and not _INTRODUCES.fullmatch(text, verb.end())):
             continue
-        groups = group_mentions(text, actor_mentions(text, codebook))
+        groups = group_mentions(text, actor_mentions(text, codebook, on=published))
         if groups:
             return groups[0]
     return None
@@ -630,7 +678,7 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
     matches = _cue_matches(folded, clauses, cues)
     if not any(matches):
         return []  # no cue matches: nothing to analyse
-    mentions = actor_mentions(text, codebook, folded)
+    mentions = actor_mentions(text, codebook, folded, on=published)
     if not mentions and voice is None and not (_THIRD_PERSON.search(text) and previous()):
         return []  # nobody here could hold a stance
     groups, subjects, inherited = _analyse(text, mentions, previous, clauses)
