@@ -180,3 +180,27 @@ def test_stance_floors_on_the_fakes_dev_rows(tmp_path):
     dev = SHARED / "corpus" / "dev"
     precision, f1 = _score(dev, dev / "gold.json", tmp_path)
     assert precision >= 0.9 and f1 >= 0.88
+
+
+def test_a_speaker_out_of_office_still_holds_the_sentence_for_nobody():
+    # with no date, Kerry binds nobody: his stance must not pass to Russia, named in the next clause
+    body = "While Kerry insisted that Assad must go, Russia said nothing about the talks on Syria."
+    assert not {r for r in read(body, None) if r[0] == "russia" and r[1] == "assad_role"}
+    assert ("united_states", "assad_role", -1) in read(body, "2015-06-01")
+
+
+def test_a_hypothesis_is_not_a_position_but_a_demand_is():
+    assert read("If the rebels boycott the talks in Syria, they will lose influence, the minister said.") == set()
+    assert ("syrian_opposition", "assad_role", -1) in read(
+        "The Syrian opposition said it would join talks only if they led to Assad giving up power.")
+
+
+def test_failing_to_reach_a_truce_is_not_rejecting_it():
+    assert read("Previous UN envoys failed to negotiate a ceasefire in Syria.") == set()
+    assert ("syrian_opposition", "ceasefire", -1) in read("The Syrian rebels failed to observe the ceasefire.")
+
+
+def test_the_agent_of_another_clause_does_not_hold_the_cue():
+    found = read("The Syrian delegation will not hand over power in Geneva, and the condition set by the opposition "
+                 "was rejected.")
+    assert ("syrian_opposition", "transition", 1) not in found

@@ -430,6 +430,19 @@ _GROUP_STOPS = _AUXILIARIES | (_PREPOSITIONS - {"including"}) | {"that", "which"
 _TITLE_STOPS = _GROUP_STOPS | {"and"}  # between two names of one actor, they part them
 
 
+_TITLE_WORDS = {"foreign", "minister", "ministry", "deputy", "president", "prime", "envoy", "special", "spokesman",
+                "spokeswoman", "spokesperson", "ambassador", "chief", "secretary", "general", "state", "defence", "defense",
+                "official", "officials", "leader", "head", "senior", "top", "representative", "mediator", "negotiator",
+                "lead", "deputy", "presidential", "adviser", "advisor", "aide", "army", "military", "delegate", "mr",
+                "mr.", "ms", "ms.", "dr", "dr.", "al", "bin", "de", "van", "von"}
+
+
+def _title_word(word: str) -> bool:
+    """A word that may stand in a title or name between two names of one actor ("Russian Foreign Minister
+    Sergei Lavrov"): capitalised, or a title's own word; a verb in lower case ("heads", "told") ends it."""
+    return word[:1].isupper() or word.lower().strip("'’.") in _TITLE_WORDS or word[:1].isdigit()
+
+
 def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = ()) -> list[Group]:
     """Join mentions into noun phrases: same-actor titles ("Russian Foreign Minister Sergei Lavrov") and lists ("Russia, Iran and Turkey").
 
@@ -443,7 +456,7 @@ def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = (
             words = _WORD.findall(gap)
             lowered = {w.lower() for w in words}
             if m.actor == last.mentions[-1].actor and len(words) <= 6 and not lowered & _TITLE_STOPS \
-                    and not _TITLE_BREAK.search(gap):
+                    and not _TITLE_BREAK.search(gap) and all(_title_word(w) for w in words):
                 last.mentions.append(m)
                 continue
             same_actor = m.actor == last.mentions[-1].actor
@@ -452,7 +465,8 @@ def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = (
                     or ("," not in gap and len(words) <= 3
                         # two actors are one list, not subject and object of a verb in the past:
                         # "Russia Iran and Turkey", "Saudi-backed rebels"; not "Russia dismissed the opposition"
-                        and (same_actor or not any(_is_past_verb(w) for w in words)))):
+                        and (not any(_is_past_verb(w) for w in words) if not same_actor
+                             else all(_title_word(w) or w.lower() in _DETERMINERS | {"and", "or"} for w in words)))):
                 if (gap.startswith("-") or words and words[0].lower() in _RELATIONS) and not same_actor:
                     # "the regime's allies Russia and Iran", "Saudi-backed rebels": the first only qualifies the next
                     last.mentions.pop()
@@ -484,9 +498,13 @@ def actor_mentions(text: str, codebook: Codebook, folded: str | None = None, *,
         if dateline:
             mentions = [m for m in mentions if m.start >= dateline.end()]
     foreign = _lists(codebook, folded).foreign_qualifiers
-    return [m for m in mentions if codebook.in_office(m, on) and not _foreign(text, folded, m, foreign)]
+    # such a mention still names somebody, who may be the subject or the speaker of the sentence: it is
+    # kept, for nobody (actor ""), so that the stance is not handed to another actor named nearby
+    return [m if codebook.in_office(m, on) and not _foreign(text, folded, m, foreign) else m._replace(actor=NOBODY)
+            for m in mentions]
 
 
+NOBODY = ""  # the actor of a mention that speaks for no actor of the codebook (see `actor_mentions`)
 _PHRASE_BREAK = re.compile(r"[,;:()\"“”.!?]|\b(?:and|or|with|to|for|by|that|who|which|said|says)\b")
 
 
@@ -764,6 +782,8 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         if agents and agents.start() > end and any(
                 w.endswith(("ing", "ed")) or w.isdigit() for w in _WORD.findall(text[end:agents.start()])):
             agents = None  # "declared the ceasefire over citing violations committed by ...": another verb's agent
+        elif agents and agents.start() > end and _CLAUSE_LINK.search(text, end, agents.start()):
+            agents = None  # "... to hand over power, and that the condition stipulated by ...": another clause's agent
         if agents:
             following = [g for g in groups if g.start >= agents.end() and g.start - agents.end() <= 30]
             if following:
@@ -780,14 +800,20 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     if frame_speaker is not None:
         holders = {a: s or frame_speaker.speaker(a) for a, s in holders.items()}
     issue = codebook.issues[cue.issue]
-    held = [(a, s) for a, s in holders.items() if a not in issue.not_held_by]
+    held = [(a, s) for a, s in holders.items() if a != NOBODY and a not in issue.not_held_by]
     if not held:
         return []
 
     # (a word list the sentence has no word of is _NOWHERE: its window is not worked out)
+    if _CONDITIONAL.search(folded, max(clause.start, _back_words(text, start, 6)), start):
+        return []  # "if they do not attend", "whether to attend": a hypothesis or a question, not a position
     polarity = cue.polarity
-    if cue.agents != "inside" and negators is not _NOWHERE \
-            and negators.search(folded, max(clause.start, _back_words(text, start, 3)), end):
+    negated = None
+    if cue.agents != "inside" and negators is not _NOWHERE:
+        negated = negators.search(folded, max(clause.start, _back_words(text, start, 3)), end)
+    if negated:
+        if _FAILURE.match(folded, negated.start()) and _ATTEMPT.match(folded, start):
+            return []  # "failed to negotiate a ceasefire": an attempt that did not succeed, not a refusal
         polarity = -polarity
     time = find_time(text, clause.start, min(clause.end, end + 60), end, published)
     earlier_match = earlier_words.search(folded, clause.start, end)
@@ -805,6 +831,14 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         else:
             result.append(Holding(actor, cue.issue, polarity, quote_start, quote_end, speaker, time, earlier, start, end))
     return result
+
+
+_CLAUSE_LINK = re.compile(r",|\b(?:and|but|that|which|who|while)\b", re.IGNORECASE)
+# matched against the folded sentence
+# ("only if ..." and "unless ..." state what the holder demands: they are not conditions that void the cue)
+_CONDITIONAL = folded_pattern(r"(?<!only )\b(?:if|whether)\b")
+_FAILURE = folded_pattern(r"fail(?:s|ed)? to\b")
+_ATTEMPT = folded_pattern(r"(?:negotiat|reach|secur|broker|agree|find|achiev|arrang|conclud|forg|win)\w*\b")
 
 
 def _passive_agents(folded: str, lo: int, hi: int) -> re.Match[str] | None:
