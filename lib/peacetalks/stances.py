@@ -811,6 +811,8 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     negated = None
     if cue.agents != "inside" and negators is not _NOWHERE:
         negated = negators.search(folded, max(clause.start, _back_words(text, start, 3)), end)
+    if negated and negated.start() < start and _SUBORDINATOR.match(folded, start):
+        negated = None  # "will not negotiate until Assad leaves": the negation is the main verb's, not the cue's
     if negated:
         if _FAILURE.match(folded, negated.start()) and _ATTEMPT.match(folded, start):
             return []  # "failed to negotiate a ceasefire": an attempt that did not succeed, not a refusal
@@ -837,6 +839,7 @@ _CLAUSE_LINK = re.compile(r",|\b(?:and|but|that|which|who|while)\b", re.IGNORECA
 # matched against the folded sentence
 # ("only if ..." and "unless ..." state what the holder demands: they are not conditions that void the cue)
 _CONDITIONAL = folded_pattern(r"(?<!only )\b(?:if|whether)\b")
+_SUBORDINATOR = folded_pattern(r"(?:until|unless|before|till)\b")
 _FAILURE = folded_pattern(r"fail(?:s|ed)? to\b")
 _ATTEMPT = folded_pattern(r"(?:negotiat|reach|secur|broker|agree|find|achiev|arrang|conclud|forg|win)\w*\b")
 
