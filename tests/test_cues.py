@@ -170,16 +170,16 @@ def _score(corpus: Path, gold: Path, tmp_path: Path, only: str | None = None) ->
 def test_stance_floors_on_the_labelled_pages(tmp_path):
     pages = SHARED / "corpus" / "pages"
     precision, f1 = _score(pages / "articles", pages / "gold.json", tmp_path)
-    assert precision >= 0.65 and f1 >= 0.25
-    precision, f1 = _score(pages / "articles", pages / "gold.json", tmp_path, only="pC")
-    assert precision >= 0.6 and f1 >= 0.22
+    assert precision >= 0.7 and f1 >= 0.35
+    precision, f1 = _score(pages / "articles", pages / "gold.json", tmp_path, only="pC")  # the part the rules were not tuned on
+    assert precision >= 0.6 and f1 >= 0.3
 
 
 @pytest.mark.skipif(not (SHARED / "corpus" / "dev" / "gold.json").exists(), reason="../shared is not present")
 def test_stance_floors_on_the_fakes_dev_rows(tmp_path):
     dev = SHARED / "corpus" / "dev"
     precision, f1 = _score(dev, dev / "gold.json", tmp_path)
-    assert precision >= 0.9 and f1 >= 0.88
+    assert precision >= 0.9 and f1 >= 0.9
 
 
 def test_a_speaker_out_of_office_still_holds_the_sentence_for_nobody():

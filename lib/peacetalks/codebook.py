@@ -319,6 +319,11 @@ def cue_literals(pattern: re.Pattern[str], most: int = 4) -> tuple[frozenset[str
     """Some of `required_literals`, the most selective first: the two whose shortest string is longest,
     and the `most` whose weakest string has the longest run of letters (see `_CueFilter`)."""
     found = required_literals(pattern)
+    # a set with a string of three letters or fewer ("the", "for", "met") is found almost everywhere, and
+    # looking for it costs more than it saves: left out when the cue has a better one (each set alone is
+    # a condition every match meets, so any of them may be left out)
+    better = [strings for strings in found if min(map(len, strings)) > 3]
+    found = better or found
     usable = [strings for strings in found if all(_runs(s) for s in strings)]
     usable.sort(key=lambda strings: (-min(max(map(len, _runs(s))) for s in strings), len(strings)))
     return tuple(dict.fromkeys(found[:2] + usable[:most]))
