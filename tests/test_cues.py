@@ -204,3 +204,11 @@ def test_the_agent_of_another_clause_does_not_hold_the_cue():
     found = read("The Syrian delegation will not hand over power in Geneva, and the condition set by the opposition "
                  "was rejected.")
     assert ("syrian_opposition", "transition", 1) not in found
+
+
+def test_a_title_stands_for_the_person_just_named():
+    body = ("Russian Foreign Minister Sergei Lavrov arrived in Geneva on Monday. "
+            "The foreign minister backed the peace talks on Syria.")
+    assert ("russia", "negotiations", 1) in read(body)
+    # with nobody named before, the title binds nobody
+    assert read("The foreign minister backed the peace talks on Syria.") == set()

@@ -59,7 +59,10 @@ from .words import automaton, fold, folded_pattern
 EARLIER_BASIS = "published; placed earlier, undated"
 
 _WORD = re.compile(r"[\w'’.-]+")
-_PRONOUN_START = re.compile(r"^\W*(?:that\s+)?(?:he|she|it|they|we|i)\b", re.IGNORECASE)
+# a pronoun, or a title standing for the person just named ("the foreign minister", "the envoy")
+_PRONOUN_START = re.compile(
+    r"^\W*(?:that\s+)?(?:he|she|it|they|we|i|the\s+(?:(?:top|chief|foreign|special|senior|deputy|peace|UN|U\.N\.)\s+){0,2}"
+    r"(?:minister|envoy|mediator|diplomat|spokesman|spokeswoman|president|secretary|ambassador|official))\b", re.IGNORECASE)
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "some"}
 _PREPOSITIONS = {
     "of", "to", "in", "from", "with", "against", "on", "at", "for", "over", "into", "toward", "towards",
@@ -711,7 +714,8 @@ def attribution(body: str, quotation: re.Match[str], codebook: Codebook,
     return None
 
 
-_THIRD_PERSON = re.compile(r"\b(?:he|she|it|they)\b", re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"\b(?:he|she|it|they|the\s+(?:\w+\s+)?(?:minister|envoy|mediator|diplomat|spokesman|"
+                           r"spokeswoman|president|secretary|ambassador|official))\b", re.IGNORECASE)
 
 
 def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Callable[[], Group | None],
