@@ -212,3 +212,11 @@ def test_a_title_stands_for_the_person_just_named():
     assert ("russia", "negotiations", 1) in read(body)
     # with nobody named before, the title binds nobody
     assert read("The foreign minister backed the peace talks on Syria.") == set()
+
+
+def test_a_speakers_reading_of_an_agreement_is_the_speakers_position():
+    assert ("russia", "assad_role", 1) in read(
+        "Russian Foreign Minister Sergei Lavrov said the agreement would not require Assad's removal.", "2016-03-01")
+    # a claim about another actor stays that actor's business, not the speaker's
+    assert not {r for r in read("Lavrov said the rebels would not attend the talks in Syria.", "2016-03-01")
+                if r[0] == "russia"}

@@ -904,6 +904,10 @@ def _longest_cues(holdings: list[Holding]) -> list[Holding]:
     return [h for h in holdings if not beaten(h)]
 
 
+# a text the parties draw up or sign, whose content a speaker reports as the speaker's own position
+_DOCUMENT = re.compile(r"\W*(?:the|this|that|a|an|our|its|their|his|her)\s+(?:\w+\s+)?(?:agreement|plan|deal|document|"
+                       r"proposal|draft|resolution|communiqu[eé]|roadmap|road map|declaration|accord|initiative)\b",
+                       re.IGNORECASE)
 _EXPLETIVE = re.compile(r"\W*there\s+(?:is|was|are|were|(?:would|will|could) be|has been|had been)\s+\Z", re.IGNORECASE)
 
 
@@ -926,6 +930,8 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
         return frame.speaker
     if _EXPLETIVE.match(tail):
         return frame.speaker  # "... said there was no point in going to Geneva": nobody else is named
+    if _DOCUMENT.match(tail):
+        return frame.speaker  # "Lavrov said the agreement would not require Assad's removal": the speaker's reading of a text
     if len([w for w in words if w not in _DETERMINERS and w not in _TIME_WORDS]) <= 1:
         return frame.speaker
     return None
