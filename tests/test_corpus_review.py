@@ -35,4 +35,4 @@ def test_cli_names_a_bad_review_row(tmp_path: Path):
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 2
     assert "review.csv" in result.stderr and "Traceback" not in result.stderr
-    assert "review.csv, line 61: the quote does not appear verbatim in article 004_a01c19d0737ad53c" in result.stderr
+    assert "review.csv, line 65: the quote does not appear verbatim in article 004_a01c19d0737ad53c" in result.stderr

@@ -7,6 +7,7 @@ inside the matcher.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import itertools
 import operator
 import os
@@ -25,7 +26,8 @@ from .yamlfiles import load_yaml_text
 
 DEFAULT_PATH = Path(__file__).resolve().with_name("codebook.yaml")
 AGENT_MODES = ("subject", "inside", "both")
-WORD_LISTS = ("negators", "softeners", "flexibility", "earlier", "contrast", "speech_verbs", "reservations")
+WORD_LISTS = ("negators", "softeners", "flexibility", "earlier", "contrast", "speech_verbs", "reservations",
+              "syria", "other_conflicts", "foreign_qualifiers")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _TERM_REF = re.compile(r"\{([a-z_]+)\}")
 
@@ -59,6 +61,13 @@ class Cue:
     # at the same offsets, two to three times faster than the case-insensitive patterns.
     folded: re.Pattern[str] | None = field(default=None, compare=False)
     needs_folded: re.Pattern[str] | None = field(default=None, compare=False)
+    # sentences (general English, written for the codebook) the cue must match, and must not match
+    examples: tuple[str, ...] = field(default=(), compare=False)
+    counterexamples: tuple[str, ...] = field(default=(), compare=False)
+
+    def matches(self, text: str) -> bool:
+        """Whether the cue (and its `needs`, if any) matches somewhere in `text`."""
+        return bool(self.pattern.search(text)) and (self.needs is None or bool(self.needs.search(text)))
 
 
 @dataclass(frozen=True)
@@ -75,6 +84,19 @@ class Actor:
     label: str
     names: tuple[str, ...]
     speakers: tuple[str, ...]
+    # each speaker's time in office, (from, to): a speaker named outside it (or in an undated
+    # article) speaks for nobody; a speaker without dates (a body, an agency) for the actor always
+    terms: dict[str, tuple[dt.date, dt.date | None]] = field(default_factory=dict, compare=False)
+
+    def speaks_for(self, speaker: str, on: dt.date | None) -> bool:
+        """Whether `speaker` spoke for this actor on the date `on` (None: unknown)."""
+        term = self.terms.get(speaker)
+        if term is None:
+            return True
+        if on is None:
+            return False
+        start, end = term
+        return start <= on and (end is None or on <= end)
 
 
 _T = TypeVar("_T")
@@ -132,6 +154,11 @@ class Codebook:
     def _mention(self, match: re.Match[str]) -> Mention:
         actor, speaker = self._groups[match.lastgroup]
         return Mention(actor, match.start(), match.end(), speaker)
+
+    def in_office(self, mention: Mention, on: dt.date | None) -> bool:
+        """Whether a mention counts on the date `on`: a name always; a speaker only while in office
+        (see `Actor.speaks_for`), so an unknown date binds no dated speaker."""
+        return mention.speaker is None or self.actors[mention.actor].speaks_for(mention.speaker, on)
 
     def possible_cues(self, text: str) -> list[Cue]:
         """The cues (in codebook order) that may match in `text`: those whose `Cue.literals` it has.
@@ -293,6 +320,11 @@ def cue_literals(pattern: re.Pattern[str], most: int = 4) -> tuple[frozenset[str
     """Some of `required_literals`, the most selective first: the two whose shortest string is longest,
     and the `most` whose weakest string has the longest run of letters (see `_CueFilter`)."""
     found = required_literals(pattern)
+    # a set with a string of three letters or fewer ("the", "for", "met") is found almost everywhere, and
+    # looking for it costs more than it saves: left out when the cue has a better one (each set alone is
+    # a condition every match meets, so any of them may be left out)
+    better = [strings for strings in found if min(map(len, strings)) > 3]
+    found = better or found
     usable = [strings for strings in found if all(_runs(s) for s in strings)]
     usable.sort(key=lambda strings: (-min(max(map(len, _runs(s))) for s in strings), len(strings)))
     return tuple(dict.fromkeys(found[:2] + usable[:most]))
@@ -406,6 +438,107 @@ def _expand(source: str, terms: dict[str, str], check: _Checker, where: str) -> 
     return _TERM_REF.sub(replace, source)
 
 
+_GAP = re.compile(r"\{(\d+)-(\d+)\}")
+# between two words: white space, perhaps after a comma or a closing quotation mark, or before an opening one
+_SEP = r"[,;]?[\"”’']?\s+[\"“‘']?"
+_PHRASE_TOKEN = re.compile(r"\((?P<group>[^()]*)\)(?P<optional>\?)?|(?P<word>\S+)")
+
+
+def phrase_regex(phrase: str, terms: dict[str, str], check: _Checker, where: str, bounded: bool = True) -> str:
+    """The regular expression of a cue written as a phrase an analyst can read: words separated by
+    spaces (any run of white space in the text, perhaps after a comma or around a quotation mark), where
+
+    - ``a|b|c`` is one of these words, ``support*`` a word that starts so (support, supports, supported);
+    - ``(call for | urge | agree on)`` is one of these phrases;
+    - ``{talks}`` is a named slot: one of the phrases of the term `talks` (also as one of ``a|{talks}``);
+    - ``{0-5}`` is a gap of that many words (as few as possible);
+    - a word, slot or group ending in ``?`` may be left out; an apostrophe matches ' and ’.
+
+    All in any case. With `bounded`, the phrase starts and ends at word boundaries.
+    """
+    tokens = [(m.group("group"), bool(m.group("optional")), m.group("word")) for m in _PHRASE_TOKEN.finditer(phrase)]
+    if not tokens:
+        raise check.fail(where, "an empty phrase")
+    out, pending = [], False
+    for index, (group, optional, token) in enumerate(tokens):
+        gap = _GAP.fullmatch(token) if token else None
+        if gap:
+            low, high = int(gap.group(1)), int(gap.group(2))
+            if low > high or index in (0, len(tokens) - 1):
+                raise check.fail(where, f"bad gap {token} in phrase {phrase!r}")
+            out.append(rf"(?:{_SEP}\S+){{{low},{high}}}?")
+            continue
+        if group is not None:
+            parts = [part.strip() for part in group.split(" | ")]
+            if not all(parts):
+                raise check.fail(where, f"an empty alternative in ({group}) of phrase {phrase!r}")
+            regex = "(?:" + "|".join(phrase_regex(part, terms, check, where, bounded=False)
+                                     for part in sorted(parts, key=len, reverse=True)) + ")"
+        else:
+            optional = len(token) > 1 and token.endswith("?")
+            token = token[:-1] if optional else token
+            alternatives = []
+            for word in token.split("|"):
+                if not word:
+                    raise check.fail(where, f"an empty word in {token!r} of phrase {phrase!r}")
+                if word.startswith("{") and word.endswith("}"):
+                    alternatives.append(_expand(word, terms, check, where))
+                    continue
+                stem = word[:-1] if word.endswith("*") and len(word) > 1 else word
+                text = re.sub("['’]", "['’]", re.escape(stem))
+                alternatives.append(text + (r"[\w'’-]*" if stem is not word else ""))
+            regex = "(?:" + "|".join(sorted(alternatives, key=len, reverse=True)) + ")"
+        # each word after the first brings the separator before it (inside its group, when optional)
+        if pending:
+            out.append(f"(?:{_SEP}{regex})?" if optional else f"{_SEP}{regex}")
+        elif optional:
+            out.append(f"(?:{regex}{_SEP})?")
+        else:
+            out.append(regex)
+            pending = True
+    source = "".join(out)
+    return rf"\b{source}(?![\w])" if bounded else source
+
+
+def _speakers(check: _Checker, value: Any, where: str) -> tuple[list[str], dict[str, tuple[dt.date, dt.date | None]]]:
+    """The speakers of an actor: plain names, or {name, from, to} with the dates of their time in office
+    (`to` left out or null while in office)."""
+    if value is None:
+        return [], {}
+    if not isinstance(value, list):
+        raise check.fail(where, f"expected a list, got {type(value).__name__}")
+    names: list[str] = []
+    terms: dict[str, tuple[dt.date, dt.date | None]] = {}
+    for i, item in enumerate(value):
+        if isinstance(item, str) and item.strip():
+            names.append(item)
+            continue
+        if isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"].strip() \
+                and set(item) <= {"name", "from", "to"}:
+            start, end = item.get("from"), item.get("to")
+            if not isinstance(start, dt.date) or not (end is None or isinstance(end, dt.date)) \
+                    or (end is not None and end < start):
+                raise check.fail(f"{where}[{i}]", "`from` (and `to`, if given) must be dates YYYY-MM-DD, from <= to")
+            names.append(item["name"])
+            terms[item["name"]] = (start, end)
+            continue
+        raise check.fail(f"{where}[{i}]", f"expected a name or {{name, from, to}}, got {item!r}")
+    return names, terms
+
+
+def _read_term(name: str, source: Any, terms: dict[str, str], check: _Checker) -> None:
+    """Compile one term into `terms`: a list of phrases (see `phrase_regex`), longest first, or a regular expression."""
+    if isinstance(source, list) and source and all(isinstance(p, str) and p.strip() for p in source):
+        source = "|".join(phrase_regex(p, terms, check, f"terms.{name}", bounded=False)
+                          for p in sorted(source, key=len, reverse=True))
+    elif not isinstance(source, str):
+        raise check.fail(f"terms.{name}", "expected a list of phrases or a regular expression string")
+    else:
+        source = _expand(source, terms, check, f"terms.{name}")
+    check.regex(source, f"terms.{name}")
+    terms[name] = source
+
+
 def parse_codebook(data: Any, path: Path) -> Codebook:
     """Validate the parsed YAML and compile it; raises InputError naming the bad entry."""
     check = _Checker(path)
@@ -423,7 +556,7 @@ def parse_codebook(data: Any, path: Path) -> Codebook:
         where = f"actors.{actor_id}"
         entry = check.entry(actor_id, entry, where, "actor", {"label", "names", "speakers"})
         names = check.strings(entry.get("names"), f"{where}.names", allow_regex=True)
-        speakers = check.strings(entry.get("speakers"), f"{where}.speakers")
+        speakers, terms = _speakers(check, entry.get("speakers"), f"{where}.speakers")
         if not names:
             raise check.fail(f"{where}.names", "an actor needs at least one name")
         for i, name in enumerate(names):
@@ -432,16 +565,21 @@ def parse_codebook(data: Any, path: Path) -> Codebook:
         for speaker in speakers:
             alternatives.append((_name_regex(speaker, exact=True), actor_id, speaker))
         actors[actor_id] = Actor(actor_id, str(entry.get("label") or actor_id),
-                                 tuple(str(n) if isinstance(n, str) else n["regex"] for n in names), tuple(speakers))
+                                 tuple(str(n) if isinstance(n, str) else n["regex"] for n in names), tuple(speakers),
+                                 terms)
 
     terms_raw = data.get("terms") or {}
     check.mapping(terms_raw, "terms")
     terms: dict[str, str] = {}
-    for name, source in terms_raw.items():
-        if not isinstance(source, str):
-            raise check.fail(f"terms.{name}", "expected a regular expression string")
-        check.regex(source, f"terms.{name}")
-        terms[name] = source
+    # a term may use others ({name}), in any order of the file: each is read once those it uses are
+    waiting = dict(terms_raw)
+    while waiting:
+        ready = [name for name, source in waiting.items()
+                 if not set(_TERM_REF.findall(str(source))) & (set(waiting) - {name})]
+        if not ready:  # a cycle, or a term used before it is defined: the first one names the problem
+            ready = [next(iter(waiting))]
+        for name in ready:
+            _read_term(name, waiting.pop(name), terms, check)
 
     issues: dict[str, Issue] = {}
     for issue_id, entry in check.mapping(data["issues"], "issues").items():
@@ -458,11 +596,13 @@ def parse_codebook(data: Any, path: Path) -> Codebook:
         for i, raw in enumerate(raw_cues):
             cue_where = f"{where}.cues[{i}]"
             raw = check.mapping(raw, cue_where)
-            extra = set(raw) - {"cue", "polarity", "needs", "agents"}
+            extra = set(raw) - {"cue", "phrase", "polarity", "needs", "agents", "examples", "counterexamples"}
             if extra:
                 raise check.fail(cue_where, f"unknown key(s) {', '.join(sorted(extra))}")
+            if isinstance(raw.get("phrase"), str) and raw["phrase"].strip() and "cue" not in raw:
+                raw = dict(raw, cue=phrase_regex(raw["phrase"], terms, check, cue_where))
             if not isinstance(raw.get("cue"), str) or not raw["cue"].strip():
-                raise check.fail(cue_where, "missing `cue` (a regular expression)")
+                raise check.fail(cue_where, "missing `phrase` (or `cue`, a regular expression)")
             polarity = raw.get("polarity")
             if isinstance(polarity, bool) or polarity not in (1, -1, 0):
                 raise check.fail(cue_where, f"polarity must be 1, -1 or 0, got {polarity!r}")
@@ -479,8 +619,11 @@ def parse_codebook(data: Any, path: Path) -> Codebook:
                     raise check.fail(cue_where, "`needs` must be a regular expression string")
                 needs = check.regex(_expand(raw["needs"], terms, check, cue_where), f"{cue_where}.needs", re.IGNORECASE)
             literals = cue_literals(pattern) + (cue_literals(needs, 1) if needs is not None else ())
+            examples = tuple(check.strings(raw.get("examples"), f"{cue_where}.examples"))
+            counterexamples = tuple(check.strings(raw.get("counterexamples"), f"{cue_where}.counterexamples"))
             cues.append(Cue(issue_id, int(polarity), pattern, needs, agents, cue_where, literals,
-                            folded_pattern(pattern.pattern), folded_pattern(needs.pattern) if needs else None))
+                            folded_pattern(pattern.pattern), folded_pattern(needs.pattern) if needs else None,
+                            examples, counterexamples))
         issues[issue_id] = Issue(issue_id, str(entry.get("label") or issue_id), tuple(cues), frozenset(not_held))
 
     words = {name: tuple(str(w) for w in check.strings(data.get(name), name)) for name in WORD_LISTS}

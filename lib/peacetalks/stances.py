@@ -59,7 +59,10 @@ from .words import automaton, fold, folded_pattern
 EARLIER_BASIS = "published; placed earlier, undated"
 
 _WORD = re.compile(r"[\w'’.-]+")
-_PRONOUN_START = re.compile(r"^\W*(?:that\s+)?(?:he|she|it|they|we|i)\b", re.IGNORECASE)
+# a pronoun, or a title standing for the person just named ("the foreign minister", "the envoy")
+_PRONOUN_START = re.compile(
+    r"^\W*(?:that\s+)?(?:he|she|it|they|we|i|the\s+(?:(?:top|chief|foreign|special|senior|deputy|peace|UN|U\.N\.)\s+){0,2}"
+    r"(?:minister|envoy|mediator|diplomat|spokesman|spokeswoman|president|secretary|ambassador|official))\b", re.IGNORECASE)
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "some"}
 _PREPOSITIONS = {
     "of", "to", "in", "from", "with", "against", "on", "at", "for", "over", "into", "toward", "towards",
@@ -120,6 +123,9 @@ class _Lists(NamedTuple):
     earlier: re.Pattern[str]
     reservations: re.Pattern[str]
     flexibility: re.Pattern[str]
+    syria: re.Pattern[str]
+    other_conflicts: re.Pattern[str]
+    foreign_qualifiers: re.Pattern[str]
 
 
 _NOWHERE = re.compile(r"\A(?!)")  # matches nowhere, and gives up at once wherever a search starts
@@ -238,8 +244,12 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
     spots = codebook.cue_spots(body)
     if not spots:
         return []
+    folded_body = fold(body)
+    # where the body names another conflict (most bodies do nowhere: then no sentence needs the check below)
+    lists = codebook.derived(_WordLists).patterns
+    elsewhere: list[int] | None = None  # worked out when the first sentence is read
     sentences = _sentences(body, spots)
-    context = _Context(body, sentences, codebook)
+    context = _Context(body, sentences, codebook, published)
     rows: list[dict] = []
     seen: set[tuple] = set()
     for index, sentence in enumerate(sentences):
@@ -249,6 +259,16 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
         text = body[sentence.start:sentence.end]
         holdings = _read(text, codebook, published, functools.partial(context.previous, index),
                          context.voice(sentence), cues)
+        if not holdings:
+            continue
+        # (worked out for the sentences that give a stance, far fewer than those that are read)
+        if elsewhere is None:
+            elsewhere = codebook.derived(_OtherConflicts).offsets(folded_body)
+            if elsewhere and _elsewhere(folded_body, lists):
+                return []  # an article that names another conflict and never Syria or its war is about that one
+        if elsewhere and bisect.bisect_left(elsewhere, sentence.start) < bisect.bisect_left(elsewhere, sentence.end) \
+                and _elsewhere(fold(text), lists):
+            continue  # a sentence about another conflict
         for h in holdings:
             quote = text[h.start:h.end].strip().strip(",;:").strip()
             key = (h.actor, h.issue, h.polarity, quote)
@@ -257,6 +277,33 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
             seen.add(key)
             rows.append(make_row(article_id, h, quote, published))
     return rows
+
+
+class _OtherConflicts:
+    """Where a text may name another conflict: the offsets of the words of `other_conflicts` found (in
+    lower case, as whole words) in one pass of an Aho-Corasick automaton, far cheaper than the pattern."""
+
+    def __init__(self, codebook: Codebook):
+        words = {w.lower(): len(w) for w in codebook.words["other_conflicts"]}
+        self._automaton = automaton(words) if words else None
+
+    def offsets(self, folded: str) -> list[int]:
+        """The start offsets, in order, of the words of other conflicts in `folded` (a folded text)."""
+        if self._automaton is None:
+            return []
+        found = []
+        for end, length in self._automaton.iter(folded):
+            start = end - length + 1
+            if (not start or not folded[start - 1].isalnum()) and not folded[end + 1:end + 2].isalnum():
+                found.append(start)
+        found.sort()
+        return found
+
+
+def _elsewhere(folded: str, lists: _Lists) -> bool:
+    """Whether a sentence (folded) is about another conflict: it names one (Yemen, the Houthis, Ukraine,
+    ...) and names neither Syria nor its war. Its talks and truces are not the Syrian war's, whoever takes part."""
+    return bool(lists.other_conflicts.search(folded)) and not lists.syria.search(folded)
 
 
 def _sentences(body: str, spots: CueSpots) -> list[Sentence]:
@@ -274,10 +321,11 @@ class _Context:
     the sentence before it in its paragraph hands on ("He said ..."), and the speaker of a quotation
     it stands in."""
 
-    def __init__(self, body: str, sentences: list[Sentence], codebook: Codebook) -> None:
-        self.body, self.sentences, self.codebook = body, sentences, codebook
+    def __init__(self, body: str, sentences: list[Sentence], codebook: Codebook, published: dt.date | None = None) -> None:
+        self.body, self.sentences, self.codebook, self.published = body, sentences, codebook, published
         self._carried: dict[int, Group | None] = {}
         self._quoted: list[re.Match[str]] | None = None
+        self._quote_starts: list[int] = []
         self._speakers: dict[int, Group | None] = {}  # by quotation start
 
     def voice(self, sentence: Sentence) -> Group | None:
@@ -285,17 +333,17 @@ class _Context:
         only the attributions of the quotations around it are read."""
         if self._quoted is None:
             self._quoted = _quotation_matches(self.body)
-            # matches do not overlap, so both lists are sorted: the quotations holding a sentence are found
-            # by bisection, not by reading every quotation for every sentence (quadratic in a long article)
-            self._starts = [quotation.start(1) for quotation in self._quoted]
-            self._ends = [quotation.end(1) + 2 for quotation in self._quoted]
-        first = bisect.bisect_left(self._ends, sentence.end)
-        for quotation in self._quoted[first:bisect.bisect_right(self._starts, sentence.start)]:
-            if quotation.start(1) <= sentence.start and sentence.end <= quotation.end(1) + 2:
-                if quotation.start() not in self._speakers:
-                    self._speakers[quotation.start()] = attribution(self.body, quotation, self.codebook)
-                if self._speakers[quotation.start()] is not None:
-                    return self._speakers[quotation.start()]
+            self._quote_starts = [q.start(1) for q in self._quoted]
+        # the quotations do not overlap (one scan finds them), so only the last one that opens at or
+        # before the sentence can hold it: found by bisection, not by a scan of all (linear in all)
+        index = bisect.bisect_right(self._quote_starts, sentence.start) - 1
+        if index < 0:
+            return None
+        quotation = self._quoted[index]
+        if sentence.end <= quotation.end(1) + 2:
+            if quotation.start() not in self._speakers:
+                self._speakers[quotation.start()] = attribution(self.body, quotation, self.codebook, self.published)
+            return self._speakers[quotation.start()]
         return None
 
     def previous(self, index: int) -> Group | None:
@@ -307,13 +355,15 @@ class _Context:
         carry = self._carried.get(first - 1) if first > 0 and sentences[first - 1].paragraph == paragraph else None
         for i in range(first, index):
             sentence = sentences[i]
-            carry = self._carried[i] = carried_subject(self.body[sentence.start:sentence.end], self.codebook, carry)
+            carry = self._carried[i] = carried_subject(self.body[sentence.start:sentence.end], self.codebook, carry,
+                                                       self.published)
         return carry
 
 
-def carried_subject(text: str, codebook: Codebook, previous: Group | None) -> Group | None:
+def carried_subject(text: str, codebook: Codebook, previous: Group | None,
+                    published: dt.date | None = None) -> Group | None:
     """The subject a sentence hands on to the next one: its first clause subject, else the one it took."""
-    mentions = actor_mentions(text, codebook)
+    mentions = actor_mentions(text, codebook, on=published)
     if not mentions:
         return previous
     clauses = split_clauses(text, fold(text), codebook)
@@ -413,6 +463,19 @@ _GROUP_STOPS = _AUXILIARIES | (_PREPOSITIONS - {"including"}) | {"that", "which"
 _TITLE_STOPS = _GROUP_STOPS | {"and"}  # between two names of one actor, they part them
 
 
+_TITLE_WORDS = {"foreign", "minister", "ministry", "deputy", "president", "prime", "envoy", "special", "spokesman",
+                "spokeswoman", "spokesperson", "ambassador", "chief", "secretary", "general", "state", "defence", "defense",
+                "official", "officials", "leader", "head", "senior", "top", "representative", "mediator", "negotiator",
+                "lead", "deputy", "presidential", "adviser", "advisor", "aide", "army", "military", "delegate", "mr",
+                "mr.", "ms", "ms.", "dr", "dr.", "al", "bin", "de", "van", "von"}
+
+
+def _title_word(word: str) -> bool:
+    """A word that may stand in a title or name between two names of one actor ("Russian Foreign Minister
+    Sergei Lavrov"): capitalised, or a title's own word; a verb in lower case ("heads", "told") ends it."""
+    return word[:1].isupper() or word.lower().strip("'’.") in _TITLE_WORDS or word[:1].isdigit()
+
+
 def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = ()) -> list[Group]:
     """Join mentions into noun phrases: same-actor titles ("Russian Foreign Minister Sergei Lavrov") and lists ("Russia, Iran and Turkey").
 
@@ -426,7 +489,7 @@ def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = (
             words = _WORD.findall(gap)
             lowered = {w.lower() for w in words}
             if m.actor == last.mentions[-1].actor and len(words) <= 6 and not lowered & _TITLE_STOPS \
-                    and not _TITLE_BREAK.search(gap):
+                    and not _TITLE_BREAK.search(gap) and all(_title_word(w) for w in words):
                 last.mentions.append(m)
                 continue
             same_actor = m.actor == last.mentions[-1].actor
@@ -435,7 +498,8 @@ def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = (
                     or ("," not in gap and len(words) <= 3
                         # two actors are one list, not subject and object of a verb in the past:
                         # "Russia Iran and Turkey", "Saudi-backed rebels"; not "Russia dismissed the opposition"
-                        and (same_actor or not any(_is_past_verb(w) for w in words)))):
+                        and (not any(_is_past_verb(w) for w in words) if not same_actor
+                             else all(_title_word(w) or w.lower() in _DETERMINERS | {"and", "or"} for w in words)))):
                 if (gap.startswith("-") or words and words[0].lower() in _RELATIONS) and not same_actor:
                     # "the regime's allies Russia and Iran", "Saudi-backed rebels": the first only qualifies the next
                     last.mentions.pop()
@@ -449,16 +513,44 @@ def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = (
     return groups
 
 
-def actor_mentions(text: str, codebook: Codebook, folded: str | None = None) -> list[Mention]:
-    """The actor mentions of a sentence (`folded`: `fold(text)`, when known), less the place of a
-    dateline that opens it: in "MOSCOW (Sputnik) — Assad rejected the truce", Moscow is where the
-    story was filed, not a speaker."""
+def actor_mentions(text: str, codebook: Codebook, folded: str | None = None, *,
+                   on: dt.date | None = None) -> list[Mention]:
+    """The actor mentions of a sentence (`folded`: `fold(text)`, when known), less
+    - the place of a dateline that opens it: in "MOSCOW (Sputnik) — Assad rejected the truce", Moscow
+      is where the story was filed, not a speaker;
+    - a speaker out of office on the date `on` (the publication date; None, unknown, binds no dated
+      speaker: see `Codebook.in_office`);
+    - a name qualified by another country's ("Lebanese Prime Minister Saad Hariri", "Yemen's Houthi
+      rebels", "the Egyptian government"): the codebook's actors are the Syrian war's."""
+    folded = fold(text) if folded is None else folded
     mentions = codebook.mentions(text, folded)
-    if mentions and text.lstrip()[:2].isupper():  # (a dateline opens in capitals)
+    if not mentions:
+        return mentions
+    if text.lstrip()[:2].isupper():  # (a dateline opens in capitals)
         dateline = DATELINE.match(text)
         if dateline:
             mentions = [m for m in mentions if m.start >= dateline.end()]
-    return mentions
+    foreign = _lists(codebook, folded).foreign_qualifiers
+    # such a mention still names somebody, who may be the subject or the speaker of the sentence: it is
+    # kept, for nobody (actor ""), so that the stance is not handed to another actor named nearby
+    return [m if codebook.in_office(m, on) and not _foreign(text, folded, m, foreign) else m._replace(actor=NOBODY)
+            for m in mentions]
+
+
+NOBODY = ""  # the actor of a mention that speaks for no actor of the codebook (see `actor_mentions`)
+_PHRASE_BREAK = re.compile(r"[,;:()\"“”.!?]|\b(?:and|or|with|to|for|by|that|who|which|said|says)\b")
+
+
+def _foreign(text: str, folded: str, mention: Mention, foreign: re.Pattern[str]) -> bool:
+    """Whether another country's name qualifies the mention within its noun phrase: up to four
+    words before it, with no punctuation, conjunction or verb between ("Yemen's Houthi rebels")."""
+    if foreign is _NOWHERE:
+        return False
+    lo = _back_words(text, mention.start, 4)
+    breaks = list(_PHRASE_BREAK.finditer(folded, lo, mention.start))
+    if breaks:
+        lo = breaks[-1].end()
+    return bool(foreign.search(folded, lo, mention.end))
 
 
 def _is_past_verb(word: str) -> bool:
@@ -593,20 +685,21 @@ def _quotation_matches(body: str) -> list[re.Match[str]]:
     return list(_QUOTATION.finditer(body))
 
 
-def quotations(body: str, codebook: Codebook) -> list[Quotation]:
+def quotations(body: str, codebook: Codebook, published: dt.date | None = None) -> list[Quotation]:
     """Quotations with an attribution that names an actor: '"... ." the UN official concluded', 'Lavrov said: "..."'.
 
     A sentence inside a quotation that spans several sentences is spoken by that actor ("We ...", "I ...").
     """
     found = []
     for match in _QUOTATION.finditer(body):
-        speaker = attribution(body, match, codebook)
+        speaker = attribution(body, match, codebook, published)
         if speaker is not None:
             found.append(Quotation(match.start(1), match.end(1), speaker))
     return found
 
 
-def attribution(body: str, quotation: re.Match[str], codebook: Codebook) -> Group | None:
+def attribution(body: str, quotation: re.Match[str], codebook: Codebook,
+                published: dt.date | None = None) -> Group | None:
     """The actor named by the attribution of a quotation (a match of _QUOTATION in `body`), if any."""
     verbs = codebook.word_pattern("speech_verbs")
     after = body[quotation.end():quotation.end() + 90].split(".")[0]
@@ -615,13 +708,14 @@ def attribution(body: str, quotation: re.Match[str], codebook: Codebook) -> Grou
         verb = verbs.search(text)
         if verb is None or (side == "before" and not _INTRODUCES.fullmatch(text, verb.end())):
             continue
-        groups = group_mentions(text, actor_mentions(text, codebook))
+        groups = group_mentions(text, actor_mentions(text, codebook, on=published))
         if groups:
             return groups[0]
     return None
 
 
-_THIRD_PERSON = re.compile(r"\b(?:he|she|it|they)\b", re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"\b(?:he|she|it|they|the\s+(?:\w+\s+)?(?:minister|envoy|mediator|diplomat|spokesman|"
+                           r"spokeswoman|president|secretary|ambassador|official))\b", re.IGNORECASE)
 
 
 def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Callable[[], Group | None],
@@ -629,14 +723,17 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
     """The stances of one sentence, trying `cues`. `previous` gives the subject of the sentence before;
     it is called only when needed."""
     folded = fold(text)
-    cues = [cue for cue in cues if cue.needs_folded is None or cue.needs_folded.search(folded)]
+    # the cues that match somewhere in the sentence (most candidate sentences have none: then it is not
+    # even cut into clauses); a match inside a clause is a match in the sentence
+    cues = [cue for cue in cues if cue.folded.search(folded)
+            and (cue.needs_folded is None or cue.needs_folded.search(folded))]
     if not cues:
         return []
     clauses = split_clauses(text, folded, codebook)
     matches = _cue_matches(folded, clauses, cues)
     if not any(matches):
         return []  # no cue matches: nothing to analyse
-    mentions = actor_mentions(text, codebook, folded)
+    mentions = actor_mentions(text, codebook, folded, on=published)
     if not mentions and voice is None and not (_THIRD_PERSON.search(text) and previous()):
         return []  # nobody here could hold a stance
     groups, subjects, inherited = _analyse(text, mentions, previous, clauses)
@@ -722,6 +819,8 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         if agents and agents.start() > end and any(
                 w.endswith(("ing", "ed")) or w.isdigit() for w in _WORD.findall(text[end:agents.start()])):
             agents = None  # "declared the ceasefire over citing violations committed by ...": another verb's agent
+        elif agents and agents.start() > end and _CLAUSE_LINK.search(text, end, agents.start()):
+            agents = None  # "... to hand over power, and that the condition stipulated by ...": another clause's agent
         if agents:
             following = [g for g in groups if g.start >= agents.end() and g.start - agents.end() <= 30]
             if following:
@@ -738,14 +837,22 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     if frame_speaker is not None:
         holders = {a: s or frame_speaker.speaker(a) for a, s in holders.items()}
     issue = codebook.issues[cue.issue]
-    held = [(a, s) for a, s in holders.items() if a not in issue.not_held_by]
+    held = [(a, s) for a, s in holders.items() if a != NOBODY and a not in issue.not_held_by]
     if not held:
         return []
 
     # (a word list the sentence has no word of is _NOWHERE: its window is not worked out)
+    if _CONDITIONAL.search(folded, max(clause.start, _back_words(text, start, 6)), start):
+        return []  # "if they do not attend", "whether to attend": a hypothesis or a question, not a position
     polarity = cue.polarity
-    if cue.agents != "inside" and negators is not _NOWHERE \
-            and negators.search(folded, max(clause.start, _back_words(text, start, 3)), end):
+    negated = None
+    if cue.agents != "inside" and negators is not _NOWHERE:
+        negated = negators.search(folded, max(clause.start, _back_words(text, start, 3)), end)
+    if negated and negated.start() < start and _SUBORDINATOR.match(folded, start):
+        negated = None  # "will not negotiate until Assad leaves": the negation is the main verb's, not the cue's
+    if negated:
+        if _FAILURE.match(folded, negated.start()) and _ATTEMPT.match(folded, start):
+            return []  # "failed to negotiate a ceasefire": an attempt that did not succeed, not a refusal
         polarity = -polarity
     time = find_time(text, clause.start, min(clause.end, end + 60), end, published)
     earlier_match = earlier_words.search(folded, clause.start, end)
@@ -763,6 +870,15 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         else:
             result.append(Holding(actor, cue.issue, polarity, quote_start, quote_end, speaker, time, earlier, start, end))
     return result
+
+
+_CLAUSE_LINK = re.compile(r",|\b(?:and|but|that|which|who|while)\b", re.IGNORECASE)
+# matched against the folded sentence
+# ("only if ..." and "unless ..." state what the holder demands: they are not conditions that void the cue)
+_CONDITIONAL = folded_pattern(r"(?<!only )\b(?:if|whether)\b")
+_SUBORDINATOR = folded_pattern(r"(?:until|unless|before|till)\b")
+_FAILURE = folded_pattern(r"fail(?:s|ed)? to\b")
+_ATTEMPT = folded_pattern(r"(?:negotiat|reach|secur|broker|agree|find|achiev|arrang|conclud|forg|win)\w*\b")
 
 
 def _passive_agents(folded: str, lo: int, hi: int) -> re.Match[str] | None:
@@ -788,6 +904,10 @@ def _longest_cues(holdings: list[Holding]) -> list[Holding]:
     return [h for h in holdings if not beaten(h)]
 
 
+# a text the parties draw up or sign, whose content a speaker reports as the speaker's own position
+_DOCUMENT = re.compile(r"\W*(?:the|this|that|a|an|our|its|their|his|her)\s+(?:\w+\s+)?(?:agreement|plan|deal|document|"
+                       r"proposal|draft|resolution|communiqu[eé]|roadmap|road map|declaration|accord|initiative)\b",
+                       re.IGNORECASE)
 _EXPLETIVE = re.compile(r"\W*there\s+(?:is|was|are|were|(?:would|will|could) be|has been|had been)\s+\Z", re.IGNORECASE)
 
 
@@ -810,6 +930,8 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
         return frame.speaker
     if _EXPLETIVE.match(tail):
         return frame.speaker  # "... said there was no point in going to Geneva": nobody else is named
+    if _DOCUMENT.match(tail):
+        return frame.speaker  # "Lavrov said the agreement would not require Assad's removal": the speaker's reading of a text
     if len([w for w in words if w not in _DETERMINERS and w not in _TIME_WORDS]) <= 1:
         return frame.speaker
     return None
