@@ -73,12 +73,15 @@ def test_the_queue_lists_the_unreviewed_machine_row_first_then_candidates(own_co
     first = queue.iloc[0]
     assert (first.kind, first.actor, first.issue, first.polarity, first.quote) == (
         "machine", "russia", "negotiations", 1, LAVROV)
+    machine = queue[queue["kind"] == "machine"]
+    assert ("turkey", "ceasefire", 0, TURKEY) in set(zip(machine.actor, machine.issue, machine.polarity, machine.quote))
+    assert (queue["kind"] == "machine").tolist() == sorted((queue["kind"] == "machine").tolist(), reverse=True)
     cands = queue[queue["kind"] == "candidate"]
-    # the machine did not code Turkey's hedged answer on the cease-fire: the likeliest candidate, undecided
-    top = cands.iloc[0]
-    assert (top.actor, top.issue, top.polarity, top.quote) == ("turkey", "ceasefire", 0, TURKEY)
+    # the machine did not code Iran's silence on the next meeting: a candidate for the analyst
+    assert "iran" in set(cands["actor"])
     assert list(cands["score"]) == sorted(cands["score"], reverse=True)
-    assert ("russia", "negotiations") not in set(zip(cands["actor"], cands["issue"])), "the machine already has it"
+    coded = set(zip(machine["actor"], machine["issue"]))
+    assert not coded & set(zip(cands["actor"], cands["issue"])), "what the machine already has is no candidate"
     assert not cands["quote"].str.contains("weather").any(), "a sentence without an actor is no candidate"
 
 
