@@ -17,7 +17,8 @@ import pytest
 from conftest import REPO, make_project, run_report
 from peacetalks import load_corpus
 from peacetalks.extraction import process_document
-from peacetalks.htmlpages import decode_html, parse_html
+from peacetalks.documents import decode_html
+from peacetalks.htmlpages import parse_html
 from peacetalks.reading import article_names, read_document
 
 SHARED_HTML = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "html"

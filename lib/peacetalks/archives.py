@@ -20,7 +20,7 @@ from typing import IO, Any, Iterator
 
 
 from .problems import InputError, Problem
-from .reading import DEFAULT_MAX_BYTES, RawDocument, decode, legacy_encoding, looks_binary, unicode_bom
+from .documents import DEFAULT_MAX_BYTES, RawDocument, decode, legacy_encoding, looks_binary, unicode_bom
 
 SUFFIXES = (".csv", ".jsonl", ".ndjson")
 """Archive file types, each optionally gzipped (`.csv.gz`)."""

@@ -15,7 +15,9 @@ from typing import Any, Iterable, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
+from .documents import legacy_encoding
 from .problems import InputError, Problem
+from .reading import ID_SEPARATOR
 
 CATALOG_FILE = "catalog.csv"
 EVENTS_FILE = "events.csv"
@@ -53,8 +55,6 @@ class Event:
 def read_analyst_text(path: Path) -> tuple[str, Problem | None]:
     """The text of an analyst's CSV file: UTF-8, or else the encoding a spreadsheet saved it in (Windows-1252
     and the like), with a warning naming the file. A file that cannot be read is an InputError naming it."""
-    from .reading import legacy_encoding
-
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -160,8 +160,6 @@ class CatalogRow(BaseModel):
     @field_validator("id")
     @classmethod
     def _id(cls, value: str) -> str:
-        from .reading import ID_SEPARATOR
-
         value = value.removesuffix(".txt").replace("/", ID_SEPARATOR)
         if not value:
             raise ValueError("no article id")

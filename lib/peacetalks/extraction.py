@@ -19,7 +19,7 @@ from .dating import decide_date
 from .htmlpages import HtmlArticle, decide_html_date, parse_html
 from .parsing import parse_article
 from .problems import Problem
-from .reading import RawDocument
+from .documents import RawDocument
 from .stances import extract_stances
 
 

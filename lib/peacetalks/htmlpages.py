@@ -27,7 +27,6 @@ Nothing is fetched: the page is parsed from its text, never from an address.
 """
 from __future__ import annotations
 
-import codecs
 import dataclasses
 import datetime as dt
 import json
@@ -39,7 +38,6 @@ from .catalog import CatalogEntry, Event
 from .dates import FoundDate, date_in_url, find_dates
 from .dating import DateDecision, decide_date
 from .parsing import DATELINE, ParsedArticle, is_furniture, load_outlets
-from .reading import decode
 
 UTC_SPREAD = dt.timedelta(hours=10)
 """How far a publisher's local time may be from a UTC timestamp it writes (see the module's docstring)."""
@@ -57,32 +55,12 @@ _ISO = re.compile(
     r"^\s*(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
     r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:[.,]\d+)?\s*(?P<tz>Z+|[+-]\d{2}:?\d{2}|UTC|GMT)?)?"
 )
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
-_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014-]\s+|\|")
 _DOMAIN_SUFFIX = re.compile(r"\.(?:com|net|org|co\.uk|co|info|news|de|fr|ru|tv)$", re.I)
 _MIN_WORDS = 10
 """Fewer words than this in the main text is no article: a menu or a label trafilatura fell back on."""
 _MIN_TEXT = 200
 """A main text shorter than this, beside a JSON-LD articleBody at least twice as long, is taken as a failed extraction."""
-
-
-def decode_html(data: bytes) -> tuple[str, str]:
-    """A saved page's text and encoding: UTF-8 when valid, else the charset the page declares when it
-    decodes the page, else what reading.decode makes of the bytes."""
-    try:
-        return data.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    head = data[:4096]
-    declared = _XML_ENCODING.search(head) or _CHARSET.search(head)
-    if declared:
-        try:
-            name = codecs.lookup(declared.group(1).decode("ascii")).name
-            return data.decode(name), name
-        except (LookupError, UnicodeDecodeError, ValueError):
-            pass
-    return decode(data)
 
 
 @dataclass
