@@ -146,3 +146,29 @@ def test_a_comment_count_cuts_the_comments_and_their_stamps():
 ])
 def test_above_the_headline_only_a_stamp_dates_the_article(above, expected):
     assert printed(page(above, TITLE, LEAD, SECOND)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a stamp above a one-paragraph page, then the headline and a dated credit dateline
+    " date 2021-01-01 " + TITLE + " March 9, 2021 (VNS)\u2014Envoys from eleven countries met on Tuesday. " + SECOND,
+    # a stamp on a standfirst line, then a credit line that carries the date inside its brackets
+    page("date 2021-03-10 Envoys from eleven countries met in Valdoria on Tuesday to revive the stalled talks on "
+         "the future of the northern provinces",
+         "VALDORIA (Example News / Agency - 9th March, 2021) " + LEAD, SECOND),
+])
+def test_a_dated_credit_dateline_outranks_a_stamp_that_disagrees(text):
+    """A stamp printed above the article (a crawl, update or placeholder date) is not its date when the
+    article's own dateline prints another one."""
+    assert printed(text) == "2021-03-09"
+
+
+def test_a_stamp_the_dateline_agrees_with_or_does_not_date_stays():
+    agrees = page("date 2021-03-09 " + LEAD, "VALDORIA (Example News - 9th March, 2021) " + SECOND)
+    undated = page("date 2021-03-10", TITLE, "VALDORIA (Example News) \u2014 " + LEAD, SECOND)
+    assert printed(agrees) == "2021-03-09"
+    assert printed(undated) == "2021-03-10"
+
+
+def test_a_date_in_brackets_that_is_not_a_credit_does_not_override():
+    text = page(TITLE, "Updated: 2021-03-10 10:22", LEAD + " The last round (held on March 2, 2021) failed.", SECOND)
+    assert printed(text) == "2021-03-10"

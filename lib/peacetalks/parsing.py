@@ -345,6 +345,23 @@ def printed_date(lines: list[str], title: str | None, outlets: Outlets,
     return None, -1
 
 
+# A date bound to a credit in brackets: "Jan. 29, 2018 (ABC) -" (the date, then the credit and a dash) or
+# "(Example News / Agency - 18th September, 2019)" (the date inside the credit).
+_CREDIT_AFTER_DATE = re.compile(r"\s*\([A-Z][^()]{0,40}\)\s*(?:--|[-\u2014\u2013:])")
+_CREDIT_BEFORE_DATE = re.compile(r"\([A-Z][^()]{0,60}?(?:\s[-\u2014\u2013]|,)\s*$")
+
+
+def _credit_date(paragraphs: list[str], dates_in: Callable[[str], list[FoundDate]]) -> FoundDate | None:
+    """The date of a credit dateline in the opening of the first paragraphs, if one is printed there."""
+    for paragraph in paragraphs:
+        opening = paragraph[:300]
+        for found in dates_in(opening):
+            if _CREDIT_AFTER_DATE.match(opening, found.end) or (
+                    opening[found.end: found.end + 1] == ")" and _CREDIT_BEFORE_DATE.search(opening[: found.start])):
+                return found
+    return None
+
+
 class _DatesMemo(dict):
     """find_dates of each text looked up, found once: the parser asks about some lines twice."""
 
@@ -736,6 +753,7 @@ def parse_article(text: str) -> ParsedArticle:
         found = stamped[0] if len(stamped) == 1 else None  # a labelled stamp closing the page
         if found is not None and paragraphs and paragraphs[-1] == lines[-1][0]:
             paragraphs.pop()
+    stamped_at = found
     if found is not None and at == len(header) and paragraphs:
         first_paragraph, opening_wire, full_title = _strip_opening(paragraphs[0], title, found, outlets)
         paragraphs[0] = first_paragraph
@@ -747,6 +765,13 @@ def parse_article(text: str) -> ParsedArticle:
         paragraphs[0] = first_paragraph
         if full_title:
             title = full_title
+
+    if stamped_at is not None and paragraphs:
+        # The article's own dateline outranks a stamp the page or its archive printed: when the dateline's
+        # date differs, the stamp (a crawl, update or placeholder date) is not the article's.
+        credited = _credit_date(paragraphs[:2], dates_in.__getitem__)
+        if credited is not None and credited.date != stamped_at.date:
+            found = credited
 
     return ParsedArticle(
         title=title or None, source=source, wire=wire, url=url, body="\n\n".join(paragraphs),
