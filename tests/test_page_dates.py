@@ -172,3 +172,18 @@ def test_a_stamp_the_dateline_agrees_with_or_does_not_date_stays():
 def test_a_date_in_brackets_that_is_not_a_credit_does_not_override():
     text = page(TITLE, "Updated: 2021-03-10 10:22", LEAD + " The last round (held on March 2, 2021) failed.", SECOND)
     assert printed(text) == "2021-03-10"
+
+
+@pytest.mark.parametrize("stamp", ["Updated Dec 14, 2021", "Published: 3 March 2021 10:22", "Last updated March 3, 2021"])
+def test_a_labelled_stamp_after_a_deck_and_a_caption_is_the_printed_date(stamp):
+    deck = "The envoys hope to end the stalemate. A vote on the plan is due within a month."
+    caption = "Delegates gather outside the conference hall in the old city, Valdoria, March 3, 2016. (File photo)"
+    text = page(TITLE, deck, caption, stamp, LEAD, SECOND)
+    parsed = parse_article(text)
+    assert parsed.printed_date is not None and parsed.printed_date.date == find_dates(stamp)[0].date
+    assert stamp not in parsed.body
+
+
+def test_a_stamp_label_inside_running_text_is_not_a_stamp():
+    text = page(TITLE, LEAD, "Updated figures from March 3, 2021 show the talks have stalled for a year now.", SECOND)
+    assert printed(text) is None

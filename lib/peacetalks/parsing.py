@@ -452,10 +452,13 @@ def _join_broken(paragraphs: list[str]) -> list[str]:
 # --- who published it ---------------------------------------------------------------------------
 
 # A dateline crediting an outlet: "MOSCOW (Sputnik) —", "Damascus (AsiaNews / Agencies) -", "(CNN) --",
-# "Moscow, 3 May 2015 (ABC) –": a place (and a date) then the name in brackets, then a dash.
+# "Moscow, 3 May 2015 (ABC) –": a place (and a date) then the name in brackets, then a dash;
+# "CAIRO (Example News / Agency - 18th September, 2019)": the date inside the brackets, no dash needed.
 _CREDIT_DATELINE = re.compile(
     r"^(?:[A-Z][\w.'\u2019 -]{1,30}?(?:,\s*[^()\n]{1,50}?)?\s*)?\((?P<name>[A-Z][\w .&'\u2019-]{0,40}?)"
-    r"(?:\s*/\s*[\w .&-]{1,30})?\)\s*(?:--|[-\u2014\u2013:])"
+    r"(?:\s*/\s*[\w .&-]{1,30}?)?(?:\)\s*(?:--|[-\u2014\u2013:])"
+    r"|\s*[-\u2014\u2013,]\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?),?\s+"
+    r"(?:19|20)\d\d\))"
 )
 # "NEW YORK. NEWSAGENCY -": a place in capitals, a full stop, the agency in capitals.
 _CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}\.\s+(?P<name>[A-Z][A-Z-]{2,24})\b(?=\s*[-\u2014\u2013]|\s+[A-Z])")
@@ -551,6 +554,23 @@ def _source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
 _CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 # A label that makes a date line above the headline the article's stamp, not the site's current-date widget.
 _STAMP_LABEL = re.compile(r"\b(?:published|updated|posted|date[ds]?|first published|last modified)\b", re.I)
+# A line that is only a labelled stamp: "Updated Dec 14, 2016", "Published: 3 May 2016 10:22".
+_OPENING_STAMP = re.compile(r"^(?:last\s+)?(?:published|updated|posted|first published|last modified)\b(?:\s+on)?\s*:?\s*"
+                            r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?", re.I)
+_STAMP_REST = re.compile(r"\W*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|[A-Z]{2,4}(?:\s*[+-]\d{1,2})?)?\W*)?$",
+                         re.I)
+
+
+def _stamp_line_date(line: str, dates_in: Callable[[str], list[FoundDate]]) -> FoundDate | None:
+    """The date of a line that is only a labelled stamp ("Updated Dec 14, 2016", "Published: 3 May 2016
+    10:22"): the label, one date right after it and at most a clock time."""
+    label = _OPENING_STAMP.match(line)
+    if label is None or len(line) > 80:
+        return None
+    found = dates_in(line)
+    if len(found) != 1 or found[0].start != label.end() or not _STAMP_REST.match(line, found[0].end):
+        return None
+    return found[0]
 _HEADER_OPENERS = re.compile(r"^(?:by|posted|published|updated|last updated|first published|written by)\b", re.I)
 
 
@@ -690,6 +710,7 @@ def parse_article(text: str) -> ParsedArticle:
     before = opening[:pick] if pick is not None else []
     header: list[str] = []
     paragraphs: list[str] = []
+    late_stamps: list[str] = []
     masthead = next(filter(None, map(_masthead_name, before)), None)
     for index, (clean, line) in enumerate(lines[(pick + 1) if pick is not None else 0:],
                                           start=(pick + 1) if pick is not None else 0):
@@ -705,6 +726,9 @@ def parse_article(text: str) -> ParsedArticle:
                 masthead = masthead or _masthead_name(clean)
                 header.append(clean)
                 continue
+        if len(paragraphs) < 4 and len(clean) <= 80 and _stamp_line_date(clean, dates_in.__getitem__):
+            late_stamps.append(clean)  # "Updated Dec 14, 2016" after a deck or a caption: a stamp, not text
+            continue
         if _BULLET.match(clean):
             paragraphs.append(_BULLET.sub("", clean).strip())  # the article's own bullet summary
             continue
@@ -745,6 +769,8 @@ def parse_article(text: str) -> ParsedArticle:
             if dateline:
                 in_dateline = [d for d in dates_in[paragraphs[0][:300]] if d.end <= dateline.end()]
                 found = in_dateline[0] if in_dateline else None
+    if found is None and late_stamps:  # a labelled stamp printed after a deck or a caption
+        found = _stamp_line_date(late_stamps[0], dates_in.__getitem__)
     if found is None:  # above the headline, only a stamp: a date with a time or a label ("Updated: ...")
         stamps = [line for line in before if _CLOCK_TIME.search(line) or _STAMP_LABEL.search(line)]
         found, _ = printed_date(stamps, title, outlets, dates_in.__getitem__)
