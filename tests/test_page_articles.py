@@ -112,3 +112,23 @@ def test_pages_rules_were_tuned_on_keep_their_scores_and_no_wrong_date(tmp_path:
         right, total = map(int, figures[field].split("/"))
         assert right >= least * total, (field, figures[field])
     assert json.loads(out.read_text(encoding="utf-8"))["articles"]
+
+
+SUB = "Eleven countries send their envoys"
+
+
+@pytest.mark.parametrize("opening", [
+    ["Skip to main content", "Menu", "Middle East"],
+    ["Share this article", "Accept all cookies", "Subscribe now for full access"],
+    ["Install the new version of Example News application", "News / World / Middle East"],
+    ["Currency converter", "All news", "You can filter your feed,", "by choosing only the topics you like"],
+])
+def test_a_headline_over_a_shorter_sub_headline_is_the_headline(opening):
+    """A headline printed over a shorter sub-headline, with no date line: the upper one is the headline,
+    and the labels above it are not."""
+    assert parse_article(page(*opening, TITLE, SUB, LEAD, SECOND)).title == TITLE
+    assert parse_article(page(TITLE, SUB, LEAD, SECOND)).title == TITLE
+
+
+def test_a_longer_line_under_a_label_is_the_headline_not_its_sub_headline():
+    assert parse_article(page("Middle East Politics Today", TITLE, LEAD, SECOND)).title == TITLE

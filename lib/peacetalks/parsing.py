@@ -597,6 +597,20 @@ def _headline_candidate(line: str, dated: bool) -> bool:
     return not _BULLET.match(line)
 
 
+def _is_headline_stack(line: str, opening: list[str], index: int, first_paragraph: str | None,
+                       dated: list[bool]) -> bool:
+    """Whether a line of four words or more is a headline printed over a sub-headline: the next line is a
+    shorter headline-like line (no full stop), and a sentence, a date or a byline follows the two."""
+    if _at_most_words(line, 3) or _masthead_name(line) or index + 1 >= len(opening):
+        return False
+    sub = opening[index + 1]
+    if not _headline_candidate(sub, dated[index + 1]) or sub.endswith(".") or len(sub) >= len(line):
+        return False
+    after = opening[index + 2] if index + 2 < len(opening) else first_paragraph
+    return after is not None and (dated[index + 2: index + 3] == [True] or bool(_HEADER_OPENERS.match(after))
+                                  or _is_sentence(after))
+
+
 def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict[str, int],
                    dated: list[bool]) -> int | None:
     """The index in `opening` (the lines before the first paragraph) of the headline, or None.
@@ -615,6 +629,8 @@ def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict
                                       or _HEADER_OPENERS.match(following) or _BULLET.match(following)
                                       or _is_sentence(following)):
             score += 3
+        elif _is_headline_stack(line, opening, index, first_paragraph, dated):
+            score += 3  # a headline over its sub-headline, the two over the text
         if counts.get(line, 0) > 1:
             score += 2
         if 4 <= len(line.split()) <= 25:
