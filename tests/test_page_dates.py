@@ -187,3 +187,11 @@ def test_a_labelled_stamp_after_a_deck_and_a_caption_is_the_printed_date(stamp):
 def test_a_stamp_label_inside_running_text_is_not_a_stamp():
     text = page(TITLE, LEAD, "Updated figures from March 3, 2021 show the talks have stalled for a year now.", SECOND)
     assert printed(text) is None
+
+
+def test_a_dateline_without_a_year_is_dated_by_the_same_days_printed_with_one():
+    lead = ("The envoys of eleven countries support the talks held in Valdoria, March 8-9, 2021, said a statement "
+            "read by the host's foreign minister on Tuesday.")
+    assert printed(page(TITLE, "VALDORIA, March 9 (EXN) \u2013 " + lead, SECOND)) == "2021-03-09"
+    # with no such mention the year stays unknown: nothing is guessed
+    assert printed(page(TITLE, "VALDORIA, March 9 (EXN) \u2013 " + LEAD, SECOND)) is None

@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Callable
 from urllib.parse import urlparse
 
-from .dates import FoundDate, WEEKDAYS, find_dates
+from .dates import FoundDate, WEEKDAYS, find_dates, month_day_mentions, year_of_month_day
 from .words import fold, folded_pattern
 from .yamlfiles import load_yaml_text
 
@@ -360,6 +360,17 @@ def _credit_date(paragraphs: list[str], dates_in: Callable[[str], list[FoundDate
                     opening[found.end: found.end + 1] == ")" and _CREDIT_BEFORE_DATE.search(opening[: found.start])):
                 return found
     return None
+
+
+def _dateline_month_day(paragraph: str, end: int) -> FoundDate | None:
+    """A dateline's month and day printed without a year ("TEHRAN, Jan. 24 (Agency) -"), dated with the
+    year of a mention of the same days in the paragraph (dates.year_of_month_day); None otherwise."""
+    mentions = month_day_mentions(paragraph[:end])
+    if len(mentions) != 1:
+        return None
+    month, day, _, match = mentions[0]
+    date = year_of_month_day(month, day, paragraph[end:end + 600])
+    return FoundDate(date, match.start(), match.end(), match.group(0)) if date else None
 
 
 class _DatesMemo(dict):
@@ -784,7 +795,7 @@ def parse_article(text: str) -> ParsedArticle:
             dateline = _CREDIT_DATELINE.match(paragraphs[0])
             if dateline:
                 in_dateline = [d for d in dates_in[paragraphs[0][:300]] if d.end <= dateline.end()]
-                found = in_dateline[0] if in_dateline else None
+                found = in_dateline[0] if in_dateline else _dateline_month_day(paragraphs[0], dateline.end())
     if found is None and late_stamps:  # a labelled stamp printed after a deck or a caption
         found = _stamp_line_date(late_stamps[0], dates_in.__getitem__)
     if found is None:  # above the headline, only a stamp: a date with a time or a label ("Updated: ...")
