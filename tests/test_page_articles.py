@@ -132,3 +132,14 @@ def test_a_headline_over_a_shorter_sub_headline_is_the_headline(opening):
 
 def test_a_longer_line_under_a_label_is_the_headline_not_its_sub_headline():
     assert parse_article(page("Middle East Politics Today", TITLE, LEAD, SECOND)).title == TITLE
+
+
+def test_the_headline_of_a_run_on_page_stands_before_its_dated_credit():
+    text = (" date 2021-03-01 DAILY BRIEFING Envoys Resume Talks in Valdoria, North March 9, 2021 (EXN)\u2014" + LEAD
+            + " " + SECOND + "\n")
+    parsed = parse_article(text)
+    assert parsed.title == "Envoys Resume Talks in Valdoria, North"
+    assert parsed.printed_date.date.isoformat() == "2021-03-09"
+    # running words before the credit are not a headline
+    text = "Envoys said on Tuesday that they met, as planned, March 9, 2021 (EXN)\u2014" + LEAD + " " + SECOND + "\n"
+    assert parse_article(text).title is None

@@ -373,6 +373,29 @@ def _dateline_month_day(paragraph: str, end: int) -> FoundDate | None:
     return FoundDate(date, match.start(), match.end(), match.group(0)) if date else None
 
 
+_KICKER = re.compile(r"^(?:[A-Z][A-Z&'\u2019-]*\s+){2,6}(?=[A-Z][a-z])")
+_STAMP_OPENING = re.compile(r"^\W*(?:(?:date|published|updated|posted)\s*:?\s*)?$", re.I)
+
+
+def _run_on_headline(paragraph: str, dates_in: Callable[[str], list[FoundDate]]) -> str | None:
+    """The headline of a page printed as one run-on paragraph: the words before a dated credit dateline
+    ("... Talks Open in Valdoria March 9, 2021 (EXN)—The talks ..."), after a leading stamp and a kicker
+    in capitals; None unless they read as a headline (3 to 20 words, no sentence, no quote)."""
+    opening = paragraph[:300]
+    found = dates_in(opening)
+    start = 0
+    if found and _STAMP_OPENING.match(opening[: found[0].start]):
+        start, found = found[0].end, found[1:]
+    credit = next((d for d in found if _CREDIT_AFTER_DATE.match(opening, d.end)), None)
+    if credit is None:
+        return None
+    words = opening[start: credit.start].strip(" ,.-\u2014\u2013|")
+    words = _KICKER.sub("", words)
+    if not 3 <= len(words.split()) <= 20 or _REPORTED.search(words) or re.search(r"[.!?]\s", words):
+        return None
+    return words if _is_title_case(words) else None
+
+
 class _DatesMemo(dict):
     """find_dates of each text looked up, found once: the parser asks about some lines twice."""
 
@@ -763,6 +786,8 @@ def parse_article(text: str) -> ParsedArticle:
             continue  # a sub-heading or "read more" teaser inside the text
         paragraphs.append(clean)
     paragraphs = _join_broken(paragraphs)
+    if title is None and len(lines) <= 3 and paragraphs:
+        title = _run_on_headline(paragraphs[0], dates_in.__getitem__)
 
     # The publisher: a dateline's credit, a byline or signature, a copyright line, a masthead, a url.
     dateline_source = None
