@@ -474,13 +474,14 @@ def _casualty_scores(folder: Path, gold: Path, tmp_path: Path, only: str | None 
 @pytest.mark.skipif(not (SHARED / "corpus" / "pages" / "gold.json").exists() or not SCORER.exists(),
                     reason="shared pages corpus not present")
 def test_casualty_floors_on_the_real_pages(tmp_path: Path) -> None:
-    """Floors a little under the scores measured when these rules were written, tuned on pA and pB only:
-    all 42 pages casualty F1 0.85 and war toll F1 0.98 (pA+pB 0.96 / 1.00; pC, never tuned on, 0.61 / 0.89)."""
+    """Floors a little under the scores measured. The rules were tuned on pA and pB (pC untuned then: casualty
+    F1 0.61, war toll 0.89); pC was later read to find which general mechanisms failed, so it is no longer
+    held out: all 42 pages 0.99 / 1.00, pC 0.97 / 1.00."""
     pages = SHARED / "corpus" / "pages"
     casualty, war = _casualty_scores(pages / "articles", pages / "gold.json", tmp_path)
-    assert casualty >= 0.8 and war >= 0.9
+    assert casualty >= 0.95 and war >= 0.95
     casualty, war = _casualty_scores(pages / "articles", pages / "gold.json", tmp_path, only="pC")
-    assert casualty >= 0.55 and war >= 0.85
+    assert casualty >= 0.9 and war >= 0.95
 
 
 @pytest.mark.skipif(not (SHARED / "corpus" / "dev" / "gold.json").exists() or not SCORER.exists(),

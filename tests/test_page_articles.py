@@ -1,8 +1,8 @@
 """Headline and publisher of page dumps written for the test (invented outlets and sentences): menus,
 labels, timestamps and banners are never the headline; the publisher is read from what the page prints
 (a dateline's credit, a byline, a signature, a copyright line, an app banner, a masthead, a url) and is
-None when the page does not say; an agency credited for the content goes in `wire`. The pages of
-../shared/corpus/pages are scored, when present, on the part the rules were not tuned on too."""
+None when the page does not say; an agency credited for the content goes in `wire`. The 42 pages of
+../shared/corpus/pages are scored too, when present."""
 from __future__ import annotations
 
 import json
