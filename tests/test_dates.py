@@ -193,3 +193,15 @@ def test_dates_found_in_folded_text_are_those_the_case_insensitive_patterns_find
                 found.append((date, match.start(), match.end(), match.group(0)))
                 taken.append(match.span())
     assert [(d.date, d.start, d.end, d.text) for d in find_dates(text)] == sorted(found, key=lambda d: d[1])
+
+
+def test_a_month_and_day_without_a_year_take_the_year_of_a_mention_of_the_same_days():
+    from peacetalks.dates import year_of_month_day
+    text = "said after the meeting in Valdoria, March 8-9, 2021, that the talks would go on."
+    assert year_of_month_day(3, 9, text) == dt.date(2021, 3, 9)
+    assert year_of_month_day(3, 12, "the round of 10 March 2021 ended") == dt.date(2021, 3, 12)
+    # another month, days far apart, no year or two years: nothing is guessed
+    assert year_of_month_day(4, 9, text) is None
+    assert year_of_month_day(3, 28, text) is None
+    assert year_of_month_day(3, 9, "the meeting on March 8 went on") is None
+    assert year_of_month_day(3, 9, "from March 8, 2020 to March 10, 2021") is None

@@ -156,3 +156,52 @@ def test_a_comment_count_cuts_the_comments_and_their_stamps():
 ])
 def test_above_the_headline_only_a_stamp_dates_the_article(above, expected):
     assert printed(page(above, TITLE, LEAD, SECOND)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a stamp above a one-paragraph page, then the headline and a dated credit dateline
+    " date 2021-01-01 " + TITLE + " March 9, 2021 (VNS)\u2014Envoys from eleven countries met on Tuesday. " + SECOND,
+    # a stamp on a standfirst line, then a credit line that carries the date inside its brackets
+    page("date 2021-03-10 Envoys from eleven countries met in Valdoria on Tuesday to revive the stalled talks on "
+         "the future of the northern provinces",
+         "VALDORIA (Example News / Agency - 9th March, 2021) " + LEAD, SECOND),
+])
+def test_a_dated_credit_dateline_outranks_a_stamp_that_disagrees(text):
+    """A stamp printed above the article (a crawl, update or placeholder date) is not its date when the
+    article's own dateline prints another one."""
+    assert printed(text) == "2021-03-09"
+
+
+def test_a_stamp_the_dateline_agrees_with_or_does_not_date_stays():
+    agrees = page("date 2021-03-09 " + LEAD, "VALDORIA (Example News - 9th March, 2021) " + SECOND)
+    undated = page("date 2021-03-10", TITLE, "VALDORIA (Example News) \u2014 " + LEAD, SECOND)
+    assert printed(agrees) == "2021-03-09"
+    assert printed(undated) == "2021-03-10"
+
+
+def test_a_date_in_brackets_that_is_not_a_credit_does_not_override():
+    text = page(TITLE, "Updated: 2021-03-10 10:22", LEAD + " The last round (held on March 2, 2021) failed.", SECOND)
+    assert printed(text) == "2021-03-10"
+
+
+@pytest.mark.parametrize("stamp", ["Updated Dec 14, 2021", "Published: 3 March 2021 10:22", "Last updated March 3, 2021"])
+def test_a_labelled_stamp_after_a_deck_and_a_caption_is_the_printed_date(stamp):
+    deck = "The envoys hope to end the stalemate. A vote on the plan is due within a month."
+    caption = "Delegates gather outside the conference hall in the old city, Valdoria, March 3, 2016. (File photo)"
+    text = page(TITLE, deck, caption, stamp, LEAD, SECOND)
+    parsed = parse_article(text)
+    assert parsed.printed_date is not None and parsed.printed_date.date == find_dates(stamp)[0].date
+    assert stamp not in parsed.body
+
+
+def test_a_stamp_label_inside_running_text_is_not_a_stamp():
+    text = page(TITLE, LEAD, "Updated figures from March 3, 2021 show the talks have stalled for a year now.", SECOND)
+    assert printed(text) is None
+
+
+def test_a_dateline_without_a_year_is_dated_by_the_same_days_printed_with_one():
+    lead = ("The envoys of eleven countries support the talks held in Valdoria, March 8-9, 2021, said a statement "
+            "read by the host's foreign minister on Tuesday.")
+    assert printed(page(TITLE, "VALDORIA, March 9 (EXN) \u2013 " + lead, SECOND)) == "2021-03-09"
+    # with no such mention the year stays unknown: nothing is guessed
+    assert printed(page(TITLE, "VALDORIA, March 9 (EXN) \u2013 " + LEAD, SECOND)) is None

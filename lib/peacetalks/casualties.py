@@ -147,6 +147,7 @@ MAX_HEAD_COUNT = 10_000_000_000
 # No single attack, battle or offensive of the war killed or displaced this many: with no cue that narrows
 # it, such a figure in an article about Syria is the war's ("511,000 people have been killed, the monitor
 # says"). Refugees are left out: a host country's share ("Turkey hosts 3.5 million") is a part.
+_WHOLE_POPULATION_KINDS = frozenset({"displaced", "refugees"})
 _WAR_SCALE = {"killed": 100_000, "displaced": 3_000_000}
 _PLACE_REACH = 150
  # a place named further than this from a number is not where its people died
@@ -154,6 +155,9 @@ _SINCE_THEN = folded_pattern(r"\bsince then\b|\b(?:has|have|had) since\b|\bsince
 _ANAPHORIC_START = folded_pattern(
     r"\A\W*(?:it|they|that|this|the (?:crash|attacks?|bombings?|blasts?|explosions?|shootings?|disaster|incident|"
     r"quake|earthquake|assault|massacre|raid))\b")
+# A sentence that opens by pointing back to the one before: read with it even across a paragraph break.
+_REFERS_BACK = folded_pattern(
+    r"\W*(?:since (?:then|that (?:time|day))\b|(?:it|they|that|this) (?:has|have|had|is|was|were|are|killed|left)\b)")
 _EVENT_NOUN = r"(?:attacks?|bombings?|blasts?|crash|explosions?|shootings?|massacre|earthquake|floods?|stampede|siege)"
 _LOCATIVE = r"(?:in|over|across|inside|throughout|at)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern|neighbou?ring|parts of|the city of|the town of|the province of)\s+)*"
 _TOKEN = re.compile(r"\s*([\w'’.-]+|[^\w\s])")
@@ -425,8 +429,10 @@ def candidate_sentences(body: str) -> list[tuple[str, str]]:
         while hit < len(hits) and hits[hit] < start:
             hit += 1
         if hit < len(hits) and hits[hit] < end and _has_number(folded, start, end):
-            # with the stretch before for context, unless a paragraph starts in between
-            window_start = start if "\n\n" in body[previous_start:start] else previous_start
+            # with the stretch before for context, unless a paragraph starts in between and the stretch
+            # does not point back to it ("Since then, ...", "It has killed ...")
+            window_start = start if "\n\n" in body[previous_start:start] and not _REFERS_BACK.match(
+                folded, start, start + 40) else previous_start
             if windows and window_start <= windows[-1][1]:
                 windows[-1][1] = end
             else:
@@ -445,6 +451,8 @@ def candidate_sentences(body: str) -> list[tuple[str, str]]:
                 continue
             done_until = finish
             same_paragraph = index and sentences[index - 1].paragraph == sentence.paragraph
+            if index and not same_paragraph and _REFERS_BACK.match(fold(sentence.text[:40])):
+                same_paragraph = True  # a sentence that points back reads the one before across a paragraph break
             result.append((sentence.text, sentences[index - 1].text if same_paragraph else ""))
     return result
 
@@ -932,8 +940,9 @@ def _subject(context: _Context, figures: list[_Figure], i: int) -> str:
         return "syria_event"
     if q.value < 1000:
         return "syria_event"  # no total of the war below a thousand was reported after its first weeks
-    if any(_word(word).restricted for word in figure.head):
-        return "syria_event"
+    if any(_word(word).restricted and not (word == "civilians" and figure.kind in _WHOLE_POPULATION_KINDS)
+           for word in figure.head):
+        return "syria_event"  # (the civilians displaced or made refugees are the whole population's count)
     window = _SOURCE_OR_PART.split(context.sentence[q.end:q.end + 80])[0]
     if context.grammar.event.found(window) or not (context.war or q.value >= _WAR_SCALE.get(figure.kind, q.value + 1)):
         return "syria_event"
@@ -1008,7 +1017,31 @@ def _war_nouns(text: str, folded: str, grammar: _Grammar) -> list[tuple[int, int
             names.append(place.group("x"))
         foreign = any(not _NOT_A_PLACE.match(fold(name)) and not grammar.syrian.search(fold(name)) for name in names)
         found.append((start, end, foreign))
+    if found and _older_than_the_war(folded, grammar):
+        found = [(start, end, True) for start, end, _ in found]
     return found
+
+
+# A conflict older than the Syrian war (which began in 2011): "for decades", "a decades-old conflict",
+# "since 1984", "the insurgency that began in 1999"; "the worst war since 1945" compares, it does not date.
+_OLDER_WAR = folded_pattern(
+    r"\b(?:for|over|across|through|in|during) (?:(?:the|several|many|two|three|four|five|six|seven|past|last|nearly|"
+    r"almost|more than|over|some) )*(?:decades|half a century|a century)\b|\bdecades?[- ](?:long|old)\b"
+    r"|\b(?:since|began in|started in|erupted in|broke out in|launched in|from) (?:(?:early|late|mid-?) )?(?:19\d\d|200\d|2010)\b")
+_COMPARED_SINCE = folded_pattern(r"(?:est|worst|most|largest|biggest|greatest)\b[^.;]{0,40}\Z")
+_YEAR_OF_THE_WAR = folded_pattern(r"\b20(?:1[1-9]|2\d)\b")
+
+
+def _older_than_the_war(folded: str, grammar: _Grammar) -> bool:
+    """Whether a sentence dates its conflict to before the Syrian war and names neither Syria nor a place
+    in it, nor a year of the war: that conflict is another one ("For decades the army has fought the
+    separatists, in a conflict that has claimed 40,000 lives")."""
+    for match in _OLDER_WAR.finditer(folded):
+        if match.group(0).startswith("since") and _COMPARED_SINCE.search(folded, max(0, match.start() - 60),
+                                                                            match.start()):
+            continue
+        return not grammar.syria_marker.search(folded) and not _YEAR_OF_THE_WAR.search(folded)
+    return False
 
 
 def _outside_event(context: _Context, figures: list[_Figure], i: int) -> bool:

@@ -195,3 +195,33 @@ def month_day_mentions(text: str) -> list[tuple[int, int, int | None, re.Match[s
             mentions.append((month, day_number, int(day2) if day2 else None, match))
     return mentions
 
+
+
+# A month, a day or a span of days, and a year: "January 23-24, 2017", "March 3, 2016", "3-5 March 2016".
+_DAYS_WITH_YEAR = re.compile(
+    r"\b" + _MONTH + r"\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*[-\u2013]\s*(?P<day2>\d{1,2}))?,?\s+" + _YEAR + r"\b"
+    r"|\b(?P<dayfirst>\d{1,2})(?:\s*[-\u2013]\s*(?P<dayfirst2>\d{1,2}))?\s+(?P<month2>"
+    + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?,?\s+(?P<year2>(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def year_of_month_day(month: int, day: int, text: str, reach: int = 7) -> dt.date | None:
+    """The date of a month and day printed without a year ("TEHRAN, Jan. 24 (Agency) -"), completed with
+    the year of a dated mention of the same month within `reach` days in `text` ("the talks of January
+    23-24, 2017"); None when there is none, or when such mentions give different years."""
+    years = set()
+    for match in _DAYS_WITH_YEAR.finditer(text):
+        if match.group("month"):
+            name, first, last, year = match.group("month"), match.group("day"), match.group("day2"), match.group("year")
+        else:
+            name, first, last = match.group("month2"), match.group("dayfirst"), match.group("dayfirst2")
+            year = match.group("year2")
+        if MONTHS[name.lower().rstrip(".")] != month:
+            continue
+        low, high = int(first), int(last or first)
+        if low - reach <= day <= high + reach:
+            years.add(int(year))
+    if len(years) != 1:
+        return None
+    return _make_date(str(years.pop()), month, str(day))

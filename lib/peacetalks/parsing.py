@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Callable
 from urllib.parse import urlparse
 
-from .dates import FoundDate, WEEKDAYS, find_dates
+from .dates import FoundDate, WEEKDAYS, find_dates, month_day_mentions, year_of_month_day
 from .words import fold, folded_pattern
 from .yamlfiles import load_yaml_text
 
@@ -345,6 +345,57 @@ def printed_date(lines: list[str], title: str | None, outlets: Outlets,
     return None, -1
 
 
+# A date bound to a credit in brackets: "Jan. 29, 2018 (ABC) -" (the date, then the credit and a dash) or
+# "(Example News / Agency - 18th September, 2019)" (the date inside the credit).
+_CREDIT_AFTER_DATE = re.compile(r"\s*\([A-Z][^()]{0,40}\)\s*(?:--|[-\u2014\u2013:])")
+_CREDIT_BEFORE_DATE = re.compile(r"\([A-Z][^()]{0,60}?(?:\s[-\u2014\u2013]|,)\s*$")
+
+
+def _credit_date(paragraphs: list[str], dates_in: Callable[[str], list[FoundDate]]) -> FoundDate | None:
+    """The date of a credit dateline in the opening of the first paragraphs, if one is printed there."""
+    for paragraph in paragraphs:
+        opening = paragraph[:300]
+        for found in dates_in(opening):
+            if _CREDIT_AFTER_DATE.match(opening, found.end) or (
+                    opening[found.end: found.end + 1] == ")" and _CREDIT_BEFORE_DATE.search(opening[: found.start])):
+                return found
+    return None
+
+
+def _dateline_month_day(paragraph: str, end: int) -> FoundDate | None:
+    """A dateline's month and day printed without a year ("TEHRAN, Jan. 24 (Agency) -"), dated with the
+    year of a mention of the same days in the paragraph (dates.year_of_month_day); None otherwise."""
+    mentions = month_day_mentions(paragraph[:end])
+    if len(mentions) != 1:
+        return None
+    month, day, _, match = mentions[0]
+    date = year_of_month_day(month, day, paragraph[end:end + 600])
+    return FoundDate(date, match.start(), match.end(), match.group(0)) if date else None
+
+
+_KICKER = re.compile(r"^(?:[A-Z][A-Z&'\u2019-]*\s+){2,6}(?=[A-Z][a-z])")
+_STAMP_OPENING = re.compile(r"^\W*(?:(?:date|published|updated|posted)\s*:?\s*)?$", re.I)
+
+
+def _run_on_headline(paragraph: str, dates_in: Callable[[str], list[FoundDate]]) -> str | None:
+    """The headline of a page printed as one run-on paragraph: the words before a dated credit dateline
+    ("... Talks Open in Valdoria March 9, 2021 (EXN)—The talks ..."), after a leading stamp and a kicker
+    in capitals; None unless they read as a headline (3 to 20 words, no sentence, no quote)."""
+    opening = paragraph[:300]
+    found = dates_in(opening)
+    start = 0
+    if found and _STAMP_OPENING.match(opening[: found[0].start]):
+        start, found = found[0].end, found[1:]
+    credit = next((d for d in found if _CREDIT_AFTER_DATE.match(opening, d.end)), None)
+    if credit is None:
+        return None
+    words = opening[start: credit.start].strip(" ,.-\u2014\u2013|")
+    words = _KICKER.sub("", words)
+    if not 3 <= len(words.split()) <= 20 or _REPORTED.search(words) or re.search(r"[.!?]\s", words):
+        return None
+    return words if _is_title_case(words) else None
+
+
 class _DatesMemo(dict):
     """find_dates of each text looked up, found once: the parser asks about some lines twice."""
 
@@ -435,10 +486,13 @@ def _join_broken(paragraphs: list[str]) -> list[str]:
 # --- who published it ---------------------------------------------------------------------------
 
 # A dateline crediting an outlet: "MOSCOW (Sputnik) —", "Damascus (AsiaNews / Agencies) -", "(CNN) --",
-# "Moscow, 3 May 2015 (ABC) –": a place (and a date) then the name in brackets, then a dash.
+# "Moscow, 3 May 2015 (ABC) –": a place (and a date) then the name in brackets, then a dash;
+# "CAIRO (Example News / Agency - 18th September, 2019)": the date inside the brackets, no dash needed.
 _CREDIT_DATELINE = re.compile(
     r"^(?:[A-Z][\w.'\u2019 -]{1,30}?(?:,\s*[^()\n]{1,50}?)?\s*)?\((?P<name>[A-Z][\w .&'\u2019-]{0,40}?)"
-    r"(?:\s*/\s*[\w .&-]{1,30})?\)\s*(?:--|[-\u2014\u2013:])"
+    r"(?:\s*/\s*[\w .&-]{1,30}?)?(?:\)\s*(?:--|[-\u2014\u2013:])"
+    r"|\s*[-\u2014\u2013,]\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?),?\s+"
+    r"(?:19|20)\d\d\))"
 )
 # "NEW YORK. NEWSAGENCY -": a place in capitals, a full stop, the agency in capitals.
 _CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}\.\s+(?P<name>[A-Z][A-Z-]{2,24})\b(?=\s*[-\u2014\u2013]|\s+[A-Z])")
@@ -534,6 +588,23 @@ def _source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
 _CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 # A label that makes a date line above the headline the article's stamp, not the site's current-date widget.
 _STAMP_LABEL = re.compile(r"\b(?:published|updated|posted|date[ds]?|first published|last modified)\b", re.I)
+# A line that is only a labelled stamp: "Updated Dec 14, 2016", "Published: 3 May 2016 10:22".
+_OPENING_STAMP = re.compile(r"^(?:last\s+)?(?:published|updated|posted|first published|last modified)\b(?:\s+on)?\s*:?\s*"
+                            r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?", re.I)
+_STAMP_REST = re.compile(r"\W*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|[A-Z]{2,4}(?:\s*[+-]\d{1,2})?)?\W*)?$",
+                         re.I)
+
+
+def _stamp_line_date(line: str, dates_in: Callable[[str], list[FoundDate]]) -> FoundDate | None:
+    """The date of a line that is only a labelled stamp ("Updated Dec 14, 2016", "Published: 3 May 2016
+    10:22"): the label, one date right after it and at most a clock time."""
+    label = _OPENING_STAMP.match(line)
+    if label is None or len(line) > 80:
+        return None
+    found = dates_in(line)
+    if len(found) != 1 or found[0].start != label.end() or not _STAMP_REST.match(line, found[0].end):
+        return None
+    return found[0]
 _HEADER_OPENERS = re.compile(r"^(?:by|posted|published|updated|last updated|first published|written by)\b", re.I)
 
 
@@ -560,6 +631,20 @@ def _headline_candidate(line: str, dated: bool) -> bool:
     return not _BULLET.match(line)
 
 
+def _is_headline_stack(line: str, opening: list[str], index: int, first_paragraph: str | None,
+                       dated: list[bool]) -> bool:
+    """Whether a line of four words or more is a headline printed over a sub-headline: the next line is a
+    shorter headline-like line (no full stop), and a sentence, a date or a byline follows the two."""
+    if _at_most_words(line, 3) or _masthead_name(line) or index + 1 >= len(opening):
+        return False
+    sub = opening[index + 1]
+    if not _headline_candidate(sub, dated[index + 1]) or sub.endswith(".") or len(sub) >= len(line):
+        return False
+    after = opening[index + 2] if index + 2 < len(opening) else first_paragraph
+    return after is not None and (dated[index + 2: index + 3] == [True] or bool(_HEADER_OPENERS.match(after))
+                                  or _is_sentence(after))
+
+
 def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict[str, int],
                    dated: list[bool]) -> int | None:
     """The index in `opening` (the lines before the first paragraph) of the headline, or None.
@@ -578,6 +663,8 @@ def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict
                                       or _HEADER_OPENERS.match(following) or _BULLET.match(following)
                                       or _is_sentence(following)):
             score += 3
+        elif _is_headline_stack(line, opening, index, first_paragraph, dated):
+            score += 3  # a headline over its sub-headline, the two over the text
         if counts.get(line, 0) > 1:
             score += 2
         if 4 <= len(line.split()) <= 25:
@@ -673,6 +760,7 @@ def parse_article(text: str) -> ParsedArticle:
     before = opening[:pick] if pick is not None else []
     header: list[str] = []
     paragraphs: list[str] = []
+    late_stamps: list[str] = []
     masthead = next(filter(None, map(_masthead_name, before)), None)
     for index, (clean, line) in enumerate(lines[(pick + 1) if pick is not None else 0:],
                                           start=(pick + 1) if pick is not None else 0):
@@ -688,6 +776,9 @@ def parse_article(text: str) -> ParsedArticle:
                 masthead = masthead or _masthead_name(clean)
                 header.append(clean)
                 continue
+        if len(paragraphs) < 4 and len(clean) <= 80 and _stamp_line_date(clean, dates_in.__getitem__):
+            late_stamps.append(clean)  # "Updated Dec 14, 2016" after a deck or a caption: a stamp, not text
+            continue
         if _BULLET.match(clean):
             paragraphs.append(_BULLET.sub("", clean).strip())  # the article's own bullet summary
             continue
@@ -695,6 +786,8 @@ def parse_article(text: str) -> ParsedArticle:
             continue  # a sub-heading or "read more" teaser inside the text
         paragraphs.append(clean)
     paragraphs = _join_broken(paragraphs)
+    if title is None and len(lines) <= 3 and paragraphs:
+        title = _run_on_headline(paragraphs[0], dates_in.__getitem__)
 
     # The publisher: a dateline's credit, a byline or signature, a copyright line, a masthead, a url.
     dateline_source = None
@@ -727,7 +820,9 @@ def parse_article(text: str) -> ParsedArticle:
             dateline = _CREDIT_DATELINE.match(paragraphs[0])
             if dateline:
                 in_dateline = [d for d in dates_in[paragraphs[0][:300]] if d.end <= dateline.end()]
-                found = in_dateline[0] if in_dateline else None
+                found = in_dateline[0] if in_dateline else _dateline_month_day(paragraphs[0], dateline.end())
+    if found is None and late_stamps:  # a labelled stamp printed after a deck or a caption
+        found = _stamp_line_date(late_stamps[0], dates_in.__getitem__)
     if found is None:  # above the headline, only a stamp: a date with a time or a label ("Updated: ...")
         stamps = [line for line in before if _CLOCK_TIME.search(line) or _STAMP_LABEL.search(line)]
         found, _ = printed_date(stamps, title, outlets, dates_in.__getitem__)
@@ -736,6 +831,7 @@ def parse_article(text: str) -> ParsedArticle:
         found = stamped[0] if len(stamped) == 1 else None  # a labelled stamp closing the page
         if found is not None and paragraphs and paragraphs[-1] == lines[-1][0]:
             paragraphs.pop()
+    stamped_at = found
     if found is not None and at == len(header) and paragraphs:
         first_paragraph, opening_wire, full_title = _strip_opening(paragraphs[0], title, found, outlets)
         paragraphs[0] = first_paragraph
@@ -747,6 +843,13 @@ def parse_article(text: str) -> ParsedArticle:
         paragraphs[0] = first_paragraph
         if full_title:
             title = full_title
+
+    if stamped_at is not None and paragraphs:
+        # The article's own dateline outranks a stamp the page or its archive printed: when the dateline's
+        # date differs, the stamp (a crawl, update or placeholder date) is not the article's.
+        credited = _credit_date(paragraphs[:2], dates_in.__getitem__)
+        if credited is not None and credited.date != stamped_at.date:
+            found = credited
 
     return ParsedArticle(
         title=title or None, source=source, wire=wire, url=url, body="\n\n".join(paragraphs),
