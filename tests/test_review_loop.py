@@ -32,14 +32,14 @@ March 15, 2016
 
 Russian Foreign Minister Sergei Lavrov said Moscow supports the peace talks in Geneva and hopes they succeed.
 
-Turkey's foreign minister said Ankara would weigh the cease-fire plan before giving an answer.
+Ankara was still mulling the truce on Tuesday, Turkey's foreign minister said.
 
 The weather in the city was cold <script>alert(1)</script> and the delegates stayed indoors.
 
 Iran has not said whether Tehran will send anyone to the next meeting of the envoys.
 """
 LAVROV = "Russian Foreign Minister Sergei Lavrov said Moscow supports the peace talks in Geneva and hopes they succeed."
-TURKEY = "Turkey's foreign minister said Ankara would weigh the cease-fire plan before giving an answer."
+TURKEY = "Ankara was still mulling the truce on Tuesday, Turkey's foreign minister said."
 
 
 def sha(path: Path) -> str:
@@ -50,7 +50,11 @@ def sha(path: Path) -> str:
 def own_corpus(tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("own")
     (folder / "a1.txt").write_text(ARTICLE, encoding="utf-8")
-    return peacetalks.load_corpus(folder)
+    corpus = peacetalks.load_corpus(folder)
+    # the tests need one machine row (Lavrov) and a candidate the machine did not code (Turkey): if the
+    # machine learns to code TURKEY, write a sentence it still misses rather than loosen the tests
+    assert list(zip(corpus.machine_stances.actor, corpus.machine_stances.quote)) == [("russia", LAVROV)]
+    return corpus
 
 
 @pytest.fixture
@@ -74,10 +78,12 @@ def test_the_queue_lists_the_unreviewed_machine_row_first_then_candidates(own_co
     assert (first.kind, first.actor, first.issue, first.polarity, first.quote) == (
         "machine", "russia", "negotiations", 1, LAVROV)
     machine = queue[queue["kind"] == "machine"]
-    assert ("turkey", "ceasefire", 0, TURKEY) in set(zip(machine.actor, machine.issue, machine.polarity, machine.quote))
     assert (queue["kind"] == "machine").tolist() == sorted((queue["kind"] == "machine").tolist(), reverse=True)
     cands = queue[queue["kind"] == "candidate"]
-    # the machine did not code Iran's silence on the next meeting: a candidate for the analyst
+    # the machine did not code Turkey's undecided answer on the truce: the likeliest candidate, undecided
+    top = cands.iloc[0]
+    assert (top.actor, top.issue, top.polarity, top.quote) == ("turkey", "ceasefire", 0, TURKEY)
+    # nor Iran's silence on the next meeting: a candidate too
     assert "iran" in set(cands["actor"])
     assert list(cands["score"]) == sorted(cands["score"], reverse=True)
     coded = set(zip(machine["actor"], machine["issue"]))
@@ -150,14 +156,14 @@ def test_confirming_and_changing_a_candidate_writes_add_rows(own_corpus, review_
     panel.confirm_button.click()
     # the next candidate: change its code with the drop-downs, narrow the quote, then confirm
     panel.actor.value, panel.issue.value, panel.polarity.value = "iran", "negotiations", 0
-    panel.quote.value = "Turkey's foreign minister said Ankara would weigh"
+    panel.quote.value = "Ankara was still mulling the truce"
     panel.confirm_button.click()
     rows = rows_of(review_file)
     assert rows[0] == {"article_id": "a1", "action": "add", "actor": "turkey", "issue": "ceasefire",
                        "polarity": "0", "quote": TURKEY, "note": ""}
     assert rows[1]["action"] == "add" and (rows[1]["actor"], rows[1]["issue"], rows[1]["polarity"]) == (
         "iran", "negotiations", "0")
-    assert rows[1]["quote"] == "Turkey's foreign minister said Ankara would weigh"
+    assert rows[1]["quote"] == "Ankara was still mulling the truce"
     # the build reads the file: the additions are analyst rows of the final table
     final = apply_review(own_corpus.machine_stances, own_corpus.articles, review_file)
     assert {("turkey", "ceasefire", 0), ("iran", "negotiations", 0)} <= {
@@ -285,7 +291,7 @@ def test_the_review_file_survives_a_killed_kernel(tmp_path: Path):
         panel = peacetalks.review_panel({str(folder)!r})
         panel.confirm_button.click()
         panel.skip_button.click()
-        panel.quote.value = "Ankara would weigh the cease-fire plan"
+        panel.quote.value = "Ankara was still mulling the truce"
         os.kill(os.getpid(), signal.SIGKILL)  # killed while the analyst edits the next card
     """)
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
@@ -351,9 +357,13 @@ def test_a_bad_word_list_is_an_error_naming_the_entry(tmp_path: Path):
 def test_one_key_decides(own_corpus, review_file):
     panel = reviewpanel.review_panel(own_corpus, review_file)
     panel.keys.value = "s"  # skip the machine row
+    assert (panel.current.kind, panel.current.actor, panel.current.issue) == ("candidate", "turkey", "ceasefire")
     panel.keys.value = "c"  # confirm the candidate
     assert panel.keys.value == ""
+    following = panel.current
     panel.keys.value = "R"  # reject the next one
-    assert [r["action"] for r in rows_of(review_file)] == ["add", "reject"]
+    rows = rows_of(review_file)
+    assert [(r["action"], r["actor"], r["issue"], r["quote"]) for r in rows] == [
+        ("add", "turkey", "ceasefire", TURKEY), ("reject", following.actor, following.issue, following.quote)]
     panel.keys.value = "u"
-    assert [r["action"] for r in rows_of(review_file)] == ["add"]
+    assert rows_of(review_file) == rows[:1]
