@@ -128,7 +128,24 @@ def test_no_labelled_set_is_said_plainly(tmp_path):
     assert "No labelled set given" in accuracy.labelled_line([], [])
     assert "None of the labelled sets given exists" in accuracy.labelled_line([], ["x/gold.json"])
     assert "is absent" in accuracy.labelled_line([], None)
-    assert accuracy.untuned_rates([]) == {"measured": False, "where": "", "rows": []}
+    assert accuracy.held_out_rates(tmp_path / "held_out.yaml") == {"measured": False, "where": "", "rows": []}
+
+
+def test_the_held_out_record_is_what_the_index_quotes(tmp_path):
+    """held_out.yaml keeps the figures measured before a held-out set was tuned on; the latest entry is quoted."""
+    record = tmp_path / "held_out.yaml"
+    record.write_text(
+        "measurements:\n"
+        "  - {where: old pages, articles: 3, code: aaa, measured: 2026-01-01, tuned_since: null,\n"
+        "     rows: [{what: stances, precision: 0.5, recall: 0.1, f1: 0.17, right: 1, gold: 10, found: 2}]}\n"
+        "  - {where: new pages, articles: 5, code: bbb, measured: 2026-02-01, tuned_since: 2026-02-02,\n"
+        "     rows: [{what: stances, precision: 0.6, recall: 0.3, f1: 0.4, right: 3, gold: 10, found: 5}]}\n",
+        encoding="utf-8")
+    rates = accuracy.held_out_rates(record)
+    assert rates["measured"] and rates["where"] == "new pages" and rates["code"] == "bbb"
+    assert rates["rows"][0]["precision"] == 0.6
+    packaged = accuracy.held_out_rates()  # the project's own record names the commit and the command
+    assert packaged["measured"] and packaged["code"] and any(r["what"] == "stances" for r in packaged["rows"])
 
 
 def test_a_labelled_set_is_read_beside_its_gold_file(tmp_path):
@@ -153,16 +170,19 @@ needs_shared = pytest.mark.skipif(not (PAGES_GOLD.is_file() and SCORER.is_file()
 @needs_shared
 @pytest.mark.slow
 def test_the_figures_are_those_of_the_projects_scorer(tmp_path):
-    """On the pages not tuned on, the same counts as ../shared/eval/score.py."""
+    """On the pages first held out (pC), the same counts as ../shared/eval/score.py."""
     extracted = tmp_path / "pages.json"
     with extracted.open("w") as out:
         subprocess.run([sys.executable, "-m", "peacetalks", "extract", str(PAGES_GOLD.parent / "articles"), "--json"],
                        stdout=out, stderr=subprocess.DEVNULL, check=True)
     scored = subprocess.run([sys.executable, str(SCORER), str(PAGES_GOLD), str(extracted), "--only", "pC"],
                             capture_output=True, text=True).stdout
-    rates = accuracy.untuned_rates([str(PAGES_GOLD)])
-    assert rates["measured"] and "pC" in rates["where"] and "/work/" not in rates["where"]
-    row = {r["what"]: r for r in rates["rows"]}
+    [held_out] = [e for e in accuracy.measure(PAGES_GOLD) if e.untuned]
+    assert "pC" in held_out.name and "/work/" not in held_out.name
+    row = {label: {**held_out.score(table, name)} for table, name, label in (
+        ("stances", "all", "stances"), ("casualties", "all", "casualty figures"),
+        ("casualties", "the war's death toll", "the war's death toll"), ("articles", "title", "titles"),
+        ("articles", "date", "dates"))}
     stance = re.search(r"stances: P ([\d.]+) R ([\d.]+) F1 ([\d.]+) \((\d+) of (\d+) gold, (\d+) extracted\)", scored)
     assert (f"{row['stances']['precision']:.2f}", f"{row['stances']['recall']:.2f}", f"{row['stances']['f1']:.2f}") == stance.groups()[:3]
     assert (row["stances"]["right"], row["stances"]["gold"], row["stances"]["found"]) == tuple(map(int, stance.groups()[3:]))

@@ -935,11 +935,11 @@ ACCURACY_BARS = {"precision": {"label": "precision: share of what it found that 
 
 
 def accuracy_takeaway(data: pd.DataFrame) -> str:
-    """One line: the machine's precision and recall per table where the rules were not tuned (else on the first reference)."""
+    """One line: the machine's precision and recall per table on the articles first held out from tuning (else on the first reference)."""
     if data.empty:
         return "Nothing measured: no review and no labelled set."
     sets = list(dict.fromkeys(data["measured_on"]))
-    chosen = next((s for s in sets if "not tuned on" in s), sets[0])
+    chosen = next((s for s in sets if "first held out" in s), sets[0])
     rows = data[(data["measured_on"] == chosen) & (data["measure"] == "all")]
     parts = [f"{r['table']} precision {r['precision']:.2f}, recall {r['recall']:.2f}" for _, r in rows.iterrows()]
     return f"{chosen}: " + "; ".join(parts) + "."

@@ -493,7 +493,7 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
                                          given.get("actors"), given.get("issues"), given.get("summarise", "auto"))
     shift_table = shifts.shifts(stances)
     basis = articles["date_basis"].value_counts()
-    untuned = accuracy.untuned_rates(given.get("labelled"))
+    untuned = accuracy.held_out_rates()
 
     return {
         "corpus": _relative(corpus),
@@ -520,13 +520,13 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
 
 
 def untuned_takeaway(untuned: dict[str, Any]) -> str:
-    """The accuracy figure's line on the index: the error rates on the text the rules were not tuned on."""
+    """The accuracy figure's line on the index: the error rates recorded on text the rules had not been tuned on."""
     if not untuned["measured"]:
-        return "Not measured on text the rules were not tuned on (no such labelled set beside the repository)."
+        return "Not measured on text the rules had not been tuned on (held_out.yaml records no measurement)."
     rows = {r["what"]: r for r in untuned["rows"]}
     parts = [f"{name} precision {rows[name]['precision']:.2f}, recall {rows[name]['recall']:.2f}"
              for name in ("stances", "casualty figures") if name in rows]
-    return f"On {untuned['where']} (not tuned on): " + "; ".join(parts) + "."
+    return f"Before any tuning on them ({untuned['when']}), on {untuned['where']}: " + "; ".join(parts) + "."
 
 
 def review_facts(review_file: Path, articles: Any, machine: Any, reviewed: Any) -> dict[str, Any]:
