@@ -12,8 +12,9 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+import pandas as pd  # pyarrow.dataset (store.py) loads it anyway
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
@@ -22,11 +23,9 @@ from . import fingerprint, tables
 from .catalog import NO_ANALYST_FILES, AnalystFiles, csv_records, read_analyst_text
 from .chunks import PART_TABLES, schema, to_arrow
 from .problems import InputError, Problem
+from .review import apply_review
 from .store import WORK, Parts, read_json
 from .tables import TABLES_META as META
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 TABLES = ("articles", "casualties", "stances", "machine_stances", "problems")
 """The tables written, as in corpus.Corpus: `stances` with the analyst's review.csv applied, `machine_stances` without."""
@@ -103,8 +102,6 @@ class Output:
 
 def _reviewed(machine: Path, articles: Path, review_path: Path, problems: list[Problem]) -> pa.Table:
     """The stances with the analyst's review applied, as load_corpus applies it (review.apply_review)."""
-    from .review import apply_review  # pandas, half a second to load: only when there is a review
-
     ids = _review_ids(review_path)
     filters = [("id", "in", sorted(ids))] if ids else None
     article_rows = pq.read_table(articles, columns=["id", "published", "body"], filters=filters).to_pylist()
@@ -243,8 +240,6 @@ def read_tables(folder: str | Path, columns: dict[str, list[str]] | None = None)
     `columns` optionally limits the columns read per table, e.g. {"articles": ["id", "published"]}:
     at archive scale the articles' bodies are most of the data.
     """
-    import pandas as pd
-
     folder = Path(folder)
     meta = _meta(folder)
     if meta is None:
