@@ -339,7 +339,7 @@ def _start_extraction(tmp_path: Path) -> tuple[subprocess.Popen[str], set[int]]:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         started = _descendants(process.pid)
-        if len(started) >= 3 and (tmp_path / "tables" / ".work" / "manifest.jsonl").exists():
+        if len(started) >= 3 and any((tmp_path / "tables" / ".work" / "parts" / "keys").glob("*.parquet")):
             return process, started  # the server and two workers, extracting
         if process.poll() is not None:
             break

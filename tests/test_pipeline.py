@@ -16,10 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from peacetalks import extraction
-from peacetalks import pipeline
+from peacetalks import fingerprint, pipeline
+from peacetalks.chunks import process_chunk
 from peacetalks.archives import iter_archive
 from peacetalks.cli import main
-from peacetalks.corpus import load_corpus
+from peacetalks.corpus import load_corpus, read_corpus
 from peacetalks.extraction import process_document
 from peacetalks.problems import InputError, Problem
 from peacetalks.reading import RawDocument, read_document
@@ -85,7 +86,7 @@ def test_tables_are_those_of_load_corpus(tmp_path: Path, fmt: str) -> None:
 
 def test_read_corpus_gives_a_corpus_like_load_corpus(tmp_path: Path) -> None:
     pipeline.extract(SEEDS, tmp_path / "out", workers=1)
-    streamed, in_memory = pipeline.read_corpus(tmp_path / "out"), load_corpus(SEEDS)
+    streamed, in_memory = read_corpus(tmp_path / "out"), load_corpus(SEEDS)
     assert streamed.root == SEEDS.resolve()
     for name in TABLES:
         assert records(getattr(streamed, name)) == records(getattr(in_memory, name)), name
@@ -223,14 +224,14 @@ def test_killed_extraction_resumes_to_the_same_tables(tmp_path: Path) -> None:
     reference = tmp_path / "reference"
     pipeline.extract(corpus, reference, workers=1, chunk_size=1)
     out = tmp_path / "out"
-    manifest = out / ".work" / "manifest.jsonl"
+    done_chunks = out / ".work" / "parts" / "keys"  # a chunk's keys file is written last: the chunk is done
     command = [sys.executable, "-m", "peacetalks.cli", "extract", str(corpus), "--out", str(out),
                "--workers", "2", "--chunk-size", "1"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and process.poll() is None:
-            if manifest.exists() and manifest.read_text().count("\n") >= 10:
+            if done_chunks.exists() and len(list(done_chunks.glob("*.parquet"))) >= 10:
                 break
             time.sleep(0.005)
         assert process.poll() is None, "the extraction ended before it could be killed"
@@ -239,7 +240,7 @@ def test_killed_extraction_resumes_to_the_same_tables(tmp_path: Path) -> None:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
         process.wait()
-    done = manifest.read_text().count("\n")
+    done = len(list(done_chunks.glob("*.parquet")))
     assert 10 <= done < 150
     assert not (out / "articles.parquet").exists()
     summary = pipeline.extract(corpus, out, workers=1, chunk_size=1)
@@ -248,12 +249,14 @@ def test_killed_extraction_resumes_to_the_same_tables(tmp_path: Path) -> None:
     assert not [p for p in (out / ".work" / "parts").rglob("*") if p.name.endswith(".tmp")]
 
 
-def test_a_torn_manifest_line_is_ignored(tmp_path: Path) -> None:
+def test_a_half_written_chunk_is_ignored(tmp_path: Path) -> None:
     corpus = tiny_corpus(tmp_path / "corpus", 6)
     with pytest.raises(Interrupt):
         pipeline.extract(corpus, tmp_path / "out", workers=1, chunk_size=2, on_commit=interrupt_after(1))
-    with (tmp_path / "out" / ".work" / "manifest.jsonl").open("a") as handle:
-        handle.write('{"part": "abc", "keys": ["x"')  # a run killed while appending
+    parts = tmp_path / "out" / ".work" / "parts"
+    # a run killed while writing a chunk: some of its tables renamed into place, not its keys, and a file half written
+    (parts / "articles" / "0000000002-0123456789abcdef.parquet").write_bytes(b"PAR1 half a table")
+    (parts / "stances" / ".0000000002-0123456789abcdef.parquet.99999.tmp").write_bytes(b"half")
     summary = pipeline.extract(corpus, tmp_path / "out", workers=1, chunk_size=2)
     assert (summary.resumed, summary.extracted) == (2, 4)
     assert pipeline.read_tables(tmp_path / "out")["articles"]["id"].tolist() == [f"a{i:04d}" for i in range(6)]
@@ -312,9 +315,9 @@ def test_tables_current_notices_a_changed_or_damaged_output(tmp_path: Path) -> N
 def test_a_code_change_means_extracting_again(tmp_path: Path, monkeypatch) -> None:
     corpus = tiny_corpus(tmp_path / "corpus", 3)
     pipeline.extract(corpus, tmp_path / "out", workers=1)
-    monkeypatch.setattr(pipeline, "code_fingerprint", lambda: "another version")  # the code on disk changed
+    monkeypatch.setattr(fingerprint, "code_digests", lambda *_: {"library": "another version"})  # the code on disk changed
     assert not pipeline.tables_current(tmp_path / "out", corpus)
-    monkeypatch.setattr(pipeline, "LOADED_CODE", "another version")  # and this process runs it
+    monkeypatch.setattr(fingerprint, "LOADED_CODE", "another version")  # and this process runs it
     summary = pipeline.extract(corpus, tmp_path / "out", workers=1)
     assert (summary.resumed, summary.extracted) == (0, 3)
 
@@ -324,8 +327,8 @@ def test_a_code_change_means_extracting_again(tmp_path: Path, monkeypatch) -> No
 def test_a_worker_running_other_code_is_refused() -> None:
     doc = RawDocument("x", "x.txt", "Title\n\nText.", "utf-8", "0" * 64)
     with pytest.raises(InputError, match="another version of the peacetalks code"):
-        pipeline.process_chunk([("k", doc)], code="not this version")
-    assert pipeline.process_chunk([("k", doc)], code=pipeline.LOADED_CODE)["articles"].num_rows == 1
+        process_chunk([("k", doc)], code="not this version")
+    assert process_chunk([("k", doc)], code=fingerprint.LOADED_CODE)["articles"].num_rows == 1
 
 
 def test_cli_writes_tables_and_reports(tmp_path: Path, capsys) -> None:
@@ -372,7 +375,7 @@ article_like = st.lists(st.one_of(st.sampled_from(CUES), st.text(max_size=8)), m
 def test_process_document_takes_any_text(text: str) -> None:
     doc = RawDocument("x", "x.txt", text, "utf-8", "0" * 64)
     result = process_document(doc)
-    tables = pipeline.process_chunk([("k", doc)])
+    tables = process_chunk([("k", doc)])
     assert tables["articles"].num_rows == 1
     assert tables["casualties"].num_rows == len(result.casualties)
     assert tables["stances"].num_rows == len(result.stances)
@@ -415,7 +418,7 @@ def test_an_export_of_any_bytes_reads_or_is_refused_by_name(tmp_path_factory: py
         assert isinstance(item, (RawDocument, Problem))
         if isinstance(item, RawDocument):
             item.text.encode("utf-8")  # no undecodable bytes left in the text
-    pipeline.process_chunk([(str(i), item) for i, item in enumerate(items)])
+    process_chunk([(str(i), item) for i, item in enumerate(items)])
 
 
 # --- Dask --------------------------------------------------------------------------------------
@@ -467,17 +470,6 @@ def test_threads_extracting_at_once_give_the_rows_of_one_at_a_time() -> None:
     finally:
         sys.setswitchinterval(interval)
     assert together == alone * 3
-
-
-CELL_VALUES = st.one_of(st.none(), st.integers(), st.booleans(), st.floats(allow_nan=True),
-                        st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0xDFFF)),
-                        st.dates(), st.datetimes())
-
-
-@given(st.lists(CELL_VALUES, max_size=6), st.booleans())
-def test_a_column_is_stored_as_its_values_one_by_one(values: list, integer: bool) -> None:
-    """The column-at-a-time shortcut of the Arrow conversion gives what converting each value gives."""
-    assert pipeline._column(list(values), integer) == [pipeline._clean_text(pipeline._cell(v, integer)) for v in values]
 
 
 def test_a_killed_runs_half_written_tables_are_cleared_by_the_next_run(tmp_path: Path) -> None:

@@ -102,24 +102,6 @@ def run_review(args: argparse.Namespace) -> int:
     return 0
 
 
-def _start_workers_early(argv: list[str]) -> None:
-    """For `extract --out` with more than one local worker, start the server the workers fork from
-    before the pipeline is loaded, so the two load side by side (see workers.start_early). Options
-    this quick look cannot read are left to the full parser to report."""
-    from .workers import default_workers, start_early
-
-    early = argparse.ArgumentParser(add_help=False, exit_on_error=False)
-    early.add_argument("--out")
-    early.add_argument("--workers", type=int)
-    early.add_argument("--engine", default="local")
-    try:
-        known, _ = early.parse_known_args(argv)
-    except argparse.ArgumentError:
-        return
-    if known.out and known.engine == "local" and (known.workers or default_workers()) > 1:
-        start_early()
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run a command; Ctrl-C stops it with one line and exit code 130, an error of the system (a folder
     that cannot be written, a disk full) with one line naming the file, never a traceback."""
@@ -138,8 +120,6 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     command = next((word for word in argv if word in COMMANDS), None)
-    if command == "extract":
-        _start_workers_early(argv)
     args = build_parser(command).parse_args(argv)
     try:
         if args.command == "report":

@@ -8,10 +8,11 @@ from typing import Any
 
 import pandas as pd
 
-from . import tables
+from . import pipeline, tables
 from .catalog import REVIEW_FILE, AnalystFiles
 from .extraction import BATCH_SIZE, process_documents
 from .problems import Problem
+from .publish import read_tables
 from .review import apply_review
 from .reading import DEFAULT_MAX_BYTES, RawDocument, analyst_folder, iter_documents
 from .tables import TABLES_META
@@ -66,14 +67,23 @@ def is_tables_folder(path: Path) -> bool:
 
 def read_extracted(folder: Path) -> Corpus:
     """The tables of an `extract --out` folder, brought up to date first when their source has changed."""
-    from . import pipeline  # pipeline builds on this module
 
     meta = json.loads((folder / TABLES_META).read_text(encoding="utf-8"))
     source = Path(meta.get("source", ""))
     if source.exists() and not pipeline.tables_current(folder, source):
         pipeline.extract(source, folder, workers=1, fmt=meta.get("format", "parquet"),
                          max_bytes=meta.get("max_bytes", DEFAULT_MAX_BYTES))
-    return pipeline.read_corpus(folder)
+    return read_corpus(folder)
+
+
+def read_corpus(folder: str | Path, columns: dict[str, list[str]] | None = None) -> Corpus:
+    """The tables written into `folder` by `peacetalks extract --out` as a Corpus, as load_corpus returns it
+    for the same source (`columns` as in publish.read_tables)."""
+    frames = read_tables(folder, columns)
+    meta = json.loads((Path(folder) / TABLES_META).read_text(encoding="utf-8"))
+    return Corpus(root=Path(meta.get("source", folder)), articles=frames["articles"],
+                  casualties=frames["casualties"], stances=frames["stances"], problems=frames["problems"],
+                  machine_stances=frames["machine_stances"])
 
 
 def load_corpus(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:

@@ -34,12 +34,13 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from . import fingerprint
+from .fingerprint import combined, corpus_files  # noqa: F401 - corpus_files: the files a report is built from
 from .problems import InputError
 
 PACKAGE_DIR = Path(__file__).parent
@@ -52,8 +53,9 @@ BUILD_PARAMETERS = {
     "corpus": "it is set by the build: use --corpus PATH",
     "figures_dir": "it is set by the build: figures go to OUT/figures",
 }
-VERSIONED = ("pandas", "matplotlib", "nbconvert", "papermill", "ipykernel", "nbformat", "trafilatura", "htmldate")
-"""Libraries whose version is part of the inputs: a different pandas may render a table differently."""
+VERSIONED = ("pandas", "matplotlib", "nbconvert", "papermill", "ipykernel", "nbformat", "jinja2")
+"""Libraries whose version is part of the report's inputs, besides those that change rows
+(fingerprint.ROW_LIBRARIES): a different pandas may render a table differently."""
 
 
 # --- the notebooks and their parameters ---------------------------------------------------
@@ -240,64 +242,21 @@ def parse_cli_value(text: str) -> Any:
 
 # --- the inputs' hash ------------------------------------------------------------------------
 
-def _hash_files(files: list[Path], root: Path) -> str:
-    """A hash of the files' names and contents. A file that cannot be read is hashed by its name and the
-    reason (extraction names it in the problems table), so a build goes on without it."""
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(path.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0")
-        try:
-            with path.open("rb") as handle:
-                while block := handle.read(1 << 20):
-                    digest.update(block)
-        except OSError as err:
-            digest.update(f"unreadable: {err.strerror or err}".encode())
-        digest.update(b"\0")
-    return digest.hexdigest()
-
-
-def corpus_files(corpus: Path) -> list[Path]:
-    """The files a corpus is read from: every file of its folder and the articles of its sub-folders, or an
-    archive file and the analyst files beside it."""
-    if corpus.is_dir():
-        from .reading import article_names
-
-        top = [p for p in corpus.iterdir() if p.is_file() or (p.is_symlink() and not p.is_dir())]
-        return sorted({*top, *(corpus / name for name in article_names(corpus))})
-    from .catalog import ANALYST_FILES
-    return [corpus, *sorted(corpus.parent / n for n in ANALYST_FILES if (corpus.parent / n).is_file())]
-
-
 def input_digests(corpus: Path, notebooks: list[NotebookInfo], parameters: dict[str, Any]) -> dict[str, str]:
-    """A hash of each kind of input a build reads, named as the user knows them."""
-    library = sorted(p for p in PACKAGE_DIR.rglob("*")
-                     if p.is_file() and "__pycache__" not in p.parts and p.suffix not in {".pyc", ".pyo"})
+    """A hash of each kind of input a build reads, named as the user knows them: those of the extracted
+    tables (fingerprint.digests, with the report's own libraries' versions), the notebooks and the parameters."""
     settings = {"parameters": parameters, "corpus": _relative(corpus)}
-    software = {"python": sys.version.split()[0], **{name: _version(name) for name in VERSIONED}}
+    folder = notebooks[0].path.parent
     return {
-        "articles and analyst files": _hash_files(corpus_files(corpus), corpus if corpus.is_dir() else corpus.parent),
-        "notebooks": _hash_files([n.path for n in notebooks], notebooks[0].path.parent),
-        "library, codebook and templates": _hash_files(library, PACKAGE_DIR),
+        **fingerprint.digests(corpus, (*fingerprint.ROW_LIBRARIES, *VERSIONED)),
+        "notebooks": fingerprint.hash_files((n.path.relative_to(folder).as_posix(), n.path) for n in notebooks),
         "parameters": hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest(),
-        "software versions": hashlib.sha256(json.dumps(software, sort_keys=True).encode()).hexdigest(),
     }
 
 
-def combined(parts: dict[str, str]) -> str:
-    """One hash of everything a build reads: a build with the same hash would give the same report."""
-    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
-
-
 def inputs_digest(corpus: Path, notebooks: list[NotebookInfo], parameters: dict[str, Any]) -> str:
-    """The combined hash of a build's inputs."""
+    """The combined hash of a build's inputs: a build with the same hash would give the same report."""
     return combined(input_digests(corpus, notebooks, parameters))
-
-
-def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "-"
 
 
 def _relative(path: Path, start: Path | None = None) -> str:
@@ -316,16 +275,6 @@ def read_state(out: Path) -> dict[str, Any]:
 
 class NotebookFailed(Exception):
     """A notebook that did not run to the end; the message names the notebook and the cell."""
-
-
-def _skip_iri_checker() -> None:
-    """Let papermill and nbconvert load without jsonschema's optional IRI checker.
-
-    jsonschema compiles a Lark grammar for the rfc3987 "iri" format when it is imported
-    (2.7 s on this machine); notebook validation never uses that format, so the build
-    tells Python that module is absent before nbformat pulls in jsonschema.
-    """
-    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 
 def _clean_executed(nb: Any) -> None:
@@ -467,13 +416,13 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
 
     Also writes the corpus tables as CSV for download. Runs in the build process while the kernels work.
     """
-    from . import accuracy, charts, pipeline, shifts, summary, tables as columns
+    from . import accuracy, charts, shifts, summary, tables as columns
     from .catalog import REVIEW_FILE
-    from .corpus import load_corpus
+    from .corpus import load_corpus, read_corpus
     from .reading import analyst_folder
 
     # extract_tables has just brought the extracted tables up to date: read them without checking again
-    corpus_tables = pipeline.read_corpus(extracted) if extracted else load_corpus(_relative(corpus))
+    corpus_tables = read_corpus(extracted) if extracted else load_corpus(_relative(corpus))
     corpus_tables.write_csv(tables_dir)
     reviewed = corpus_tables.stances
     machine = corpus_tables.machine_stances if corpus_tables.machine_stances is not None else reviewed
@@ -728,7 +677,6 @@ def _unwritable(folder: Path, err: OSError) -> InputError:
 def build(corpus: Path, out: Path, notebooks: list[NotebookInfo], given: dict[str, Any],
           parts: dict[str, str], jobs: int, force: bool = False) -> None:
     """Execute, render and index every notebook in a temporary folder, then swap it into place."""
-    _skip_iri_checker()
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         build_dir = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))

@@ -1,9 +1,7 @@
 """How extraction's worker processes start: forked from a server that has loaded everything once.
 
 The server (multiprocessing's forkserver) imports `peacetalks.preload`, which loads the libraries
-and compiles the codebook and cue patterns, so each worker it forks starts ready. That costs about
-a second, so `peacetalks extract --out` starts the server first thing (`start_early`): it loads on
-one core while the command loads pandas and pyarrow on the other.
+and the extraction modules once, so each worker it forks starts with them loaded.
 
 Neither outlives the command: the server and each worker ask Linux to kill them when the process
 that started them ends (`die_with_parent`), so killing the command, even with SIGKILL, takes them
@@ -13,6 +11,7 @@ This module imports nothing heavy: the command line uses it before it loads the 
 """
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
@@ -31,8 +30,6 @@ def die_with_parent() -> None:
     if expected == str(os.getpid()):  # not a process started by another: nothing to ask
         return
     try:
-        import ctypes
-
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     except (OSError, AttributeError):  # pragma: no cover - not Linux
@@ -63,12 +60,3 @@ def worker_context() -> BaseContext:
     os.environ[PARENT_VARIABLE] = str(os.getpid())  # the server, started from here, dies with this process
     context.set_forkserver_preload([PRELOAD])
     return context
-
-
-def start_early() -> None:
-    """Start the server workers fork from now, if the platform has one, so that it is ready when the
-    first worker is needed; starting it twice is harmless (multiprocessing keeps one)."""
-    if worker_context().get_start_method() == "forkserver":
-        from multiprocessing import forkserver
-
-        forkserver.ensure_running()
