@@ -109,6 +109,7 @@ _LEADING_SUBORDINATE = re.compile(
 _TITLE_BREAK = re.compile(r"[,;:()\"“”]")  # between two names of one actor, it ends the title
 _LIST_BREAK = re.compile(r"[;:()\"“”|]|\s[-–—]\s")  # between two names, it ends the list
 _SPEAKER_BREAK = re.compile(r"[,;\"“”]")  # between a name and a speech verb, it is not the speaker
+_QUOTE_CLOSED = re.compile(r"[,.!?]\s*[\"”]\s*(?:the\s+)?\Z", re.IGNORECASE)  # a quotation just closed: '"...," Kerry said at the meeting'
 _INTRODUCES = re.compile(r"\s*(?:that\s*)?[:,]?\s*")  # what may follow a speech verb before a quotation
 _THAT = re.compile(r"\bthat\b")
 
@@ -230,6 +231,9 @@ class Holding(NamedTuple):
     earlier: str | None
     cue_start: int = 0
     cue_end: int = 0
+    # held only by being named inside the cue ("the opposition delegation", "UN-brokered talks"): what an
+    # actor is said to do in the same sentence ("walked out of the talks") outweighs it (see `_yield_weak`)
+    weak: bool = False
 
 
 def extract_stances(article_id: str, body: str, published: dt.date | None,
@@ -488,8 +492,9 @@ def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = (
             gap = text[last.end:m.start]
             words = _WORD.findall(gap)
             lowered = {w.lower() for w in words}
-            if m.actor == last.mentions[-1].actor and len(words) <= 6 and not lowered & _TITLE_STOPS \
-                    and not _TITLE_BREAK.search(gap) and all(_title_word(w) for w in words):
+            if m.actor == last.mentions[-1].actor and len(words) <= 6 and not lowered & _TITLE_STOPS - {"of"} \
+                    and not _TITLE_BREAK.search(gap) and all(_title_word(w) or w == "of" for w in words) \
+                    and words[:1] != ["of"] and words[-1:] != ["of"]:
                 last.mentions.append(m)
                 continue
             same_actor = m.actor == last.mentions[-1].actor
@@ -566,12 +571,18 @@ def _preceding_word(text: str, pos: int, floor: int) -> str:
     return words[-1].lower() if words else ""
 
 
+_PARTITIVE = {"members", "member", "officials", "official", "leaders", "leader", "head", "heads", "representatives",
+              "representative", "delegates", "delegate", "spokesman", "spokeswoman", "some", "many", "most", "several"}
+
+
 def _is_object(text: str, group: Group, floor: int) -> bool:
     """True when a group follows a preposition or a verb that takes it as object ("talks with Lavrov").
 
     "with X observing the truce" is the exception: X is the agent of the -ing verb.
     """
     word = _preceding_word(text, group.start, floor)
+    if word == "of" and _preceding_word(text, text.rfind("of", floor, group.start), floor) in _PARTITIVE:
+        return False  # "some members of the opposition delegation walked out": the members speak for it
     if word == "with":
         following = [w.lower() for w in _WORD.findall(text[group.end:group.end + 60])[:3]]
         return not any(len(w) > 5 and w.endswith("ing") for w in following)
@@ -656,7 +667,7 @@ def speech_frames(text: str, folded: str, clause: Clause, groups: list[Group], c
         if before:
             speaker = before[-1]
             rest = text[verb.end():clause.end]
-            if len(_WORD.findall(rest)) > 3:
+            if len(_WORD.findall(rest)) > 3 and not _QUOTE_CLOSED.search(text, clause.start, speaker.start):
                 frames.append(Speech(speaker, verb.end(), clause.end))
             else:
                 frames.append(Speech(speaker, clause.start, speaker.start))
@@ -734,6 +745,10 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
     if not any(matches):
         return []  # no cue matches: nothing to analyse
     mentions = actor_mentions(text, codebook, folded, on=published)
+    if mentions:
+        matches = _outside_names(text, matches, mentions)
+        if not any(matches):
+            return []
     if not mentions and voice is None and not (_THIRD_PERSON.search(text) and previous()):
         return []  # nobody here could hold a stance
     groups, subjects, inherited = _analyse(text, mentions, previous, clauses)
@@ -746,9 +761,29 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
         for cue, match in found:
             holdings.extend(_read_cue(text, folded, clause, match, cue, codebook, groups, subject or voice, frames,
                                       published, lists.negators, lists.softeners, lists.earlier, lists.reservations))
-    holdings = _longest_cues(holdings)
+    holdings = _yield_weak(_longest_cues(holdings))
     holdings.extend(_flexibility(folded, clauses, subjects, holdings, codebook))
     return _merge_mixed(text, holdings)
+
+
+def _outside_names(text: str, matches: list[list[tuple[Cue, re.Match[str]]]], mentions: list[Mention]
+                   ) -> list[list[tuple[Cue, re.Match[str]]]]:
+    """The cue matches less those that end inside a proper name (capitalised) of an actor that starts after
+    them: in "Saudi Arabia backs the High Negotiations Committee", "Negotiations" is a word of the
+    committee's name, not talks. (A common noun phrase stays a cue's: "a congress of opposition figures".)"""
+    def inside_name(match: re.Match[str]) -> bool:
+        start, end = match.span()
+        return any(start < m.start < end < m.end and text[m.start].isupper() for m in mentions)
+    return [[(cue, match) for cue, match in found if not inside_name(match)] for found in matches]
+
+
+def _yield_weak(holdings: list[Holding]) -> list[Holding]:
+    """Where an actor is only named in one cue ("the opposition delegation" at the talks: +1) and said to act
+    in another of the same issue in the sentence ("walked out of the conference": -1), the act is the reading."""
+    if len(holdings) < 2:
+        return holdings  # (most sentences) nothing to compare
+    return [h for h in holdings if not (h.weak and any(
+        not o.weak and o.actor == h.actor and o.issue == h.issue and o.polarity != h.polarity for o in holdings))]
 
 
 def _cue_matches(folded: str, clauses: list[Clause], cues: list[Cue]) -> list[list[tuple[Cue, re.Match[str]]]]:
@@ -842,6 +877,9 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         return []
 
     # (a word list the sentence has no word of is _NOWHERE: its window is not worked out)
+    if cue.issue != "ceasefire" and _PARTICIPLE.match(folded, start) \
+            and _TRUCE_BEFORE.search(folded, max(clause.start, start - 30), start):
+        return []  # "the ceasefire mediated under the peace process": what was mediated is the truce (a ceasefire cue's)
     if _CONDITIONAL.search(folded, max(clause.start, _back_words(text, start, 6)), start):
         return []  # "if they do not attend", "whether to attend": a hypothesis or a question, not a position
     polarity = cue.polarity
@@ -868,10 +906,14 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
                                   text[softened.start():softened.end()], start, end))
             result.append(Holding(actor, cue.issue, 0, quote_start, quote_end, speaker, time, None, start, end))
         else:
-            result.append(Holding(actor, cue.issue, polarity, quote_start, quote_end, speaker, time, earlier, start, end))
+            result.append(Holding(actor, cue.issue, polarity, quote_start, quote_end, speaker, time, earlier, start, end,
+                                  cue.agents == "inside"))
     return result
 
 
+# a truce noun right before a participle that opens a cue: a reduced relative ("the truce brokered by ...")
+_TRUCE_BEFORE = folded_pattern(r"\b(?:cease-?fires?|truces?|hostilities|armistice)[\"”’']?\s+\Z")
+_PARTICIPLE = folded_pattern(r"\w+ed\b")
 _CLAUSE_LINK = re.compile(r",|\b(?:and|but|that|which|who|while)\b", re.IGNORECASE)
 # matched against the folded sentence
 # ("only if ..." and "unless ..." state what the holder demands: they are not conditions that void the cue)
