@@ -410,3 +410,16 @@ def test_a_quotation_closed_before_its_speaker_is_the_speakers_even_with_words_a
 def test_discussing_the_war_with_a_leader_is_no_position_on_talks():
     assert read("Putin later discussed the conflict with the American president and other leaders by phone.",
                 published="2017-11-22") == []
+
+
+def test_with_no_date_a_speaker_the_text_titles_for_his_actor_still_speaks_for_it():
+    # an unknown publication date binds no dated speaker ...
+    assert read("Peskov welcomed the talks in Astana.", published=None) == []
+    # ... unless the article itself gives him the title of his actor
+    body = "Kremlin spokesman Dmitry Peskov welcomed the talks in Astana. Later Peskov welcomed the new round of talks."
+    found = rows(body, published=None)
+    assert {(r["actor"], r["speaker"]) for r in found} == {("russia", "Peskov")}
+    # a former holder named with the title is not bound by it
+    found = rows("Former Kremlin spokesman Dmitry Peskov welcomed the talks. Peskov later welcomed the new round of talks.",
+                 published=None)
+    assert not [r for r in found if r["speaker"] == "Peskov"]

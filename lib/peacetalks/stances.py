@@ -253,7 +253,9 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
     lists = codebook.derived(_WordLists).patterns
     elsewhere: list[int] | None = None  # worked out when the first sentence is read
     sentences = _sentences(body, spots)
-    context = _Context(body, sentences, codebook, published)
+    # with no publication date, no dated speaker binds, except one the text itself gives the title of his actor
+    bound: dt.date | frozenset[str] | None = published if published is not None else introduced_speakers(body, codebook)
+    context = _Context(body, sentences, codebook, bound)
     rows: list[dict] = []
     seen: set[tuple] = set()
     for index, sentence in enumerate(sentences):
@@ -262,7 +264,7 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
             continue
         text = body[sentence.start:sentence.end]
         holdings = _read(text, codebook, published, functools.partial(context.previous, index),
-                         context.voice(sentence), cues)
+                         context.voice(sentence), cues, bound)
         if not holdings:
             continue
         # (worked out for the sentences that give a stance, far fewer than those that are read)
@@ -325,7 +327,8 @@ class _Context:
     the sentence before it in its paragraph hands on ("He said ..."), and the speaker of a quotation
     it stands in."""
 
-    def __init__(self, body: str, sentences: list[Sentence], codebook: Codebook, published: dt.date | None = None) -> None:
+    def __init__(self, body: str, sentences: list[Sentence], codebook: Codebook,
+                 published: dt.date | frozenset[str] | None = None) -> None:
         self.body, self.sentences, self.codebook, self.published = body, sentences, codebook, published
         self._carried: dict[int, Group | None] = {}
         self._quoted: list[re.Match[str]] | None = None
@@ -365,7 +368,7 @@ class _Context:
 
 
 def carried_subject(text: str, codebook: Codebook, previous: Group | None,
-                    published: dt.date | None = None) -> Group | None:
+                    published: dt.date | frozenset[str] | None = None) -> Group | None:
     """The subject a sentence hands on to the next one: its first clause subject, else the one it took."""
     mentions = actor_mentions(text, codebook, on=published)
     if not mentions:
@@ -519,12 +522,13 @@ def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = (
 
 
 def actor_mentions(text: str, codebook: Codebook, folded: str | None = None, *,
-                   on: dt.date | None = None) -> list[Mention]:
+                   on: dt.date | frozenset[str] | None = None) -> list[Mention]:
     """The actor mentions of a sentence (`folded`: `fold(text)`, when known), less
     - the place of a dateline that opens it: in "MOSCOW (Sputnik) — Assad rejected the truce", Moscow
       is where the story was filed, not a speaker;
     - a speaker out of office on the date `on` (the publication date; None, unknown, binds no dated
-      speaker: see `Codebook.in_office`);
+      speaker: see `Codebook.in_office`; a set, for an article of unknown date, binds the dated speakers
+      it names: see `introduced_speakers`);
     - a name qualified by another country's ("Lebanese Prime Minister Saad Hariri", "Yemen's Houthi
       rebels", "the Egyptian government"): the codebook's actors are the Syrian war's."""
     folded = fold(text) if folded is None else folded
@@ -538,8 +542,32 @@ def actor_mentions(text: str, codebook: Codebook, folded: str | None = None, *,
     foreign = _lists(codebook, folded).foreign_qualifiers
     # such a mention still names somebody, who may be the subject or the speaker of the sentence: it is
     # kept, for nobody (actor ""), so that the stance is not handed to another actor named nearby
+    if isinstance(on, frozenset):
+        return [m if (codebook.in_office(m, None) or m.speaker in on) and not _foreign(text, folded, m, foreign)
+                else m._replace(actor=NOBODY) for m in mentions]
     return [m if codebook.in_office(m, on) and not _foreign(text, folded, m, foreign) else m._replace(actor=NOBODY)
             for m in mentions]
+
+
+_FORMER = re.compile(r"\b(?:former|ex|then|late|outgoing|erstwhile)\b", re.IGNORECASE)
+
+
+def introduced_speakers(body: str, codebook: Codebook) -> frozenset[str]:
+    """The dated speakers an article of unknown date binds: those it names with a name of their own actor
+    in their title ("Kremlin spokesman Dmitry Peskov", "U.N. Syria envoy Staffan de Mistura"), not as a
+    former holder ("former U.S. Secretary of State John Kerry"). The text says whom they speak for."""
+    mentions = codebook.mentions(body, fold(body))
+    bound = set()
+    for before, m in zip(mentions, mentions[1:]):
+        if m.speaker is None or before.speaker is not None or before.actor != m.actor or codebook.in_office(m, None):
+            continue
+        gap = body[before.end:m.start]
+        words = _WORD.findall(gap)
+        lo = _back_words(body, before.start, 2)
+        if len(words) <= 6 and not _TITLE_BREAK.search(gap) and not _FORMER.search(body, lo, m.start) \
+                and all(_title_word(w) or w == "of" for w in words):
+            bound.add(m.speaker)
+    return frozenset(bound)
 
 
 NOBODY = ""  # the actor of a mention that speaks for no actor of the codebook (see `actor_mentions`)
@@ -710,7 +738,7 @@ def quotations(body: str, codebook: Codebook, published: dt.date | None = None) 
 
 
 def attribution(body: str, quotation: re.Match[str], codebook: Codebook,
-                published: dt.date | None = None) -> Group | None:
+                published: dt.date | frozenset[str] | None = None) -> Group | None:
     """The actor named by the attribution of a quotation (a match of _QUOTATION in `body`), if any."""
     verbs = codebook.word_pattern("speech_verbs")
     after = body[quotation.end():quotation.end() + 90].split(".")[0]
@@ -730,9 +758,10 @@ _THIRD_PERSON = re.compile(r"\b(?:he|she|it|they|the\s+(?:\w+\s+)?(?:minister|en
 
 
 def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Callable[[], Group | None],
-          voice: Group | None, cues: list[Cue]) -> list[Holding]:
+          voice: Group | None, cues: list[Cue], bound: dt.date | frozenset[str] | None = None) -> list[Holding]:
     """The stances of one sentence, trying `cues`. `previous` gives the subject of the sentence before;
-    it is called only when needed."""
+    it is called only when needed. `bound` says which dated speakers count (see `actor_mentions`): by
+    default, those in office on `published`."""
     folded = fold(text)
     # the cues that match somewhere in the sentence (most candidate sentences have none: then it is not
     # even cut into clauses); a match inside a clause is a match in the sentence
@@ -744,7 +773,7 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
     matches = _cue_matches(folded, clauses, cues)
     if not any(matches):
         return []  # no cue matches: nothing to analyse
-    mentions = actor_mentions(text, codebook, folded, on=published)
+    mentions = actor_mentions(text, codebook, folded, on=published if bound is None else bound)
     if mentions:
         matches = _outside_names(text, matches, mentions)
         if not any(matches):
