@@ -423,3 +423,13 @@ def test_with_no_date_a_speaker_the_text_titles_for_his_actor_still_speaks_for_i
     found = rows("Former Kremlin spokesman Dmitry Peskov welcomed the talks. Peskov later welcomed the new round of talks.",
                  published=None)
     assert not [r for r in found if r["speaker"] == "Peskov"]
+
+
+def test_what_a_cue_needs_does_not_come_from_a_relative_clause_after_it():
+    # the meeting is not said to be about the conflict: the relative clause tells what the host did later
+    assert read("The Syrian leader flew to Moscow to meet President Vladimir Putin, who later discussed the "
+                "conflict with other leaders.", published="2017-11-22") == []
+    # the same meeting said to be about the conflict is one
+    assert ("russia", "negotiations", 1) in read(
+        "The Syrian leader flew to Moscow to meet President Vladimir Putin about ending the conflict.",
+        published="2017-11-22")

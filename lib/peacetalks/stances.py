@@ -906,6 +906,8 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         return []
 
     # (a word list the sentence has no word of is _NOWHERE: its window is not worked out)
+    if cue.needs_folded is not None and not _needed_here(folded, cue.needs_folded, start, end):
+        return []  # what the cue needs stands only in a relative clause about someone after it
     if cue.issue != "ceasefire" and _PARTICIPLE.match(folded, start) \
             and _TRUCE_BEFORE.search(folded, max(clause.start, start - 30), start):
         return []  # "the ceasefire mediated under the peace process": what was mediated is the truce (a ceasefire cue's)
@@ -938,6 +940,22 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             result.append(Holding(actor, cue.issue, polarity, quote_start, quote_end, speaker, time, earlier, start, end,
                                   cue.agents == "inside"))
     return result
+
+
+_RELATIVE_AFTER = folded_pattern(r",\s*(?:who|which|whose)\b")
+
+
+def _needed_here(folded: str, needs: re.Pattern[str], start: int, end: int) -> bool:
+    """Whether the words a cue needs stand somewhere other than in a relative clause after it: in "to meet
+    the president, who later discussed the conflict with ...", the conflict is what he discussed later,
+    not what the meeting was about."""
+    found = needs.search(folded)
+    if found is None or found.start() < end:
+        return True  # (a cue whose needs matched nowhere is not tried at all)
+    relative = _RELATIVE_AFTER.search(folded, end)
+    if relative is None:
+        return True
+    return bool(needs.search(folded, end, relative.start())) or needs.search(folded, 0, start) is not None
 
 
 # a truce noun right before a participle that opens a cue: a reduced relative ("the truce brokered by ...")
