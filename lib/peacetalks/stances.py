@@ -254,7 +254,7 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
     elsewhere: list[int] | None = None  # worked out when the first sentence is read
     sentences = _sentences(body, spots)
     # with no publication date, no dated speaker binds, except one the text itself gives the title of his actor
-    bound: dt.date | frozenset[str] | None = published if published is not None else introduced_speakers(body, codebook)
+    bound: dt.date | Introduced | None = published if published is not None else Introduced(body, codebook)
     context = _Context(body, sentences, codebook, bound)
     rows: list[dict] = []
     seen: set[tuple] = set()
@@ -328,7 +328,7 @@ class _Context:
     it stands in."""
 
     def __init__(self, body: str, sentences: list[Sentence], codebook: Codebook,
-                 published: dt.date | frozenset[str] | None = None) -> None:
+                 published: dt.date | Introduced | None = None) -> None:
         self.body, self.sentences, self.codebook, self.published = body, sentences, codebook, published
         self._carried: dict[int, Group | None] = {}
         self._quoted: list[re.Match[str]] | None = None
@@ -368,7 +368,7 @@ class _Context:
 
 
 def carried_subject(text: str, codebook: Codebook, previous: Group | None,
-                    published: dt.date | frozenset[str] | None = None) -> Group | None:
+                    published: dt.date | Introduced | None = None) -> Group | None:
     """The subject a sentence hands on to the next one: its first clause subject, else the one it took."""
     mentions = actor_mentions(text, codebook, on=published)
     if not mentions:
@@ -522,7 +522,7 @@ def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = (
 
 
 def actor_mentions(text: str, codebook: Codebook, folded: str | None = None, *,
-                   on: dt.date | frozenset[str] | None = None) -> list[Mention]:
+                   on: dt.date | Introduced | None = None) -> list[Mention]:
     """The actor mentions of a sentence (`folded`: `fold(text)`, when known), less
     - the place of a dateline that opens it: in "MOSCOW (Sputnik) — Assad rejected the truce", Moscow
       is where the story was filed, not a speaker;
@@ -542,14 +542,26 @@ def actor_mentions(text: str, codebook: Codebook, folded: str | None = None, *,
     foreign = _lists(codebook, folded).foreign_qualifiers
     # such a mention still names somebody, who may be the subject or the speaker of the sentence: it is
     # kept, for nobody (actor ""), so that the stance is not handed to another actor named nearby
-    if isinstance(on, frozenset):
-        return [m if (codebook.in_office(m, None) or m.speaker in on) and not _foreign(text, folded, m, foreign)
+    if isinstance(on, Introduced):
+        return [m if (codebook.in_office(m, None) or m.speaker in on.speakers) and not _foreign(text, folded, m, foreign)
                 else m._replace(actor=NOBODY) for m in mentions]
     return [m if codebook.in_office(m, on) and not _foreign(text, folded, m, foreign) else m._replace(actor=NOBODY)
             for m in mentions]
 
 
 _FORMER = re.compile(r"\b(?:former|ex|then|late|outgoing|erstwhile)\b", re.IGNORECASE)
+
+
+class Introduced:
+    """The dated speakers an article of unknown date binds (see `introduced_speakers`), worked out the
+    first time a sentence names a dated speaker (most articles never do)."""
+
+    def __init__(self, body: str, codebook: Codebook) -> None:
+        self.body, self.codebook = body, codebook
+
+    @functools.cached_property
+    def speakers(self) -> frozenset[str]:
+        return introduced_speakers(self.body, self.codebook)
 
 
 def introduced_speakers(body: str, codebook: Codebook) -> frozenset[str]:
@@ -738,7 +750,7 @@ def quotations(body: str, codebook: Codebook, published: dt.date | None = None) 
 
 
 def attribution(body: str, quotation: re.Match[str], codebook: Codebook,
-                published: dt.date | frozenset[str] | None = None) -> Group | None:
+                published: dt.date | Introduced | None = None) -> Group | None:
     """The actor named by the attribution of a quotation (a match of _QUOTATION in `body`), if any."""
     verbs = codebook.word_pattern("speech_verbs")
     after = body[quotation.end():quotation.end() + 90].split(".")[0]
@@ -758,7 +770,7 @@ _THIRD_PERSON = re.compile(r"\b(?:he|she|it|they|the\s+(?:\w+\s+)?(?:minister|en
 
 
 def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Callable[[], Group | None],
-          voice: Group | None, cues: list[Cue], bound: dt.date | frozenset[str] | None = None) -> list[Holding]:
+          voice: Group | None, cues: list[Cue], bound: dt.date | Introduced | None = None) -> list[Holding]:
     """The stances of one sentence, trying `cues`. `previous` gives the subject of the sentence before;
     it is called only when needed. `bound` says which dated speakers count (see `actor_mentions`): by
     default, those in office on `published`."""
