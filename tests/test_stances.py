@@ -439,3 +439,13 @@ def test_turkish_names_written_with_their_own_letters_speak_for_turkey():
     for name in ("Erdoğan", "Çavuşoğlu"):
         found = rows(f"{name} said Ankara welcomed the new round of talks in Geneva.", published="2016-11-22")
         assert [(r["actor"], r["issue"], r["polarity"]) for r in found] == [("turkey", "negotiations", 1)]
+
+
+def test_a_plural_role_refers_back_to_the_list_of_actors_just_named():
+    body = ("Russia, Iran and Turkey met in the Kazakh capital on Monday. "
+            "The three countries also agreed to back the ceasefire.")
+    assert {("russia", "ceasefire", 1), ("iran", "ceasefire", 1), ("turkey", "ceasefire", 1)} <= set(
+        read(body, published="2017-01-22"))
+    # one actor named before is no list: "the three countries" are not Russia alone
+    body = "Russia met the envoy on Monday. The three countries also agreed to back the ceasefire."
+    assert not [r for r in read(body, published="2017-01-22") if r[1] == "ceasefire"]

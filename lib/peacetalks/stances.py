@@ -63,6 +63,9 @@ _WORD = re.compile(r"[\w'’.-]+")
 _PRONOUN_START = re.compile(
     r"^\W*(?:that\s+)?(?:he|she|it|they|we|i|the\s+(?:(?:top|chief|foreign|special|senior|deputy|peace|UN|U\.N\.)\s+){0,2}"
     r"(?:minister|envoy|mediator|diplomat|spokesman|spokeswoman|president|secretary|ambassador|official))\b", re.IGNORECASE)
+# a plural noun standing for the list of actors just named ("the three countries", "the trio")
+_PLURAL_START = re.compile(r"^\W*the\s+(?:two|three|four|five|\d)?\s*(?:countries|states|powers|nations|governments|"
+                           r"trio|guarantors|guarantor\s+(?:states|countries|powers))\b", re.IGNORECASE)
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "some"}
 _PREPOSITIONS = {
     "of", "to", "in", "from", "with", "against", "on", "at", "for", "over", "into", "toward", "towards",
@@ -765,7 +768,8 @@ def attribution(body: str, quotation: re.Match[str], codebook: Codebook,
     return None
 
 
-_THIRD_PERSON = re.compile(r"\b(?:he|she|it|they|the\s+(?:\w+\s+)?(?:minister|envoy|mediator|diplomat|spokesman|"
+_THIRD_PERSON = re.compile(r"\b(?:he|she|it|they|the\s+(?:two|three|four|five)?\s*(?:countries|states|powers|nations|"
+                           r"governments|trio|guarantors|guarantor states)|the\s+(?:\w+\s+)?(?:minister|envoy|mediator|diplomat|spokesman|"
                            r"spokeswoman|president|secretary|ambassador|official))\b", re.IGNORECASE)
 
 
@@ -846,8 +850,14 @@ def _analyse(text: str, mentions: list[Mention], previous: Callable[[], Group | 
     for clause in clauses:
         subject = subject_of(text, groups, clause.start, clause.end)
         taken = None
-        if subject is None and _PRONOUN_START.match(text[clause.start:clause.end].lstrip(" ,;:-—").removeprefix("but ")):
+        head = text[clause.start:clause.end].lstrip(" ,;:-—").removeprefix("but ")
+        if subject is None and _PRONOUN_START.match(head):
             taken = subjects[-1] if subjects and subjects[-1] else previous()
+        elif subject is None and _PLURAL_START.match(head):
+            # "The three countries also agreed ...": the actors named together just before, if a list it was
+            taken = subjects[-1] if subjects and subjects[-1] else previous()
+            if taken is not None and len([a for a in taken.actors if a != NOBODY]) < 2:
+                taken = None
         subjects.append(subject or taken)
         inherited.append(taken)
     for i, clause in enumerate(clauses):
