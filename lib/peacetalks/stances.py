@@ -112,7 +112,6 @@ _LEADING_SUBORDINATE = re.compile(
 _TITLE_BREAK = re.compile(r"[,;:()\"“”]")  # between two names of one actor, it ends the title
 _LIST_BREAK = re.compile(r"[;:()\"“”|]|\s[-–—]\s")  # between two names, it ends the list
 _SPEAKER_BREAK = re.compile(r"[,;\"“”]")  # between a name and a speech verb, it is not the speaker
-_QUOTE_CLOSED = re.compile(r"[,.!?]\s*[\"”]\s*(?:the\s+)?\Z", re.IGNORECASE)  # a quotation just closed: '"...," Kerry said at the meeting'
 _INTRODUCES = re.compile(r"\s*(?:that\s*)?[:,]?\s*")  # what may follow a speech verb before a quotation
 _THAT = re.compile(r"\bthat\b")
 
@@ -710,7 +709,7 @@ def speech_frames(text: str, folded: str, clause: Clause, groups: list[Group], c
         if before:
             speaker = before[-1]
             rest = text[verb.end():clause.end]
-            if len(_WORD.findall(rest)) > 3 and not _QUOTE_CLOSED.search(text, clause.start, speaker.start):
+            if len(_WORD.findall(rest)) > 3:
                 frames.append(Speech(speaker, verb.end(), clause.end))
             else:
                 frames.append(Speech(speaker, clause.start, speaker.start))
