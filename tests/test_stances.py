@@ -427,12 +427,6 @@ def test_what_a_cue_needs_does_not_come_from_a_relative_clause_after_it():
         published="2017-11-22")
 
 
-def test_turkish_names_written_with_their_own_letters_speak_for_turkey():
-    for name in ("Erdoğan", "Çavuşoğlu"):
-        found = rows(f"{name} said Ankara welcomed the new round of talks in Geneva.", published="2016-11-22")
-        assert [(r["actor"], r["issue"], r["polarity"]) for r in found] == [("turkey", "negotiations", 1)]
-
-
 def test_a_plural_role_refers_back_to_the_list_of_actors_just_named():
     body = ("Russia, Iran and Turkey met in the Kazakh capital on Monday. "
             "The three countries also agreed to back the ceasefire.")
