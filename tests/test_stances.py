@@ -351,3 +351,87 @@ def test_clauses_are_the_plain_cuts(text):
     from peacetalks.words import fold
     codebook = load_codebook()
     assert split_clauses(text, fold(text), codebook) == _plain_clauses(text, fold(text), codebook)
+
+
+# --- mechanisms found by diagnosing the pC pages (each test uses sentences written for it) -------
+
+def test_a_word_inside_a_bodys_proper_name_is_not_a_cue():
+    # "Negotiations" in the committee's name is not talks that the kingdom backs
+    assert not [r for r in read("Riyadh backs the Higher Negotiations Committee, whose chairman quit on Sunday.")
+                if r[1] == "negotiations"]
+    # a common noun phrase that names an actor still reads as the cue's words
+    assert ("russia", "engage_opposition", 1) in read(
+        "The Russian president called for a congress of Syrian government and opposition figures.")
+
+
+def test_what_an_actor_does_outweighs_being_named_in_the_talks():
+    # the delegation is named at the talks (+1), but walking out is what it did (-1): no mixed row
+    found = read("During the round in Geneva, several members of the opposition delegation walked out of the "
+                 "conference hall in protest.")
+    assert ("syrian_opposition", "negotiations", -1) in found
+    assert ("syrian_opposition", "negotiations", 0) not in found
+    assert ("syrian_opposition", "negotiations", 1) not in found
+
+
+def test_members_of_a_body_speak_for_it():
+    assert ("syrian_opposition", "negotiations", -1) in read(
+        "Some members of the opposition delegation boycotted the session on Monday.")
+
+
+def test_a_participle_after_a_truce_is_the_truces_not_the_talks():
+    # "the truce mediated under the peace process": the powers guarantee a truce; no talks are read
+    found = read("Moscow and Tehran are the guarantors of the nationwide truce mediated under the Astana process.")
+    assert {("russia", "ceasefire", 1), ("iran", "ceasefire", 1)} <= set(found)
+    assert not [r for r in found if r[1] == "negotiations"]
+
+
+def test_guarantors_of_a_peace_process_back_the_talks_not_a_truce():
+    found = set(read("The leaders of Russia, Turkey and Iran, the three guarantor states of the peace process, "
+                     "met in the Turkish capital on Monday.", published="2019-09-18"))
+    assert {("russia", "negotiations", 1), ("turkey", "negotiations", 1), ("iran", "negotiations", 1)} <= found
+    assert not [r for r in found if r[1] == "ceasefire"]
+
+
+def test_a_title_with_of_does_not_split_its_holder_from_a_list():
+    # "Secretary of State" stays in one noun phrase, so the list after "and" holds the cue too
+    found = set(read("US Secretary of State John Kerry and Russian Foreign Minister Sergei Lavrov announced a "
+                     "deal that provides for a truce across the country.", published="2016-09-10"))
+    assert {("united_states", "ceasefire", 1), ("russia", "ceasefire", 1)} <= found
+
+
+def test_discussing_the_war_with_a_leader_is_no_position_on_talks():
+    assert read("Putin later discussed the conflict with the American president and other leaders by phone.",
+                published="2017-11-22") == []
+
+
+def test_with_no_date_a_speaker_the_text_titles_for_his_actor_still_speaks_for_it():
+    # an unknown publication date binds no dated speaker ...
+    assert read("Peskov welcomed the talks in Astana.", published=None) == []
+    # ... unless the article itself gives him the title of his actor
+    body = "Kremlin spokesman Dmitry Peskov welcomed the talks in Astana. Later Peskov welcomed the new round of talks."
+    found = rows(body, published=None)
+    assert {(r["actor"], r["speaker"]) for r in found} == {("russia", "Peskov")}
+    # a former holder named with the title is not bound by it
+    found = rows("Former Kremlin spokesman Dmitry Peskov welcomed the talks. Peskov later welcomed the new round of talks.",
+                 published=None)
+    assert not [r for r in found if r["speaker"] == "Peskov"]
+
+
+def test_what_a_cue_needs_does_not_come_from_a_relative_clause_after_it():
+    # the meeting is not said to be about the conflict: the relative clause tells what the host did later
+    assert read("The Syrian leader flew to Moscow to meet President Vladimir Putin, who later discussed the "
+                "conflict with other leaders.", published="2017-11-22") == []
+    # the same meeting said to be about the conflict is one
+    assert ("russia", "negotiations", 1) in read(
+        "The Syrian leader flew to Moscow to meet President Vladimir Putin about ending the conflict.",
+        published="2017-11-22")
+
+
+def test_a_plural_role_refers_back_to_the_list_of_actors_just_named():
+    body = ("Russia, Iran and Turkey met in the Kazakh capital on Monday. "
+            "The three countries also agreed to back the ceasefire.")
+    assert {("russia", "ceasefire", 1), ("iran", "ceasefire", 1), ("turkey", "ceasefire", 1)} <= set(
+        read(body, published="2017-01-22"))
+    # one actor named before is no list: "the three countries" are not Russia alone
+    body = "Russia met the envoy on Monday. The three countries also agreed to back the ceasefire."
+    assert not [r for r in read(body, published="2017-01-22") if r[1] == "ceasefire"]

@@ -63,6 +63,9 @@ _WORD = re.compile(r"[\w'’.-]+")
 _PRONOUN_START = re.compile(
     r"^\W*(?:that\s+)?(?:he|she|it|they|we|i|the\s+(?:(?:top|chief|foreign|special|senior|deputy|peace|UN|U\.N\.)\s+){0,2}"
     r"(?:minister|envoy|mediator|diplomat|spokesman|spokeswoman|president|secretary|ambassador|official))\b", re.IGNORECASE)
+# a plural noun standing for the list of actors just named ("the three countries", "the trio")
+_PLURAL_START = re.compile(r"^\W*the\s+(?:two|three|four|five|\d)?\s*(?:countries|states|powers|nations|governments|"
+                           r"trio|guarantors|guarantor\s+(?:states|countries|powers))\b", re.IGNORECASE)
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "our", "some"}
 _PREPOSITIONS = {
     "of", "to", "in", "from", "with", "against", "on", "at", "for", "over", "into", "toward", "towards",
@@ -230,6 +233,9 @@ class Holding(NamedTuple):
     earlier: str | None
     cue_start: int = 0
     cue_end: int = 0
+    # held only by being named inside the cue ("the opposition delegation", "UN-brokered talks"): what an
+    # actor is said to do in the same sentence ("walked out of the talks") outweighs it (see `_yield_weak`)
+    weak: bool = False
 
 
 def extract_stances(article_id: str, body: str, published: dt.date | None,
@@ -249,7 +255,9 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
     lists = codebook.derived(_WordLists).patterns
     elsewhere: list[int] | None = None  # worked out when the first sentence is read
     sentences = _sentences(body, spots)
-    context = _Context(body, sentences, codebook, published)
+    # with no publication date, no dated speaker binds, except one the text itself gives the title of his actor
+    bound: dt.date | Introduced | None = published if published is not None else Introduced(body, codebook)
+    context = _Context(body, sentences, codebook, bound)
     rows: list[dict] = []
     seen: set[tuple] = set()
     for index, sentence in enumerate(sentences):
@@ -258,7 +266,7 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
             continue
         text = body[sentence.start:sentence.end]
         holdings = _read(text, codebook, published, functools.partial(context.previous, index),
-                         context.voice(sentence), cues)
+                         context.voice(sentence), cues, bound)
         if not holdings:
             continue
         # (worked out for the sentences that give a stance, far fewer than those that are read)
@@ -321,7 +329,8 @@ class _Context:
     the sentence before it in its paragraph hands on ("He said ..."), and the speaker of a quotation
     it stands in."""
 
-    def __init__(self, body: str, sentences: list[Sentence], codebook: Codebook, published: dt.date | None = None) -> None:
+    def __init__(self, body: str, sentences: list[Sentence], codebook: Codebook,
+                 published: dt.date | Introduced | None = None) -> None:
         self.body, self.sentences, self.codebook, self.published = body, sentences, codebook, published
         self._carried: dict[int, Group | None] = {}
         self._quoted: list[re.Match[str]] | None = None
@@ -361,7 +370,7 @@ class _Context:
 
 
 def carried_subject(text: str, codebook: Codebook, previous: Group | None,
-                    published: dt.date | None = None) -> Group | None:
+                    published: dt.date | Introduced | None = None) -> Group | None:
     """The subject a sentence hands on to the next one: its first clause subject, else the one it took."""
     mentions = actor_mentions(text, codebook, on=published)
     if not mentions:
@@ -488,8 +497,9 @@ def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = (
             gap = text[last.end:m.start]
             words = _WORD.findall(gap)
             lowered = {w.lower() for w in words}
-            if m.actor == last.mentions[-1].actor and len(words) <= 6 and not lowered & _TITLE_STOPS \
-                    and not _TITLE_BREAK.search(gap) and all(_title_word(w) for w in words):
+            if m.actor == last.mentions[-1].actor and len(words) <= 6 and not lowered & _TITLE_STOPS - {"of"} \
+                    and not _TITLE_BREAK.search(gap) and all(_title_word(w) or w == "of" for w in words) \
+                    and words[:1] != ["of"] and words[-1:] != ["of"]:
                 last.mentions.append(m)
                 continue
             same_actor = m.actor == last.mentions[-1].actor
@@ -514,12 +524,13 @@ def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = (
 
 
 def actor_mentions(text: str, codebook: Codebook, folded: str | None = None, *,
-                   on: dt.date | None = None) -> list[Mention]:
+                   on: dt.date | Introduced | None = None) -> list[Mention]:
     """The actor mentions of a sentence (`folded`: `fold(text)`, when known), less
     - the place of a dateline that opens it: in "MOSCOW (Sputnik) — Assad rejected the truce", Moscow
       is where the story was filed, not a speaker;
     - a speaker out of office on the date `on` (the publication date; None, unknown, binds no dated
-      speaker: see `Codebook.in_office`);
+      speaker: see `Codebook.in_office`; a set, for an article of unknown date, binds the dated speakers
+      it names: see `introduced_speakers`);
     - a name qualified by another country's ("Lebanese Prime Minister Saad Hariri", "Yemen's Houthi
       rebels", "the Egyptian government"): the codebook's actors are the Syrian war's."""
     folded = fold(text) if folded is None else folded
@@ -533,8 +544,44 @@ def actor_mentions(text: str, codebook: Codebook, folded: str | None = None, *,
     foreign = _lists(codebook, folded).foreign_qualifiers
     # such a mention still names somebody, who may be the subject or the speaker of the sentence: it is
     # kept, for nobody (actor ""), so that the stance is not handed to another actor named nearby
+    if isinstance(on, Introduced):
+        return [m if (codebook.in_office(m, None) or m.speaker in on.speakers) and not _foreign(text, folded, m, foreign)
+                else m._replace(actor=NOBODY) for m in mentions]
     return [m if codebook.in_office(m, on) and not _foreign(text, folded, m, foreign) else m._replace(actor=NOBODY)
             for m in mentions]
+
+
+_FORMER = re.compile(r"\b(?:former|ex|then|late|outgoing|erstwhile)\b", re.IGNORECASE)
+
+
+class Introduced:
+    """The dated speakers an article of unknown date binds (see `introduced_speakers`), worked out the
+    first time a sentence names a dated speaker (most articles never do)."""
+
+    def __init__(self, body: str, codebook: Codebook) -> None:
+        self.body, self.codebook = body, codebook
+
+    @functools.cached_property
+    def speakers(self) -> frozenset[str]:
+        return introduced_speakers(self.body, self.codebook)
+
+
+def introduced_speakers(body: str, codebook: Codebook) -> frozenset[str]:
+    """The dated speakers an article of unknown date binds: those it names with a name of their own actor
+    in their title ("Kremlin spokesman Dmitry Peskov", "U.N. Syria envoy Staffan de Mistura"), not as a
+    former holder ("former U.S. Secretary of State John Kerry"). The text says whom they speak for."""
+    mentions = codebook.mentions(body, fold(body))
+    bound = set()
+    for before, m in zip(mentions, mentions[1:]):
+        if m.speaker is None or before.speaker is not None or before.actor != m.actor or codebook.in_office(m, None):
+            continue
+        gap = body[before.end:m.start]
+        words = _WORD.findall(gap)
+        lo = _back_words(body, before.start, 2)
+        if len(words) <= 6 and not _TITLE_BREAK.search(gap) and not _FORMER.search(body, lo, m.start) \
+                and all(_title_word(w) or w == "of" for w in words):
+            bound.add(m.speaker)
+    return frozenset(bound)
 
 
 NOBODY = ""  # the actor of a mention that speaks for no actor of the codebook (see `actor_mentions`)
@@ -566,12 +613,18 @@ def _preceding_word(text: str, pos: int, floor: int) -> str:
     return words[-1].lower() if words else ""
 
 
+_PARTITIVE = {"members", "member", "officials", "official", "leaders", "leader", "head", "heads", "representatives",
+              "representative", "delegates", "delegate", "spokesman", "spokeswoman", "some", "many", "most", "several"}
+
+
 def _is_object(text: str, group: Group, floor: int) -> bool:
     """True when a group follows a preposition or a verb that takes it as object ("talks with Lavrov").
 
     "with X observing the truce" is the exception: X is the agent of the -ing verb.
     """
     word = _preceding_word(text, group.start, floor)
+    if word == "of" and _preceding_word(text, text.rfind("of", floor, group.start), floor) in _PARTITIVE:
+        return False  # "some members of the opposition delegation walked out": the members speak for it
     if word == "with":
         following = [w.lower() for w in _WORD.findall(text[group.end:group.end + 60])[:3]]
         return not any(len(w) > 5 and w.endswith("ing") for w in following)
@@ -699,7 +752,7 @@ def quotations(body: str, codebook: Codebook, published: dt.date | None = None) 
 
 
 def attribution(body: str, quotation: re.Match[str], codebook: Codebook,
-                published: dt.date | None = None) -> Group | None:
+                published: dt.date | Introduced | None = None) -> Group | None:
     """The actor named by the attribution of a quotation (a match of _QUOTATION in `body`), if any."""
     verbs = codebook.word_pattern("speech_verbs")
     after = body[quotation.end():quotation.end() + 90].split(".")[0]
@@ -714,14 +767,16 @@ def attribution(body: str, quotation: re.Match[str], codebook: Codebook,
     return None
 
 
-_THIRD_PERSON = re.compile(r"\b(?:he|she|it|they|the\s+(?:\w+\s+)?(?:minister|envoy|mediator|diplomat|spokesman|"
+_THIRD_PERSON = re.compile(r"\b(?:he|she|it|they|the\s+(?:two|three|four|five)?\s*(?:countries|states|powers|nations|"
+                           r"governments|trio|guarantors|guarantor states)|the\s+(?:\w+\s+)?(?:minister|envoy|mediator|diplomat|spokesman|"
                            r"spokeswoman|president|secretary|ambassador|official))\b", re.IGNORECASE)
 
 
 def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Callable[[], Group | None],
-          voice: Group | None, cues: list[Cue]) -> list[Holding]:
+          voice: Group | None, cues: list[Cue], bound: dt.date | Introduced | None = None) -> list[Holding]:
     """The stances of one sentence, trying `cues`. `previous` gives the subject of the sentence before;
-    it is called only when needed."""
+    it is called only when needed. `bound` says which dated speakers count (see `actor_mentions`): by
+    default, those in office on `published`."""
     folded = fold(text)
     # the cues that match somewhere in the sentence (most candidate sentences have none: then it is not
     # even cut into clauses); a match inside a clause is a match in the sentence
@@ -733,7 +788,11 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
     matches = _cue_matches(folded, clauses, cues)
     if not any(matches):
         return []  # no cue matches: nothing to analyse
-    mentions = actor_mentions(text, codebook, folded, on=published)
+    mentions = actor_mentions(text, codebook, folded, on=published if bound is None else bound)
+    if mentions:
+        matches = _outside_names(text, matches, mentions)
+        if not any(matches):
+            return []
     if not mentions and voice is None and not (_THIRD_PERSON.search(text) and previous()):
         return []  # nobody here could hold a stance
     groups, subjects, inherited = _analyse(text, mentions, previous, clauses)
@@ -746,9 +805,29 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
         for cue, match in found:
             holdings.extend(_read_cue(text, folded, clause, match, cue, codebook, groups, subject or voice, frames,
                                       published, lists.negators, lists.softeners, lists.earlier, lists.reservations))
-    holdings = _longest_cues(holdings)
+    holdings = _yield_weak(_longest_cues(holdings))
     holdings.extend(_flexibility(folded, clauses, subjects, holdings, codebook))
     return _merge_mixed(text, holdings)
+
+
+def _outside_names(text: str, matches: list[list[tuple[Cue, re.Match[str]]]], mentions: list[Mention]
+                   ) -> list[list[tuple[Cue, re.Match[str]]]]:
+    """The cue matches less those that end inside a proper name (capitalised) of an actor that starts after
+    them: in "Saudi Arabia backs the High Negotiations Committee", "Negotiations" is a word of the
+    committee's name, not talks. (A common noun phrase stays a cue's: "a congress of opposition figures".)"""
+    def inside_name(match: re.Match[str]) -> bool:
+        start, end = match.span()
+        return any(start < m.start < end < m.end and text[m.start].isupper() for m in mentions)
+    return [[(cue, match) for cue, match in found if not inside_name(match)] for found in matches]
+
+
+def _yield_weak(holdings: list[Holding]) -> list[Holding]:
+    """Where an actor is only named in one cue ("the opposition delegation" at the talks: +1) and said to act
+    in another of the same issue in the sentence ("walked out of the conference": -1), the act is the reading."""
+    if len(holdings) < 2:
+        return holdings  # (most sentences) nothing to compare
+    return [h for h in holdings if not (h.weak and any(
+        not o.weak and o.actor == h.actor and o.issue == h.issue and o.polarity != h.polarity for o in holdings))]
 
 
 def _cue_matches(folded: str, clauses: list[Clause], cues: list[Cue]) -> list[list[tuple[Cue, re.Match[str]]]]:
@@ -770,8 +849,14 @@ def _analyse(text: str, mentions: list[Mention], previous: Callable[[], Group | 
     for clause in clauses:
         subject = subject_of(text, groups, clause.start, clause.end)
         taken = None
-        if subject is None and _PRONOUN_START.match(text[clause.start:clause.end].lstrip(" ,;:-—").removeprefix("but ")):
+        head = text[clause.start:clause.end].lstrip(" ,;:-—").removeprefix("but ")
+        if subject is None and _PRONOUN_START.match(head):
             taken = subjects[-1] if subjects and subjects[-1] else previous()
+        elif subject is None and _PLURAL_START.match(head):
+            # "The three countries also agreed ...": the actors named together just before, if a list it was
+            taken = subjects[-1] if subjects and subjects[-1] else previous()
+            if taken is not None and len([a for a in taken.actors if a != NOBODY]) < 2:
+                taken = None
         subjects.append(subject or taken)
         inherited.append(taken)
     for i, clause in enumerate(clauses):
@@ -842,6 +927,11 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         return []
 
     # (a word list the sentence has no word of is _NOWHERE: its window is not worked out)
+    if cue.needs_folded is not None and not _needed_here(folded, cue.needs_folded, start, end):
+        return []  # what the cue needs stands only in a relative clause about someone after it
+    if cue.issue != "ceasefire" and _PARTICIPLE.match(folded, start) \
+            and _TRUCE_BEFORE.search(folded, max(clause.start, start - 30), start):
+        return []  # "the ceasefire mediated under the peace process": what was mediated is the truce (a ceasefire cue's)
     if _CONDITIONAL.search(folded, max(clause.start, _back_words(text, start, 6)), start):
         return []  # "if they do not attend", "whether to attend": a hypothesis or a question, not a position
     polarity = cue.polarity
@@ -868,10 +958,30 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
                                   text[softened.start():softened.end()], start, end))
             result.append(Holding(actor, cue.issue, 0, quote_start, quote_end, speaker, time, None, start, end))
         else:
-            result.append(Holding(actor, cue.issue, polarity, quote_start, quote_end, speaker, time, earlier, start, end))
+            result.append(Holding(actor, cue.issue, polarity, quote_start, quote_end, speaker, time, earlier, start, end,
+                                  cue.agents == "inside"))
     return result
 
 
+_RELATIVE_AFTER = folded_pattern(r",\s*(?:who|which|whose)\b")
+
+
+def _needed_here(folded: str, needs: re.Pattern[str], start: int, end: int) -> bool:
+    """Whether the words a cue needs stand somewhere other than in a relative clause after it: in "to meet
+    the president, who later discussed the conflict with ...", the conflict is what he discussed later,
+    not what the meeting was about."""
+    found = needs.search(folded)
+    if found is None or found.start() < end:
+        return True  # (a cue whose needs matched nowhere is not tried at all)
+    relative = _RELATIVE_AFTER.search(folded, end)
+    if relative is None:
+        return True
+    return bool(needs.search(folded, end, relative.start())) or needs.search(folded, 0, start) is not None
+
+
+# a truce noun right before a participle that opens a cue: a reduced relative ("the truce brokered by ...")
+_TRUCE_BEFORE = folded_pattern(r"\b(?:cease-?fires?|truces?|hostilities|armistice)[\"”’']?\s+\Z")
+_PARTICIPLE = folded_pattern(r"\w+ed\b")
 _CLAUSE_LINK = re.compile(r",|\b(?:and|but|that|which|who|while)\b", re.IGNORECASE)
 # matched against the folded sentence
 # ("only if ..." and "unless ..." state what the holder demands: they are not conditions that void the cue)
