@@ -13,11 +13,11 @@ import collections
 import re
 from pathlib import Path
 
-from peacetalks.archives import iter_archive
-from peacetalks.extraction import archive_entry
-from peacetalks.dates import WEEKDAYS
-from peacetalks.parsing import parse_article
-from peacetalks.problems import Problem
+from peacetalks.sources.archives import iter_archive
+from peacetalks.extract.document import archive_entry
+from peacetalks.parse.dates import WEEKDAYS
+from peacetalks.parse.page import parse_article
+from peacetalks.sources.problems import Problem
 
 _WEEKDAY = re.compile(r"\b(" + "|".join(day[:3] for day in WEEKDAYS) + r")[a-z]*\b", re.I)
 

@@ -62,8 +62,8 @@ class Run:
 
 def measure(path: Path, name: str) -> Corpus:
     """Count the articles of a corpus and the bytes of their text, as the extraction reads them."""
-    from peacetalks.problems import Problem
-    from peacetalks.reading import iter_documents
+    from peacetalks.sources.problems import Problem
+    from peacetalks.sources.reading import iter_documents
 
     articles = text_bytes = 0
     for doc in iter_documents(path):
@@ -142,13 +142,13 @@ def run_extract(corpus: Corpus, workers: int, scratch: Path) -> Run:
 
 def stages(corpus: Corpus, sample: int) -> list[tuple[str, float]]:
     """MB/s of each stage in this process, on the first `sample` articles of a corpus."""
-    from peacetalks.casualties import extract_casualties
-    from peacetalks.extraction import process_document, process_documents
-    from peacetalks.parsing import parse_article
-    from peacetalks.pipeline import DEFAULT_CHUNK_SIZE as batch
-    from peacetalks.problems import Problem
-    from peacetalks.reading import article_files, iter_documents, read_document
-    from peacetalks.stances import extract_stances
+    from peacetalks.extract.casualties import extract_casualties
+    from peacetalks.extract.document import process_document, process_documents
+    from peacetalks.parse.page import parse_article
+    from peacetalks.tables.pipeline import DEFAULT_CHUNK_SIZE as batch
+    from peacetalks.sources.problems import Problem
+    from peacetalks.sources.reading import article_files, iter_documents, read_document
+    from peacetalks.extract.stances import extract_stances
 
     # the folder is listed before the clock starts: `read` is the reading of the sample, not of a
     # listing of 100,000 names (timed with the whole run above)

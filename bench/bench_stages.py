@@ -42,15 +42,15 @@ class Timing:
 
 def fakes_documents(path: Path) -> list:
     """The readable documents of the FA-KES export."""
-    from peacetalks.problems import Problem
-    from peacetalks.reading import iter_documents
+    from peacetalks.sources.problems import Problem
+    from peacetalks.sources.reading import iter_documents
 
     return [doc for doc in iter_documents(path) if not isinstance(doc, Problem)]
 
 
 def generated_documents(n: int, seed: int = 0) -> list:
     """n synthetic articles as documents, built in memory (no files written)."""
-    from peacetalks.reading import RawDocument
+    from peacetalks.sources.reading import RawDocument
     from peacetalks.synthetic import generate
 
     return [RawDocument(a.id, f"<generated>/{a.id}.txt", a.text, "utf-8", "") for a in generate(n, seed)]
@@ -58,11 +58,11 @@ def generated_documents(n: int, seed: int = 0) -> list:
 
 def stage_functions(docs: list) -> dict[str, Callable[[], object]]:
     """One callable per stage, over all documents; casualties and stances read bodies parsed beforehand."""
-    from peacetalks.casualties import extract_casualties
-    from peacetalks.extraction import process_documents
-    from peacetalks.parsing import parse_article
-    from peacetalks.pipeline import DEFAULT_CHUNK_SIZE as BATCH  # the articles a worker processes at once
-    from peacetalks.stances import extract_stances
+    from peacetalks.extract.casualties import extract_casualties
+    from peacetalks.extract.document import process_documents
+    from peacetalks.parse.page import parse_article
+    from peacetalks.tables.pipeline import DEFAULT_CHUNK_SIZE as BATCH  # the articles a worker processes at once
+    from peacetalks.extract.stances import extract_stances
 
     bodies = [(d.id, parse_article(d.text).body) for d in docs]
     return {
@@ -86,7 +86,7 @@ def time_stage(function: Callable[[], object], repeat: int) -> Timing:
 
 def report(name: str, docs: list, repeat: int) -> None:
     """Print the MB/s of each stage on one corpus."""
-    from peacetalks.extraction import process_document
+    from peacetalks.extract.document import process_document
 
     megabytes = sum(len(d.text.encode("utf-8", "surrogatepass")) for d in docs) / 1e6
     process_document(docs[0])  # warm-up: compile the codebook and the cue patterns
@@ -108,7 +108,7 @@ def report(name: str, docs: list, repeat: int) -> None:
 
 def profile(stage: str, docs: list, top: int) -> None:
     """cProfile of one stage, sorted by internal time."""
-    from peacetalks.extraction import process_document
+    from peacetalks.extract.document import process_document
 
     process_document(docs[0])
     function = stage_functions(docs)[stage]

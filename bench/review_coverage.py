@@ -17,7 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "lib"))
 
-from peacetalks import candidates, load_corpus  # noqa: E402
+from peacetalks.tables import candidates  # noqa: E402
+from peacetalks import load_corpus
 
 SHARED = ROOT.parent / "shared" / "corpus" / "pages"
 

@@ -11,8 +11,9 @@ import pytest
 
 import peacetalks
 from conftest import REPO
-from peacetalks import accuracy, review, tables
-from peacetalks.codebook import load_codebook
+from peacetalks.tables import accuracy, review
+from peacetalks import tables
+from peacetalks.extract.codebook import load_codebook
 
 SHARED = REPO.parent / "shared"
 PAGES_GOLD = SHARED / "corpus" / "pages" / "gold.json"

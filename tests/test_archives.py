@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from peacetalks.archives import is_archive, iter_archive, map_columns
-from peacetalks.problems import InputError, Problem
-from peacetalks.reading import RawDocument, read_document
+from peacetalks.sources.archives import is_archive, iter_archive, map_columns
+from peacetalks.sources.problems import InputError, Problem
+from peacetalks.sources.reading import RawDocument, read_document
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FAKES = SHARED / "fakes" / "FA-KES-Dataset.csv"

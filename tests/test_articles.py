@@ -112,9 +112,9 @@ def test_paragraph_broken_across_lines_is_joined(seeds):
 
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
-from peacetalks import parsing  # noqa: E402
-from peacetalks.dates import WEEKDAYS, find_dates  # noqa: E402
-from peacetalks.words import fold  # noqa: E402
+from peacetalks.parse import page as parsing  # noqa: E402
+from peacetalks.parse.dates import WEEKDAYS, find_dates  # noqa: E402
+from peacetalks.extract.words import fold  # noqa: E402
 
 LINE_WORDS = st.sampled_from(
     "Leave a Reply|comments|Comment|Read more|see also|Related:|Sign up|Subscribe|Support The Times !|Photo:"

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from peacetalks import load_corpus
-from peacetalks.problems import InputError
+from peacetalks.sources.problems import InputError
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 GOOD = "Russia Hosts Syria Talks\n\nMoscow said on Tuesday it would host talks between the government and the opposition.\n"

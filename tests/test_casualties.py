@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from peacetalks import load_corpus
-from peacetalks.casualties import (_BREAKDOWN_BEFORE, _LISTED, CASUALTY_STEMS, _cues, _Gated, _grammar,
+from peacetalks.extract.casualties import (_BREAKDOWN_BEFORE, _LISTED, CASUALTY_STEMS, _cues, _Gated, _grammar,
                                    _has_digit, _has_digit_joint, _is_breakdown_before, _is_list_gap, casualty_words,
                                    extract_casualties, is_about_syria)
-from peacetalks.literals import required_literals
-from peacetalks.words import fold
-from peacetalks.tables import CASUALTY_COLUMNS, KINDS, QUALIFIERS, SUBJECTS
+from peacetalks.extract.literals import required_literals
+from peacetalks.extract.words import fold
+from peacetalks.tables.schema import CASUALTY_COLUMNS, KINDS, QUALIFIERS, SUBJECTS
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -9,7 +9,8 @@ from matplotlib.collections import LineCollection, PathCollection, QuadMesh
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
-from peacetalks import charts, style, tables
+from peacetalks.report import charts, style
+from peacetalks import tables
 
 
 def _articles(n: int, start: str = "2015-01-05", every_days: int = 1,

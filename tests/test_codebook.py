@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from peacetalks.codebook import DEFAULT_PATH, load_codebook
-from peacetalks.problems import InputError
+from peacetalks.extract.codebook import DEFAULT_PATH, load_codebook
+from peacetalks.sources.problems import InputError
 
 ACTORS = {"russia", "syrian_government", "syrian_opposition", "united_states", "united_nations",
           "turkey", "iran", "saudi_arabia"}
@@ -87,7 +87,7 @@ def test_a_file_that_is_not_yaml_is_refused_with_its_name(tmp_path):
 
 
 def test_an_edited_codebook_changes_what_is_read(tmp_path, shipped):
-    from peacetalks.stances import extract_stances
+    from peacetalks.extract.stances import extract_stances
     sentence = "Qatar backed the peace talks."
     assert extract_stances("x", sentence, None) == []
     shipped["actors"]["qatar"] = {"label": "Qatar", "names": ["Qatar", "Doha"]}

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from peacetalks.codebook import _Checker, load_codebook, phrase_regex
-from peacetalks.stances import extract_stances
+from peacetalks.extract.codebook import _Checker, load_codebook, phrase_regex
+from peacetalks.extract.stances import extract_stances
 
 CODEBOOK = load_codebook()
 CUES = CODEBOOK.cues

@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given, strategies as st
 
 from peacetalks import load_corpus
-from peacetalks.catalog import load_catalog, load_events
-from peacetalks.dates import _DATE_PATTERNS, _make_date, date_in_url, find_dates
-from peacetalks.dating import infer_window
-from peacetalks.parsing import parse_article
-from peacetalks.problems import InputError
-from peacetalks.words import fold
+from peacetalks.sources.catalog import load_catalog, load_events
+from peacetalks.parse.dates import _DATE_PATTERNS, _make_date, date_in_url, find_dates
+from peacetalks.parse.dating import infer_window
+from peacetalks.parse.page import parse_article
+from peacetalks.sources.problems import InputError
+from peacetalks.extract.words import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS_DIR = ROOT / "seeds"
@@ -196,7 +196,7 @@ def test_dates_found_in_folded_text_are_those_the_case_insensitive_patterns_find
 
 
 def test_a_month_and_day_without_a_year_take_the_year_of_a_mention_of_the_same_days():
-    from peacetalks.dates import year_of_month_day
+    from peacetalks.parse.dates import year_of_month_day
     text = "said after the meeting in Valdoria, March 8-9, 2021, that the talks would go on."
     assert year_of_month_day(3, 9, text) == dt.date(2021, 3, 9)
     assert year_of_month_day(3, 12, "the round of 10 March 2021 ended") == dt.date(2021, 3, 12)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from peacetalks import load_corpus, tables
-from peacetalks.evidence import EvidenceView, evidence
+from peacetalks.report.evidence import EvidenceView, evidence
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 

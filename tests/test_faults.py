@@ -215,8 +215,8 @@ def test_an_unclosed_quote_in_a_review_note_is_refused_with_its_line(tmp_path: P
 # --- 9: a key given twice in an analyst's YAML file ------------------------------------------------
 
 def test_a_duplicate_actor_in_the_codebook_is_an_error_naming_file_key_and_lines(tmp_path: Path):
-    from peacetalks.codebook import DEFAULT_PATH, load_codebook
-    from peacetalks.problems import InputError
+    from peacetalks.extract.codebook import DEFAULT_PATH, load_codebook
+    from peacetalks.sources.problems import InputError
 
     lines = DEFAULT_PATH.read_text(encoding="utf-8").splitlines(keepends=True)
     first = lines.index("  russia:\n")
@@ -280,7 +280,7 @@ def test_figure_data_csv_is_spreadsheet_safe(tmp_path: Path):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from peacetalks.style import save_figure
+    from peacetalks.report.style import save_figure
 
     fig, _ax = plt.subplots()
     save_figure(fig, "toll", pd.DataFrame({"outlet": ["@evil", "BBC"], "value": [-3, 4]}), tmp_path)
@@ -480,7 +480,7 @@ def _report_folder(path: Path, label: str) -> Path:
 def test_publication_is_one_step_and_safe_when_builds_race(tmp_path: Path):
     import threading
 
-    from peacetalks.report import swap_into_place
+    from peacetalks.report.build import swap_into_place
 
     out = _report_folder(tmp_path / "reports", "0")
     seen_missing: list[str] = []
@@ -529,9 +529,9 @@ def _transcript(paragraphs: int) -> str:
 def test_a_large_article_takes_time_in_proportion_to_its_size():
     import time
 
-    from peacetalks.catalog import NO_ANALYST_FILES
-    from peacetalks.extraction import process_documents
-    from peacetalks.reading import RawDocument
+    from peacetalks.sources.catalog import NO_ANALYST_FILES
+    from peacetalks.extract.document import process_documents
+    from peacetalks.sources.reading import RawDocument
 
     def cpu_seconds(paragraphs: int) -> float:
         document = RawDocument("long", "long.txt", _transcript(paragraphs), "utf-8", "")

@@ -16,10 +16,10 @@ import pytest
 
 from conftest import REPO, make_project, run_report
 from peacetalks import load_corpus
-from peacetalks.extraction import process_document
-from peacetalks.documents import decode_html
-from peacetalks.htmlpages import parse_html
-from peacetalks.reading import article_names, read_document
+from peacetalks.extract.document import process_document
+from peacetalks.sources.documents import decode_html
+from peacetalks.parse.htmlpages import parse_html
+from peacetalks.sources.reading import article_names, read_document
 
 SHARED_HTML = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "html"
 
@@ -147,7 +147,7 @@ def test_a_page_declaring_a_legacy_charset_is_read_in_it():
 
 
 def _doc(html: str, name: str = "page.html"):
-    from peacetalks.reading import RawDocument
+    from peacetalks.sources.reading import RawDocument
     return RawDocument(Path(name).stem, name, html, "utf-8", "0", markup="html")
 
 
@@ -208,7 +208,7 @@ def test_an_archive_html_column_is_read_as_a_page(tmp_path):
 
 
 def test_the_report_fingerprint_notices_an_html_file(tmp_path):
-    from peacetalks.report import corpus_files, find_notebooks, input_digests
+    from peacetalks.report.build import corpus_files, find_notebooks, input_digests
 
     (tmp_path / "a.txt").write_text("Title\n\nText of the article.\n", encoding="utf-8")
     notebooks = find_notebooks(REPO / "notebooks")

@@ -150,7 +150,7 @@ def test_summarise_forces_the_summary_or_every_point(report_project, tmp_path):
 def test_the_summary_notebook_shows_the_findings_the_index_leads_with(built_report: BuiltReport):
     import json
 
-    from peacetalks import summary
+    from peacetalks.report import summary
 
     executed = nbformat.read(built_report.out / "notebooks" / "00_summary.ipynb", as_version=4)
     findings = summary.findings_of(executed)

@@ -6,10 +6,10 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from peacetalks.numbers import (_CORE_FOLDED, _CORE_WHOLE_FOLDED, _HEDGE_BEFORE, _core_pattern, _hedge_before,
+from peacetalks.extract.numbers import (_CORE_FOLDED, _CORE_WHOLE_FOLDED, _HEDGE_BEFORE, _core_pattern, _hedge_before,
                                 _matches_at_number_starts, _number_starts, find_quantities, parse_number)
-from peacetalks.words import fold, folded_pattern, last_letters
-from peacetalks.tables import QUALIFIERS
+from peacetalks.extract.words import fold, folded_pattern, last_letters
+from peacetalks.tables.schema import QUALIFIERS
 
 
 @pytest.mark.parametrize("phrase, value", [

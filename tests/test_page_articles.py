@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from peacetalks.parsing import load_outlets, normalise_outlet, parse_article
+from peacetalks.parse.page import load_outlets, normalise_outlet, parse_article
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared" / "corpus" / "pages"

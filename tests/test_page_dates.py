@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from peacetalks import load_corpus
-from peacetalks.catalog import Event
-from peacetalks.dates import find_dates
-from peacetalks.dating import decide_date
-from peacetalks.parsing import parse_article
+from peacetalks.sources.catalog import Event
+from peacetalks.parse.dates import find_dates
+from peacetalks.parse.dating import decide_date
+from peacetalks.parse.page import parse_article
 
 TITLE = "Envoys Meet In Valdoria To Revive Stalled Talks"
 LEAD = ("Envoys from eleven countries met in Valdoria on Tuesday to revive the stalled talks on the future of "

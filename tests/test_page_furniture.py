@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from peacetalks import parsing
-from peacetalks.casualties import extract_casualties
-from peacetalks.parsing import furniture_rules, parse_article
+from peacetalks.parse import page as parsing
+from peacetalks.extract.casualties import extract_casualties
+from peacetalks.parse.page import furniture_rules, parse_article
 
 RULES = furniture_rules()
 SECTIONS = {"line": parsing._FURNITURE_OPENING, "inside": parsing._FURNITURE_INSIDE, "tail": parsing._TAIL,

@@ -9,8 +9,8 @@ import pytest
 
 import peacetalks
 from conftest import REPO
-from peacetalks import parameters, report
-from peacetalks.problems import InputError
+from peacetalks.report import parameters, build as report
+from peacetalks.sources.problems import InputError
 
 NOTEBOOKS = report.find_notebooks(REPO / "notebooks")
 
@@ -84,7 +84,7 @@ def test_every_notebook_checks_every_parameter_it_takes_with_the_one_model(noteb
 
 
 def test_the_summarise_switch_chooses_the_view():
-    from peacetalks import charts
+    from peacetalks.report import charts
 
     assert charts.summarised(charts.MAX_POINTS, "auto") is False
     assert charts.summarised(charts.MAX_POINTS + 1, "auto") is True

@@ -15,15 +15,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from peacetalks import extraction
-from peacetalks import fingerprint, pipeline
-from peacetalks.chunks import process_chunk
-from peacetalks.archives import iter_archive
+from peacetalks.extract import document as extraction
+from peacetalks.tables import fingerprint, pipeline
+from peacetalks.tables.chunks import process_chunk
+from peacetalks.sources.archives import iter_archive
 from peacetalks.cli import main
-from peacetalks.corpus import load_corpus, read_corpus
-from peacetalks.extraction import process_document
-from peacetalks.problems import InputError, Problem
-from peacetalks.reading import RawDocument, read_document
+from peacetalks.tables.corpus import load_corpus, read_corpus
+from peacetalks.extract.document import process_document
+from peacetalks.sources.problems import InputError, Problem
+from peacetalks.sources.reading import RawDocument, read_document
 from peacetalks.synthetic import write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,8 +11,8 @@ import pytest
 from PIL import Image
 
 from conftest import MALICIOUS_ID, MALICIOUS_MARKUP, REPO, BuiltReport, make_project, run_report
-from peacetalks import report
-from peacetalks.problems import InputError
+from peacetalks.report import build as report
+from peacetalks.sources.problems import InputError
 
 NOTEBOOKS = report.find_notebooks(REPO / "notebooks")
 
@@ -178,7 +178,7 @@ def test_index_states_findings_and_methods_from_the_data(built_report: BuiltRepo
 @pytest.mark.slow
 def test_index_names_the_main_shift_and_the_machines_error_rates(built_report: BuiltReport):
     import peacetalks
-    from peacetalks import review, shifts
+    from peacetalks.tables import review, shifts
 
     index = (built_report.out / "index.html").read_text()
     seeds = built_report.project / "seeds"
@@ -323,7 +323,7 @@ def _casualties() -> pd.DataFrame:
 
 
 def test_toll_data_plots_dated_war_deaths_and_lists_the_rest():
-    from peacetalks import charts
+    from peacetalks.report import charts
     data = charts.toll_data(_casualties(), _articles())
     shown = {(row.article_id, row.value): row.shown_as for row in data.itertuples()}
     assert shown == {("a1", 200000): "plotted", ("a2", 250000): "plotted", ("a3", 250000): "plotted",
@@ -335,7 +335,7 @@ def test_toll_data_plots_dated_war_deaths_and_lists_the_rest():
 
 def test_toll_chart_draws_each_hedge_as_what_it_is():
     from matplotlib.collections import LineCollection
-    from peacetalks import charts, style
+    from peacetalks.report import charts, style
     articles = _articles()
     casualties = _casualties()
     casualties.loc[casualties["article_id"] == "a4", "article_id"] = "a3"  # the range gets a date: a span
@@ -357,14 +357,14 @@ def test_toll_chart_draws_each_hedge_as_what_it_is():
 
 
 def test_source_note_says_how_many_articles_from_which_outlets():
-    from peacetalks import charts
+    from peacetalks.report import charts
     assert charts.source_note(_articles()) == (
         "Source: 4 articles, Jan 2015 to Apr 2016 (Bloomberg, Reuters (wire), Sputnik, The Moscow Times); "
         "coded by peacetalks.")
 
 
 def test_publication_data_plots_dated_articles_only():
-    from peacetalks import charts
+    from peacetalks.report import charts
     data = charts.publication_data(_articles())
     assert list(data["article_id"]) == ["a1", "a2", "a3"]
     assert "1 undated, not plotted" in charts.publication_takeaway(_articles())
@@ -390,7 +390,7 @@ def _stances() -> pd.DataFrame:
 
 
 def test_stance_data_marks_shifts_and_leaves_out_undated_stances():
-    from peacetalks import charts
+    from peacetalks.report import charts
     data = charts.stance_data(_stances(), _articles())
     assert "Iran · Cease-fire" not in set(data["row"])
     shifts = data[data["shift"] != ""].set_index("row")
@@ -403,7 +403,7 @@ def test_stance_data_marks_shifts_and_leaves_out_undated_stances():
 
 
 def test_stance_timeline_has_a_row_per_actor_and_issue_and_marks_shifts():
-    from peacetalks import charts
+    from peacetalks.report import charts
     data = charts.stance_data(_stances(), _articles())
     fig = charts.stance_timeline(data, charts.source_note(_articles()))
     ax = fig.axes[0]
@@ -413,7 +413,7 @@ def test_stance_timeline_has_a_row_per_actor_and_issue_and_marks_shifts():
 
 
 def test_save_figure_writes_png_svg_and_csv_the_same_every_time(tmp_path):
-    from peacetalks import charts, style
+    from peacetalks.report import charts, style
     data = charts.toll_data(_casualties(), _articles())
     assert style.save_figure(charts.toll_chart(data, "note"), "toll", data, None) == []
     first = style.save_figure(charts.toll_chart(data, "note"), "toll", data, tmp_path / "a")
@@ -427,14 +427,14 @@ def test_save_figure_writes_png_svg_and_csv_the_same_every_time(tmp_path):
 
 
 def test_figure_for_a_notebook_carries_alt_text():
-    from peacetalks import charts, style
+    from peacetalks.report import charts, style
     data = charts.toll_data(_casualties(), _articles())
     image = style.show(charts.toll_chart(data, "note"))
     assert image.metadata["alt"].startswith("The war's death toll as the press reported it. The reported toll rose")
 
 
 def test_a_long_sentence_is_cut_around_its_figure():
-    from peacetalks.charts import excerpt
+    from peacetalks.report.charts import excerpt
     sentence = ("Kremlin spokesman Dmitry Peskov said on Tuesday it was inappropriate to link Russia's military "
                 "strategy in Syria with the results of an investigation into an airplane crash in Egypt over the "
                 "weekend in which over 200 people died.")
@@ -447,7 +447,7 @@ def test_a_long_sentence_is_cut_around_its_figure():
 def test_index_quotes_the_error_rates_on_text_not_tuned_on(built_report: BuiltReport):
     """The methods give the machine's precision and recall on the labelled pages kept aside from tuning, or say
     they are not measured (../shared absent)."""
-    from peacetalks import accuracy
+    from peacetalks.tables import accuracy
 
     index = (built_report.out / "index.html").read_text()
     assert 'id="accuracy"' in index

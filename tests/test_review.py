@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 from peacetalks import load_corpus, tables
-from peacetalks.problems import InputError, Problem
-from peacetalks.review import agreement, apply_review, load_review
-from peacetalks.stances import extract_stances
+from peacetalks.sources.problems import InputError, Problem
+from peacetalks.tables.review import agreement, apply_review, load_review
+from peacetalks.extract.stances import extract_stances
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 HEADER = "article_id,action,actor,issue,polarity,quote,note\n"

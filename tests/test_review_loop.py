@@ -18,8 +18,10 @@ import pandas as pd
 import pytest
 
 import peacetalks
-from peacetalks import candidates, cli, reviewpanel
-from peacetalks.review import REVIEW_COLUMNS, apply_review, load_review
+from peacetalks.tables import candidates
+from peacetalks import cli
+from peacetalks.report import reviewpanel
+from peacetalks.tables.review import REVIEW_COLUMNS, apply_review, load_review
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
@@ -343,7 +345,7 @@ def test_notebook_05_runs_headless_with_papermill(tmp_path: Path):
 
 
 def test_a_bad_word_list_is_an_error_naming_the_entry(tmp_path: Path):
-    from peacetalks.problems import InputError
+    from peacetalks.sources.problems import InputError
 
     path = tmp_path / "words.yaml"
     path.write_text("issues:\n  airspace:\n    words: [no-fly zone]\nspeech:\n  words: [said]\n", encoding="utf-8")

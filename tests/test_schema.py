@@ -6,8 +6,8 @@ import pyarrow as pa
 import pytest
 
 from peacetalks import tables
-from peacetalks.corpus import load_corpus
-from peacetalks.tables import TableSchemaError, validate
+from peacetalks.tables.corpus import load_corpus
+from peacetalks.tables.schema import TableSchemaError, validate
 
 ARTICLE = """\
 Talks on Syria resume in Geneva

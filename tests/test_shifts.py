@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from peacetalks import load_corpus, tables
-from peacetalks.review import apply_review
-from peacetalks.shifts import SHIFT_COLUMNS, change_kind, sequence, shifts
-from peacetalks.stances import EARLIER_BASIS, extract_stances
+from peacetalks.tables.review import apply_review
+from peacetalks.tables.shifts import SHIFT_COLUMNS, change_kind, sequence, shifts
+from peacetalks.extract.stances import EARLIER_BASIS, extract_stances
 
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from peacetalks import load_corpus
-from peacetalks.codebook import load_codebook
-from peacetalks.numbers import _CORE_FOLDED, _core_pattern, _matches_at_number_starts
-from peacetalks.sentences import split_sentences
-from peacetalks.words import fold
+from peacetalks.extract.codebook import load_codebook
+from peacetalks.extract.numbers import _CORE_FOLDED, _core_pattern, _matches_at_number_starts
+from peacetalks.extract.sentences import split_sentences
+from peacetalks.extract.words import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
@@ -220,7 +220,7 @@ _LIST_TEXT = st.lists(st.one_of(st.sampled_from(_LIST_WORDS), st.sampled_from(_L
 
 def _gated_list_spans(codebook, text: str, lo: int, hi: int) -> dict:
     """What the stance reader finds of each word list: the list it is given for the sentence (see stances._WordLists)."""
-    from peacetalks.stances import _lists
+    from peacetalks.extract.stances import _lists
     folded = fold(text)
     lists = _lists(codebook, folded)
     return {name: [m.span() for m in getattr(lists, name).finditer(folded, lo, hi)] for name in _WORD_LIST_NAMES}
@@ -247,7 +247,7 @@ def test_word_lists_ruled_out_by_first_words_find_what_the_plain_patterns_find_i
 def test_an_empty_word_list_is_never_ruled_out(tmp_path):
     # with no phrase, a list's pattern matches the empty string anywhere: no first word can stand for it
     import yaml
-    from peacetalks.codebook import DEFAULT_PATH, parse_codebook
+    from peacetalks.extract.codebook import DEFAULT_PATH, parse_codebook
     data = yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
     data["contrast"] = []
     codebook = parse_codebook(data, tmp_path / "codebook.yaml")
@@ -258,9 +258,9 @@ def test_an_empty_word_list_is_never_ruled_out(tmp_path):
 
 # --- casualty cues and date patterns: the quick searches find what the plain patterns find ------------
 
-from peacetalks.casualties import _grammar  # noqa: E402
-from peacetalks.dates import _DATE_PATTERNS  # noqa: E402
-from peacetalks.literals import required_literals  # noqa: E402
+from peacetalks.extract.casualties import _grammar  # noqa: E402
+from peacetalks.parse.dates import _DATE_PATTERNS  # noqa: E402
+from peacetalks.extract.literals import required_literals  # noqa: E402
 
 @pytest.mark.parametrize("cues", ["war", "event", "narrowing"])
 def test_casualty_cue_lists_found_as_the_whole_alternation_finds_them_in_real_sentences(cues):

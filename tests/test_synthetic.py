@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from peacetalks import tables
-from peacetalks.archives import iter_archive
-from peacetalks.corpus import load_corpus
-from peacetalks.reading import RawDocument
+from peacetalks.sources.archives import iter_archive
+from peacetalks.tables.corpus import load_corpus
+from peacetalks.sources.reading import RawDocument
 from peacetalks.synthetic import SMALL_NUMBERS, STYLES, generate, make_article, write_corpus
 
 ACTORS = {"russia", "syrian_government", "syrian_opposition", "united_states", "united_nations", "turkey", "iran",

@@ -11,15 +11,15 @@ __all__ = ["Corpus", "load_corpus", "check_parameters", "review_panel"]
 
 def __getattr__(name: str) -> Any:
     if name == "check_parameters":
-        from . import parameters
+        from peacetalks.report import parameters
 
         return parameters.check_parameters
     if name == "review_panel":  # ipywidgets too loads only when the panel is asked for
-        from . import reviewpanel
+        from peacetalks.report import reviewpanel
 
         return reviewpanel.review_panel
     if name in __all__:
-        from . import corpus
+        from peacetalks.tables import corpus
 
         return getattr(corpus, name)
     raise AttributeError(f"module 'peacetalks' has no attribute {name!r}")

@@ -1,6 +1,6 @@
 """`python -m peacetalks` runs the command line."""
 import sys
 
-from .cli import main
+from peacetalks.cli import main
 
 sys.exit(main())

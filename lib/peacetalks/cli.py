@@ -10,8 +10,8 @@ import json
 import sys
 from pathlib import Path
 
-from .problems import InputError
-from .reading import DEFAULT_MAX_BYTES
+from peacetalks.sources.problems import InputError
+from peacetalks.sources.reading import DEFAULT_MAX_BYTES
 
 COMMANDS = ("extract", "report", "review")
 
@@ -56,18 +56,18 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     review_parser.add_argument("--per-article", type=int, metavar="N",
                                help="at most N candidates per article (default: candidates.PER_ARTICLE, 15)")
     if command in (None, "extract"):
-        from . import pipeline
+        from peacetalks.tables import pipeline
 
         pipeline.add_arguments(extract)
     if command in (None, "report"):
-        from . import report
+        from peacetalks.report import build as report
 
         report.add_arguments(report_parser)
     return parser
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from .corpus import load_corpus
+    from peacetalks.tables.corpus import load_corpus
 
     corpus = load_corpus(args.corpus, max_bytes=args.max_bytes)
     for problem in corpus.problems.itertuples():
@@ -85,8 +85,8 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_review(args: argparse.Namespace) -> int:
-    from . import candidates
-    from .corpus import load_corpus
+    from peacetalks.tables import candidates
+    from peacetalks.tables.corpus import load_corpus
 
     corpus = load_corpus(args.corpus)
     if corpus.articles.empty:
@@ -123,13 +123,13 @@ def _main(argv: list[str] | None = None) -> int:
     args = build_parser(command).parse_args(argv)
     try:
         if args.command == "report":
-            from . import report
+            from peacetalks.report import build as report
 
             return report.run(args)
         if args.command == "review":
             return run_review(args)
         if args.out is not None:
-            from . import pipeline
+            from peacetalks.tables import pipeline
 
             return pipeline.run(args)
         return run_extract(args)

@@ -1,0 +1,857 @@
+"""From a page dump to an article: title, source, wire, url and the body without page furniture.
+
+Page dumps come in two broad shapes: a page of lines (a heading, a masthead, a date line,
+paragraphs, captions, teasers, comment forms, appeals), and an archive row whose content is
+one long paragraph that opens with the date and the headline again. Both go through the
+same steps: classify lines, pick the title, keep the paragraphs, read the opening for the
+date, wire and source.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from importlib import resources
+from typing import Callable
+from urllib.parse import urlparse
+
+from peacetalks.parse.dates import FoundDate, WEEKDAYS, find_dates, month_day_mentions, year_of_month_day
+from peacetalks.extract.words import fold, folded_pattern
+from peacetalks.sources.yamlfiles import load_yaml_text
+
+# --- what the page says about itself ------------------------------------------------------------
+
+_URL = re.compile(r"<?(https?://[^\s<>\"]+)>?")
+_MARKUP = re.compile(r"[*_`#]+")
+_BULLET = re.compile(r"^\s*(?:[\u2022\u25cf\u25aa\u2023\u2043\u00b7\-*]\s+)")
+
+# Page furniture: the named rules of furniture.yaml (each with examples it must and must not match).
+
+
+@dataclass(frozen=True)
+class FurnitureRule:
+    """One named furniture rule of furniture.yaml: its pattern and the examples it must and must not match."""
+
+    section: str
+    name: str
+    pattern: str
+    match: tuple[str, ...]
+    no_match: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def furniture_rules() -> tuple[FurnitureRule, ...]:
+    """The packaged furniture.yaml, rule by rule."""
+    data = load_yaml_text(resources.files(__package__).joinpath("furniture.yaml").read_text(encoding="utf-8"), "furniture.yaml")
+    return tuple(FurnitureRule(section, rule["name"], rule["pattern"], tuple(rule.get("match") or ()),
+                               tuple(rule.get("no_match") or ()))
+                 for section, rules in data.items() for rule in rules)
+
+
+def _section(name: str) -> str:
+    """The alternation of a section's patterns, each in a group of its own."""
+    return "|".join(f"(?:{rule.pattern})" for rule in furniture_rules() if rule.section == name)
+
+
+# Lines that are page furniture wherever they stand: those known by how they read as a whole, and
+# captions and credits known by a bracket or slash inside them (tried only on lines that have one).
+_FURNITURE_OPENING = re.compile(f"^(?:{_section('line')})$", re.I)
+_FURNITURE_INSIDE = re.compile(f"^(?:{_section('inside')})$", re.I)
+# The last line of a page that stamps its date under a label, with a time (furniture.yaml, foot_stamp).
+_FOOT_STAMP = re.compile(_section("foot_stamp"), re.I)
+# A label that opens a list of teasers ("Related stories", "Read more"): the short lines after it are teasers.
+_TEASER_LABEL = re.compile("^(?:" + next(r.pattern for r in furniture_rules() if r.name == "teaser_list") + ")$", re.I)
+# A date line that is the page's clock, weather or current-date widget, not the article's date.
+_CLOCK = re.compile(_section("clock"), re.I)
+
+
+def is_clock(line: str) -> bool:
+    """Whether a line holding a date is a clock, weather or current-date widget (furniture.yaml, clock)."""
+    return bool(_CLOCK.search(line))
+
+
+_FURNITURE_OPENING_FOLDED = folded_pattern(_FURNITURE_OPENING.pattern)
+_FURNITURE_INSIDE_FOLDED = folded_pattern(_FURNITURE_INSIDE.pattern)
+
+
+def is_furniture(line: str, folded: str | None = None) -> bool:
+    """Whether a (cleaned) line is page furniture: a share button, a sign-up, a photo credit ...
+
+    `folded` is words.fold(line) when the caller has it: the patterns are matched against it,
+    compiled for folded text (about three times faster than re.IGNORECASE, same matches).
+    """
+    if folded is None:
+        folded = fold(line)
+    return bool(_FURNITURE_OPENING_FOLDED.match(folded)
+                or (("(" in line or "/" in line) and _FURNITURE_INSIDE_FOLDED.match(folded)))
+
+
+# Lines after which the rest of the page is furniture (comment forms, appeals, newsletters).
+_TAIL = re.compile(f"^(?:{_section('tail')})$", re.I)
+_TAIL_FOLDED = folded_pattern(_TAIL.pattern)
+# A donation appeal or slogan naming the outlet that printed the page.
+_OUTLET_APPEAL = re.compile(
+    r"^(?i:support|a message from|by supporting|the journalists of|subscribe to)\s+"
+    r"(?P<name>(?:The\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})\s*[!:,.]?",
+)
+# A dateline such as "MOSCOW (Sputnik) —", "BEIRUT, Syria (AP) -", "GENEVA, Jan 26 (Reuters) -" or "GENEVA —";
+# `name` is the agency or outlet in brackets, if any.
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z0-9.' ]{1,30})?\s*(?:\((?P<name>[A-Z][\w .&'-]{1,40})\)\s*)?"
+    r"[-\u2014\u2013:]"
+)
+_CREDIT = re.compile(
+    r"(?:^|[.\s])(?:parts?|content|material|reporting)\s+(?:from|by)\s+(?P<a>[A-Z][\w .&-]{1,40}?)\s*\.?$"
+    r"|^(?:with|source:?|sources:?)\s+(?P<b>[A-Z][\w ,.&-]{1,60}?)\s*\.?$"
+    r"|^(?P<c>[A-Z][\w .&-]{1,40}?)\s+contributed to this (?:report|story)",
+    re.I,
+)
+_CREDIT_WORDS = ("part", "content", "material", "reporting", "contributed")  # one of them is in every _CREDIT match
+
+
+def _credit(line: str, folded: str | None = None) -> re.Match[str] | None:
+    """A wire credit ("Parts from Reuters", "With AFP", "X contributed to this report") in a short line.
+
+    `folded` is words.fold(line) when the caller has it: a line with none of the words every credit
+    has (read as the case-insensitive pattern reads them) is not searched.
+    """
+    if len(line) > _FURNITURE_MAX:
+        return None
+    if folded is None:
+        folded = fold(line)
+    if not (folded.startswith(("with", "source")) or any(map(folded.__contains__, _CREDIT_WORDS))):
+        return None
+    return _CREDIT.search(line)
+
+
+_HEADER_CUES = {"date", "published", "publication", "of", "last", "updated", "posted", "on", "at", "by", "first"}
+_INLINE_FURNITURE = re.compile(r"\s*Get short URL(?:\s+\d+)*\s*", re.I)
+_TIME = re.compile(r"^\s*(?:at\s+)?\d{1,2}[:.]?\d{2}(?:\s*(?:am|pm|gmt|utc))?\b", re.I)
+_CAPTION_END_DATE = re.compile(r"\b(?:19|20)\d\d\s*$")
+_TITLE_MAX = 250
+_SEEN = re.compile(r"\b(?:is|are) (?:seen|pictured|shown)\b", re.I)
+_SEEN_WORDS = ("seen", "pictured", "shown")  # one of them is in every _SEEN match
+
+
+@dataclass(frozen=True)
+class Outlets:
+    """The outlets file: domains and slogans that name an outlet, and the wire agencies."""
+
+    domains: dict[str, str]
+    slogans: dict[str, str]
+    wires: dict[str, list[str]]
+    names: dict[str, str] = field(default_factory=dict)
+
+    def wire_named(self, text: str) -> str | None:
+        """The agency `text` names exactly (case as printed), or None."""
+        return self._agency_of_name.get(text.strip(" .,;:()-\u2014\u2013"))
+
+    @cached_property
+    def _agency_of_name(self) -> dict[str, str]:
+        """Each name of a wire agency, with the first agency in the file that has it."""
+        agencies: dict[str, str] = {}
+        for agency, names in self.wires.items():
+            for name in names:
+                agencies.setdefault(name, agency)
+        return agencies
+
+    @cached_property
+    def known_names(self) -> dict[str, str]:
+        """Each outlet and agency of the file by its squashed name (letters and digits, lower case, no
+        leading "the"): how a name printed another way ("PressTv", "the example times") is recognised."""
+        names: dict[str, str] = {}
+        for name in [*self.domains.values(), *self.slogans.values(), *self.wires, *self.names.values()]:
+            names.setdefault(_squash(name), name)
+        for variant, name in self.names.items():
+            names[_squash(variant)] = name
+        return names
+
+    def outlet_of_url(self, url: str | None) -> str | None:
+        """The outlet an address belongs to: a known domain, else the domain itself."""
+        if not url:
+            return None
+        host = urlparse(url).netloc.lower().split(":")[0]
+        host = host[4:] if host.startswith("www.") else host
+        if not host:
+            return None
+        parts = host.split(".")
+        for i in range(len(parts) - 1):
+            if ".".join(parts[i:]) in self.domains:
+                return self.domains[".".join(parts[i:])]
+        return host
+
+
+@lru_cache(maxsize=1)
+def load_outlets() -> Outlets:
+    """The packaged outlets.yaml."""
+    data = load_yaml_text(resources.files(__package__).joinpath("outlets.yaml").read_text(encoding="utf-8"), "outlets.yaml")
+    return Outlets(data.get("domains") or {}, data.get("slogans") or {}, data.get("wires") or {},
+                   data.get("names") or {})
+
+
+@dataclass
+class ParsedArticle:
+    """What the text itself says about an article; `printed_date` is the date printed in its opening, if any."""
+
+    title: str | None
+    source: str | None
+    wire: str | None
+    url: str | None
+    body: str
+    printed_date: FoundDate | None = None
+
+
+# --- line classification ------------------------------------------------------------------------
+
+
+_FURNITURE_MAX = 300  # furniture, captions and mastheads are short lines; running text is not tested against them
+
+
+def _clean(line: str) -> str:
+    """A line without markdown markup and with single spaces.
+
+    Runs of whitespace are made single spaces with str.split and str.join, which read whitespace as the
+    pattern \\s does: the line re.sub(r"\\s+", " ", ...).strip() gives, at a fifth of the cost on the long
+    one-paragraph articles.
+    """
+    if "*" in line or "#" in line or "_" in line or "`" in line:
+        line = _MARKUP.sub("", line)
+    if "  " in line or "\t" in line or "\u00a0" in line:
+        return " ".join(line.split())
+    return line.strip()
+
+
+_CLEANED_OUT = ("*", "#", "_", "`", "  ", "\t", "\u00a0")  # what _clean changes in a stripped line
+
+
+def _clean_lines(lines: list[str]) -> list[str]:
+    """_clean of each of the (stripped) lines: the lines themselves when none has anything to clean."""
+    page = "\n".join(lines)
+    if any(map(page.__contains__, _CLEANED_OUT)):
+        return [_clean(line) for line in lines]
+    return lines
+
+
+_WORD = re.compile(r"[\w'\u2019-]+")
+_LATIN_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _is_title_case(text: str) -> bool:
+    words = [w for w in _LATIN_WORD.findall(text) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+def _at_most_words(text: str, most: int) -> bool:
+    """Whether `text` has at most `most` words (as str.split counts them), without splitting all of a long text."""
+    return len(text.split(None, most)) <= most
+
+
+_SENTENCE_END_CHARS = ".!?:;\"'\u201d\u2019)]"
+
+
+def _ends_sentence(text: str) -> bool:
+    """True when a line ends as a sentence does (a full stop, a closing quote, a bracket ...)."""
+    stripped = text.rstrip()
+    return bool(stripped) and stripped[-1] in _SENTENCE_END_CHARS
+
+
+def _is_caption(line: str, next_line: str | None, folded: str | None = None) -> bool:
+    """Whether a line that does not end as a sentence does (see _ends_sentence) is a photo caption: one ending
+    in a date, 'X is seen in ...', or one followed by a credit.
+
+    `folded` is words.fold(line) when the caller has it. The patterns run only where they can match: a
+    year ends the line only if its last four characters (spaces aside) start with 19 or 20, and 'is seen'
+    needs one of the verbs (read case-insensitively, as the folded line has them).
+    """
+    if line.rstrip()[-4:-2] in ("19", "20") and _CAPTION_END_DATE.search(line):
+        dates = find_dates(line)
+        if dates and dates[-1].end >= len(line.rstrip()) - 1 and len(line[: dates[-1].start].split()) >= 5:
+            return True
+    if folded is None:
+        folded = fold(line)
+    if any(map(folded.__contains__, _SEEN_WORDS)) and _SEEN.search(line):
+        return True
+    return bool(next_line) and next_line.lstrip().startswith("\u00a9")
+
+
+_HEADER_TOKEN = re.compile(r"[\w'\u2019.-]+")
+_WEEKDAY_SHORT = {day[:end] for day in WEEKDAYS for end in range(3, len(day) + 1)}  # 'wed', 'wedn', ... 'wednesday'
+
+
+def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Outlets, names: bool = False) -> bool:
+    """True when only header words (cues, weekdays, the title, wire names) stand before a date; with `names`
+    (a line under the headline), in a short line up to four capitalised words too (a byline's or section's
+    name: "Example Media November 10, 2014")."""
+    before = text[: found.start]
+    allowed = 0
+    if names and len(text) < 120:
+        # a name before the date only in a stamp line: the name is an outlet's, or a clock time follows the date
+        named = _words(before)
+        if any(word in _OUTLET_WORDS for word in named) or _STAMP_TIME.match(text[found.end:]):
+            allowed = 4
+    for token in _HEADER_TOKEN.findall(before):
+        bare = token.strip(".").lower()
+        if not bare or bare in _HEADER_CUES or bare in title_words or outlets.wire_named(token):
+            continue
+        if bare in _WEEKDAY_SHORT:
+            continue
+        if allowed and token[:1].isupper():
+            allowed -= 1
+            continue
+        return False
+    return len(before) <= 400
+
+
+_STAMP_TIME = re.compile(r"\W{0,3}\d{1,2}:\d{2}\b")
+_LONG_CAPTION_CREDIT = re.compile(r"\((?:[^()]*\bphoto\b[^()]*|getty images|afp|reuters|ap|epa)\)$", re.I)
+_REPORTED = re.compile(r"\b(?:said|says|told|announced|according)\b|[\"\u201c\u201d]", re.I)
+
+
+def _is_dated_caption(line: str, dates_in: Callable[[str], list[FoundDate]]) -> bool:
+    """A photo caption that ends with its place and date: "Delegates arrive at the hall in Vienna, Austria,
+    May 3, 2016." (a comma before the date; five words or more before it; nobody quoted or reported)."""
+    stripped = line.rstrip(" .")
+    if stripped[-4:-2] not in ("19", "20") or _REPORTED.search(line):
+        return False
+    found = dates_in(stripped)
+    if not found or found[-1].end != len(stripped):
+        return False
+    before = stripped[: found[-1].start].rstrip()
+    return before.endswith(",") and len(before.split()) >= 5
+
+
+def printed_date(lines: list[str], title: str | None, outlets: Outlets,
+                 dates_in: Callable[[str], list[FoundDate]] = find_dates,
+                 names: bool = False) -> tuple[FoundDate | None, int]:
+    """The publication date printed in the opening lines, and the index of its line (-1 if none).
+
+    `dates_in` finds the dates of a text (find_dates, or a memo of it the caller keeps); `names` lets a
+    name stand before the date (see _date_opens), for the lines under the headline.
+    """
+    title_words = None
+    for index, line in enumerate(lines):
+        for found in dates_in(line[:300])[:1]:
+            if len(line) < 200 and is_clock(line[max(0, found.start - 60): found.end + 40]):
+                continue  # a clock, weather or current-date widget: a short line (read around the date)
+            if title_words is None:
+                title_words = set(_words(title or ""))
+            if _date_opens(line, found, title_words, outlets, names):
+                return found, index
+    return None, -1
+
+
+# A date bound to a credit in brackets: "Jan. 29, 2018 (ABC) -" (the date, then the credit and a dash) or
+# "(Example News / Agency - 18th September, 2019)" (the date inside the credit).
+_CREDIT_AFTER_DATE = re.compile(r"\s*\([A-Z][^()]{0,40}\)\s*(?:--|[-\u2014\u2013:])")
+_CREDIT_BEFORE_DATE = re.compile(r"\([A-Z][^()]{0,60}?(?:\s[-\u2014\u2013]|,)\s*$")
+
+
+def _credit_date(paragraphs: list[str], dates_in: Callable[[str], list[FoundDate]]) -> FoundDate | None:
+    """The date of a credit dateline in the opening of the first paragraphs, if one is printed there."""
+    for paragraph in paragraphs:
+        opening = paragraph[:300]
+        for found in dates_in(opening):
+            if _CREDIT_AFTER_DATE.match(opening, found.end) or (
+                    opening[found.end: found.end + 1] == ")" and _CREDIT_BEFORE_DATE.search(opening[: found.start])):
+                return found
+    return None
+
+
+def _dateline_month_day(paragraph: str, end: int) -> FoundDate | None:
+    """A dateline's month and day printed without a year ("TEHRAN, Jan. 24 (Agency) -"), dated with the
+    year of a mention of the same days in the paragraph (dates.year_of_month_day); None otherwise."""
+    mentions = month_day_mentions(paragraph[:end])
+    if len(mentions) != 1:
+        return None
+    month, day, _, match = mentions[0]
+    date = year_of_month_day(month, day, paragraph[end:end + 600])
+    return FoundDate(date, match.start(), match.end(), match.group(0)) if date else None
+
+
+_KICKER = re.compile(r"^(?:[A-Z][A-Z&'\u2019-]*\s+){2,6}(?=[A-Z][a-z])")
+_STAMP_OPENING = re.compile(r"^\W*(?:(?:date|published|updated|posted)\s*:?\s*)?$", re.I)
+
+
+def _run_on_headline(paragraph: str, dates_in: Callable[[str], list[FoundDate]]) -> str | None:
+    """The headline of a page printed as one run-on paragraph: the words before a dated credit dateline
+    ("... Talks Open in Valdoria March 9, 2021 (EXN)—The talks ..."), after a leading stamp and a kicker
+    in capitals; None unless they read as a headline (3 to 20 words, no sentence, no quote)."""
+    opening = paragraph[:300]
+    found = dates_in(opening)
+    start = 0
+    if found and _STAMP_OPENING.match(opening[: found[0].start]):
+        start, found = found[0].end, found[1:]
+    credit = next((d for d in found if _CREDIT_AFTER_DATE.match(opening, d.end)), None)
+    if credit is None:
+        return None
+    words = opening[start: credit.start].strip(" ,.-\u2014\u2013|")
+    words = _KICKER.sub("", words)
+    if not 3 <= len(words.split()) <= 20 or _REPORTED.search(words) or re.search(r"[.!?]\s", words):
+        return None
+    return words if _is_title_case(words) else None
+
+
+class _DatesMemo(dict):
+    """find_dates of each text looked up, found once: the parser asks about some lines twice."""
+
+    def __missing__(self, text: str) -> list[FoundDate]:
+        found = self[text] = find_dates(text)
+        return found
+
+
+# --- the opening of a one-paragraph article -------------------------------------------------------
+
+
+def _strip_opening(paragraph: str, title: str | None, found: FoundDate | None, outlets: Outlets) -> tuple[str, str | None, str | None]:
+    """Remove a leading date, headline reprint and wire credit from the first paragraph.
+
+    Returns the paragraph, the wire named there, and the full headline when the reprint is a longer
+    version of a cut-off title.
+    """
+    wire = None
+    full_title = None
+    rest = paragraph
+    if found is not None and paragraph[found.start:found.end] == found.text:
+        before = paragraph[: found.start]
+        for token in re.findall(r"[\w.&-]+", before):
+            wire = wire or outlets.wire_named(token)
+        rest = paragraph[found.end:]
+        rest = _TIME.sub("", rest, count=1)
+    rest = rest.lstrip(" ,.-\u2014\u2013|")
+    if title:
+        clean_title = _clean(title).rstrip(". ")
+        if rest.lower().startswith(clean_title.lower()):
+            after = rest[len(clean_title):]
+            stop = re.match(r"[^.!?]{0,120}[.!?](?=\s|$)", after)
+            if len(clean_title) >= 90 and stop and not after.startswith((".", " .")):
+                full_title = clean_title + after[: stop.end() - 1]
+                after = after[stop.end():]
+            rest = after.lstrip(" .")
+            first_word = re.match(r"([\w&.-]+)\s+", rest)
+            if first_word and outlets.wire_named(first_word.group(1)):
+                wire = wire or outlets.wire_named(first_word.group(1))
+                rest = rest[first_word.end():]
+    return (rest.strip() if rest.strip() else paragraph), wire, full_title
+
+
+# --- the article ----------------------------------------------------------------------------------
+
+
+def _nonblank_lines(text: str) -> list[str]:
+    """The lines of the page that are not blank, stripped (a line ends at \\n, \\r\\n or \\r)."""
+    if "\r" in text:
+        text = text.replace("\r", "\n")  # (\r\n gives a blank line more, which is dropped)
+    return list(filter(None, map(str.strip, text.split("\n"))))
+
+
+_URL_LABEL = re.compile(r"^(?:original|source)\s+url:?\s*$", re.I)
+_URL_LABELLED = re.compile(r"^(?:original|source)\s+url:?\s*" + _URL.pattern, re.I)
+
+
+def _find_url(lines: list[str]) -> str | None:
+    """The article's own address: after an "Original url:" label, else a line that is only an address."""
+    candidates = [(index, line) for index, line in enumerate(lines) if "url" in line.lower() or "http" in line]
+    for index, line in candidates:
+        if _URL_LABEL.match(line):
+            for follow in lines[index + 1: index + 3]:
+                match = _URL.search(follow)
+                if match:
+                    return match.group(1).rstrip(".,)")
+        match = _URL_LABELLED.match(line)
+        if match:
+            return match.group(1).rstrip(".,)")
+    for _, line in candidates:
+        match = _URL.fullmatch(line)
+        if match:
+            return match.group(1).rstrip(".,)")
+    return None
+
+
+def _join_broken(paragraphs: list[str]) -> list[str]:
+    """Join a paragraph cut mid-sentence with the next one when that continues in lower case."""
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if joined and paragraph[:1].islower() and not _ends_sentence(joined[-1]):
+            joined[-1] = f"{joined[-1]} {paragraph}"
+        else:
+            joined.append(paragraph)
+    return joined
+
+
+# --- who published it ---------------------------------------------------------------------------
+
+# A dateline crediting an outlet: "MOSCOW (Sputnik) —", "Damascus (AsiaNews / Agencies) -", "(CNN) --",
+# "Moscow, 3 May 2015 (ABC) –": a place (and a date) then the name in brackets, then a dash;
+# "CAIRO (Example News / Agency - 18th September, 2019)": the date inside the brackets, no dash needed.
+_CREDIT_DATELINE = re.compile(
+    r"^(?:[A-Z][\w.'\u2019 -]{1,30}?(?:,\s*[^()\n]{1,50}?)?\s*)?\((?P<name>[A-Z][\w .&'\u2019-]{0,40}?)"
+    r"(?:\s*/\s*[\w .&-]{1,30}?)?(?:\)\s*(?:--|[-\u2014\u2013:])"
+    r"|\s*[-\u2014\u2013,]\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?),?\s+"
+    r"(?:19|20)\d\d\))"
+)
+# "NEW YORK. NEWSAGENCY -": a place in capitals, a full stop, the agency in capitals.
+_CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}\.\s+(?P<name>[A-Z][A-Z-]{2,24})\b(?=\s*[-\u2014\u2013]|\s+[A-Z])")
+# A byline crediting the outlet: "By Jane Roe, ABC", "By Jane Roe and John Doe | ABC News".
+_BYLINE_CREDIT = re.compile(r"^By\s+[A-Z][^,|]{1,60}?\s*[,|]\s*(?P<name>[A-Z][\w&.'\u2019 -]{1,40}?)\s*\.?$")
+# The outlet's own signature: "By Example Staff", "Example Management", "The Example Editorial Board".
+_STAFF = re.compile(r"^(?:By\s+)?(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4})\s+"
+                    r"(?:Staff|Team|Management|Editorial(?: Board| Team| Staff)?|Editors|Newsroom|News Desk|Desk)\s*\.?$")
+# "© 2016 Example News", "(Copyright 2015 by Example Media B.V. All rights reserved."
+_COPYRIGHT = re.compile(r"^\(?(?:\u00a9|copyright|\(c\))\s*(?:\u00a9\s*)?(?:(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*,?\s*)?"
+                        r"(?:by\s+)?(?P<name>[A-Z][\w&.'\u2019 -]{1,50}?)\s*(?:[.,;]\s*(?:all rights|info|$)|all rights|\)|$)",
+                        re.I)
+# An app banner naming the outlet: "Install the new version of Example application", "Download the Example app".
+_APP_BANNER = re.compile(r"^(?:install|download|get)\s+(?:the\s+|our\s+)?(?:new\s+version\s+of\s+(?:the\s+)?)?"
+                         r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})\s+app(?:lication)?\b", re.I)
+_LEGAL_SUFFIX = re.compile(r"[\s,]+(?:B\.?V\.?|Inc\.?|Ltd\.?|LLC|L\.L\.C\.|Corp\.?|Co\.|GmbH|S\.A\.|plc|PLC|Limited|AG)\s*\.?$")
+# Words that name a kind of outlet: a short title-case line with one is a masthead, not a section label.
+_OUTLET_WORDS = frozenset(
+    "news media times post press agency observatory tv radio daily herald tribune journal gazette network online "
+    "monitor telegraph guardian chronicle broadcasting television channel weekly observer express mail review "
+    "magazine newspaper wire today".split())
+# Words of an appeal that are not an outlet's name ("Dear Reader", "Independent Journalism").
+_NOT_A_NAME = frozenset("dear reader readers our your us you this independent journalism quality free the today".split())
+
+
+def _squash(name: str) -> str:
+    """A name's letters and digits, lower case, without a leading "the": how two spellings are compared."""
+    folded = fold(name.strip())
+    return re.sub(r"[^0-9a-z]", "", folded[4:] if folded.startswith("the ") else folded)
+
+
+def normalise_outlet(name: str | None, outlets: Outlets) -> str | None:
+    """An outlet's name as printed, made the name outlets.yaml gives it ("PressTv" -> "Press TV"), without a
+    legal suffix ("Example Media B.V." -> "Example Media"); None for an empty or generic name."""
+    if not name:
+        return None
+    name = _LEGAL_SUFFIX.sub("", name.strip(" .,;:()-\u2014\u2013|")).strip(" .,;:")
+    if not name or all(word in _NOT_A_NAME for word in _words(name)):
+        return None
+    return outlets.known_names.get(_squash(name), name)
+
+
+def _is_latin(text: str) -> bool:
+    """Whether most letters of `text` are Latin ones (a line in another script is a link or a label)."""
+    if text.isascii():
+        return True
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isascii() for c in letters) >= 0.6 * len(letters)
+
+
+def _masthead_name(line: str) -> str | None:
+    """A short title-case line with a word naming a kind of outlet ("Example Daily News"), or None."""
+    words = line.split()
+    if not 1 <= len(words) <= 7 or _ends_sentence(line) or not _is_latin(line):
+        return None
+    if not all(word[:1].isupper() or word.lower() in ("of", "for", "and", "the", "&", "on", "in") for word in words):
+        return None
+    if not any(word in _OUTLET_WORDS for word in _words(line)):
+        return None
+    return line
+
+
+# A place in capitals, a dash, then a masthead: "VALDORIA – Example Daily News" (the place is not the name).
+_PLACE_MASTHEAD = re.compile(r"^[A-Z][A-Z .'-]{2,30}\s*[-\u2014\u2013]\s*(?P<name>[^\s].{1,60})$")
+# What follows a byline's comma that is a job, not an outlet: "By Jane Roe, Staff Writer".
+_JOB_WORDS = frozenset("staff writer reporter correspondent editor contributor columnist senior chief special "
+                       "foreign political diplomatic bureau producer analyst contributing associated".split())
+
+
+def _source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
+    """The outlet a byline, signature, copyright line, app banner or place-and-masthead line names, in
+    that order of trust."""
+    for pattern in (_BYLINE_CREDIT, _STAFF, _COPYRIGHT, _APP_BANNER, _PLACE_MASTHEAD):
+        for line in lines:
+            if len(line) > _FURNITURE_MAX:
+                continue
+            match = pattern.match(line)
+            if not match:
+                continue
+            named = match.group("name")
+            if pattern is _BYLINE_CREDIT and any(word in _JOB_WORDS for word in _words(named)):
+                continue
+            if pattern is _PLACE_MASTHEAD and not _masthead_name(named.strip()):
+                continue
+            name = normalise_outlet(named, outlets)
+            if name and not outlets.wire_named(name):
+                return name
+    return None
+
+
+# --- the headline ---------------------------------------------------------------------------------
+
+_CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+# A label that makes a date line above the headline the article's stamp, not the site's current-date widget.
+_STAMP_LABEL = re.compile(r"\b(?:published|updated|posted|date[ds]?|first published|last modified)\b", re.I)
+# A line that is only a labelled stamp: "Updated Dec 14, 2016", "Published: 3 May 2016 10:22".
+_OPENING_STAMP = re.compile(r"^(?:last\s+)?(?:published|updated|posted|first published|last modified)\b(?:\s+on)?\s*:?\s*"
+                            r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?", re.I)
+_STAMP_REST = re.compile(r"\W*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|[A-Z]{2,4}(?:\s*[+-]\d{1,2})?)?\W*)?$",
+                         re.I)
+
+
+def _stamp_line_date(line: str, dates_in: Callable[[str], list[FoundDate]]) -> FoundDate | None:
+    """The date of a line that is only a labelled stamp ("Updated Dec 14, 2016", "Published: 3 May 2016
+    10:22"): the label, one date right after it and at most a clock time."""
+    label = _OPENING_STAMP.match(line)
+    if label is None or len(line) > 80:
+        return None
+    found = dates_in(line)
+    if len(found) != 1 or found[0].start != label.end() or not _STAMP_REST.match(line, found[0].end):
+        return None
+    return found[0]
+_HEADER_OPENERS = re.compile(r"^(?:by|posted|published|updated|last updated|first published|written by)\b", re.I)
+
+
+def _is_paragraph(line: str) -> bool:
+    """A line of running text: a sentence of a dozen words or more, or a long line."""
+    if not _at_most_words(line, 35):
+        return True
+    return not _at_most_words(line, 11) and line.rstrip()[-1:] in ".!?" or line.rstrip()[-2:] in ('."', '.\u201d')
+
+
+def _is_sentence(line: str) -> bool:
+    """A line of running text, or one sentence of six words or more (a deck, a short lead)."""
+    return _is_paragraph(line) or (not _at_most_words(line, 5) and line.rstrip()[-1:] in ".!?")
+
+
+def _headline_candidate(line: str, dated: bool) -> bool:
+    """Whether a line of the page's opening may be its headline: a short run of words, not a date or
+    byline line, not a label ending in a colon or a comma, not cut mid-phrase, in Latin letters."""
+    words = line.split()
+    if not 3 <= len(words) <= 30 or dated or _CLOCK_TIME.search(line):
+        return False
+    if line[-1] in ":,;|" or line[:1].islower() or _HEADER_OPENERS.match(line) or not _is_latin(line):
+        return False
+    return not _BULLET.match(line)
+
+
+def _is_headline_stack(line: str, opening: list[str], index: int, first_paragraph: str | None,
+                       dated: list[bool]) -> bool:
+    """Whether a line of four words or more is a headline printed over a sub-headline: the next line is a
+    shorter headline-like line (no full stop), and a sentence, a date or a byline follows the two."""
+    if _at_most_words(line, 3) or _masthead_name(line) or index + 1 >= len(opening):
+        return False
+    sub = opening[index + 1]
+    if not _headline_candidate(sub, dated[index + 1]) or sub.endswith(".") or len(sub) >= len(line):
+        return False
+    after = opening[index + 2] if index + 2 < len(opening) else first_paragraph
+    return after is not None and (dated[index + 2: index + 3] == [True] or bool(_HEADER_OPENERS.match(after))
+                                  or _is_sentence(after))
+
+
+def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict[str, int],
+                   dated: list[bool]) -> int | None:
+    """The index in `opening` (the lines before the first paragraph) of the headline, or None.
+
+    Each candidate is scored by structure: a headline is followed by a date or byline line, a bullet
+    summary, a deck or the lead paragraph or by itself again, is often printed twice, and seldom ends with a full stop;
+    earlier lines win ties.
+    """
+    best, best_score = None, 0.0
+    for index, line in enumerate(opening[:15]):
+        if not _headline_candidate(line, dated[index]):
+            continue
+        following = opening[index + 1] if index + 1 < len(opening) else first_paragraph
+        score = 1.0
+        if following is not None and (following == line or dated[index + 1: index + 2] == [True]
+                                      or _HEADER_OPENERS.match(following) or _BULLET.match(following)
+                                      or _is_sentence(following)):
+            score += 3
+        elif _is_headline_stack(line, opening, index, first_paragraph, dated):
+            score += 3  # a headline over its sub-headline, the two over the text
+        if counts.get(line, 0) > 1:
+            score += 2
+        if 4 <= len(line.split()) <= 25:
+            score += 1
+        if line.endswith("."):
+            score -= 2  # headlines seldom end with a full stop; a deck or a lead sentence does
+        score -= 0.2 * index
+        if score > best_score:
+            best, best_score = index, score
+    return best
+
+
+def parse_article(text: str) -> ParsedArticle:
+    """Title, source, wire, url, body and opening of an article page dump."""
+    outlets = load_outlets()
+    lowered = text.lower()
+    nonblank = _nonblank_lines(_INLINE_FURNITURE.sub(" ", text) if "short url" in lowered else text)
+    cleaned = _clean_lines(nonblank)
+    short = [len(line) <= _FURNITURE_MAX for line in cleaned]
+    # Short lines are tested against case-insensitive patterns: each is folded once (words.fold).
+    folded = [fold(line) if is_short else "" for line, is_short in zip(cleaned, short)]
+    # (a line with an address or a url label has 'http' or 'url': the page has one too)
+    url = _find_url(nonblank) if "http" in text or "url" in lowered else None
+
+    # Cut the furniture that closes many pages: everything from a comment form or appeal on.
+    cut = len(nonblank)
+    for index in range(max(3, math.ceil(0.3 * len(nonblank))), len(nonblank)):
+        if short[index] and _TAIL_FOLDED.match(folded[index]):
+            cut = index
+            break
+    kept = nonblank[:cut]
+
+    source = None
+    for index, line in enumerate(cleaned):
+        appeal = short[index] and _OUTLET_APPEAL.match(line)
+        if appeal:
+            source = normalise_outlet(appeal.group("name").rstrip(".!:,"), outlets)
+            if source:
+                break
+    if source is None and outlets.slogans:
+        page = lowered.replace("\u2019", "'")
+        source = next((outlet for slogan, outlet in outlets.slogans.items() if slogan.lower() in page), None)
+
+    wire = None
+    for index in [*range(cut, len(nonblank)), *range(max(0, cut - 3), cut)]:
+        credit = _credit(cleaned[index], folded[index])
+        if credit:
+            named = next(g for g in credit.groups() if g)
+            wire = outlets.wire_named(named) or named.strip()
+            break
+
+    # The lines that are not furniture, in order (a line printed twice is kept once, but counted).
+    dates_in = _DatesMemo()
+    lines: list[tuple[str, str]] = []  # (clean, raw)
+    counts: dict[str, int] = {}
+    teasers = False  # inside a list of teasers, after its label
+    for index, line in enumerate(kept):
+        clean = cleaned[index]
+        if not clean:
+            continue
+        following = cleaned[index + 1] if index + 1 < len(kept) else None
+        if teasers:
+            if short[index] and not _ends_sentence(clean) and _at_most_words(clean, 20):
+                continue  # a teaser's headline
+            teasers = False
+        if short[index]:
+            if is_furniture(clean, folded[index]) or ("http" in line and _URL.fullmatch(line)):
+                teasers = _at_most_words(clean, 5) and bool(_TEASER_LABEL.match(clean))
+                continue
+            if any(later.startswith(clean) and len(clean) < len(later) < 2 * len(clean) + 20
+                   for later in cleaned[index + 1: min(index + 4, len(kept))]):
+                continue  # a line printed twice, the first time cut short
+            if not _ends_sentence(clean) and _is_caption(clean, following, folded[index]):
+                continue
+            if _is_dated_caption(clean, dates_in.__getitem__):
+                continue
+        elif clean.endswith(")") and _LONG_CAPTION_CREDIT.search(clean[-120:]):
+            continue  # a long caption that ends with its photo credit
+        counts[clean] = counts.get(clean, 0) + 1
+        if counts[clean] == 1:
+            lines.append((clean, line))
+
+    # The opening: the lines before the first paragraph of running text; the headline is one of them.
+    first = next((i for i, (clean, _) in enumerate(lines) if _is_paragraph(clean)), len(lines))
+    opening = [clean for clean, _ in lines[:first]]
+    dated = [bool(dates_in[clean[:300]]) for clean in opening]
+    pick = _pick_headline(opening, lines[first][0] if first < len(lines) else None, counts, dated)
+    title = opening[pick] if pick is not None else None
+    if title is not None and pick + 1 < len(opening) and title.endswith(" " + opening[pick + 1]) \
+            and len(opening[pick + 1]) < len(title) // 2:
+        title = title[: -len(opening[pick + 1]) - 1]  # a caption's name glued to the headline
+
+    before = opening[:pick] if pick is not None else []
+    header: list[str] = []
+    paragraphs: list[str] = []
+    late_stamps: list[str] = []
+    masthead = next(filter(None, map(_masthead_name, before)), None)
+    for index, (clean, line) in enumerate(lines[(pick + 1) if pick is not None else 0:],
+                                          start=(pick + 1) if pick is not None else 0):
+        ends = _ends_sentence(clean)
+        if index < first:
+            if dates_in[clean[:300]] and len(clean) < 120:
+                header.append(clean)  # a date or byline line below the headline
+                continue
+            if _HEADER_OPENERS.match(clean) and _at_most_words(clean, 12):
+                header.append(clean)
+                continue
+            if not ends and _at_most_words(clean, 7) and _is_title_case(clean):
+                masthead = masthead or _masthead_name(clean)
+                header.append(clean)
+                continue
+        if len(paragraphs) < 4 and len(clean) <= 80 and _stamp_line_date(clean, dates_in.__getitem__):
+            late_stamps.append(clean)  # "Updated Dec 14, 2016" after a deck or a caption: a stamp, not text
+            continue
+        if _BULLET.match(clean):
+            paragraphs.append(_BULLET.sub("", clean).strip())  # the article's own bullet summary
+            continue
+        if paragraphs and not ends and not clean[:1].islower() and _at_most_words(clean, 25) and _is_title_case(clean):
+            continue  # a sub-heading or "read more" teaser inside the text
+        paragraphs.append(clean)
+    paragraphs = _join_broken(paragraphs)
+    if title is None and len(lines) <= 3 and paragraphs:
+        title = _run_on_headline(paragraphs[0], dates_in.__getitem__)
+
+    # The publisher: a dateline's credit, a byline or signature, a copyright line, a masthead, a url.
+    dateline_source = None
+    for paragraph in paragraphs[:3]:
+        dateline = _CREDIT_DATELINE.match(paragraph) or _CAPS_DATELINE.match(paragraph)
+        if dateline:
+            agency = outlets.wire_named(dateline.group("name"))
+            if agency:
+                wire = wire or agency
+            else:
+                dateline_source = normalise_outlet(dateline.group("name"), outlets)
+            break
+    if source is None:
+        source = (dateline_source or _source_in_lines(cleaned, outlets) or normalise_outlet(masthead, outlets)
+                  or outlets.outlet_of_url(url))
+    if source is None:
+        for clean in header:  # "Example Media November 10, 2014": an outlet's name before the date
+            found = dates_in[clean[:300]]
+            if found and _masthead_name(clean[: found[0].start].strip()):
+                source = normalise_outlet(clean[: found[0].start], outlets)
+                break
+
+    # The printed date: a date line below the headline, else the first paragraph's opening or dateline,
+    # and only then a line above the headline (where clocks and current-date widgets stand).
+    found, at = printed_date(header, title, outlets, dates_in.__getitem__, names=True)
+    if found is None and paragraphs:
+        found, at = printed_date(paragraphs[:1], title, outlets, dates_in.__getitem__)
+        at = len(header) if found is not None else -1
+        if found is None:
+            dateline = _CREDIT_DATELINE.match(paragraphs[0])
+            if dateline:
+                in_dateline = [d for d in dates_in[paragraphs[0][:300]] if d.end <= dateline.end()]
+                found = in_dateline[0] if in_dateline else _dateline_month_day(paragraphs[0], dateline.end())
+    if found is None and late_stamps:  # a labelled stamp printed after a deck or a caption
+        found = _stamp_line_date(late_stamps[0], dates_in.__getitem__)
+    if found is None:  # above the headline, only a stamp: a date with a time or a label ("Updated: ...")
+        stamps = [line for line in before if _CLOCK_TIME.search(line) or _STAMP_LABEL.search(line)]
+        found, _ = printed_date(stamps, title, outlets, dates_in.__getitem__)
+    if found is None and lines and len(lines) > 1 and len(lines[-1][0]) <= 60 and _FOOT_STAMP.match(lines[-1][0]):
+        stamped = dates_in[lines[-1][0]]
+        found = stamped[0] if len(stamped) == 1 else None  # a labelled stamp closing the page
+        if found is not None and paragraphs and paragraphs[-1] == lines[-1][0]:
+            paragraphs.pop()
+    stamped_at = found
+    if found is not None and at == len(header) and paragraphs:
+        first_paragraph, opening_wire, full_title = _strip_opening(paragraphs[0], title, found, outlets)
+        paragraphs[0] = first_paragraph
+        wire = wire or opening_wire
+        if full_title:
+            title = full_title
+    elif paragraphs and title:
+        first_paragraph, _, full_title = _strip_opening(paragraphs[0], title, None, outlets)
+        paragraphs[0] = first_paragraph
+        if full_title:
+            title = full_title
+
+    if stamped_at is not None and paragraphs:
+        # The article's own dateline outranks a stamp the page or its archive printed: when the dateline's
+        # date differs, the stamp (a crawl, update or placeholder date) is not the article's.
+        credited = _credit_date(paragraphs[:2], dates_in.__getitem__)
+        if credited is not None and credited.date != stamped_at.date:
+            found = credited
+
+    return ParsedArticle(
+        title=title or None, source=source, wire=wire, url=url, body="\n\n".join(paragraphs),
+        printed_date=found,
+    )
