@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import ast
 import contextlib
-import datetime as dt
 import difflib
 import hashlib
 import json
@@ -39,9 +38,16 @@ from typing import Any
 
 import yaml
 
-from peacetalks.tables import fingerprint
-from peacetalks.tables.fingerprint import combined, corpus_files  # noqa: F401 - corpus_files: the files a report is built from
+from peacetalks import tables as columns
+from peacetalks.report import charts, parameters, summary
+from peacetalks.report.parameters import NONE_WORDS
+from peacetalks.sources.catalog import REVIEW_FILE
 from peacetalks.sources.problems import InputError
+from peacetalks.sources.reading import analyst_folder, article_files, article_id, article_names
+from peacetalks.sources.yamlfiles import load_yaml_text
+from peacetalks.tables import accuracy, fingerprint, pipeline, review, shifts
+from peacetalks.tables.corpus import load_corpus, read_corpus
+from peacetalks.tables.fingerprint import combined, corpus_files  # noqa: F401 - corpus_files: the files a report is built from
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATE_FILE = ".build.json"
@@ -148,7 +154,6 @@ def find_notebooks(folder: Path) -> list[NotebookInfo]:
 # --- validating the parameters given -------------------------------------------------------
 
 def _as_default_type(param: Parameter, value: Any) -> Any:
-    from peacetalks.report.parameters import NONE_WORDS
 
     default = param.default
     if default is None:
@@ -181,7 +186,6 @@ def _as_default_type(param: Parameter, value: Any) -> Any:
 def read_parameters_file(path: Path) -> dict[str, Any]:
     """A YAML mapping of parameter names to values."""
     try:
-        from peacetalks.sources.yamlfiles import load_yaml_text
 
         data = load_yaml_text(path.read_text(encoding="utf-8"), path)
     except OSError as err:
@@ -221,7 +225,6 @@ def validate_parameters(given: dict[str, Any], notebooks: list[NotebookInfo]) ->
 def checked_parameters(given: dict[str, Any], declared: dict[str, Parameter]) -> dict[str, Any]:
     """The values given, checked by the one model the notebooks check themselves with (`parameters.Parameters`);
     a parameter that only some notebook declares, and the model does not know, keeps its default's type."""
-    from peacetalks.report import parameters
 
     known = {name: value for name, value in given.items() if name in parameters.Parameters.model_fields}
     clean = parameters.validate(known).given()
@@ -392,7 +395,6 @@ def summary_facts(build_dir: Path, notebooks: list[NotebookInfo], computed: list
     by the build (the same function's) when there is no summary notebook or it shows none."""
     import nbformat
 
-    from peacetalks.report import summary
 
     for notebook in notebooks:
         if notebook.name == SUMMARY_NOTEBOOK:
@@ -415,12 +417,6 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
 
     Also writes the corpus tables as CSV for download. Runs in the build process while the kernels work.
     """
-    from peacetalks.tables import accuracy, shifts
-    from peacetalks.report import charts, summary
-    from peacetalks import tables as columns
-    from peacetalks.sources.catalog import REVIEW_FILE
-    from peacetalks.tables.corpus import load_corpus, read_corpus
-    from peacetalks.sources.reading import analyst_folder
 
     # extract_tables has just brought the extracted tables up to date: read them without checking again
     corpus_tables = read_corpus(extracted) if extracted else load_corpus(_relative(corpus))
@@ -481,7 +477,6 @@ def untuned_takeaway(untuned: dict[str, Any]) -> str:
 
 def review_facts(review_file: Path, articles: Any, machine: Any, reviewed: Any) -> dict[str, Any]:
     """What the analyst reviewed (rows per action) and the machine's precision and recall against that review."""
-    from peacetalks.tables import review
 
     if not review_file.is_file():
         return {"reviewed": False, "actions": [], "precision": "", "recall": "",
@@ -504,7 +499,6 @@ def render_index(facts: dict[str, Any], notebooks: list[NotebookInfo], given: di
     """The index page: findings, sections, figures and tables to download, methods. Every value is escaped."""
     import jinja2
 
-    from peacetalks.report import charts
 
     figures = []
     order = list(charts.FIGURE_TITLES)
@@ -651,8 +645,6 @@ def extract_tables(corpus: Path, out: Path, force: bool = False) -> Path:
     Every notebook and the index then read these tables instead of extracting the corpus again.
     With `force`, every document is extracted again, whatever the cache holds.
     """
-    from peacetalks.tables import pipeline
-    from peacetalks.sources.reading import article_files
 
     folder = out.parent / f".{out.name}.tables"
     if not force and pipeline.tables_current(folder, corpus):
@@ -760,7 +752,6 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"{corpus}: no such corpus folder or archive file")
     article = given.get("evidence_article")
     if article and corpus.is_dir():
-        from peacetalks.sources.reading import article_id, article_names
 
         if article not in {article_id(name) for name in article_names(corpus)}:
             raise InputError(f"parameter evidence_article: no article {article!r} in {corpus}")

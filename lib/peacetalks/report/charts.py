@@ -23,6 +23,8 @@ from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import offset_copy
 
 from peacetalks.report import style
+from peacetalks.extract.codebook import load_codebook
+from peacetalks.tables import shifts as shifting
 
 UNKNOWN_OUTLET = "outlet not named"
 MAX_POINTS = 60
@@ -646,7 +648,6 @@ POLARITY_WORDS = {1: "supporting", -1: "opposing", 0: "mixed"}
 
 def labels() -> tuple[dict[str, str], dict[str, str]]:
     """The readers' names of actors and issues, from the codebook (one place for them)."""
-    from peacetalks.extract.codebook import load_codebook
 
     codebook = load_codebook()
     return ({a.id: a.label for a in codebook.actors.values()}, {i.id: i.label for i in codebook.issues.values()})
@@ -673,7 +674,6 @@ def stance_data(stances: pd.DataFrame, articles: pd.DataFrame, shift_table: pd.D
     `shift_from` the date of that one. Stances without a date are left out (the notebook lists them).
     `shift_table` is `shifts.shifts(stances)` when the caller has it already.
     """
-    from peacetalks.tables import shifts as shifting
 
     actor_names, issue_names = labels()
     order = shifting.sequence(stances)

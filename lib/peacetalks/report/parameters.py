@@ -13,6 +13,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator, model_validator
 
 from peacetalks.sources.problems import InputError
+from peacetalks.tables.schema import KINDS
+from peacetalks.extract.codebook import load_codebook
 
 NONE_WORDS = frozenset({"", "none", "null", "~"})
 SUMMARISE = ("auto", "points", "summary")
@@ -27,9 +29,7 @@ def _is_none(value: Any) -> bool:
 def _vocabulary(name: str) -> tuple[str, ...]:
     """The values a name list may hold: the casualty kinds, or the codebook's actors or issues."""
     if name == "kinds":
-        from peacetalks.tables.schema import KINDS
         return KINDS
-    from peacetalks.extract.codebook import load_codebook
     return tuple(getattr(load_codebook(), name))
 
 

@@ -44,6 +44,7 @@ from peacetalks.extract.codebook import Codebook, load_codebook
 from peacetalks.sources.problems import InputError
 from peacetalks.tables.review import REVIEW_COLUMNS, SET_ASIDE, ReviewRow, load_review, machine_status, quotes_match
 from peacetalks.extract.sentences import split_sentences
+from peacetalks.tables.corpus import load_corpus
 
 POLARITIES = [("supports (+1)", 1), ("opposes (-1)", -1), ("mixed or undecided (0)", 0)]
 
@@ -178,7 +179,6 @@ class ReviewPanel:
     def __init__(self, corpus: Any, review_file: str | Path | None = None,
                  per_article: int = candidates.PER_ARTICLE, codebook: Codebook | None = None):
         if isinstance(corpus, (str, Path)):
-            from peacetalks.tables.corpus import load_corpus
             corpus = load_corpus(corpus)
         self.corpus = corpus
         self.codebook = codebook or load_codebook()

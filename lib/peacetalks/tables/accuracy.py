@@ -29,6 +29,8 @@ from typing import Any, Iterable
 import pandas as pd
 
 from peacetalks.extract.codebook import Codebook, load_codebook
+from peacetalks.tables.corpus import load_corpus
+from peacetalks.sources.yamlfiles import load_yaml
 
 UNTUNED = ("pC",)
 """Prefixes of the labelled articles first kept aside from tuning (`../shared/corpus/pages`: pC, events of
@@ -343,7 +345,6 @@ def shown_path(path: str | Path) -> str:
 
 def measure(gold_path: str | Path, codebook: Codebook | None = None) -> list[Evaluation]:
     """A gold file's evaluations: on all its articles, then on the part not tuned on (`UNTUNED`) when there is one."""
-    from peacetalks.tables.corpus import load_corpus
 
     gold = gold_articles(gold_path)
     tables = load_corpus(articles_beside(gold_path))
@@ -361,7 +362,6 @@ def measure(gold_path: str | Path, codebook: Codebook | None = None) -> list[Eva
 def held_out_rates(path: str | Path = HELD_OUT) -> dict[str, Any]:
     """The error rates measured on text the rules had not been tuned on, as recorded in held_out.yaml (the
     latest entry), for the index page's methods; `measured` False when nothing is recorded."""
-    from peacetalks.sources.yamlfiles import load_yaml
 
     entries = (load_yaml(path) or {}).get("measurements") or [] if Path(path).is_file() else []
     if not entries:
