@@ -636,6 +636,7 @@ FIGURE_TITLES = {
     "war_toll": "The war's death toll as the press reported it",
     "stance_timeline": "Who stood where, and when it shifted",
     "accuracy": "How often the machine is right",
+    "review_state": "The state of the review",
 }
 """The title of each saved figure, by its stable file name (the index page captions them with it)."""
 
@@ -1003,14 +1004,7 @@ def review_state_chart(state: pd.DataFrame, note: str):
     the articles with most left to review."""
     data = state[state["article_id"] != "all"].copy()
     if data.empty:
-        fig = style.new_figure(9, 2.6)
-        with style.rc():
-            ax = fig.add_subplot()
-            ax.set_axis_off()
-            ax.text(0.5, 0.5, "no article in this period", ha="center", va="center", color=style.GREY,
-                    fontsize=11, transform=ax.transAxes)
-            style.frame(fig, ax, "The state of the review", "nothing to review in this period", note)
-        return fig
+        return nothing_to_plot("review_state", "Nothing to review in this period.", note)
     data["_left"] = data["unreviewed"] + data["candidates left"]
     shown = data.sort_values("_left", ascending=False, kind="stable").head(MAX_CHART_ARTICLES) \
         if len(data) > MAX_CHART_ARTICLES else data
@@ -1033,5 +1027,5 @@ def review_state_chart(state: pd.DataFrame, note: str):
                     f"{int(total['added by analyst']):,} added by an analyst; {int(total['candidates left']):,} candidates left")
         if len(data) > len(shown):
             takeaway += f" (the {len(shown)} articles with most left to review)"
-        style.frame(fig, ax, "The state of the review", takeaway, note)
+        style.frame(fig, ax, FIGURE_TITLES["review_state"], takeaway, note)
     return fig
