@@ -369,3 +369,22 @@ def test_one_key_decides(own_corpus, review_file):
         ("add", "turkey", "ceasefire", TURKEY), ("reject", following.actor, following.issue, following.quote)]
     panel.keys.value = "u"
     assert rows_of(review_file) == rows[:1]
+
+
+# --- the stance chart tells reviewed rows from the machine's unreviewed ones -------------------------
+
+def _legend_labels(figure) -> list[str]:
+    return [text.get_text() for ax in figure.axes if ax.get_legend() for text in ax.get_legend().get_texts()]
+
+
+def test_the_stance_timeline_rings_rows_no_analyst_has_reviewed(own_corpus):
+    from peacetalks.report import charts
+
+    articles = own_corpus.articles
+    unreviewed = own_corpus.machine_stances  # coded_by "machine": nobody has looked at them
+    figure = charts.stance_timeline(charts.stance_data(unreviewed, articles), "note")
+    assert "machine's, not\nreviewed yet" in _legend_labels(figure)
+    reviewed = unreviewed.assign(coded_by="machine, confirmed")
+    figure = charts.stance_timeline(charts.stance_data(reviewed, articles), "note")
+    assert not [label for label in _legend_labels(figure) if "not\nreviewed" in label]
+    assert charts.not_reviewed("machine | analyst") and not charts.not_reviewed("machine, confirmed | analyst")

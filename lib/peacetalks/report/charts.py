@@ -788,7 +788,8 @@ def stance_timeline(data: pd.DataFrame, note: str, takeaway: str | None = None) 
 
     Polarity is drawn by colour and shape (▲ supports, ▼ opposes, ◆ mixed); "×3" counts stances
     that share a marker. Markers of one row and date sit side by side in the order the article
-    gives them; a stance the article places earlier without a date is drawn hollow. A shift is an
+    gives them; a stance the article places earlier without a date is drawn hollow, and a marker holding a
+    machine row no analyst has reviewed yet is ringed in grey ("machine's, not reviewed yet"). A shift is an
     arrow from the stance before to the one after, named (reverses, softens, firms).
     Given `stance_quarters` (see `stance_view`), it draws the quarterly counts instead.
     """
@@ -815,6 +816,9 @@ def stance_timeline(data: pd.DataFrame, note: str, takeaway: str | None = None) 
             ax.plot([stance["as_of"]], [stance["_y"]], linestyle="none", marker=spec["marker"], markersize=9,
                     color=spec["color"], markeredgewidth=1.5, fillstyle="none" if stance["earlier_undated"] else "full",
                     transform=at(stance["_dx"]), zorder=3)
+            if not_reviewed(stance["coded_by"]):  # a ring: the machine coded it and no analyst has looked yet
+                ax.plot([stance["as_of"]], [stance["_y"]], linestyle="none", marker="o", markersize=16,
+                        fillstyle="none", color=style.GREY, markeredgewidth=0.9, transform=at(stance["_dx"]), zorder=2)
             if stance["stances"] > 1:
                 ax.text(mdates.date2num(stance["as_of"]), stance["_y"], f"×{stance['stances']}", fontsize=6.5,
                         color=style.GREY, ha="center", va="top", transform=at(stance["_dx"], -7))
@@ -844,11 +848,20 @@ def stance_timeline(data: pd.DataFrame, note: str, takeaway: str | None = None) 
                           label=spec["label"]) for spec in style.POLARITY.values()]
         handles.append(Line2D([], [], linestyle="none", marker="v", color=style.OKABE_ITO["vermillion"],
                               fillstyle="none", markersize=8, label="placed earlier by the\narticle, undated"))
+        if data["coded_by"].map(not_reviewed).any():
+            handles.append(Line2D([], [], linestyle="none", marker="o", markersize=12, fillstyle="none",
+                                  color=style.GREY, label="machine's, not\nreviewed yet"))
         handles.append(FancyArrow(0, 0, 1, 0, color="#333333", label="shift: reverses,\nsoftens or firms"))
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0),
                   handler_map={FancyArrow: HandlerPatch(patch_func=_legend_arrow)})
         style.frame(fig, ax, FIGURE_TITLES["stance_timeline"], takeaway or stance_takeaway(data, "points"), note)
     return fig
+
+
+def not_reviewed(coded_by: object) -> bool:
+    """Whether a marker of the stance timeline holds a row the machine coded and no analyst has reviewed yet
+    (`coded_by` "machine"; "machine, confirmed" and "analyst" rows are reviewed). `coded_by` joins a marker's rows with " | "."""
+    return isinstance(coded_by, str) and "machine" in coded_by.split(" | ")
 
 
 def _actor_rules(ax, rows: list[str]) -> None:
