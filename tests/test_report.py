@@ -409,7 +409,9 @@ def test_stance_timeline_has_a_row_per_actor_and_issue_and_marks_shifts():
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == list(dict.fromkeys(data["row"]))
     assert {"reverses", "softens"} <= {t.get_text() for t in ax.texts}
-    assert len(ax.get_legend().get_texts()) == 5
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    unreviewed = data["coded_by"].map(charts.not_reviewed).any()  # the machine's rows no analyst has seen are ringed
+    assert len(labels) == 5 + unreviewed and (("machine's, not\nreviewed yet" in labels) == unreviewed)
 
 
 def test_save_figure_writes_png_svg_and_csv_the_same_every_time(tmp_path):
