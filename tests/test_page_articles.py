@@ -143,3 +143,27 @@ def test_the_headline_of_a_run_on_page_stands_before_its_dated_credit():
     # running words before the credit are not a headline
     text = "Envoys said on Tuesday that they met, as planned, March 9, 2021 (EXN)\u2014" + LEAD + " " + SECOND + "\n"
     assert parse_article(text).title is None
+
+
+# --- outlets.yaml is checked when it is read ---------------------------------------------------------
+
+@pytest.mark.parametrize("data, named", [
+    ({"wires": {"Agency": "Agency"}}, "outlets.yaml: wires['Agency']: Input should be a valid list"),
+    ({"domains": {"news.example": ["News"]}}, "outlets.yaml: domains['news.example']: Input should be a valid string"),
+    ({"domain": {"news.example": "News"}}, "outlets.yaml: domain: Extra inputs are not permitted"),
+    ({"names": {"Newz": " "}}, "outlets.yaml: names: 'Newz': ' ': a key and its outlet must both be non-empty text"),
+])
+def test_a_bad_entry_of_outlets_yaml_is_an_error_naming_it(data, named):
+    from peacetalks.parse.page import parse_outlets
+    from peacetalks.sources.problems import InputError
+
+    with pytest.raises(InputError) as error:
+        parse_outlets(data)
+    assert str(error.value) == named
+
+
+def test_the_packaged_outlets_file_is_valid_and_names_outlets():
+    from peacetalks.parse.page import load_outlets
+
+    outlets = load_outlets()
+    assert outlets.domains["reuters.com"] == "Reuters" and "Reuters" in outlets.wires

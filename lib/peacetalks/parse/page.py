@@ -16,8 +16,11 @@ from importlib import resources
 from typing import Callable
 from urllib.parse import urlparse
 
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
 from peacetalks.parse.dates import FoundDate, WEEKDAYS, find_dates, month_day_mentions, year_of_month_day
 from peacetalks.extract.words import fold, folded_pattern
+from peacetalks.sources.problems import InputError
 from peacetalks.sources.yamlfiles import load_yaml_text
 
 # --- what the page says about itself ------------------------------------------------------------
@@ -182,12 +185,46 @@ class Outlets:
         return host
 
 
+class OutletsFile(BaseModel):
+    """What outlets.yaml may hold: domains and slogans naming an outlet, wire agencies with the names they
+    appear under, and other spellings of an outlet's name. Every key and value is non-empty text."""
+
+    model_config = ConfigDict(extra="forbid")
+    domains: dict[str, str] = {}
+    slogans: dict[str, str] = {}
+    wires: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+
+    @field_validator("domains", "slogans", "wires", "names", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: object) -> object:
+        return {} if value is None else value
+
+    @field_validator("domains", "slogans", "names")
+    @classmethod
+    def _filled(cls, value: dict[str, str]) -> dict[str, str]:
+        for key, name in value.items():
+            if not key.strip() or not name.strip():
+                raise ValueError(f"{key!r}: {name!r}: a key and its outlet must both be non-empty text")
+        return value
+
+
+def parse_outlets(data: object, where: str = "outlets.yaml") -> Outlets:
+    """Outlets from the data of an outlets file, checked (OutletsFile); a bad entry is an InputError naming it."""
+    try:
+        checked = OutletsFile.model_validate(data if data is not None else {})
+    except ValidationError as err:
+        first = err.errors()[0]
+        entry = "".join(str(part) if i == 0 else f"[{part!r}]" for i, part in enumerate(first["loc"]))
+        raise InputError(f"{where}: {entry}: {first['msg'].removeprefix('Value error, ')}") from None
+    return Outlets(checked.domains, checked.slogans, checked.wires, checked.names)
+
+
 @lru_cache(maxsize=1)
 def load_outlets() -> Outlets:
-    """The packaged outlets.yaml."""
-    data = load_yaml_text(resources.files(__package__).joinpath("outlets.yaml").read_text(encoding="utf-8"), "outlets.yaml")
-    return Outlets(data.get("domains") or {}, data.get("slogans") or {}, data.get("wires") or {},
-                   data.get("names") or {})
+    """The packaged outlets.yaml, checked."""
+    text = resources.files(__package__).joinpath("outlets.yaml").read_text(encoding="utf-8")
+    return parse_outlets(load_yaml_text(text, "outlets.yaml"), "outlets.yaml")
 
 
 @dataclass
