@@ -11,9 +11,9 @@ import difflib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, TypeVar
+from typing import Annotated, Any, Iterable, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError, field_validator, model_validator
 
 from peacetalks.sources.documents import legacy_encoding
 from peacetalks.sources.problems import InputError, Problem
@@ -147,15 +147,32 @@ def _iso_date(value: Any) -> Any:
     return value
 
 
+def _filled(what: str):
+    """A check that a text cell is not empty, saying `what` is missing."""
+    def check(value: str) -> str:
+        if not value:
+            raise ValueError(what)
+        return value
+    return check
+
+
+_Blank = BeforeValidator(_blank_is_none)
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+"""A cell holding a date written YYYY-MM-DD."""
+OptionalDate = Annotated[dt.date | None, BeforeValidator(lambda value: _iso_date(_blank_is_none(value)))]
+"""A cell holding a date written YYYY-MM-DD, or nothing."""
+OptionalText = Annotated[str | None, _Blank]
+
+
 class CatalogRow(BaseModel):
     """A row of catalog.csv: an article's date (or none), optionally its source and title, and the evidence."""
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
     id: str
-    published: dt.date | None = None
-    source: str | None = None
-    title: str | None = None
-    evidence: str
+    published: OptionalDate = None
+    source: OptionalText = None
+    title: OptionalText = None
+    evidence: Annotated[str, AfterValidator(_filled("no evidence: say how the date is known"))]
 
     @field_validator("id")
     @classmethod
@@ -165,22 +182,6 @@ class CatalogRow(BaseModel):
             raise ValueError("no article id")
         return value
 
-    @field_validator("published", mode="before")
-    @classmethod
-    def _published(cls, value: Any) -> Any:
-        return _iso_date(_blank_is_none(value))
-
-    @field_validator("source", "title", mode="before")
-    @classmethod
-    def _optional(cls, value: Any) -> Any:
-        return _blank_is_none(value)
-
-    @field_validator("evidence")
-    @classmethod
-    def _evidence(cls, value: str) -> str:
-        if not value:
-            raise ValueError("no evidence: say how the date is known")
-        return value
 
 
 class EventRow(BaseModel):
@@ -188,22 +189,10 @@ class EventRow(BaseModel):
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="ignore")
     event: str
-    start: dt.date
-    end: dt.date | None = None
-    place: str
+    start: IsoDate
+    end: OptionalDate = None
+    place: Annotated[str, AfterValidator(_filled("an event needs a place"))]
     keywords: tuple[str, ...]
-
-    @field_validator("start", "end", mode="before")
-    @classmethod
-    def _dates(cls, value: Any) -> Any:
-        return _iso_date(_blank_is_none(value))
-
-    @field_validator("place")
-    @classmethod
-    def _place(cls, value: str) -> str:
-        if not value:
-            raise ValueError("an event needs a place")
-        return value
 
     @field_validator("keywords", mode="before")
     @classmethod
