@@ -178,7 +178,7 @@ def test_the_figures_are_those_of_the_projects_scorer(tmp_path):
                        stdout=out, stderr=subprocess.DEVNULL, check=True)
     scored = subprocess.run([sys.executable, str(SCORER), str(PAGES_GOLD), str(extracted), "--only", "pC"],
                             capture_output=True, text=True).stdout
-    [held_out] = [e for e in accuracy.measure(PAGES_GOLD) if e.untuned]
+    [held_out] = [e for e in accuracy.measure(PAGES_GOLD) if e.held_out]
     assert "pC" in held_out.name and "/work/" not in held_out.name
     row = {label: {**held_out.score(table, name)} for table, name, label in (
         ("stances", "all", "stances"), ("casualties", "all", "casualty figures"),

@@ -439,7 +439,7 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
                                          given.get("actors"), given.get("issues"), given.get("summarise", "auto"))
     shift_table = shifts.shifts(stances)
     basis = articles["date_basis"].value_counts()
-    untuned = accuracy.held_out_rates()
+    held_out = accuracy.held_out_rates()
 
     return {
         "corpus": _relative(corpus),
@@ -451,7 +451,7 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
             "war_toll": toll_line,
             "stance_timeline": charts.stance_takeaway(charts.stance_data(stances, articles, shift_table),
                                                       given.get("summarise", "auto")),
-            "accuracy": untuned_takeaway(untuned),
+            "accuracy": held_out_takeaway(held_out),
         },
         "date_bases": [(b, DATE_BASIS_MEANING[b], int(basis.get(b, 0))) for b in columns.DATE_BASES],
         "qualifiers": [(k, int(v)) for k, v in casualties["qualifier"].value_counts().reindex(columns.QUALIFIERS, fill_value=0).items()],
@@ -461,18 +461,18 @@ def report_facts(corpus: Path, given: dict[str, Any], tables_dir: Path, extracte
                                charts.select_stances(machine, articles, given.get("actors"), given.get("issues")), stances),
         "n_problems": len(corpus_tables.problems),
         "table_rows": table_rows,
-        "untuned": untuned,
+        "held_out": held_out,
     }
 
 
-def untuned_takeaway(untuned: dict[str, Any]) -> str:
+def held_out_takeaway(held_out: dict[str, Any]) -> str:
     """The accuracy figure's line on the index: the error rates recorded on text the rules had not been tuned on."""
-    if not untuned["measured"]:
+    if not held_out["measured"]:
         return "Not measured on text the rules had not been tuned on (held_out.yaml records no measurement)."
-    rows = {r["what"]: r for r in untuned["rows"]}
+    rows = {r["what"]: r for r in held_out["rows"]}
     parts = [f"{name} precision {rows[name]['precision']:.2f}, recall {rows[name]['recall']:.2f}"
              for name in ("stances", "casualty figures") if name in rows]
-    return f"Before any tuning on them ({untuned['when']}), on {untuned['where']}: " + "; ".join(parts) + "."
+    return f"Before any tuning on them ({held_out['when']}), on {held_out['where']}: " + "; ".join(parts) + "."
 
 
 def review_facts(review_file: Path, articles: Any, machine: Any, reviewed: Any) -> dict[str, Any]:

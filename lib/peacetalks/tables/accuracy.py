@@ -32,7 +32,7 @@ from peacetalks.extract.codebook import Codebook, load_codebook
 from peacetalks.tables.corpus import load_corpus
 from peacetalks.sources.yamlfiles import load_yaml
 
-UNTUNED = ("pC",)
+HELD_OUT_PREFIXES = ("pC",)
 """Prefixes of the labelled articles first kept aside from tuning (`../shared/corpus/pages`: pC, events of
 2016-2019). They were used to diagnose errors after their untuned figures were recorded in held_out.yaml,
 so the chapter measures them apart but no longer calls them untuned; `held_out_rates` gives the record."""
@@ -135,8 +135,8 @@ class Evaluation:
     cues: pd.DataFrame
     misses: pd.DataFrame
     notes: list[str] = field(default_factory=list)
-    untuned: bool = False
-    """True when every article measured is one the rules were not tuned on (`UNTUNED`)."""
+    held_out: bool = False
+    """True when every article measured is one first held out from tuning (`HELD_OUT_PREFIXES`)."""
 
     def score(self, table: str, measure: str = "all") -> dict[str, Any] | None:
         """One row of `tables` as a dict, or None."""
@@ -234,7 +234,7 @@ def articles_beside(gold: str | Path) -> Path:
 
 
 def against_gold(gold: list[dict[str, Any]], tables: Any, name: str, codebook: Codebook | None = None,
-                 untuned: bool = False) -> Evaluation:
+                 held_out: bool = False) -> Evaluation:
     """The machine's three tables (`tables`, as `load_corpus` gives them) against gold labels, on the gold's articles."""
     codebook = codebook or load_codebook()
     ids = {g["id"] for g in gold}
@@ -306,7 +306,7 @@ def against_gold(gold: list[dict[str, Any]], tables: Any, name: str, codebook: C
     rows.extend(stance_rows)
     all_misses = pd.concat([_frame(misses, MISS_COLUMNS), stance_misses], ignore_index=True)
     return Evaluation(name, len(gold), pd.DataFrame(rows, columns=SCORE_COLUMNS), by_issue, by_actor, cues, all_misses,
-                      untuned=untuned)
+                      held_out=held_out)
 
 
 # --- the labelled sets -------------------------------------------------------------------------------------
@@ -344,18 +344,18 @@ def shown_path(path: str | Path) -> str:
 
 
 def measure(gold_path: str | Path, codebook: Codebook | None = None) -> list[Evaluation]:
-    """A gold file's evaluations: on all its articles, then on the part not tuned on (`UNTUNED`) when there is one."""
+    """A gold file's evaluations: on all its articles, then on the part first held out from tuning (`HELD_OUT_PREFIXES`) when there is one."""
 
     gold = gold_articles(gold_path)
     tables = load_corpus(articles_beside(gold_path))
     codebook = codebook or load_codebook()
     label = shown_path(gold_path)
     results = [against_gold(gold, tables, f"{label}: all {len(gold)} articles", codebook)]
-    untuned = [g for g in gold if str(g["id"]).startswith(UNTUNED)]
-    if untuned and len(untuned) < len(gold):
-        results.append(against_gold(untuned, tables, f"{label}: the {len(untuned)} articles first held out "
-                                    f"({', '.join(UNTUNED)}; tuned on since their untuned figures were recorded)",
-                                    codebook, untuned=True))
+    held_out = [g for g in gold if str(g["id"]).startswith(HELD_OUT_PREFIXES)]
+    if held_out and len(held_out) < len(gold):
+        results.append(against_gold(held_out, tables, f"{label}: the {len(held_out)} articles first held out "
+                                    f"({', '.join(HELD_OUT_PREFIXES)}; tuned on since their untuned figures were recorded)",
+                                    codebook, held_out=True))
     return results
 
 
@@ -422,5 +422,5 @@ def source_note(evaluations: list[Evaluation]) -> str:
     """The line under the accuracy chart: what each panel was measured on, and how many articles."""
     if not evaluations:
         return "Source: nothing measured; coded by peacetalks."
-    parts = [f"{e.name.split(': ')[0]} ({e.articles:,} articles)" for e in evaluations if not e.untuned]
+    parts = [f"{e.name.split(': ')[0]} ({e.articles:,} articles)" for e in evaluations if not e.held_out]
     return "Source: " + "; ".join(parts) + "; coded by peacetalks."
