@@ -2,10 +2,10 @@
 
 Each sentence that mentions a casualty word is read for number phrases
 (`numbers.find_quantities`). A number is a casualty figure when a casualty verb or noun
-governs it: just before it ("killed at least 70", "a death toll of 34"), or after its
+governs it: just before it ("killed at least 70", "a death toll of 58"), or after its
 noun phrase ("250,000 people have died", "55 wounded", "who have sought refuge").
-Numbers that continue a list or a breakdown ("including 21 children", "12 children and
-11 fighters were among the dead") take the kind of the figure they belong to. Whose
+Numbers that continue a list or a breakdown ("including 14 children", "nine women and
+6 rebels were among those who died") take the kind of the figure they belong to. Whose
 toll it is (`syria_war`, `syria_event`, `other`) is read from the sentence and the one
 before it: words that mark the war's total so far, a part of a larger figure, and the
 place the event happened. The cue words live in casualty_cues.yaml, each cue with
@@ -17,7 +17,7 @@ war named with a place that is neither Syria, a place in it nor a party to its w
 ("Yemen's war", "the war in Tigray", "the Afghan conflict": any capitalised name) is
 another war; and an article that names neither Syria nor a place in it, or names other
 wars' places far more often, gives only `other` tolls (`is_about_syria`). A place named
-before the war a toll belongs to ("talks in Moscow ... a conflict that has killed")
+before the war a toll belongs to ("talks in Vienna ... a war which has claimed")
 says where talks were held, not where people died.
 """
 from __future__ import annotations
@@ -343,8 +343,8 @@ class _Figure:
     head: tuple[str, ...] = ()
     breakdown: bool = False
     parent: int | None = None      # index of the figure this one is a part of
-    link_next: bool = False        # "12 children and 11 fighters were among the dead": takes the next one's kind
-    among_next: bool = False       # "Seven children were among 71 civilians killed"
+    link_next: bool = False        # "9 women and 6 rebels were among those who died": takes the next one's kind
+    among_next: bool = False       # "Four medics were among 38 villagers killed"
     combined: bool = False         # "killed or injured": not one kind
     shared: bool = False           # its kind comes after its noun phrase, so list items before it share it
     own_clause: bool = False       # subject of a verb that is not a casualty verb ("60000 are missing")
@@ -530,8 +530,8 @@ def figures_in_sentence(sentence: str, previous: str = "") -> list[tuple[int, in
 
 
 def _mask_not_counts(sentence: str, folded: str) -> tuple[str, str]:
-    """The sentence with ages, numeric dates and clock times blanked out, so that "eight students
-    between 7 and 12 years old were killed" reads as "eight students ... were killed" (offsets are kept);
+    """The sentence with ages, numeric dates and clock times blanked out, so that "five pupils
+    aged 9 to 14 died" reads as "five pupils ... died" (offsets are kept);
     and that `fold`ed. `folded` is the sentence folded."""
     # a quick look first: the words as plain substrings, the digits on their own
     if "old" not in folded and "age" not in folded and not _has_digit_joint(folded):
@@ -643,13 +643,13 @@ def _read_figure(sentence: _Sentence, i: int, grammar: _Grammar) -> _Figure:
     figure.breakdown = _is_breakdown_before(left)
     after = _predicate_after(sentence, i, grammar)
     if of_them:
-        # "15 of them children" is a part; "12 of them have not been identified" is not a figure
+        # "15 of them children" is a part; "8 of them are still unnamed" is not a figure
         rest = _TOKEN.match(sentence.text, of_them.end())
         if after.kind is None and not (rest and _word(rest.group(1).lower()).restricted):
             return figure
         figure.breakdown = True
     if after.kind and after.words <= 1:
-        figure.kind, figure.combined, figure.shared = after.kind, after.combined, True  # "2 persons killed 13 injured"
+        figure.kind, figure.combined, figure.shared = after.kind, after.combined, True  # "4 persons dead 17 hurt"
         return figure
     for kind, pattern in grammar.active.items() if _near(cues, q.start - 80, q.start) else ():
         verb = pattern.search(left)
@@ -715,7 +715,7 @@ class _After:
 
 def _predicate_after(read: _Sentence, i: int, grammar: _Grammar) -> _After:
     """The kind named after a number's noun phrase ("250,000 people have died", "55 wounded",
-    "53 civilians including 21 children died", "who have sought refuge")."""
+    "40 villagers including 14 children died", "who have sought refuge")."""
     sentence, folded, quantities, cues = read
     pos = quantities[i].end
     following = i + 1
@@ -745,7 +745,7 @@ def _predicate_after(read: _Sentence, i: int, grammar: _Grammar) -> _After:
         if match:
             kind = next(k for k in KINDS if match.group(k))
             if _takes_object(folded, match.end(), quantities, following, grammar):
-                return _After()  # "the bombing on July 25 killed at least seven": the verb has its own object
+                return _After()  # "the raid on March 3 killed at least nine": the verb has its own object
             combined = bool(_COMBINED_AFTER.match(folded, match.end()))
             return _After(kind=kind, words=words, combined=combined)
         token = _TOKEN.match(sentence, pos)
@@ -756,7 +756,7 @@ def _predicate_after(read: _Sentence, i: int, grammar: _Grammar) -> _After:
         if word in _AUXILIARIES and not original.isupper():  # "17 IS fighters": a name, not the verb
             among = _AMONG_AHEAD.match(folded, pos)
             if among and among.end() == next_start:
-                return _After(among_next=True)  # "Seven children were among 71 civilians killed"
+                return _After(among_next=True)  # "Four medics were among 38 villagers killed"
             return _After(own_clause=True)
         if original in ".;:!?()[]\"“”":
             return _After()
@@ -776,7 +776,7 @@ def _start_of(index: int, quantities: list[Quantity], sentence: str) -> int:
 def _takes_object(folded: str, verb_end: int, quantities: list[Quantity], following: int,
                   grammar: _Grammar) -> bool:
     """Whether the verb ending at verb_end is followed by its own object number ("killed at least
-    seven"), unlike a list of tolls ("2 persons killed 13 injured")."""
+    nine"), unlike a list of tolls ("4 persons dead 17 hurt")."""
     if following >= len(quantities) or folded[verb_end:quantities[following].start].strip():
         return False
     nxt = quantities[following]
@@ -785,7 +785,7 @@ def _takes_object(folded: str, verb_end: int, quantities: list[Quantity], follow
 
 def _inherit_kinds(sentence: _Sentence, figures: list[_Figure]) -> None:
     """Give list items and breakdowns the kind of the figure they belong to."""
-    # Right to left: "Twelve children and 11 fighters were among the dead", "Seven children were among 71 killed".
+    # Right to left: "Nine women and 6 rebels were among those who died", "Four medics were among 38 killed".
     for i in range(len(figures) - 2, -1, -1):
         figure, following = figures[i], figures[i + 1]
         if figure.kind is None and (figure.among_next or figure.link_next and following.shared) and following.kind:
@@ -797,10 +797,10 @@ def _inherit_kinds(sentence: _Sentence, figures: list[_Figure]) -> None:
             elif following.breakdown:
                 figure.breakdown = True
                 figure.parent = following.parent
-    # Left to right: "killed 87 civilians including 31 children", "51 children 28 women five rescue workers".
+    # Left to right: "killed 64 villagers including 22 children", "33 children 19 women four medics".
     for i in range(1, len(figures)):
         figure, before = figures[i], figures[i - 1]
-        # "51 children 28 women", "25 children and 15 women", "five rescue workers and seven": nouns, then a joint
+        # "33 children 19 women", "18 children and 9 women", "four medics and six": nouns, then a joint
         listed = _is_list_gap(sentence.text[before.quantity.end:figure.quantity.start])
         parent = _nearest_with_kind(figures, i)
         if figure.breakdown and parent is not None:
@@ -894,9 +894,9 @@ def _war_context(sentence: str, previous: str, grammar: _Grammar) -> bool:
         return True
     war_before = grammar.war_noun.search(previous)
     if _IT_HAS.match(text) and war_before:
-        return True  # "... the war. It has cost the lives of more than 200,000 people"
+        return True  # "... the war. It has cost over 190,000 Syrians their lives"
     if grammar.perfect_total.search(text) and (war_before or grammar.country_scope.search(text)):
-        return True  # "More than 300,000 people have been killed and millions forced to flee their homes."
+        return True  # "Over 310,000 Syrians have died and millions were forced from their homes."
     return bool(_SINCE_THEN.search(text) and grammar.war_start.search(previous) and war_before)
 
 
@@ -928,7 +928,7 @@ def _subject(context: _Context, figures: list[_Figure], i: int) -> str:
     # places named before the war the figure belongs to say where talks were held, not where people died
     after = war[0] - 15 if war is not None and war[0] < q.start else -1
     if war is None and context.places and context.war:
-        cue = context.grammar.war.pattern.search(context.sentence)  # "the number of people killed has risen"
+        cue = context.grammar.war.pattern.search(context.sentence)  # "the number of those killed has climbed"
         after = cue.start() - 15 if cue and cue.start() < q.start else -1
     if _nearest_place_is_foreign(context, q, after) and not (
             figure.kind == "refugees" and _SYRIA.search(context.sentence)):
@@ -1035,7 +1035,7 @@ _YEAR_OF_THE_WAR = folded_pattern(r"\b20(?:1[1-9]|2\d)\b")
 def _older_than_the_war(folded: str, grammar: _Grammar) -> bool:
     """Whether a sentence dates its conflict to before the Syrian war and names neither Syria nor a place
     in it, nor a year of the war: that conflict is another one ("For decades the army has fought the
-    separatists, in a conflict that has claimed 40,000 lives")."""
+    rebels in the hills, in a conflict which has cost 40,000 lives")."""
     for match in _OLDER_WAR.finditer(folded):
         if match.group(0).startswith("since") and _COMPARED_SINCE.search(folded, max(0, match.start() - 60),
                                                                             match.start()):

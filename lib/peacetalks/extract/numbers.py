@@ -43,7 +43,7 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _WORD = r"(?:%s)" % "|".join(sorted(_TENS + _UNITS + list(SCALES), key=len, reverse=True))
 # A run of number words: "two hundred thousand", "twenty-five", "one hundred and five".
 _WORD_RUN = rf"{_WORD}(?:(?:\s+and\s+|[\s-]+){_WORD})*"
-# A plain number in digits or words, for other modules' patterns ("aged 7", "between 7 and 12 years old").
+# A plain number in digits or words, for other modules' patterns ("aged 7", "between 9 and 14 years old").
 SIMPLE_NUMBER = rf"(?:\d+|\b{_WORD_RUN}\b)"
 # Digits: 200,000 / 200 000 (thin, no-break or plain space) / 2.5 / 230000; never inside a word or a date like 9/11.
 _DIGITS = (r"(?<![\w.,/])\d{1,3}(?:(?:,|[ \u00a0\u202f\u2009](?=\d{3}(?!\d)))\d{3})+(?![\d,]\d)(?!/\d)"
@@ -159,7 +159,7 @@ _HEDGE_AFTER = folded_pattern(
 _RANGE_JOIN = folded_pattern(
     r"\s*(?:-|–|—|to|and)\s*(?:(?:well|just)\s+)?(?:over\s+|more\s+than\s+|about\s+|some\s+)?")
 _RANGE_OPEN = folded_pattern(r"(?:\bbetween|\bfrom)\s+\Z")
-# "has risen from 16,000 to 42,000": a change from one figure to another, two figures, not a range
+# "has climbed from 11,000 to 37,000": a change from one figure to another, two figures, not a range
 _CHANGE_FROM = folded_pattern(
     r"\b(?:risen|rose|rise|rises|rising|climbed|climbs|climbing|grown|grew|grows|increased|increases|increasing|"
     r"jumped|jumps|gone\s+up|went\s+up|fallen|fell|falls|dropped|drops|declined|doubled|soared|surged|"
@@ -317,7 +317,7 @@ def find_quantities(text: str, folded: str | None = None) -> list[Quantity]:
         if after and not vague:
             qualifier = "at_least" if after.group("at_least") else "approx"
             end = after.end()
-        # Ranges: "between 200,000 and 250,000", "200,000-250,000", "from 500 to well over 1000".
+        # Ranges: "between 200,000 and 250,000", "200,000-250,000", "from 300 to well over 900".
         joined = _RANGE_JOIN.match(folded, match.end())
         if (joined and index + 1 < len(matches) and matches[index + 1].start() == joined.end() and not vague
                 and not _CHANGE_FROM.search(folded, max(0, start - 30), start)):
