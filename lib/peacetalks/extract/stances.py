@@ -6,27 +6,27 @@ codebook (codebook.yaml):
 1. A sentence is cut into clauses at contrast words ("but", "while", ...) and after a leading
    subordinate phrase ("After initially dismissing ..., Moscow has ...").
 2. In each clause every issue cue is matched. Its polarity is reversed by a negator just before
-   it or inside it ("did not support a transitional body", "exit should not be a precondition").
+   it or inside it ("did not support a transitional body", "departure must not be a condition").
 3. The holder is whoever takes the position, not whoever is mentioned:
-   - the agents of a passive ("a truce brokered by the US and Russia", "a deal between ..."),
+   - the agents of a passive ("a truce brokered by Egypt and Qatar", "a deal between ..."),
    - else the grammatical subject: the actor named at the start of the clause or right before a verb,
    - in reported speech ("X said ..."), the speaker when the content has no subject of its own or
      refers back to the speaker ("Moscow said it wanted ..."); a speaker's claim about another
-     actor ("Khoja said a Russian campaign ... was intended to prop up Assad") is the speaker's
+     actor ("Hassan said a foreign air campaign ... was meant to prop up Assad") is the speaker's
      claim, so it is not read as the other actor's stance;
-   - a clause that starts with a pronoun ("but it sent a delegation") takes the previous subject;
+   - a clause that starts with a pronoun ("but it later sent envoys") takes the previous subject;
    - a sentence inside a quotation that runs over several sentences is held by the actor its
-     attribution names ('"... this crisis requires a political solution ..." the UN official concluded');
-   - a relative clause is held by its antecedent ("rebel opposition who want him gone"), and a
+     attribution names ('"... the dispute needs a negotiated settlement ..." the envoy added');
+   - a relative clause is held by its antecedent ("armed groups who want him out"), and a
      qualifier is not a holder ("Saudi-backed rebels", "the regime's allies Russia and Iran").
-   Verbs of accusation ("blamed their foes for breaking the ceasefire") stop a cue from counting;
+   Verbs of accusation ("accused each other of violating the truce") stop a cue from counting;
    where two cues overlap, the longer one is the reading ("declared the ceasefire over").
 4. `as_of` is the publication date, unless the clause places the stance at a date that resolves
    against it (see `resolve_time`). A stance the article places earlier without a date
    ("initially") keeps the publication date and says so in `as_of_basis`.
-5. A softened position ("has softened its demands for the immediate ouster of Assad") yields the
+5. A softened position ("has eased its demand for Assad's immediate removal") yields the
    earlier position and a mixed (0) one at publication; so does "after initially dismissing ...,
-   Moscow has shown increasing flexibility".
+   Tehran has grown more flexible".
 
 Dating convention: a month without a day resolves to the first day of that month; a month before
 (or equal to) the publication month is in the publication year, a later one in the year before;
@@ -568,7 +568,7 @@ class Introduced:
 
 def introduced_speakers(body: str, codebook: Codebook) -> frozenset[str]:
     """The dated speakers an article of unknown date binds: those it names with a name of their own actor
-    in their title ("Kremlin spokesman Dmitry Peskov", "U.N. Syria envoy Staffan de Mistura"), not as a
+    in their title ("Kremlin spokesman Dmitry Peskov", "UN special envoy Maria Lopez"), not as a
     former holder ("former U.S. Secretary of State John Kerry"). The text says whom they speak for."""
     mentions = codebook.mentions(body, fold(body))
     bound = set()
@@ -679,7 +679,7 @@ def agent_of_noun(text: str, groups: list[Group], lo: int, cue_start: int) -> Gr
 
 
 def antecedent(text: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
-    """For a cue opening a relative clause ("... opposition who want him gone"), the group the pronoun refers to."""
+    """For a cue opening a relative clause ("... factions who want him out"), the group the pronoun refers to."""
     rel = _RELATIVE_BEFORE.search(text, lo, cue_start)
     if rel is None:
         return None
@@ -813,7 +813,7 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
 def _outside_names(text: str, matches: list[list[tuple[Cue, re.Match[str]]]], mentions: list[Mention]
                    ) -> list[list[tuple[Cue, re.Match[str]]]]:
     """The cue matches less those that end inside a proper name (capitalised) of an actor that starts after
-    them: in "Saudi Arabia backs the High Negotiations Committee", "Negotiations" is a word of the
+    them: in "Qatar supports the High Negotiations Committee", "Negotiations" is a word of the
     committee's name, not talks. (A common noun phrase stays a cue's: "a congress of opposition figures".)"""
     def inside_name(match: re.Match[str]) -> bool:
         start, end = match.span()
@@ -823,7 +823,7 @@ def _outside_names(text: str, matches: list[list[tuple[Cue, re.Match[str]]]], me
 
 def _yield_weak(holdings: list[Holding]) -> list[Holding]:
     """Where an actor is only named in one cue ("the opposition delegation" at the talks: +1) and said to act
-    in another of the same issue in the sentence ("walked out of the conference": -1), the act is the reading."""
+    in another of the same issue in the sentence ("stormed out of the meeting": -1), the act is the reading."""
     if len(holdings) < 2:
         return holdings  # (most sentences) nothing to compare
     return [h for h in holdings if not (h.weak and any(
@@ -905,7 +905,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
                 w.endswith(("ing", "ed")) or w.isdigit() for w in _WORD.findall(text[end:agents.start()])):
             agents = None  # "declared the ceasefire over citing violations committed by ...": another verb's agent
         elif agents and agents.start() > end and _CLAUSE_LINK.search(text, end, agents.start()):
-            agents = None  # "... to hand over power, and that the condition stipulated by ...": another clause's agent
+            agents = None  # "... to cede power, and that the terms set by ...": another clause's agent
         if agents:
             following = [g for g in groups if g.start >= agents.end() and g.start - agents.end() <= 30]
             if following:
@@ -933,13 +933,13 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             and _TRUCE_BEFORE.search(folded, max(clause.start, start - 30), start):
         return []  # "the ceasefire mediated under the peace process": what was mediated is the truce (a ceasefire cue's)
     if _CONDITIONAL.search(folded, max(clause.start, _back_words(text, start, 6)), start):
-        return []  # "if they do not attend", "whether to attend": a hypothesis or a question, not a position
+        return []  # "if the rebels stay away", "whether to attend": a hypothesis or a question, not a position
     polarity = cue.polarity
     negated = None
     if cue.agents != "inside" and negators is not _NOWHERE:
         negated = negators.search(folded, max(clause.start, _back_words(text, start, 3)), end)
     if negated and negated.start() < start and _SUBORDINATOR.match(folded, start):
-        negated = None  # "will not negotiate until Assad leaves": the negation is the main verb's, not the cue's
+        negated = None  # "will not sign until Assad goes": the negation is the main verb's, not the cue's
     if negated:
         if _FAILURE.match(folded, negated.start()) and _ATTEMPT.match(folded, start):
             return []  # "failed to negotiate a ceasefire": an attempt that did not succeed, not a refusal
@@ -968,7 +968,7 @@ _RELATIVE_AFTER = folded_pattern(r",\s*(?:who|which|whose)\b")
 
 def _needed_here(folded: str, needs: re.Pattern[str], start: int, end: int) -> bool:
     """Whether the words a cue needs stand somewhere other than in a relative clause after it: in "to meet
-    the president, who later discussed the conflict with ...", the conflict is what he discussed later,
+    the king, who then discussed the war with ...", the conflict is what he discussed later,
     not what the meeting was about."""
     found = needs.search(folded)
     if found is None or found.start() < end:
@@ -1024,8 +1024,8 @@ _EXPLETIVE = re.compile(r"\W*there\s+(?:is|was|are|were|(?:would|will|could) be|
 def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: int) -> Group | None:
     """Who holds a cue inside reported speech: the speaker, unless the content is about another actor.
 
-    "Moscow said it wanted ...", "... we can be optimistic, Lavrov said" and "... that Assad's exit should
-    not be a precondition" are the speaker's; "Khoja said a Russian campaign ... was intended to prop up
+    "Moscow said it wanted ...", "... we can be optimistic, Lavrov said" and "... that Assad's departure must
+    not be a condition" are the speaker's; "Hassan said a foreign campaign ... was meant to prop up
     Assad" is Khoja's claim about Russia (so nobody's stance here); "The State Department said U.S. and
     Russian diplomats would meet" is held by both, the speaker's side among them.
     """
@@ -1041,7 +1041,7 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
     if _EXPLETIVE.match(tail):
         return frame.speaker  # "... said there was no point in going to Geneva": nobody else is named
     if _DOCUMENT.match(tail):
-        return frame.speaker  # "Lavrov said the agreement would not require Assad's removal": the speaker's reading of a text
+        return frame.speaker  # "The minister said the accord would not require Assad's departure": the speaker's reading of a text
     if len([w for w in words if w not in _DETERMINERS and w not in _TIME_WORDS]) <= 1:
         return frame.speaker
     return None
