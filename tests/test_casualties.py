@@ -73,62 +73,62 @@ WAR, EVENT, OTHER = "syria_war", "syria_event", "other"
 
 PHRASINGS = [
     # the war's toll, in its many word orders
-    ("The conflict has killed more than 250,000 people.", [(250_000, None, L, K, WAR)]),
+    ("The conflict has now killed more than 260,000 people.", [(260_000, None, L, K, WAR)]),
     ("Some 200,000 people have been killed in the conflict in Syria.", [(200_000, None, A, K, WAR)]),
-    ("250,000 people have died since the war began in 2011.", [(250_000, None, E, K, WAR)]),
+    ("270,000 Syrians have died since the war began in 2011.", [(270_000, None, E, K, WAR)]),
     ("The war has left a death toll of 250,000.", [(250_000, None, E, K, WAR)]),
     ("Talks aim to end the war that's killed more than a quarter of a million people.", [(250_000, None, L, K, WAR)]),
     ("The civil war has claimed the lives of nearly 300 000 people.", [(300_000, None, A, K, WAR)]),
     ("An estimated two hundred thousand people have died in Syria's civil war.", [(200_000, None, A, K, WAR)]),
-    ("Hundreds of thousands of people have been killed since the conflict began.", [(200_000, None, L, K, WAR)]),
+    ("Hundreds of thousands of Syrians were killed after the conflict began.", [(200_000, None, L, K, WAR)]),
     ("The conflict has killed between 200,000 and 250,000 people.", [(200_000, 250_000, R, K, WAR)]),
     ("The war has killed 200,000-250,000 people, monitors say.", [(200_000, 250_000, R, K, WAR)]),
     ("The war has killed up to half a million people.", [(500_000, None, M, K, WAR)]),
-    ("More than 100000people have been killed in the conflict.", [(100_000, None, L, K, WAR)]),
+    ("More than 130000people were killed in the conflict.", [(130_000, None, L, K, WAR)]),
     ("Since the start of the war 2.5 million people have been killed.", [(2_500_000, None, E, K, WAR)]),
     ("The uprising has killed upwards of 100,000 people.", [(100_000, None, L, K, WAR)]),
     # wounded, displaced, refugees
-    ("The war has killed 220,000 people, wounded at least one million and displaced 11 million.",
-     [(220_000, None, E, K, WAR), (1_000_000, None, L, W, WAR), (11_000_000, None, E, D, WAR)]),
-    ("Nine million have been driven from their homes since the revolt began in 2011, including 2.6 million refugees.",
-     [(9_000_000, None, E, D, WAR), (2_600_000, None, E, F, WAR)]),
-    ("Since the conflict began, millions have been forced to flee and four million have fled abroad.",
-     [(2_000_000, None, L, D, WAR), (4_000_000, None, E, F, WAR)]),
-    ("The town is home to tens of thousands of people displaced by fighting nearby.", [(20_000, None, L, D, EVENT)]),
+    ("The war has killed 240,000 people, wounded at least 1.5 million and displaced 12 million.",
+     [(240_000, None, E, K, WAR), (1_500_000, None, L, W, WAR), (12_000_000, None, E, D, WAR)]),
+    ("Eight million were driven from their homes since the 2011 revolt began, including 3.1 million refugees.",
+     [(8_000_000, None, E, D, WAR), (3_100_000, None, E, F, WAR)]),
+    ("Since the conflict began, millions were forced to flee and five million have fled abroad.",
+     [(2_000_000, None, L, D, WAR), (5_000_000, None, E, F, WAR)]),
+    ("The district now shelters tens of thousands of civilians displaced by fighting nearby.", [(20_000, None, L, D, EVENT)]),
     ("The conflict has displaced millions of people inside the country.", [(2_000_000, None, L, D, WAR)]),
     ("The war has driven more than 5 million Syrians abroad as refugees.", [(5_000_000, None, L, F, WAR)]),
     # one attack, one day: narrower tolls, and their breakdowns
-    ("A bomb killed 18 people in the suburb on Tuesday.", [(18, None, E, K, EVENT)]),
+    ("A bomb killed 23 civilians in the northern suburb on Sunday.", [(23, None, E, K, EVENT)]),
     ("The car bomb also wounded 56 people.", [(56, None, E, W, EVENT)]),
-    ("Air strikes killed at least 70 people, including 12 children.",
-     [(70, None, L, K, EVENT), (12, None, E, K, EVENT)]),
-    ("At least 60 people have been killed and more than 100 others injured in a car bomb.",
-     [(60, None, L, K, EVENT), (100, None, L, W, EVENT)]),
-    ("Twelve children and 11 fighters were among the dead.", [(12, None, E, K, EVENT), (11, None, E, K, EVENT)]),
-    ("Seven children were among 71 civilians killed on Tuesday.", [(7, None, E, K, EVENT), (71, None, E, K, EVENT)]),
-    ("The shelling killed dozens in the past week.", [(24, None, L, K, EVENT)]),
+    ("Air raids killed at least 45 villagers, including 9 children.",
+     [(45, None, L, K, EVENT), (9, None, E, K, EVENT)]),
+    ("At least 35 civilians were killed and more than 90 others injured in a suicide bombing.",
+     [(35, None, L, K, EVENT), (90, None, L, W, EVENT)]),
+    ("Nine women and 14 rebels were among the dead.", [(9, None, E, K, EVENT), (14, None, E, K, EVENT)]),
+    ("Five women were among 48 civilians killed on Friday.", [(5, None, E, K, EVENT), (48, None, E, K, EVENT)]),
+    ("The bombardment killed dozens over the past week.", [(24, None, L, K, EVENT)]),
     ("Scores were injured in the blast.", [(40, None, L, W, EVENT)]),
     ("The attack killed \"tens of people.\"", [(20, None, L, K, EVENT)]),
     ("Shells hit the market, killing 18 and injuring about 30.", [(18, None, E, K, EVENT), (30, None, A, W, EVENT)]),
-    ("The death toll could reach as many as 200.", [(200, None, M, K, EVENT)]),
+    ("The death toll may climb to as many as 150.", [(150, None, M, K, EVENT)]),
     ("The death toll from Sunday's strikes stood at 61.", [(61, None, E, K, EVENT)]),
-    ("The attack killed from 500 to well over 1000 people.", [(500, 1_000, R, K, EVENT)]),
-    ("Two women were stoned to death in Raqqa.", [(2, None, E, K, EVENT)]),
+    ("The massacre killed from 400 to well over 900 people.", [(400, 900, R, K, EVENT)]),
+    ("Three men were stoned to death in Deir ez-Zor.", [(3, None, E, K, EVENT)]),
     ("Air strikes near the town claimed more than 100 civilian lives last week.", [(100, None, L, K, EVENT)]),
     ("The siege was broken after days of fighting that cost some 500 lives.", [(500, None, A, K, EVENT)]),
     ("The war has claimed over 300,000 lives since 2011.", [(300_000, None, L, K, WAR)]),
     ("Another 17 IS fighters were killed in the raids.", [(17, None, E, K, EVENT)]),
     ("The number of civilians killed in the attack on the market has risen to 20.", [(20, None, E, K, EVENT)]),
     ("One group has put the death toll from the conflict at as high as 470,000.", [(470_000, None, M, K, WAR)]),
-    ("The group has executed 700 members of a tribe.", [(700, None, E, K, EVENT)]),
+    ("The militants have executed 350 members of a clan.", [(350, None, E, K, EVENT)]),
     ("The war has killed 69 aid workers since the conflict began.", [(69, None, E, K, EVENT)]),
     # one cause, weapon or stretch of the war: narrower than its toll, even "since 2011"
     ("Monitors say 15,000 people have died under torture since the conflict began in 2011.", [(15_000, None, E, K, EVENT)]),
     ("Barrel bombs have killed thousands of people since the war began in 2011.", [(2_000, None, L, K, EVENT)]),
     ("Clashes since the start of the year have killed more than 4,000 people in the conflict.",
      [(4_000, None, L, K, EVENT)]),
-    ("More than 300,000 people have been killed since the war began in 2011, including 14,000 tortured to death.",
-     [(300_000, None, L, K, WAR), (14_000, None, E, K, EVENT)]),
+    ("More than 310,000 Syrians have been killed in the war since 2011, including 13,000 tortured to death.",
+     [(310_000, None, L, K, WAR), (13_000, None, E, K, EVENT)]),
     # events outside the war
     ("Peskov spoke of an airplane crash in Egypt in which over 200 people died.", [(200, None, L, K, OTHER)]),
     ("The Paris attacks killed 130 people.", [(130, None, E, K, OTHER)]),
@@ -139,15 +139,15 @@ PHRASINGS = [
     ("An 8-year-old boy and a 12-year-old girl were killed.", []),
     ("The army sent 5,000 troops to Aleppo, 30 kilometres from the front.", []),
     ("The United Nations pledged $2 billion to Syria.", []),
-    ("Hundreds of people were killed or injured in the attack.", []),
+    ("Hundreds of civilians were killed or wounded in the bombing.", []),
     ("Up to 300,000 people are besieged in eastern Aleppo.", []),
     ("Some 4,000 people were evacuated from the city on Sunday.", []),
     ("Aid reached 400,000 people in besieged areas.", []),
     ("The delegation of 15 members arrived in Geneva on Jan. 26.", []),
     ("The air force carried out 60 strikes, and three fighters were arrested.", []),
-    ("The country had a pre-war population of about 23 million.", []),
-    ("One was killed on Friday and one on Saturday.", []),
-    ("The ceasefire was breached 3 times in the past 24 hours.", []),
+    ("Syria's pre-war population was roughly 22 million.", []),
+    ("One was killed on Monday, another on Wednesday.", []),
+    ("The truce was violated 5 times in the last 48 hours.", []),
     ("Volunteer medics have saved 300 lives in the besieged town.", []),
 ]
 
@@ -168,7 +168,7 @@ def test_the_phrasing_table_covers_enough_cases() -> None:
 def test_a_repeated_figure_is_listed_once_from_its_first_sentence() -> None:
     body = ("Air strikes killed at least 61 people in a market in Idlib, a monitor said.\n\n"
             "The toll rose to 61 people overnight. Another 30 were wounded.\n\n"
-            "The conflict has killed more than 300,000 people since 2011.")
+            "The conflict has so far killed more than 300,000 people since 2011.")
     rows = extract_casualties("a", body)
     assert [(r["value"], r["kind"], r["subject"]) for r in rows] == [
         (61, K, EVENT), (30, W, EVENT), (300_000, K, WAR)]
@@ -182,10 +182,10 @@ def test_the_same_number_for_a_different_kind_or_subject_is_not_a_repeat() -> No
 
 
 def test_one_paragraph_article_with_stripped_punctuation() -> None:
-    body = ("Bomb kills 18 in Damascus suburb A bomb killed 18 people in the Damascus suburb of Jaramana on Tuesday "
-            "state television said. The car bomb also wounded 56 people the broadcaster said. More than 100000 "
-            "people have been killed in Syrias conflict according to the United Nations.")
-    assert figures(body) == [(18, None, E, K, EVENT), (56, None, E, W, EVENT), (100_000, None, L, K, WAR)]
+    body = ("Bomb kills 23 in Homs suburb A bomb killed 23 people in the Homs suburb of Zahraa on Sunday "
+            "state media reported. The truck bomb also injured 41 people the agency reported. More than 100000 "
+            "people have died in Syrias conflict according to the United Nations.")
+    assert figures(body) == [(23, None, E, K, EVENT), (41, None, E, W, EVENT), (100_000, None, L, K, WAR)]
 
 
 def test_rows_have_the_table_columns() -> None:
@@ -312,7 +312,7 @@ def test_gated_search_finds_what_the_plain_pattern_finds(text: str, data) -> Non
 
 def test_gated_search_finds_what_the_plain_pattern_finds_in_the_cue_examples() -> None:
     """Texts made of whole cue entries' words match; the gate must let them through."""
-    sentences = ["More than 300,000 people have been killed since the start of the war in 2011.",
+    sentences = ["Since the start of the war in 2011 more than 320,000 people have been killed.",
                  "Barrel bombs have killed thousands since 2011, and 12,000 were tortured to death in detention.",
                  "The strike on Monday in Aleppo killed at least 70 and drove 5,000 from their homes.",
                  "The conflict that has claimed the lives of 250,000 began in March 2011."]
@@ -387,16 +387,16 @@ MORE_PHRASINGS = [
     ("The barrage left hundreds dead in the old city.", [(200, None, L, K, EVENT)]),
     ("A car bomb exploded at the checkpoint, claiming eight.", [(8, None, E, K, EVENT)]),
     ("The war has cost more than 400,000 lives.", [(400_000, None, L, K, WAR)]),
-    ("Some 400,000 people have lost their lives since the war began.", [(400_000, None, A, K, WAR)]),
+    ("Some 380,000 Syrians have lost their lives since the war began.", [(380_000, None, A, K, WAR)]),
     ("Jets struck the village, killing at least 16.", [(16, None, L, K, EVENT)]),
     ("The offensive displaced 90,000 in two weeks.", [(90_000, None, E, D, EVENT)]),
     ("The bombing forced 40,000 people from their homes last month.", [(40_000, None, E, D, EVENT)]),
-    ("The uprising turned into a war that has killed hundreds of thousands of people.", [(200_000, None, L, K, WAR)]),
+    ("The protests grew into a war that has now killed hundreds of thousands of Syrians.", [(200_000, None, L, K, WAR)]),
     ("The conflict has killed a quarter of a million people.", [(250_000, None, E, K, WAR)]),
     ("The revolt against the rule of the president began in 2011; more than 100,000 have died since the revolt "
      "against his rule began.", [(100_000, None, L, K, WAR)]),
-    ("The war has killed more than 250,000 people and left a million wounded.",
-     [(250_000, None, L, K, WAR), (1_000_000, None, E, W, WAR)]),
+    ("The war has now killed more than 270,000 people and left a million wounded.",
+     [(270_000, None, L, K, WAR), (1_000_000, None, E, W, WAR)]),
     ("The war has left 300,000 people dead, displaced 11 million others, and ruined the economy.",
      [(300_000, None, E, K, WAR), (11_000_000, None, E, D, WAR)]),
     # numbers of fighters, troops, delegates, years and ages
@@ -417,7 +417,7 @@ def test_more_phrasings(text: str, expected: list[tuple]) -> None:
 # --- articles about other conflicts give no figure of the Syrian war ---------------------------------
 
 OTHER_CONFLICTS = [
-    "Houthi rebels and the Saudi-led coalition met in Stockholm for talks. The conflict has killed more than "
+    "Houthi rebels and the Saudi-led coalition met in Stockholm for talks. The conflict has now killed more than "
     "10,000 people and displaced three million. On Monday an air strike killed 20 guests at a wedding.",
     "Ukraine and the separatists agreed to a ceasefire in Minsk. The fighting in the east has killed 13,000 "
     "people since 2014 and forced 1.5 million from their homes.",
@@ -430,7 +430,7 @@ OTHER_CONFLICTS = [
     "Afghan and Taliban negotiators met in Doha. The war has killed tens of thousands of civilians, and a "
     "bomb in Kabul killed 40 people on Tuesday.",
     "An earthquake in Nepal killed more than 8,000 people and left hundreds of thousands homeless.",
-    "The talks in Geneva on Syria were overshadowed by news from Yemen, where the war has killed more than "
+    "The talks in Geneva on Syria were overshadowed by news from Yemen, where the war has now killed more than "
     "10,000 people. Yemen's war has also displaced 3 million.",
 ]
 
@@ -511,8 +511,8 @@ def test_scales_and_the_size_of_the_war(text: str, expected: list[tuple]) -> Non
     # a noun with its victims after "of", and the breakdown that follows
     ("Monitors reported the execution of 40 villagers, including 9 women and 6 children, by the militia.",
      [(40, None, E, K, EVENT), (9, None, E, K, EVENT), (6, None, E, K, EVENT)]),
-    ("After the deaths of more than 300,000 people and the displacement of millions of others in six years of "
-     "war, the envoys met again.", [(300_000, None, L, K, WAR), (2_000_000, None, L, D, WAR)]),
+    ("After the deaths of more than 320,000 Syrians as well as the displacement of millions of civilians during six "
+     "years of war, the envoys met again.", [(320_000, None, L, K, WAR), (2_000_000, None, L, D, WAR)]),
     # people who fled a place or an attack inside the country are displaced; abroad they are refugees
     ("Thousands of residents fled the front lines on Monday as troops advanced on the town.",
      [(2000, None, L, D, EVENT)]),
@@ -523,7 +523,7 @@ def test_scales_and_the_size_of_the_war(text: str, expected: list[tuple]) -> Non
     ("The war began in 2011. Since then, more than 300,000 civilians have been killed.",
      [(300_000, None, L, K, EVENT)]),
     # a conflict older than the Syrian war is another one, though no place is named
-    ("For decades, the army has fought separatists in the hills in a conflict that has claimed tens of "
+    ("For decades, the army has fought separatists in the hills in a conflict which has claimed tens of "
      "thousands of lives.", [(20_000, None, L, K, OTHER)]),
     ("The war has killed 300,000 people, the worst conflict since 1945.", [(300_000, None, E, K, WAR)]),
 ])
@@ -533,7 +533,7 @@ def test_nouns_flight_and_whose_toll(text: str, expected: list[tuple]) -> None:
 
 def test_a_sentence_that_points_back_reads_the_one_before_across_a_paragraph_break() -> None:
     """Web pages print one sentence a paragraph: "Since then" still points to the war's start before it."""
-    start = "The country has been torn by a civil war since early 2011, when protests were crushed."
+    start = "The country has been ravaged by civil war since early 2011, after protests were crushed."
     text = start + "\n\nSince then, more than 6 million people have become refugees."
     assert figures(text) == [(6_000_000, None, L, F, WAR)]
     # without the pointer back, a new paragraph is read alone (a figure of one attack stays the event's)

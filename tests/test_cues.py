@@ -216,7 +216,7 @@ def test_a_title_stands_for_the_person_just_named():
 
 def test_a_speakers_reading_of_an_agreement_is_the_speakers_position():
     assert ("russia", "assad_role", 1) in read(
-        "Russian Foreign Minister Sergei Lavrov said the agreement would not require Assad's removal.", "2016-03-01")
+        "Russian Foreign Minister Sergei Lavrov said that the deal would not require Assad's removal.", "2016-03-01")
     # a claim about another actor stays that actor's business, not the speaker's
     assert not {r for r in read("Lavrov said the rebels would not attend the talks in Syria.", "2016-03-01")
                 if r[0] == "russia"}

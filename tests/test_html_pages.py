@@ -173,8 +173,8 @@ def test_a_page_without_main_text_is_a_problem_not_a_traceback(html):
 
 def test_a_folder_with_html_pages_builds_through_load_corpus(tmp_path):
     (tmp_path / "dump.txt").write_text("Talks resume in Geneva\n\nMarch 14, 2016\n\n"
-                                       "The war has killed more than 250,000 people since 2011, monitors said.\n", encoding="utf-8")
-    body = BODY.replace("</article>", "<p>The war has killed more than 270,000 people since it began, monitors said on Tuesday.</p>"
+                                       "The war has so far killed more than 250,000 people since 2011, monitors said.\n", encoding="utf-8")
+    body = BODY.replace("</article>", "<p>The war has now killed more than 270,000 people since it began, monitors said on Tuesday.</p>"
                                       "<p>Russia supports the peace talks in Geneva, Foreign Minister Sergei Lavrov said.</p></article>")
     (tmp_path / "saved.html").write_text(page(FULL_HEAD, body), encoding="utf-8")
     (tmp_path / "other.htm").write_text(page("<title>Second page</title>"), encoding="utf-8")
@@ -224,7 +224,7 @@ MALICIOUS_PAGE_ID = "901_saved_page"
 @pytest.mark.slow
 def test_the_report_builds_with_a_saved_page_and_escapes_its_text(tmp_path):
     project = make_project(tmp_path / "project", malicious=False)
-    body = BODY.replace("</article>", "<p>The war has killed more than 260,000 people, monitors said &lt;script&gt;alert(2)&lt;/script&gt; "
+    body = BODY.replace("</article>", "<p>The war has now killed more than 260,000 people, monitors said &lt;script&gt;alert(2)&lt;/script&gt; "
                                       "on Tuesday, as the talks went on &lt;img src=x onerror=alert(2)&gt; in Geneva.</p></article>")
     head = FULL_HEAD.replace("<title>Envoys gather for a second round of talks",
                              "<title>Envoys &lt;script&gt;alert(2)&lt;/script&gt; gather")

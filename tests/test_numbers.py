@@ -76,7 +76,7 @@ def quantities(text: str) -> list[tuple[int, int | None, str]]:
     ("fewer than 50", [(50, None, "at_most")]),
     ("between 200,000 and 250,000", [(200_000, 250_000, "range")]),
     ("200,000-250,000", [(200_000, 250_000, "range")]),
-    ("from 500 to well over 1000", [(500, 1_000, "range")]),
+    ("from 400 to well over 900", [(400, 900, "range")]),
     ("thousands", [(2_000, None, "at_least")]),
     ("some hundreds", [(200, None, "at_least")]),
     ("more than 100000people", [(100_000, None, "at_least")]),
@@ -96,10 +96,10 @@ def test_a_smaller_second_number_is_not_a_range() -> None:
 
 
 def test_quantity_span_covers_hedge_and_number() -> None:
-    text = "the war has killed more than 250,000 people"
+    text = "the fighting has killed more than 270,000 civilians"
     (q,) = find_quantities(text)
-    assert text[q.start:q.end] == "more than 250,000"
-    assert text[q.number_start:q.end] == "250,000"
+    assert text[q.start:q.end] == "more than 270,000"
+    assert text[q.number_start:q.end] == "270,000"
 
 
 @given(st.text(max_size=300))
@@ -194,9 +194,9 @@ def test_hedge_before_equals_the_plain_search(text: str) -> None:
     ("a wall 5m high", []),
     ("the wall was 5m.", []),
     ("the 11th hour of the 1970s", []),
-    ("the toll has risen from 16,000 to more than 42,000", [(16_000, None, "exact"), (42_000, None, "at_least")]),
+    ("the toll has climbed from 14,000 to more than 39,000", [(14_000, None, "exact"), (39_000, None, "at_least")]),
     ("the number fell from 300 to 120", [(300, None, "exact"), (120, None, "exact")]),
-    ("from 500 to well over 1000", [(500, 1_000, "range")]),
+    ("from 400 to well over 900", [(400, 900, "range")]),
     ("between 200,000 and 250,000", [(200_000, 250_000, "range")]),
 ])
 def test_more_number_phrases(text: str, expected: list[tuple]) -> None:

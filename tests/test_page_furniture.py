@@ -67,7 +67,7 @@ FURNITURE_KINDS = {
     "dated caption": "Delegates gather outside the hall where more than 120 people died in a blast last year, Valdoria, March 3, 2016.",
     "long caption ending with its credit": (
         "Two men carry a stretcher along a street strewn with rubble after shelling in the old city, where an "
-        "estimated 40,000 people have been killed since the war began, the monitor said in a statement issued "
+        "estimated 40,000 civilians have died since the war began, the monitor said in a statement issued "
         "late on Monday night after a day of heavy fighting across the region, with more expected "
         "(Photo credit should read JANE ROE/Example/Pictures)"),
     "teaser list": "Read more: 5,000 killed in the northern offensive",
