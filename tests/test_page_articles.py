@@ -75,6 +75,8 @@ def test_a_page_that_opens_with_running_text_has_no_headline():
     (["By Example Staff", LEAD], "Example", None),
     ([LEAD, SECOND, "(Copyright 2015 by Example Media B.V. All rights reserved.)"], "Example Media", None),
     ([LEAD, SECOND, "\u00a9 2016 The Valdoria Herald"], "The Valdoria Herald", None),
+    ([LEAD, SECOND, "Copyright Valdoria Herald 2016"], "Valdoria Herald", None),     # the year after the name
+    ([LEAD, SECOND, "\u00a9 Valdoria Herald, 2014-2016. All rights reserved."], "Valdoria Herald", None),
     (["VALDORIA \u2013 Example Daily News", LEAD], "Example Daily News", None),
     (["Get our new version of the PressTv application", LEAD], "Press TV", None),  # named as outlets.yaml names it
     (["https://p.dw.com/p/1abc", LEAD], "DW", None),                               # a url printed in the text

@@ -538,9 +538,10 @@ _BYLINE_CREDIT = re.compile(r"^By\s+[A-Z][^,|]{1,60}?\s*[,|]\s*(?P<name>[A-Z][\w
 # The outlet's own signature: "By Example Staff", "Example Management", "The Example Editorial Board".
 _STAFF = re.compile(r"^(?:By\s+)?(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4})\s+"
                     r"(?:Staff|Team|Management|Editorial(?: Board| Team| Staff)?|Editors|Newsroom|News Desk|Desk)\s*\.?$")
-# "© 2018 Sample Wire", "(Copyright 2012 by Sample Press GmbH, all rights reserved)"
+# "© 2018 Sample Wire", "(Copyright 2012 by Sample Press GmbH, all rights reserved)", "Copyright Sample Wire 2016"
 _COPYRIGHT = re.compile(r"^\(?(?:\u00a9|copyright|\(c\))\s*(?:\u00a9\s*)?(?:(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*,?\s*)?"
-                        r"(?:by\s+)?(?P<name>[A-Z][\w&.'\u2019 -]{1,50}?)\s*(?:[.,;]\s*(?:all rights|info|$)|all rights|\)|$)",
+                        r"(?:by\s+)?(?P<name>[A-Z][\w&.'\u2019 -]{1,50}?)\s*(?:,?\s*(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*)?"
+                        r"(?:[.,;]\s*(?:all rights|info|$)|all rights|\)|$)",
                         re.I)
 # An app banner naming the outlet: "Get our new version of the Sample application", "Download the Sample app".
 _APP_BANNER = re.compile(r"^(?:install|download|get)\s+(?:the\s+|our\s+)?(?:new\s+version\s+of\s+(?:the\s+)?)?"
