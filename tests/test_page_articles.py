@@ -82,6 +82,8 @@ def test_a_page_that_opens_with_running_text_has_no_headline():
     (["https://p.dw.com/p/1abc", LEAD], "DW", None),                               # a url printed in the text
     (["Dear Reader,", LEAD], None, None),
     (["Middle East", LEAD], None, None),
+    (["NEWS", LEAD], None, None),                  # a menu's section label, not a masthead
+    (["Latest News", LEAD], None, None),
     ([LEAD, SECOND], None, None),
 ])
 def test_publisher_as_the_page_names_it(lines, source, wire):

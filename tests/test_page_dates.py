@@ -55,6 +55,10 @@ def test_a_numeric_date_nothing_settles_is_left_unknown(text):
     ("World Desk 9 March 2015 08:47 (UTC +04:00)", "2015-03-09"),
     ("Sunday 11/09/2016", "2016-09-11"),
     ("Tue, 08/04/2015 - 11:25", "2015-08-04"),
+    # a labelled stamp with the time before the date, and an update after it (no caption, no clock)
+    ("Published 9:05 AM ET Tue, 3 May 2016 Updated 11:40 AM ET Tue, 3 May 2016", "2016-05-03"),
+    ("Posted 18:20 GMT 12 June 2014", "2014-06-12"),
+    ("VALDORIA, EXAMPLIA — 28 January 2016", "2016-01-28"),   # a dateline's place in capitals, then the date
 ])
 def test_a_date_line_under_the_headline_is_the_printed_date(header, expected):
     assert printed(page(TITLE, header, LEAD, SECOND)) == expected

@@ -305,8 +305,8 @@ def _is_caption(line: str, next_line: str | None, folded: str | None = None) -> 
     year ends the line only if its last four characters (spaces aside) start with 19 or 20, and 'is seen'
     needs one of the verbs (read case-insensitively, as the folded line has them).
     """
-    if line.rstrip()[-4:-2] in ("19", "20") and _CAPTION_END_DATE.search(line):
-        dates = find_dates(line)
+    if line.rstrip()[-4:-2] in ("19", "20") and _CAPTION_END_DATE.search(line) and not _OPENING_STAMP.match(line):
+        dates = find_dates(line)  # (a labelled stamp, "Published ... Updated 3 May 2016", is no caption)
         if dates and dates[-1].end >= len(line.rstrip()) - 1 and len(line[: dates[-1].start].split()) >= 5:
             return True
     if folded is None:
@@ -325,6 +325,9 @@ def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Out
     (a line under the headline), in a short line up to four capitalised words too (a byline's or section's
     name: "Example Media November 10, 2014")."""
     before = text[: found.start]
+    if _CAPS_PLACE.fullmatch(before):
+        return True  # a dateline's place in capitals, then the date: "VALDORIA, EXAMPLIA — 3 May 2016"
+    stamp = _OPENING_STAMP.match(text) is not None  # "Published 6:00 AM ET Sat, 3 May 2016": a time may come first
     allowed = 0
     if names and len(text) < 120:
         # a name before the date only in a stamp line: the name is an outlet's, or a clock time follows the date
@@ -335,7 +338,7 @@ def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Out
         bare = token.strip(".").lower()
         if not bare or bare in _HEADER_CUES or bare in title_words or outlets.wire_named(token):
             continue
-        if bare in _WEEKDAY_SHORT:
+        if bare in _WEEKDAY_SHORT or (stamp and (_CLOCK_TOKEN.fullmatch(bare) or bare in _TIME_WORDS)):
             continue
         if allowed and token[:1].isupper():
             allowed -= 1
@@ -345,6 +348,12 @@ def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Out
 
 
 _STAMP_TIME = re.compile(r"\W{0,3}\d{1,2}:\d{2}\b")
+# A dateline's place in capitals standing alone before a date: "VALDORIA — ", "PORT EXAMPLE, VALDORIA - ".
+_CAPS_PLACE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}(?:, [A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})?\s*[-—–:]\s*")
+# A clock time and the words that go with one, allowed before the date of a labelled stamp line.
+# (the header tokens cut "6:00" into "6" and "00")
+_CLOCK_TOKEN = re.compile(r"\d{1,2}(?:[ap]m)?")
+_TIME_WORDS = frozenset("am pm a.m p.m gmt utc et est edt ct cst cdt pt pst pdt bst cet cest eet eest msk ast ist local time".split())
 _LONG_CAPTION_CREDIT = re.compile(r"\((?:[^()]*\bphoto\b[^()]*|getty images|afp|reuters|ap|epa)\)$", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|told|announced|according)\b|[\"\u201c\u201d]", re.I)
 
@@ -353,7 +362,7 @@ def _is_dated_caption(line: str, dates_in: Callable[[str], list[FoundDate]]) -> 
     """A photo caption that ends with its place and date: "Delegates arrive at the hall in Vienna, Austria,
     May 3, 2016." (a comma before the date; five words or more before it; nobody quoted or reported)."""
     stripped = line.rstrip(" .")
-    if stripped[-4:-2] not in ("19", "20") or _REPORTED.search(line):
+    if stripped[-4:-2] not in ("19", "20") or _REPORTED.search(line) or _OPENING_STAMP.match(line):
         return False
     found = dates_in(stripped)
     if not found or found[-1].end != len(stripped):
@@ -588,9 +597,24 @@ def _masthead_name(line: str) -> str | None:
         return None
     if not all(word[:1].isupper() or word.lower() in ("of", "for", "and", "the", "&", "on", "in") for word in words):
         return None
-    if not any(word in _OUTLET_WORDS for word in _words(line)):
+    named = _words(line)
+    if not any(word in _OUTLET_WORDS for word in named):
         return None
+    if (len(named) == 1 and named[0] in _SECTION_WORDS) or (
+            any(word in _NAV_WORDS for word in named) and all(word in _SECTION_WORDS | _NAV_WORDS for word in named)):
+        return None  # a menu or section label: "NEWS", "Video", "Latest News", "World Video"
     return line
+
+
+# A menu or section label with an outlet word in it names no outlet: one such word alone ("NEWS", "TV";
+# the outlet words that are names alone, "Times", "Herald", are not here), or such words with a word of
+# navigation ("Latest News", "Top Videos", "Press Releases").
+_SECTION_WORDS = frozenset(
+    "news media press video videos tv radio online today review magazine newspaper wire daily weekly network "
+    "channel television broadcasting agency".split())
+_NAV_WORDS = frozenset(
+    "latest breaking top world local more business sport sports international national regional live all our "
+    "featured related popular trending recent other releases release front page home".split())
 
 
 # A place in capitals, a dash, then a masthead: "VALDORIA – Example Daily News" (the place is not the name).
