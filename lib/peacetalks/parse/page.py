@@ -128,7 +128,7 @@ def _credit(line: str, folded: str | None = None) -> re.Match[str] | None:
     return _CREDIT.search(line)
 
 
-_HEADER_CUES = {"date", "published", "publication", "of", "last", "updated", "posted", "on", "at", "by", "first"}
+_HEADER_CUES = {"date", "published", "publication", "of", "last", "updated", "modified", "posted", "on", "at", "by", "first"}
 _INLINE_FURNITURE = re.compile(r"\s*Get short URL(?:\s+\d+)*\s*", re.I)
 _TIME = re.compile(r"^\s*(?:at\s+)?\d{1,2}[:.]?\d{2}(?:\s*(?:am|pm|gmt|utc))?\b", re.I)
 _CAPTION_END_DATE = re.compile(r"\b(?:19|20)\d\d\s*$")
