@@ -112,9 +112,11 @@ def test_a_tail_of_comments_and_teasers_is_cut():
     assert "reader" not in parsed.body and "council in May" in parsed.body
 
 
-def test_the_teasers_under_a_related_label_leave_the_body():
-    parsed = parse_article(page("Envoys Meet In Valdoria To Revive Stalled Talks", LEAD, "Related stories",
+@pytest.mark.parametrize("label", ["Related stories", "More on this story", "You may also like", "Trending now",
+                                   "Editor's picks", "In other news"])
+def test_the_teasers_under_a_related_label_leave_the_body(label):
+    parsed = parse_article(page("Envoys Meet In Valdoria To Revive Stalled Talks", LEAD, label,
                                 "Thousands flee as fighting spreads in the north",
-                                "Rebels reject a truce offered by the army", SECOND))
+                                "Valdoria war: 'Nearly 90,000 dead', monitors say", SECOND))
     assert parsed.body.split("\n\n") == [LEAD, SECOND]
     assert extract_casualties("t", parsed.body) == []
