@@ -59,6 +59,7 @@ def test_a_numeric_date_nothing_settles_is_left_unknown(text):
     ("Published 9:05 AM ET Tue, 3 May 2016 Updated 11:40 AM ET Tue, 3 May 2016", "2016-05-03"),
     ("Posted 18:20 GMT 12 June 2014", "2014-06-12"),
     ("Last modified on Wed 4 May 2016 09.15 BST", "2016-05-04"),
+    ("Valdoria, Feb 14, 2016 (Example Agency)", "2016-02-14"),   # a place, the date, and its credit
     ("VALDORIA, EXAMPLIA — 28 January 2016", "2016-01-28"),   # a dateline's place in capitals, then the date
 ])
 def test_a_date_line_under_the_headline_is_the_printed_date(header, expected):

@@ -332,8 +332,9 @@ def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Out
     if names and len(text) < 120:
         # a name before the date only in a stamp line: the name is an outlet's, or a clock time follows the date
         named = _words(before)
-        if any(word in _OUTLET_WORDS for word in named) or _STAMP_TIME.match(text[found.end:]):
-            allowed = 4
+        if any(word in _OUTLET_WORDS for word in named) or _STAMP_TIME.match(text[found.end:]) \
+                or _CREDIT_CLOSES.fullmatch(text, found.end):
+            allowed = 4  # (a place before a date its credit closes: "Valdoria, Feb 14, 2016 (Example Agency)")
     for token in _HEADER_TOKEN.findall(before):
         bare = token.strip(".").lower()
         if not bare or bare in _HEADER_CUES or bare in title_words or outlets.wire_named(token):
@@ -348,6 +349,7 @@ def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Out
 
 
 _STAMP_TIME = re.compile(r"\W{0,3}\d{1,2}:\d{2}\b")
+_CREDIT_CLOSES = re.compile(r"\s*\([A-Z][^()]{1,40}\)\s*[-\u2014\u2013]?\s*")
 # A dateline's place in capitals standing alone before a date: "VALDORIA — ", "PORT EXAMPLE, VALDORIA - ".
 _CAPS_PLACE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}(?:, [A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})?\s*[-—–:]\s*")
 # A clock time and the words that go with one, allowed before the date of a labelled stamp line.
