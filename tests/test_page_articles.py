@@ -37,6 +37,8 @@ def page(*lines: str) -> str:
     ["Install the new version of Example News application", "News / World / Middle East"],
     ["Currency converter", "All news", "You can sort your feed,", "by picking just the subjects you want"],
     ["The Valdoria Observatory For Human Rights"],           # a masthead above the headline
+    ["Menu", "Trending now"],                                # a teaser label above the headline
+    ["Latest headlines", "Most read"],
     ["\u0625\u0642\u0631\u0623 \u0647\u0630\u0627 \u0627\u0644\u062e\u0628\u0631"],  # a link in another script
 ])
 def test_menus_labels_and_banners_are_not_the_headline(opening):

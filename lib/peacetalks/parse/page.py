@@ -785,6 +785,7 @@ def parse_article(text: str) -> ParsedArticle:
     lines: list[tuple[str, str]] = []  # (clean, raw)
     counts: dict[str, int] = {}
     teasers = False  # inside a list of teasers, after its label
+    lines_of_text = False  # whether a paragraph of running text has been kept yet
     for index, line in enumerate(kept):
         clean = cleaned[index]
         if not clean:
@@ -796,7 +797,9 @@ def parse_article(text: str) -> ParsedArticle:
             teasers = False
         if short[index]:
             if is_furniture(clean, folded[index]) or ("http" in line and _URL.fullmatch(line)):
-                teasers = _at_most_words(clean, 5) and bool(_TEASER_LABEL.match(clean))
+                # (above the article's first paragraph the lines after such a label may be the headline: only
+                # the label goes there)
+                teasers = lines_of_text and _at_most_words(clean, 5) and bool(_TEASER_LABEL.match(clean))
                 continue
             if any(later.startswith(clean) and len(clean) < len(later) < 2 * len(clean) + 20
                    for later in cleaned[index + 1: min(index + 4, len(kept))]):
@@ -810,6 +813,7 @@ def parse_article(text: str) -> ParsedArticle:
         counts[clean] = counts.get(clean, 0) + 1
         if counts[clean] == 1:
             lines.append((clean, line))
+            lines_of_text = lines_of_text or _is_paragraph(clean)
 
     # The opening: the lines before the first paragraph of running text; the headline is one of them.
     first = next((i for i, (clean, _) in enumerate(lines) if _is_paragraph(clean)), len(lines))
