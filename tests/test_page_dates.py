@@ -60,6 +60,14 @@ def test_a_numeric_date_nothing_settles_is_left_unknown(text):
     ("Posted 18:20 GMT 12 June 2014", "2014-06-12"),
     ("Last modified on Wed 4 May 2016 09.15 BST", "2016-05-04"),
     ("Valdoria, Feb 14, 2016 (Example Agency)", "2016-02-14"),   # a place, the date, and its credit
+    ("By Jane Roe on May 3, 2016", "2016-05-03"),                 # a byline, then its date
+    ("Posted by Jane Roe on 03/05/2016 at 10:20", None),          # ... numeric, and nothing settles which is the day
+    ("Author: Jane Roe Posted May 3, 2016", "2016-05-03"),
+    ("by Jane Roe, Example Courier - May 3, 2016", "2016-05-03"),  # no caption, though it ends with a date
+    ("Jane Roe | 3 May 2016", "2016-05-03"),
+    ("Last update: Tuesday 3 May 2016 14:32 UTC", "2016-05-03"),
+    ("Latest update : 2016-05-03", "2016-05-03"),
+    ("Updated 1244 GMT (2044 HKT) May 3, 2016", "2016-05-03"),     # a time without a colon, two zones
     ("VALDORIA, EXAMPLIA — 28 January 2016", "2016-01-28"),   # a dateline's place in capitals, then the date
 ])
 def test_a_date_line_under_the_headline_is_the_printed_date(header, expected):

@@ -128,7 +128,8 @@ def _credit(line: str, folded: str | None = None) -> re.Match[str] | None:
     return _CREDIT.search(line)
 
 
-_HEADER_CUES = {"date", "published", "publication", "of", "last", "updated", "modified", "posted", "on", "at", "by", "first"}
+_HEADER_CUES = {"date", "published", "publication", "of", "last", "latest", "update", "updated", "modified", "posted", "on",
+                "at", "by", "first"}
 _INLINE_FURNITURE = re.compile(r"\s*Get short URL(?:\s+\d+)*\s*", re.I)
 _TIME = re.compile(r"^\s*(?:at\s+)?\d{1,2}[:.]?\d{2}(?:\s*(?:am|pm|gmt|utc))?\b", re.I)
 _CAPTION_END_DATE = re.compile(r"\b(?:19|20)\d\d\s*$")
@@ -297,6 +298,12 @@ def _ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _SENTENCE_END_CHARS
 
 
+def _opens_stamp_or_byline(line: str) -> bool:
+    """Whether a line opens as a labelled stamp ("Published ...") or a byline ("By Jane Roe, ..."): a date
+    at its end is the article's, not a caption's."""
+    return bool(_OPENING_STAMP.match(line) or _BYLINE_OPENS.match(line))
+
+
 def _is_caption(line: str, next_line: str | None, folded: str | None = None) -> bool:
     """Whether a line that does not end as a sentence does (see _ends_sentence) is a photo caption: one ending
     in a date, 'X is seen in ...', or one followed by a credit.
@@ -305,8 +312,8 @@ def _is_caption(line: str, next_line: str | None, folded: str | None = None) -> 
     year ends the line only if its last four characters (spaces aside) start with 19 or 20, and 'is seen'
     needs one of the verbs (read case-insensitively, as the folded line has them).
     """
-    if line.rstrip()[-4:-2] in ("19", "20") and _CAPTION_END_DATE.search(line) and not _OPENING_STAMP.match(line):
-        dates = find_dates(line)  # (a labelled stamp, "Published ... Updated 3 May 2016", is no caption)
+    if line.rstrip()[-4:-2] in ("19", "20") and _CAPTION_END_DATE.search(line) and not _opens_stamp_or_byline(line):
+        dates = find_dates(line)  # (a stamp or byline, "Published ... Updated 3 May 2016", is no caption)
         if dates and dates[-1].end >= len(line.rstrip()) - 1 and len(line[: dates[-1].start].split()) >= 5:
             return True
     if folded is None:
@@ -333,13 +340,18 @@ def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Out
         # a name before the date only in a stamp line: the name is an outlet's, or a clock time follows the date
         named = _words(before)
         if any(word in _OUTLET_WORDS for word in named) or _STAMP_TIME.match(text[found.end:]) \
-                or _CREDIT_CLOSES.fullmatch(text, found.end):
-            allowed = 4  # (a place before a date its credit closes: "Valdoria, Feb 14, 2016 (Example Agency)")
+                or _CREDIT_CLOSES.fullmatch(text, found.end) or _NAME_SEPARATOR.search(before):
+            allowed = 4  # (a place before a date its credit closes: "Valdoria, Feb 14, 2016 (Example Agency)";
+            #             a name and a bar: "Jane Roe | 3 May 2016")
+        if _BYLINE_OPENS.match(text):
+            allowed = 6  # a byline, then its date: "By Jane Roe on 3 May 2016", "Author: Jane Roe Posted 3 May 2016"
     for token in _HEADER_TOKEN.findall(before):
         bare = token.strip(".").lower()
         if not bare or bare in _HEADER_CUES or bare in title_words or outlets.wire_named(token):
             continue
-        if bare in _WEEKDAY_SHORT or (stamp and (_CLOCK_TOKEN.fullmatch(bare) or bare in _TIME_WORDS)):
+        if bare in _WEEKDAY_SHORT or not any(map(str.isalnum, bare)):
+            continue
+        if stamp and (_CLOCK_TOKEN.fullmatch(bare) or bare in _TIME_WORDS or _ZONE.fullmatch(token)):
             continue
         if allowed and token[:1].isupper():
             allowed -= 1
@@ -349,12 +361,15 @@ def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Out
 
 
 _STAMP_TIME = re.compile(r"\W{0,3}\d{1,2}:\d{2}\b")
+_NAME_SEPARATOR = re.compile(r"\S\s*\|\s*$")
+_BYLINE_OPENS = re.compile(r"^(?:by|posted by|written by|author|reporter|reported by)\b:?\s+[A-Z]", re.I)
 _CREDIT_CLOSES = re.compile(r"\s*\([A-Z][^()]{1,40}\)\s*[-\u2014\u2013]?\s*")
 # A dateline's place in capitals standing alone before a date: "VALDORIA — ", "PORT EXAMPLE, VALDORIA - ".
 _CAPS_PLACE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}(?:, [A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})?\s*[-—–:]\s*")
 # A clock time and the words that go with one, allowed before the date of a labelled stamp line.
-# (the header tokens cut "6:00" into "6" and "00")
-_CLOCK_TOKEN = re.compile(r"\d{1,2}(?:[ap]m)?")
+# (the header tokens cut "6:00" into "6" and "00"; "1244 GMT" is a time too)
+_CLOCK_TOKEN = re.compile(r"\d{1,4}(?:[ap]m)?")
+_ZONE = re.compile(r"[A-Z]{2,4}")  # a time zone's letters: "GMT", "HKT"
 _TIME_WORDS = frozenset("am pm a.m p.m gmt utc et est edt ct cst cdt pt pst pdt bst cet cest eet eest msk ast ist local time".split())
 _LONG_CAPTION_CREDIT = re.compile(r"\((?:[^()]*\bphoto\b[^()]*|getty images|afp|reuters|ap|epa)\)$", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|told|announced|according)\b|[\"\u201c\u201d]", re.I)
@@ -364,7 +379,7 @@ def _is_dated_caption(line: str, dates_in: Callable[[str], list[FoundDate]]) -> 
     """A photo caption that ends with its place and date: "Delegates arrive at the hall in Vienna, Austria,
     May 3, 2016." (a comma before the date; five words or more before it; nobody quoted or reported)."""
     stripped = line.rstrip(" .")
-    if stripped[-4:-2] not in ("19", "20") or _REPORTED.search(line) or _OPENING_STAMP.match(line):
+    if stripped[-4:-2] not in ("19", "20") or _REPORTED.search(line) or _opens_stamp_or_byline(line):
         return False
     found = dates_in(stripped)
     if not found or found[-1].end != len(stripped):
