@@ -78,6 +78,14 @@ def test_a_page_that_opens_with_running_text_has_no_headline():
     ([LEAD, SECOND, "(Copyright 2015 by Example Media B.V. All rights reserved.)"], "Example Media", None),
     ([LEAD, SECOND, "\u00a9 2016 The Valdoria Herald"], "The Valdoria Herald", None),
     ([LEAD, SECOND, "Copyright Valdoria Herald 2016"], "Valdoria Herald", None),     # the year after the name
+    ([LEAD, SECOND, "All rights reserved \u00a9 2016 Valdoria Herald"], "Valdoria Herald", None),
+    (["Jane Roe, Valdoria Herald", LEAD], "Valdoria Herald", None),          # a byline without "By"
+    (["By Jane Roe, Valdoria Herald staff", LEAD], "Valdoria Herald", None),
+    ([LEAD, SECOND, "Valdoria Herald / Agencies"], "Valdoria Herald", None),  # the outlet's sign-off
+    ([LEAD, SECOND, "Valdoria Herald with agencies"], "Valdoria Herald", None),
+    ([LEAD, SECOND, "Follow the Valdoria Herald on Twitter"], "Valdoria Herald", None),
+    (["Valdoria Herald | May 3, 2016", LEAD], "Valdoria Herald", None),       # the outlet, a bar, the date
+    ([LEAD, SECOND, "Jane Roe is a correspondent based in Valdoria."], None, None),
     ([LEAD, SECOND, "\u00a9 Valdoria Herald, 2014-2016. All rights reserved."], "Valdoria Herald", None),
     (["VALDORIA \u2013 Example Daily News", LEAD], "Example Daily News", None),
     (["Get our new version of the PressTv application", LEAD], "Press TV", None),  # named as outlets.yaml names it

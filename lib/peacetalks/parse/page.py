@@ -560,12 +560,22 @@ _CREDIT_DATELINE = re.compile(
 # "NEW YORK. NEWSAGENCY -": a place in capitals, a full stop, the agency in capitals.
 _CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}\.\s+(?P<name>[A-Z][A-Z-]{2,24})\b(?=\s*[-\u2014\u2013]|\s+[A-Z])")
 # A byline crediting the outlet: "By Jane Roe, ABC", "By Jane Roe and John Doe | ABC News".
-_BYLINE_CREDIT = re.compile(r"^By\s+[A-Z][^,|]{1,60}?\s*[,|]\s*(?P<name>[A-Z][\w&.'\u2019 -]{1,40}?)\s*\.?$")
+_BYLINE_CREDIT = re.compile(r"^By\s+[A-Z][^,|]{1,60}?\s*[,|]\s*(?P<name>[A-Z][\w&.'\u2019 -]{1,40}?)"
+                            r"(?:\s+(?:staff|correspondent|reporter|writer))?\s*\.?$")
+# A byline without "By", its outlet after a comma or bar: "Jane Roe, Example Herald" (the outlet has an
+# outlet word, see _masthead_name).
+_NAME_AND_OUTLET = re.compile(r"^[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}\s*[,|]\s*(?P<name>[A-Z][\w&.'\u2019 -]{1,40}?)\s*$")
+# The outlet's sign-off with the agencies it drew on: "Example Herald / Agencies", "Example Herald with agencies".
+_WITH_AGENCIES = re.compile(r"^(?P<name>(?:The\s+)?[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4})\s*"
+                            r"(?:/|\+|&|and|with)\s*(?:news\s+)?agencies\s*\.?$", re.I)
+# An appeal to follow the outlet: "Follow the Example Herald on Twitter".
+_FOLLOW_US = re.compile(r"^follow\s+(?:the\s+)?(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4})\s+on\s+"
+                        r"(?:twitter|facebook|instagram|telegram|youtube|x|social media)\b", re.I)
 # The outlet's own signature: "By Example Staff", "Example Management", "The Example Editorial Board".
 _STAFF = re.compile(r"^(?:By\s+)?(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4})\s+"
                     r"(?:Staff|Team|Management|Editorial(?: Board| Team| Staff)?|Editors|Newsroom|News Desk|Desk)\s*\.?$")
 # "© 2018 Sample Wire", "(Copyright 2012 by Sample Press GmbH, all rights reserved)", "Copyright Sample Wire 2016"
-_COPYRIGHT = re.compile(r"^\(?(?:\u00a9|copyright|\(c\))\s*(?:\u00a9\s*)?(?:(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*,?\s*)?"
+_COPYRIGHT = re.compile(r"^(?:all rights reserved\.?\s*)?\(?(?:\u00a9|copyright|\(c\))\s*(?:\u00a9\s*)?(?:(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*,?\s*)?"
                         r"(?:by\s+)?(?P<name>[A-Z][\w&.'\u2019 -]{1,50}?)\s*(?:,?\s*(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*)?"
                         r"(?:[.,;]\s*(?:all rights|info|$)|all rights|\)|$)",
                         re.I)
@@ -644,7 +654,8 @@ _JOB_WORDS = frozenset("staff writer reporter correspondent editor contributor c
 def _source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
     """The outlet a byline, signature, copyright line, app banner or place-and-masthead line names, in
     that order of trust."""
-    for pattern in (_BYLINE_CREDIT, _STAFF, _COPYRIGHT, _APP_BANNER, _PLACE_MASTHEAD):
+    for pattern in (_BYLINE_CREDIT, _STAFF, _COPYRIGHT, _APP_BANNER, _FOLLOW_US, _WITH_AGENCIES, _PLACE_MASTHEAD,
+                    _NAME_AND_OUTLET):
         for line in lines:
             if len(line) > _FURNITURE_MAX:
                 continue
@@ -654,7 +665,7 @@ def _source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
             named = match.group("name")
             if pattern is _BYLINE_CREDIT and any(word in _JOB_WORDS for word in _words(named)):
                 continue
-            if pattern is _PLACE_MASTHEAD and not _masthead_name(named.strip()):
+            if pattern in (_PLACE_MASTHEAD, _NAME_AND_OUTLET) and not _masthead_name(named.strip()):
                 continue
             name = normalise_outlet(named, outlets)
             if name and not outlets.wire_named(name):
@@ -889,8 +900,9 @@ def parse_article(text: str) -> ParsedArticle:
     if source is None:
         for clean in header:  # "Example Media November 10, 2014": an outlet's name before the date
             found = dates_in[clean[:300]]
-            if found and _masthead_name(clean[: found[0].start].strip()):
-                source = normalise_outlet(clean[: found[0].start], outlets)
+            named = clean[: found[0].start].strip().rstrip("|\u2022\u00b7-\u2013\u2014:").strip() if found else ""
+            if named and _masthead_name(named):
+                source = normalise_outlet(named, outlets)
                 break
 
     # The printed date: a date line below the headline, else the first paragraph's opening or dateline,
