@@ -105,6 +105,12 @@ def test_the_article_deck_and_bullet_summary_stay():
         "Mediator sees a chance for a deal before the winter", "Northern rebels still refuse to attend", LEAD, SECOND]
 
 
+def test_a_comment_count_above_the_article_cuts_nothing():
+    parsed = parse_article(page("Toggle navigation", "Search for:", "Envoys Meet In Valdoria To Revive Stalled Talks",
+                                "May 3, 2016", "0 Comments", LEAD, SECOND))
+    assert parsed.body.split("\n\n") == [LEAD, SECOND]
+
+
 def test_a_tail_of_comments_and_teasers_is_cut():
     parsed = parse_article(page("Envoys Meet In Valdoria To Revive Stalled Talks", LEAD, SECOND,
                                 "The mediator will report to the council in May.", "Leave a Reply",

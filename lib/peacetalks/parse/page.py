@@ -782,7 +782,8 @@ def parse_article(text: str) -> ParsedArticle:
     # Cut the furniture that closes many pages: everything from a comment form or appeal on.
     cut = len(nonblank)
     for index in range(max(3, math.ceil(0.3 * len(nonblank))), len(nonblank)):
-        if short[index] and _TAIL_FOLDED.match(folded[index]):
+        if short[index] and _TAIL_FOLDED.match(folded[index]) \
+                and any(_is_paragraph(line) for line in cleaned[:index]):  # (after some of the article's text)
             cut = index
             break
     kept = nonblank[:cut]
