@@ -46,7 +46,7 @@ def test_valid_parameters_are_normalised():
 
 @pytest.mark.parametrize("given, message", [
     ({"strat": "2015-01-01"}, r"unknown parameter 'strat' \(did you mean start\?\)"),
-    ({"start": report.parse_cli_value("2015-13-01")}, r"parameter start: expected a date as YYYY-MM-DD"),
+    ({"start": report.parse_cli_value("2015-13-01")}, r"parameter start: '2015-13-01' is not a date in the form YYYY-MM-DD"),
     ({"start": "2016-01-01", "end": "2015-01-01"}, r"start is after end"),
     ({"kinds": "killed,maimed"}, r"parameter kinds: unknown value 'maimed'; choose from killed"),
     ({"actors": "russia,rusia"}, r"parameter actors: unknown value 'rusia' \(did you mean 'russia'\?\)"),
@@ -84,8 +84,8 @@ def test_parameters_file_is_read_and_checked(tmp_path):
     bad.write_text("- start\n")
     with pytest.raises(InputError, match="bad.yaml: expected a mapping"):
         report.read_parameters_file(bad)
-    bad.write_text("start: 2015-13-01\n")
-    with pytest.raises(InputError, match="bad.yaml: a value is not valid: month must be in 1..12"):
+    bad.write_text("kinds: [killed]\nstart: 2015-13-01\n")
+    with pytest.raises(InputError, match=r"bad.yaml, line 2: parameter start: '2015-13-01' is not a date in the form YYYY-MM-DD"):
         report.read_parameters_file(bad)
 
 
