@@ -114,7 +114,7 @@ from hypothesis import given, settings, strategies as st  # noqa: E402
 
 from peacetalks.parse import page as parsing  # noqa: E402
 from peacetalks.parse.dates import WEEKDAYS, find_dates  # noqa: E402
-from peacetalks.extract.words import fold  # noqa: E402
+from peacetalks.text import fold  # noqa: E402
 
 LINE_WORDS = st.sampled_from(
     "Leave a Reply|comments|Comment|Read more|see also|Related:|Sign up|Subscribe|Support The Times !|Photo:"

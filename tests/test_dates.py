@@ -17,7 +17,7 @@ from peacetalks.parse.dates import _DATE_PATTERNS, _make_date, date_in_url, find
 from peacetalks.parse.dating import infer_window
 from peacetalks.parse.page import parse_article
 from peacetalks.sources.problems import InputError
-from peacetalks.extract.words import fold
+from peacetalks.text import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS_DIR = ROOT / "seeds"
