@@ -52,7 +52,7 @@ PARAGRAPHS = {
         "Since 2011, Syria has been engulfed"],
     "004_a01c19d0737ad53c": [
         "Russian Foreign Minister Sergei Lavrov said Wednesday", "The refusal of prominent opposition figures",
-        '"Those who decide not to take part', "Moscow, one of Assad's top allies", "Some 200,000 people have been killed",
+        '"Those who decide not to', "Moscow, one of Assad's top allies", "Some 200,000 people have been killed",
         "In rejecting the invitation to Moscow", "Moscow says the emphasis"],
 }
 
