@@ -375,7 +375,7 @@ def _alive(pids: set[int]) -> set[int]:
     return alive
 
 
-def _start_extraction(tmp_path: Path) -> tuple[subprocess.Popen[str], set[int]]:
+def _start_extraction(tmp_path: Path, *options: str) -> tuple[subprocess.Popen[str], set[int]]:
     import time
 
     if sys.platform != "linux":
@@ -385,13 +385,13 @@ def _start_extraction(tmp_path: Path) -> tuple[subprocess.Popen[str], set[int]]:
                    capture_output=True)
     process = subprocess.Popen(
         [sys.executable, "-m", "peacetalks", "extract", str(corpus), "--out", str(tmp_path / "tables"),
-         "--workers", "2", "--chunk-size", "20"],
+         "--workers", "2", "--chunk-size", "20", *options],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         started = _descendants(process.pid)
         if len(started) >= 3 and any((tmp_path / "tables" / ".work" / "parts" / "keys").glob("*.parquet")):
-            return process, started  # the server and two workers, extracting
+            return process, started  # the server (or Dask's resource tracker) and two workers, extracting
         if process.poll() is not None:
             break
         time.sleep(0.1)
@@ -412,6 +412,20 @@ def test_killing_the_command_takes_the_fork_server_and_workers_with_it(tmp_path:
     process, started = _start_extraction(tmp_path)
     try:
         os.kill(process.pid, 9)  # the command alone, as `kill -9 PID` or the out-of-memory killer would
+        process.wait(timeout=30)
+        assert _wait_gone(started) == set()
+    finally:
+        for pid in _alive(started):
+            os.kill(pid, 9)
+
+
+def test_killing_the_command_takes_the_workers_of_a_local_dask_cluster_with_it(tmp_path: Path):
+    """`--engine dask` without a scheduler starts a local cluster of worker processes: killing the command takes
+    them with it too (Dask's own guard: each worker process exits when the pipe its parent holds closes)."""
+    pytest.importorskip("distributed")
+    process, started = _start_extraction(tmp_path, "--engine", "dask")
+    try:
+        os.kill(process.pid, 9)
         process.wait(timeout=30)
         assert _wait_gone(started) == set()
     finally:
