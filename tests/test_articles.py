@@ -52,7 +52,7 @@ PARAGRAPHS = {
         "Since 2011, Syria has been engulfed"],
     "004_a01c19d0737ad53c": [
         "Russian Foreign Minister Sergei Lavrov said Wednesday", "The refusal of prominent opposition figures",
-        '"Those who decide not to take part', "Moscow, one of Assad's top allies", "Some 200,000 people have been killed",
+        '"Those who decide not to', "Moscow, one of Assad's top allies", "Some 200,000 people have been killed",
         "In rejecting the invitation to Moscow", "Moscow says the emphasis"],
 }
 
@@ -114,7 +114,7 @@ from hypothesis import given, settings, strategies as st  # noqa: E402
 
 from peacetalks.parse import page as parsing  # noqa: E402
 from peacetalks.parse.dates import WEEKDAYS, find_dates  # noqa: E402
-from peacetalks.extract.words import fold  # noqa: E402
+from peacetalks.text import fold  # noqa: E402
 
 LINE_WORDS = st.sampled_from(
     "Leave a Reply|comments|Comment|Read more|see also|Related:|Sign up|Subscribe|Support The Times !|Photo:"

@@ -25,7 +25,7 @@ def messy(tmp_path: Path) -> Path:
     folder = tmp_path / "messy"
     folder.mkdir()
     (folder / "good.txt").write_text(GOOD, encoding="utf-8")
-    (folder / "windows.txt").write_bytes("Assad\u2019s Exit \u2013 Not a Precondition\n\nMoscow says Assad\u2019s exit should not be a precondition.\n".encode("cp1252"))
+    (folder / "windows.txt").write_bytes("Assad\u2019s Exit \u2013 Not a Precondition\n\nMoscow says the president\u2019s departure cannot be a condition for the talks.\n".encode("cp1252"))
     (folder / "latin.txt").write_bytes("Réunion à Genève\n\nLes négociations reprennent à Genève, a déclaré l'envoyé de l'ONU.\n".encode("latin-1"))
     (folder / "empty.txt").write_bytes(b"")
     (folder / "blank.txt").write_text("   \n\n  \n", encoding="utf-8")
@@ -66,7 +66,7 @@ def test_legacy_encodings_are_read_and_noted(messy: Path):
     corpus = load_corpus(messy)
     articles = corpus.articles.set_index("id")
     assert articles.loc["windows", "title"] == "Assad\u2019s Exit \u2013 Not a Precondition"
-    assert "Assad\u2019s exit should not be a precondition" in articles.loc["windows", "body"]
+    assert "the president\u2019s departure cannot be a condition for the talks" in articles.loc["windows", "body"]
     assert articles.loc["latin", "title"] == "Réunion à Genève"
     assert articles.loc["windows", "encoding"] == "cp1252"
     assert articles.loc["latin", "encoding"] == "latin-1"
@@ -154,7 +154,7 @@ def test_a_number_too_large_for_any_count_does_not_stop_extraction(tmp_path: Pat
     corpus.mkdir()
     (corpus / "huge.txt").write_text(
         "Garbled figures\n\n" + "1" * 25 + " people have been killed in the war since it began in 2011. "
-        "More than 300,000 people have been killed in the conflict.\n", encoding="utf-8")
+        "The fighting has left more than 300,000 people dead, monitors say.\n", encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "peacetalks", "extract", str(corpus), "--out", str(tmp_path / "t"),
                           "--workers", "1"], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr

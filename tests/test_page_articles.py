@@ -14,18 +14,11 @@ import pytest
 
 from peacetalks.parse.page import load_outlets, normalise_outlet, parse_article
 
+from helpers import LEAD, SECOND, TITLE, page
+
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared" / "corpus" / "pages"
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
-
-TITLE = "Envoys Meet In Valdoria To Revive Stalled Talks"
-LEAD = ("Envoys from eleven countries met in Valdoria on Tuesday to revive the stalled talks on the future of "
-        "the northern provinces, officials said.")
-SECOND = "The talks are expected to resume next month after a pause for consultations, the mediator said."
-
-
-def page(*lines: str) -> str:
-    return "\n\n".join(lines) + "\n"
 
 
 @pytest.mark.parametrize("opening", [

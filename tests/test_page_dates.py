@@ -14,19 +14,7 @@ from peacetalks.parse.dates import find_dates
 from peacetalks.parse.dating import decide_date
 from peacetalks.parse.page import parse_article
 
-TITLE = "Envoys Meet In Valdoria To Revive Stalled Talks"
-LEAD = ("Envoys from eleven countries met in Valdoria on Tuesday to revive the stalled talks on the future of "
-        "the northern provinces, officials said.")
-SECOND = "The talks are expected to resume next month after a pause for consultations, the mediator said."
-
-
-def page(*lines: str) -> str:
-    return "\n\n".join(lines) + "\n"
-
-
-def printed(text: str) -> str | None:
-    found = parse_article(text).printed_date
-    return found.date.isoformat() if found else None
+from helpers import LEAD, SECOND, TITLE, page, printed
 
 
 @pytest.mark.parametrize("text, expected", [

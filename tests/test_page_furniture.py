@@ -11,6 +11,8 @@ from peacetalks.parse import page as parsing
 from peacetalks.extract.casualties import extract_casualties
 from peacetalks.parse.page import furniture_rules, parse_article
 
+from helpers import LEAD, SECOND, TITLE, page
+
 RULES = furniture_rules()
 SECTIONS = {"line": parsing._FURNITURE_OPENING, "inside": parsing._FURNITURE_INSIDE, "tail": parsing._TAIL,
             "foot_stamp": parsing._FOOT_STAMP}
@@ -53,15 +55,6 @@ def test_clock_rules_through_is_clock(rule):
         assert not parsing.is_clock(example)
 
 
-LEAD = ("Envoys from eleven countries met in Valdoria on Tuesday to revive the stalled talks on the future of "
-        "the northern provinces, officials said.")
-SECOND = "The talks are expected to resume next month after a pause for consultations, the mediator said."
-
-
-def page(*lines: str) -> str:
-    return "\n\n".join(lines) + "\n"
-
-
 FURNITURE_KINDS = {
     "caption with a credit": "Delegates arrive at the conference hall in Valdoria, where 300,000 people live. (Photo: Example Agency)",
     "dated caption": "Delegates gather outside the hall where more than 120 people died in a blast last year, Valdoria, March 3, 2016.",
@@ -89,7 +82,7 @@ FURNITURE_KINDS = {
 @pytest.mark.parametrize("kind", sorted(FURNITURE_KINDS))
 def test_each_kind_of_furniture_leaves_the_body(kind):
     furniture = FURNITURE_KINDS[kind]
-    parsed = parse_article(page("Envoys Meet In Valdoria To Revive Stalled Talks", furniture, LEAD, SECOND))
+    parsed = parse_article(page(TITLE, furniture, LEAD, SECOND))
     assert parsed.title == "Envoys Meet In Valdoria To Revive Stalled Talks"
     assert parsed.body.split("\n\n") == [LEAD, SECOND]
     assert extract_casualties("t", parsed.body) == []  # no figure from the furniture

@@ -37,7 +37,8 @@ def test_values_are_normalised_as_the_notebooks_use_them():
 
 
 @pytest.mark.parametrize("given, message", [
-    ({"start": "2015-13-01"}, r"parameter start: expected a date as YYYY-MM-DD"),
+    ({"start": "2015-13-01"}, r"parameter start: '2015-13-01' is not a date in the form YYYY-MM-DD"),
+    ({"end": "15/03/2016"}, r"parameter end: '15/03/2016' is not a date in the form YYYY-MM-DD"),
     ({"start": "2016-01-01", "end": "2015-01-01"}, r"start \(2016-01-01\) and end \(2015-01-01\): start is after end"),
     ({"summarise": "sumary"}, r"parameter summarise: expected one of 'auto', 'points', 'summary', got 'sumary' "
                               r"\(did you mean 'summary'\?\)"),

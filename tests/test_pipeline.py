@@ -366,7 +366,7 @@ CUES = ["killed", "wounded", "displaced", "refugees", "more than", "some", "at l
         "Assad", "must go", "the opposition", "boycott", "talks", "in Geneva", "ceasefire", "truce", "Moscow",
         "de Mistura", "transitional", "body", "not", "\n\n", "\n", ".", ",", '"', "# ", "**", "  \u2022 ",
         "December 16, 2014", "Wed 05 Apr 2017", " date 2017-02-12 Register", "Original url:",
-        "<https://www.themoscowtimes.com/2014/12/16/x-a1>", "(Photo Internet)", "Parts From Reuters", "Jan. 7"]
+        "<https://www.themoscowtimes.com/2016/02/11/x-a1>", "(Photo Internet)", "Parts From Reuters", "Jan. 7"]
 article_like = st.lists(st.one_of(st.sampled_from(CUES), st.text(max_size=8)), max_size=300).map(" ".join)
 
 

@@ -46,7 +46,7 @@ def test_valid_parameters_are_normalised():
 
 @pytest.mark.parametrize("given, message", [
     ({"strat": "2015-01-01"}, r"unknown parameter 'strat' \(did you mean start\?\)"),
-    ({"start": report.parse_cli_value("2015-13-01")}, r"parameter start: expected a date as YYYY-MM-DD"),
+    ({"start": report.parse_cli_value("2015-13-01")}, r"parameter start: '2015-13-01' is not a date in the form YYYY-MM-DD"),
     ({"start": "2016-01-01", "end": "2015-01-01"}, r"start is after end"),
     ({"kinds": "killed,maimed"}, r"parameter kinds: unknown value 'maimed'; choose from killed"),
     ({"actors": "russia,rusia"}, r"parameter actors: unknown value 'rusia' \(did you mean 'russia'\?\)"),
@@ -84,8 +84,8 @@ def test_parameters_file_is_read_and_checked(tmp_path):
     bad.write_text("- start\n")
     with pytest.raises(InputError, match="bad.yaml: expected a mapping"):
         report.read_parameters_file(bad)
-    bad.write_text("start: 2015-13-01\n")
-    with pytest.raises(InputError, match="bad.yaml: a value is not valid: month must be in 1..12"):
+    bad.write_text("kinds: [killed]\nstart: 2015-13-01\n")
+    with pytest.raises(InputError, match=r"bad.yaml, line 2: parameter start: '2015-13-01' is not a date in the form YYYY-MM-DD"):
         report.read_parameters_file(bad)
 
 
@@ -310,13 +310,13 @@ def _casualties() -> pd.DataFrame:
     from peacetalks import tables
     war = {"kind": "killed", "subject": "syria_war"}
     return tables.frame([
-        {"article_id": "a1", "value": 200000, "qualifier": "approx", "sentence": "Some 200,000 people have been killed.", **war},
+        {"article_id": "a1", "value": 200000, "qualifier": "approx", "sentence": "Roughly 200,000 lives have been lost so far.", **war},
         {"article_id": "a2", "value": 250000, "qualifier": "approx", "sentence": "has killed some 250,000", **war},
         {"article_id": "a2", "value": 200, "qualifier": "at_least", "kind": "killed", "subject": "other",
-         "sentence": "a plane crash in Egypt in which over 200 people died, costing $5 million and $2 more"},
+         "sentence": "a ferry that sank off the coast, when over 200 passengers drowned, costing $5 million and $2 more"},
         {"article_id": "a2", "value": 2000000, "qualifier": "at_least", "kind": "displaced", "subject": "syria_war",
          "sentence": "displaced millions"},
-        {"article_id": "a3", "value": 250000, "qualifier": "at_least", "sentence": "killed more than a quarter of a million", **war},
+        {"article_id": "a3", "value": 250000, "qualifier": "at_least", "sentence": "over a quarter of a million dead", **war},
         {"article_id": "a3", "value": 7, "qualifier": "exact", "kind": "killed", "subject": "syria_event", "sentence": "seven killed"},
         {"article_id": "a4", "value": 300000, "value_high": 400000, "qualifier": "range", "sentence": "300,000-400,000 dead", **war},
     ], tables.CASUALTY_COLUMNS)
@@ -352,7 +352,7 @@ def test_toll_chart_draws_each_hedge_as_what_it_is():
     texts = " ".join(t.get_text() for t in ax.texts)
     assert "Bloomberg\nat least 250,000" in texts and "Reuters (wire)\nabout 250,000" in texts
     side = " ".join(t.get_text() for a in fig.axes[1:] for t in a.findobj(match=lambda o: hasattr(o, "get_text")))
-    assert "plane crash in Egypt" in side  # listed beside the chart, not in it
+    assert "ferry that sank off the coast" in side  # listed beside the chart, not in it
     assert fig.get_suptitle() and "coded by peacetalks" in fig.get_supxlabel()
 
 
@@ -437,12 +437,12 @@ def test_figure_for_a_notebook_carries_alt_text():
 
 def test_a_long_sentence_is_cut_around_its_figure():
     from peacetalks.report.charts import excerpt
-    sentence = ("Kremlin spokesman Dmitry Peskov said on Tuesday it was inappropriate to link Russia's military "
-                "strategy in Syria with the results of an investigation into an airplane crash in Egypt over the "
-                "weekend in which over 200 people died.")
+    sentence = ("A government spokesman said on Monday it was wrong to tie the air campaign in the north to the "
+                "findings of an inquiry into a ferry that sank off the coast last month, when more than 200 "
+                "passengers drowned.")
     cut = excerpt(sentence, 200, width=90)
-    assert cut.startswith("… ") and cut.endswith("over 200 people died.") and len(cut) <= 95
-    assert excerpt("Some 200,000 people have been killed.", 200000) == "Some 200,000 people have been killed."
+    assert cut.startswith("… ") and cut.endswith("more than 200 passengers drowned.") and len(cut) <= 95
+    assert excerpt("Roughly 200,000 lives have been lost so far.", 200000) == "Roughly 200,000 lives have been lost so far."
 
 
 @pytest.mark.slow

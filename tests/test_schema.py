@@ -22,7 +22,7 @@ Russian Foreign Minister Sergei Lavrov said Moscow supports the peace talks in G
 
 def _casualty(**changes) -> pd.DataFrame:
     row = {"article_id": "a", "value": 270000, "value_high": None, "qualifier": "at_least",
-           "kind": "killed", "subject": "syria_war", "sentence": "The war has killed more than 270,000."}
+           "kind": "killed", "subject": "syria_war", "sentence": "More than 270,000 have died in the war so far."}
     row.update(changes)
     return tables.frame([row], tables.CASUALTY_COLUMNS)
 

@@ -104,10 +104,10 @@ STANCES: dict[tuple[str, int], tuple[tuple[str, ...], tuple[str, ...], tuple[str
     ("negotiations", 1): (
         ("russia", "united_nations", "united_states", "syrian_opposition", "syrian_government", "iran", "turkey"),
         ("{S} said {p} was optimistic that the peace talks in {v} would make progress.",
-         "{S} said {p} would take part in the next round of peace talks in {v}.",
+         "{S} said {p} would send a delegation to the coming round of peace talks in {v}.",
          "{S} welcomed the resumption of the negotiations in {v} and urged all sides to attend.",
          "\"We are ready to sit down at the table in {v},\" {s} told reporters."),
-        ("{short} Optimistic on Syria Peace Talks", "{short} Backs New Round of Syria Talks in {v}"),
+        ("{short} Hopeful About Syria Peace Talks", "{short} Backs New Round of Syria Talks in {v}"),
     ),
     ("negotiations", -1): (
         ("syrian_opposition", "syrian_government", "saudi_arabia", "turkey"),
@@ -118,21 +118,21 @@ STANCES: dict[tuple[str, int], tuple[tuple[str, ...], tuple[str, ...], tuple[str
     ),
     ("assad_role", 1): (
         ("russia", "iran", "syrian_government"),
-        ("{S} said Assad's departure must not be a precondition for a settlement.",
+        ("{S} said Assad could play a role in whatever settlement the talks produced.",
          "{S} insisted that only the Syrian people could decide Assad's fate.",
          "{S} said Assad should be allowed to stay in power during any transition."),
-        ("{short} Says Assad's Exit Must Not Be a Precondition", "{short} Rejects Calls for Assad to Go"),
+        ("{short} Says Assad's Exit Cannot Be a Condition for Peace", "{short} Rejects Calls for Assad to Go"),
     ),
     ("assad_role", -1): (
         ("united_states", "syrian_opposition", "turkey", "saudi_arabia"),
-        ("{S} said Assad must step down at the start of any transition.",
+        ("{S} said Assad would have to stand down once a transition got under way.",
          "{S} said there could be no place for Assad in Syria's future.",
          "{S} repeated that Assad had lost all legitimacy and had to leave power."),
-        ("{short} Insists Assad Must Go", "{short}: No Future for Assad in Syria"),
+        ("{short} Insists Assad Must Go", "{short}: Assad Cannot Be Part of Syria's Future"),
     ),
     ("transition", 1): (
         ("united_states", "syrian_opposition", "united_nations", "saudi_arabia", "turkey"),
-        ("{S} called for a transitional governing body with full executive powers.",
+        ("{S} called for an interim authority that would hold full executive powers.",
          "{S} said a transitional government with full executive authority was the only way forward."),
         ("{short} Calls for Transitional Government in Syria",),
     ),
@@ -171,7 +171,7 @@ STANCES: dict[tuple[str, int], tuple[tuple[str, ...], tuple[str, ...], tuple[str
 }
 
 BACKGROUND = (
-    "The conflict began with street protests against Assad family rule in March 2011.",
+    "The war grew out of peaceful demonstrations against the Assad family in March 2011.",
     "Islamic State militants still hold large parts of the country's east.",
     "Diplomats said the agenda for the meeting had not been agreed.",
     "The talks are expected to focus on humanitarian access and the release of detainees.",
@@ -205,7 +205,7 @@ BACKGROUND = (
     "Negotiators said the wording of the final statement was still being discussed.",
     "The conference hall was decked with the flags of the participating countries.",
     "Farmers in the region say they have not been able to plant their fields.",
-    "A spokesman for the mediator declined to comment on the details of the meeting.",
+    "A spokesman for the mediator would not say what had been agreed at the meeting.",
     "Schools in several districts have been turned into shelters.",
     "The envoy's office said preparations for the next round were under way.",
     "Water supplies to the city were cut again this week.",
@@ -217,9 +217,9 @@ BACKGROUND = (
 DISTRACTORS = (
     "Some {n:,} Russian troops are deployed in the country, according to Western estimates.",
     "A delegation of {small} members arrived in {v} on the eve of the meeting.",
-    "Moscow exchanged a list of {small2} names with Riyadh ahead of the talks.",
+    "Moscow and Riyadh traded lists of {small2} names before the talks opened.",
     "The talks are based on the Geneva communique agreed by world powers in June 2012.",
-    "The {age}-year-old diplomat has led the effort for more than a year.",
+    "The {age}-year-old diplomat has been in charge of the effort since last spring.",
     "Around {n:,} fighters are thought to be holding out in the area.",
 )
 
@@ -292,7 +292,7 @@ def _war_toll(rng: random.Random, day: dt.date) -> Figure:
         qualifier, amount = "range", f"between {value:,} and {high:,}"
     templates = (
         "The conflict has killed {a} people since it began in March 2011.",
-        "{A} people have been killed in Syria since the uprising began, according to the Syrian Observatory for Human Rights.",
+        "{A} people have been killed in Syria since the uprising began, the Syrian Observatory for Human Rights reports.",
         "The war has claimed {a} lives, according to United Nations estimates.",
         "The talks are the latest attempt to end a war that has left {a} people dead.",
         "The war has killed {a} people, according to monitoring groups.",
@@ -416,10 +416,10 @@ def _moscow_times(rng: random.Random, d: Draft, fix: Callable[[str], str]) -> tu
     text = (f"\n\n# {d.title}\n\n{d.day:%B} {d.day.day}, {d.day.year}\n\n**The**  **Moscow Times**\n\n{body}\n\n"
             f"Original url:\n\n<{url}>")
     if rng.random() < 0.4:
-        text = ("Support The Moscow Times!\n" + text + "\n\nSign up for our free weekly newsletter\n\n"
-                "Our weekly newsletter contains a hand-picked selection of news, features, analysis and more "
-                "from The Moscow Times. You will receive it in your mailbox every Friday.\n"
-                "Subscribers agree to the Privacy Policy\n")
+        text = ("Support The Moscow Times!\n" + text + "\n\nSign up for the Friday newsletter\n\n"
+                "A short digest of the week's reporting, analysis and opinion pieces, chosen by our editors "
+                "and sent to your inbox once a week, free of charge.\n"
+                "By subscribing you accept our terms of use\n")
     return text, {"source": "The Moscow Times", "wire": None, "url": url,
                   "published": d.day.isoformat(), "date_basis": "text"}
 
@@ -436,7 +436,7 @@ def _bloomberg(rng: random.Random, d: Draft, fix: Callable[[str], str]) -> tuple
     body = "\n\n".join(" ".join(p) for p in d.paragraphs[:middle])
     rest = "\n\n".join(" ".join(p) for p in d.paragraphs[middle:])
     text = f"{head}\n{body}\n\n{rng.choice(('What Comes Next', 'Diplomatic Push', 'Sticking Points'))}\n\n{rest}\n\n" \
-        "Before it's here, it's on the Bloomberg Terminal.\n"
+        f"\u00a9{d.day.year} Bloomberg. All rights reserved.\n"
     return fix(text), {"source": "Bloomberg", "wire": None, "url": None,
                        "published": d.day.isoformat() if dated else None,
                        "date_basis": "text" if dated else "unknown"}
@@ -445,12 +445,12 @@ def _bloomberg(rng: random.Random, d: Draft, fix: Callable[[str], str]) -> tuple
 def _sputnik(rng: random.Random, d: Draft, fix: Callable[[str], str]) -> tuple[str, dict[str, Any]]:
     indent = "    "
     shot = d.day - dt.timedelta(days=rng.randrange(1, 20))
-    caption = f"A Syrian national flag hangs in a damaged neighbourhood in {rng.choice(TOWNS)}, Syria {shot:%B} {shot.day}, {shot.year}"
+    caption = f"Smoke rises over a street of shuttered shops in {rng.choice(TOWNS)}, Syria {shot:%B} {shot.day}, {shot.year}"
     paragraphs = [" ".join(p) for p in d.paragraphs]
     paragraphs[0] = "MOSCOW (Sputnik) \u2014 " + paragraphs[0]
-    teaser = [f"Free Syrian Army fighters are seen on the outskirts of {rng.choice(TOWNS)}, Syria",
-              "\u00a9 REUTERS/ Khalil Ashawi",
-              "'Move to Raqqa or Be a Human Shield': Syrian Man\u2019s First-Hand Account of Daesh Horrors"]
+    teaser = [f"Rebel fighters stand guard at a checkpoint on the edge of {rng.choice(TOWNS)}, Syria",
+              "\u00a9 REUTERS/ Omar Haddad",
+              "'We Left With Nothing but Our Papers': A Family\u2019s Long Road Out of the Besieged City"]
     cut = min(len(paragraphs), 3)
     lines = ([f" date {d.day.isoformat()} Register", indent + caption, "", indent + d.title, "",
               indent + d.lede, ""]
@@ -465,7 +465,7 @@ def _blog(rng: random.Random, d: Draft, fix: Callable[[str], str]) -> tuple[str,
     caption = f"Syrian men inspect a damaged building in {rng.choice(TOWNS)} (Photo Internet)"
     body = "\n\n".join(" ".join(p) for p in d.paragraphs)
     text = (f"{d.title}\n\n{caption}\n\n{body}\n\nParts From Reuters\n\nLeave a Reply\n\n"
-            "Your email address will not be published.")
+            "Your comment will appear once a moderator has approved it.")
     return fix(text), {"source": None, "wire": "Reuters", "url": None, "published": None, "date_basis": "unknown"}
 
 

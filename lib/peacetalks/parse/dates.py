@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from peacetalks.extract.words import fold, folded_pattern
+from peacetalks.text import fold, folded_pattern
 
 MONTHS = {
     name: number
@@ -30,7 +30,7 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 
 class _DatePattern:
-    """A date pattern, case-insensitive, compiled to match folded text (words.folded_pattern: faster than
+    """A date pattern, case-insensitive, compiled to match folded text (text.folded_pattern: faster than
     re.IGNORECASE), with a quick way to find its matches.
 
     Every pattern opens with \\b, and sre tries a pattern that opens with \\b at every offset of the text
@@ -47,7 +47,7 @@ class _DatePattern:
         self.pattern = self._whole.pattern
 
     def finditer(self, folded: str) -> Iterator[re.Match[str]]:
-        """The matches in `folded` (a words.fold'ed text), as re.Pattern.finditer gives them.
+        """The matches in `folded` (a text.fold'ed text), as re.Pattern.finditer gives them.
 
         A match of the whole pattern is one of the pattern without its \\b, so none starts before the
         first of those; none of the patterns matches the empty string.

@@ -19,9 +19,9 @@ from urllib.parse import urlparse
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from peacetalks.parse.dates import FoundDate, WEEKDAYS, find_dates, month_day_mentions, year_of_month_day
-from peacetalks.extract.words import fold, folded_pattern
 from peacetalks.sources.problems import InputError
 from peacetalks.sources.yamlfiles import load_yaml_text
+from peacetalks.text import fold, folded_pattern
 
 # --- what the page says about itself ------------------------------------------------------------
 
@@ -81,7 +81,7 @@ _FURNITURE_INSIDE_FOLDED = folded_pattern(_FURNITURE_INSIDE.pattern)
 def is_furniture(line: str, folded: str | None = None) -> bool:
     """Whether a (cleaned) line is page furniture: a share button, a sign-up, a photo credit ...
 
-    `folded` is words.fold(line) when the caller has it: the patterns are matched against it,
+    `folded` is text.fold(line) when the caller has it: the patterns are matched against it,
     compiled for folded text (about three times faster than re.IGNORECASE, same matches).
     """
     if folded is None:
@@ -116,7 +116,7 @@ _CREDIT_WORDS = ("part", "content", "material", "reporting", "contributed")  # o
 def _credit(line: str, folded: str | None = None) -> re.Match[str] | None:
     """A wire credit ("Parts from Reuters", "With AFP", "X contributed to this report") in a short line.
 
-    `folded` is words.fold(line) when the caller has it: a line with none of the words every credit
+    `folded` is text.fold(line) when the caller has it: a line with none of the words every credit
     has (read as the case-insensitive pattern reads them) is not searched.
     """
     if len(line) > _FURNITURE_MAX:
@@ -308,7 +308,7 @@ def _is_caption(line: str, next_line: str | None, folded: str | None = None) -> 
     """Whether a line that does not end as a sentence does (see _ends_sentence) is a photo caption: one ending
     in a date, 'X is seen in ...', or one followed by a credit.
 
-    `folded` is words.fold(line) when the caller has it. The patterns run only where they can match: a
+    `folded` is text.fold(line) when the caller has it. The patterns run only where they can match: a
     year ends the line only if its last four characters (spaces aside) start with 19 or 20, and 'is seen'
     needs one of the verbs (read case-insensitively, as the folded line has them).
     """
@@ -774,7 +774,7 @@ def parse_article(text: str) -> ParsedArticle:
     nonblank = _nonblank_lines(_INLINE_FURNITURE.sub(" ", text) if "short url" in lowered else text)
     cleaned = _clean_lines(nonblank)
     short = [len(line) <= _FURNITURE_MAX for line in cleaned]
-    # Short lines are tested against case-insensitive patterns: each is folded once (words.fold).
+    # Short lines are tested against case-insensitive patterns: each is folded once (text.fold).
     folded = [fold(line) if is_short else "" for line, is_short in zip(cleaned, short)]
     # (a line with an address or a url label has 'http' or 'url': the page has one too)
     url = _find_url(nonblank) if "http" in text or "url" in lowered else None

@@ -36,15 +36,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from peacetalks import tables as columns
 from peacetalks.report import charts, parameters, summary
 from peacetalks.report.parameters import NONE_WORDS
 from peacetalks.sources.catalog import REVIEW_FILE
 from peacetalks.sources.problems import InputError
 from peacetalks.sources.reading import analyst_folder, article_files, article_id, article_names
-from peacetalks.sources.yamlfiles import load_yaml_text
+from peacetalks.sources.yamlfiles import key_lines, load_yaml_text
 from peacetalks.tables import accuracy, fingerprint, pipeline, review, shifts
 from peacetalks.tables.corpus import load_corpus, read_corpus
 from peacetalks.tables.fingerprint import combined, corpus_files  # noqa: F401 - corpus_files: the files a report is built from
@@ -184,20 +182,25 @@ def _as_default_type(param: Parameter, value: Any) -> Any:
 
 
 def read_parameters_file(path: Path) -> dict[str, Any]:
-    """A YAML mapping of parameter names to values."""
+    """A YAML mapping of parameter names to values. Each value the notebooks' model knows is checked
+    here, so that a bad one is an InputError naming the file and its line (`params.yaml, line 2:
+    parameter start: '2015-13-01' is not a date in the form YYYY-MM-DD`)."""
     try:
-
-        data = load_yaml_text(path.read_text(encoding="utf-8"), path)
+        text = path.read_text(encoding="utf-8")
     except OSError as err:
         raise InputError(f"{path}: cannot read the parameters file: {err.strerror or err}") from None
-    except yaml.YAMLError as err:
-        raise InputError(f"{path}: not valid YAML: {err}") from None
-    except ValueError as err:  # a date-shaped value that is no date
-        raise InputError(f"{path}: a value is not valid: {err}") from None
+    data = load_yaml_text(text, path, dates_as_text=True)
     if data is None:
         return {}
     if not isinstance(data, dict) or not all(isinstance(k, str) for k in data):
         raise InputError(f"{path}: expected a mapping of parameter names to values")
+    lines = key_lines(text)
+    for name, value in data.items():
+        if name in parameters.Parameters.model_fields:
+            try:
+                parameters.validate({name: value})
+            except InputError as err:
+                raise InputError(f"{path}, line {lines.get(name, '?')}: {err}") from None
     return data
 
 
@@ -237,8 +240,8 @@ def checked_parameters(given: dict[str, Any], declared: dict[str, Parameter]) ->
 def parse_cli_value(text: str) -> Any:
     """A value typed after -p NAME: YAML scalars and lists (`2015-01-01`, `[russia, iran]`, `none`), else the text."""
     try:
-        return yaml.safe_load(text) if text.strip() else None
-    except (yaml.YAMLError, ValueError):  # ValueError: a date-shaped value that is no date (2015-13-01)
+        return load_yaml_text(text, "-p", dates_as_text=True) if text.strip() else None  # dates: Parameters reads them
+    except InputError:
         return text
 
 

@@ -6,12 +6,12 @@ actor, issue or kind of figure comes with the closest known one ("did you mean '
 """
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator, model_validator
 
+from peacetalks.sources.isodates import OptionalDate
 from peacetalks.sources.problems import InputError
 from peacetalks.tables.schema import KINDS
 from peacetalks.extract.codebook import load_codebook
@@ -62,8 +62,8 @@ class Parameters(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_default=False)
 
     corpus: str | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
+    start: OptionalDate = None
+    end: OptionalDate = None
     kinds: list[str] | None = None
     actors: list[str] | None = None
     issues: list[str] | None = None
@@ -75,17 +75,8 @@ class Parameters(BaseModel):
 
     @field_validator("start", "end", mode="before")
     @classmethod
-    def _date(cls, value: Any) -> Any:
-        if _is_none(value):
-            return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            raise ValueError(f"expected a date as YYYY-MM-DD (or none), got {value!r}") from None
+    def _no_date(cls, value: Any) -> Any:
+        return None if _is_none(value) else value  # `none`, `null`: then OptionalDate reads the rest
 
     @field_validator("kinds", "actors", "issues", mode="before")
     @classmethod

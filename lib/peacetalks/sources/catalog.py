@@ -16,6 +16,7 @@ from typing import Annotated, Any, Iterable, TypeVar
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationError, field_validator, model_validator
 
 from peacetalks.sources.documents import legacy_encoding
+from peacetalks.sources.isodates import IsoDate, OptionalDate
 from peacetalks.sources.problems import InputError, Problem
 from peacetalks.sources.reading import ID_SEPARATOR
 
@@ -138,15 +139,6 @@ def _blank_is_none(value: Any) -> Any:
     return None if isinstance(value, str) and not value.strip() else value
 
 
-def _iso_date(value: Any) -> Any:
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
-    return value
-
-
 def _filled(what: str):
     """A check that a text cell is not empty, saying `what` is missing."""
     def check(value: str) -> str:
@@ -157,10 +149,6 @@ def _filled(what: str):
 
 
 _Blank = BeforeValidator(_blank_is_none)
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-"""A cell holding a date written YYYY-MM-DD."""
-OptionalDate = Annotated[dt.date | None, BeforeValidator(lambda value: _iso_date(_blank_is_none(value)))]
-"""A cell holding a date written YYYY-MM-DD, or nothing."""
 OptionalText = Annotated[str | None, _Blank]
 
 

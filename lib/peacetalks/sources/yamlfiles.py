@@ -40,10 +40,19 @@ class _StrictLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-def load_yaml_text(text: str, where: str | Path) -> Any:
+class _TextDatesLoader(_StrictLoader):
+    """_StrictLoader that leaves a date-shaped value (`2015-01-01`, `2015-13-01`) as the text it is, for the
+    reader's own date type (`sources.isodates`) to read or refuse, quoting it."""
+
+
+_TextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp", _TextDatesLoader.construct_yaml_str)
+
+
+def load_yaml_text(text: str, where: str | Path, dates_as_text: bool = False) -> Any:
     """The data of YAML `text` read from `where` (named in errors); a repeated key is a DuplicateKeyError,
-    invalid YAML an InputError naming the place."""
-    loader = _StrictLoader(text)
+    invalid YAML an InputError naming the place. With `dates_as_text`, dates stay text (YAML would read
+    `2015-01-01` as a date itself, and stop at `2015-13-01` with no word of where)."""
+    loader = (_TextDatesLoader if dates_as_text else _StrictLoader)(text)
     loader.name = str(where)
     try:
         return loader.get_single_data()
@@ -62,3 +71,11 @@ def load_yaml(path: str | Path) -> Any:
     except UnicodeDecodeError as err:
         raise InputError(f"{path}: not UTF-8 (byte {err.start}): save it as UTF-8") from None
     return load_yaml_text(text, path)
+
+
+def key_lines(text: str) -> dict[Any, int]:
+    """The line (from 1) of each key of the mapping at the top of YAML `text`, to name it in a message."""
+    node = yaml.compose(text, Loader=_TextDatesLoader)
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {key.value: key.start_mark.line + 1 for key, _value in node.value if isinstance(key, yaml.ScalarNode)}

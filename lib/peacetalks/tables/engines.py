@@ -8,7 +8,11 @@ each in the chunks' order, with a bounded number in flight (so memory stays flat
 - dask: a dask.distributed cluster, the one at `scheduler` or a local one of N processes; the
   documents and the analyst files are sent to its workers and the rows come back, so the workers
   need peacetalks installed (the same version: `process_chunk` refuses another) but no access to
-  the corpus's disk.
+  the corpus's disk. A local cluster's worker processes die with the command without help from
+  here: Dask starts each one with a pipe whose other end only the parent holds, and the worker
+  exits when it closes (tests/test_faults.py kills the command and finds none left). A second
+  guard (prctl in a worker plugin, as workers.die_with_parent does for our own pool) would tie each
+  worker to the helper thread of Dask's that started it, not to the command, so there is none.
 """
 from __future__ import annotations
 

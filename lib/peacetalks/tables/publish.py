@@ -2,7 +2,9 @@
 
 `Assembly` writes the five tables (articles, casualties, stances with the analyst's review.csv
 applied, machine_stances without it, problems) into temporary files, Parquet (zstd) and/or CSV,
-in row groups of bounded size, validating every batch against tables.SCHEMA (`tables.validate`).
+in row groups of bounded size, validating every batch against tables.SCHEMA (`tables.validate`);
+a CSV file is safe to open in a spreadsheet (`tables.spreadsheet_safe_arrow`), and the tables read
+back from it have the apostrophe it added taken off (`tables.spreadsheet_text`).
 `finish` renames them all into place; the caller then writes `tables.json`, which records what
 the tables were made from (`fingerprint.digests`) so that readers can tell whether they are
 complete and current (`tables_current`, `read_tables`; corpus.read_corpus).
@@ -75,8 +77,8 @@ class Output:
     def _flush(self) -> None:
         if self.pending:
             table = pa.concat_tables(self.pending)
-            for writer in self.writers:
-                writer.write_table(table)
+            for writer in self.writers:  # a CSV file is safe to open in a spreadsheet; Parquet keeps the text
+                writer.write_table(tables.spreadsheet_safe_arrow(table) if isinstance(writer, pacsv.CSVWriter) else table)
         self.pending, self.pending_bytes, self.pending_rows = [], 0, 0
 
     def close(self) -> None:
@@ -197,8 +199,8 @@ def _parquet_copy(output: Output, out: Path, scratch: list[Path]) -> Path:
     """A Parquet file of a table written only as CSV (for the review step, which reads Parquet)."""
     path = out / WORK / f"{output.name}.review.parquet"
     scratch.append(path)
-    pq.write_table(pacsv.read_csv(output.temporary["csv"], convert_options=pacsv.ConvertOptions(
-        column_types=output.schema, strings_can_be_null=True)), path)
+    pq.write_table(tables.spreadsheet_text_arrow(pacsv.read_csv(output.temporary["csv"], convert_options=pacsv.ConvertOptions(
+        column_types=output.schema, strings_can_be_null=True))), path)
     return path
 
 
@@ -255,6 +257,6 @@ def read_tables(folder: str | Path, columns: dict[str, list[str]] | None = None)
             frames[name] = pd.read_parquet(folder / files["parquet"], columns=wanted)
         else:
             dtypes = {c: "Int64" for c in tables.COLUMNS[name] if c in tables.INTEGER_COLUMNS}
-            frames[name] = pd.read_csv(folder / files["csv"], usecols=wanted, dtype=dtypes, keep_default_na=False,
-                                       na_values=[""])
+            frames[name] = tables.spreadsheet_text(pd.read_csv(folder / files["csv"], usecols=wanted, dtype=dtypes,
+                                                               keep_default_na=False, na_values=[""]))
     return frames

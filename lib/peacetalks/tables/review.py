@@ -38,6 +38,7 @@ from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, mod
 from peacetalks import tables
 from peacetalks.sources.catalog import REVIEW_FILE as REVIEW_FILE  # the file's name, kept with the other analyst files
 from peacetalks.sources.catalog import csv_records, read_analyst_text, validated_row
+from peacetalks.sources.isodates import iso_date
 from peacetalks.extract.codebook import Codebook, load_codebook
 from peacetalks.sources.problems import InputError, Problem
 from peacetalks.extract.stances import date_stance, find_time
@@ -198,19 +199,6 @@ def machine_status(machine_stances: pd.DataFrame, reviews: list[ReviewRow]) -> l
     return status
 
 
-def _published(value: object) -> dt.date | None:
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 def date_quote(quote: str, published: dt.date | None, codebook: Codebook) -> tuple[str | None, str]:
     """(as_of, as_of_basis) of an analyst's row, read from its quote as the machine reads a clause."""
     time = find_time(quote, 0, len(quote), len(quote), published)
@@ -230,7 +218,7 @@ def apply_review(machine_stances: pd.DataFrame, articles: pd.DataFrame, review_p
     _text, warning = read_analyst_text(Path(review_path))
     if warning is not None and problems is not None:
         problems.append(warning)
-    published = {row.id: _published(row.published) for row in articles.itertuples()}
+    published = dict(zip(articles["id"], articles["published"]))
     table = machine_stances.copy().reset_index(drop=True)
     if "coded_by" not in table:
         table["coded_by"] = "machine"
@@ -241,8 +229,17 @@ def apply_review(machine_stances: pd.DataFrame, articles: pd.DataFrame, review_p
         if problems is not None:
             problems.append(Problem(str(review_path), f"line {review.line}: {problem}"))
 
+    def published_date(review: ReviewRow) -> dt.date | None:
+        """The publication date of the row's article, which dates its quote; one that is no date is an error."""
+        value = published.get(review.article_id)
+        try:
+            return iso_date(value)
+        except ValueError as err:
+            raise InputError(f"{review_path}, line {review.line}: article {review.article_id}: published: {err}, "
+                             "so its quote cannot be dated (correct the article's date)") from None
+
     def analyst_row(review: ReviewRow, note: str | None) -> dict:
-        as_of, basis = date_quote(review.quote, published.get(review.article_id), codebook)
+        as_of, basis = date_quote(review.quote, published_date(review), codebook)
         return {"article_id": review.article_id, "actor": review.actor, "issue": review.issue,
                 "polarity": review.polarity, "quote": review.quote, "speaker": None, "as_of": as_of,
                 "as_of_basis": basis, "coded_by": "analyst", "note": note}
