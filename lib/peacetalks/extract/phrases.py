@@ -68,8 +68,14 @@ def _word(word: str, terms: dict[str, Compiled]) -> tuple[str, frozenset[str] | 
 
 
 def best(sets: Literals) -> frozenset[str] | None:
-    """The most selective of `sets` (longest shortest string, then fewest strings); None if there is none."""
-    return min(sets, key=lambda s: (-min(map(len, s)), len(s), sorted(s))) if sets else None
+    """The most selective of `sets`, as far as the words tell: of those whose strings all have four letters
+    or more, the one with the fewest strings ("pause" rather than "strikes|bombing|fighting"), the first
+    of equals, else the one whose shortest string is longest; None if there is none."""
+    def rank(item: tuple[int, frozenset[str]]) -> tuple[int, ...]:
+        index, strings = item
+        shortest = min(map(len, strings))
+        return (0, len(strings), index) if shortest >= 4 else (1, -shortest, len(strings), index)
+    return min(enumerate(sets), key=rank)[1] if sets else None
 
 
 def _union(sets: list[frozenset[str] | None]) -> frozenset[str] | None:
@@ -173,5 +179,6 @@ def choose(sets: Literals, most: int) -> Literals:
 
 
 def _minimal(strings: frozenset[str]) -> frozenset[str]:
-    """The strings that contain no other one of the set (any text with a dropped one has a kept one)."""
-    return frozenset(s for s in strings if not any(t != s and t in s for t in strings))
+    """The strings that start with no other one of the set (wherever a dropped one counts, a kept one
+    counts at the same place: see cuefilter.py)."""
+    return frozenset(s for s in strings if not any(t != s and s.startswith(t) for t in strings))
