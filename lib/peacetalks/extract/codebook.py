@@ -3,6 +3,9 @@
 Analysts edit the YAML file; a mistake in it stops the run with an InputError that names the file
 and the entry (``codebook.yaml: issues.ceasefire.cues[3]: ...``), never with a stack trace from deep
 inside the matcher.
+
+What the file may hold is codebook_schema.py (pydantic models); the phrase language of its cues is
+phrases.py; the actors' names are matched by names.py; which cues a sentence may match, by cuefilter.py.
 """
 from __future__ import annotations
 
@@ -192,8 +195,6 @@ def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     suffixes = "|".join(re.escape(w) for w in parts if w.startswith(("n'", "n’")))
     body = f"(?<![\\w'’])(?:{whole})" + (f"|(?<=\\w)(?:{suffixes})" if suffixes else "")
     return re.compile(f"(?:{body})(?![\\w])", re.IGNORECASE)
-
-
 
 
 def _fail(path: Path, where: str, problem: str) -> InputError:

@@ -75,13 +75,10 @@ class CueFilter:
     A string that starts with a letter a-z counts only where it starts a word (no letter a-z just
     before it): each comes from a word of a phrase, which a match has only where a word starts, so
     "round" (of "round of talks") is not looked for in "around".
-
-    A cue's set that another of its sets implies is left out (see `_strongest`): the answers are
-    the same, and the automaton has fewer strings to report.
     """
 
     def __init__(self, cues: tuple[Cue, ...]):
-        literals = [_strongest(cue.literals) for cue in cues]
+        literals = [cue.literals for cue in cues]
         self.sets = list(dict.fromkeys(x for sets in literals for x in sets))  # distinct sets: set i is bit i
         set_bits = {x: 1 << i for i, x in enumerate(self.sets)}
         self.needs = [_union(set_bits[x] for x in sets) for sets in literals]  # each cue's sets, as bits
@@ -108,19 +105,6 @@ class CueFilter:
         if len(kept) < len(strings):
             occurrences = list(itertools.compress(occurrences, map(kept.__contains__, map(_STRING, occurrences))))
         return candidates, occurrences
-
-
-def _strongest(sets: tuple[frozenset[str], ...]) -> list[frozenset[str]]:
-    """`sets` less those another one implies: set A is implied by set B when each string of B starts
-    with a string of A, so that wherever a string of B counts, one of A counts at the same place
-    ("support" for "supported"). Of sets that imply each other, the first is kept. Implication is
-    transitive, so each set left out is implied by one kept, and a stretch of text has a string of
-    each kept set exactly when it has a string of each set."""
-    def implies(b: frozenset[str], a: frozenset[str]) -> bool:
-        return all(any(t.startswith(s) for s in a) for t in b)
-
-    return [a for i, a in enumerate(sets)
-            if not any(j != i and implies(b, a) and (j < i or not implies(a, b)) for j, b in enumerate(sets))]
 
 
 def _union(masks: Iterable[int]) -> int:
