@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from peacetalks.extract.codebook import _Checker, load_codebook, phrase_regex
+from peacetalks.extract.codebook import load_codebook
+from peacetalks.extract.phrases import Compiled, compile_phrase
 from peacetalks.extract.stances import extract_stances
 
 CODEBOOK = load_codebook()
@@ -60,7 +61,7 @@ def test_no_cue_is_lifted_from_one_article(phrase):
 # --- the phrase syntax ---------------------------------------------------------------------------------
 
 def _phrase(source: str, **terms: str) -> re.Pattern[str]:
-    return re.compile(phrase_regex(source, terms, _Checker(Path("x")), "test"), re.IGNORECASE)
+    return re.compile(compile_phrase(source, {name: Compiled(regex) for name, regex in terms.items()}).regex, re.IGNORECASE)
 
 
 def test_phrase_words_alternatives_stems_gaps_and_optional_words():
@@ -83,6 +84,37 @@ def test_phrase_apostrophes_commas_and_quotation_marks():
     assert pattern.search("Assad’s removal") and pattern.search("Assad's removal")
     assert _phrase("talks {0-2} hosted by").search("The talks, hosted by Kazakhstan, opened")
     assert _phrase("support the talks").search('They support the "talks" fully')
+
+
+def test_phrase_hyphenated_endings_gaps_before_and_excluded_words():
+    pattern = _phrase("*-brokered|*-led talks")
+    assert pattern.search("The UN-brokered talks resumed") and pattern.search("Russian-led talks")
+    assert not pattern.search("The talks were brokered")
+    before = _phrase("{1-2} delegation")
+    assert before.search("The opposition delegation").group(0) == "The opposition delegation"
+    assert not before.search("delegation")  # at least one word before
+    skipping = _phrase("observe {0-3 except end|collapse} truce")
+    assert skipping.search("They observe the truce") and not skipping.search("They observe the end of the truce")
+    not_after = _phrase("!High|Higher negotiations")
+    assert not_after.search("The negotiations began") and not not_after.search("The High Negotiations Committee")
+
+
+def test_what_every_match_of_a_phrase_contains_is_read_from_its_words():
+    terms = {"truce": compile_phrase("ceasefire|truce", {}, bounded=False)}
+    compiled = compile_phrase("support*|back the? {0-2} {truce} (now | at once)", terms)
+    assert set(compiled.literals) == {frozenset({"support", "back"}), frozenset({"ceasefire", "truce"}),
+                                      frozenset({"now", "once"})}
+    assert compile_phrase("a? {0-2} Assad's", {}).literals == (frozenset({"assad"}),)
+    assert compile_phrase("*-brokered talks", {}).literals == (frozenset({"-brokered"}), frozenset({"talks"}))
+    # a regular expression term says nothing of its matches: a slot of it adds no set
+    assert compile_phrase("back {truce}", {"truce": Compiled("cease-?fire")}).literals == (frozenset({"back"}),)
+
+
+@pytest.mark.parametrize("cue", CUES, ids=[cue.where for cue in CUES])
+def test_every_cue_contains_a_string_of_each_of_its_sets_wherever_it_matches(cue):
+    for sentence in cue.examples:
+        lowered = sentence.lower()
+        assert all(any(s in lowered for s in strings) for strings in cue.literals), (cue.where, sentence)
 
 
 # --- speakers bound by their time in office ----------------------------------------------------------
