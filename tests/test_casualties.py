@@ -8,10 +8,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from peacetalks import load_corpus
-from peacetalks.extract.casualties import (_BREAKDOWN_BEFORE, _LISTED, CASUALTY_STEMS, _cues, _Gated, _grammar,
+from peacetalks.extract.casualties import (_BREAKDOWN_BEFORE, _LISTED, CASUALTY_STEMS, _cues,
                                    _has_digit, _has_digit_joint, _is_breakdown_before, _is_list_gap, casualty_words,
                                    extract_casualties, is_about_syria)
-from peacetalks.extract.literals import required_literals
 from peacetalks.extract.words import fold
 from peacetalks.tables.schema import CASUALTY_COLUMNS, KINDS, QUALIFIERS, SUBJECTS
 
@@ -266,70 +265,6 @@ STEM_PIECES = st.one_of(st.sampled_from([*CASUALTY_STEMS, "die", "died", "dies",
 def test_casualty_words_equal_the_plain_scan(text: str) -> None:
     lowered = text.lower()
     assert casualty_words(lowered) == [match.start() for match in _STEMS.finditer(lowered)]
-
-
-# --- the literal prefilter of the cue patterns (_Gated) -------------------------------------------------
-
-
-def _gated_patterns() -> list[_Gated]:
-    grammar = _grammar()
-    return [*grammar.active.values(), grammar.active_far, *(verb for verb, _ in grammar.drive_verbs.values())]
-
-
-def _cue_words() -> list[str]:
-    """Words of the cue lists and of the gates' literals, and pieces of them, to build texts that match."""
-    words = set()
-    for gated in _gated_patterns():
-        for strings in required_literals(gated.pattern):
-            words.update(strings)
-    for entry in ["kill killed killing dead since the start of war conflict began in 2011 has have claimed lives "
-                  "a the an another death toll of rose to reached tortured under torture barrel bombs shelling "
-                  "in detention on monday last week yesterday aleppo idlib drove driving forced from their homes "
-                  "abroad one two children and , . ; 300,000 people civilians wounded injured displaced uprooted"]:
-        words.update(entry.split())
-    return sorted(words)
-
-
-_GATE_TEXT = st.lists(st.one_of(st.sampled_from(_cue_words()), st.sampled_from([" ", "  ", ", ", "-", "'"]),
-                                st.text(alphabet="abdeiklnorst ", max_size=4)), max_size=25)
-
-
-def test_every_gated_pattern_has_a_literal_prefilter() -> None:
-    assert all(gated._automaton is not None for gated in _gated_patterns())
-
-
-@settings(max_examples=400, deadline=None)
-@given(_GATE_TEXT.map(" ".join), st.data())
-def test_gated_search_finds_what_the_plain_pattern_finds(text: str, data) -> None:
-    folded = fold(text)
-    pos = data.draw(st.integers(0, len(folded)))
-    endpos = data.draw(st.integers(pos, len(folded)))
-    for gated in _gated_patterns():
-        for args in ((folded,), (folded, pos, endpos)):
-            got, plain = gated.search(*args), gated.pattern.search(*args)
-            assert (got and got.span()) == (plain and plain.span()), (gated.pattern.pattern[:60], args)
-
-
-def test_gated_search_finds_what_the_plain_pattern_finds_in_the_cue_examples() -> None:
-    """Texts made of whole cue entries' words match; the gate must let them through."""
-    sentences = ["Since the start of the war in 2011 more than 320,000 people have been killed.",
-                 "Barrel bombs have killed thousands since 2011, and 12,000 were tortured to death in detention.",
-                 "The strike on Monday in Aleppo killed at least 70 and drove 5,000 from their homes.",
-                 "The conflict that has claimed the lives of 250,000 began in March 2011."]
-    grammar = _grammar()
-    hits = 0
-    for sentence in sentences:
-        folded = fold(sentence)
-        for gated in _gated_patterns():
-            plain = gated.pattern.search(folded)
-            got = gated.search(folded)
-            assert (got and got.span()) == (plain and plain.span())
-            hits += plain is not None
-        for cues in (grammar.war, grammar.event, grammar.narrowing):  # asked only whether they are there
-            plain = cues.pattern.search(folded)
-            assert cues.found(folded) == (plain is not None)
-            hits += plain is not None
-    assert hits >= 4
 
 
 # --- the cue data's own examples and counterexamples ------------------------------------------------

@@ -33,7 +33,6 @@ from typing import NamedTuple
 import ahocorasick
 from peacetalks.sources.yamlfiles import load_yaml_text
 
-from peacetalks.extract.literals import required_literals
 from peacetalks.extract.numbers import SIMPLE_NUMBER, Quantity, find_quantities
 from peacetalks.extract.sentences import split_sentences
 from peacetalks.tables.schema import KINDS
@@ -198,81 +197,22 @@ def cue_of(entry: str | dict) -> str:
     return entry["cue"] if isinstance(entry, dict) else entry
 
 
-class _Gated:
-    """A folded cue pattern searched only where the text has one of the strings every match of it must
-    contain (the most selective set of `literals.required_literals`), looked for by an Aho-Corasick
-    automaton. The cue alternations have no literal prefix, so the regex engine tries each of them at
-    every offset: the automaton rules most texts out about six times faster. Built from the pattern
-    itself, so an edit of casualty_cues.yaml cannot leave the prefilter stale."""
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-        literals = required_literals(pattern)
-        self._automaton = automaton({s: s for s in literals[0]}) if literals else None
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        """`pattern.search(text, pos, endpos)` for a `fold`ed text."""
-        end = len(text) if endpos is None else endpos
-        if self._automaton is not None and next(self._automaton.iter(text, pos, end), None) is None:
-            return None
-        return self.pattern.search(text, pos, end)
-
-    def finditer(self, text: str) -> list[re.Match[str]]:
-        """`list(pattern.finditer(text))` for a `fold`ed text."""
-        if self._automaton is not None and next(self._automaton.iter(text), None) is None:
-            return []
-        return list(self.pattern.finditer(text))
-
-
-class _CueList:
-    """A list of cue entries that is only asked whether a text has one of them (`found`).
-
-    Each entry is searched on its own, and only when the text has one of the strings its matches must
-    contain, all found by one automaton pass. As one alternation (`pattern`, which says the same), the
-    regex engine tried every entry at every offset of the text (the war cues took about 7 µs a sentence,
-    the war, event and narrowing cues together 3% of the stage); alone, most entries are ruled out by
-    the automaton and the rest jump to their own first letters. Built from the entries themselves, so an
-    edit of casualty_cues.yaml cannot leave the prefilter stale."""
-
-    def __init__(self, parts: list[str]) -> None:
-        self.pattern = folded_pattern("|".join(f"(?:{part})" for part in parts))
-        self.parts = [folded_pattern(part) for part in parts]
-        self._unfiltered: list[int] = []  # entries with no literal to look for: always searched
-        entries_with: dict[str, set[int]] = {}
-        for index, part in enumerate(self.parts):
-            literals = required_literals(part)
-            if not literals:
-                self._unfiltered.append(index)
-            for literal in literals[0] if literals else ():
-                entries_with.setdefault(literal, set()).add(index)
-        self._entries_with = automaton({s: frozenset(entries) for s, entries in entries_with.items()})
-
-    def found(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
-        """Whether `self.pattern.search(text, pos, endpos)` finds a match in a `fold`ed text: some entry
-        matches in the same bounds."""
-        end = len(text) if endpos is None else endpos
-        candidates = set(self._unfiltered)
-        for _, entries in self._entries_with.iter(text, pos, end):
-            candidates |= entries
-        return any(self.parts[index].search(text, pos, end) for index in sorted(candidates))
-
-
 @dataclass(frozen=True)
 class _Grammar:
     """The compiled cue patterns."""
 
-    active: dict[str, _Gated]
-    active_far: _Gated
-    drive_verbs: dict[str, tuple[_Gated, re.Pattern[str]]]  # kind -> (verb before, completion after)
+    active: dict[str, re.Pattern[str]]
+    active_far: re.Pattern[str]
+    drive_verbs: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]  # kind -> (verb before, completion after)
     lives_verb: re.Pattern[str]
     lone_verb: re.Pattern[str]
     predicate: re.Pattern[str]
     breaks: re.Pattern[str]
     not_people: re.Pattern[str]
     restricted: re.Pattern[str]
-    war: _CueList
-    event: _CueList
-    narrowing: _CueList
+    war: re.Pattern[str]
+    event: re.Pattern[str]
+    narrowing: re.Pattern[str]
     war_start: re.Pattern[str]
     foreign: re.Pattern[str]
     foreign_keys: frozenset[bytes]   # the first letters of each place outside Syria
@@ -280,7 +220,7 @@ class _Grammar:
     war_noun: re.Pattern[str]
     perfect_total: re.Pattern[str]
     country_scope: re.Pattern[str]
-    outside: _Gated                     # events outside the war wherever they happen (an earthquake)
+    outside: re.Pattern[str]                  # events outside the war wherever they happen (an earthquake)
     syrian: re.Pattern[str]             # a name of Syria, of a place in it, or of a party to its war
     syria_marker: re.Pattern[str]       # a word that ties a text to Syria
 
@@ -290,7 +230,7 @@ def _grammar() -> _Grammar:
     cues = _cues()
     kinds = cues["kinds"]
     active = {
-        kind: _Gated(folded_pattern(rf"(?<![\w-])(?:{_alt(spec['active'])})\s+{_FILLER}\Z"))
+        kind: folded_pattern(rf"(?<![\w-])(?:{_alt(spec['active'])})\s+{_FILLER}\Z")
         for kind, spec in kinds.items() if spec.get("active")
     }
     any_active = "|".join(_alt(spec["active"]) for spec in kinds.values() if spec.get("active"))
@@ -303,21 +243,21 @@ def _grammar() -> _Grammar:
     places_syria = _alt(cues["places_in_syria"])
     return _Grammar(
         active=active,
-        active_far=_Gated(folded_pattern(
-            rf"(?<![\w-])(?P<verb>{any_active})\s+(?:a|an|the|one|another)\s+[\w-]+\s+(?:[\w-]+\s+)?(?:and|,)\s+\Z")),
+        active_far=folded_pattern(
+            rf"(?<![\w-])(?P<verb>{any_active})\s+(?:a|an|the|one|another)\s+[\w-]+\s+(?:[\w-]+\s+)?(?:and|,)\s+\Z"),
         lives_verb=folded_pattern(rf"(?<![\w-])(?:{_alt(kinds['killed']['active_with_lives'])})\s+{_FILLER}\Z"),
         lone_verb=folded_pattern(rf"(?<![\w-])(?:{_alt(kinds['killed']['active_alone'])})\s+{_FILLER}\Z"),
         drive_verbs={  # refugees first: "driven abroad" is more than "driven from their homes"
-            kind: (_Gated(folded_pattern(rf"(?<![\w-])(?:{_alt(kinds[kind]['active_with_completion'])})\s+{_FILLER}\Z")),
+            kind: (folded_pattern(rf"(?<![\w-])(?:{_alt(kinds[kind]['active_with_completion'])})\s+{_FILLER}\Z"),
                    folded_pattern(rf"(?:[^.;:]{{0,120}}?)\b(?:{_alt(kinds[kind]['completion'])})\b"))
             for kind in ("refugees", "displaced")},
         predicate=folded_pattern(rf"\s*,?\s*{aux}(?:{predicate})(?![\w-])"),
         breaks=folded_pattern(rf"(?:{_alt(cues['phrase_breaks'])})\Z"),
         not_people=folded_pattern(rf"(?:{_alt(cues['not_people'])})\Z"),
         restricted=folded_pattern(rf"(?:{_alt(cues['restricted_people'])})\Z"),
-        war=_CueList(_alt_parts(cues["war_cues"])),
-        event=_CueList(_alt_parts(cues["event_cues"])),
-        narrowing=_CueList(_alt_parts(cues["narrowing_cues"])),
+        war=folded_pattern(_alt(cues["war_cues"])),
+        event=folded_pattern(_alt(cues["event_cues"])),
+        narrowing=folded_pattern(_alt(cues["narrowing_cues"])),
         war_start=folded_pattern(r"\b2011\b|\b(?:began|started|erupted|broke out)\b"),
         foreign=folded_pattern(rf"(?:{places_foreign})\Z"),
         foreign_keys=frozenset(re.match(r"[a-z]+", name).group(0).encode("ascii")
@@ -325,7 +265,7 @@ def _grammar() -> _Grammar:
         war_noun=folded_pattern(rf"\b(?:{cues['war_nouns']})\b"),
         perfect_total=folded_pattern(_alt(cues["perfect_total"])),
         country_scope=folded_pattern(_alt(cues["country_scope"])),
-        outside=_Gated(folded_pattern(rf"\b(?:{_alt(cues['outside_events'])})\b")),
+        outside=folded_pattern(rf"\b(?:{_alt(cues['outside_events'])})\b"),
         syrian=folded_pattern(rf"(?:{places_syria}|{_alt(cues['war_parties'])})\b"),
         syria_marker=folded_pattern(rf"\b(?:{places_syria}|assad)"),
         place=folded_pattern(
@@ -890,7 +830,7 @@ class _Context:
 def _war_context(sentence: str, previous: str, grammar: _Grammar) -> bool:
     """Whether the sentence speaks of the war's total so far."""
     text = sentence.replace("’", "'")
-    if grammar.war.found(text):
+    if grammar.war.search(text):
         return True
     war_before = grammar.war_noun.search(previous)
     if _IT_HAS.match(text) and war_before:
@@ -928,7 +868,7 @@ def _subject(context: _Context, figures: list[_Figure], i: int) -> str:
     # places named before the war the figure belongs to say where talks were held, not where people died
     after = war[0] - 15 if war is not None and war[0] < q.start else -1
     if war is None and context.places and context.war:
-        cue = context.grammar.war.pattern.search(context.sentence)  # "the number of those killed has climbed"
+        cue = context.grammar.war.search(context.sentence)  # "the number of those killed has climbed"
         after = cue.start() - 15 if cue and cue.start() < q.start else -1
     if _nearest_place_is_foreign(context, q, after) and not (
             figure.kind == "refugees" and _SYRIA.search(context.sentence)):
@@ -944,10 +884,10 @@ def _subject(context: _Context, figures: list[_Figure], i: int) -> str:
            for word in figure.head):
         return "syria_event"  # (the civilians displaced or made refugees are the whole population's count)
     window = _SOURCE_OR_PART.split(context.sentence[q.end:q.end + 80])[0]
-    if context.grammar.event.found(window) or not (context.war or q.value >= _WAR_SCALE.get(figure.kind, q.value + 1)):
+    if context.grammar.event.search(window) or not (context.war or q.value >= _WAR_SCALE.get(figure.kind, q.value + 1)):
         return "syria_event"
     clause = _CLAUSE_BREAK.split(context.sentence[max(0, q.start - 120):q.start])[-1]
-    if context.grammar.narrowing.found(f"{clause}{context.sentence[q.start:q.end]}{window}"):
+    if context.grammar.narrowing.search(f"{clause}{context.sentence[q.start:q.end]}{window}"):
         return "syria_event"  # "12,000 tortured to death since 2011": one cause of death, not the whole toll
     return "syria_war"
 
