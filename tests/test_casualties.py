@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from peacetalks import load_corpus
-from peacetalks.extract.casualties import (_BREAKDOWN_BEFORE, _LISTED, CASUALTY_STEMS, _cues,
-                                   _has_digit, _has_digit_joint, _is_breakdown_before, _is_list_gap, casualty_words,
+from peacetalks.extract.casualties import (_LISTED, CASUALTY_STEMS, _cues, _is_list_gap, casualty_words,
                                    extract_casualties, is_about_syria)
 from peacetalks.extract.words import fold
 from peacetalks.tables.schema import CASUALTY_COLUMNS, KINDS, QUALIFIERS, SUBJECTS
@@ -226,34 +225,6 @@ def test_casualty_word_salad_gives_well_formed_rows_or_none(text: str) -> None:
 
 GAP_PIECES = st.sampled_from([" ", "  ", ",", "and", "And", "as well as", "plus", "children", "x'", "'and", "-",
                               "rescue", "workers", "’s", "women", "andy", "\n", "é", "7", ".", "/"])
-TEXT_PIECES = st.one_of(st.sampled_from(["1", "20", "-", ".", "/", ":", "9/11", "2.5", "age", "old", "٣", "x"]),
-                        st.text(max_size=4))
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(GAP_PIECES, max_size=12).map("".join))
-def test_list_gap_test_equals_the_plain_pattern(gap: str) -> None:
-    assert _is_list_gap(gap) == bool(_LISTED.fullmatch(gap))
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(TEXT_PIECES, max_size=12).map("".join))
-def test_digit_tests_equal_the_plain_scans(text: str) -> None:
-    assert _has_digit(text) == bool(re.search(r"\d", text))
-    assert _has_digit_joint(text) == bool(re.search(r"\d[-./:]\d", text))
-
-
-WINDOW_PIECES = st.sampled_from(["including", "includes", "of whom", "among them", "among those", "incl.", "incl",
-                                 "mostly", "mainly", "them", ",", " ", "  ", "\n", ".", "killed", "xincluding",
-                                 "of them,", "whom .", "é", "20"])
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(WINDOW_PIECES, max_size=10).map("".join))
-def test_breakdown_test_equals_the_plain_pattern(window: str) -> None:
-    assert _is_breakdown_before(window) == bool(_BREAKDOWN_BEFORE.search(window))
-
-
 # The plain scan of the casualty stems: one alternation, "die" only at the end of a word.
 _STEMS = re.compile("|".join(CASUALTY_STEMS) + r"|die(?!\w)")
 STEM_PIECES = st.one_of(st.sampled_from([*CASUALTY_STEMS, "die", "died", "dies", "die_", "dieé", "die٣", "diet", "killed",
@@ -474,3 +445,26 @@ def test_a_sentence_that_points_back_reads_the_one_before_across_a_paragraph_bre
     # without the pointer back, a new paragraph is read alone (a figure of one attack stays the event's)
     alone = start + "\n\nMore than 6,000 people have become refugees this week."
     assert figures(alone) == [(6000, None, L, F, EVENT)]
+
+
+# --- the sentence a row quotes ------------------------------------------------------------------------
+
+
+def test_a_row_quotes_the_whole_sentence_as_the_article_is_cut_into_sentences() -> None:
+    """An abbreviation with a capital after it ("Capt. Omar") does not end the quote: a row quotes one of
+    the sentences `split_sentences` cuts the body into (the cut the stances reader quotes from too)."""
+    from peacetalks.extract.sentences import split_sentences
+    body = (ABOUT_SYRIA + "Rebels shelled the town on Monday. The blast killed 20 fighters including Capt. Omar "
+            "Haddad, a commander of the brigade, activists said.")
+    rows = extract_casualties("t", body)
+    assert [r["sentence"] for r in rows] == ["The blast killed 20 fighters including Capt. Omar Haddad, a commander "
+                                             "of the brigade, activists said."]
+    assert {r["sentence"] for r in rows} <= {s.text for s in split_sentences(body)}
+
+
+def test_a_sentence_that_points_back_reads_the_paragraph_before() -> None:
+    """"Since then" opens a paragraph: the start of the war it counts from is in the paragraph before."""
+    assert figures("The uprising began in March 2011.\n\nSince then, more than 50,000 people have been killed.") \
+        == [(50_000, None, "at_least", "killed", "syria_war")]
+    assert figures("The siege of the town began in March.\n\nThe army sent 50,000 troops. Since then, more than "
+                   "50,000 people have been killed.") == [(50_000, None, "at_least", "killed", "syria_event")]

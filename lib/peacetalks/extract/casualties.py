@@ -34,9 +34,9 @@ import ahocorasick
 from peacetalks.sources.yamlfiles import load_yaml_text
 
 from peacetalks.extract.numbers import SIMPLE_NUMBER, Quantity, find_quantities
-from peacetalks.extract.sentences import split_sentences
+from peacetalks.extract.sentences import paragraph_sentences, paragraphs
 from peacetalks.tables.schema import KINDS
-from peacetalks.extract.words import automaton, fold, folded_pattern, last_letters, letter_runs
+from peacetalks.extract.words import automaton, fold, folded_pattern, letter_runs
 
 # A cheap test for lower-cased text that may hold a casualty figure: the stems of the cue words
 # ("die" only at the end of a word, not in "diet"). No two of them can start at the same offset.
@@ -76,10 +76,6 @@ def _is_word_char(char: str) -> bool:
     return bool(char) and (char.isalnum() or char == "_")
 
 
-# Where a rough cut may end a sentence: a stop, then space and a capital, quote or digit; or a blank line.
-# (The pattern starts with the stop or newline it needs, so that the scan jumps from one to the next;
-# the cut after a stop starts at group "cut", a blank line at the match.)
-_ROUGH_BREAK = re.compile(r"[.!?\n](?:(?<=[.!?])(?P<cut>[\"'”’)\]]*\s+(?=[A-Z\"“‘'(\d]))|(?<=\n)\s*\n)")
 # Whether a stretch may hold a number: a digit (a fast scan on its own), else a number word.
 # (Case-insensitive patterns are `folded_pattern`s, matched against the `fold`ed text: see numbers.py.)
 _DIGIT = re.compile(r"\d")
@@ -96,8 +92,6 @@ _FILLER = r"(?:(?:a total of|another|a further|an additional|the|also|only|some 
 # words lets the engine give up at once inside a word.)
 _BREAKDOWN_BEFORE = folded_pattern(
     r"\b(?:including|include[sd]?|among (?:them|whom|those)|of (?:whom|them)|incl\.?|mostly|mainly)\s*,?\s*\Z")
-_BREAKDOWN_LAST_WORDS = frozenset(
-    "including include includes included them whom those incl mostly mainly".split())  # (the words it can end with)
 _OF_THEM_AFTER = folded_pattern(r"\s*(?:of (?:them|whom)|of those)\b")
 _AMONG_AHEAD = folded_pattern(r"\s*(?:were|was|are|is)\s+(?:also\s+)?among\s+")
 _AMONG_NUMBER = folded_pattern(r"\s*,?\s*(?:who\s+)?(?:were|was|are|is)\s+(?:also\s+)?among\s*\Z")
@@ -354,84 +348,45 @@ def _other_conflict_words() -> frozenset[bytes]:
 def candidate_sentences(body: str) -> list[tuple[str, str]]:
     """(sentence, previous sentence) for every sentence of `body` with a casualty word and a number.
 
-    Real archives print an article as one long paragraph, so filtering paragraphs saves
-    little: a rough split at stops finds the few stretches worth reading, and only those
-    (with the stretch before, for context) go through the sentence splitter.
+    Only the paragraphs with a casualty word are cut into sentences (`paragraph_sentences`, the cut
+    the stances reader makes of the same paragraphs: within `sentences.shared_splits` it is made
+    once). The previous sentence is the one before in the paragraph; a sentence that opens a
+    paragraph by pointing back ("Since then, ...", "It has killed ...") reads the last sentence
+    of the paragraph before.
     """
     folded = fold(body)
     hits = casualty_words(folded)
     if not hits:
         return []
-    windows: list[list[int]] = []
-    previous_start = 0
-    hit = 0
-    for start, end in _rough_sentences(body):
-        while hit < len(hits) and hits[hit] < start:
-            hit += 1
-        if hit < len(hits) and hits[hit] < end and _has_number(folded, start, end):
-            # with the stretch before for context, unless a paragraph starts in between and the stretch
-            # does not point back to it ("Since then, ...", "It has killed ...")
-            window_start = start if "\n\n" in body[previous_start:start] and not _REFERS_BACK.match(
-                folded, start, start + 40) else previous_start
-            if windows and window_start <= windows[-1][1]:
-                windows[-1][1] = end
-            else:
-                windows.append([window_start, end])
-        previous_start = start
     result: list[tuple[str, str]] = []
-    done_until = -1
-    for window_start, window_end in windows:
-        sentences = split_sentences(body[window_start:window_end])
-        for index, sentence in enumerate(sentences):
-            begin, finish = window_start + sentence.start, window_start + sentence.end
-            position = bisect.bisect_left(hits, begin)
-            if begin < done_until or position == len(hits) or hits[position] >= finish:
-                continue
-            if not _has_number(fold(sentence.text), 0, len(sentence.text)):
-                continue
-            done_until = finish
-            same_paragraph = index and sentences[index - 1].paragraph == sentence.paragraph
-            if index and not same_paragraph and _REFERS_BACK.match(fold(sentence.text[:40])):
-                same_paragraph = True  # a sentence that points back reads the one before across a paragraph break
-            result.append((sentence.text, sentences[index - 1].text if same_paragraph else ""))
+    previous_paragraph: tuple[int, int, str] | None = None
+    for index, (start, end, text) in enumerate(paragraphs(body)):
+        if _has_hit(hits, start, end):
+            sentences = paragraph_sentences(text, start, index)
+            for place, sentence in enumerate(sentences):
+                if not _has_hit(hits, sentence.start, sentence.end) or not _has_number(fold(sentence.text)):
+                    continue
+                if place:
+                    previous = sentences[place - 1].text
+                elif previous_paragraph is not None and _REFERS_BACK.match(fold(sentence.text[:40])):
+                    before = paragraph_sentences(previous_paragraph[2], previous_paragraph[0], index - 1)
+                    previous = before[-1].text if before else ""
+                else:
+                    previous = ""
+                result.append((sentence.text, previous))
+        previous_paragraph = (start, end, text)
     return result
 
 
-def _has_number(folded: str, start: int, end: int) -> bool:
-    """Whether folded[start:end] holds a digit or a number word."""
-    return _has_digit(folded[start:end]) or bool(_NUMBER_WORD.search(folded, start, end))
+def _has_hit(hits: list[int], start: int, end: int) -> bool:
+    """Whether one of the (sorted) offsets `hits` lies in [start, end)."""
+    position = bisect.bisect_left(hits, start)
+    return position < len(hits) and hits[position] < end
 
 
-def _has_digit(text: str) -> bool:
-    """Whether `text` holds a decimal digit (what \\d matches), by ten substring scans when it is ASCII:
-    a regex scan costs far more per character."""
-    if text.isascii():
-        return any(digit in text for digit in "0123456789")
-    return _DIGIT.search(text) is not None
-
-
-def _has_digit_joint(text: str) -> bool:
-    """Whether `text` has two digits joined by - . / or : (a digit, one of those, a digit), from the places
-    those four characters occur (str.isdecimal is what \\d matches)."""
-    for joint in "-./:":
-        pos = text.find(joint, 1)
-        while pos != -1:
-            if text[pos - 1].isdecimal() and text[pos + 1:pos + 2].isdecimal():
-                return True
-            pos = text.find(joint, pos + 1)
-    return False
-
-
-def _rough_sentences(body: str) -> list[tuple[int, int]]:
-    """(start, end) of stretches of `body` between full stops and paragraph breaks: a cheap first cut."""
-    spans = []
-    start = 0
-    for match in _ROUGH_BREAK.finditer(body):
-        spans.append((start, match.start() if match.group("cut") is None else match.start("cut")))
-        start = match.end()
-    if start < len(body):
-        spans.append((start, len(body)))
-    return spans
+def _has_number(folded: str) -> bool:
+    """Whether a folded text holds a digit or a number word."""
+    return _DIGIT.search(folded) is not None or _NUMBER_WORD.search(folded) is not None
 
 
 class _Sentence(NamedTuple):
@@ -440,7 +395,6 @@ class _Sentence(NamedTuple):
     text: str
     folded: str
     quantities: list[Quantity]   # its counts (numbers that are not years, ages, money...)
-    cues: list[int]              # offsets of its casualty words (`casualty_words`)
 
 
 def figures_in_sentence(sentence: str, previous: str = "") -> list[tuple[int, int | None, str, str, str]]:
@@ -451,7 +405,7 @@ def figures_in_sentence(sentence: str, previous: str = "") -> list[tuple[int, in
     quantities = [q for q in find_quantities(masked, folded) if _is_count(masked, folded, q)]
     if not quantities:
         return []
-    read = _Sentence(masked, folded, quantities, casualty_words(folded))
+    read = _Sentence(masked, folded, quantities)
     figures = [_read_figure(read, i, grammar) for i in range(len(quantities))]
     _inherit_kinds(read, figures)
     result = []
@@ -473,9 +427,6 @@ def _mask_not_counts(sentence: str, folded: str) -> tuple[str, str]:
     """The sentence with ages, numeric dates and clock times blanked out, so that "five pupils
     aged 9 to 14 died" reads as "five pupils ... died" (offsets are kept);
     and that `fold`ed. `folded` is the sentence folded."""
-    # a quick look first: the words as plain substrings, the digits on their own
-    if "old" not in folded and "age" not in folded and not _has_digit_joint(folded):
-        return sentence, folded
     if not _MAY_HIDE_COUNT.search(folded):
         return sentence, folded
     pieces, done = [], 0
@@ -564,16 +515,9 @@ def _head_words(sentence: str, q: Quantity) -> tuple[tuple[str, ...], bool]:
     return tuple(words), False
 
 
-def _near(cues: list[int], start: int, end: int) -> bool:
-    """Whether a casualty word begins between start and end (a cheap gate before the costly patterns)."""
-    index = bisect.bisect_left(cues, start)
-    return index < len(cues) and cues[index] < end
-
-
 def _read_figure(sentence: _Sentence, i: int, grammar: _Grammar) -> _Figure:
     """What one number counts, from the words around it (kind None when it is not a casualty figure)."""
     q = sentence.quantities[i]
-    cues = sentence.cues
     head, not_people = _head_words(sentence.text, q)
     figure = _Figure(q, head=head)
     if not_people:
@@ -591,7 +535,7 @@ def _read_figure(sentence: _Sentence, i: int, grammar: _Grammar) -> _Figure:
     if after.kind and after.words <= 1:
         figure.kind, figure.combined, figure.shared = after.kind, after.combined, True  # "4 persons dead 17 hurt"
         return figure
-    for kind, pattern in grammar.active.items() if _near(cues, q.start - 80, q.start) else ():
+    for kind, pattern in grammar.active.items():
         verb = pattern.search(left)
         if verb and not _PASSIVE_BEFORE.search(left, 0, verb.start()):
             figure.kind = kind
@@ -621,16 +565,7 @@ def _read_figure(sentence: _Sentence, i: int, grammar: _Grammar) -> _Figure:
 
 
 def _is_breakdown_before(window: str) -> bool:
-    """Whether a folded window ends with a word that opens a breakdown ("including", "of whom"): looked
-    for only when its last word is one such a phrase ends with, since a pattern that must end the window
-    is tried at each offset of it."""
-    tail = window.rstrip()
-    if tail.endswith(","):
-        tail = tail[:-1].rstrip()
-    if tail.endswith("."):
-        tail = tail[:-1]  # ("incl.")
-    if last_letters(tail) not in _BREAKDOWN_LAST_WORDS:
-        return False
+    """Whether a folded window ends with a word that opens a breakdown ("including", "of whom")."""
     return _BREAKDOWN_BEFORE.search(window) is not None
 
 
@@ -656,7 +591,7 @@ class _After:
 def _predicate_after(read: _Sentence, i: int, grammar: _Grammar) -> _After:
     """The kind named after a number's noun phrase ("250,000 people have died", "55 wounded",
     "40 villagers including 14 children died", "who have sought refuge")."""
-    sentence, folded, quantities, cues = read
+    sentence, folded, quantities = read
     pos = quantities[i].end
     following = i + 1
     next_start = _start_of(following, quantities, sentence)
@@ -677,7 +612,7 @@ def _predicate_after(read: _Sentence, i: int, grammar: _Grammar) -> _After:
                 continue
             joint = _LIST_JOINT.search(folded, quantities[i].end, next_start)
             return _After(link_next=words <= 6 and joint is not None)
-        match = grammar.predicate.match(folded, pos) if _near(cues, pos, pos + 80) else None
+        match = grammar.predicate.match(folded, pos)
         if match and pos == skipped_at:
             pos = match.end()
             words += 1
