@@ -10,7 +10,7 @@ from hypothesis import given, settings, strategies as st
 from peacetalks import load_corpus
 from peacetalks.extract.casualties import extract_casualties, is_about_syria
 from peacetalks.extract.casualty_figures import _LISTED, _is_list_gap
-from peacetalks.extract.casualty_grammar import CASUALTY_STEMS, casualty_words, cue_data
+from peacetalks.extract.casualty_grammar import casualty_words, check_cue_file, cue_data
 from peacetalks.tables.schema import CASUALTY_COLUMNS, KINDS, QUALIFIERS, SUBJECTS
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -235,8 +235,10 @@ def test_list_gap_test_equals_the_plain_pattern(gap: str) -> None:
 
 
 # The plain scan of the casualty stems: one alternation, "die" only at the end of a word.
-_STEMS = re.compile("|".join(CASUALTY_STEMS) + r"|die(?!\w)")
-STEM_PIECES = st.one_of(st.sampled_from([*CASUALTY_STEMS, "die", "died", "dies", "die_", "dieé", "die٣", "diet", "killed",
+CASUALTY_STEMS = cue_data()["casualty_words"]["stems"]
+ENDINGS = cue_data()["casualty_words"]["word_endings"]
+_STEMS = re.compile("|".join(CASUALTY_STEMS) + "".join(rf"|{ending}(?!\w)" for ending in ENDINGS))
+STEM_PIECES = st.one_of(st.sampled_from([*CASUALTY_STEMS, *ENDINGS, "die", "died", "dies", "die_", "dieé", "die٣", "diet", "killed",
                                          "deadeath", "fleed", "homeless", " ", ".", "x"]), st.text(max_size=3))
 
 
@@ -477,3 +479,71 @@ def test_a_sentence_that_points_back_reads_the_paragraph_before() -> None:
         == [(50_000, None, "at_least", "killed", "syria_war")]
     assert figures("The siege of the town began in March.\n\nThe army sent 50,000 troops. Since then, more than "
                    "50,000 people have been killed.") == [(50_000, None, "at_least", "killed", "syria_event")]
+
+
+# --- casualty_cues.yaml is checked when read: a bad entry is an error naming it -------------------------
+
+
+def _cue_file_with(change) -> dict:
+    """The packaged cue data, copied, with one change made by `change(data)`."""
+    import copy
+    data = copy.deepcopy(cue_data())
+    change(data)
+    return data
+
+
+def _cue_file_error(change) -> str:
+    from peacetalks.sources.problems import InputError
+    with pytest.raises(InputError) as caught:
+        check_cue_file(_cue_file_with(change), "my_cues.yaml")
+    return str(caught.value)
+
+
+def test_the_packaged_cue_file_passes_its_check() -> None:
+    assert check_cue_file(cue_data(), "casualty_cues.yaml").kinds.keys() == set(KINDS)
+
+
+def test_a_cue_that_is_not_a_regular_expression_is_named() -> None:
+    message = _cue_file_error(lambda data: data["kinds"]["killed"]["active"].__setitem__(1, "massacr(?:e|es"))
+    assert message.startswith("my_cues.yaml: kinds.killed.active[1].cue: not a valid regular expression")
+
+
+def test_an_unknown_or_missing_kind_is_named() -> None:
+    assert "kinds.wounds: unknown kind" in _cue_file_error(
+        lambda data: data["kinds"].__setitem__("wounds", data["kinds"].pop("wounded")))
+    assert "kinds.refugees: missing" in _cue_file_error(lambda data: data["kinds"].pop("refugees"))
+    assert "kinds.wounded.predicate" in _cue_file_error(lambda data: data["kinds"]["wounded"].__setitem__("predicate", []))
+
+
+def test_a_misspelt_key_is_named() -> None:
+    def misspell(data):
+        data["war_cues"][0]["example"] = data["war_cues"][0].pop("examples")
+    assert "war_cues[0].example: not a key of this file" in _cue_file_error(misspell)
+
+
+def test_an_example_the_casualty_words_would_hide_is_named_until_its_word_is_added() -> None:
+    """A new cue whose sentences hold no casualty word would be silently ignored by the reader."""
+    def add_cue(data):
+        data["kinds"]["killed"]["predicate"].append(
+            {"cue": "casualties", "examples": ["The shelling of the town caused 40 casualties."]})
+    message = _cue_file_error(add_cue)
+    assert "kinds.killed.predicate[" in message and "examples[0]" in message and "casualty_words" in message
+
+    def add_cue_and_word(data):
+        add_cue(data)
+        data["casualty_words"]["stems"].append("casualt")
+    check_cue_file(_cue_file_with(add_cue_and_word), "my_cues.yaml")  # no error
+
+
+def test_place_and_word_lists_are_checked_for_the_form_the_reader_needs() -> None:
+    assert "foreign_places[0]" in _cue_file_error(lambda data: data["foreign_places"].__setitem__(0, "(?:north )?korea"))
+    assert "other_conflicts[0]" in _cue_file_error(lambda data: data["other_conflicts"].__setitem__(0, "yemen(?:i)?"))
+    assert "casualty_words.stems[0]" in _cue_file_error(lambda data: data["casualty_words"]["stems"].__setitem__(0, "Kill"))
+
+
+def test_every_example_of_every_cue_holds_a_casualty_word() -> None:
+    """The reader looks at a sentence only when it holds a casualty word (casualty_grammar.casualty_words)."""
+    examples = list(check_cue_file(cue_data(), "casualty_cues.yaml").examples())
+    assert len(examples) >= 30
+    for where, example in examples:
+        assert casualty_words(example.lower()), where
