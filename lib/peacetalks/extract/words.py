@@ -9,7 +9,6 @@ two to three times faster than re.IGNORECASE and finds the same.
 from __future__ import annotations
 
 import re
-import string
 from typing import Any
 
 import ahocorasick
@@ -52,11 +51,6 @@ def folded_pattern(pattern: str) -> re.Pattern[str]:
         done = kept.end()
     pieces.append(pattern[done:].lower())
     return re.compile("".join(pieces))
-
-
-def last_letters(text: str) -> str:
-    """The run of letters a-z that ends `text` (empty if it ends with anything else)."""
-    return text[len(text.rstrip(string.ascii_lowercase)):]
 
 
 def automaton(values: dict[str, Any]) -> ahocorasick.Automaton:
