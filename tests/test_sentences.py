@@ -88,3 +88,20 @@ def test_shared_splits_cut_each_paragraph_once(monkeypatch):
     assert len(calls) == 2  # two paragraphs, each cut once
     split_sentences(body)
     assert len(calls) == 4  # outside, the cuts are not kept
+
+
+def test_extraction_cuts_each_paragraph_of_a_batch_once(monkeypatch):
+    """The casualty and stance readers both read these paragraphs (a toll, and talks): one cut each."""
+    import peacetalks.extract.sentences as sentences
+    from peacetalks.extract.document import process_documents
+    from peacetalks.sources.documents import RawDocument
+    cuts = []
+    cut = sentences.sentence_spans
+    monkeypatch.setattr(sentences, "sentence_spans", lambda text: cuts.append(text) or cut(text))
+    text = ("Envoys gather for talks on Syria\n\nRussia said it supported the peace talks in Geneva on Syria. "
+            "The war has killed more than 300,000 people.\n\nThe opposition rejected the ceasefire, and shelling "
+            "killed 20 people in Aleppo on Monday.\n")
+    docs = [RawDocument(f"a{i}", f"a{i}.txt", text, "utf-8", "") for i in range(2)]
+    results = process_documents(docs)
+    assert all(r.casualties and r.stances for r in results)
+    assert len(cuts) == len(set(cuts))  # no paragraph cut twice

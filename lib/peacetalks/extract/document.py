@@ -109,8 +109,8 @@ def _read_article(doc: RawDocument, analyst: AnalystFiles) -> _ReadArticle:
 
 def process_document(doc: RawDocument, analyst: AnalystFiles = NO_ANALYST_FILES) -> ArticleResult:
     """Parse one document and extract its rows: a pure function of the document and the analyst files."""
-    article = _read_article(doc, analyst)
-    with shared_splits():  # the two readers cut the same paragraphs into sentences: once
+    with shared_splits():  # dating (with events.csv) and the two readers cut the same paragraphs: once
+        article = _read_article(doc, analyst)
         casualties = extract_casualties(doc.id, article.body)
         stances = extract_stances(doc.id, article.body, article.published)
     return ArticleResult(article.row, casualties, stances, article.problems)
@@ -129,16 +129,18 @@ def process_documents(docs: Sequence[RawDocument], analyst: AnalystFiles = NO_AN
     figures of each, then the stances of each), not article by article: one stage's code and
     patterns then stay in the processor's caches from one article to the next, which makes a batch
     of a hundred articles about a tenth faster. The rows are the same. The cuts of the batch's
-    paragraphs into sentences are kept until both readers are done (`sentences.shared_splits`).
+    paragraphs into sentences are kept until the batch is done (`sentences.shared_splits`): dating
+    (when events.csv is given), the casualty reader and the stance reader cut the same paragraphs.
     """
     results: list[ArticleResult | None] = [None] * len(docs)
-    read: list[tuple[int, _ReadArticle]] = []
-    for index, doc in enumerate(docs):
-        try:
-            read.append((index, _read_article(doc, analyst)))
-        except Exception as err:  # noqa: BLE001 - one bad article must not stop a corpus
-            results[index] = _unprocessed(doc, err)
-    with shared_splits():  # the casualty and stance readers cut the batch's paragraphs into sentences once
+    with shared_splits():  # dating (with events.csv) and the casualty and stance readers cut the batch's
+        # paragraphs into sentences once
+        read: list[tuple[int, _ReadArticle]] = []
+        for index, doc in enumerate(docs):
+            try:
+                read.append((index, _read_article(doc, analyst)))
+            except Exception as err:  # noqa: BLE001 - one bad article must not stop a corpus
+                results[index] = _unprocessed(doc, err)
         casualties: dict[int, list[dict[str, Any]]] = {}
         for index, article in read:
             try:
