@@ -547,3 +547,12 @@ def test_every_example_of_every_cue_holds_a_casualty_word() -> None:
     assert len(examples) >= 30
     for where, example in examples:
         assert casualty_words(example.lower()), where
+
+
+def test_a_word_that_holds_assad_does_not_make_an_article_about_syria() -> None:
+    """("ambassador" holds the letters of "assad"; an article that names neither Syria nor a place in it is
+    about something else, and its tolls are `other`.)"""
+    body = "The ambassador told the council that the fighting in the north has killed 5,000 people since March."
+    assert not is_about_syria(body)
+    assert [(r["value"], r["subject"]) for r in extract_casualties("x", body)] == [(5_000, OTHER)]
+    assert is_about_syria("The ambassador spoke of Assad. " + body)

@@ -216,12 +216,11 @@ def _war_nouns(text: str, folded: str, grammar: Grammar) -> list[tuple[int, int,
         start, end = match.span()
         names = []
         window = text[max(0, start - 60):start]
-        for pattern, needs in ((_OWNER_BEFORE, "'’"), (_MODIFIER_BEFORE, "hH"), (_WHERE_BEFORE, "w")):
-            if any(char in window for char in needs):  # (the word each pattern cannot match without)
-                owner = pattern.search(window)
-                if owner:
-                    names.append(owner.group("x"))
-        place = _PLACE_AFTER.match(text, end) if text[end:end + 1].isspace() else None
+        for pattern in (_OWNER_BEFORE, _MODIFIER_BEFORE, _WHERE_BEFORE):
+            owner = pattern.search(window)
+            if owner:
+                names.append(owner.group("x"))
+        place = _PLACE_AFTER.match(text, end)
         if place:
             names.append(place.group("x"))
         foreign = any(not _NOT_A_PLACE.match(fold(name)) and not grammar.syrian.search(fold(name)) for name in names)
@@ -276,10 +275,7 @@ def is_about_syria(body: str, folded: str | None = None) -> bool:
     grammar = compiled_grammar()
     if folded is None:
         folded = fold(body)
-    runs = letter_runs(folded)
-    if ("syria" in folded or "assad" in folded) and other_conflict_words().isdisjoint(runs):
-        return True  # (the common case, without counting)
-    runs = Counter(runs)
+    runs = Counter(letter_runs(folded))
     syria = sum(runs[word] for word in syria_words())
     if not syria:
         if grammar.syria_marker.search(folded) is None:  # (names of more than one word: "deir ez-zor")

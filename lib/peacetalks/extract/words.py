@@ -23,7 +23,7 @@ def letter_runs(lowered: str) -> list[bytes]:
 
 
 # re.IGNORECASE lower-cases every character it compares, which makes a pattern two to three times
-# slower. The case-insensitive patterns of numbers.py and casualties.py are compiled case-sensitively
+# slower. The case-insensitive patterns of numbers.py and the casualty modules are compiled case-sensitively
 # in lower case (`folded_pattern`) and matched against `fold(text)`, which finds exactly what the
 # re.IGNORECASE pattern finds in `text`, at the same offsets.
 _ODD_CASES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})  # İ ı ſ
