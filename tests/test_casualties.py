@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from peacetalks import load_corpus
-from peacetalks.extract.casualties import extract_casualties, is_about_syria
+from peacetalks.extract.casualties import cue_example_problems, example_problem, extract_casualties, is_about_syria
 from peacetalks.extract.casualty_figures import _LISTED, _is_list_gap
 from peacetalks.extract.casualty_grammar import casualty_words, check_cue_file, cue_data
 from peacetalks.tables.schema import CASUALTY_COLUMNS, KINDS, QUALIFIERS, SUBJECTS
@@ -251,49 +251,32 @@ def test_casualty_words_equal_the_plain_scan(text: str) -> None:
 
 # --- the cue data's own examples and counterexamples ------------------------------------------------
 
-def _cue_cases() -> list[tuple[str, str, str, bool]]:
-    """(section, expectation, sentence, is_example) for every example and counterexample of casualty_cues.yaml."""
-    cues = cue_data()
-    cases = []
-
-    def add(section: str, expectation: str, entries) -> None:
-        for entry in entries if isinstance(entries, list) else [entries]:
-            if isinstance(entry, dict):
-                cases.extend((section, expectation, text, True) for text in entry.get("examples", []))
-                cases.extend((section, expectation, text, False) for text in entry.get("counterexamples", []))
-
-    for kind, spec in cues["kinds"].items():
-        for key, entries in spec.items():
-            add(f"kinds.{kind}.{key}", kind, entries)
-    for section, expectation in [("war_cues", WAR), ("event_cues", EVENT), ("narrowing_cues", EVENT),
-                                 ("outside_events", OTHER), ("foreign_war_examples", OTHER)]:
-        add(section, expectation, cues[section])
-    return cases
-
-
-CUE_CASES = _cue_cases()
+CUE_CASES = list(check_cue_file(cue_data(), "casualty_cues.yaml").cases())
 
 
 def test_the_cue_data_carries_examples_and_counterexamples() -> None:
     assert sum(is_example for *_, is_example in CUE_CASES) >= 30
     assert sum(not is_example for *_, is_example in CUE_CASES) >= 20
-    sections = {section.split(".")[0] for section, *_ in CUE_CASES}
+    sections = {section.split(".")[0] for _, section, *_ in CUE_CASES}
     assert {"kinds", "war_cues", "event_cues", "outside_events", "foreign_war_examples"} <= sections
 
 
-@pytest.mark.parametrize("section, expectation, text, is_example", CUE_CASES,
-                         ids=[f"{'ex' if c[3] else 'counter'}:{c[0]}:{c[2][:40]}" for c in CUE_CASES])
-def test_cue_examples_and_counterexamples(section: str, expectation: str, text: str, is_example: bool) -> None:
-    rows = figures(text)
-    if expectation in KINDS:
-        has = any(kind == expectation for *_, kind, _ in rows)
-    elif expectation == WAR:
-        has = any(subject == WAR for *_, subject in rows)
-    elif expectation == EVENT:
-        has = any(subject == EVENT for *_, subject in rows) and not any(subject == WAR for *_, subject in rows)
-    else:
-        has = any(subject == OTHER for *_, subject in rows) and not any(subject != OTHER for *_, subject in rows)
-    assert has == is_example, rows
+@pytest.mark.parametrize("where, section, text, is_example", CUE_CASES, ids=[case[0] for case in CUE_CASES])
+def test_cue_examples_and_counterexamples(where: str, section: str, text: str, is_example: bool) -> None:
+    assert example_problem(where, section, text, is_example) is None
+
+
+def test_an_example_that_does_not_give_its_figure_is_named() -> None:
+    def misplace(data):
+        data["kinds"]["killed"]["active"][0]["examples"].append("Some 40 people were wounded in the raid on Syria.")
+        data["war_cues"][0]["counterexamples"].append("The war in Syria has killed 300,000 people since 2011.")
+    problems = cue_example_problems(check_cue_file(_cue_file_with(misplace), "my_cues.yaml"), "my_cues.yaml")
+    assert problems == [
+        "my_cues.yaml: kinds.killed.active[0].examples[2]: 'Some 40 people were wounded in the raid on Syria.' "
+        "does not give a killed figure (read: 40 wounded (syria_event))",
+        "my_cues.yaml: war_cues[0].counterexamples[1]: 'The war in Syria has killed 300,000 people since 2011.' "
+        "gives a syria_war figure (read: 300000 killed (syria_war))"]
+    assert cue_example_problems() == []
 
 
 # --- phrasings not read before, and what is not a casualty figure ----------------------------------

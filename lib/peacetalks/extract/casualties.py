@@ -13,12 +13,13 @@ import bisect
 import re
 
 from peacetalks.extract.casualty_figures import read_figures
-from peacetalks.extract.casualty_grammar import casualty_words, compiled_grammar
+from peacetalks.extract.casualty_grammar import CueFile, casualty_words, check_cue_file, compiled_grammar, cue_data
 from peacetalks.extract.casualty_subjects import Context, is_about_syria, subject_of
 from peacetalks.extract.sentences import paragraph_sentences, paragraphs
 from peacetalks.extract.words import fold, folded_pattern
 
-__all__ = ["MAX_HEAD_COUNT", "candidate_sentences", "extract_casualties", "figures_in_sentence", "is_about_syria"]
+__all__ = ["MAX_HEAD_COUNT", "candidate_sentences", "cue_example_problems", "example_problem", "extract_casualties",
+           "figures_in_sentence", "is_about_syria"]
 
 # Whether a stretch may hold a number: a digit (a fast scan on its own), else a number word.
 # (Case-insensitive patterns are `folded_pattern`s, matched against the `fold`ed text: see numbers.py.)
@@ -125,3 +126,48 @@ def figures_in_sentence(sentence: str, previous: str = "") -> list[tuple[int, in
         subject = subject_of(context, figures, i)
         result.append((q.value, q.value_high, q.qualifier, figure.kind, subject))
     return result
+
+
+# --- the examples of casualty_cues.yaml, read ----------------------------------------------------------
+
+# An opening paragraph that makes an example a sentence of an article about Syria (an article that names
+# neither Syria nor a place in it is about something else: its tolls are `other`).
+EXAMPLE_OPENING = "Envoys met again on the future of Syria.\n\n"
+# What an example of each section must give, and a counterexample must not.
+_EXPECTED = {"war_cues": "a syria_war figure", "event_cues": "a syria_event figure and no syria_war one",
+             "narrowing_cues": "a syria_event figure and no syria_war one",
+             "outside_events": "an `other` figure and no syria_* one",
+             "foreign_war_examples": "an `other` figure and no syria_* one"}
+
+
+def example_problem(where: str, section: str, sentence: str, is_example: bool) -> str | None:
+    """What is wrong with one example (or counterexample) of the cue file, read as a sentence of an article
+    about Syria: under kinds.<kind> an example gives a figure of that kind, under war_cues a syria_war
+    figure, under event_cues and narrowing_cues a syria_event figure and no syria_war one, under
+    outside_events and foreign_war_examples an `other` figure and no syria_* one; a counterexample does
+    not. None when it reads as it should."""
+    rows = extract_casualties("example", EXAMPLE_OPENING + sentence)
+    subjects = {row["subject"] for row in rows}
+    if section.startswith("kinds."):
+        kind = section.split(".", 1)[1]
+        gives, expected = any(row["kind"] == kind for row in rows), f"a {kind} figure"
+    elif section == "war_cues":
+        gives, expected = "syria_war" in subjects, _EXPECTED[section]
+    elif section in ("event_cues", "narrowing_cues"):
+        gives, expected = "syria_event" in subjects and "syria_war" not in subjects, _EXPECTED[section]
+    else:
+        gives, expected = "other" in subjects and subjects <= {"other"}, _EXPECTED[section]
+    if gives == is_example:
+        return None
+    read = ", ".join(f"{row['value']} {row['kind']} ({row['subject']})" for row in rows) or "no figure"
+    return f"{where}: {sentence!r} {'does not give' if is_example else 'gives'} {expected} (read: {read})"
+
+
+def cue_example_problems(cue_file: CueFile | None = None, where: str = "casualty_cues.yaml") -> list[str]:
+    """What is wrong with the examples and counterexamples of a cue file (by default the packaged one),
+    each naming the file and the entry: `example_problem` of each, read by the packaged reader."""
+    if cue_file is None:
+        cue_file = check_cue_file(cue_data(), where)
+    problems = (example_problem(path, section, sentence, is_example)
+                for path, section, sentence, is_example in cue_file.cases())
+    return [f"{where}: {problem}" for problem in problems if problem]

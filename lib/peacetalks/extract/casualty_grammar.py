@@ -163,16 +163,26 @@ class CueFile(BaseModel):
 
     def examples(self) -> Iterator[tuple[str, str]]:
         """(where, sentence) of every example of every cue ("kinds.killed.active[0].examples[1]")."""
-        sections: list[tuple[str, list[Cue]]] = [
-            (f"kinds.{kind}.{name}", getattr(cues, name)) for kind, cues in self.kinds.items()
+        for where, _section, sentence, is_example in self.cases():
+            if is_example:
+                yield where, sentence
+
+    def cases(self) -> Iterator[tuple[str, str, str, bool]]:
+        """(where, section, sentence, is_example) of every example and counterexample of every cue: where
+        is "kinds.killed.active[0].counterexamples[1]", section "kinds.killed" or "war_cues"."""
+        sections: list[tuple[str, str, list[Cue] | list[Examples]]] = [
+            (f"kinds.{kind}", f"kinds.{kind}.{name}", getattr(cues, name)) for kind, cues in self.kinds.items()
             for name in KindCues.model_fields]
-        sections += [(name, getattr(self, name)) for name in ("war_cues", "event_cues", "narrowing_cues", "outside_events")]
-        for section, entries in sections:
+        sections += [(name, name, getattr(self, name))
+                     for name in ("war_cues", "event_cues", "narrowing_cues", "outside_events")]
+        for section, path, entries in sections:
             for index, cue in enumerate(entries):
-                for number, example in enumerate(cue.examples):
-                    yield f"{section}[{index}].examples[{number}]", example
-        for number, example in enumerate(self.foreign_war_examples.examples):
-            yield f"foreign_war_examples.examples[{number}]", example
+                for key, is_example in (("examples", True), ("counterexamples", False)):
+                    for number, sentence in enumerate(getattr(cue, key)):
+                        yield f"{path}[{index}].{key}[{number}]", section, sentence, is_example
+        for key, is_example in (("examples", True), ("counterexamples", False)):
+            for number, sentence in enumerate(getattr(self.foreign_war_examples, key)):
+                yield f"foreign_war_examples.{key}[{number}]", "foreign_war_examples", sentence, is_example
 
 
 def check_cue_file(data: Any, where: str) -> CueFile:
