@@ -14,7 +14,6 @@ where people died.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from peacetalks.extract.casualty_figures import Figure, word_facts
 from peacetalks.extract.casualty_grammar import Grammar, compiled_grammar, other_conflict_words, syria_words
@@ -275,10 +274,10 @@ def is_about_syria(body: str, folded: str | None = None) -> bool:
     grammar = compiled_grammar()
     if folded is None:
         folded = fold(body)
-    runs = Counter(letter_runs(folded))
-    syria = sum(runs[word] for word in syria_words())
+    runs = letter_runs(folded)
+    syria = sum(map(syria_words().__contains__, runs))  # (how many of the words are Syria's names)
     if not syria:
         if grammar.syria_marker.search(folded) is None:  # (names of more than one word: "deir ez-zor")
             return False
         syria = 1
-    return sum(runs[word] for word in other_conflict_words()) <= 2 * syria
+    return sum(map(other_conflict_words().__contains__, runs)) <= 2 * syria
