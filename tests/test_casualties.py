@@ -8,11 +8,9 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from peacetalks import load_corpus
-from peacetalks.extract.casualties import (_BREAKDOWN_BEFORE, _LISTED, CASUALTY_STEMS, _cues, _Gated, _grammar,
-                                   _has_digit, _has_digit_joint, _is_breakdown_before, _is_list_gap, casualty_words,
-                                   extract_casualties, is_about_syria)
-from peacetalks.extract.literals import required_literals
-from peacetalks.extract.words import fold
+from peacetalks.extract.casualties import cue_example_problems, example_problem, extract_casualties, is_about_syria
+from peacetalks.extract.casualty_figures import _LISTED, _is_list_gap
+from peacetalks.extract.casualty_grammar import casualty_words, check_cue_file, cue_data
 from peacetalks.tables.schema import CASUALTY_COLUMNS, KINDS, QUALIFIERS, SUBJECTS
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -227,37 +225,20 @@ def test_casualty_word_salad_gives_well_formed_rows_or_none(text: str) -> None:
 
 GAP_PIECES = st.sampled_from([" ", "  ", ",", "and", "And", "as well as", "plus", "children", "x'", "'and", "-",
                               "rescue", "workers", "’s", "women", "andy", "\n", "é", "7", ".", "/"])
-TEXT_PIECES = st.one_of(st.sampled_from(["1", "20", "-", ".", "/", ":", "9/11", "2.5", "age", "old", "٣", "x"]),
-                        st.text(max_size=4))
 
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(GAP_PIECES, max_size=12).map("".join))
 def test_list_gap_test_equals_the_plain_pattern(gap: str) -> None:
+    """(`_is_list_gap` counts the words before trying the pattern, which backtracks badly on long gaps.)"""
     assert _is_list_gap(gap) == bool(_LISTED.fullmatch(gap))
 
 
-@settings(max_examples=500, deadline=None)
-@given(st.lists(TEXT_PIECES, max_size=12).map("".join))
-def test_digit_tests_equal_the_plain_scans(text: str) -> None:
-    assert _has_digit(text) == bool(re.search(r"\d", text))
-    assert _has_digit_joint(text) == bool(re.search(r"\d[-./:]\d", text))
-
-
-WINDOW_PIECES = st.sampled_from(["including", "includes", "of whom", "among them", "among those", "incl.", "incl",
-                                 "mostly", "mainly", "them", ",", " ", "  ", "\n", ".", "killed", "xincluding",
-                                 "of them,", "whom .", "é", "20"])
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(WINDOW_PIECES, max_size=10).map("".join))
-def test_breakdown_test_equals_the_plain_pattern(window: str) -> None:
-    assert _is_breakdown_before(window) == bool(_BREAKDOWN_BEFORE.search(window))
-
-
 # The plain scan of the casualty stems: one alternation, "die" only at the end of a word.
-_STEMS = re.compile("|".join(CASUALTY_STEMS) + r"|die(?!\w)")
-STEM_PIECES = st.one_of(st.sampled_from([*CASUALTY_STEMS, "die", "died", "dies", "die_", "dieé", "die٣", "diet", "killed",
+CASUALTY_STEMS = cue_data()["casualty_words"]["stems"]
+ENDINGS = cue_data()["casualty_words"]["word_endings"]
+_STEMS = re.compile("|".join(CASUALTY_STEMS) + "".join(rf"|{ending}(?!\w)" for ending in ENDINGS))
+STEM_PIECES = st.one_of(st.sampled_from([*CASUALTY_STEMS, *ENDINGS, "die", "died", "dies", "die_", "dieé", "die٣", "diet", "killed",
                                          "deadeath", "fleed", "homeless", " ", ".", "x"]), st.text(max_size=3))
 
 
@@ -268,115 +249,34 @@ def test_casualty_words_equal_the_plain_scan(text: str) -> None:
     assert casualty_words(lowered) == [match.start() for match in _STEMS.finditer(lowered)]
 
 
-# --- the literal prefilter of the cue patterns (_Gated) -------------------------------------------------
-
-
-def _gated_patterns() -> list[_Gated]:
-    grammar = _grammar()
-    return [*grammar.active.values(), grammar.active_far, *(verb for verb, _ in grammar.drive_verbs.values())]
-
-
-def _cue_words() -> list[str]:
-    """Words of the cue lists and of the gates' literals, and pieces of them, to build texts that match."""
-    words = set()
-    for gated in _gated_patterns():
-        for strings in required_literals(gated.pattern):
-            words.update(strings)
-    for entry in ["kill killed killing dead since the start of war conflict began in 2011 has have claimed lives "
-                  "a the an another death toll of rose to reached tortured under torture barrel bombs shelling "
-                  "in detention on monday last week yesterday aleppo idlib drove driving forced from their homes "
-                  "abroad one two children and , . ; 300,000 people civilians wounded injured displaced uprooted"]:
-        words.update(entry.split())
-    return sorted(words)
-
-
-_GATE_TEXT = st.lists(st.one_of(st.sampled_from(_cue_words()), st.sampled_from([" ", "  ", ", ", "-", "'"]),
-                                st.text(alphabet="abdeiklnorst ", max_size=4)), max_size=25)
-
-
-def test_every_gated_pattern_has_a_literal_prefilter() -> None:
-    assert all(gated._automaton is not None for gated in _gated_patterns())
-
-
-@settings(max_examples=400, deadline=None)
-@given(_GATE_TEXT.map(" ".join), st.data())
-def test_gated_search_finds_what_the_plain_pattern_finds(text: str, data) -> None:
-    folded = fold(text)
-    pos = data.draw(st.integers(0, len(folded)))
-    endpos = data.draw(st.integers(pos, len(folded)))
-    for gated in _gated_patterns():
-        for args in ((folded,), (folded, pos, endpos)):
-            got, plain = gated.search(*args), gated.pattern.search(*args)
-            assert (got and got.span()) == (plain and plain.span()), (gated.pattern.pattern[:60], args)
-
-
-def test_gated_search_finds_what_the_plain_pattern_finds_in_the_cue_examples() -> None:
-    """Texts made of whole cue entries' words match; the gate must let them through."""
-    sentences = ["Since the start of the war in 2011 more than 320,000 people have been killed.",
-                 "Barrel bombs have killed thousands since 2011, and 12,000 were tortured to death in detention.",
-                 "The strike on Monday in Aleppo killed at least 70 and drove 5,000 from their homes.",
-                 "The conflict that has claimed the lives of 250,000 began in March 2011."]
-    grammar = _grammar()
-    hits = 0
-    for sentence in sentences:
-        folded = fold(sentence)
-        for gated in _gated_patterns():
-            plain = gated.pattern.search(folded)
-            got = gated.search(folded)
-            assert (got and got.span()) == (plain and plain.span())
-            hits += plain is not None
-        for cues in (grammar.war, grammar.event, grammar.narrowing):  # asked only whether they are there
-            plain = cues.pattern.search(folded)
-            assert cues.found(folded) == (plain is not None)
-            hits += plain is not None
-    assert hits >= 4
-
-
 # --- the cue data's own examples and counterexamples ------------------------------------------------
 
-def _cue_cases() -> list[tuple[str, str, str, bool]]:
-    """(section, expectation, sentence, is_example) for every example and counterexample of casualty_cues.yaml."""
-    cues = _cues()
-    cases = []
-
-    def add(section: str, expectation: str, entries) -> None:
-        for entry in entries if isinstance(entries, list) else [entries]:
-            if isinstance(entry, dict):
-                cases.extend((section, expectation, text, True) for text in entry.get("examples", []))
-                cases.extend((section, expectation, text, False) for text in entry.get("counterexamples", []))
-
-    for kind, spec in cues["kinds"].items():
-        for key, entries in spec.items():
-            add(f"kinds.{kind}.{key}", kind, entries)
-    for section, expectation in [("war_cues", WAR), ("event_cues", EVENT), ("narrowing_cues", EVENT),
-                                 ("outside_events", OTHER), ("foreign_war_examples", OTHER)]:
-        add(section, expectation, cues[section])
-    return cases
-
-
-CUE_CASES = _cue_cases()
+CUE_CASES = list(check_cue_file(cue_data(), "casualty_cues.yaml").cases())
 
 
 def test_the_cue_data_carries_examples_and_counterexamples() -> None:
     assert sum(is_example for *_, is_example in CUE_CASES) >= 30
     assert sum(not is_example for *_, is_example in CUE_CASES) >= 20
-    sections = {section.split(".")[0] for section, *_ in CUE_CASES}
+    sections = {section.split(".")[0] for _, section, *_ in CUE_CASES}
     assert {"kinds", "war_cues", "event_cues", "outside_events", "foreign_war_examples"} <= sections
 
 
-@pytest.mark.parametrize("section, expectation, text, is_example", CUE_CASES,
-                         ids=[f"{'ex' if c[3] else 'counter'}:{c[0]}:{c[2][:40]}" for c in CUE_CASES])
-def test_cue_examples_and_counterexamples(section: str, expectation: str, text: str, is_example: bool) -> None:
-    rows = figures(text)
-    if expectation in KINDS:
-        has = any(kind == expectation for *_, kind, _ in rows)
-    elif expectation == WAR:
-        has = any(subject == WAR for *_, subject in rows)
-    elif expectation == EVENT:
-        has = any(subject == EVENT for *_, subject in rows) and not any(subject == WAR for *_, subject in rows)
-    else:
-        has = any(subject == OTHER for *_, subject in rows) and not any(subject != OTHER for *_, subject in rows)
-    assert has == is_example, rows
+@pytest.mark.parametrize("where, section, text, is_example", CUE_CASES, ids=[case[0] for case in CUE_CASES])
+def test_cue_examples_and_counterexamples(where: str, section: str, text: str, is_example: bool) -> None:
+    assert example_problem(where, section, text, is_example) is None
+
+
+def test_an_example_that_does_not_give_its_figure_is_named() -> None:
+    def misplace(data):
+        data["kinds"]["killed"]["active"][0]["examples"].append("Some 40 people were wounded in the raid on Syria.")
+        data["war_cues"][0]["counterexamples"].append("The war in Syria has killed 300,000 people since 2011.")
+    problems = cue_example_problems(check_cue_file(_cue_file_with(misplace), "my_cues.yaml"), "my_cues.yaml")
+    assert problems == [
+        "my_cues.yaml: kinds.killed.active[0].examples[2]: 'Some 40 people were wounded in the raid on Syria.' "
+        "does not give a killed figure (read: 40 wounded (syria_event))",
+        "my_cues.yaml: war_cues[0].counterexamples[1]: 'The war in Syria has killed 300,000 people since 2011.' "
+        "gives a syria_war figure (read: 300000 killed (syria_war))"]
+    assert cue_example_problems() == []
 
 
 # --- phrasings not read before, and what is not a casualty figure ----------------------------------
@@ -539,3 +439,103 @@ def test_a_sentence_that_points_back_reads_the_one_before_across_a_paragraph_bre
     # without the pointer back, a new paragraph is read alone (a figure of one attack stays the event's)
     alone = start + "\n\nMore than 6,000 people have become refugees this week."
     assert figures(alone) == [(6000, None, L, F, EVENT)]
+
+
+# --- the sentence a row quotes ------------------------------------------------------------------------
+
+
+def test_a_row_quotes_the_whole_sentence_as_the_article_is_cut_into_sentences() -> None:
+    """An abbreviation with a capital after it ("Capt. Omar") does not end the quote: a row quotes one of
+    the sentences `split_sentences` cuts the body into (the cut the stances reader quotes from too)."""
+    from peacetalks.extract.sentences import split_sentences
+    body = (ABOUT_SYRIA + "Rebels shelled the town on Monday. The blast killed 20 fighters including Capt. Omar "
+            "Haddad, a commander of the brigade, activists said.")
+    rows = extract_casualties("t", body)
+    assert [r["sentence"] for r in rows] == ["The blast killed 20 fighters including Capt. Omar Haddad, a commander "
+                                             "of the brigade, activists said."]
+    assert {r["sentence"] for r in rows} <= {s.text for s in split_sentences(body)}
+
+
+def test_a_sentence_that_points_back_reads_the_paragraph_before() -> None:
+    """"Since then" opens a paragraph: the start of the war it counts from is in the paragraph before."""
+    assert figures("The uprising began in March 2011.\n\nSince then, more than 50,000 people have been killed.") \
+        == [(50_000, None, "at_least", "killed", "syria_war")]
+    assert figures("The siege of the town began in March.\n\nThe army sent 50,000 troops. Since then, more than "
+                   "50,000 people have been killed.") == [(50_000, None, "at_least", "killed", "syria_event")]
+
+
+# --- casualty_cues.yaml is checked when read: a bad entry is an error naming it -------------------------
+
+
+def _cue_file_with(change) -> dict:
+    """The packaged cue data, copied, with one change made by `change(data)`."""
+    import copy
+    data = copy.deepcopy(cue_data())
+    change(data)
+    return data
+
+
+def _cue_file_error(change) -> str:
+    from peacetalks.sources.problems import InputError
+    with pytest.raises(InputError) as caught:
+        check_cue_file(_cue_file_with(change), "my_cues.yaml")
+    return str(caught.value)
+
+
+def test_the_packaged_cue_file_passes_its_check() -> None:
+    assert check_cue_file(cue_data(), "casualty_cues.yaml").kinds.keys() == set(KINDS)
+
+
+def test_a_cue_that_is_not_a_regular_expression_is_named() -> None:
+    message = _cue_file_error(lambda data: data["kinds"]["killed"]["active"].__setitem__(1, "massacr(?:e|es"))
+    assert message.startswith("my_cues.yaml: kinds.killed.active[1].cue: not a valid regular expression")
+
+
+def test_an_unknown_or_missing_kind_is_named() -> None:
+    assert "kinds.wounds: unknown kind" in _cue_file_error(
+        lambda data: data["kinds"].__setitem__("wounds", data["kinds"].pop("wounded")))
+    assert "kinds.refugees: missing" in _cue_file_error(lambda data: data["kinds"].pop("refugees"))
+    assert "kinds.wounded.predicate" in _cue_file_error(lambda data: data["kinds"]["wounded"].__setitem__("predicate", []))
+
+
+def test_a_misspelt_key_is_named() -> None:
+    def misspell(data):
+        data["war_cues"][0]["example"] = data["war_cues"][0].pop("examples")
+    assert "war_cues[0].example: not a key of this file" in _cue_file_error(misspell)
+
+
+def test_an_example_the_casualty_words_would_hide_is_named_until_its_word_is_added() -> None:
+    """A new cue whose sentences hold no casualty word would be silently ignored by the reader."""
+    def add_cue(data):
+        data["kinds"]["killed"]["predicate"].append(
+            {"cue": "casualties", "examples": ["The shelling of the town caused 40 casualties."]})
+    message = _cue_file_error(add_cue)
+    assert "kinds.killed.predicate[" in message and "examples[0]" in message and "casualty_words" in message
+
+    def add_cue_and_word(data):
+        add_cue(data)
+        data["casualty_words"]["stems"].append("casualt")
+    check_cue_file(_cue_file_with(add_cue_and_word), "my_cues.yaml")  # no error
+
+
+def test_place_and_word_lists_are_checked_for_the_form_the_reader_needs() -> None:
+    assert "foreign_places[0]" in _cue_file_error(lambda data: data["foreign_places"].__setitem__(0, "(?:north )?korea"))
+    assert "other_conflicts[0]" in _cue_file_error(lambda data: data["other_conflicts"].__setitem__(0, "yemen(?:i)?"))
+    assert "casualty_words.stems[0]" in _cue_file_error(lambda data: data["casualty_words"]["stems"].__setitem__(0, "Kill"))
+
+
+def test_every_example_of_every_cue_holds_a_casualty_word() -> None:
+    """The reader looks at a sentence only when it holds a casualty word (casualty_grammar.casualty_words)."""
+    examples = list(check_cue_file(cue_data(), "casualty_cues.yaml").examples())
+    assert len(examples) >= 30
+    for where, example in examples:
+        assert casualty_words(example.lower()), where
+
+
+def test_a_word_that_holds_assad_does_not_make_an_article_about_syria() -> None:
+    """("ambassador" holds the letters of "assad"; an article that names neither Syria nor a place in it is
+    about something else, and its tolls are `other`.)"""
+    body = "The ambassador told the council that the fighting in the north has killed 5,000 people since March."
+    assert not is_about_syria(body)
+    assert [(r["value"], r["subject"]) for r in extract_casualties("x", body)] == [(5_000, OTHER)]
+    assert is_about_syria("The ambassador spoke of Assad. " + body)

@@ -6,9 +6,9 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from peacetalks.extract.numbers import (_CORE_FOLDED, _CORE_WHOLE_FOLDED, _HEDGE_BEFORE, _core_pattern, _hedge_before,
+from peacetalks.extract.numbers import (_CORE_FOLDED, _CORE_WHOLE_FOLDED, _core_pattern,
                                 _matches_at_number_starts, _number_starts, find_quantities, parse_number)
-from peacetalks.extract.words import fold, folded_pattern, last_letters
+from peacetalks.extract.words import fold, folded_pattern
 from peacetalks.tables.schema import QUALIFIERS
 
 
@@ -130,11 +130,6 @@ def test_a_folded_pattern_matches_where_ignorecase_matches(element: str) -> None
     assert folded == ignorecase
 
 
-@given(st.text(alphabet=st.sampled_from("abcxyzAZ 1-\u00e9\u0131\u017f"), max_size=12))
-def test_last_letters_is_the_run_of_a_to_z_ending_the_text(text: str) -> None:
-    assert last_letters(text) == re.search(r"[a-z]*\Z", text).group(0)
-
-
 def test_folded_pattern_lowers_letters_but_not_escapes_or_group_names() -> None:
     assert folded_pattern(r"(?P<Kind>Killed)\W+\Z").pattern == r"(?P<Kind>killed)\W+\Z"
 
@@ -165,21 +160,6 @@ def test_folded_number_scan_finds_what_the_plain_scan_finds(text: str) -> None:
     for core, plain in [(_CORE_FOLDED, _CORE), (_CORE_WHOLE_FOLDED, _CORE_WHOLE)]:
         assert ([m.span() for m in _matches_at_number_starts(core, folded, folded)]
                 == [m.span() for m in plain.finditer(text)])
-
-
-HEDGE_TEXT = st.lists(st.one_of(st.sampled_from(["more than", "about", "(about", "x(about", "some", "Up To", "at least",
-                                                 "no fewer than", "circa", "ſome", "under", "20", " ", "\n", ",",
-                                                 "“nearly", "thanks", "of"]), st.text(max_size=3)), max_size=15)
-
-
-@settings(max_examples=500, deadline=None)
-@given(HEDGE_TEXT.map(" ".join))
-def test_hedge_before_equals_the_plain_search(text: str) -> None:
-    folded = fold(text)
-    for start in range(len(folded) + 1):
-        plain = _HEDGE_BEFORE.search(folded, max(0, start - 40), start)
-        found = _hedge_before(folded, start)
-        assert (found and found.span()) == (plain and plain.span())
 
 
 # --- hyphenated fractions, scales glued to digits, changes that are not ranges ------------------------

@@ -63,3 +63,45 @@ def test_paragraphs_are_the_non_blank_stretches_between_blank_lines(text):
     cuts = [0] + [i for m in re.finditer(r"\n\s*\n", text) for i in m.span()] + [len(text)]
     stretches = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
     assert list(paragraphs(text)) == [(a, b, text[a:b]) for a, b in stretches if text[a:b].strip()]
+
+
+@given(st.text(alphabet=st.sampled_from("ab. \n\u00e9U"), max_size=200))
+def test_shared_splits_give_the_sentences_each_reader_would_cut(text):
+    from peacetalks.extract.sentences import paragraph_sentences, paragraphs, shared_splits
+    alone = split_sentences(text)
+    with shared_splits():
+        first = split_sentences(text)
+        again = [s for index, (start, _end, part) in enumerate(paragraphs(text))
+                 for s in paragraph_sentences(part, start, index)]
+    assert first == again == alone
+
+
+def test_shared_splits_cut_each_paragraph_once(monkeypatch):
+    import peacetalks.extract.sentences as sentences
+    calls = []
+    cut = sentences.sentence_spans
+    monkeypatch.setattr(sentences, "sentence_spans", lambda text: calls.append(text) or cut(text))
+    body = "Talks resumed in Geneva. Envoys met.\n\nA strike killed 20 people. It was condemned."
+    with sentences.shared_splits():
+        split_sentences(body)
+        split_sentences(body)
+    assert len(calls) == 2  # two paragraphs, each cut once
+    split_sentences(body)
+    assert len(calls) == 4  # outside, the cuts are not kept
+
+
+def test_extraction_cuts_each_paragraph_of_a_batch_once(monkeypatch):
+    """The casualty and stance readers both read these paragraphs (a toll, and talks): one cut each."""
+    import peacetalks.extract.sentences as sentences
+    from peacetalks.extract.document import process_documents
+    from peacetalks.sources.documents import RawDocument
+    cuts = []
+    cut = sentences.sentence_spans
+    monkeypatch.setattr(sentences, "sentence_spans", lambda text: cuts.append(text) or cut(text))
+    text = ("Envoys gather for talks on Syria\n\nRussia said it supported the peace talks in Geneva on Syria. "
+            "The war has killed more than 300,000 people.\n\nThe opposition rejected the ceasefire, and shelling "
+            "killed 20 people in Aleppo on Monday.\n")
+    docs = [RawDocument(f"a{i}", f"a{i}.txt", text, "utf-8", "") for i in range(2)]
+    results = process_documents(docs)
+    assert all(r.casualties and r.stances for r in results)
+    assert len(cuts) == len(set(cuts))  # no paragraph cut twice

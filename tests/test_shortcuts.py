@@ -268,42 +268,9 @@ def test_an_empty_word_list_is_never_ruled_out(tmp_path):
     assert _gated_list_spans(codebook, text, 0, len(text))["contrast"]
 
 
-# --- casualty cues and date patterns: the quick searches find what the plain patterns find ------------
+# --- date patterns: the quick searches find what the plain patterns find ------------------------------
 
-from peacetalks.extract.casualties import _grammar  # noqa: E402
 from peacetalks.parse.dates import _DATE_PATTERNS  # noqa: E402
-from peacetalks.extract.literals import required_literals  # noqa: E402
-
-@pytest.mark.parametrize("cues", ["war", "event", "narrowing"])
-def test_casualty_cue_lists_found_as_the_whole_alternation_finds_them_in_real_sentences(cues):
-    gated = getattr(_grammar(), cues)
-    for sentence in SENTENCES:
-        folded = fold(sentence)
-        assert gated.found(folded) == bool(gated.pattern.search(folded)), sentence
-
-
-def _cue_list_words() -> list[str]:
-    """The strings each entry of the cue lists needs, and words around them, to build texts that match."""
-    words = {"since", "the", "war", "began", "in", "2011", "has", "killed", "people", "a", "single", "attack", "."}
-    for cues in ("war", "event", "narrowing"):
-        for part in getattr(_grammar(), cues).parts:
-            for strings in required_literals(part):
-                words.update(strings)
-    return sorted(words)
-
-
-CUE_LIST_TEXT = st.lists(st.one_of(st.sampled_from(_cue_list_words()), st.sampled_from([" ", "  ", ", "]),
-                                   st.text(alphabet="adeilnorst ", max_size=4)), max_size=25).map("".join)
-
-
-@settings(max_examples=400, deadline=None)
-@given(CUE_LIST_TEXT, st.sampled_from(["war", "event", "narrowing"]), st.data())
-def test_casualty_cue_lists_found_as_the_whole_alternation_finds_them_in_any_text(text, cues, data):
-    gated = getattr(_grammar(), cues)
-    folded = fold(text)
-    start = data.draw(st.integers(0, len(folded)))
-    end = data.draw(st.integers(start, len(folded)))
-    assert gated.found(folded, start, end) == bool(gated.pattern.search(folded, start, end))
 
 
 DATE_WORDS = st.sampled_from("2014 1999 2020 12 7 07 16th of Dec. December Nov 022017 16.12.2014 2014-12-16 "

@@ -20,6 +20,7 @@ from peacetalks.parse.htmlpages import HtmlArticle, decide_html_date, parse_html
 from peacetalks.parse.page import parse_article
 from peacetalks.sources.problems import Problem
 from peacetalks.sources.documents import RawDocument
+from peacetalks.extract.sentences import shared_splits
 from peacetalks.extract.stances import extract_stances
 
 
@@ -108,9 +109,10 @@ def _read_article(doc: RawDocument, analyst: AnalystFiles) -> _ReadArticle:
 
 def process_document(doc: RawDocument, analyst: AnalystFiles = NO_ANALYST_FILES) -> ArticleResult:
     """Parse one document and extract its rows: a pure function of the document and the analyst files."""
-    article = _read_article(doc, analyst)
-    casualties = extract_casualties(doc.id, article.body)
-    stances = extract_stances(doc.id, article.body, article.published)
+    with shared_splits():  # dating (with events.csv) and the two readers cut the same paragraphs: once
+        article = _read_article(doc, analyst)
+        casualties = extract_casualties(doc.id, article.body)
+        stances = extract_stances(doc.id, article.body, article.published)
     return ArticleResult(article.row, casualties, stances, article.problems)
 
 
@@ -126,31 +128,35 @@ def process_documents(docs: Sequence[RawDocument], analyst: AnalystFiles = NO_AN
     The batch goes through the stages in turn (every article parsed and dated, then the casualty
     figures of each, then the stances of each), not article by article: one stage's code and
     patterns then stay in the processor's caches from one article to the next, which makes a batch
-    of a hundred articles about a tenth faster. The rows are the same.
+    of a hundred articles about a tenth faster. The rows are the same. The cuts of the batch's
+    paragraphs into sentences are kept until the batch is done (`sentences.shared_splits`): dating
+    (when events.csv is given), the casualty reader and the stance reader cut the same paragraphs.
     """
     results: list[ArticleResult | None] = [None] * len(docs)
-    read: list[tuple[int, _ReadArticle]] = []
-    for index, doc in enumerate(docs):
-        try:
-            read.append((index, _read_article(doc, analyst)))
-        except Exception as err:  # noqa: BLE001 - one bad article must not stop a corpus
-            results[index] = _unprocessed(doc, err)
-    casualties: dict[int, list[dict[str, Any]]] = {}
-    for index, article in read:
-        try:
-            casualties[index] = extract_casualties(article.doc.id, article.body)
-        except Exception as err:  # noqa: BLE001
-            results[index] = _unprocessed(article.doc, err)
-    codebook = load_codebook()  # once for the batch: it looks at the codebook file each time
-    for index, article in read:
-        if index not in casualties:
-            continue
-        try:
-            stances = extract_stances(article.doc.id, article.body, article.published, codebook=codebook)
-        except Exception as err:  # noqa: BLE001
-            results[index] = _unprocessed(article.doc, err)
-            continue
-        results[index] = ArticleResult(article.row, casualties[index], stances, article.problems)
+    with shared_splits():  # dating (with events.csv) and the casualty and stance readers cut the batch's
+        # paragraphs into sentences once
+        read: list[tuple[int, _ReadArticle]] = []
+        for index, doc in enumerate(docs):
+            try:
+                read.append((index, _read_article(doc, analyst)))
+            except Exception as err:  # noqa: BLE001 - one bad article must not stop a corpus
+                results[index] = _unprocessed(doc, err)
+        casualties: dict[int, list[dict[str, Any]]] = {}
+        for index, article in read:
+            try:
+                casualties[index] = extract_casualties(article.doc.id, article.body)
+            except Exception as err:  # noqa: BLE001
+                results[index] = _unprocessed(article.doc, err)
+        codebook = load_codebook()  # once for the batch: it looks at the codebook file each time
+        for index, article in read:
+            if index not in casualties:
+                continue
+            try:
+                stances = extract_stances(article.doc.id, article.body, article.published, codebook=codebook)
+            except Exception as err:  # noqa: BLE001
+                results[index] = _unprocessed(article.doc, err)
+                continue
+            results[index] = ArticleResult(article.row, casualties[index], stances, article.problems)
     return results  # type: ignore[return-value] - every index was filled
 
 

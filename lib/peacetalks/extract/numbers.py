@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from text_to_num import text2num
 
-from peacetalks.extract.words import fold, folded_pattern, last_letters, letter_runs
+from peacetalks.extract.words import fold, folded_pattern, letter_runs
 
 # Vague plurals count as the least they can mean (qualifier at_least), as the analysis fixes them.
 VAGUE = {
@@ -153,7 +153,6 @@ def _alternation(words: list[str]) -> str:
 _HEDGE_BEFORE = folded_pattern(
     r"(?:^|(?<=[\s(\"'“]))(?:%s)\s*\Z" % "|".join(
         f"(?P<{q}>{_alternation(words)})" for q, words in HEDGES_BEFORE.items()))
-_HEDGE_LAST_WORDS = frozenset(hedge.split()[-1] for hedges in HEDGES_BEFORE.values() for hedge in hedges)
 _HEDGE_AFTER = folded_pattern(
     r"\s*(?:%s)(?!\w)" % "|".join(f"(?P<{q}>{_alternation(words)})" for q, words in HEDGES_AFTER.items()))
 _RANGE_JOIN = folded_pattern(
@@ -340,13 +339,8 @@ def find_quantities(text: str, folded: str | None = None) -> list[Quantity]:
 
 
 def _hedge_before(folded: str, start: int) -> re.Match[str] | None:
-    """The hedge ending (but for spaces) at `start` ("more than", "about"), within 40 characters. Looked
-    for only when the last word there ends a hedge: the pattern, which must end the window, is tried
-    at each offset of it."""
-    window_start = max(0, start - 40)
-    if last_letters(folded[window_start:start].rstrip()) not in _HEDGE_LAST_WORDS:
-        return None
-    return _HEDGE_BEFORE.search(folded, window_start, start)
+    """The hedge ending (but for spaces) at `start` ("more than", "about"), within 40 characters."""
+    return _HEDGE_BEFORE.search(folded, max(0, start - 40), start)
 
 
 def _glued_letters(text: str, match: re.Match[str]) -> str | None:

@@ -9,7 +9,6 @@ two to three times faster than re.IGNORECASE and finds the same.
 from __future__ import annotations
 
 import re
-import string
 from typing import Any
 
 import ahocorasick
@@ -24,7 +23,7 @@ def letter_runs(lowered: str) -> list[bytes]:
 
 
 # re.IGNORECASE lower-cases every character it compares, which makes a pattern two to three times
-# slower. The case-insensitive patterns of numbers.py and casualties.py are compiled case-sensitively
+# slower. The case-insensitive patterns of numbers.py and the casualty modules are compiled case-sensitively
 # in lower case (`folded_pattern`) and matched against `fold(text)`, which finds exactly what the
 # re.IGNORECASE pattern finds in `text`, at the same offsets.
 _ODD_CASES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})  # İ ı ſ
@@ -52,11 +51,6 @@ def folded_pattern(pattern: str) -> re.Pattern[str]:
         done = kept.end()
     pieces.append(pattern[done:].lower())
     return re.compile("".join(pieces))
-
-
-def last_letters(text: str) -> str:
-    """The run of letters a-z that ends `text` (empty if it ends with anything else)."""
-    return text[len(text.rstrip(string.ascii_lowercase)):]
 
 
 def automaton(values: dict[str, Any]) -> ahocorasick.Automaton:
