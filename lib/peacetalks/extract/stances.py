@@ -893,7 +893,10 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             return []
         others = [g for g in groups if g not in inside]
         relative = antecedent(text, others, clause.start, start)
-        if relative is not None:
+        passive = _passive_cue(folded, clause.start, start, end)
+        if passive:
+            pass  # "the meeting was boycotted by the coalition": the subject is what is boycotted; the agents hold it
+        elif relative is not None:
             add(relative)
         elif frame is not None:
             add(_content_holder(text, frame, others, start))
@@ -938,6 +941,8 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     negated = None
     if cue.agents != "inside" and negators is not _NOWHERE:
         negated = negators.search(folded, max(clause.start, _back_words(text, start, 3)), end)
+        if negated is None:
+            negated = _negated_purpose(folded, negators, max(clause.start, _back_words(text, start, 9)), start)
     if negated and negated.start() < start and _SUBORDINATOR.match(folded, start):
         negated = None  # "will not sign until Assad goes": the negation is the main verb's, not the cue's
     if negated:
@@ -980,6 +985,35 @@ def _needed_here(folded: str, needs: re.Pattern[str], start: int, end: int) -> b
 
 
 # a truce noun right before a participle that opens a cue: a reduced relative ("the truce brokered by ...")
+# a form of "be" right before a participle that opens a cue, with "by" after it: a passive, whose subject
+# undergoes the act ("the conference was boycotted by the rebels")
+_BE_BEFORE = folded_pattern(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\Z")
+_BY_AFTER = folded_pattern(r"\s+(?:\w+\s+){0,3}?by\b")
+
+
+def _passive_cue(folded: str, lo: int, start: int, end: int) -> bool:
+    """Whether the cue at [start, end) of the folded sentence is a verb in the passive with its agent after
+    it ("was boycotted by", "were rejected outright by"): then the subject is not the holder."""
+    return bool(_PARTICIPLE.match(folded, start) and _BE_BEFORE.search(folded, max(lo, start - 20), start)
+                and _BY_AFTER.match(folded, end))
+
+
+# what stands between a negated verb and a cue in its purpose clause: the verb (and an adverb), perhaps a
+# place it goes to, and "to" ("will not go to Geneva to hand over power", "is not travelling there to sign")
+_PURPOSE_GAP = folded_pattern(r"\s+(?!only\b)\w+(?:\s+\w+ly)?(?:\s+(?:to|in|at|for)\s+\w+(?:\s+\w+)?|\s+there)?\s+to\s+\Z")
+
+
+def _negated_purpose(folded: str, negators: re.Pattern[str], lo: int, start: int) -> re.Match[str] | None:
+    """A negator of the verb whose purpose clause the cue at `start` opens: "the delegation will not go to
+    Geneva to hand over power" does not back a handover."""
+    found = None
+    for found in negators.finditer(folded, lo, start):
+        pass  # the last one before the cue
+    if found is None or not _PURPOSE_GAP.fullmatch(folded, found.end(), start):
+        return None
+    return found
+
+
 _TRUCE_BEFORE = folded_pattern(r"\b(?:cease-?fires?|truces?|hostilities|armistice)[\"”’']?\s+\Z")
 _PARTICIPLE = folded_pattern(r"\w+ed\b")
 _CLAUSE_LINK = re.compile(r",|\b(?:and|but|that|which|who|while)\b", re.IGNORECASE)

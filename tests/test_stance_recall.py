@@ -1,0 +1,51 @@
+"""Stance mechanisms for recall on unseen text: who holds a position in general English constructions.
+Every sentence here is our own; each mechanism has cases that must give a row and cases that must not."""
+from __future__ import annotations
+
+import datetime as dt
+
+from peacetalks.extract.stances import extract_stances
+
+
+def read(body: str, published: str | None = "2015-11-03") -> list[tuple]:
+    date = dt.date.fromisoformat(published) if published else None
+    return sorted((r["actor"], r["issue"], r["polarity"]) for r in extract_stances("a", body, date))
+
+
+# --- a cue in the passive: its subject undergoes the act, the agent after "by" holds it -------------
+
+def test_the_subject_of_a_passive_cue_is_not_its_holder():
+    body = "The third round in Tehran, a close partner of President Assad, was boycotted by the National Coalition."
+    assert read(body) == [("syrian_opposition", "negotiations", -1)]
+
+
+def test_an_active_cue_still_belongs_to_its_subject():
+    assert read("Damascus boycotted the third round of talks.") == [("syrian_government", "negotiations", -1)]
+    assert read("The conference was boycotted.") == []
+
+
+# --- "Syrian" alone before a party to the talks or an office is the government ------------------------
+
+def test_the_syrian_side_and_the_syrian_delegation_are_the_government():
+    assert read("The Syrian delegation arrived in Vienna to attend the talks.") == [
+        ("syrian_government", "negotiations", 1)]
+    assert read("Syria's foreign minister welcomed the new round of talks.") == [
+        ("syrian_government", "negotiations", 1)]
+
+
+def test_the_syrian_opposition_delegation_stays_the_opposition():
+    assert read("The Syrian opposition delegation arrived in Vienna to attend the talks.") == [
+        ("syrian_opposition", "negotiations", 1)]
+
+
+# --- a negated verb negates the purpose clause it governs ---------------------------------------------
+
+def test_a_negated_journey_negates_its_purpose():
+    assert read("The regime will not travel to Vienna to hand over power.") == [("syrian_government", "transition", -1)]
+    assert read("The regime will travel to Vienna to hand over power.") == [("syrian_government", "transition", 1)]
+
+
+def test_a_negation_further_back_with_another_verb_between_does_not_reach_the_cue():
+    # "not" belongs to "hide"; the purpose "to attend the talks" is what they did
+    assert ("syrian_opposition", "negotiations", 1) in read(
+        "The rebels did not hide that they had flown to Riyadh and stayed there to attend the talks.")
