@@ -49,3 +49,26 @@ def test_a_negation_further_back_with_another_verb_between_does_not_reach_the_cu
     # "not" belongs to "hide"; the purpose "to attend the talks" is what they did
     assert ("syrian_opposition", "negotiations", 1) in read(
         "The rebels did not hide that they had flown to Riyadh and stayed there to attend the talks.")
+
+
+# --- a name inside an "inside" cue holds it, even when its list starts before the cue -----------------
+
+def test_every_name_inside_a_delegation_cue_holds_it():
+    found = read("Lavrov, Kerry and the opposition delegation met before the talks opened.")
+    assert ("syrian_opposition", "negotiations", 1) in found
+
+
+# --- a leading additive phrase: its actors do "also" what the clause says ------------------------------
+
+def test_actors_of_a_leading_additive_phrase_hold_the_clause_stance():
+    body = "Aside from Iran, Turkey and Saudi Arabia, envoys from eleven other countries are also attending the talks."
+    assert read(body) == [("iran", "negotiations", 1), ("saudi_arabia", "negotiations", 1),
+                          ("turkey", "negotiations", 1)]
+    assert read("In addition to Russia, the rebels too back the truce.") == [
+        ("russia", "ceasefire", 1), ("syrian_opposition", "ceasefire", 1)]
+
+
+def test_without_also_or_with_a_negative_the_additive_phrase_holds_nothing():
+    assert read("Apart from Iran, no other state is attending the talks.") == []
+    assert read("In addition to Russia, the rebels back the truce.") == [("syrian_opposition", "ceasefire", 1)]
+    assert read("Unlike Iran, Turkey also attends the talks.") == [("turkey", "negotiations", 1)]

@@ -884,8 +884,11 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     inside = [g for g in groups if start <= g.start and g.end <= end]
     frame = None
     if cue.agents == "inside":
-        for g in inside:
-            add(g)
+        # each name inside the cue, also when a list it stands in starts before the cue ("Muallem and the
+        # opposition delegate were due to speak": the delegate's is the opposition's)
+        for g in groups:
+            if g.start < end and start < g.end:
+                add(Group([m for m in g.mentions if start <= m.start and m.end <= end]))
     else:
         frame = next((f for f in frames if f.content_start <= start and end <= f.content_end), None)
         head = frame.content_start if frame else clause.start
@@ -903,6 +906,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         else:
             own = subject_of(text, others, clause.start, start)
             add(own or agent_of_noun(text, others, clause.start, start) or subject)
+        add(_added_holder(text, folded, groups, clause.start, start, clause.end))
         agents = _passive_agents(folded, max(start, end - 25), min(clause.end, end + 60))
         if agents and agents.start() > end and any(
                 w.endswith(("ing", "ed")) or w.isdigit() for w in _WORD.findall(text[end:agents.start()])):
@@ -985,6 +989,30 @@ def _needed_here(folded: str, needs: re.Pattern[str], start: int, end: int) -> b
 
 
 # a truce noun right before a participle that opens a cue: a reduced relative ("the truce brokered by ...")
+# a leading phrase that adds its actors to what the clause says of others ("Apart from Russia and Iran, ten
+# other states are also attending"); "also", "too" or "as well" in the clause says the reading is inclusive
+_ADDITIVE = re.compile(r"\W*(?:apart from|aside from|besides|in addition to|along with|alongside|as well as|like)\s+",
+                       re.IGNORECASE)
+_ALSO = folded_pattern(r"\b(?:also|too|as well|likewise|similarly)\b")
+
+
+def _added_holder(text: str, folded: str, groups: list[Group], lo: int, cue_start: int, hi: int) -> Group | None:
+    """The actors of a leading additive phrase ("Besides Turkey, ...", "In addition to Russia and Iran, ...")
+    when the clause [lo, hi) says the others do "also" what the cue says: they hold it too. The phrase opens
+    the clause, or the sentence when the clause is what follows it."""
+    lead = _ADDITIVE.match(text, lo) or (_ADDITIVE.match(text) if lo else None)
+    if lead is None:
+        return None
+    first = next((g for g in groups if g.start >= lead.end()), None)
+    if first is None or first.start != lead.end() and _WORD.findall(text, lead.end(), first.start) != ["the"]:
+        return None
+    comma = text.find(",", first.end, cue_start)
+    if comma == -1 or text[first.end:comma].strip() or (lead.start() < lo and text[comma + 1:lo].strip()) \
+            or not _ALSO.search(folded, comma, hi):
+        return None
+    return first
+
+
 # a form of "be" right before a participle that opens a cue, with "by" after it: a passive, whose subject
 # undergoes the act ("the conference was boycotted by the rebels")
 _BE_BEFORE = folded_pattern(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?\Z")
