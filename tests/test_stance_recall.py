@@ -72,3 +72,24 @@ def test_without_also_or_with_a_negative_the_additive_phrase_holds_nothing():
     assert read("Apart from Iran, no other state is attending the talks.") == []
     assert read("In addition to Russia, the rebels back the truce.") == [("syrian_opposition", "ceasefire", 1)]
     assert read("Unlike Iran, Turkey also attends the talks.") == [("turkey", "negotiations", 1)]
+
+
+# --- "Syria" as the subject of its own verb is the government ------------------------------------------
+
+def test_syria_acting_is_its_government():
+    assert read("Syria will send a delegation to the peace conference in Vienna.") == [
+        ("syrian_government", "negotiations", 1)]
+    assert read("A week later, Syria agreed to the truce.") == [("syrian_government", "ceasefire", 1)]
+
+
+def test_syria_as_a_place_or_with_a_modifier_holds_nothing():
+    assert read("Talks on Syria will resume in Geneva on Monday.") == []
+    assert read("The envoy hoped a united Syria would hold talks.") == []
+    assert read("Syria has been at war since 2011 and the talks resumed.") == []
+
+
+# --- an ellipsis before a capital ends a clause ------------------------------------------------------------
+
+def test_an_ellipsis_parts_a_negation_and_a_subject_from_what_follows():
+    body = '"The regime has lost all legitimacy and our view has not changed …There must be a transition," he said.'
+    assert not [r for r in read(body) if r[0] == "syrian_government"]

@@ -460,6 +460,8 @@ def split_clauses(text: str, folded: str, codebook: Codebook) -> list[Clause]:
     while pos != -1:
         cuts.append(pos + 1)
         pos = text.find(";", pos + 1)
+    if "…" in text or "..." in text:  # an ellipsis before a capital ends what was said before it
+        cuts.extend(m.end() for m in _ELLIPSIS.finditer(text))
     if len(cuts) == 1:  # (most sentences) one clause
         return [Clause(0, len(text))] if text and not text.isspace() else []
     cuts = sorted({c for c in cuts if c < len(text)})
@@ -468,6 +470,7 @@ def split_clauses(text: str, folded: str, codebook: Codebook) -> list[Clause]:
             for start, end in zip(cuts, ends) if text[start:end].strip()]
 
 
+_ELLIPSIS = re.compile(r"(?:…|\.\.\.)\s*(?=[\"“]?[A-Z])")
 _GROUP_STOPS = _AUXILIARIES | (_PREPOSITIONS - {"including"}) | {"that", "which", "who"}  # between two names, they part them
 _TITLE_STOPS = _GROUP_STOPS | {"and"}  # between two names of one actor, they part them
 
@@ -535,6 +538,8 @@ def actor_mentions(text: str, codebook: Codebook, folded: str | None = None, *,
       rebels", "the Egyptian government"): the codebook's actors are the Syrian war's."""
     folded = fold(text) if folded is None else folded
     mentions = codebook.mentions(text, folded)
+    if "Syria " in text:
+        mentions = _country_as_government(text, mentions)
     if not mentions:
         return mentions
     if text.lstrip()[:2].isupper():  # (a dateline opens in capitals)
@@ -549,6 +554,35 @@ def actor_mentions(text: str, codebook: Codebook, folded: str | None = None, *,
                 else m._replace(actor=NOBODY) for m in mentions]
     return [m if codebook.in_office(m, on) and not _foreign(text, folded, m, foreign) else m._replace(actor=NOBODY)
             for m in mentions]
+
+
+# "Syria" as the subject of a verb of its own ("Syria will send a delegation", "Syria has rejected the
+# plan"): the state acting, which is its government. Elsewhere ("peace in Syria", "Syria has been at
+# war") the word names the country, which holds nothing.
+_SYRIA_ACTS = re.compile(
+    r"(?<![\w'’-])Syria(?=\s+(?:(?:has|had|will|would|could|can|cannot|should|must|may|might|does|did|is|was)"
+    r"(?:\s+(?:not|also|still|now|already|n't))?\s+(?!been\b|a\b|an\b|the\b|in\b|at\b|under\b|home\b)[a-z]+"
+    r"|(?:said|says|told|insisted|agreed|accepted|rejected|refused|declined|welcomed|announced|wants|wanted|"
+    r"sent|sends|backed|backs|supported|supports|boycotted|approved|demanded|hopes|hoped|plans|planned)\b))")
+_SYRIA_GOVERNMENT = "syrian_government"
+# what may stand right before a subject: a clause's start, after punctuation, a conjunction or a speech verb
+_CLAUSE_OPENER = re.compile(r"(?:[,;:\"“(—–]|\b(?:and|but|that|while|as|because|since|when|after|said|says|told|added))\s*\Z",
+                            re.IGNORECASE)
+
+
+def _country_as_government(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` with "Syria" as the subject of a verb (see `_SYRIA_ACTS`) added, for the government; not
+    after a preposition or a determiner ("talks on Syria will resume", "a united Syria")."""
+    added = []
+    for match in _SYRIA_ACTS.finditer(text):
+        before = _WORD.findall(text, max(0, match.start() - 30), match.start())
+        if before and not _CLAUSE_OPENER.search(text, max(0, match.start() - 30), match.start()) \
+                or any(m.start <= match.start() < m.end for m in mentions):
+            continue
+        added.append(Mention(_SYRIA_GOVERNMENT, match.start(), match.end(), None))
+    if not added:
+        return mentions
+    return sorted(mentions + added, key=operator.attrgetter("start"))
 
 
 _FORMER = re.compile(r"\b(?:former|ex|then|late|outgoing|erstwhile)\b", re.IGNORECASE)
