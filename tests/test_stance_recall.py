@@ -93,3 +93,40 @@ def test_syria_as_a_place_or_with_a_modifier_holds_nothing():
 def test_an_ellipsis_parts_a_negation_and_a_subject_from_what_follows():
     body = '"The regime has lost all legitimacy and our view has not changed …There must be a transition," he said.'
     assert not [r for r in read(body) if r[0] == "syrian_government"]
+
+
+# --- reported speech: the source of a report after "said" is not what was said --------------------------
+
+def test_a_report_source_after_the_speech_verb_leaves_the_content_before_it():
+    body = ('"There can be no future for Assad in a free Syria, with due respect to our partners," Jubeir said, '
+            'as quoted by a news agency.')
+    assert read(body) == [("saudi_arabia", "assad_role", -1)]
+
+
+# --- '"...," he said': the pronoun is the person last named -------------------------------------------------
+
+def test_a_pronoun_attribution_is_the_person_named_before():
+    body = ('Cavusoglu met reporters in Ankara on Monday.\n\n'
+            '"We are going to attend the talks in Geneva next week with our partners," he said.')
+    assert read(body) == [("turkey", "negotiations", 1)]
+    two = ('Cavusoglu met reporters in Ankara on Monday.\n\n'
+           '"Let me be quite clear about it: there is no future for Assad in Syria," she said.')
+    assert read(two) == [("turkey", "assad_role", -1)]
+
+
+def test_a_pronoun_attribution_after_another_speaker_or_about_others_holds_nothing():
+    other = ('Cavusoglu met reporters in Ankara on Monday. A local mayor, Omar Haddad, said the mood was grim.\n\n'
+             '"We are going to attend the talks in Geneva next week with our partners," he said.')
+    assert read(other) == []
+    about_others = ('Cavusoglu met reporters in Ankara on Monday.\n\n'
+                    '"Most ordinary families in the region want peace more than anything else," he said.')
+    assert read(about_others) == []
+    unknown_date = ('Cavusoglu met reporters in Ankara.\n\n'
+                    '"We are going to attend the talks in Geneva next week with our partners," he said.')
+    assert read(unknown_date, None) == []
+
+
+def test_a_quotation_in_the_next_paragraph_is_not_attributed_to_a_name_there():
+    body = ('"A negotiated settlement remains the only way out of this war for everyone."\n\n'
+            'Russia said on Friday it would send more aid.')
+    assert read(body) == []

@@ -198,6 +198,9 @@ class Group:
     """Adjacent mentions read as one noun phrase ("Russia and Iran", "Russian Foreign Minister Sergei Lavrov")."""
 
     mentions: list[Mention] = field(default_factory=list)
+    # named before the quotation it speaks ('"...," he said'), not in its attribution: it holds only what
+    # the quotation says of nobody else (see `_read_cue`)
+    recalled: bool = False
 
     @property
     def start(self) -> int:
@@ -345,13 +348,15 @@ class _Context:
             self._quote_starts = [q.start(1) for q in self._quoted]
         # the quotations do not overlap (one scan finds them), so only the last one that opens at or
         # before the sentence can hold it: found by bisection, not by a scan of all (linear in all)
-        index = bisect.bisect_right(self._quote_starts, sentence.start) - 1
+        # (a sentence that opens with the quotation mark stands in the quotation too)
+        index = bisect.bisect_right(self._quote_starts, sentence.start + 1) - 1
         if index < 0:
             return None
         quotation = self._quoted[index]
-        if sentence.end <= quotation.end(1) + 2:
+        inside = sentence.end <= quotation.end(1) + 2
+        if inside or sentence.start < quotation.end() <= sentence.end and _PRONOUN_SAID.match(self.body, quotation.end()):
             if quotation.start() not in self._speakers:
-                self._speakers[quotation.start()] = attribution(self.body, quotation, self.codebook, self.published)
+                self._speakers[quotation.start()] = speaker_of(self.body, quotation, self.codebook, self.published)
             return self._speakers[quotation.start()]
         return None
 
@@ -743,13 +748,19 @@ def speech_frames(text: str, folded: str, clause: Clause, groups: list[Group], c
         if before:
             speaker = before[-1]
             rest = text[verb.end():clause.end]
-            if len(_WORD.findall(rest)) > 3:
+            if len(_WORD.findall(rest)) > 3 and not _ATTRIBUTION_TAIL.match(rest):
                 frames.append(Speech(speaker, verb.end(), clause.end))
             else:
                 frames.append(Speech(speaker, clause.start, speaker.start))
         elif after and len(_WORD.findall(text[after[0].end:clause.end])) <= 6:
             frames.append(Speech(after[0], clause.start, verb.start()))
     return frames
+
+
+# what may follow "X said" when what was said came before: the source of the report, not its content
+# ('"...," the minister said, as quoted by the agency', '..., he said, according to state media')
+_ATTRIBUTION_TAIL = re.compile(r"\s*,\s*(?:as\s+(?:quoted|reported|cited)\b|(?:quoted|cited)\s+by\b|according\s+to\b|"
+                               r"in\s+(?:an?\s+)?(?:interview|statement|speech|address|televised)\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -759,6 +770,8 @@ class Quotation:
     start: int
     end: int
     speaker: Group
+    # attributed by a pronoun after it ('"...," he said'): its speaker also holds the sentence it closes in
+    pronoun: bool = False
 
 
 _QUOTATION = re.compile(r"[\"“]([^\"“”\n]{40,3000}?)[\"”]")
@@ -779,18 +792,45 @@ def quotations(body: str, codebook: Codebook, published: dt.date | None = None) 
     """
     found = []
     for match in _QUOTATION.finditer(body):
-        speaker = attribution(body, match, codebook, published)
+        speaker = speaker_of(body, match, codebook, published)
         if speaker is not None:
-            found.append(Quotation(match.start(1), match.end(1), speaker))
+            found.append(Quotation(match.start(1), match.end(1), speaker,
+                                   bool(_PRONOUN_SAID.match(body, match.end()))))
     return found
+
+
+def speaker_of(body: str, quotation: re.Match[str], codebook: Codebook,
+               published: dt.date | Introduced | None = None) -> Group | None:
+    """Who speaks a quotation: the actor its attribution names, else, for '"...," he said', the person
+    named before it (see `last_person`)."""
+    speaker = attribution(body, quotation, codebook, published)
+    if speaker is None and _PRONOUN_SAID.match(body, quotation.end()):
+        speaker = last_person(body, quotation.start(), codebook, published)
+    return speaker
+
+
+def last_person(body: str, pos: int, codebook: Codebook, published: dt.date | Introduced | None = None) -> Group | None:
+    """The person a '"...," he said' refers to: the last one named before the quotation at `pos` (within
+    a few paragraphs), when nobody else is introduced as a speaker after that name. Such a speaker is
+    `recalled`: it holds only what the quotation says of nobody else (see `_read_cue`)."""
+    lo = max(0, pos - _PERSON_REACH)
+    text = body[lo:pos]
+    people = [m for m in actor_mentions(text, codebook, on=published) if m.speaker]
+    if not people or people[-1].actor == NOBODY:
+        return None
+    last = people[-1]
+    if _OTHER_SPEAKER.search(text, last.end):
+        return None
+    return Group([last._replace(start=last.start + lo, end=last.end + lo)], recalled=True)
 
 
 def attribution(body: str, quotation: re.Match[str], codebook: Codebook,
                 published: dt.date | Introduced | None = None) -> Group | None:
     """The actor named by the attribution of a quotation (a match of _QUOTATION in `body`), if any."""
     verbs = codebook.word_pattern("speech_verbs")
-    after = body[quotation.end():quotation.end() + 90].split(".")[0]
-    before = body[max(0, quotation.start() - 90):quotation.start()].split(".")[-1]
+    # (an attribution stands in the quotation's paragraph)
+    after = body[quotation.end():quotation.end() + 90].split(".")[0].split("\n\n")[0]
+    before = body[max(0, quotation.start() - 90):quotation.start()].split(".")[-1].split("\n\n")[-1]
     for side, text in (("after", after), ("before", before)):
         verb = verbs.search(text)
         if verb is None or (side == "before" and not _INTRODUCES.fullmatch(text, verb.end())):
@@ -799,6 +839,15 @@ def attribution(body: str, quotation: re.Match[str], codebook: Codebook,
         if groups:
             return groups[0]
     return None
+
+
+# an attribution by a pronoun right after a quotation: '"...," he said', '"...," she told reporters'
+_PRONOUN_SAID = re.compile(r"[,.!?]?[\"”]?\s*(?:,\s*)?(?:(?:he|she)\s+(?:said|says|added|told|stressed|insisted|warned|"
+                           r"argued|explained|noted|declared)|(?:said|added|told)\s+(?:he|she))\b", re.IGNORECASE)
+_PERSON_REACH = 1500  # how far back (characters) the person a pronoun names is looked for
+# somebody else introduced as a speaker between that person and the quotation ("Jamil said", "an aide told")
+_OTHER_SPEAKER = re.compile(r"(?:\b[A-Z][\w'’-]+|\b(?:an?|the)\s+\w+)\s+(?:said|says|told|added|stressed|insisted|warned)\b"
+                            r"|\b(?:said|says|told|added)\s+(?:an?|the)\s+\w+")
 
 
 _THIRD_PERSON = re.compile(r"\b(?:he|she|it|they|the\s+(?:two|three|four|five)?\s*(?:countries|states|powers|nations|"
@@ -837,8 +886,10 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
             continue  # its speech frames would serve no cue
         frames = speech_frames(text, folded, clause, groups, codebook)
         for cue, match in found:
-            holdings.extend(_read_cue(text, folded, clause, match, cue, codebook, groups, subject or voice, frames,
-                                      published, lists.negators, lists.softeners, lists.earlier, lists.reservations))
+            holdings.extend(_read_cue(text, folded, clause, match, cue, codebook, groups,
+                                      subject if voice is None or voice.recalled else subject or voice, frames,
+                                      published, lists.negators, lists.softeners, lists.earlier, lists.reservations,
+                                      voice if voice is not None and voice.recalled else None))
     holdings = _yield_weak(_longest_cues(holdings))
     holdings.extend(_flexibility(folded, clauses, subjects, holdings, codebook))
     return _merge_mixed(text, holdings)
@@ -902,8 +953,9 @@ def _analyse(text: str, mentions: list[Mention], previous: Callable[[], Group | 
 def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue: Cue, codebook: Codebook,
               groups: list[Group], subject: Group | None, frames: list[Speech], published: dt.date | None,
               negators: re.Pattern[str], softeners: re.Pattern[str], earlier_words: re.Pattern[str],
-              reservations: re.Pattern[str]) -> list[Holding]:
-    """The holdings one match of a cue gives. `folded` is `fold(text)`, which the word-list patterns
+              reservations: re.Pattern[str], voice: Group | None = None) -> list[Holding]:
+    """The holdings one match of a cue gives. `voice` is the speaker of the quotation the sentence stands
+    in: it holds the cue when what comes before the cue in the clause names nobody else (see `_content_holder`). `folded` is `fold(text)`, which the word-list patterns
     (see `Codebook.word_pattern`) are matched against."""
     start, end = match.start(), match.end()
     holders: dict[str, str | None] = {}  # each actor holding the cue, with its speaker, in the order found
@@ -939,7 +991,8 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             add(_content_holder(text, frame, others, start))
         else:
             own = subject_of(text, others, clause.start, start)
-            add(own or agent_of_noun(text, others, clause.start, start) or subject)
+            add(own or agent_of_noun(text, others, clause.start, start) or subject
+                or (voice and _content_holder(text, Speech(voice, clause.start, clause.end), others, start)))
         add(_added_holder(text, folded, groups, clause.start, start, clause.end))
         agents = _passive_agents(folded, max(start, end - 25), min(clause.end, end + 60))
         if agents and agents.start() > end and any(
@@ -1114,7 +1167,8 @@ def _longest_cues(holdings: list[Holding]) -> list[Holding]:
 _DOCUMENT = re.compile(r"\W*(?:the|this|that|a|an|our|its|their|his|her)\s+(?:\w+\s+)?(?:agreement|plan|deal|document|"
                        r"proposal|draft|resolution|communiqu[eé]|roadmap|road map|declaration|accord|initiative)\b",
                        re.IGNORECASE)
-_EXPLETIVE = re.compile(r"\W*there\s+(?:is|was|are|were|(?:would|will|could) be|has been|had been)\s+\Z", re.IGNORECASE)
+_EXPLETIVE = re.compile(r"\W*there\s+(?:is|was|are|were|(?:would|will|could|can|may|might|should|must) be|has been|had been)\s+\Z",
+                        re.IGNORECASE)
 
 
 def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: int) -> Group | None:
