@@ -130,3 +130,22 @@ def test_a_quotation_in_the_next_paragraph_is_not_attributed_to_a_name_there():
     body = ('"A negotiated settlement remains the only way out of this war for everyone."\n\n'
             'Russia said on Friday it would send more aid.')
     assert read(body) == []
+
+
+# --- lists: a member named by title and body, a dateline before the subject, a name that holds a verb ------
+
+def test_a_list_member_named_by_a_title_of_its_body_joins_the_list():
+    body = ("Lavrov, Kerry and the special envoy of the United Nations will meet in Geneva on Friday.")
+    assert read(body) == [("russia", "negotiations", 1), ("united_nations", "negotiations", 1),
+                          ("united_states", "negotiations", 1)]
+
+
+def test_a_dateline_does_not_push_the_subject_away():
+    body = "VIENNA, May 4 (Wire Agency) - Lavrov and Kerry will meet in Vienna next week before the talks."
+    assert read(body) == [("russia", "negotiations", 1), ("united_states", "negotiations", 1)]
+
+
+def test_a_capitalised_speech_verb_inside_a_name_is_no_verb():
+    body = ("Kerry and the special envoy of the United Nations and the Organization of American States, "
+            "Tom Gray, will meet in Geneva.")
+    assert ("united_states", "negotiations", 1) in read(body)

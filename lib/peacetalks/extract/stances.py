@@ -475,6 +475,8 @@ def split_clauses(text: str, folded: str, codebook: Codebook) -> list[Clause]:
             for start, end in zip(cuts, ends) if text[start:end].strip()]
 
 
+# the gap before the last member of a list named by a title and its actor: "and the special envoy of (the)"
+_TITLED_MEMBER = re.compile(r",?\s*and\s+the\s+(?:[\w.-]+\s+){1,5}of\s+(?:the\s+)?")
 _ELLIPSIS = re.compile(r"(?:…|\.\.\.)\s*(?=[\"“]?[A-Z])")
 _GROUP_STOPS = _AUXILIARIES | (_PREPOSITIONS - {"including"}) | {"that", "which", "who"}  # between two names, they part them
 _TITLE_STOPS = _GROUP_STOPS | {"and"}  # between two names of one actor, they part them
@@ -511,6 +513,10 @@ def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = (
                 last.mentions.append(m)
                 continue
             same_actor = m.actor == last.mentions[-1].actor
+            if not same_actor and _TITLED_MEMBER.fullmatch(gap) and len(words) <= 8 \
+                    and all(_title_word(w) or w.lower() in _DETERMINERS | {"of", "and"} for w in words):
+                last.mentions.append(m)  # "Kerry and the special envoy of the United Nations": one more in the list
+                continue
             if _LIST_BREAK.search(gap) is None and not lowered & _GROUP_STOPS and (
                     ("," in gap and lowered <= _DETERMINERS | {"and", "as", "well"})
                     or ("," not in gap and len(words) <= 3
@@ -695,6 +701,10 @@ def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None
         return None
     if len(_WORD.findall(text, lo, first.start)) <= 4:
         return first
+    if not lo and text[:2].isupper():  # after a dateline ("GENEVA, May 2 (Agency) -"), the sentence starts anew
+        dateline = DATELINE.match(text)
+        if dateline and len(_WORD.findall(text, dateline.end(), first.start)) <= 4:
+            return first
     near = [g for g in itertools.chain((first,), candidates)
             if len(_WORD.findall(text, g.end, hi)) <= 12 and _followed_by_verb(text, g)]
     return near[-1] if near else None
@@ -741,6 +751,8 @@ def speech_frames(text: str, folded: str, clause: Clause, groups: list[Group], c
     frames = []
     in_clause = [g for g in groups if clause.start <= g.start < clause.end]
     for verb in _lists(codebook, folded).speech_verbs.finditer(folded, clause.start, clause.end):
+        if text[verb.start()].isupper() and text[clause.start:verb.start()].strip():
+            continue  # a word of a name ("the League of Arab States"), not a verb
         before = [g for g in in_clause if g.end <= verb.start() and verb.start() - g.end <= 45
                   and not _SPEAKER_BREAK.search(text, g.end, verb.start())
                   and not _is_object(text, g, clause.start)]
