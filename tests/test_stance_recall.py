@@ -149,3 +149,16 @@ def test_a_capitalised_speech_verb_inside_a_name_is_no_verb():
     body = ("Kerry and the special envoy of the United Nations and the Organization of American States, "
             "Tom Gray, will meet in Geneva.")
     assert ("united_states", "negotiations", 1) in read(body)
+
+
+# --- a relative clause with a verb phrase before the cue is held by its antecedent --------------------------
+
+def test_a_relative_clause_is_held_by_its_antecedent_across_its_verb():
+    body = ("The envoy hopes to revive an accord signed in May by several powers, including the United States "
+            "and Russia, that called for the creation of a transitional government.")
+    assert read(body) == [("russia", "transition", 1), ("united_states", "transition", 1)]
+
+
+def test_that_with_a_subject_of_its_own_is_no_relative_pronoun():
+    # Lavrov is the one told, not the one who backs the talks
+    assert not [r for r in read("Kerry told Lavrov that the rebels backed the talks.") if r[0] == "russia"]

@@ -714,7 +714,11 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|s')$")
 _NOMINAL = re.compile(
     r"^(?:'s|’s|s)?\s+(?:\w+\s+)?(?:decision|plan|move|efforts?|call|offer|proposal|push|refusal|bid|attempt|"
     r"initiative|insistence|demand|support|backing|readiness|willingness|agreement|invitation)\b", re.IGNORECASE)
-_RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# a relative pronoun, then up to four words of its verb phrase before the cue ("... that called for the");
+# "that" followed by a subject of its own ("said that the US backs") is a conjunction, not a relative
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:who|which|that(?=\s+(?!(?:the|a|an|it|he|she|they|we|i|its|their|his|her|this|these|those|there)\b)[a-z]))"
+    r"\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 _TIME_WORDS = {"on", "last", "this", "next", "week", "month", "year", "today", "yesterday", "monday", "tuesday",
                "wednesday", "thursday", "friday", "saturday", "sunday", "also", "still", "now"}
 
@@ -730,8 +734,8 @@ def agent_of_noun(text: str, groups: list[Group], lo: int, cue_start: int) -> Gr
 def antecedent(text: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
     """For a cue opening a relative clause ("... factions who want him out"), the group the pronoun refers to."""
     rel = _RELATIVE_BEFORE.search(text, lo, cue_start)
-    if rel is None:
-        return None
+    if rel is None or any(rel.end(0) > g.start >= rel.start() for g in groups):
+        return None  # (an actor inside the relative clause is its subject, not the antecedent)
     before = [g for g in groups if lo <= g.start and g.end <= rel.start() and len(_WORD.findall(text[g.end:rel.start()])) <= 1]
     return before[-1] if before else None
 
