@@ -162,3 +162,20 @@ def test_a_relative_clause_is_held_by_its_antecedent_across_its_verb():
 def test_that_with_a_subject_of_its_own_is_no_relative_pronoun():
     # Lavrov is the one told, not the one who backs the talks
     assert not [r for r in read("Kerry told Lavrov that the rebels backed the talks.") if r[0] == "russia"]
+
+
+# --- talks in an actor's capital are talks it hosts ----------------------------------------------------------
+
+def test_talks_in_a_capital_are_hosted_by_its_actor():
+    assert ("russia", "negotiations", 1) in read("Several rebel groups will attend the talks in Moscow planned for May.")
+    assert ("saudi_arabia", "negotiations", 1) in read("Opposition factions gathered at a conference held in Riyadh.")
+
+
+def test_talks_elsewhere_or_about_another_conflict_give_no_host():
+    assert read("The talks in Geneva resumed on Monday.") == []
+    assert read("The peace talks on Ukraine in Moscow ended without a deal.") == []
+
+
+def test_a_run_of_menu_items_or_teasers_is_not_read():
+    body = "News | Video | Opinion | Talks in Tehran open a new chance for peace | Sport"
+    assert read(body) == []

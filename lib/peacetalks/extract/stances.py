@@ -268,6 +268,8 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
         if not cues:
             continue
         text = body[sentence.start:sentence.end]
+        if text.count(" | ") >= 2:
+            continue  # a run of menu items or teaser headlines ("News | Video | ..."), not the article's prose
         holdings = _read(text, codebook, published, functools.partial(context.previous, index),
                          context.voice(sentence), cues, bound)
         if not holdings:
