@@ -179,3 +179,25 @@ def test_talks_elsewhere_or_about_another_conflict_give_no_host():
 def test_a_run_of_menu_items_or_teasers_is_not_read():
     body = "News | Video | Opinion | Talks in Tehran open a new chance for peace | Sport"
     assert read(body) == []
+
+
+# --- the members a clause-initial subject names in apposition hold its stance ------------------------------
+
+def test_members_named_after_including_hold_the_subjects_stance():
+    assert read("Several states, including Russia and Iran, backed the ceasefire.") == [
+        ("iran", "ceasefire", 1), ("russia", "ceasefire", 1)]
+    assert read("Western governments, among them the United States, have called for Assad to step down.") == [
+        ("united_states", "assad_role", -1)]
+
+
+def test_members_named_after_including_in_an_object_are_not_the_subject():
+    # the rebels criticise the states that attended: the attending is the states', not the rebels'
+    assert ("syrian_opposition", "negotiations", 1) not in read(
+        "The rebels criticised several states, including Russia and Iran, that attended the talks.")
+
+
+def test_a_speech_verb_after_a_determiner_or_quantifier_is_a_noun():
+    assert read("Several states, including Russia, attended the talks.") == [("russia", "negotiations", 1)]
+    # the noun "states" after a quantifier does not make the rebels the speaker of the relative clause
+    assert read("The rebels named several states, including Russia and Iran, that attended the talks.") == [
+        ("iran", "negotiations", 1), ("russia", "negotiations", 1)]

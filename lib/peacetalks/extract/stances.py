@@ -660,6 +660,8 @@ def _preceding_word(text: str, pos: int, floor: int) -> str:
     return words[-1].lower() if words else ""
 
 
+_QUANTIFIERS = {"several", "many", "some", "few", "other", "both", "all", "most", "member", "two", "three", "four", "five",
+                "these", "those", "such", "various", "numerous", "media", "press", "news", "earlier", "recent"}
 _PARTITIVE = {"members", "member", "officials", "official", "leaders", "leader", "head", "heads", "representatives",
               "representative", "delegates", "delegate", "spokesman", "spokeswoman", "some", "many", "most", "several"}
 
@@ -694,6 +696,12 @@ def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None
 
     The groups after the first that could be a subject are looked at only when that one is not at the start.
     """
+    members = _MEMBERS_OF_SUBJECT.match(text, lo)
+    if members is not None:  # "Several countries, including Russia and Iran, backed ...": the members named
+        named = next((g for g in groups if g.start >= members.end()), None)
+        if named is not None and named.start == members.end() and named.end <= hi \
+                and re.match(r",|\s+(?:have|has|had|were|are|will|would|also)\b", text[named.end:]):
+            return named
     candidates = (g for g in groups if lo <= g.start and g.end <= hi
                   and not text.startswith("-", g.end)  # "Saudi-backed rebels": a modifier, not a subject
                   and not (_POSSESSIVE.search(text, g.start, g.end) and len(_WORD.findall(text, g.end, hi)) <= 1)
@@ -712,6 +720,10 @@ def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None
     return near[-1] if near else None
 
 
+# a clause-initial noun phrase with the members it names in apposition ("Several states, including ", "Major
+# powers such as ", "Western countries, among them ")
+_MEMBERS_OF_SUBJECT = re.compile(r"\W*(?:[\w'’-]+\s+){0,3}[\w'’-]+s,?\s+(?:including|such\s+as|among\s+them|notably)\s+(?:the\s+)?",
+                                 re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|s')$")
 _NOMINAL = re.compile(
     r"^(?:'s|’s|s)?\s+(?:\w+\s+)?(?:decision|plan|move|efforts?|call|offer|proposal|push|refusal|bid|attempt|"
@@ -719,8 +731,8 @@ _NOMINAL = re.compile(
 # a relative pronoun, then up to four words of its verb phrase before the cue ("... that called for the");
 # "that" followed by a subject of its own ("said that the US backs") is a conjunction, not a relative
 _RELATIVE_BEFORE = re.compile(
-    r"\b(?:who|which|that(?=\s+(?!(?:the|a|an|it|he|she|they|we|i|its|their|his|her|this|these|those|there)\b)[a-z]))"
-    r"\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+    r"\b(?:who|which|that(?!\s+(?:the|a|an|it|he|she|they|we|i|its|their|his|her|this|these|those|there)\b)"
+    r"(?!\s+[A-Z]))\s+(?:[\w'’-]+\s+){0,4}$")
 _TIME_WORDS = {"on", "last", "this", "next", "week", "month", "year", "today", "yesterday", "monday", "tuesday",
                "wednesday", "thursday", "friday", "saturday", "sunday", "also", "still", "now"}
 
@@ -759,6 +771,9 @@ def speech_frames(text: str, folded: str, clause: Clause, groups: list[Group], c
     for verb in _lists(codebook, folded).speech_verbs.finditer(folded, clause.start, clause.end):
         if text[verb.start()].isupper() and text[clause.start:verb.start()].strip():
             continue  # a word of a name ("the League of Arab States"), not a verb
+        if _preceding_word(text, verb.start(), clause.start) in _QUANTIFIERS or \
+                _WORD.findall(text, max(clause.start, verb.start() - 12), verb.start())[-1:] in (["the"], ["The"]):
+            continue  # a noun after a determiner or a quantifier ("several states", "the reports"), not a verb
         before = [g for g in in_clause if g.end <= verb.start() and verb.start() - g.end <= 45
                   and not _SPEAKER_BREAK.search(text, g.end, verb.start())
                   and not _is_object(text, g, clause.start)]
