@@ -201,3 +201,14 @@ def test_a_speech_verb_after_a_determiner_or_quantifier_is_a_noun():
     # the noun "states" after a quantifier does not make the rebels the speaker of the relative clause
     assert read("The rebels named several states, including Russia and Iran, that attended the talks.") == [
         ("iran", "negotiations", 1), ("russia", "negotiations", 1)]
+
+
+# --- reported speech: what another actor did, reported as the direct subject of the cue's verb -------------
+
+def test_a_speaker_reporting_another_actors_act_gives_that_actors_stance():
+    assert read("The UN envoy said the government had agreed to a ceasefire in Aleppo.") == [
+        ("syrian_government", "ceasefire", 1)]
+
+
+def test_a_speakers_claim_about_something_tied_to_another_actor_is_not_its_stance():
+    assert read("Jarba said on Monday a Russian wave of air raids on Idlib was meant to prop up Assad.") == []

@@ -1196,6 +1196,10 @@ def _longest_cues(holdings: list[Holding]) -> list[Holding]:
     return [h for h in holdings if not beaten(h)]
 
 
+# what may stand between a reported subject and the verb of a cue: auxiliaries, "not" and a few adverbs
+_REPORTED_VERB_PARTS = {"has", "have", "had", "will", "would", "was", "were", "is", "are", "did", "does", "do", "could",
+                        "can", "may", "might", "should", "must", "not", "also", "already", "now", "finally", "formally",
+                        "officially", "reportedly", "still", "been", "n't"}
 # a text the parties draw up or sign, whose content a speaker reports as the speaker's own position
 _DOCUMENT = re.compile(r"\W*(?:the|this|that|a|an|our|its|their|his|her)\s+(?:\w+\s+)?(?:agreement|plan|deal|document|"
                        r"proposal|draft|resolution|communiqu[eé]|roadmap|road map|declaration|accord|initiative)\b",
@@ -1214,7 +1218,15 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
     """
     own = subject_of(text, groups, frame.content_start, cue_start)
     if own is not None:
-        return own if set(frame.speaker.actors) & set(own.actors) else None
+        if set(frame.speaker.actors) & set(own.actors):
+            return own
+        # another actor as the direct subject of the cue's verb: the speaker reports what it did or said
+        # ("the envoy said the government had agreed to a truce"); a claim about something else it is tied
+        # to ("said a Russian campaign of strikes was meant to prop up Assad") is not its stance
+        between = _WORD.findall(text, own.end, cue_start)
+        if len(between) <= 3 and all(w.lower() in _REPORTED_VERB_PARTS for w in between):
+            return own
+        return None
     content = text[frame.content_start:cue_start]
     that = list(_THAT.finditer(content))
     tail = content[that[-1].end():] if that else content
