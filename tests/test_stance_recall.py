@@ -212,3 +212,19 @@ def test_a_speaker_reporting_another_actors_act_gives_that_actors_stance():
 
 def test_a_speakers_claim_about_something_tied_to_another_actor_is_not_its_stance():
     assert read("Jarba said on Monday a Russian wave of air raids on Idlib was meant to prop up Assad.") == []
+
+
+# --- the usual words: "cease fire", "a halt in the fighting", "national dialogue", an opposition group ---------
+
+def test_more_usual_words_for_a_truce_and_for_talks():
+    assert read("Damascus said it would back a cease fire during the holiday.") == [("syrian_government", "ceasefire", 1)]
+    assert read("Annan's plan calls for a daily halt in fighting to let aid in.", "2012-04-10") == [
+        ("united_nations", "ceasefire", 1)]
+    assert read("Assad said he was ready to hold a national reconciliation conference.", "2013-01-07") == [
+        ("syrian_government", "negotiations", 1)]
+
+
+def test_an_invitation_to_a_named_opposition_group_engages_it():
+    assert read("Moscow said it had invited the head of the National Coalition opposition group to visit.") == [
+        ("russia", "engage_opposition", 1)]
+    assert read("The fighting did not halt in the city, residents said.") == []
