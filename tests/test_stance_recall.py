@@ -228,3 +228,18 @@ def test_an_invitation_to_a_named_opposition_group_engages_it():
     assert read("Moscow said it had invited the head of the National Coalition opposition group to visit.") == [
         ("russia", "engage_opposition", 1)]
     assert read("The fighting did not halt in the city, residents said.") == []
+
+
+# --- who meets the opposition engages it -----------------------------------------------------------------------
+
+def test_meeting_the_opposition_engages_it():
+    assert read("Lavrov met opposition figures in Moscow to discuss the crisis.") == [
+        ("russia", "engage_opposition", 1), ("russia", "negotiations", 1), ("syrian_opposition", "negotiations", 1)]
+
+
+def test_meeting_another_party_or_refusing_to_meet_the_opposition_engages_nobody():
+    assert not [r for r in read("Lavrov met Kerry in Geneva to discuss the ceasefire.") if r[1] == "engage_opposition"]
+    assert not [r for r in read("Lavrov refused to meet the opposition before the talks.")
+                if r[1] == "engage_opposition" and r[2] == 1]
+    # the opposition does not engage itself
+    assert not [r for r in read("The opposition met Lavrov to discuss the talks.") if r[1] == "engage_opposition"]

@@ -660,6 +660,7 @@ def _preceding_word(text: str, pos: int, floor: int) -> str:
     return words[-1].lower() if words else ""
 
 
+_OPPOSITION = "syrian_opposition"
 _QUANTIFIERS = {"several", "many", "some", "few", "other", "both", "all", "most", "member", "two", "three", "four", "five",
                 "these", "those", "such", "various", "numerous", "media", "press", "news", "earlier", "recent"}
 _PARTITIVE = {"members", "member", "officials", "official", "leaders", "leader", "head", "heads", "representatives",
@@ -991,6 +992,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     in: it holds the cue when what comes before the cue in the clause names nobody else (see `_content_holder`). `folded` is `fold(text)`, which the word-list patterns
     (see `Codebook.word_pattern`) are matched against."""
     start, end = match.start(), match.end()
+    engages: list[str] = []  # who meets the opposition in a meeting cue: it engages it too
     holders: dict[str, str | None] = {}  # each actor holding the cue, with its speaker, in the order found
 
     def add(group: Group | None) -> None:
@@ -1038,6 +1040,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             if following:
                 add(following[0])
         if cue.agents == "both":
+            met = set(holders)  # who holds it before its partners are added: the subject's side
             for g in inside:
                 if not _is_object(text, g, start) or _preceding_word(text, g.start, start) in {"with", "meet", "met"}:
                     add(g)
@@ -1045,7 +1048,10 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
                      and _preceding_word(text, g.start, end) not in _PREPOSITIONS - {"with", "from"}]
             if after:
                 add(after[0])
+            if _OPPOSITION in holders and _OPPOSITION not in met:
+                engages = [a for a in met if a not in (NOBODY, _OPPOSITION)]  # who meets the opposition engages it
     frame_speaker = frame.speaker if cue.agents != "inside" and frame is not None else None
+    engages = engages if cue.agents == "both" and frame is None and cue.polarity == 1 else []
     if frame_speaker is not None:
         holders = {a: s or frame_speaker.speaker(a) for a, s in holders.items()}
     issue = codebook.issues[cue.issue]
@@ -1089,6 +1095,9 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         else:
             result.append(Holding(actor, cue.issue, polarity, quote_start, quote_end, speaker, time, earlier, start, end,
                                   cue.agents == "inside"))
+    if polarity == 1 and cue.issue == "negotiations":
+        result.extend(Holding(actor, "engage_opposition", 1, quote_start, quote_end, holders[actor], time, earlier,
+                              start, end) for actor in engages)
     return result
 
 
