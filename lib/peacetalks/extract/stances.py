@@ -271,7 +271,7 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
         if text.count(" | ") >= 2:
             continue  # a run of menu items or teaser headlines ("News | Video | ..."), not the article's prose
         holdings = _read(text, codebook, published, functools.partial(context.previous, index),
-                         context.voice(sentence), cues, bound)
+                         functools.partial(context.voice, sentence), cues, bound)
         if not holdings:
             continue
         # (worked out for the sentences that give a stance, far fewer than those that are read)
@@ -890,9 +890,10 @@ _THIRD_PERSON = re.compile(r"\b(?:he|she|it|they|the\s+(?:two|three|four|five)?\
 
 
 def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Callable[[], Group | None],
-          voice: Group | None, cues: list[Cue], bound: dt.date | Introduced | None = None) -> list[Holding]:
-    """The stances of one sentence, trying `cues`. `previous` gives the subject of the sentence before;
-    it is called only when needed. `bound` says which dated speakers count (see `actor_mentions`): by
+          voiced: Callable[[], Group | None], cues: list[Cue], bound: dt.date | Introduced | None = None
+          ) -> list[Holding]:
+    """The stances of one sentence, trying `cues`. `previous` gives the subject of the sentence before,
+    `voiced` the speaker of the quotation it stands in; they are called only when needed. `bound` says which dated speakers count (see `actor_mentions`): by
     default, those in office on `published`."""
     folded = fold(text)
     # the cues that match somewhere in the sentence (most candidate sentences have none: then it is not
@@ -910,6 +911,7 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
         matches = _outside_names(text, matches, mentions)
         if not any(matches):
             return []
+    voice = voiced()
     if not mentions and voice is None and not (_THIRD_PERSON.search(text) and previous()):
         return []  # nobody here could hold a stance
     groups, subjects, inherited = _analyse(text, mentions, previous, clauses)
