@@ -18,13 +18,13 @@ ARTICLES = {
         "on Thursday, the first in two years. The UN envoy said both delegations had agreed to a prisoner swap "
         "and that he hoped the talks would lead to a ceasefire in Hodeidah.\n\n"
         "Washington welcomed the negotiations and urged the Houthis to respect the truce. Saudi Arabia, which "
-        "leads a coalition fighting the rebels, said it backed the UN effort. The war has killed more than "
+        "leads a coalition fighting the rebels, said it backed the UN effort. Four years of war have killed more than "
         "10,000 people since 2015, according to the World Health Organization.\n"),
     "ukraine_truce": (
         "Ukraine and separatists agree new ceasefire in Donbas\n\n"
         "Published: February 12, 2015\n\n"
         "MINSK - Russia, Ukraine, France and Germany agreed on a ceasefire in eastern Ukraine after all-night "
-        "talks in Minsk, the Kremlin said. Russian President Vladimir Putin said the truce would take effect on "
+        "talks in Minsk, the Kremlin said. Russian President Vladimir Putin told reporters the truce would take effect on "
         "Sunday and that Moscow backed the withdrawal of heavy weapons.\n\n"
         "The United States welcomed the deal but said Russia must stop arming the rebels in Donetsk and Luhansk. "
         "The conflict in Ukraine has killed more than 5,000 people since April, the UN says.\n"),
@@ -40,7 +40,7 @@ ARTICLES = {
         "Moscow brokers halt to fighting over Nagorno-Karabakh\n\n"
         "Published: October 10, 2020\n\n"
         "MOSCOW - Armenia and Azerbaijan agreed to a humanitarian ceasefire in Nagorno-Karabakh after ten hours of "
-        "talks hosted by Russia, Foreign Minister Sergei Lavrov said on Saturday. The truce is meant to allow the "
+        "talks hosted by Russia, the Russian foreign ministry announced on Saturday. The truce is meant to allow the "
         "exchange of prisoners and bodies.\n\n"
         "Iran and Turkey welcomed the ceasefire, and the United States called on both sides to respect it. The "
         "fighting has killed more than 300 people since late September, officials said.\n"),

@@ -61,7 +61,7 @@ def test_every_name_inside_a_delegation_cue_holds_it():
 # --- a leading additive phrase: its actors do "also" what the clause says ------------------------------
 
 def test_actors_of_a_leading_additive_phrase_hold_the_clause_stance():
-    body = "Aside from Iran, Turkey and Saudi Arabia, envoys from eleven other countries are also attending the talks."
+    body = "Aside from Iran, Turkey and Saudi Arabia, delegates of eleven more states are also taking part in the talks."
     assert read(body) == [("iran", "negotiations", 1), ("saudi_arabia", "negotiations", 1),
                           ("turkey", "negotiations", 1)]
     assert read("In addition to Russia, the rebels too back the truce.") == [
@@ -91,14 +91,14 @@ def test_syria_as_a_place_or_with_a_modifier_holds_nothing():
 # --- an ellipsis before a capital ends a clause ------------------------------------------------------------
 
 def test_an_ellipsis_parts_a_negation_and_a_subject_from_what_follows():
-    body = '"The regime has lost all legitimacy and our view has not changed …There must be a transition," he said.'
+    body = '"The regime has lost all legitimacy and our view has not moved …There should be a real transition," he said.'
     assert not [r for r in read(body) if r[0] == "syrian_government"]
 
 
 # --- reported speech: the source of a report after "said" is not what was said --------------------------
 
 def test_a_report_source_after_the_speech_verb_leaves_the_content_before_it():
-    body = ('"There can be no future for Assad in a free Syria, with due respect to our partners," Jubeir said, '
+    body = ('"There will be no role for Assad in a free Syria, with due respect to our partners," Jubeir said, '
             'as quoted by a news agency.')
     assert read(body) == [("saudi_arabia", "assad_role", -1)]
 
@@ -110,7 +110,7 @@ def test_a_pronoun_attribution_is_the_person_named_before():
             '"We are going to attend the talks in Geneva next week with our partners," he said.')
     assert read(body) == [("turkey", "negotiations", 1)]
     two = ('Cavusoglu met reporters in Ankara on Monday.\n\n'
-           '"Let me be quite clear about it: there is no future for Assad in Syria," she said.')
+           '"Let me be quite clear about it: there’s no future for Assad in the country," she said.')
     assert read(two) == [("turkey", "assad_role", -1)]
 
 
@@ -135,7 +135,7 @@ def test_a_quotation_in_the_next_paragraph_is_not_attributed_to_a_name_there():
 # --- lists: a member named by title and body, a dateline before the subject, a name that holds a verb ------
 
 def test_a_list_member_named_by_a_title_of_its_body_joins_the_list():
-    body = ("Lavrov, Kerry and the special envoy of the United Nations will meet in Geneva on Friday.")
+    body = ("Lavrov, Kerry and the special representative of the United Nations are to meet in Vienna next week.")
     assert read(body) == [("russia", "negotiations", 1), ("united_nations", "negotiations", 1),
                           ("united_states", "negotiations", 1)]
 
@@ -146,8 +146,8 @@ def test_a_dateline_does_not_push_the_subject_away():
 
 
 def test_a_capitalised_speech_verb_inside_a_name_is_no_verb():
-    body = ("Kerry and the special envoy of the United Nations and the Organization of American States, "
-            "Tom Gray, will meet in Geneva.")
+    body = ("Kerry and the joint representative of the United Nations and of the Organization of American States, "
+            "Tom Gray, are to meet in Vienna.")
     assert ("united_states", "negotiations", 1) in read(body)
 
 
@@ -155,7 +155,7 @@ def test_a_capitalised_speech_verb_inside_a_name_is_no_verb():
 
 def test_a_relative_clause_is_held_by_its_antecedent_across_its_verb():
     body = ("The envoy hopes to revive an accord signed in May by several powers, including the United States "
-            "and Russia, that called for the creation of a transitional government.")
+            "and Russia, which urged the formation of an interim government.")
     assert read(body) == [("russia", "transition", 1), ("united_states", "transition", 1)]
 
 
@@ -220,12 +220,12 @@ def test_more_usual_words_for_a_truce_and_for_talks():
     assert read("Damascus said it would back a cease fire during the holiday.") == [("syrian_government", "ceasefire", 1)]
     assert read("Annan's plan calls for a daily halt in fighting to let aid in.", "2012-04-10") == [
         ("united_nations", "ceasefire", 1)]
-    assert read("Assad said he was ready to hold a national reconciliation conference.", "2013-01-07") == [
+    assert read("Assad said he was ready to convene a broad reconciliation conference.", "2013-01-07") == [
         ("syrian_government", "negotiations", 1)]
 
 
 def test_an_invitation_to_a_named_opposition_group_engages_it():
-    assert read("Moscow said it had invited the head of the National Coalition opposition group to visit.") == [
+    assert read("Moscow said it had invited the chairman of the main opposition group for a visit.") == [
         ("russia", "engage_opposition", 1)]
     assert read("The fighting did not halt in the city, residents said.") == []
 

@@ -1019,9 +1019,11 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             return []
         others = [g for g in groups if g not in inside]
         relative = antecedent(text, others, clause.start, start)
-        passive = _passive_cue(folded, clause.start, start, end)
+        # "the meeting was boycotted by the coalition", "boycotted the talks hosted by Russia": the subject
+        # is not who acts; the agents after "by" hold the cue
+        passive = _passive_cue(folded, clause.start, start, end) or folded.endswith(" by", 0, end)
         if passive:
-            pass  # "the meeting was boycotted by the coalition": the subject is what is boycotted; the agents hold it
+            pass
         elif relative is not None:
             add(relative)
         elif frame is not None:
