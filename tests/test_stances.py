@@ -246,7 +246,7 @@ def test_extract_json_lists_stances_with_quotes_and_dates(capsys):
 @given(st.text(alphabet=st.sampled_from("ab \u00a0\n\t.\u2003"), max_size=60), st.integers(0, 70), st.integers(1, 7))
 def test_back_words_is_the_start_of_the_nth_last_word(text, pos, n):
     import re
-    from peacetalks.extract.stances import _back_words
+    from peacetalks.extract.stance_words import _back_words
     pos = min(pos, len(text))
     starts = [m.start() for m in re.finditer(r"\S+", text[:pos])]
     assert _back_words(text, pos, n) == (starts[-n] if len(starts) >= n else 0)
@@ -255,7 +255,7 @@ def test_back_words_is_the_start_of_the_nth_last_word(text, pos, n):
 @given(st.lists(st.sampled_from(["la", "st", " ", "in ", "Ma", "y", "rch", "1", "5", ",", "2015", "Se", "pt", ".",
                                  " month", "Jan", "June", "20", "\n", "Dec", "ember", "Oct"]), max_size=20).map("".join))
 def test_every_time_phrase_has_a_time_token(text):
-    from peacetalks.extract.stances import _TIME, _TIME_TOKEN
+    from peacetalks.extract.stance_dates import _TIME, _TIME_TOKEN
     for match in _TIME.finditer(text):
         assert _TIME_TOKEN.search(text, match.start(), match.end())
 
@@ -264,7 +264,8 @@ def test_the_voice_of_a_sentence_is_that_of_the_first_attributed_quotation_aroun
     # _Context reads only the attributions around the sentences it is asked about; quotations() reads all
     from peacetalks.extract.codebook import load_codebook
     from peacetalks.extract.sentences import split_sentences
-    from peacetalks.extract.stances import _Context, quotations
+    from peacetalks.extract.stance_speech import quotations
+    from peacetalks.extract.stances import _Context
     codebook = load_codebook()
     bodies = list(load_corpus(SEEDS_DIR).articles["body"].dropna())
     bodies.append('"We will not attend talks that keep the regime in place, whatever Moscow says," the opposition '
@@ -320,7 +321,7 @@ _PLAIN_BY_AGENTS = re.compile(
 @settings(max_examples=300, deadline=None)
 @given(_PHRASES, st.data())
 def test_passive_agents_are_what_the_plain_case_insensitive_search_finds(text, data):
-    from peacetalks.extract.stances import _passive_agents
+    from peacetalks.extract.stance_holders import _passive_agents
     from peacetalks.extract.words import fold
     lo = data.draw(st.integers(0, len(text)))
     hi = data.draw(st.integers(lo, len(text)))
@@ -331,7 +332,7 @@ def test_passive_agents_are_what_the_plain_case_insensitive_search_finds(text, d
 
 def _plain_clauses(text: str, folded: str, codebook) -> list:
     """split_clauses as first written: every cut, sorted, each stretch that is not blank a clause."""
-    from peacetalks.extract.stances import _LEADING_SUBORDINATE, Clause
+    from peacetalks.extract.stance_holders import _LEADING_SUBORDINATE, Clause
     cuts = [0]
     lead = _LEADING_SUBORDINATE.match(text)
     lead_end = lead.end() if lead else 0
@@ -353,7 +354,7 @@ def _plain_clauses(text: str, folded: str, codebook) -> list:
                 max_size=25).map(" ".join))
 def test_clauses_are_the_plain_cuts(text):
     from peacetalks.extract.codebook import load_codebook
-    from peacetalks.extract.stances import split_clauses
+    from peacetalks.extract.stance_holders import split_clauses
     from peacetalks.extract.words import fold
     codebook = load_codebook()
     assert split_clauses(text, fold(text), codebook) == _plain_clauses(text, fold(text), codebook)
