@@ -38,9 +38,6 @@ REVIEWED = [
     ("001", "united_states", "transition", 1, "2015-11-01", "machine, confirmed", 'Russia, the U.S. and other key world and regional '),
     ("002", "russia", "negotiations", 1, "2015-11-03", "machine, confirmed", 'As Russia pushes to broker a political solution to'),
     ("002", "syrian_government", "negotiations", 1, "2015-11-03", "machine, confirmed", 'Syrian government and members of the country’s fra'),
-    # talks in Moscow are talks Russia hosts: a row of the machine's the review has not seen (its actor and
-    # issue are confirmed from another sentence, so the review's agreement is unchanged)
-    ("002", "russia", "negotiations", 1, "2015-11-03", "machine", 'Syrian government and members of the country’s fra'),
     ("002", "russia", "negotiations", 1, "2015-11-03", "machine, confirmed", 'Interfax news agency quoted Russian Deputy Foreign'),
     ("002", "russia", "engage_opposition", 1, "2015-11-03", "machine, confirmed", 'Interfax news agency quoted Russian Deputy Foreign'),
     ("002", "russia", "engage_opposition", -1, "2015-11-03", "machine, confirmed", 'After initially dismissing Syrian opposition group'),
