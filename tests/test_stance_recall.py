@@ -169,7 +169,7 @@ def test_that_with_a_subject_of_its_own_is_no_relative_pronoun():
 def test_talks_in_a_capital_are_hosted_by_its_actor():
     assert ("russia", "negotiations", 1) in read("Several rebel groups attended the talks held in Moscow in May.")
     # talks that may happen there are not yet hosted
-    assert ("russia", "negotiations", 1) not in read("The two sides could hold talks in Moscow next week.")
+    assert ("russia", "negotiations", 1) not in read("The two camps may hold talks in Moscow at some point.")
     assert ("saudi_arabia", "negotiations", 1) in read("Opposition factions gathered at a conference held in Riyadh.")
 
 
