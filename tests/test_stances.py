@@ -27,48 +27,48 @@ def rows(body: str, published: str | None = "2015-11-03") -> list[dict]:
 # --- attribution: who holds the position, not who is mentioned ------------------------------
 
 def test_a_speakers_claim_about_another_actor_is_not_that_actors_stance():
-    body = ("Khoja said last week a Russian campaign of air strikes in Syria was intended to prop up Assad "
-            "and had helped Islamic State militants.")
+    body = ("Khoja argued on Monday a Russian wave of bombing raids near Hama was designed to prop up Assad "
+            "and had only aided jihadist fighters.")
     assert not [r for r in read(body) if r[0] == "russia"]
 
 
 def test_the_speaker_holds_what_the_content_says_of_the_speaker():
-    assert read("Moscow said it wanted opposition groups to participate in future discussions.") == [
+    assert read("Moscow said it wanted the rebel groups to join in upcoming discussions.") == [
         ("russia", "engage_opposition", 1)]
     assert ("russia", "negotiations", 1) in read(
-        "Russia is optimistic at the prospect of renewed talks between opposition figures and the Syrian "
-        "government early next year, Russian Foreign Minister Sergei Lavrov said Tuesday.")
+        "Russia is optimistic about fresh talks among government envoys and opposition figures before "
+        "the spring, Russian Foreign Minister Sergei Lavrov told reporters.")
 
 
 def test_parties_named_in_a_passive_hold_the_stance_not_the_parties_to_the_truce():
-    found = read("A fragile ceasefire between Assad's regime and opposition forces that was brokered by the "
-                 "US and Russia last week has ended.")
+    found = read("A shaky truce between the Syrian army and armed factions, which was brokered by the "
+                 "US and Russia in the spring, has collapsed.")
     assert sorted(found) == [("russia", "ceasefire", 1), ("united_states", "ceasefire", 1)]
 
 
 def test_a_list_of_subjects_all_hold_the_stance():
-    found = read("Russia, Iran and Turkey agreed to establish a mechanism to monitor the ceasefire.")
+    found = read("Russia, Iran and Turkey have decided to set up a joint body to monitor the ceasefire.")
     assert sorted(found) == [("iran", "ceasefire", 1), ("russia", "ceasefire", 1), ("turkey", "ceasefire", 1)]
 
 
 def test_an_accusation_is_not_the_accusers_stance():
-    assert read("The Russian government and Syrian regime blamed their foes for breaking the ceasefire.") == []
+    assert read("The Russian government and the Syrian regime blamed their enemies for violating the truce.") == []
 
 
 def test_the_object_of_a_meeting_also_takes_part():
-    found = read("US Secretary of State John Kerry will meet his Russian counterpart in Switzerland on Saturday "
+    found = read("US Secretary of State John Kerry is due to meet his Russian counterpart in Geneva next week "
                  "to discuss Syria.")
     assert sorted(found) == [("russia", "negotiations", 1), ("united_states", "negotiations", 1)]
 
 
 def test_the_opposition_does_not_engage_itself():
-    found = read("The coalition boycotted the talks, dismissing Damascus rivals who attended as token opposition.")
+    found = read("The coalition boycotted the talks, dismissing rivals tolerated by Damascus who went as a sham opposition.")
     assert found == [("syrian_opposition", "negotiations", -1)]
 
 
 def test_a_pronoun_in_the_next_sentence_takes_the_last_subject():
-    body = ("Assad showed no sign of willingness to compromise in an interview. He said that he didn't support "
-            "a transitional body to take over running the country.")
+    body = ("Assad gave no hint of any compromise on television. He told them he didn't support "
+            "a transitional body taking charge of the state.")
     result = rows(body)
     assert [(r["actor"], r["issue"], r["polarity"], r["speaker"]) for r in result] == [
         ("syrian_government", "transition", -1, "Assad")]
@@ -87,7 +87,7 @@ def test_two_actors_either_side_of_a_verb_are_subject_and_object_not_a_list():
     assert read("Damascus dismissed the opposition delegation as terrorists.") == [
         ("syrian_government", "engage_opposition", -1)]
     # without commas, as archives print them, a list still holds together
-    assert sorted(read("Russia Iran and Turkey agreed to a nationwide ceasefire.")) == [
+    assert sorted(read("Russia Iran and Turkey backed a countrywide ceasefire.")) == [
         ("iran", "ceasefire", 1), ("russia", "ceasefire", 1), ("turkey", "ceasefire", 1)]
 
 
@@ -129,16 +129,16 @@ def test_a_meeting_about_something_else_is_not_peace_talks():
 
 
 def test_a_quotation_over_several_sentences_is_held_by_its_speaker():
-    body = ('Amos briefed the council. "We will do all we can. But as I have said on many occasions this crisis '
-            'requires a political solution. I hope one is found soon," the UN official concluded.')
+    body = ('Amos spoke to the council. "We will keep the aid moving. But as I keep telling members here this war '
+            'requires a political solution. I hope it comes quickly," the UN official concluded.')
     assert read(body) == [("united_nations", "negotiations", 1)]
 
 
 # --- negation and contrast -----------------------------------------------------------------
 
 def test_a_negated_precondition_on_assads_exit_means_he_may_stay():
-    body = ("Moscow says the emphasis should be on fighting Islamist militants and that Assad's exit should "
-            "not be a precondition to peace talks.")
+    body = ("Moscow says the priority must be defeating jihadist groups and that Assad's exit should "
+            "not be a precondition for any talks.")
     assert read(body) == [("russia", "assad_role", 1)]
 
 
@@ -149,20 +149,20 @@ def test_negation_reverses_the_cue(verb, polarity):
 
 
 def test_contrast_splits_a_boycott_from_a_later_delegation_with_their_own_dates():
-    body = ("The coalition boycotted Syria peace talks held in Russia in January and April, distrustful of the "
-            "Kremlin, but it sent a delegation to Moscow in August.")
+    body = ("The coalition boycotted rounds of peace talks staged in Russia in March and May, wary of the "
+            "Kremlin, but it sent a small delegation to Moscow in September.")
     result = rows(body, "2015-11-03")
     assert [(r["actor"], r["issue"], r["polarity"], r["as_of"], r["as_of_basis"]) for r in result] == [
-        ("syrian_opposition", "negotiations", -1, "2015-01-01", 'text: "January"'),
-        ("syrian_opposition", "negotiations", 1, "2015-08-01", 'text: "August"'),
+        ("syrian_opposition", "negotiations", -1, "2015-03-01", 'text: "March"'),
+        ("syrian_opposition", "negotiations", 1, "2015-09-01", 'text: "September"'),
     ]
-    assert result[1]["quote"] == "but it sent a delegation to Moscow in August."
+    assert result[1]["quote"] == "but it sent a small delegation to Moscow in September."
     assert not [r for r in result if r["actor"] == "russia"], "the Kremlin is distrusted, not a holder"
 
 
 def test_initially_dismissing_then_flexible_is_an_earlier_stance_and_a_softened_one():
-    body = ("After initially dismissing Syrian opposition groups fighting its regional ally President Bashar "
-            "al-Assad, Moscow has shown increasing flexibility as it steps up diplomatic efforts.")
+    body = ("After initially dismissing the Syrian rebel factions battling its partner President Bashar "
+            "al-Assad, Moscow has shown more flexibility as its diplomacy gathers pace.")
     result = rows(body, "2015-11-03")
     assert [(r["actor"], r["issue"], r["polarity"], r["as_of"]) for r in result] == [
         ("russia", "engage_opposition", -1, "2015-11-03"), ("russia", "engage_opposition", 0, "2015-11-03")]
@@ -171,8 +171,8 @@ def test_initially_dismissing_then_flexible_is_an_earlier_stance_and_a_softened_
 
 
 def test_a_softened_demand_keeps_the_earlier_demand_and_a_mixed_position_now():
-    body = ("While the U.S. has softened its demands for the immediate ouster of Assad, it says he can't be "
-            "part of Syria's political future.")
+    body = ("While Washington has softened its demands for Assad's immediate ouster, it argues he cannot be "
+            "part of Syria's future.")
     found = [(r["actor"], r["polarity"], r["as_of_basis"].split(":")[0]) for r in rows(body, "2016-04-05")]
     assert found == [("united_states", -1, "published; placed earlier, undated"), ("united_states", 0, "published")]
 
@@ -195,12 +195,12 @@ def test_as_of_resolves_dates_against_publication(phrase, published, as_of):
 
 
 def test_a_time_phrase_in_a_later_relative_clause_does_not_date_the_stance():
-    result = rows("Moscow has pushed to restart talks that collapsed in Geneva in February.", "2014-12-16")
+    result = rows("Moscow has worked to restart talks that broke down in Vienna in February.", "2014-12-16")
     assert [(r["as_of"], r["as_of_basis"]) for r in result] == [("2014-12-16", "published")]
 
 
 def test_without_a_publication_date_as_of_is_unknown():
-    result = rows("The U.S. and Russia in February brokered a partial cease-fire.", None)
+    result = rows("Washington and Moscow in February brokered a limited cease-fire.", None)
     assert {(r["as_of"], r["as_of_basis"]) for r in result} == {(None, "unknown")}
 
 
@@ -245,7 +245,7 @@ def test_extract_json_lists_stances_with_quotes_and_dates(capsys):
 @given(st.text(alphabet=st.sampled_from("ab \u00a0\n\t.\u2003"), max_size=60), st.integers(0, 70), st.integers(1, 7))
 def test_back_words_is_the_start_of_the_nth_last_word(text, pos, n):
     import re
-    from peacetalks.extract.stances import _back_words
+    from peacetalks.extract.stance_words import _back_words
     pos = min(pos, len(text))
     starts = [m.start() for m in re.finditer(r"\S+", text[:pos])]
     assert _back_words(text, pos, n) == (starts[-n] if len(starts) >= n else 0)
@@ -254,7 +254,7 @@ def test_back_words_is_the_start_of_the_nth_last_word(text, pos, n):
 @given(st.lists(st.sampled_from(["la", "st", " ", "in ", "Ma", "y", "rch", "1", "5", ",", "2015", "Se", "pt", ".",
                                  " month", "Jan", "June", "20", "\n", "Dec", "ember", "Oct"]), max_size=20).map("".join))
 def test_every_time_phrase_has_a_time_token(text):
-    from peacetalks.extract.stances import _TIME, _TIME_TOKEN
+    from peacetalks.extract.stance_dates import _TIME, _TIME_TOKEN
     for match in _TIME.finditer(text):
         assert _TIME_TOKEN.search(text, match.start(), match.end())
 
@@ -263,11 +263,14 @@ def test_the_voice_of_a_sentence_is_that_of_the_first_attributed_quotation_aroun
     # _Context reads only the attributions around the sentences it is asked about; quotations() reads all
     from peacetalks.extract.codebook import load_codebook
     from peacetalks.extract.sentences import split_sentences
-    from peacetalks.extract.stances import _Context, quotations
+    from peacetalks.extract.stance_speech import quotations
+    from peacetalks.extract.stances import _Context
     codebook = load_codebook()
     bodies = list(load_corpus(SEEDS_DIR).articles["body"].dropna())
     bodies.append('"We will not attend talks that keep the regime in place, whatever Moscow says," the opposition '
                   'spokesman said. "Our position has not changed in a year of fighting, and it will not," he added.')
+    bodies.append('Lavrov spoke in Moscow.\n\n"We will keep on working for a ceasefire in the north of the country," he '
+                  'said. "There is no other way, and everyone here knows that very well by now," he added.')
     spoken = 0
     for body in bodies:
         sentences = split_sentences(body)
@@ -275,7 +278,10 @@ def test_the_voice_of_a_sentence_is_that_of_the_first_attributed_quotation_aroun
         on = dt.date(2015, 11, 3)
         context, quoted = _Context(body, sentences, codebook, on), quotations(body, codebook, on)
         for sentence in sentences:
-            expected = next((q.speaker for q in quoted if q.start <= sentence.start and sentence.end <= q.end + 2), None)
+            # a sentence stands in a quotation that opens at its start or before it and closes at its end; one
+            # that closes inside the sentence with '"...," he said' is spoken by that person too
+            expected = next((q.speaker for q in quoted if q.start <= sentence.start + 1 and (
+                sentence.end <= q.end + 2 or q.pronoun and sentence.start < q.end + 1 <= sentence.end)), None)
             assert context.voice(sentence) == expected
             spoken += expected is not None
     assert spoken
@@ -314,7 +320,7 @@ _PLAIN_BY_AGENTS = re.compile(
 @settings(max_examples=300, deadline=None)
 @given(_PHRASES, st.data())
 def test_passive_agents_are_what_the_plain_case_insensitive_search_finds(text, data):
-    from peacetalks.extract.stances import _passive_agents
+    from peacetalks.extract.stance_holders import _passive_agents
     from peacetalks.extract.words import fold
     lo = data.draw(st.integers(0, len(text)))
     hi = data.draw(st.integers(lo, len(text)))
@@ -325,7 +331,7 @@ def test_passive_agents_are_what_the_plain_case_insensitive_search_finds(text, d
 
 def _plain_clauses(text: str, folded: str, codebook) -> list:
     """split_clauses as first written: every cut, sorted, each stretch that is not blank a clause."""
-    from peacetalks.extract.stances import _LEADING_SUBORDINATE, Clause
+    from peacetalks.extract.stance_holders import _LEADING_SUBORDINATE, Clause
     cuts = [0]
     lead = _LEADING_SUBORDINATE.match(text)
     lead_end = lead.end() if lead else 0
@@ -347,7 +353,7 @@ def _plain_clauses(text: str, folded: str, codebook) -> list:
                 max_size=25).map(" ".join))
 def test_clauses_are_the_plain_cuts(text):
     from peacetalks.extract.codebook import load_codebook
-    from peacetalks.extract.stances import split_clauses
+    from peacetalks.extract.stance_holders import split_clauses
     from peacetalks.extract.words import fold
     codebook = load_codebook()
     assert split_clauses(text, fold(text), codebook) == _plain_clauses(text, fold(text), codebook)
@@ -361,7 +367,7 @@ def test_a_word_inside_a_bodys_proper_name_is_not_a_cue():
                 if r[1] == "negotiations"]
     # a common noun phrase that names an actor still reads as the cue's words
     assert ("russia", "engage_opposition", 1) in read(
-        "The Russian president called for a congress of Syrian government and opposition figures.")
+        "The Russian leader proposed a congress of Syrian government and opposition delegates.")
 
 
 def test_what_an_actor_does_outweighs_being_named_in_the_talks():
@@ -386,16 +392,16 @@ def test_a_participle_after_a_truce_is_the_truces_not_the_talks():
 
 
 def test_guarantors_of_a_peace_process_back_the_talks_not_a_truce():
-    found = set(read("The leaders of Russia, Turkey and Iran, the three guarantor states of the peace process, "
-                     "met in the Turkish capital on Monday.", published="2019-09-18"))
+    found = set(read("The leaders of Russia, Turkey and Iran, the guarantor countries of the political process, "
+                     "gathered in the Turkish capital on Monday.", published="2019-09-18"))
     assert {("russia", "negotiations", 1), ("turkey", "negotiations", 1), ("iran", "negotiations", 1)} <= found
     assert not [r for r in found if r[1] == "ceasefire"]
 
 
 def test_a_title_with_of_does_not_split_its_holder_from_a_list():
     # "Secretary of State" stays in one noun phrase, so the list after "and" holds the cue too
-    found = set(read("US Secretary of State John Kerry and Russian Foreign Minister Sergei Lavrov announced a "
-                     "deal that provides for a truce across the country.", published="2016-09-10"))
+    found = set(read("Secretary of State John Kerry and Moscow's top diplomat Sergei Lavrov unveiled a "
+                     "plan and announced a truce across the country.", published="2016-09-10"))
     assert {("united_states", "ceasefire", 1), ("russia", "ceasefire", 1)} <= found
 
 
@@ -419,7 +425,7 @@ def test_with_no_date_a_speaker_the_text_titles_for_his_actor_still_speaks_for_i
 
 def test_what_a_cue_needs_does_not_come_from_a_relative_clause_after_it():
     # the meeting is not said to be about the conflict: the relative clause tells what the host did later
-    assert read("The Syrian leader flew to Moscow to meet President Vladimir Putin, who later discussed the "
+    assert read("The Syrian leader travelled to Moscow to meet with Vladimir Putin, who then talked over the "
                 "conflict with other leaders.", published="2017-11-22") == []
     # the same meeting said to be about the conflict is one
     assert ("russia", "negotiations", 1) in read(

@@ -1,0 +1,140 @@
+"""The sign of a stance and how the readings of one sentence are reconciled: negation that reaches a cue
+(also through a purpose clause), conditions and failed attempts, the longer of two overlapping cues,
+an act outweighing a mere naming, opposite readings merged into a mixed (0) one, and a softened
+position."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import NamedTuple
+
+from peacetalks.extract.codebook import Codebook
+from peacetalks.extract.words import folded_pattern
+from peacetalks.extract.stance_words import _lists
+from peacetalks.extract.stance_holders import Clause, Group
+
+class Holding(NamedTuple):
+    """One stance read from one sentence, before it becomes a row. (A named tuple: built several times
+    faster than a frozen dataclass, with the same fields, equality and hash.)"""
+
+    actor: str
+    issue: str
+    polarity: int
+    start: int
+    end: int
+    speaker: str | None
+    time: tuple[dt.date, str] | None
+    earlier: str | None
+    cue_start: int = 0
+    cue_end: int = 0
+    # held only by being named inside the cue ("the opposition delegation", "UN-brokered talks"): what an
+    # actor is said to do in the same sentence ("walked out of the talks") outweighs it (see `_yield_weak`)
+    weak: bool = False
+
+
+def _yield_weak(holdings: list[Holding]) -> list[Holding]:
+    """Where an actor is only named in one cue ("the opposition delegation" at the talks: +1) and said to act
+    in another of the same issue in the sentence ("stormed out of the meeting": -1), the act is the reading."""
+    if len(holdings) < 2:
+        return holdings  # (most sentences) nothing to compare
+    return [h for h in holdings if not (h.weak and any(
+        not o.weak and o.actor == h.actor and o.issue == h.issue and o.polarity != h.polarity for o in holdings))]
+
+
+_RELATIVE_AFTER = folded_pattern(r",\s*(?:who|which|whose)\b")
+
+
+def _needed_here(folded: str, needs: re.Pattern[str], start: int, end: int) -> bool:
+    """Whether the words a cue needs stand somewhere other than in a relative clause after it: in "to meet
+    the king, who then discussed the war with ...", the conflict is what he discussed later,
+    not what the meeting was about."""
+    found = needs.search(folded)
+    if found is None or found.start() < end:
+        return True  # (a cue whose needs matched nowhere is not tried at all)
+    relative = _RELATIVE_AFTER.search(folded, end)
+    if relative is None:
+        return True
+    return bool(needs.search(folded, end, relative.start())) or needs.search(folded, 0, start) is not None
+
+
+# what stands between a negated verb and a cue in its purpose clause: the verb (and an adverb), perhaps a
+# place it goes to, and "to" ("will not go to Geneva to hand over power", "is not travelling there to sign")
+_PURPOSE_GAP = folded_pattern(r"\s+(?!only\b)\w+(?:\s+\w+ly)?(?:\s+(?:to|in|at|for)\s+\w+(?:\s+\w+)?|\s+there)?\s+to\s+\Z")
+
+
+def _negated_purpose(folded: str, negators: re.Pattern[str], lo: int, start: int) -> re.Match[str] | None:
+    """A negator of the verb whose purpose clause the cue at `start` opens: "the delegation will not go to
+    Geneva to hand over power" does not back a handover."""
+    found = None
+    for found in negators.finditer(folded, lo, start):
+        pass  # the last one before the cue
+    if found is None or not _PURPOSE_GAP.fullmatch(folded, found.end(), start):
+        return None
+    return found
+
+
+_TRUCE_BEFORE = folded_pattern(r"\b(?:cease-?fires?|truces?|hostilities|armistice)[\"”’']?\s+\Z")
+
+
+# matched against the folded sentence
+# ("only if ..." and "unless ..." state what the holder demands: they are not conditions that void the cue)
+_CONDITIONAL = folded_pattern(r"(?<!only )\b(?:if|whether)\b")
+
+
+_SUBORDINATOR = folded_pattern(r"(?:until|unless|before|till)\b")
+
+
+_FAILURE = folded_pattern(r"fail(?:s|ed)? to\b")
+
+
+_ATTEMPT = folded_pattern(r"(?:negotiat|reach|secur|broker|agree|find|achiev|arrang|conclud|forg|win)\w*\b")
+
+
+def _longest_cues(holdings: list[Holding]) -> list[Holding]:
+    """Where two cues of one issue overlap for one holder ("declared the ceasefire" in "declared the
+    ceasefire over"), the longer cue is the reading; of two as long, the one that starts first, as its
+    verb governs the other's words ("rejected the invitation" over "invitation to the talks")."""
+    if len(holdings) < 2:
+        return holdings  # (most sentences) nothing to compare
+
+    def beaten(h: Holding) -> bool:
+        return any(o.actor == h.actor and o.issue == h.issue and o.polarity != h.polarity and o.earlier == h.earlier
+                   and o.cue_start < h.cue_end and h.cue_start < o.cue_end
+                   and (o.cue_end - o.cue_start, h.cue_start) > (h.cue_end - h.cue_start, o.cue_start)
+                   for o in holdings)
+    return [h for h in holdings if not beaten(h)]
+
+
+def _flexibility(folded: str, clauses: list[Clause], subjects: list[Group | None], holdings: list[Holding],
+                 codebook: Codebook) -> list[Holding]:
+    """"After initially dismissing X, Moscow has shown flexibility": a mixed (0) position now, on the
+    issue of the earlier one. `folded` is the sentence, folded."""
+    pattern = _lists(codebook, folded).flexibility
+    extra = []
+    for clause, subject in zip(clauses, subjects):
+        if subject is None or not pattern.search(folded, clause.start, clause.end):
+            continue
+        for h in holdings:
+            if h.earlier and h.actor in subject.actors and h.polarity != 0 and \
+                    not any(o.actor == h.actor and o.issue == h.issue and not o.earlier for o in holdings):
+                extra.append(Holding(h.actor, h.issue, 0, clause.start, clause.end, subject.speaker(h.actor), None, None))
+    return extra
+
+
+def _merge_mixed(text: str, holdings: list[Holding]) -> list[Holding]:
+    """One sentence that gives one actor opposite positions on one issue at one time is a mixed (0) position."""
+    if len(holdings) < 2:
+        return holdings  # (most sentences) nothing to merge
+    merged: list[Holding] = []
+    by_key: dict[tuple, list[Holding]] = {}
+    for h in holdings:
+        by_key.setdefault((h.actor, h.issue, h.time, h.earlier), []).append(h)
+    for (actor, issue, time, earlier), group in by_key.items():
+        polarities = {h.polarity for h in group}
+        if len(polarities) > 1:
+            first = group[0]
+            merged.append(Holding(actor, issue, 0, 0, len(text), first.speaker or next((h.speaker for h in group if h.speaker), None),
+                                  time, earlier))
+        else:
+            merged.extend(group)
+    return merged

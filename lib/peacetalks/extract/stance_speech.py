@@ -1,0 +1,204 @@
+"""Quotations and reported speech: who speaks ("X said ...", "..., X said", a quotation's attribution, or
+'"...," he said' for the person last named) and whether what is said is the speaker's own stance or
+another actor's (see `_content_holder`)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from peacetalks.extract.codebook import Codebook
+from peacetalks.extract.stance_words import (
+    _DETERMINERS, _INTRODUCES, _lists, NOBODY, _preceding_word, _QUANTIFIERS, _SPEAKER_BREAK, _THAT,
+    _TIME_WORDS, _WORD,
+)
+from peacetalks.extract.stance_holders import (
+    actor_mentions, Clause, Group, group_mentions, Introduced, _is_object, _PRONOUN_START, subject_of,
+)
+
+@dataclass
+class Speech:
+    """A reported-speech frame in a clause: who speaks, and where the reported content lies."""
+
+    speaker: Group
+    content_start: int
+    content_end: int
+
+
+def speech_frames(text: str, folded: str, clause: Clause, groups: list[Group], codebook: Codebook) -> list[Speech]:
+    """Speech frames of a clause: "X said (that) ..." (content after) and "..., X said" / "said X" (content before).
+    `folded` is `fold(text)`."""
+    frames = []
+    in_clause = [g for g in groups if clause.start <= g.start < clause.end]
+    for verb in _lists(codebook, folded).speech_verbs.finditer(folded, clause.start, clause.end):
+        if text[verb.start()].isupper() and text[clause.start:verb.start()].strip():
+            continue  # a word of a name ("the League of Arab States"), not a verb
+        if _preceding_word(text, verb.start(), clause.start) in _QUANTIFIERS or \
+                _WORD.findall(text, max(clause.start, verb.start() - 12), verb.start())[-1:] in (["the"], ["The"]):
+            continue  # a noun after a determiner or a quantifier ("several states", "the reports"), not a verb
+        before = [g for g in in_clause if g.end <= verb.start() and verb.start() - g.end <= 45
+                  and not _SPEAKER_BREAK.search(text, g.end, verb.start())
+                  and not _is_object(text, g, clause.start)]
+        after = [g for g in in_clause if g.start >= verb.end() and g.start - verb.end() <= 25]
+        if before:
+            speaker = before[-1]
+            rest = text[verb.end():clause.end]
+            if len(_WORD.findall(rest)) > 3 and not _ATTRIBUTION_TAIL.match(rest):
+                frames.append(Speech(speaker, verb.end(), clause.end))
+            else:
+                frames.append(Speech(speaker, clause.start, speaker.start))
+        elif after and len(_WORD.findall(text[after[0].end:clause.end])) <= 6:
+            frames.append(Speech(after[0], clause.start, verb.start()))
+    return frames
+
+
+# what may follow "X said" when what was said came before: the source of the report, not its content
+# ('"...," the minister said, as quoted by the agency', '..., he said, according to state media')
+_ATTRIBUTION_TAIL = re.compile(r"\s*,\s*(?:as\s+(?:quoted|reported|cited)\b|(?:quoted|cited)\s+by\b|according\s+to\b|"
+                               r"in\s+(?:an?\s+)?(?:interview|statement|speech|address|televised)\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A quotation in the body (offsets of its text) and the actor the attribution next to it names."""
+
+    start: int
+    end: int
+    speaker: Group
+    # attributed by a pronoun after it ('"...," he said'): its speaker also holds the sentence it closes in
+    pronoun: bool = False
+
+
+_QUOTATION = re.compile(r"[\"“]([^\"“”\n]{40,3000}?)[\"”]")
+
+
+def _quotation_matches(body: str) -> list[re.Match[str]]:
+    """The matches of _QUOTATION in `body`; each opens with a quotation mark, so a body with none
+    (most generated articles) is not scanned."""
+    if '"' not in body and "“" not in body:
+        return []
+    return list(_QUOTATION.finditer(body))
+
+
+def quotations(body: str, codebook: Codebook, published: dt.date | None = None) -> list[Quotation]:
+    """Quotations with an attribution that names an actor: '"... ." the UN official concluded', 'Lavrov said: "..."'.
+
+    A sentence inside a quotation that spans several sentences is spoken by that actor ("We ...", "I ...").
+    """
+    found = []
+    for match in _QUOTATION.finditer(body):
+        speaker = speaker_of(body, match, codebook, published)
+        if speaker is not None:
+            found.append(Quotation(match.start(1), match.end(1), speaker,
+                                   bool(_PRONOUN_SAID.match(body, match.end()))))
+    return found
+
+
+def speaker_of(body: str, quotation: re.Match[str], codebook: Codebook,
+               published: dt.date | Introduced | None = None) -> Group | None:
+    """Who speaks a quotation: the actor its attribution names, else, for '"...," he said', the person
+    named before it (see `last_person`)."""
+    speaker = attribution(body, quotation, codebook, published)
+    if speaker is None and _PRONOUN_SAID.match(body, quotation.end()):
+        speaker = last_person(body, quotation.start(), codebook, published)
+    return speaker
+
+
+def last_person(body: str, pos: int, codebook: Codebook, published: dt.date | Introduced | None = None) -> Group | None:
+    """The person a '"...," he said' refers to: the last one named before the quotation at `pos` (within
+    a few paragraphs), when nobody else is introduced as a speaker after that name. Such a speaker is
+    `recalled`: it holds only what the quotation says of nobody else (see `_read_cue`)."""
+    lo = max(0, pos - _PERSON_REACH)
+    text = body[lo:pos]
+    people = [m for m in actor_mentions(text, codebook, on=published) if m.speaker]
+    if not people or people[-1].actor == NOBODY:
+        return None
+    last = people[-1]
+    if _OTHER_SPEAKER.search(text, last.end):
+        return None
+    return Group([last._replace(start=last.start + lo, end=last.end + lo)], recalled=True)
+
+
+def attribution(body: str, quotation: re.Match[str], codebook: Codebook,
+                published: dt.date | Introduced | None = None) -> Group | None:
+    """The actor named by the attribution of a quotation (a match of _QUOTATION in `body`), if any."""
+    verbs = codebook.word_pattern("speech_verbs")
+    # (an attribution stands in the quotation's paragraph)
+    after = body[quotation.end():quotation.end() + 90].split(".")[0].split("\n\n")[0]
+    before = body[max(0, quotation.start() - 90):quotation.start()].split(".")[-1].split("\n\n")[-1]
+    for side, text in (("after", after), ("before", before)):
+        verb = verbs.search(text)
+        if verb is None or (side == "before" and not _INTRODUCES.fullmatch(text, verb.end())):
+            continue
+        groups = group_mentions(text, actor_mentions(text, codebook, on=published))
+        if groups:
+            return groups[0]
+    return None
+
+
+# an attribution by a pronoun right after a quotation: '"...," he said', '"...," she told reporters'
+_PRONOUN_SAID = re.compile(r"[,.!?]?[\"”]?\s*(?:,\s*)?(?:(?:he|she)\s+(?:said|says|added|told|stressed|insisted|warned|"
+                           r"argued|explained|noted|declared)|(?:said|added|told)\s+(?:he|she))\b", re.IGNORECASE)
+
+
+_PERSON_REACH = 1500  # how far back (characters) the person a pronoun names is looked for
+
+
+# somebody else introduced as a speaker between that person and the quotation ("Jamil said", "an aide told")
+_OTHER_SPEAKER = re.compile(r"(?:\b[A-Z][\w'’-]+|\b(?:an?|the)\s+\w+)\s+(?:said|says|told|added|stressed|insisted|warned)\b"
+                            r"|\b(?:said|says|told|added)\s+(?:an?|the)\s+\w+")
+
+
+_THIRD_PERSON = re.compile(r"\b(?:he|she|it|they|the\s+(?:two|three|four|five)?\s*(?:countries|states|powers|nations|"
+                           r"governments|trio|guarantors|guarantor states)|the\s+(?:\w+\s+)?(?:minister|envoy|mediator|diplomat|spokesman|"
+                           r"spokeswoman|president|secretary|ambassador|official))\b", re.IGNORECASE)
+
+
+# what may stand between a reported subject and the verb of a cue: auxiliaries, "not" and a few adverbs
+_REPORTED_VERB_PARTS = {"has", "have", "had", "will", "would", "was", "were", "is", "are", "did", "does", "do", "could",
+                        "can", "may", "might", "should", "must", "not", "also", "already", "now", "finally", "formally",
+                        "officially", "reportedly", "still", "been", "n't"}
+
+
+# a text the parties draw up or sign, whose content a speaker reports as the speaker's own position
+_DOCUMENT = re.compile(r"\W*(?:the|this|that|a|an|our|its|their|his|her)\s+(?:\w+\s+)?(?:agreement|plan|deal|document|"
+                       r"proposal|draft|resolution|communiqu[eé]|roadmap|road map|declaration|accord|initiative)\b",
+                       re.IGNORECASE)
+
+
+_EXPLETIVE = re.compile(r"\W*there\s+(?:is|was|are|were|(?:would|will|could|can|may|might|should|must) be|has been|had been)\s+\Z",
+                        re.IGNORECASE)
+
+
+def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: int) -> Group | None:
+    """Who holds a cue inside reported speech: the speaker, unless the content is about another actor.
+
+    "Moscow said it wanted ...", "... we can be optimistic, Lavrov said" and "... that Assad's departure must
+    not be a condition" are the speaker's; "Hassan said a foreign campaign ... was meant to prop up
+    Assad" is Khoja's claim about Russia (so nobody's stance here); "The State Department said U.S. and
+    Russian diplomats would meet" is held by both, the speaker's side among them.
+    """
+    own = subject_of(text, groups, frame.content_start, cue_start)
+    if own is not None:
+        if set(frame.speaker.actors) & set(own.actors):
+            return own
+        # another actor as the direct subject of the cue's verb: the speaker reports what it did or said
+        # ("the envoy said the government had agreed to a truce"); a claim about something else it is tied
+        # to ("said a Russian campaign of strikes was meant to prop up Assad") is not its stance
+        between = _WORD.findall(text, own.end, cue_start)
+        if len(between) <= 3 and all(w.lower() in _REPORTED_VERB_PARTS for w in between):
+            return own
+        return None
+    content = text[frame.content_start:cue_start]
+    that = list(_THAT.finditer(content))
+    tail = content[that[-1].end():] if that else content
+    words = [w.lower() for w in _WORD.findall(tail)]
+    if _PRONOUN_START.match(tail.lstrip(" ,:\"“")) or any(w in {"we", "i", "it", "he", "she", "they", "our", "its"} for w in words[-4:]):
+        return frame.speaker
+    if _EXPLETIVE.match(tail):
+        return frame.speaker  # "... said there was no point in going to Geneva": nobody else is named
+    if _DOCUMENT.match(tail):
+        return frame.speaker  # "The minister said the accord would not require Assad's departure": the speaker's reading of a text
+    if len([w for w in words if w not in _DETERMINERS and w not in _TIME_WORDS]) <= 1:
+        return frame.speaker
+    return None
