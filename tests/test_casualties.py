@@ -11,7 +11,7 @@ from peacetalks import load_corpus
 from peacetalks.extract.casualties import cue_example_problems, example_problem, extract_casualties, is_about_syria
 from peacetalks.extract.casualty_figures import _LISTED, _is_list_gap
 from peacetalks.extract.casualty_grammar import casualty_words, check_cue_file, cue_data
-from peacetalks.tables.schema import CASUALTY_COLUMNS, KINDS, QUALIFIERS, SUBJECTS
+from peacetalks.schema import CASUALTY_COLUMNS, KINDS, QUALIFIERS, SUBJECTS
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

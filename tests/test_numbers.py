@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 from peacetalks.extract.numbers import (_CORE_FOLDED, _CORE_WHOLE_FOLDED, _core_pattern,
                                 _matches_at_number_starts, _number_starts, find_quantities, parse_number)
 from peacetalks.extract.words import fold, folded_pattern
-from peacetalks.tables.schema import QUALIFIERS
+from peacetalks.schema import QUALIFIERS
 
 
 @pytest.mark.parametrize("phrase, value", [

@@ -7,7 +7,7 @@ import pytest
 
 from peacetalks import tables
 from peacetalks.tables.corpus import load_corpus
-from peacetalks.tables.schema import TableSchemaError, validate
+from peacetalks.schema import TableSchemaError, validate
 
 ARTICLE = """\
 Talks on Syria resume in Geneva

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from peacetalks.extract.casualty_grammar import Grammar, compiled_grammar
 from peacetalks.extract.numbers import SIMPLE_NUMBER, Quantity, find_quantities
 from peacetalks.extract.words import fold, folded_pattern
-from peacetalks.tables.schema import KINDS
+from peacetalks.schema import KINDS
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")

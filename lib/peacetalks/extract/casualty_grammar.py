@@ -15,7 +15,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from peacetalks.extract.words import automaton, fold, folded_pattern
 from peacetalks.sources.problems import InputError
 from peacetalks.sources.yamlfiles import load_yaml_text
-from peacetalks.tables.schema import KINDS
+from peacetalks.schema import KINDS
 
 FILLER = r"(?:(?:a total of|another|a further|an additional|the|also|only|some of the|all|all of the|all the)\s+)?[\"“']?"
 _EVENT_NOUN = r"(?:attacks?|bombings?|blasts?|crash|explosions?|shootings?|massacre|earthquake|floods?|stampede|siege)"

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from peacetalks import tables
+from peacetalks import schema
 from peacetalks.extract.casualties import extract_casualties
 from peacetalks.sources.catalog import NO_ANALYST_FILES, AnalystFiles, CatalogEntry
 from peacetalks.extract.codebook import load_codebook
@@ -162,7 +162,7 @@ def process_documents(docs: Sequence[RawDocument], analyst: AnalystFiles = NO_AN
 
 def _unprocessed(doc: RawDocument, err: Exception) -> ArticleResult:
     """The result of a document whose extraction failed: its row with the raw text, and a problem naming the error."""
-    row = {column: None for column in tables.ARTICLE_COLUMNS}
+    row = {column: None for column in schema.ARTICLE_COLUMNS}
     row.update(id=doc.id, path=doc.path, encoding=doc.encoding, date_basis="unknown", body=doc.text)
     problem = Problem(doc.path, f"could not be processed ({type(err).__name__}: {err}); kept with its raw text")
     return ArticleResult(row, [], [], [problem])

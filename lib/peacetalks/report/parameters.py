@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, fie
 
 from peacetalks.sources.isodates import OptionalDate
 from peacetalks.sources.problems import InputError
-from peacetalks.tables.schema import KINDS
+from peacetalks.schema import KINDS
 from peacetalks.extract.codebook import load_codebook
 
 NONE_WORDS = frozenset({"", "none", "null", "~"})

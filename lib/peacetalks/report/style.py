@@ -19,7 +19,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.path import Path as MPath
 
-from peacetalks.tables.schema import spreadsheet_safe
+from peacetalks.schema import spreadsheet_safe
 
 if TYPE_CHECKING:
     from IPython.display import Image

@@ -16,7 +16,7 @@ from peacetalks.sources.problems import Problem
 from peacetalks.tables.publish import read_tables
 from peacetalks.tables.review import apply_review
 from peacetalks.sources.reading import DEFAULT_MAX_BYTES, RawDocument, analyst_folder, iter_documents
-from peacetalks.tables.schema import TABLES_META
+from peacetalks.schema import TABLES_META
 
 
 @dataclass

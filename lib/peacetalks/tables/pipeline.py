@@ -37,7 +37,7 @@ from peacetalks.tables.publish import FORMATS, TABLES, Assembly, read_tables, ta
 from peacetalks.sources.reading import DEFAULT_MAX_BYTES, RawDocument, analyst_folder, article_names, iter_documents, list_articles, \
     read_document
 from peacetalks.tables.store import WORK, Parts, lock, write_atomic
-from peacetalks.tables.schema import TABLES_META as META
+from peacetalks.schema import TABLES_META as META
 from peacetalks.tables.workers import default_workers
 
 __all__ = ["extract", "read_tables", "tables_current", "article_names", "Summary", "TABLES", "FORMATS",

@@ -28,7 +28,7 @@ from peacetalks.tables.chunks import PART_TABLES, schema, to_arrow
 from peacetalks.sources.problems import InputError, Problem
 from peacetalks.tables.review import apply_review
 from peacetalks.tables.store import WORK, Parts, read_json
-from peacetalks.tables.schema import TABLES_META as META
+from peacetalks.schema import TABLES_META as META
 
 TABLES = ("articles", "casualties", "stances", "machine_stances", "problems")
 """The tables written, as in corpus.Corpus: `stances` with the analyst's review.csv applied, `machine_stances` without."""
