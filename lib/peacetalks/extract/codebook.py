@@ -66,6 +66,8 @@ class Cue:
     # sentences (general English, written for the codebook) the cue must match, and must not match
     examples: tuple[str, ...] = field(default=(), compare=False)
     counterexamples: tuple[str, ...] = field(default=(), compare=False)
+    # the cue as codebook.yaml writes it (its phrase, with "needs ..." when it has one): what a reader is shown
+    written: str = field(default="", compare=False)
 
     def matches(self, text: str) -> bool:
         """Whether the cue (and its `needs`, if any) matches somewhere in `text`."""
@@ -244,7 +246,8 @@ def _cue(entry: CueEntry, issue_id: str, where: str, terms: dict[str, Compiled],
     literals = choose(compiled.literals, 3) + (choose(needs.literals, 1) if needs is not None else ())
     cue = Cue(issue_id, entry.polarity, pattern, needs_pattern, entry.agents, where, literals,
               folded_pattern(pattern.pattern), folded_pattern(needs_pattern.pattern) if needs_pattern else None,
-              tuple(entry.examples), tuple(entry.counterexamples))
+              tuple(entry.examples), tuple(entry.counterexamples),
+              (entry.phrase or entry.cue or "") + (f"  (needs {entry.needs})" if entry.needs else ""))
     for sentence in entry.examples:
         if not cue.matches(sentence):
             raise _fail(path, where, f"the cue does not match its example {sentence!r}")

@@ -99,14 +99,15 @@ def _cue_name(issue: str, index: int, cue: Any) -> str:
 
 
 def _cue_text(cue: Any) -> str:
+    """The cue as codebook.yaml writes it (its phrase), else its pattern; at most 90 characters."""
     pattern = getattr(cue, "pattern", None)
-    source = getattr(pattern, "pattern", None) or getattr(cue, "text", None) or str(cue)
+    source = getattr(cue, "written", "") or getattr(pattern, "pattern", None) or getattr(cue, "text", None) or str(cue)
     source = " ".join(str(source).split())
     return source if len(source) <= 90 else source[:87] + "…"
 
 
 def cue_of(codebook: Codebook, issue: str, polarity: int, quote: Any) -> tuple[str, str]:
-    """The cue of the codebook that the quote of a stance matches (its name and pattern), found again by matching
+    """The cue of the codebook that the quote of a stance matches (its name and phrase), found again by matching
     the issue's cues against the quote: a cue of the stance's polarity first, then one reversed by a negator.
     The stances table does not record the cue, so ("no cue in the quote", "") when none matches."""
     text = "" if _value(quote) is None else str(quote)
@@ -191,10 +192,10 @@ def _stance_parts(gold: pd.DataFrame, machine: pd.DataFrame, codebook: Codebook
     for key in sorted(found_keys):
         cue = cue_of(codebook, key[2], key[3], found_quotes.get(key))
         fired.setdefault(cue, []).append(key in gold_keys)
-    cues = pd.DataFrame([{"cue": name, "pattern": pattern, "fires": len(hits), "right": sum(hits),
+    cues = pd.DataFrame([{"cue": name, "as written": pattern, "fires": len(hits), "right": sum(hits),
                           "precision": round(sum(hits) / len(hits), 3)}
                          for (name, pattern), hits in fired.items()],
-                        columns=["cue", "pattern", "fires", "right", "precision"])
+                        columns=["cue", "as written", "fires", "right", "precision"])
     cues = cues.sort_values(["fires", "cue"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
     misses = [{"table": "stances", "side": "missed", "article_id": k[0], "what": f"{k[1]} {k[2]} {k[3]:+d}",
