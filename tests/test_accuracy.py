@@ -209,3 +209,13 @@ def test_the_default_labelled_sets_are_found_beside_the_repository():
     found = accuracy.default_labelled()
     assert PAGES_GOLD.resolve() in [p.resolve() for p in found]
     assert accuracy.shown_path(PAGES_GOLD) == "../shared/corpus/pages/gold.json"
+
+
+def test_the_projects_own_labelled_pages_are_always_measured():
+    """The pages written for the project (tests/labelled/written_pages) are found with or without ../shared,
+    and each labelled page has its text beside the gold."""
+    found = accuracy.default_labelled()
+    assert accuracy.shown_path(found[0]) == "tests/labelled/written_pages/gold.json"
+    gold = accuracy.gold_articles(found[0])
+    folder = accuracy.articles_beside(found[0])
+    assert len(gold) >= 30 and all((folder / f"{g['id']}.txt").is_file() for g in gold)

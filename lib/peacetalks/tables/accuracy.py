@@ -321,12 +321,18 @@ def repository() -> Path | None:
     return None
 
 
+WRITTEN_PAGES = Path("tests") / "labelled" / "written_pages" / "gold.json"
+"""The project's own labelled set, in the repository: pages written for it in the styles of many outlets."""
+
+
 def default_labelled() -> list[Path]:
-    """The gold files of `../shared/corpus/*/gold.json` beside the repository (none when it is absent)."""
+    """The project's own labelled pages (`WRITTEN_PAGES`), then the gold files of `../shared/corpus/*/gold.json`
+    beside the repository, those that are there."""
     repo = repository()
     if repo is None:
         return []
-    return sorted((repo.parent / "shared" / "corpus").glob("*/gold.json"))
+    own = [repo / WRITTEN_PAGES] if (repo / WRITTEN_PAGES).is_file() else []
+    return own + sorted((repo.parent / "shared" / "corpus").glob("*/gold.json"))
 
 
 def labelled_sets(labelled: list[str] | None = None) -> list[Path]:
