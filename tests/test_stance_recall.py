@@ -250,3 +250,31 @@ def test_meeting_another_party_or_refusing_to_meet_the_opposition_engages_nobody
 def test_a_headline_names_the_opposition_without_the_possessive():
     assert ("syrian_opposition", "assad_role", -1) in read(
         "Assad must go at the start of any transition, say Syria opposition groups at a meeting in Riyadh.")
+
+
+# --- round 2: polarity of refusals and failures, agents of the object, officials of a state ---------------
+
+def test_a_refusal_verb_that_opens_the_cue_is_not_a_negation_of_it():
+    assert read("Iran likewise declined to attend.") == [("iran", "negotiations", -1)]
+    assert read("Ankara refused to join the negotiations in Vienna.") == [("turkey", "negotiations", -1)]
+
+
+def test_failing_to_agree_a_few_words_on_is_no_position_on_the_truce():
+    assert read("Russia and the United States failed again on Sunday to agree on a truce for Syria.") == []
+    assert read("Russia and the United States failed to reach a truce for Syria.") == []
+
+
+def test_the_organiser_of_what_is_boycotted_keeps_a_positive_reading():
+    got = read("The Syrian opposition said it would shun and boycott a peace conference organised by Iran next week.")
+    assert ("syrian_opposition", "negotiations", -1) in got
+    assert ("iran", "negotiations", -1) not in got and ("iran", "negotiations", 0) not in got
+
+
+def test_guarantors_of_a_deal_between_two_sides_are_not_those_sides():
+    got = read("Russia and Iran said they were ready to act as guarantors of any peace deal between the Syrian government and the opposition.")
+    assert {a for a, _, _ in got} == {"russia", "iran"}
+
+
+def test_officials_of_listed_states_are_those_states():
+    got = read("The defence ministers of Turkey, Iran and Russia met on Monday and said they backed the Syria talks.")
+    assert {a for a, i, p in got if i == "negotiations" and p == 1} == {"turkey", "iran", "russia"}

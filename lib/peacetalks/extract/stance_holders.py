@@ -315,6 +315,11 @@ def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None
         if named is not None and named.start == members.end() and named.end <= hi \
                 and re.match(r",|\s+(?:have|has|had|were|are|will|would|also)\b", text[named.end:]):
             return named
+    officials = _OFFICIALS_OF_SUBJECT.match(text, lo)
+    if officials is not None:  # "The foreign ministers of Iran, Russia and Turkey met ...": the states they serve
+        named = next((g for g in groups if g.start >= officials.end()), None)
+        if named is not None and named.start == officials.end() and named.end <= hi:
+            return named
     candidates = (g for g in groups if lo <= g.start and g.end <= hi
                   and not text.startswith("-", g.end)  # "Saudi-backed rebels": a modifier, not a subject
                   and not (_POSSESSIVE.search(text, g.start, g.end) and len(_WORD.findall(text, g.end, hi)) <= 1)
@@ -337,6 +342,12 @@ def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None
 # powers such as ", "Western countries, among them ")
 _MEMBERS_OF_SUBJECT = re.compile(r"\W*(?:[\w'’-]+\s+){0,3}[\w'’-]+s,?\s+(?:including|such\s+as|among\s+them|notably)\s+(?:the\s+)?",
                                  re.IGNORECASE)
+
+
+# a clause-initial title of office holders "of" the states they serve ("The foreign ministers of ", "Envoys of the ")
+_OFFICIALS_OF_SUBJECT = re.compile(
+    r"\W*(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:ministers?|leaders?|envoys?|presidents?|heads?|representatives?|delegations?"
+    r"|officials?|diplomats?|delegates?|ambassadors?)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|s')$")

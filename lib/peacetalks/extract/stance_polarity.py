@@ -87,6 +87,10 @@ _SUBORDINATOR = folded_pattern(r"(?:until|unless|before|till)\b")
 _FAILURE = folded_pattern(r"fail(?:s|ed)? to\b")
 
 
+# "failed on Friday to", "failed again to": a failure a few words before the cue's verb
+_FAILED_BEFORE = folded_pattern(r"\bfail(?:s|ed|ing)?\s+(?:\S+\s+){0,3}?to\s+\Z")
+
+
 _ATTEMPT = folded_pattern(r"(?:negotiat|reach|secur|broker|agree|find|achiev|arrang|conclud|forg|win)\w*\b")
 
 

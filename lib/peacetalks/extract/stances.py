@@ -65,7 +65,7 @@ from peacetalks.extract.stance_speech import (
     _content_holder, _PRONOUN_SAID, _quotation_matches, speaker_of, Speech, speech_frames, _THIRD_PERSON,
 )
 from peacetalks.extract.stance_polarity import (
-    _ATTEMPT, _CONDITIONAL, _FAILURE, _flexibility, Holding, _longest_cues, _merge_mixed, _needed_here,
+    _ATTEMPT, _CONDITIONAL, _FAILED_BEFORE, _FAILURE, _flexibility, Holding, _longest_cues, _merge_mixed, _needed_here,
     _negated_purpose, _SUBORDINATOR, _TRUCE_BEFORE, _yield_weak,
 )
 
@@ -288,6 +288,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     (see `Codebook.word_pattern`) are matched against."""
     start, end = match.start(), match.end()
     engages: list[str] = []  # who meets the opposition in a meeting cue: it engages it too
+    trailing: list[str] = []  # the agents of a participle after the cue ("talks hosted by X"), see above
     holders: dict[str, str | None] = {}  # each actor holding the cue, with its speaker, in the order found
 
     def add(group: Group | None) -> None:
@@ -332,10 +333,17 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             agents = None  # "declared the ceasefire over citing violations committed by ...": another verb's agent
         elif agents and agents.start() > end and _CLAUSE_LINK.search(text, end, agents.start()):
             agents = None  # "... to cede power, and that the terms set by ...": another clause's agent
+        if agents and "guarantor" in folded[start:end]:
+            agents = None  # "guarantors of a deal between X and Y": the guarantors are a third party, not X and Y
         if agents:
             following = [g for g in groups if g.start >= agents.end() and g.start - agents.end() <= 30]
             if following:
+                before = set(holders)
                 add(following[0])
+                if agents.start() > end:
+                    # the agents of what the cue's object undergoes ("boycott a congress organised by X"): they
+                    # share a positive reading only, never the subject's rejection (see below)
+                    trailing = [a for a in holders if a not in before]
         if cue.agents == "both":
             met = set(holders)  # who holds it before its partners are added: the subject's side
             for g in inside:
@@ -372,6 +380,10 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             negated = _negated_purpose(folded, negators, max(clause.start, _back_words(text, start, 9)), start)
     if negated and negated.start() < start and _SUBORDINATOR.match(folded, start):
         negated = None  # "will not sign until Assad goes": the negation is the main verb's, not the cue's
+    if negated and negated.start() == start and polarity == -1:
+        negated = None  # "declined to attend": the refusal is the cue's own first word, not a negation of it
+    if _FAILED_BEFORE.search(folded, max(clause.start, _back_words(text, start, 6)), start) and _ATTEMPT.match(folded, start):
+        return []  # "failed on Friday to agree on a truce": an attempt that did not succeed, not a refusal
     if negated:
         if _FAILURE.match(folded, negated.start()) and _ATTEMPT.match(folded, start):
             return []  # "failed to negotiate a ceasefire": an attempt that did not succeed, not a refusal
@@ -382,6 +394,10 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     softened = None
     if softeners is not _NOWHERE:
         softened = softeners.search(folded, max(clause.start, _back_words(text, start, 6)), start)
+    if polarity != 1 and trailing:
+        held = [(a, s) for a, s in held if a not in trailing]
+        if not held:
+            return []
     quote_start, quote_end = clause.start, clause.end
     result = []
     for actor, speaker in held:
