@@ -78,7 +78,8 @@ _TRUCE_BEFORE = folded_pattern(r"\b(?:cease-?fires?|truces?|hostilities|armistic
 
 # matched against the folded sentence
 # ("only if ..." and "unless ..." state what the holder demands: they are not conditions that void the cue)
-_CONDITIONAL = folded_pattern(r"(?<!only )\b(?:if|whether)\b")
+# ("even if/without ...": a concession, a hypothesis too)
+_CONDITIONAL = folded_pattern(r"(?<!only )\b(?:if|whether|even without)\b")
 
 
 _SUBORDINATOR = folded_pattern(r"(?:until|unless|before|till)\b")
