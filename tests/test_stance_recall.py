@@ -278,3 +278,26 @@ def test_guarantors_of_a_deal_between_two_sides_are_not_those_sides():
 def test_officials_of_listed_states_are_those_states():
     got = read("The defence ministers of Turkey, Iran and Russia met on Monday and said they backed the Syria talks.")
     assert {a for a, i, p in got if i == "negotiations" and p == 1} == {"turkey", "iran", "russia"}
+
+
+def test_the_government_holds_a_position_on_assads_role_when_he_speaks():
+    assert read("Assad told a newspaper on Monday that he would never leave office under foreign pressure.") == [
+        ("syrian_government", "assad_role", 1)]
+    assert read("President Assad ruled out stepping down before the next election.") == [
+        ("syrian_government", "assad_role", 1)]
+
+
+def test_what_a_speaker_says_of_assad_is_the_speakers_position_not_his():
+    assert read("Washington insisted that Assad cannot be part of the country's future.") == [
+        ("united_states", "assad_role", -1)]
+    assert read("Tehran says the fate of the president must be decided by the Syrian people alone.") == [
+        ("iran", "assad_role", 1)]
+
+
+def test_new_vocabulary_of_participation_and_support():
+    assert read("Riyadh will host a meeting of the Syrian rebel groups next week.") == [("saudi_arabia", "negotiations", 1)]
+    assert set(read("Ankara and Moscow agreed to press the Syrian sides to return to the negotiating table.")) == {
+        ("turkey", "negotiations", 1), ("russia", "negotiations", 1)}
+    assert ("syrian_government", "engage_opposition", 1) in read(
+        "Damascus said it was ready to discuss a new charter with the opposition.")
+    assert ("iran", "negotiations", 1) in read("Tehran said it would send a delegation to the Vienna meeting.")

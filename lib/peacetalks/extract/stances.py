@@ -208,6 +208,9 @@ class _Context:
         return carry
 
 
+_GOVERNMENT = "syrian_government"
+
+
 def make_row(article_id: str, h: Holding, quote: str, published: dt.date | None) -> dict:
     """A stances-table row from a holding; dates follow the convention in the module docstring."""
     as_of, basis = date_stance(published, h.time, h.earlier)
@@ -355,6 +358,12 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
                 add(after[0])
             if _OPPOSITION in holders and _OPPOSITION not in met:
                 engages = [a for a in met if a not in (NOBODY, _OPPOSITION)]  # who meets the opposition engages it
+    if cue.issue == "assad_role" and frame is not None and _GOVERNMENT in holders \
+            and _GOVERNMENT not in frame.speaker.actors:
+        # "the US insists that Assad cannot be part of the future": Assad is what the speaker speaks of, not
+        # who holds the position (he holds one on his role only when he or his government speaks)
+        del holders[_GOVERNMENT]
+        add(frame.speaker)
     frame_speaker = frame.speaker if cue.agents != "inside" and frame is not None else None
     engages = engages if cue.agents == "both" and frame is None and cue.polarity == 1 else []
     if frame_speaker is not None:
