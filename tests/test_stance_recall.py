@@ -301,3 +301,10 @@ def test_new_vocabulary_of_participation_and_support():
     assert ("syrian_government", "engage_opposition", 1) in read(
         "Damascus said it was ready to discuss a new charter with the opposition.")
     assert ("iran", "negotiations", 1) in read("Tehran said it would send a delegation to the Vienna meeting.")
+
+
+def test_the_subject_after_adding_that_holds_the_cue_not_a_name_in_the_quotation_before():
+    got = read('"Assad must answer for the sieges," the spokeswoman said, adding that Paris and Washington still backed '
+               'the talks in Geneva.')
+    assert ("united_states", "negotiations", 1) in got
+    assert not [r for r in got if r[0] == "syrian_government"]

@@ -62,7 +62,8 @@ from peacetalks.extract.stance_holders import (
     subject_of,
 )
 from peacetalks.extract.stance_speech import (
-    _content_holder, _PRONOUN_SAID, _quotation_matches, speaker_of, Speech, speech_frames, _THIRD_PERSON,
+    _content_holder, _PRONOUN_SAID, _quotation_matches, _REPORTED_VERB_PARTS, speaker_of, Speech, speech_frames,
+    _THIRD_PERSON,
 )
 from peacetalks.extract.stance_polarity import (
     _ATTEMPT, _CONDITIONAL, _FAILED_BEFORE, _FAILURE, _flexibility, Holding, _longest_cues, _merge_mixed, _needed_here,
@@ -211,6 +212,32 @@ class _Context:
 _GOVERNMENT = "syrian_government"
 
 
+# a speech verb, often a participle, and the conjunction that opens what was said ('..., adding that ')
+_SAID_THAT = re.compile(r"\b(?:said|says|adding|added|saying|stressing|stressed|noting|noted|insisting|insisted|"
+                        r"warning|warned|arguing|argued)\s*,?\s+that\s+", re.IGNORECASE)
+
+
+def _said_that_subject(text: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
+    """The actor that is the direct subject of the cue's verb right after 'said/adding that' in the clause
+    ('"...," the spokesman said, adding that Washington still backed the talks': Washington, not a name in
+    the quotation before)."""
+    found = None
+    for found in _SAID_THAT.finditer(text, lo, cue_start):
+        pass
+    if found is None:
+        return None
+    own = next((g for g in groups if g.start == found.end() or
+                (found.end() <= g.start and not _WORD.findall(text, found.end(), g.start)[1:])), None)
+    if own is None or own.end > cue_start:
+        return None
+    between = _WORD.findall(text, own.end, cue_start)
+    if len(between) <= 3 and all(w.lower() in _REPORTED_VERB_PARTS for w in between):
+        return own
+    # further on, with no other actor named before the cue: the content's subject still holds what its
+    # clause goes on to say ('adding that Washington backed a settlement based on a text which calls for ...')
+    return own if not any(own.end <= g.start and g.end <= cue_start for g in groups) else None
+
+
 def make_row(article_id: str, h: Holding, quote: str, published: dt.date | None) -> dict:
     """A stances-table row from a holding; dates follow the convention in the module docstring."""
     as_of, basis = date_stance(published, h.time, h.earlier)
@@ -326,7 +353,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         elif frame is not None:
             add(_content_holder(text, frame, others, start))
         else:
-            own = subject_of(text, others, clause.start, start)
+            own = _said_that_subject(text, others, clause.start, start) or subject_of(text, others, clause.start, start)
             add(own or agent_of_noun(text, others, clause.start, start) or subject
                 or (voice and _content_holder(text, Speech(voice, clause.start, clause.end), others, start)))
         add(_added_holder(text, folded, groups, clause.start, start, clause.end))
