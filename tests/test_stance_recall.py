@@ -308,3 +308,18 @@ def test_the_subject_after_adding_that_holds_the_cue_not_a_name_in_the_quotation
                'the talks in Geneva.')
     assert ("united_states", "negotiations", 1) in got
     assert not [r for r in got if r[0] == "syrian_government"]
+
+
+def test_the_two_sides_at_a_paragraphs_start_are_the_pair_named_just_before():
+    body = ("Russian and Turkish diplomats held talks in Ankara on Monday about the fighting near Idlib.\n\n"
+            "The two sides said they supported a lasting truce.")
+    assert {r for r in read(body) if r[1] == "ceasefire"} == {("russia", "ceasefire", 1), ("turkey", "ceasefire", 1)}
+    # one actor named before is no pair: nobody holds it
+    alone = "Turkish diplomats held talks in Ankara on Monday.\n\nThe two sides said they supported a lasting truce."
+    assert not [r for r in read(alone) if r[1] == "ceasefire"]
+
+
+def test_what_a_speaker_says_all_sides_or_the_powers_must_do_is_the_speakers_position():
+    assert read("Iran's foreign minister said all parties must observe the truce in Aleppo.") == [("iran", "ceasefire", 1)]
+    assert read("Moscow said on Monday that world powers had agreed to seek a truce in Syria.") == [
+        ("russia", "ceasefire", 1)]

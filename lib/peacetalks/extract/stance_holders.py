@@ -28,8 +28,9 @@ _PRONOUN_START = re.compile(
 
 
 # a plural noun standing for the list of actors just named ("the three countries", "the trio")
-_PLURAL_START = re.compile(r"^\W*the\s+(?:two|three|four|five|\d)?\s*(?:countries|states|powers|nations|governments|"
-                           r"trio|guarantors|guarantor\s+(?:states|countries|powers))\b", re.IGNORECASE)
+_PLURAL_START = re.compile(r"^\W*the\s+(?:(?:two|three|four|five|\d)?\s*(?:countries|states|powers|nations|governments|"
+                           r"trio|guarantors|guarantor\s+(?:states|countries|powers))|(?:two|three|four|five)\s+(?:sides|parties|"
+                           r"(?:foreign\s+)?ministers|leaders|delegations|presidents))\b", re.IGNORECASE)
 
 
 # matched against the folded sentence (see `words.folded_pattern`); every match has "by" or "between"
@@ -90,7 +91,7 @@ def carried_subject(text: str, codebook: Codebook, previous: Group | None,
     if not mentions:
         return previous
     clauses = split_clauses(text, fold(text), codebook)
-    _groups, subjects, _inherited = _analyse(text, mentions, lambda: previous, clauses)
+    _groups, subjects, _inherited = _analyse(text, mentions, lambda across=False: previous, clauses)
     return next((s for s in subjects if s is not None), previous)
 
 
@@ -398,7 +399,8 @@ def _analyse(text: str, mentions: list[Mention], previous: Callable[[], Group | 
             taken = subjects[-1] if subjects and subjects[-1] else previous()
         elif subject is None and _PLURAL_START.match(head):
             # "The three countries also agreed ...": the actors named together just before, if a list it was
-            taken = subjects[-1] if subjects and subjects[-1] else previous()
+            # (also at the end of the paragraph before: "Turkey and Iran held talks. || The two sides said ...")
+            taken = subjects[-1] if subjects and subjects[-1] else previous(across=True)
             if taken is not None and len([a for a in taken.actors if a != NOBODY]) < 2:
                 taken = None
         subjects.append(subject or taken)

@@ -166,6 +166,11 @@ _DOCUMENT = re.compile(r"\W*(?:the|this|that|a|an|our|its|their|his|her)\s+(?:\w
                        re.IGNORECASE)
 
 
+# a collective the speaker belongs to or addresses, as the subject of what is said
+_COLLECTIVE = re.compile(r"\W*(?:the\s+)?(?:(?:world|major|global|great|foreign)\s+powers|all\s+(?:the\s+)?(?:sides|parties)"
+                         r"|both\s+(?:sides|parties)|all\s+(?:concerned|involved))\s+(?:\w+\s+){0,3}\Z", re.IGNORECASE)
+
+
 _EXPLETIVE = re.compile(r"\W*there\s+(?:is|was|are|were|(?:would|will|could|can|may|might|should|must) be|has been|had been)\s+\Z",
                         re.IGNORECASE)
 
@@ -195,6 +200,8 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
     words = [w.lower() for w in _WORD.findall(tail)]
     if _PRONOUN_START.match(tail.lstrip(" ,:\"“")) or any(w in {"we", "i", "it", "he", "she", "they", "our", "its"} for w in words[-4:]):
         return frame.speaker
+    if _COLLECTIVE.match(tail):
+        return frame.speaker  # "... said all sides must respect the truce", "said world powers had agreed to ...": the speaker's side
     if _EXPLETIVE.match(tail):
         return frame.speaker  # "... said there was no point in going to Geneva": nobody else is named
     if _DOCUMENT.match(tail):

@@ -195,9 +195,14 @@ class _Context:
             return self._speakers[quotation.start()]
         return None
 
-    def previous(self, index: int) -> Group | None:
-        """The subject sentence `index` takes from the sentences before it in its paragraph."""
+    def previous(self, index: int, across: bool = False) -> Group | None:
+        """The subject sentence `index` takes from the sentences before it in its paragraph; with `across`, a
+        paragraph's first sentence takes the subject of the last sentence of the paragraph right before it."""
         sentences, paragraph = self.sentences, self.sentences[index].paragraph
+        if across and index > 0 and sentences[index - 1].paragraph == paragraph - 1:
+            before = sentences[index - 1]
+            return carried_subject(self.body[before.start:before.end], self.codebook, self.previous(index - 1),
+                                   self.published)
         first = index
         while first > 0 and sentences[first - 1].paragraph == paragraph and first - 1 not in self._carried:
             first -= 1
@@ -271,7 +276,7 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
         if not any(matches):
             return []
     voice = voiced()
-    if not mentions and voice is None and not (_THIRD_PERSON.search(text) and previous()):
+    if not mentions and voice is None and not (_THIRD_PERSON.search(text) and previous(across=True)):
         return []  # nobody here could hold a stance
     groups, subjects, inherited = _analyse(text, mentions, previous, clauses)
     lists = _lists(codebook, folded)
