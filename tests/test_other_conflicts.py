@@ -51,7 +51,9 @@ ARTICLES = {
         "to return to the negotiating table, the Saudi foreign ministry said. The United States said it would send a "
         "delegation to the talks and was ready to take part in a dialogue with the rebels.\n\n"
         "Russia and the UN urged both sides to take part. The army said peace was impossible with the militia leader "
-        "still in power. Fighting in Khartoum has killed more than 800 people since April, medics said.\n"),
+        "still in power. Egypt hosted representatives of Sudanese rebel groups to discuss a Russian proposal for peace talks "
+        "in Sudan, and Washington rejected a Russian proposal under which the general would remain in power. "
+        "Fighting in Khartoum has killed more than 800 people since April, medics said.\n"),
     "ukraine_guarantors": (
         "Ankara offers to act as guarantor of any Ukraine deal\n\n"
         "Published: March 29, 2022\n\n"

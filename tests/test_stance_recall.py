@@ -323,3 +323,14 @@ def test_what_a_speaker_says_all_sides_or_the_powers_must_do_is_the_speakers_pos
     assert read("Iran's foreign minister said all parties must observe the truce in Aleppo.") == [("iran", "ceasefire", 1)]
     assert read("Moscow said on Monday that world powers had agreed to seek a truce in Syria.") == [
         ("russia", "ceasefire", 1)]
+
+
+def test_the_author_of_a_plan_that_keeps_assad_and_who_rejects_it():
+    got = read("Paris rejected an Iranian plan under which Assad would stay in power for two more years.")
+    assert ("iran", "assad_role", 1) in got
+    assert not [r for r in got if r[0] == "syrian_government"]
+
+
+def test_hosting_opposition_envoys_engages_them_and_a_states_proposal_for_talks_is_its_own():
+    got = read("Ankara hosted a delegation of the Syrian opposition to discuss a Russian proposal for new talks.")
+    assert ("turkey", "engage_opposition", 1) in got and ("russia", "negotiations", 1) in got

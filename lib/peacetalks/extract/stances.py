@@ -340,7 +340,9 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         # opposition delegate were due to speak": the delegate's is the opposition's)
         for g in groups:
             if g.start < end and start < g.end:
-                add(Group([m for m in g.mentions if start <= m.start and m.end <= end]))
+                add(Group([m for m in g.mentions if start <= m.start and m.end <= end
+                           # (Assad named in a cue on his role is its topic: "a plan under which Assad would stay")
+                           and not (cue.issue == "assad_role" and m.actor == _GOVERNMENT)]))
     else:
         frame = next((f for f in frames if f.content_start <= start and end <= f.content_end), None)
         head = frame.content_start if frame else clause.start
