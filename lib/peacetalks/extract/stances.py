@@ -171,6 +171,7 @@ class _Context:
                  published: dt.date | Introduced | None = None) -> None:
         self.body, self.sentences, self.codebook, self.published = body, sentences, codebook, published
         self._carried: dict[int, Group | None] = {}
+        self._across: dict[int, Group | None] = {}  # the subject a paragraph's first sentence takes across its start
         self._quoted: list[re.Match[str]] | None = None
         self._quote_starts: list[int] = []
         self._speakers: dict[int, Group | None] = {}  # by quotation start
@@ -200,9 +201,11 @@ class _Context:
         paragraph's first sentence takes the subject of the last sentence of the paragraph right before it."""
         sentences, paragraph = self.sentences, self.sentences[index].paragraph
         if across and index > 0 and sentences[index - 1].paragraph == paragraph - 1:
-            before = sentences[index - 1]
-            return carried_subject(self.body[before.start:before.end], self.codebook, self.previous(index - 1),
-                                   self.published)
+            if index not in self._across:
+                before = sentences[index - 1]
+                self._across[index] = carried_subject(self.body[before.start:before.end], self.codebook,
+                                                      self.previous(index - 1), self.published)
+            return self._across[index]
         first = index
         while first > 0 and sentences[first - 1].paragraph == paragraph and first - 1 not in self._carried:
             first -= 1
