@@ -334,3 +334,11 @@ def test_the_author_of_a_plan_that_keeps_assad_and_who_rejects_it():
 def test_hosting_opposition_envoys_engages_them_and_a_states_proposal_for_talks_is_its_own():
     got = read("Ankara hosted a delegation of the Syrian opposition to discuss a Russian proposal for new talks.")
     assert ("turkey", "engage_opposition", 1) in got and ("russia", "negotiations", 1) in got
+
+
+def test_a_speakers_general_claim_about_the_settlement_is_the_speakers():
+    assert read("Ankara said on Monday that a lasting settlement was unthinkable with Assad still in power.") == [
+        ("turkey", "assad_role", -1)]
+    # another actor named before the cue makes it a report about that actor, not the speaker's claim
+    assert ("turkey", "assad_role", -1) not in read(
+        "Ankara said on Monday that Russian officials think a lasting settlement was unthinkable with Assad in power.")
