@@ -44,6 +44,23 @@ ARTICLES = {
         "exchange of prisoners and bodies.\n\n"
         "Iran and Turkey welcomed the ceasefire, and the United States called on both sides to respect it. The "
         "fighting has killed more than 300 people since late September, officials said.\n"),
+    "sudan_talks": (
+        "Sudan's army and rebels invited to new round in Jeddah\n\n"
+        "Published: May 20, 2023\n\n"
+        "JEDDAH - Saudi Arabia will host a meeting of Sudanese rebel groups next week and urged the warring parties "
+        "to return to the negotiating table, the Saudi foreign ministry said. The United States said it would send a "
+        "delegation to the talks and was ready to take part in a dialogue with the rebels.\n\n"
+        "Russia and the UN urged both sides to take part. The army said peace was impossible with the militia leader "
+        "still in power. Egypt hosted representatives of Sudanese rebel groups to discuss a Russian proposal for peace talks "
+        "in Sudan, and Washington rejected a Russian proposal under which the general would remain in power. "
+        "Fighting in Khartoum has killed more than 800 people since April, medics said.\n"),
+    "ukraine_guarantors": (
+        "Ankara offers to act as guarantor of any Ukraine deal\n\n"
+        "Published: March 29, 2022\n\n"
+        "ISTANBUL - Turkey said it was ready to act as a guarantor of a future peace deal between Ukraine and Russia, "
+        "and the United States failed again on Tuesday to agree on a ceasefire with Moscow. Kyiv also declined to attend "
+        "a congress organised by Russia. Ukrainian officials said they backed a lasting truce. The war has killed "
+        "more than 3,000 civilians since February, the UN says.\n"),
 }
 
 

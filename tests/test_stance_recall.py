@@ -250,3 +250,95 @@ def test_meeting_another_party_or_refusing_to_meet_the_opposition_engages_nobody
 def test_a_headline_names_the_opposition_without_the_possessive():
     assert ("syrian_opposition", "assad_role", -1) in read(
         "Assad must go at the start of any transition, say Syria opposition groups at a meeting in Riyadh.")
+
+
+# --- round 2: polarity of refusals and failures, agents of the object, officials of a state ---------------
+
+def test_a_refusal_verb_that_opens_the_cue_is_not_a_negation_of_it():
+    assert read("Iran likewise declined to attend.") == [("iran", "negotiations", -1)]
+    assert read("Ankara refused to join the negotiations in Vienna.") == [("turkey", "negotiations", -1)]
+
+
+def test_failing_to_agree_a_few_words_on_is_no_position_on_the_truce():
+    assert read("Russia and the United States failed again on Sunday to agree on a truce for Syria.") == []
+    assert read("Russia and the United States failed to reach a truce for Syria.") == []
+
+
+def test_the_organiser_of_what_is_boycotted_keeps_a_positive_reading():
+    got = read("The Syrian opposition said it would shun and boycott a peace conference organised by Iran next week.")
+    assert ("syrian_opposition", "negotiations", -1) in got
+    assert ("iran", "negotiations", -1) not in got and ("iran", "negotiations", 0) not in got
+
+
+def test_guarantors_of_a_deal_between_two_sides_are_not_those_sides():
+    got = read("Russia and Iran said they were ready to act as guarantors of any peace deal between the Syrian government and the opposition.")
+    assert {a for a, _, _ in got} == {"russia", "iran"}
+
+
+def test_officials_of_listed_states_are_those_states():
+    got = read("The defence ministers of Turkey, Iran and Russia met on Monday and said they backed the Syria talks.")
+    assert {a for a, i, p in got if i == "negotiations" and p == 1} == {"turkey", "iran", "russia"}
+
+
+def test_the_government_holds_a_position_on_assads_role_when_he_speaks():
+    assert read("Assad told a newspaper on Monday that he would never leave office under foreign pressure.") == [
+        ("syrian_government", "assad_role", 1)]
+    assert read("President Assad ruled out stepping down before the next election.") == [
+        ("syrian_government", "assad_role", 1)]
+
+
+def test_what_a_speaker_says_of_assad_is_the_speakers_position_not_his():
+    assert read("Washington insisted that Assad cannot be part of the country's future.") == [
+        ("united_states", "assad_role", -1)]
+    assert read("Tehran says the fate of the president must be decided by the Syrian people alone.") == [
+        ("iran", "assad_role", 1)]
+
+
+def test_new_vocabulary_of_participation_and_support():
+    assert read("Riyadh will host a meeting of the Syrian rebel groups next week.") == [("saudi_arabia", "negotiations", 1)]
+    assert set(read("Ankara and Moscow agreed to press the Syrian sides to return to the negotiating table.")) == {
+        ("turkey", "negotiations", 1), ("russia", "negotiations", 1)}
+    assert ("syrian_government", "engage_opposition", 1) in read(
+        "Damascus said it was ready to discuss a new charter with the opposition.")
+    assert ("iran", "negotiations", 1) in read("Tehran said it would send a delegation to the Vienna meeting.")
+
+
+def test_the_subject_after_adding_that_holds_the_cue_not_a_name_in_the_quotation_before():
+    got = read('"Assad must answer for the sieges," the spokeswoman said, adding that Washington still backed '
+               'the talks in Geneva.')
+    assert ("united_states", "negotiations", 1) in got
+    assert not [r for r in got if r[0] == "syrian_government"]
+
+
+def test_the_two_sides_at_a_paragraphs_start_are_the_pair_named_just_before():
+    body = ("Russian and Turkish diplomats held talks in Ankara on Monday about the fighting near Idlib.\n\n"
+            "The two sides said they supported a lasting truce.")
+    assert {r for r in read(body) if r[1] == "ceasefire"} == {("russia", "ceasefire", 1), ("turkey", "ceasefire", 1)}
+    # one actor named before is no pair: nobody holds it
+    alone = "Turkish diplomats held talks in Ankara on Monday.\n\nThe two sides said they supported a lasting truce."
+    assert not [r for r in read(alone) if r[1] == "ceasefire"]
+
+
+def test_what_a_speaker_says_all_sides_or_the_powers_must_do_is_the_speakers_position():
+    assert read("Iran's foreign minister said all parties must observe the truce in Aleppo.") == [("iran", "ceasefire", 1)]
+    assert read("Moscow said on Monday that world powers had agreed to seek a truce in Syria.") == [
+        ("russia", "ceasefire", 1)]
+
+
+def test_the_author_of_a_plan_that_keeps_assad_and_who_rejects_it():
+    got = read("Paris rejected an Iranian plan under which Assad would stay in power for two more years.")
+    assert ("iran", "assad_role", 1) in got
+    assert not [r for r in got if r[0] == "syrian_government"]
+
+
+def test_hosting_opposition_envoys_engages_them_and_a_states_proposal_for_talks_is_its_own():
+    got = read("Ankara hosted a delegation of the Syrian opposition to discuss a Russian proposal for new talks.")
+    assert ("turkey", "engage_opposition", 1) in got and ("russia", "negotiations", 1) in got
+
+
+def test_a_speakers_general_claim_about_the_settlement_is_the_speakers():
+    assert read("Ankara said on Monday that a lasting settlement was unthinkable with Assad still in power.") == [
+        ("turkey", "assad_role", -1)]
+    # another actor named before the cue makes it a report about that actor, not the speaker's claim
+    assert ("turkey", "assad_role", -1) not in read(
+        "Ankara said on Monday that Russian officials think a lasting settlement was unthinkable with Assad in power.")

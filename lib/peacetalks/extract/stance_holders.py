@@ -28,8 +28,9 @@ _PRONOUN_START = re.compile(
 
 
 # a plural noun standing for the list of actors just named ("the three countries", "the trio")
-_PLURAL_START = re.compile(r"^\W*the\s+(?:two|three|four|five|\d)?\s*(?:countries|states|powers|nations|governments|"
-                           r"trio|guarantors|guarantor\s+(?:states|countries|powers))\b", re.IGNORECASE)
+_PLURAL_START = re.compile(r"^\W*the\s+(?:(?:two|three|four|five|\d)?\s*(?:countries|states|powers|nations|governments|"
+                           r"trio|guarantors|guarantor\s+(?:states|countries|powers))|(?:two|three|four|five)\s+(?:sides|parties|"
+                           r"(?:foreign\s+)?ministers|leaders|delegations|presidents))\b", re.IGNORECASE)
 
 
 # matched against the folded sentence (see `words.folded_pattern`); every match has "by" or "between"
@@ -90,7 +91,7 @@ def carried_subject(text: str, codebook: Codebook, previous: Group | None,
     if not mentions:
         return previous
     clauses = split_clauses(text, fold(text), codebook)
-    _groups, subjects, _inherited = _analyse(text, mentions, lambda: previous, clauses)
+    _groups, subjects, _inherited = _analyse(text, mentions, lambda across=False: previous, clauses)
     return next((s for s in subjects if s is not None), previous)
 
 
@@ -315,6 +316,11 @@ def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None
         if named is not None and named.start == members.end() and named.end <= hi \
                 and re.match(r",|\s+(?:have|has|had|were|are|will|would|also)\b", text[named.end:]):
             return named
+    officials = _OFFICIALS_OF_SUBJECT.match(text, lo)
+    if officials is not None:  # "The foreign ministers of Iran, Russia and Turkey met ...": the states they serve
+        named = next((g for g in groups if g.start >= officials.end()), None)
+        if named is not None and named.start == officials.end() and named.end <= hi:
+            return named
     candidates = (g for g in groups if lo <= g.start and g.end <= hi
                   and not text.startswith("-", g.end)  # "Saudi-backed rebels": a modifier, not a subject
                   and not (_POSSESSIVE.search(text, g.start, g.end) and len(_WORD.findall(text, g.end, hi)) <= 1)
@@ -337,6 +343,12 @@ def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None
 # powers such as ", "Western countries, among them ")
 _MEMBERS_OF_SUBJECT = re.compile(r"\W*(?:[\w'’-]+\s+){0,3}[\w'’-]+s,?\s+(?:including|such\s+as|among\s+them|notably)\s+(?:the\s+)?",
                                  re.IGNORECASE)
+
+
+# a clause-initial title of office holders "of" the states they serve ("The foreign ministers of ", "Envoys of the ")
+_OFFICIALS_OF_SUBJECT = re.compile(
+    r"\W*(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:ministers?|leaders?|envoys?|presidents?|heads?|representatives?|delegations?"
+    r"|officials?|diplomats?|delegates?|ambassadors?)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|s')$")
@@ -387,7 +399,8 @@ def _analyse(text: str, mentions: list[Mention], previous: Callable[[], Group | 
             taken = subjects[-1] if subjects and subjects[-1] else previous()
         elif subject is None and _PLURAL_START.match(head):
             # "The three countries also agreed ...": the actors named together just before, if a list it was
-            taken = subjects[-1] if subjects and subjects[-1] else previous()
+            # (also at the end of the paragraph before: "Turkey and Iran held talks. || The two sides said ...")
+            taken = subjects[-1] if subjects and subjects[-1] else previous(across=True)
             if taken is not None and len([a for a in taken.actors if a != NOBODY]) < 2:
                 taken = None
         subjects.append(subject or taken)

@@ -78,13 +78,18 @@ _TRUCE_BEFORE = folded_pattern(r"\b(?:cease-?fires?|truces?|hostilities|armistic
 
 # matched against the folded sentence
 # ("only if ..." and "unless ..." state what the holder demands: they are not conditions that void the cue)
-_CONDITIONAL = folded_pattern(r"(?<!only )\b(?:if|whether)\b")
+# ("even if/without ...": a concession, a hypothesis too)
+_CONDITIONAL = folded_pattern(r"(?<!only )\b(?:if|whether|even without)\b")
 
 
 _SUBORDINATOR = folded_pattern(r"(?:until|unless|before|till)\b")
 
 
 _FAILURE = folded_pattern(r"fail(?:s|ed)? to\b")
+
+
+# "failed on Friday to", "failed again to": a failure a few words before the cue's verb
+_FAILED_BEFORE = folded_pattern(r"\bfail(?:s|ed|ing)?\s+(?:\S+\s+){0,3}?to\s+\Z")
 
 
 _ATTEMPT = folded_pattern(r"(?:negotiat|reach|secur|broker|agree|find|achiev|arrang|conclud|forg|win)\w*\b")

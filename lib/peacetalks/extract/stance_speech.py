@@ -166,6 +166,17 @@ _DOCUMENT = re.compile(r"\W*(?:the|this|that|a|an|our|its|their|his|her)\s+(?:\w
                        re.IGNORECASE)
 
 
+# the subject of a general claim about the war or its settlement ("a political solution was ...")
+_GENERAL_CLAIM = re.compile(r"\W*(?:a|an|the|any)\s+(?:\w+\s+)?(?:solution|settlement|peace|transition|talks|"
+                            r"negotiations|dialogue|ceasefire|truce|war|conflict|crisis)\s+(?:in\s+syria\s+)?"
+                            r"(?:is|was|would\s+be|will\s+be|remains|remained|could\s+be|can\s+be)\s+\Z", re.IGNORECASE)
+
+
+# a collective the speaker belongs to or addresses, as the subject of what is said
+_COLLECTIVE = re.compile(r"\W*(?:the\s+)?(?:(?:world|major|global|great|foreign)\s+powers|all\s+(?:the\s+)?(?:sides|parties)"
+                         r"|both\s+(?:sides|parties)|all\s+(?:concerned|involved))\s+(?:\w+\s+){0,3}\Z", re.IGNORECASE)
+
+
 _EXPLETIVE = re.compile(r"\W*there\s+(?:is|was|are|were|(?:would|will|could|can|may|might|should|must) be|has been|had been)\s+\Z",
                         re.IGNORECASE)
 
@@ -195,10 +206,16 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
     words = [w.lower() for w in _WORD.findall(tail)]
     if _PRONOUN_START.match(tail.lstrip(" ,:\"“")) or any(w in {"we", "i", "it", "he", "she", "they", "our", "its"} for w in words[-4:]):
         return frame.speaker
+    if _COLLECTIVE.match(tail):
+        return frame.speaker  # "... said all sides must respect the truce", "said world powers had agreed to ...": the speaker's side
     if _EXPLETIVE.match(tail):
         return frame.speaker  # "... said there was no point in going to Geneva": nobody else is named
     if _DOCUMENT.match(tail):
         return frame.speaker  # "The minister said the accord would not require Assad's departure": the speaker's reading of a text
     if len([w for w in words if w not in _DETERMINERS and w not in _TIME_WORDS]) <= 1:
+        return frame.speaker
+    if _GENERAL_CLAIM.match(tail) and not any(frame.content_start <= g.start < cue_start for g in groups):
+        # "Erdogan said a political solution was impossible with ...": a claim about the talks or the war
+        # themselves, naming no actor before the cue, is the speaker's
         return frame.speaker
     return None

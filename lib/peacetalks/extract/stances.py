@@ -62,10 +62,11 @@ from peacetalks.extract.stance_holders import (
     subject_of,
 )
 from peacetalks.extract.stance_speech import (
-    _content_holder, _PRONOUN_SAID, _quotation_matches, speaker_of, Speech, speech_frames, _THIRD_PERSON,
+    _content_holder, _PRONOUN_SAID, _quotation_matches, _REPORTED_VERB_PARTS, speaker_of, Speech, speech_frames,
+    _THIRD_PERSON,
 )
 from peacetalks.extract.stance_polarity import (
-    _ATTEMPT, _CONDITIONAL, _FAILURE, _flexibility, Holding, _longest_cues, _merge_mixed, _needed_here,
+    _ATTEMPT, _CONDITIONAL, _FAILED_BEFORE, _FAILURE, _flexibility, Holding, _longest_cues, _merge_mixed, _needed_here,
     _negated_purpose, _SUBORDINATOR, _TRUCE_BEFORE, _yield_weak,
 )
 
@@ -170,6 +171,7 @@ class _Context:
                  published: dt.date | Introduced | None = None) -> None:
         self.body, self.sentences, self.codebook, self.published = body, sentences, codebook, published
         self._carried: dict[int, Group | None] = {}
+        self._across: dict[int, Group | None] = {}  # the subject a paragraph's first sentence takes across its start
         self._quoted: list[re.Match[str]] | None = None
         self._quote_starts: list[int] = []
         self._speakers: dict[int, Group | None] = {}  # by quotation start
@@ -194,9 +196,16 @@ class _Context:
             return self._speakers[quotation.start()]
         return None
 
-    def previous(self, index: int) -> Group | None:
-        """The subject sentence `index` takes from the sentences before it in its paragraph."""
+    def previous(self, index: int, across: bool = False) -> Group | None:
+        """The subject sentence `index` takes from the sentences before it in its paragraph; with `across`, a
+        paragraph's first sentence takes the subject of the last sentence of the paragraph right before it."""
         sentences, paragraph = self.sentences, self.sentences[index].paragraph
+        if across and index > 0 and sentences[index - 1].paragraph == paragraph - 1:
+            if index not in self._across:
+                before = sentences[index - 1]
+                self._across[index] = carried_subject(self.body[before.start:before.end], self.codebook,
+                                                      self.previous(index - 1), self.published)
+            return self._across[index]
         first = index
         while first > 0 and sentences[first - 1].paragraph == paragraph and first - 1 not in self._carried:
             first -= 1
@@ -206,6 +215,35 @@ class _Context:
             carry = self._carried[i] = carried_subject(self.body[sentence.start:sentence.end], self.codebook, carry,
                                                        self.published)
         return carry
+
+
+_GOVERNMENT = "syrian_government"
+
+
+# a speech verb, often a participle, and the conjunction that opens what was said ('..., adding that ')
+_SAID_THAT = re.compile(r"\b(?:said|says|adding|added|saying|stressing|stressed|noting|noted|insisting|insisted|"
+                        r"warning|warned|arguing|argued)\s*,?\s+that\s+", re.IGNORECASE)
+
+
+def _said_that_subject(text: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
+    """The actor that is the direct subject of the cue's verb right after 'said/adding that' in the clause
+    ('"...," the spokesman said, adding that Washington still backed the talks': Washington, not a name in
+    the quotation before)."""
+    found = None
+    for found in _SAID_THAT.finditer(text, lo, cue_start):
+        pass
+    if found is None:
+        return None
+    own = next((g for g in groups if g.start == found.end() or
+                (found.end() <= g.start and not _WORD.findall(text, found.end(), g.start)[1:])), None)
+    if own is None or own.end > cue_start:
+        return None
+    between = _WORD.findall(text, own.end, cue_start)
+    if len(between) <= 3 and all(w.lower() in _REPORTED_VERB_PARTS for w in between):
+        return own
+    # further on, with no other actor named before the cue: the content's subject still holds what its
+    # clause goes on to say ('adding that Washington backed a settlement based on a text which calls for ...')
+    return own if not any(own.end <= g.start and g.end <= cue_start for g in groups) else None
 
 
 def make_row(article_id: str, h: Holding, quote: str, published: dt.date | None) -> dict:
@@ -241,7 +279,7 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
         if not any(matches):
             return []
     voice = voiced()
-    if not mentions and voice is None and not (_THIRD_PERSON.search(text) and previous()):
+    if not mentions and voice is None and not (_THIRD_PERSON.search(text) and previous(across=True)):
         return []  # nobody here could hold a stance
     groups, subjects, inherited = _analyse(text, mentions, previous, clauses)
     lists = _lists(codebook, folded)
@@ -288,6 +326,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     (see `Codebook.word_pattern`) are matched against."""
     start, end = match.start(), match.end()
     engages: list[str] = []  # who meets the opposition in a meeting cue: it engages it too
+    trailing: list[str] = []  # the agents of a participle after the cue ("talks hosted by X"), see above
     holders: dict[str, str | None] = {}  # each actor holding the cue, with its speaker, in the order found
 
     def add(group: Group | None) -> None:
@@ -304,7 +343,9 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         # opposition delegate were due to speak": the delegate's is the opposition's)
         for g in groups:
             if g.start < end and start < g.end:
-                add(Group([m for m in g.mentions if start <= m.start and m.end <= end]))
+                add(Group([m for m in g.mentions if start <= m.start and m.end <= end
+                           # (Assad named in a cue on his role is its topic: "a plan under which Assad would stay")
+                           and not (cue.issue == "assad_role" and m.actor == _GOVERNMENT)]))
     else:
         frame = next((f for f in frames if f.content_start <= start and end <= f.content_end), None)
         head = frame.content_start if frame else clause.start
@@ -322,7 +363,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         elif frame is not None:
             add(_content_holder(text, frame, others, start))
         else:
-            own = subject_of(text, others, clause.start, start)
+            own = _said_that_subject(text, others, clause.start, start) or subject_of(text, others, clause.start, start)
             add(own or agent_of_noun(text, others, clause.start, start) or subject
                 or (voice and _content_holder(text, Speech(voice, clause.start, clause.end), others, start)))
         add(_added_holder(text, folded, groups, clause.start, start, clause.end))
@@ -332,10 +373,17 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             agents = None  # "declared the ceasefire over citing violations committed by ...": another verb's agent
         elif agents and agents.start() > end and _CLAUSE_LINK.search(text, end, agents.start()):
             agents = None  # "... to cede power, and that the terms set by ...": another clause's agent
+        if agents and "guarantor" in folded[start:end]:
+            agents = None  # "guarantors of a deal between X and Y": the guarantors are a third party, not X and Y
         if agents:
             following = [g for g in groups if g.start >= agents.end() and g.start - agents.end() <= 30]
             if following:
+                before = set(holders)
                 add(following[0])
+                if agents.start() > end:
+                    # the agents of what the cue's object undergoes ("boycott a congress organised by X"): they
+                    # share a positive reading only, never the subject's rejection (see below)
+                    trailing = [a for a in holders if a not in before]
         if cue.agents == "both":
             met = set(holders)  # who holds it before its partners are added: the subject's side
             for g in inside:
@@ -347,6 +395,12 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
                 add(after[0])
             if _OPPOSITION in holders and _OPPOSITION not in met:
                 engages = [a for a in met if a not in (NOBODY, _OPPOSITION)]  # who meets the opposition engages it
+    if cue.issue == "assad_role" and frame is not None and _GOVERNMENT in holders \
+            and _GOVERNMENT not in frame.speaker.actors:
+        # "the US insists that Assad cannot be part of the future": Assad is what the speaker speaks of, not
+        # who holds the position (he holds one on his role only when he or his government speaks)
+        del holders[_GOVERNMENT]
+        add(frame.speaker)
     frame_speaker = frame.speaker if cue.agents != "inside" and frame is not None else None
     engages = engages if cue.agents == "both" and frame is None and cue.polarity == 1 else []
     if frame_speaker is not None:
@@ -372,6 +426,10 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             negated = _negated_purpose(folded, negators, max(clause.start, _back_words(text, start, 9)), start)
     if negated and negated.start() < start and _SUBORDINATOR.match(folded, start):
         negated = None  # "will not sign until Assad goes": the negation is the main verb's, not the cue's
+    if negated and negated.start() == start and polarity == -1:
+        negated = None  # "declined to attend": the refusal is the cue's own first word, not a negation of it
+    if _FAILED_BEFORE.search(folded, max(clause.start, _back_words(text, start, 6)), start) and _ATTEMPT.match(folded, start):
+        return []  # "failed on Friday to agree on a truce": an attempt that did not succeed, not a refusal
     if negated:
         if _FAILURE.match(folded, negated.start()) and _ATTEMPT.match(folded, start):
             return []  # "failed to negotiate a ceasefire": an attempt that did not succeed, not a refusal
@@ -382,6 +440,10 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     softened = None
     if softeners is not _NOWHERE:
         softened = softeners.search(folded, max(clause.start, _back_words(text, start, 6)), start)
+    if polarity != 1 and trailing:
+        held = [(a, s) for a, s in held if a not in trailing]
+        if not held:
+            return []
     quote_start, quote_end = clause.start, clause.end
     result = []
     for actor, speaker in held:
