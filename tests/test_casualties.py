@@ -539,3 +539,11 @@ def test_a_word_that_holds_assad_does_not_make_an_article_about_syria() -> None:
     assert not is_about_syria(body)
     assert [(r["value"], r["subject"]) for r in extract_casualties("x", body)] == [(5_000, OTHER)]
     assert is_about_syria("The ambassador spoke of Assad. " + body)
+
+
+@pytest.mark.parametrize("town", ["Azaz", "Jarablus", "Darayya", "Saraqeb", "Tabqa"])
+def test_a_toll_in_a_syrian_town_the_article_names_alone_is_inside_the_war(town):
+    """An article that names only a Syrian town, not Syria, is about Syria; its toll is the war's event."""
+    text = f"Artillery shelled positions near {town} for a second day on Sunday, killing at least seven fighters."
+    rows = extract_casualties("t", text)
+    assert [(r["value"], r["subject"]) for r in rows] == [(7, "syria_event")]
