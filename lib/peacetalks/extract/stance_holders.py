@@ -17,7 +17,7 @@ from peacetalks.extract.words import fold, folded_pattern
 from peacetalks.parse.page import DATELINE
 from peacetalks.extract.stance_words import (
     _AUXILIARIES, _back_words, _DETERMINERS, _GROUP_STOPS, _is_past_verb, _LIST_BREAK, _lists, NOBODY,
-    _NOWHERE, _PARTICIPLE, _PARTITIVE, _preceding_word, _PREPOSITIONS, _RELATIONS, _TITLE_BREAK,
+    _PARTICIPLE, _PARTITIVE, _preceding_word, _PREPOSITIONS, _RELATIONS, _TITLE_BREAK,
     _TITLE_STOPS, _title_word, _WORD,
 )
 
@@ -271,8 +271,6 @@ _PHRASE_BREAK = re.compile(r"[,;:()\"“”.!?]|\b(?:and|or|with|to|for|by|that|
 def _foreign(text: str, folded: str, mention: Mention, foreign: re.Pattern[str]) -> bool:
     """Whether another country's name qualifies the mention within its noun phrase: up to four
     words before it, with no punctuation, conjunction or verb between ("Yemen's Houthi rebels")."""
-    if foreign is _NOWHERE:
-        return False
     lo = _back_words(text, mention.start, 4)
     breaks = list(_PHRASE_BREAK.finditer(folded, lo, mention.start))
     if breaks:

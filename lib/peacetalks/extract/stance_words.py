@@ -3,13 +3,11 @@ words, speech verbs, ...; see `_lists`), and the small closed classes of English
 (determiners, prepositions, auxiliaries, title words), with the helpers that look words up around a place."""
 from __future__ import annotations
 
-import functools
-import operator
 import re
 from typing import NamedTuple
 
 from peacetalks.extract.codebook import Codebook
-from peacetalks.extract.words import automaton, folded_pattern
+from peacetalks.extract.words import folded_pattern
 
 _WORD = re.compile(r"[\w'’.-]+")
 
@@ -57,7 +55,7 @@ _THAT = re.compile(r"\bthat\b")
 
 
 class _Lists(NamedTuple):
-    """The word lists a sentence is read with (see `_WordLists`)."""
+    """The word lists a sentence is read with (codebook.yaml's negators, speech verbs, ...)."""
 
     contrast: re.Pattern[str]
     speech_verbs: re.Pattern[str]
@@ -71,57 +69,14 @@ class _Lists(NamedTuple):
     foreign_qualifiers: re.Pattern[str]
 
 
-_NOWHERE = re.compile(r"\A(?!)")  # matches nowhere, and gives up at once wherever a search starts
-
-
-class _WordLists:
-    """The codebook's word lists (`Codebook.word_pattern`, folded), and which of them a sentence may have a phrase of.
-
-    A phrase of a list matches only where its first word stands as written (folded): the pattern is
-    the phrase with each space a run of white space (see `Codebook.word_pattern`). So in a sentence
-    whose folded text has the first word of no phrase of a list, no stretch has a match of the list,
-    and the sentence is read with `_NOWHERE` in its place. The first words of all the lists are found
-    in one pass of an Aho-Corasick automaton, which costs about one search of a list and rules out
-    the contrast words, softeners and flexibility in most sentences and the speech verbs in half.
-    """
-
-    def __init__(self, codebook: Codebook):
-        self.patterns = _Lists(*(codebook.word_pattern(name, folded=True) for name in _Lists._fields))
-        heads: dict[str, int] = {}  # each first word, with the bits of the lists (bit i: field i) it opens a phrase of
-        self.always = 0  # the bits of the lists with no phrase, whose pattern matches the empty string
-        for bit, name in enumerate(_Lists._fields):
-            if not codebook.words[name]:
-                self.always |= 1 << bit
-            for phrase in codebook.words[name]:
-                head = phrase.split()[0].lower()
-                heads[head] = heads.get(head, 0) | 1 << bit
-        self._automaton = automaton(heads) if heads else None
-        self._by_bits: dict[int, _Lists] = {}
-        self._last: tuple[str, _Lists] | None = None
-
-    def of_sentence(self, folded: str) -> _Lists:
-        """The lists to read the folded sentence `folded` with: a list it has no first word of is
-        `_NOWHERE`. (The last sentence's answer is kept: its clauses and cues ask again.)"""
-        last = self._last  # read once: another thread may replace it meanwhile
-        if last is not None and last[0] is folded:
-            return last[1]
-        bits = self.always
-        if self._automaton is not None:  # the or of the bits of each first word found, in C
-            bits = functools.reduce(operator.or_, map(_FOUND, self._automaton.iter(folded)), bits)
-        lists = self._by_bits.get(bits)
-        if lists is None:
-            lists = self._by_bits[bits] = _Lists(*(pattern if bits >> bit & 1 else _NOWHERE
-                                                   for bit, pattern in enumerate(self.patterns)))
-        self._last = (folded, lists)
-        return lists
-
-
-_FOUND = operator.itemgetter(1)  # of an automaton's (end, value) item, the value
+def _word_lists(codebook: Codebook) -> _Lists:
+    """The codebook's word lists as folded patterns (`Codebook.word_pattern`)."""
+    return _Lists(*(codebook.word_pattern(name, folded=True) for name in _Lists._fields))
 
 
 def _lists(codebook: Codebook, folded: str) -> _Lists:
-    """The word lists of `codebook` to read the folded sentence `folded` with (see `_WordLists`)."""
-    return codebook.derived(_WordLists).of_sentence(folded)
+    """The word lists of `codebook` to read the folded sentence `folded` with."""
+    return codebook.derived(_word_lists)
 
 
 _GROUP_STOPS = _AUXILIARIES | (_PREPOSITIONS - {"including"}) | {"that", "which", "who"}  # between two names, they part them

@@ -52,8 +52,8 @@ from peacetalks.extract.codebook import Codebook, Cue, CueSpots, load_codebook
 from peacetalks.extract.sentences import Sentence, paragraph_sentences, paragraphs
 from peacetalks.extract.words import automaton, fold
 from peacetalks.extract.stance_words import (
-    _back_words, _lists, _Lists, NOBODY, _NOWHERE, _OPPOSITION, _PARTICIPLE, _preceding_word,
-    _PREPOSITIONS, _WORD, _WordLists,
+    _back_words, _lists, _Lists, NOBODY, _OPPOSITION, _PARTICIPLE, _preceding_word,
+    _PREPOSITIONS, _WORD, _word_lists,
 )
 from peacetalks.extract.stance_dates import date_stance, EARLIER_BASIS, find_time
 from peacetalks.extract.stance_holders import (
@@ -88,7 +88,7 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
         return []
     folded_body = fold(body)
     # where the body names another conflict (most bodies do nowhere: then no sentence needs the check below)
-    lists = codebook.derived(_WordLists).patterns
+    lists = codebook.derived(_word_lists)
     elsewhere: list[int] | None = None  # worked out when the first sentence is read
     sentences = _sentences(body, spots)
     # with no publication date, no dated speaker binds, except one the text itself gives the title of his actor
@@ -410,7 +410,6 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     if not held:
         return []
 
-    # (a word list the sentence has no word of is _NOWHERE: its window is not worked out)
     if cue.needs_folded is not None and not _needed_here(folded, cue.needs_folded, start, end):
         return []  # what the cue needs stands only in a relative clause about someone after it
     if cue.issue != "ceasefire" and _PARTICIPLE.match(folded, start) \
@@ -420,7 +419,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         return []  # "if the rebels stay away", "whether to attend": a hypothesis or a question, not a position
     polarity = cue.polarity
     negated = None
-    if cue.agents != "inside" and negators is not _NOWHERE:
+    if cue.agents != "inside":
         negated = negators.search(folded, max(clause.start, _back_words(text, start, 3)), end)
         if negated is None:
             negated = _negated_purpose(folded, negators, max(clause.start, _back_words(text, start, 9)), start)
@@ -437,9 +436,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     time = find_time(text, clause.start, min(clause.end, end + 60), end, published)
     earlier_match = earlier_words.search(folded, clause.start, end)
     earlier = text[earlier_match.start():earlier_match.end()] if earlier_match and time is None else None
-    softened = None
-    if softeners is not _NOWHERE:
-        softened = softeners.search(folded, max(clause.start, _back_words(text, start, 6)), start)
+    softened = softeners.search(folded, max(clause.start, _back_words(text, start, 6)), start)
     if polarity != 1 and trailing:
         held = [(a, s) for a, s in held if a not in trailing]
         if not held:
