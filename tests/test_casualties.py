@@ -547,3 +547,15 @@ def test_a_toll_in_a_syrian_town_the_article_names_alone_is_inside_the_war(town)
     text = f"Artillery shelled positions near {town} for a second day on Sunday, killing at least seven fighters."
     rows = extract_casualties("t", text)
     assert [(r["value"], r["subject"]) for r in rows] == [(7, "syria_event")]
+
+
+def test_an_article_whose_headline_names_syria_is_about_syria(tmp_path):
+    """The body names only a hamlet the place list does not know; the headline says Syria."""
+    (tmp_path / "a.txt").write_text("Shelling kills nine in northern Syria village\n\nMarch 3, 2016\n\n"
+                                    "Artillery fire hit the hamlet of Umm Jaroud on Thursday, killing at least nine "
+                                    "people, a monitoring group said.\n", encoding="utf-8")
+    from peacetalks import load_corpus
+    rows = load_corpus(tmp_path).casualties
+    assert list(zip(rows["value"], rows["subject"])) == [(9, "syria_event")]
+    assert [r["subject"] for r in extract_casualties("a", "Artillery fire hit the hamlet of Umm Jaroud on "
+                                                     "Thursday, killing at least nine people.")] == ["other"]

@@ -34,12 +34,13 @@ _REFERS_BACK = folded_pattern(
     r"\W*(?:since (?:then|that (?:time|day))\b|(?:it|they|that|this) (?:has|have|had|is|was|were|are|killed|left)\b)")
 
 
-def extract_casualties(article_id: str, body: str) -> list[dict]:
+def extract_casualties(article_id: str, body: str, title: str | None = None) -> list[dict]:
     """Rows of the casualties table (tables.CASUALTY_COLUMNS) for one article body.
 
     A figure repeated in the article (same value, kind and subject) is listed once,
-    from the first sentence that gives it. An article that is not about Syria (`is_about_syria`)
-    gives no figure of the Syrian war: its tolls are `other`.
+    from the first sentence that gives it. An article that is not about Syria (`is_about_syria`, on its
+    headline and body: a body may name only a town when the headline names Syria) gives no figure of the
+    Syrian war: its tolls are `other`.
     """
     rows: list[dict] = []
     seen: set[tuple[int, str, str]] = set()
@@ -48,7 +49,7 @@ def extract_casualties(article_id: str, body: str) -> list[dict]:
         for value, value_high, qualifier, kind, subject in figures_in_sentence(text, previous):
             if subject != "other":
                 if about_syria is None:
-                    about_syria = is_about_syria(body)
+                    about_syria = is_about_syria(f"{title}\n\n{body}" if title else body)
                 if not about_syria:
                     subject = "other"
             key = (value, kind, subject)

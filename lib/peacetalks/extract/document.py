@@ -111,7 +111,7 @@ def process_document(doc: RawDocument, analyst: AnalystFiles = NO_ANALYST_FILES)
     """Parse one document and extract its rows: a pure function of the document and the analyst files."""
     with shared_splits():  # dating (with events.csv) and the two readers cut the same paragraphs: once
         article = _read_article(doc, analyst)
-        casualties = extract_casualties(doc.id, article.body)
+        casualties = extract_casualties(doc.id, article.body, article.row["title"])
         stances = extract_stances(doc.id, article.body, article.published)
     return ArticleResult(article.row, casualties, stances, article.problems)
 
@@ -144,7 +144,7 @@ def process_documents(docs: Sequence[RawDocument], analyst: AnalystFiles = NO_AN
         casualties: dict[int, list[dict[str, Any]]] = {}
         for index, article in read:
             try:
-                casualties[index] = extract_casualties(article.doc.id, article.body)
+                casualties[index] = extract_casualties(article.doc.id, article.body, article.row["title"])
             except Exception as err:  # noqa: BLE001
                 results[index] = _unprocessed(article.doc, err)
         codebook = load_codebook()  # once for the batch: it looks at the codebook file each time
