@@ -4,8 +4,7 @@ Case-insensitive patterns are compiled in lower case (`folded_pattern`) and matc
 `fold(text)`, which finds exactly what the re.IGNORECASE pattern finds in `text`, at the same
 offsets; re.IGNORECASE lower-cases every character it compares, which makes a pattern two to
 three times slower. This module sits above the stages, so that `parse` does not depend on the
-later `extract` stage for it (`extract/words.py` holds the same two functions and can import
-them from here).
+later `extract` stage for it (`extract/words.py` passes them on to the extractors).
 """
 from __future__ import annotations
 
