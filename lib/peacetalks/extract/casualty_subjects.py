@@ -163,20 +163,13 @@ def subject_of(context: Context, figures: list[Figure], i: int) -> str:
 def _nearest_place_is_foreign(context: Context, q: Quantity, after: int = -1) -> bool:
     """Whether the place named nearest to a number is outside Syria ("a crash in Egypt", "the Paris attacks");
     places ending before `after` are not looked at."""
-    best, best_distance = False, None
-    for start, end, foreign in context.places:
-        if 0 < end < after:
-            continue
-        distance = q.start - end if end <= q.start else start - q.end
-        if distance < 0 or distance > _PLACE_REACH and end > 0:
-            continue
-        if best_distance is None or distance < best_distance:
-            best, best_distance = foreign, distance
-    return best
+    nearest = _nearest([span for span in context.places if not 0 < span[1] < after], q)
+    return nearest is not None and nearest[2]
 
 
 def _nearest(spans: list[tuple[int, int, bool]], q: Quantity) -> tuple[int, int, bool] | None:
-    """The span nearest to a number (within _PLACE_REACH, or the sentence before's at 0), or None."""
+    """The span nearest to a number (within _PLACE_REACH, or the sentence before's at 0), or None; of two
+    as near, the first."""
     best, best_distance = None, None
     for span in spans:
         start, end, _ = span
