@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from peacetalks.parse.page import load_outlets, normalise_outlet, parse_article
+from peacetalks.parse.outlets import load_outlets, normalise_outlet
+from peacetalks.parse.page import parse_article
 
 from helpers import LEAD, SECOND, TITLE, page
 
@@ -161,7 +162,7 @@ def test_the_headline_of_a_run_on_page_stands_before_its_dated_credit():
     ({"names": {"Newz": " "}}, "outlets.yaml: names: 'Newz': ' ': a key and its outlet must both be non-empty text"),
 ])
 def test_a_bad_entry_of_outlets_yaml_is_an_error_naming_it(data, named):
-    from peacetalks.parse.page import parse_outlets
+    from peacetalks.parse.outlets import parse_outlets
     from peacetalks.sources.problems import InputError
 
     with pytest.raises(InputError) as error:
@@ -170,7 +171,7 @@ def test_a_bad_entry_of_outlets_yaml_is_an_error_naming_it(data, named):
 
 
 def test_the_packaged_outlets_file_is_valid_and_names_outlets():
-    from peacetalks.parse.page import load_outlets
+    from peacetalks.parse.outlets import load_outlets
 
     outlets = load_outlets()
     assert outlets.domains["reuters.com"] == "Reuters" and "Reuters" in outlets.wires

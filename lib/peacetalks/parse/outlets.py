@@ -1,0 +1,227 @@
+"""Who published a page: the outlets file (`outlets.yaml`: domains, slogans, wire agencies, other spellings,
+validated with pydantic), an outlet's name normalised to it, and the lines that name the publisher (a
+dateline's credit, a byline, a signature, a copyright line, an app banner, a masthead)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from importlib import resources
+from urllib.parse import urlparse
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from peacetalks.parse.lines import _FURNITURE_MAX, _ends_sentence, _is_latin, _words
+from peacetalks.sources.problems import InputError
+from peacetalks.sources.yamlfiles import load_yaml_text
+from peacetalks.text import fold
+
+
+@dataclass(frozen=True)
+class Outlets:
+    """The outlets file: domains and slogans that name an outlet, and the wire agencies."""
+
+    domains: dict[str, str]
+    slogans: dict[str, str]
+    wires: dict[str, list[str]]
+    names: dict[str, str] = field(default_factory=dict)
+
+    def wire_named(self, text: str) -> str | None:
+        """The agency `text` names exactly (case as printed), or None."""
+        return self._agency_of_name.get(text.strip(" .,;:()-\u2014\u2013"))
+
+    @cached_property
+    def _agency_of_name(self) -> dict[str, str]:
+        """Each name of a wire agency, with the first agency in the file that has it."""
+        agencies: dict[str, str] = {}
+        for agency, names in self.wires.items():
+            for name in names:
+                agencies.setdefault(name, agency)
+        return agencies
+
+    @cached_property
+    def known_names(self) -> dict[str, str]:
+        """Each outlet and agency of the file by its squashed name (letters and digits, lower case, no
+        leading "the"): how a name printed another way ("PressTv", "the example times") is recognised."""
+        names: dict[str, str] = {}
+        for name in [*self.domains.values(), *self.slogans.values(), *self.wires, *self.names.values()]:
+            names.setdefault(_squash(name), name)
+        for variant, name in self.names.items():
+            names[_squash(variant)] = name
+        return names
+
+    def outlet_of_url(self, url: str | None) -> str | None:
+        """The outlet an address belongs to: a known domain, else the domain itself."""
+        if not url:
+            return None
+        host = urlparse(url).netloc.lower().split(":")[0]
+        host = host[4:] if host.startswith("www.") else host
+        if not host:
+            return None
+        parts = host.split(".")
+        for i in range(len(parts) - 1):
+            if ".".join(parts[i:]) in self.domains:
+                return self.domains[".".join(parts[i:])]
+        return host
+
+
+class OutletsFile(BaseModel):
+    """What outlets.yaml may hold: domains and slogans naming an outlet, wire agencies with the names they
+    appear under, and other spellings of an outlet's name. Every key and value is non-empty text."""
+
+    model_config = ConfigDict(extra="forbid")
+    domains: dict[str, str] = {}
+    slogans: dict[str, str] = {}
+    wires: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+
+    @field_validator("domains", "slogans", "wires", "names", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: object) -> object:
+        return {} if value is None else value
+
+    @field_validator("domains", "slogans", "names")
+    @classmethod
+    def _filled(cls, value: dict[str, str]) -> dict[str, str]:
+        for key, name in value.items():
+            if not key.strip() or not name.strip():
+                raise ValueError(f"{key!r}: {name!r}: a key and its outlet must both be non-empty text")
+        return value
+
+
+def parse_outlets(data: object, where: str = "outlets.yaml") -> Outlets:
+    """Outlets from the data of an outlets file, checked (OutletsFile); a bad entry is an InputError naming it."""
+    try:
+        checked = OutletsFile.model_validate(data if data is not None else {})
+    except ValidationError as err:
+        first = err.errors()[0]
+        entry = "".join(str(part) if i == 0 else f"[{part!r}]" for i, part in enumerate(first["loc"]))
+        raise InputError(f"{where}: {entry}: {first['msg'].removeprefix('Value error, ')}") from None
+    return Outlets(checked.domains, checked.slogans, checked.wires, checked.names)
+
+
+@lru_cache(maxsize=1)
+def load_outlets() -> Outlets:
+    """The packaged outlets.yaml, checked."""
+    text = resources.files(__package__).joinpath("outlets.yaml").read_text(encoding="utf-8")
+    return parse_outlets(load_yaml_text(text, "outlets.yaml"), "outlets.yaml")
+
+
+
+# --- who published it ---------------------------------------------------------------------------
+
+# A dateline crediting an outlet: "MOSCOW (Sputnik) —", "Damascus (AsiaNews / Agencies) -", "(CNN) --",
+# "Moscow, 3 May 2015 (ABC) –": a place (and a date) then the name in brackets, then a dash;
+# "CAIRO (Example News / Agency - 18th September, 2019)": the date inside the brackets, no dash needed.
+_CREDIT_DATELINE = re.compile(
+    r"^(?:[A-Z][\w.'\u2019 -]{1,30}?(?:,\s*[^()\n]{1,50}?)?\s*)?\((?P<name>[A-Z][\w .&'\u2019-]{0,40}?)"
+    r"(?:\s*/\s*[\w .&-]{1,30}?)?(?:\)\s*(?:--|[-\u2014\u2013:])"
+    r"|\s*[-\u2014\u2013,]\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?),?\s+"
+    r"(?:19|20)\d\d\))"
+)
+# "NEW YORK. NEWSAGENCY -": a place in capitals, a full stop, the agency in capitals.
+_CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}\.\s+(?P<name>[A-Z][A-Z-]{2,24})\b(?=\s*[-\u2014\u2013]|\s+[A-Z])")
+# A byline crediting the outlet: "By Jane Roe, ABC", "By Jane Roe and John Doe | ABC News".
+_BYLINE_CREDIT = re.compile(r"^By\s+[A-Z][^,|]{1,60}?\s*[,|]\s*(?P<name>[A-Z][\w&.'\u2019 -]{1,40}?)"
+                            r"(?:\s+(?:staff|correspondent|reporter|writer))?\s*\.?$")
+# A byline without "By", its outlet after a comma or bar: "Jane Roe, Example Herald" (the outlet has an
+# outlet word, see _masthead_name).
+_NAME_AND_OUTLET = re.compile(r"^[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}\s*[,|]\s*(?P<name>[A-Z][\w&.'\u2019 -]{1,40}?)\s*$")
+# The outlet's sign-off with the agencies it drew on: "Example Herald / Agencies", "Example Herald with agencies".
+_WITH_AGENCIES = re.compile(r"^(?P<name>(?:The\s+)?[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4})\s*"
+                            r"(?:/|\+|&|and|with)\s*(?:news\s+)?agencies\s*\.?$", re.I)
+# An appeal to follow the outlet: "Follow the Example Herald on Twitter".
+_FOLLOW_US = re.compile(r"^follow\s+(?:the\s+)?(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4})\s+on\s+"
+                        r"(?:twitter|facebook|instagram|telegram|youtube|x|social media)\b", re.I)
+# The outlet's own signature: "By Example Staff", "Example Management", "The Example Editorial Board".
+_STAFF = re.compile(r"^(?:By\s+)?(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4})\s+"
+                    r"(?:Staff|Team|Management|Editorial(?: Board| Team| Staff)?|Editors|Newsroom|News Desk|Desk)\s*\.?$")
+# "© 2018 Sample Wire", "(Copyright 2012 by Sample Press GmbH, all rights reserved)", "Copyright Sample Wire 2016"
+_COPYRIGHT = re.compile(r"^(?:all rights reserved\.?\s*)?\(?(?:\u00a9|copyright|\(c\))\s*(?:\u00a9\s*)?(?:(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*,?\s*)?"
+                        r"(?:by\s+)?(?P<name>[A-Z][\w&.'\u2019 -]{1,50}?)\s*(?:,?\s*(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*)?"
+                        r"(?:[.,;]\s*(?:all rights|info|$)|all rights|\)|$)",
+                        re.I)
+# An app banner naming the outlet: "Get our new version of the Sample application", "Download the Sample app".
+_APP_BANNER = re.compile(r"^(?:install|download|get)\s+(?:the\s+|our\s+)?(?:new\s+version\s+of\s+(?:the\s+)?)?"
+                         r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})\s+app(?:lication)?\b", re.I)
+_LEGAL_SUFFIX = re.compile(r"[\s,]+(?:B\.?V\.?|Inc\.?|Ltd\.?|LLC|L\.L\.C\.|Corp\.?|Co\.|GmbH|S\.A\.|plc|PLC|Limited|AG)\s*\.?$")
+# Words that name a kind of outlet: a short title-case line with one is a masthead, not a section label.
+_OUTLET_WORDS = frozenset(
+    "news media times post press agency observatory tv radio daily herald tribune journal gazette network online "
+    "monitor telegraph guardian chronicle broadcasting television channel weekly observer express mail review "
+    "magazine newspaper wire today".split())
+# Words of an appeal that are not an outlet's name ("Dear Reader", "Independent Journalism").
+_NOT_A_NAME = frozenset("dear reader readers our your us you this independent journalism quality free the today".split())
+
+
+def _squash(name: str) -> str:
+    """A name's letters and digits, lower case, without a leading "the": how two spellings are compared."""
+    folded = fold(name.strip())
+    return re.sub(r"[^0-9a-z]", "", folded[4:] if folded.startswith("the ") else folded)
+
+
+def normalise_outlet(name: str | None, outlets: Outlets) -> str | None:
+    """An outlet's name as printed, made the name outlets.yaml gives it ("PressTv" -> "Press TV"), without a
+    legal suffix ("Example Media B.V." -> "Example Media"); None for an empty or generic name."""
+    if not name:
+        return None
+    name = _LEGAL_SUFFIX.sub("", name.strip(" .,;:()-\u2014\u2013|")).strip(" .,;:")
+    if not name or all(word in _NOT_A_NAME for word in _words(name)):
+        return None
+    return outlets.known_names.get(_squash(name), name)
+
+
+def _masthead_name(line: str) -> str | None:
+    """A short title-case line with a word naming a kind of outlet ("Example Daily News"), or None."""
+    words = line.split()
+    if not 1 <= len(words) <= 7 or _ends_sentence(line) or not _is_latin(line):
+        return None
+    if not all(word[:1].isupper() or word.lower() in ("of", "for", "and", "the", "&", "on", "in") for word in words):
+        return None
+    named = _words(line)
+    if not any(word in _OUTLET_WORDS for word in named):
+        return None
+    if (len(named) == 1 and named[0] in _SECTION_WORDS) or (
+            any(word in _NAV_WORDS for word in named) and all(word in _SECTION_WORDS | _NAV_WORDS for word in named)):
+        return None  # a menu or section label: "NEWS", "Video", "Latest News", "World Video"
+    return line
+
+
+# A menu or section label with an outlet word in it names no outlet: one such word alone ("NEWS", "TV";
+# the outlet words that are names alone, "Times", "Herald", are not here), or such words with a word of
+# navigation ("Latest News", "Top Videos", "Press Releases").
+_SECTION_WORDS = frozenset(
+    "news media press video videos tv radio online today review magazine newspaper wire daily weekly network "
+    "channel television broadcasting agency".split())
+_NAV_WORDS = frozenset(
+    "latest breaking top world local more business sport sports international national regional live all our "
+    "featured related popular trending recent other releases release front page home".split())
+
+
+# A place in capitals, a dash, then a masthead: "VALDORIA – Example Daily News" (the place is not the name).
+_PLACE_MASTHEAD = re.compile(r"^[A-Z][A-Z .'-]{2,30}\s*[-\u2014\u2013]\s*(?P<name>[^\s].{1,60})$")
+# What follows a byline's comma that is a job, not an outlet: "By Jane Roe, Staff Writer".
+_JOB_WORDS = frozenset("staff writer reporter correspondent editor contributor columnist senior chief special "
+                       "foreign political diplomatic bureau producer analyst contributing associated".split())
+
+
+def _source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
+    """The outlet a byline, signature, copyright line, app banner or place-and-masthead line names, in
+    that order of trust."""
+    for pattern in (_BYLINE_CREDIT, _STAFF, _COPYRIGHT, _APP_BANNER, _FOLLOW_US, _WITH_AGENCIES, _PLACE_MASTHEAD,
+                    _NAME_AND_OUTLET):
+        for line in lines:
+            if len(line) > _FURNITURE_MAX:
+                continue
+            match = pattern.match(line)
+            if not match:
+                continue
+            named = match.group("name")
+            if pattern is _BYLINE_CREDIT and any(word in _JOB_WORDS for word in _words(named)):
+                continue
+            if pattern in (_PLACE_MASTHEAD, _NAME_AND_OUTLET) and not _masthead_name(named.strip()):
+                continue
+            name = normalise_outlet(named, outlets)
+            if name and not outlets.wire_named(name):
+                return name
+    return None
