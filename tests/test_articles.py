@@ -151,7 +151,7 @@ PAGES = st.lists(st.one_of(LINES, st.sampled_from(["", " ", "\r", "\r\n", "\n", 
 
 def plain_is_caption(line: str, next_line: str | None) -> bool:
     """_is_caption as written before its shortcuts (with the sentence-end check it leaves to the caller)."""
-    if parsing._ends_sentence(line):
+    if parsing.ends_sentence(line):
         return False
     if parsing._CAPTION_END_DATE.search(line):
         dates = find_dates(line)
@@ -178,15 +178,15 @@ def test_folded_furniture_tail_and_credit_patterns_match_as_the_plain_ones(line)
     plain = parsing._FURNITURE_OPENING.match(line) or parsing._FURNITURE_INSIDE.match(line)
     assert parsing.is_furniture(line) == parsing.is_furniture(line, folded) == bool(plain)
     assert spans(parsing._TAIL_FOLDED.match(folded)) == spans(parsing._TAIL.match(line))
-    plain_credit = parsing._CREDIT.search(line) if len(line) <= parsing._FURNITURE_MAX else None
+    plain_credit = parsing._CREDIT.search(line) if len(line) <= parsing.FURNITURE_MAX else None
     assert spans(parsing._credit(line, folded)) == spans(parsing._credit(line)) == spans(plain_credit)
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(LINES, CAPTIONS), st.one_of(st.none(), LINES))
 def test_caption_shortcuts_give_the_plain_answer(line, next_line):
-    line = parsing._clean(line)
-    if line and not parsing._ends_sentence(line):
+    line = parsing.clean_line(line)
+    if line and not parsing.ends_sentence(line):
         assert parsing._is_caption(line, next_line, fold(line)) == plain_is_caption(line, next_line)
 
 
@@ -195,7 +195,7 @@ def test_caption_shortcuts_give_the_plain_answer(line, next_line):
 def test_lines_cleaning_and_url_precheck_give_the_plain_answer(page):
     lines = parsing._nonblank_lines(page)
     assert lines == [line for line in plain_blocks(page) if line]
-    assert parsing._clean_lines(lines) == [parsing._clean(line) for line in lines]
+    assert parsing.clean_lines(lines) == [parsing.clean_line(line) for line in lines]
     if parsing._find_url(lines) is not None:  # parse_article looks for an address only on such pages
         assert "http" in page or "url" in page.lower()
 
@@ -203,7 +203,7 @@ def test_lines_cleaning_and_url_precheck_give_the_plain_answer(page):
 @settings(max_examples=300, deadline=None)
 @given(LINES, st.integers(0, 30))
 def test_word_count_bound_equals_the_count(text, most):
-    assert parsing._at_most_words(text, most) == (len(text.split()) <= most)
+    assert parsing.at_most_words(text, most) == (len(text.split()) <= most)
 
 
 @given(st.one_of(st.text(alphabet="montuewdhrsayfi", max_size=10),

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 _MARKUP = re.compile(r"[*_`#]+")
-_FURNITURE_MAX = 300  # furniture, captions and mastheads are short lines; running text is not tested against them
+FURNITURE_MAX = 300  # furniture, captions and mastheads are short lines; running text is not tested against them
 
 
-def _clean(line: str) -> str:
+def clean_line(line: str) -> str:
     """A line without markdown markup and with single spaces.
 
     Runs of whitespace are made single spaces with str.split and str.join, which read whitespace as the
@@ -23,14 +23,14 @@ def _clean(line: str) -> str:
     return line.strip()
 
 
-_CLEANED_OUT = ("*", "#", "_", "`", "  ", "\t", "\u00a0")  # what _clean changes in a stripped line
+_CLEANED_OUT = ("*", "#", "_", "`", "  ", "\t", "\u00a0")  # what clean_line changes in a stripped line
 
 
-def _clean_lines(lines: list[str]) -> list[str]:
-    """_clean of each of the (stripped) lines: the lines themselves when none has anything to clean."""
+def clean_lines(lines: list[str]) -> list[str]:
+    """clean_line of each of the (stripped) lines: the lines themselves when none has anything to clean."""
     page = "\n".join(lines)
     if any(map(page.__contains__, _CLEANED_OUT)):
-        return [_clean(line) for line in lines]
+        return [clean_line(line) for line in lines]
     return lines
 
 
@@ -38,16 +38,16 @@ _WORD = re.compile(r"[\w'\u2019-]+")
 _LATIN_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 
 
-def _words(text: str) -> list[str]:
+def words_of(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def _is_title_case(text: str) -> bool:
+def is_title_case(text: str) -> bool:
     words = [w for w in _LATIN_WORD.findall(text) if len(w) > 3]
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
 
 
-def _at_most_words(text: str, most: int) -> bool:
+def at_most_words(text: str, most: int) -> bool:
     """Whether `text` has at most `most` words (as str.split counts them), without splitting all of a long text."""
     return len(text.split(None, most)) <= most
 
@@ -55,14 +55,14 @@ def _at_most_words(text: str, most: int) -> bool:
 _SENTENCE_END_CHARS = ".!?:;\"'\u201d\u2019)]"
 
 
-def _ends_sentence(text: str) -> bool:
+def ends_sentence(text: str) -> bool:
     """True when a line ends as a sentence does (a full stop, a closing quote, a bracket ...)."""
     stripped = text.rstrip()
     return bool(stripped) and stripped[-1] in _SENTENCE_END_CHARS
 
 
 
-def _is_latin(text: str) -> bool:
+def is_latin(text: str) -> bool:
     """Whether most letters of `text` are Latin ones (a line in another script is a link or a label)."""
     if text.isascii():
         return True

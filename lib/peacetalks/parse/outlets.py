@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from peacetalks.parse.lines import _FURNITURE_MAX, _ends_sentence, _is_latin, _words
+from peacetalks.parse.lines import FURNITURE_MAX, ends_sentence, is_latin, words_of
 from peacetalks.sources.problems import InputError
 from peacetalks.sources.yamlfiles import load_yaml_text
 from peacetalks.text import fold
@@ -113,19 +113,19 @@ def load_outlets() -> Outlets:
 # A dateline crediting an outlet: "MOSCOW (Sputnik) —", "Damascus (AsiaNews / Agencies) -", "(CNN) --",
 # "Moscow, 3 May 2015 (ABC) –": a place (and a date) then the name in brackets, then a dash;
 # "CAIRO (Example News / Agency - 18th September, 2019)": the date inside the brackets, no dash needed.
-_CREDIT_DATELINE = re.compile(
+CREDIT_DATELINE = re.compile(
     r"^(?:[A-Z][\w.'\u2019 -]{1,30}?(?:,\s*[^()\n]{1,50}?)?\s*)?\((?P<name>[A-Z][\w .&'\u2019-]{0,40}?)"
     r"(?:\s*/\s*[\w .&-]{1,30}?)?(?:\)\s*(?:--|[-\u2014\u2013:])"
     r"|\s*[-\u2014\u2013,]\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?),?\s+"
     r"(?:19|20)\d\d\))"
 )
 # "NEW YORK. NEWSAGENCY -": a place in capitals, a full stop, the agency in capitals.
-_CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}\.\s+(?P<name>[A-Z][A-Z-]{2,24})\b(?=\s*[-\u2014\u2013]|\s+[A-Z])")
+CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}\.\s+(?P<name>[A-Z][A-Z-]{2,24})\b(?=\s*[-\u2014\u2013]|\s+[A-Z])")
 # A byline crediting the outlet: "By Jane Roe, ABC", "By Jane Roe and John Doe | ABC News".
 _BYLINE_CREDIT = re.compile(r"^By\s+[A-Z][^,|]{1,60}?\s*[,|]\s*(?P<name>[A-Z][\w&.'\u2019 -]{1,40}?)"
                             r"(?:\s+(?:staff|correspondent|reporter|writer))?\s*\.?$")
 # A byline without "By", its outlet after a comma or bar: "Jane Roe, Example Herald" (the outlet has an
-# outlet word, see _masthead_name).
+# outlet word, see masthead_name).
 _NAME_AND_OUTLET = re.compile(r"^[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}\s*[,|]\s*(?P<name>[A-Z][\w&.'\u2019 -]{1,40}?)\s*$")
 # The outlet's sign-off with the agencies it drew on: "Example Herald / Agencies", "Example Herald with agencies".
 _WITH_AGENCIES = re.compile(r"^(?P<name>(?:The\s+)?[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4})\s*"
@@ -146,7 +146,7 @@ _APP_BANNER = re.compile(r"^(?:install|download|get)\s+(?:the\s+|our\s+)?(?:new\
                          r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})\s+app(?:lication)?\b", re.I)
 _LEGAL_SUFFIX = re.compile(r"[\s,]+(?:B\.?V\.?|Inc\.?|Ltd\.?|LLC|L\.L\.C\.|Corp\.?|Co\.|GmbH|S\.A\.|plc|PLC|Limited|AG)\s*\.?$")
 # Words that name a kind of outlet: a short title-case line with one is a masthead, not a section label.
-_OUTLET_WORDS = frozenset(
+OUTLET_WORDS = frozenset(
     "news media times post press agency observatory tv radio daily herald tribune journal gazette network online "
     "monitor telegraph guardian chronicle broadcasting television channel weekly observer express mail review "
     "magazine newspaper wire today".split())
@@ -166,20 +166,20 @@ def normalise_outlet(name: str | None, outlets: Outlets) -> str | None:
     if not name:
         return None
     name = _LEGAL_SUFFIX.sub("", name.strip(" .,;:()-\u2014\u2013|")).strip(" .,;:")
-    if not name or all(word in _NOT_A_NAME for word in _words(name)):
+    if not name or all(word in _NOT_A_NAME for word in words_of(name)):
         return None
     return outlets.known_names.get(_squash(name), name)
 
 
-def _masthead_name(line: str) -> str | None:
+def masthead_name(line: str) -> str | None:
     """A short title-case line with a word naming a kind of outlet ("Example Daily News"), or None."""
     words = line.split()
-    if not 1 <= len(words) <= 7 or _ends_sentence(line) or not _is_latin(line):
+    if not 1 <= len(words) <= 7 or ends_sentence(line) or not is_latin(line):
         return None
     if not all(word[:1].isupper() or word.lower() in ("of", "for", "and", "the", "&", "on", "in") for word in words):
         return None
-    named = _words(line)
-    if not any(word in _OUTLET_WORDS for word in named):
+    named = words_of(line)
+    if not any(word in OUTLET_WORDS for word in named):
         return None
     if (len(named) == 1 and named[0] in _SECTION_WORDS) or (
             any(word in _NAV_WORDS for word in named) and all(word in _SECTION_WORDS | _NAV_WORDS for word in named)):
@@ -205,21 +205,21 @@ _JOB_WORDS = frozenset("staff writer reporter correspondent editor contributor c
                        "foreign political diplomatic bureau producer analyst contributing associated".split())
 
 
-def _source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
+def source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
     """The outlet a byline, signature, copyright line, app banner or place-and-masthead line names, in
     that order of trust."""
     for pattern in (_BYLINE_CREDIT, _STAFF, _COPYRIGHT, _APP_BANNER, _FOLLOW_US, _WITH_AGENCIES, _PLACE_MASTHEAD,
                     _NAME_AND_OUTLET):
         for line in lines:
-            if len(line) > _FURNITURE_MAX:
+            if len(line) > FURNITURE_MAX:
                 continue
             match = pattern.match(line)
             if not match:
                 continue
             named = match.group("name")
-            if pattern is _BYLINE_CREDIT and any(word in _JOB_WORDS for word in _words(named)):
+            if pattern is _BYLINE_CREDIT and any(word in _JOB_WORDS for word in words_of(named)):
                 continue
-            if pattern in (_PLACE_MASTHEAD, _NAME_AND_OUTLET) and not _masthead_name(named.strip()):
+            if pattern in (_PLACE_MASTHEAD, _NAME_AND_OUTLET) and not masthead_name(named.strip()):
                 continue
             name = normalise_outlet(named, outlets)
             if name and not outlets.wire_named(name):

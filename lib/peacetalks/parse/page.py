@@ -16,10 +16,10 @@ from importlib import resources
 from typing import Callable
 
 from peacetalks.parse.dates import FoundDate, WEEKDAYS, find_dates, month_day_mentions, year_of_month_day
-from peacetalks.parse.lines import (_FURNITURE_MAX, _at_most_words, _clean, _clean_lines, _ends_sentence, _is_latin,
-                                    _is_title_case, _words)
-from peacetalks.parse.outlets import (_CAPS_DATELINE, _CREDIT_DATELINE, _OUTLET_WORDS, Outlets, _masthead_name,
-                                      _source_in_lines, load_outlets, normalise_outlet)
+from peacetalks.parse.lines import (FURNITURE_MAX, at_most_words, clean_line, clean_lines, ends_sentence, is_latin,
+                                    is_title_case, words_of)
+from peacetalks.parse.outlets import (CAPS_DATELINE, CREDIT_DATELINE, OUTLET_WORDS, Outlets, masthead_name,
+                                      source_in_lines, load_outlets, normalise_outlet)
 from peacetalks.sources.yamlfiles import load_yaml_text
 from peacetalks.text import fold, folded_pattern
 
@@ -118,7 +118,7 @@ def _credit(line: str, folded: str | None = None) -> re.Match[str] | None:
     `folded` is text.fold(line) when the caller has it: a line with none of the words every credit
     has (read as the case-insensitive pattern reads them) is not searched.
     """
-    if len(line) > _FURNITURE_MAX:
+    if len(line) > FURNITURE_MAX:
         return None
     if folded is None:
         folded = fold(line)
@@ -156,7 +156,7 @@ def _opens_stamp_or_byline(line: str) -> bool:
 
 
 def _is_caption(line: str, next_line: str | None, folded: str | None = None) -> bool:
-    """Whether a line that does not end as a sentence does (see _ends_sentence) is a photo caption: one ending
+    """Whether a line that does not end as a sentence does (see ends_sentence) is a photo caption: one ending
     in a date, 'X is seen in ...', or one followed by a credit.
 
     `folded` is text.fold(line) when the caller has it. The patterns run only where they can match: a
@@ -189,8 +189,8 @@ def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Out
     allowed = 0
     if names and len(text) < 120:
         # a name before the date only in a stamp line: the name is an outlet's, or a clock time follows the date
-        named = _words(before)
-        if any(word in _OUTLET_WORDS for word in named) or _STAMP_TIME.match(text[found.end:]) \
+        named = words_of(before)
+        if any(word in OUTLET_WORDS for word in named) or _STAMP_TIME.match(text[found.end:]) \
                 or _CREDIT_CLOSES.fullmatch(text, found.end) or _NAME_SEPARATOR.search(before):
             allowed = 4  # (a place before a date its credit closes: "Valdoria, Feb 14, 2016 (Example Agency)";
             #             a name and a bar: "Jane Roe | 3 May 2016")
@@ -253,7 +253,7 @@ def printed_date(lines: list[str], title: str | None, outlets: Outlets,
             if len(line) < 200 and is_clock(line[max(0, found.start - 60): found.end + 40]):
                 continue  # a clock, weather or current-date widget: a short line (read around the date)
             if title_words is None:
-                title_words = set(_words(title or ""))
+                title_words = set(words_of(title or ""))
             if _date_opens(line, found, title_words, outlets, names):
                 return found, index
     return None, -1
@@ -307,7 +307,7 @@ def _run_on_headline(paragraph: str, dates_in: Callable[[str], list[FoundDate]])
     words = _KICKER.sub("", words)
     if not 3 <= len(words.split()) <= 20 or _REPORTED.search(words) or re.search(r"[.!?]\s", words):
         return None
-    return words if _is_title_case(words) else None
+    return words if is_title_case(words) else None
 
 
 class _DatesMemo(dict):
@@ -338,7 +338,7 @@ def _strip_opening(paragraph: str, title: str | None, found: FoundDate | None, o
         rest = _TIME.sub("", rest, count=1)
     rest = rest.lstrip(" ,.-\u2014\u2013|")
     if title:
-        clean_title = _clean(title).rstrip(". ")
+        clean_title = clean_line(title).rstrip(". ")
         if rest.lower().startswith(clean_title.lower()):
             after = rest[len(clean_title):]
             stop = re.match(r"[^.!?]{0,120}[.!?](?=\s|$)", after)
@@ -390,7 +390,7 @@ def _join_broken(paragraphs: list[str]) -> list[str]:
     """Join a paragraph cut mid-sentence with the next one when that continues in lower case."""
     joined: list[str] = []
     for paragraph in paragraphs:
-        if joined and paragraph[:1].islower() and not _ends_sentence(joined[-1]):
+        if joined and paragraph[:1].islower() and not ends_sentence(joined[-1]):
             joined[-1] = f"{joined[-1]} {paragraph}"
         else:
             joined.append(paragraph)
@@ -424,14 +424,14 @@ _HEADER_OPENERS = re.compile(r"^(?:by|posted|published|updated|last updated|firs
 
 def _is_paragraph(line: str) -> bool:
     """A line of running text: a sentence of a dozen words or more, or a long line."""
-    if not _at_most_words(line, 35):
+    if not at_most_words(line, 35):
         return True
-    return not _at_most_words(line, 11) and line.rstrip()[-1:] in ".!?" or line.rstrip()[-2:] in ('."', '.\u201d')
+    return not at_most_words(line, 11) and line.rstrip()[-1:] in ".!?" or line.rstrip()[-2:] in ('."', '.\u201d')
 
 
 def _is_sentence(line: str) -> bool:
     """A line of running text, or one sentence of six words or more (a deck, a short lead)."""
-    return _is_paragraph(line) or (not _at_most_words(line, 5) and line.rstrip()[-1:] in ".!?")
+    return _is_paragraph(line) or (not at_most_words(line, 5) and line.rstrip()[-1:] in ".!?")
 
 
 def _headline_candidate(line: str, dated: bool) -> bool:
@@ -440,7 +440,7 @@ def _headline_candidate(line: str, dated: bool) -> bool:
     words = line.split()
     if not 3 <= len(words) <= 30 or dated or _CLOCK_TIME.search(line):
         return False
-    if line[-1] in ":,;|" or line[:1].islower() or _HEADER_OPENERS.match(line) or not _is_latin(line):
+    if line[-1] in ":,;|" or line[:1].islower() or _HEADER_OPENERS.match(line) or not is_latin(line):
         return False
     return not _BULLET.match(line)
 
@@ -449,7 +449,7 @@ def _is_headline_stack(line: str, opening: list[str], index: int, first_paragrap
                        dated: list[bool]) -> bool:
     """Whether a line of four words or more is a headline printed over a sub-headline: the next line is a
     shorter headline-like line (no full stop), and a sentence, a date or a byline follows the two."""
-    if _at_most_words(line, 3) or _masthead_name(line) or index + 1 >= len(opening):
+    if at_most_words(line, 3) or masthead_name(line) or index + 1 >= len(opening):
         return False
     sub = opening[index + 1]
     if not _headline_candidate(sub, dated[index + 1]) or sub.endswith(".") or len(sub) >= len(line):
@@ -496,8 +496,8 @@ def parse_article(text: str) -> ParsedArticle:
     outlets = load_outlets()
     lowered = text.lower()
     nonblank = _nonblank_lines(_INLINE_FURNITURE.sub(" ", text) if "short url" in lowered else text)
-    cleaned = _clean_lines(nonblank)
-    short = [len(line) <= _FURNITURE_MAX for line in cleaned]
+    cleaned = clean_lines(nonblank)
+    short = [len(line) <= FURNITURE_MAX for line in cleaned]
     # Short lines are tested against case-insensitive patterns: each is folded once (text.fold).
     folded = [fold(line) if is_short else "" for line, is_short in zip(cleaned, short)]
     # (a line with an address or a url label has 'http' or 'url': the page has one too)
@@ -543,19 +543,19 @@ def parse_article(text: str) -> ParsedArticle:
             continue
         following = cleaned[index + 1] if index + 1 < len(kept) else None
         if teasers:
-            if short[index] and not _ends_sentence(clean) and _at_most_words(clean, 20):
+            if short[index] and not ends_sentence(clean) and at_most_words(clean, 20):
                 continue  # a teaser's headline
             teasers = False
         if short[index]:
             if is_furniture(clean, folded[index]) or ("http" in line and _URL.fullmatch(line)):
                 # (above the article's first paragraph the lines after such a label may be the headline: only
                 # the label goes there)
-                teasers = lines_of_text and _at_most_words(clean, 5) and bool(_TEASER_LABEL.match(clean))
+                teasers = lines_of_text and at_most_words(clean, 5) and bool(_TEASER_LABEL.match(clean))
                 continue
             if any(later.startswith(clean) and len(clean) < len(later) < 2 * len(clean) + 20
                    for later in cleaned[index + 1: min(index + 4, len(kept))]):
                 continue  # a line printed twice, the first time cut short
-            if not _ends_sentence(clean) and _is_caption(clean, following, folded[index]):
+            if not ends_sentence(clean) and _is_caption(clean, following, folded[index]):
                 continue
             if _is_dated_caption(clean, dates_in.__getitem__):
                 continue
@@ -580,19 +580,19 @@ def parse_article(text: str) -> ParsedArticle:
     header: list[str] = []
     paragraphs: list[str] = []
     late_stamps: list[str] = []
-    masthead = next(filter(None, map(_masthead_name, before)), None)
+    masthead = next(filter(None, map(masthead_name, before)), None)
     for index, (clean, line) in enumerate(lines[(pick + 1) if pick is not None else 0:],
                                           start=(pick + 1) if pick is not None else 0):
-        ends = _ends_sentence(clean)
+        ends = ends_sentence(clean)
         if index < first:
             if dates_in[clean[:300]] and len(clean) < 120:
                 header.append(clean)  # a date or byline line below the headline
                 continue
-            if _HEADER_OPENERS.match(clean) and _at_most_words(clean, 12):
+            if _HEADER_OPENERS.match(clean) and at_most_words(clean, 12):
                 header.append(clean)
                 continue
-            if not ends and _at_most_words(clean, 7) and _is_title_case(clean):
-                masthead = masthead or _masthead_name(clean)
+            if not ends and at_most_words(clean, 7) and is_title_case(clean):
+                masthead = masthead or masthead_name(clean)
                 header.append(clean)
                 continue
         if len(paragraphs) < 4 and len(clean) <= 80 and _stamp_line_date(clean, dates_in.__getitem__):
@@ -601,7 +601,7 @@ def parse_article(text: str) -> ParsedArticle:
         if _BULLET.match(clean):
             paragraphs.append(_BULLET.sub("", clean).strip())  # the article's own bullet summary
             continue
-        if paragraphs and not ends and not clean[:1].islower() and _at_most_words(clean, 25) and _is_title_case(clean):
+        if paragraphs and not ends and not clean[:1].islower() and at_most_words(clean, 25) and is_title_case(clean):
             continue  # a sub-heading or "read more" teaser inside the text
         paragraphs.append(clean)
     paragraphs = _join_broken(paragraphs)
@@ -611,7 +611,7 @@ def parse_article(text: str) -> ParsedArticle:
     # The publisher: a dateline's credit, a byline or signature, a copyright line, a masthead, a url.
     dateline_source = None
     for paragraph in paragraphs[:3]:
-        dateline = _CREDIT_DATELINE.match(paragraph) or _CAPS_DATELINE.match(paragraph)
+        dateline = CREDIT_DATELINE.match(paragraph) or CAPS_DATELINE.match(paragraph)
         if dateline:
             agency = outlets.wire_named(dateline.group("name"))
             if agency:
@@ -620,13 +620,13 @@ def parse_article(text: str) -> ParsedArticle:
                 dateline_source = normalise_outlet(dateline.group("name"), outlets)
             break
     if source is None:
-        source = (dateline_source or _source_in_lines(cleaned, outlets) or normalise_outlet(masthead, outlets)
+        source = (dateline_source or source_in_lines(cleaned, outlets) or normalise_outlet(masthead, outlets)
                   or outlets.outlet_of_url(url))
     if source is None:
         for clean in header:  # "Example Media November 10, 2014": an outlet's name before the date
             found = dates_in[clean[:300]]
             named = clean[: found[0].start].strip().rstrip("|\u2022\u00b7-\u2013\u2014:").strip() if found else ""
-            if named and _masthead_name(named):
+            if named and masthead_name(named):
                 source = normalise_outlet(named, outlets)
                 break
 
@@ -637,7 +637,7 @@ def parse_article(text: str) -> ParsedArticle:
         found, at = printed_date(paragraphs[:1], title, outlets, dates_in.__getitem__)
         at = len(header) if found is not None else -1
         if found is None:
-            dateline = _CREDIT_DATELINE.match(paragraphs[0])
+            dateline = CREDIT_DATELINE.match(paragraphs[0])
             if dateline:
                 in_dateline = [d for d in dates_in[paragraphs[0][:300]] if d.end <= dateline.end()]
                 found = in_dateline[0] if in_dateline else _dateline_month_day(paragraphs[0], dateline.end())
