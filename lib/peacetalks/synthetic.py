@@ -66,11 +66,11 @@ class Speaker:
 
 SPEAKERS = [
     Speaker("russia", "Russian Foreign Minister Sergei Lavrov", "Lavrov", "he"),
-    Speaker("russia", "Kremlin spokesman Dmitry Peskov", "Kremlin", "he"),
-    Speaker("russia", "Russian Deputy Foreign Minister Mikhail Bogdanov", "Russia", "he"),
+    Speaker("russia", "Kremlin press secretary Dmitry Peskov", "Kremlin", "he"),
+    Speaker("russia", "Russia's deputy top diplomat Mikhail Bogdanov", "Russia", "he"),
     Speaker("russia", "Moscow", "Russia"),
     Speaker("syrian_government", "President Bashar al-Assad", "Assad", "he"),
-    Speaker("syrian_government", "Syrian Foreign Minister Walid Muallem", "Damascus", "he"),
+    Speaker("syrian_government", "Syria's top diplomat Walid Muallem", "Damascus", "he"),
     Speaker("syrian_government", "Damascus", "Damascus"),
     Speaker("syrian_opposition", "the High Negotiations Committee", "Opposition", "it",
             dt.date(2015, 12, 10), LAST_DAY),
@@ -78,7 +78,7 @@ SPEAKERS = [
     Speaker("syrian_opposition", "rebel groups", "Opposition", "they"),
     Speaker("united_states", "U.S. Secretary of State John Kerry", "Kerry", "he",
             dt.date(2013, 2, 1), dt.date(2017, 1, 20)),
-    Speaker("united_states", "U.S. Secretary of State Hillary Clinton", "Clinton", "she",
+    Speaker("united_states", "America's top diplomat Hillary Clinton", "Clinton", "she",
             FIRST_DAY, dt.date(2013, 2, 1)),
     Speaker("united_states", "U.S. Secretary of State Rex Tillerson", "Tillerson", "he",
             dt.date(2017, 2, 1), dt.date(2018, 3, 31)),
@@ -93,7 +93,7 @@ SPEAKERS = [
     Speaker("iran", "Iranian Foreign Minister Mohammad Javad Zarif", "Zarif", "he",
             dt.date(2013, 8, 15), LAST_DAY),
     Speaker("iran", "Tehran", "Iran"),
-    Speaker("saudi_arabia", "Saudi Foreign Minister Adel al-Jubeir", "Saudi Arabia", "he",
+    Speaker("saudi_arabia", "Saudi Arabia's top diplomat Adel al-Jubeir", "Saudi Arabia", "he",
             dt.date(2015, 4, 29), LAST_DAY),
     Speaker("saudi_arabia", "Riyadh", "Saudi Arabia"),
 ]
@@ -291,11 +291,11 @@ def _war_toll(rng: random.Random, day: dt.date) -> Figure:
         high = value + magnitude * rng.choice((2, 3, 5))
         qualifier, amount = "range", f"between {value:,} and {high:,}"
     templates = (
-        "The conflict has killed {a} people since it began in March 2011.",
+        "Since March 2011 the conflict has cost {a} lives.",
         "{A} people have been killed in Syria since the uprising began, the Syrian Observatory for Human Rights reports.",
         "The war has claimed {a} lives, according to United Nations estimates.",
         "The talks are the latest attempt to end a war that has left {a} people dead.",
-        "The war has killed {a} people, according to monitoring groups.",
+        "According to monitoring groups, the fighting has killed {a} people.",
     )
     template = templates[kind_of_sentence]
     sentence = template.format(a=amount, A=amount[:1].upper() + amount[1:])

@@ -2,7 +2,7 @@
 
 A number is a casualty figure when a casualty verb or noun governs it: just before it ("killed at
 least 70", "a death toll of 58"), or after its noun phrase ("250,000 people have died", "55
-wounded", "who have sought refuge"). Numbers that continue a list or a breakdown ("including 14
+wounded", "who found shelter abroad"). Numbers that continue a list or a breakdown ("including 14
 children", "nine women and 6 rebels were among those who died") take the kind of the figure they
 belong to (`inherit_kinds`). Years, dates, ages, money and clock times are not counts.
 """
@@ -272,7 +272,7 @@ class _After:
 
 def _predicate_after(read: ReadSentence, i: int, grammar: Grammar) -> _After:
     """The kind named after a number's noun phrase ("250,000 people have died", "55 wounded",
-    "40 villagers including 14 children died", "who have sought refuge")."""
+    "40 villagers including 14 children died", "who found shelter abroad")."""
     sentence, folded, quantities = read
     pos = quantities[i].end
     following = i + 1

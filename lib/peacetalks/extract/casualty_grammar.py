@@ -283,7 +283,7 @@ def compiled_grammar() -> Grammar:
             rf"(?<![\w-])(?P<verb>{any_active})\s+(?:a|an|the|one|another)\s+[\w-]+\s+(?:[\w-]+\s+)?(?:and|,)\s+\Z"),
         lives_verb=folded_pattern(rf"(?<![\w-])(?:{_alt(kinds['killed']['active_with_lives'])})\s+{FILLER}\Z"),
         lone_verb=folded_pattern(rf"(?<![\w-])(?:{_alt(kinds['killed']['active_alone'])})\s+{FILLER}\Z"),
-        drive_verbs={  # refugees first: "driven abroad" is more than "driven from their homes"
+        drive_verbs={  # refugees first: "driven abroad" is more than "forced out of their villages"
             kind: (folded_pattern(rf"(?<![\w-])(?:{_alt(kinds[kind]['active_with_completion'])})\s+{FILLER}\Z"),
                    folded_pattern(rf"(?:[^.;:]{{0,120}}?)\b(?:{_alt(kinds[kind]['completion'])})\b"))
             for kind in ("refugees", "displaced")},

@@ -117,7 +117,7 @@ def _places(text: str, grammar: Grammar) -> list[tuple[int, int, bool]]:
     for match in grammar.place.finditer(text):
         name = match.group("loc") or match.group("mod")
         if _NOT_WHERE_IT_HAPPENED.search(text, max(0, match.start() - 40), match.start()):
-            continue  # "said in Turkey", "lives in Europe", "Islamic State in Iraq", "(banned in Russia)"
+            continue  # "said in Turkey", "lives in Europe", "the militia in Libya", "(banned in Russia)"
         foreign = bool(grammar.foreign.match(name)) and not _WITH_SYRIA.match(text, match.end())
         found.append((match.start(), match.end(), foreign))
     return found

@@ -249,7 +249,7 @@ class Introduced:
 
 def introduced_speakers(body: str, codebook: Codebook) -> frozenset[str]:
     """The dated speakers an article of unknown date binds: those it names with a name of their own actor
-    in their title ("Kremlin spokesman Dmitry Peskov", "UN special envoy Maria Lopez"), not as a
+    in their title ("Russian government spokeswoman Anna Petrova", "UN special envoy Maria Lopez"), not as a
     former holder ("former U.S. Secretary of State John Kerry"). The text says whom they speak for."""
     mentions = codebook.mentions(body, fold(body))
     bound = set()

@@ -58,13 +58,13 @@ def _needed_here(folded: str, needs: re.Pattern[str], start: int, end: int) -> b
 
 
 # what stands between a negated verb and a cue in its purpose clause: the verb (and an adverb), perhaps a
-# place it goes to, and "to" ("will not go to Geneva to hand over power", "is not travelling there to sign")
+# place it goes to, and "to" ("will not travel to Vienna to give up office", "is not flying there to sign")
 _PURPOSE_GAP = folded_pattern(r"\s+(?!only\b)\w+(?:\s+\w+ly)?(?:\s+(?:to|in|at|for)\s+\w+(?:\s+\w+)?|\s+there)?\s+to\s+\Z")
 
 
 def _negated_purpose(folded: str, negators: re.Pattern[str], lo: int, start: int) -> re.Match[str] | None:
-    """A negator of the verb whose purpose clause the cue at `start` opens: "the delegation will not go to
-    Geneva to hand over power" does not back a handover."""
+    """A negator of the verb whose purpose clause the cue at `start` opens: "the envoys will not fly to
+    Vienna to give up office" does not back a handover."""
     found = None
     for found in negators.finditer(folded, lo, start):
         pass  # the last one before the cue

@@ -32,7 +32,7 @@ def speech_frames(text: str, folded: str, clause: Clause, groups: list[Group], c
     in_clause = [g for g in groups if clause.start <= g.start < clause.end]
     for verb in _lists(codebook, folded).speech_verbs.finditer(folded, clause.start, clause.end):
         if text[verb.start()].isupper() and text[clause.start:verb.start()].strip():
-            continue  # a word of a name ("the League of Arab States"), not a verb
+            continue  # a word of a name ("the Union of Example States"), not a verb
         if _preceding_word(text, verb.start(), clause.start) in _QUANTIFIERS or \
                 _WORD.findall(text, max(clause.start, verb.start() - 12), verb.start())[-1:] in (["the"], ["The"]):
             continue  # a noun after a determiner or a quantifier ("several states", "the reports"), not a verb
@@ -184,10 +184,10 @@ _EXPLETIVE = re.compile(r"\W*there\s+(?:is|was|are|were|(?:would|will|could|can|
 def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: int) -> Group | None:
     """Who holds a cue inside reported speech: the speaker, unless the content is about another actor.
 
-    "Moscow said it wanted ...", "... we can be optimistic, Lavrov said" and "... that Assad's departure must
-    not be a condition" are the speaker's; "Hassan said a foreign campaign ... was meant to prop up
-    Assad" is Khoja's claim about Russia (so nobody's stance here); "The State Department said U.S. and
-    Russian diplomats would meet" is held by both, the speaker's side among them.
+    "Tehran said it hoped ...", "... there is reason for hope, the minister said" and "... that Assad's exit
+    must not be a precondition" are the speaker's; "An opposition leader said a foreign air campaign ... aimed
+    to keep Assad in power" is his claim about another actor (so nobody's stance here); "Washington said
+    American and Iranian envoys would hold talks" is held by both, the speaker's side among them.
     """
     own = subject_of(text, groups, frame.content_start, cue_start)
     if own is not None:

@@ -14,8 +14,8 @@ codebook (codebook.yaml). This module reads an article and each cue; its parts a
    - the agents of a passive ("a truce brokered by Egypt and Qatar", "a deal between ..."),
    - else the grammatical subject: the actor named at the start of the clause or right before a verb,
    - in reported speech ("X said ..."), the speaker when the content has no subject of its own or
-     refers back to the speaker ("Moscow said it wanted ..."); a speaker's claim about another
-     actor ("Hassan said a foreign air campaign ... was meant to prop up Assad") is the speaker's
+     refers back to the speaker ("Tehran said it hoped ..."); a speaker's claim about another
+     actor ("An opposition leader said a foreign air campaign ... aimed to keep Assad in power") is the speaker's
      claim, so it is not read as the other actor's stance;
    - a clause that starts with a pronoun ("but it later sent envoys") takes the previous subject;
    - a sentence inside a quotation that runs over several sentences is held by the actor its
