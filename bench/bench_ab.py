@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_extract import FAKES, measure, sample_tree  # noqa: E402
+from bench_extract import FAKES, measure, watch_tree  # noqa: E402
 
 FLOOR = 0.75
 PEAK_MB = 1024
@@ -34,21 +34,14 @@ PEAK_MB = 1024
 
 def run(lib: Path, corpus: Path, workers: int, scratch: Path) -> tuple[float, float, float, int]:
     """Wall seconds, CPU seconds and peak MB of the process tree, exit code of one extraction from scratch."""
-    import psutil
-
     out = scratch / "out"
     shutil.rmtree(out, ignore_errors=True)
     env = {**os.environ, "PYTHONPATH": str(lib)}
     command = [sys.executable, "-m", "peacetalks", "extract", str(corpus), "--out", str(out), "--workers", str(workers)]
     started = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    watched, peak, cpu = psutil.Process(process.pid), 0, {}
-    while process.poll() is None:
-        try:
-            peak = max(peak, sample_tree(watched, cpu))
-        except psutil.NoSuchProcess:
-            break
-        time.sleep(0.1)
+    cpu: dict[int, float] = {}
+    peak = watch_tree(process, cpu)
     _, stderr = process.communicate()
     seconds = time.perf_counter() - started
     if process.returncode:

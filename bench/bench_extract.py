@@ -107,6 +107,20 @@ def sample_tree(process, cpu: dict[int, float]) -> int:
     return total
 
 
+def watch_tree(process: subprocess.Popen, cpu: dict[int, float]) -> int:
+    """Until `process` ends, sample its tree every 0.1 s (see `sample_tree`); the peak resident bytes."""
+    import psutil
+
+    watched, peak = psutil.Process(process.pid), 0
+    while process.poll() is None:
+        try:
+            peak = max(peak, sample_tree(watched, cpu))
+        except psutil.NoSuchProcess:
+            break
+        time.sleep(0.1)
+    return peak
+
+
 def run_extract(corpus: Corpus, workers: int, scratch: Path) -> Run:
     """`peacetalks extract CORPUS --out TMP --workers N` from scratch; wall time and peak memory of its process tree."""
     out = scratch / f"out-{corpus.name}-{workers}"
@@ -118,15 +132,7 @@ def run_extract(corpus: Corpus, workers: int, scratch: Path) -> Run:
     peak, how = 0, "process tree, sampled every 0.1 s (psutil)"
     cpu: dict[int, float] = {}
     try:
-        import psutil
-
-        watched = psutil.Process(process.pid)
-        while process.poll() is None:
-            try:
-                peak = max(peak, sample_tree(watched, cpu))
-            except psutil.NoSuchProcess:
-                break
-            time.sleep(0.1)
+        peak = watch_tree(process, cpu)
     except ImportError:
         how = "largest single process (getrusage; install psutil for the whole tree)"
     _, stderr = process.communicate()
