@@ -30,6 +30,7 @@ from typing import IO, Any, Iterable
 import pandas as pd
 import yaml
 
+from peacetalks.schema import FORMULA_STARTS
 from peacetalks.sources.catalog import REVIEW_FILE
 from peacetalks.sources.yamlfiles import load_yaml
 from peacetalks.extract.codebook import Codebook, load_codebook
@@ -300,14 +301,13 @@ def _adds_matching_machine(machine: pd.DataFrame, reviews: list[ReviewRow]) -> s
     return found
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
 
 def safe_cell(value: Any) -> Any:
     """A cell a spreadsheet shows as text, never runs as a formula: a text starting with = + - @
     (or a tab or carriage return) gets a leading '. Plain numbers (-1) are left as they are."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.match(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _NUMBER.match(value):
         return "'" + value
     return value
 
