@@ -184,8 +184,8 @@ _EXPLETIVE = re.compile(r"\W*there\s+(?:is|was|are|were|(?:would|will|could|can|
 def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: int) -> Group | None:
     """Who holds a cue inside reported speech: the speaker, unless the content is about another actor.
 
-    "Tehran said it hoped ...", "... there is reason for hope, the minister said" and "... that Assad's exit
-    must not be a precondition" are the speaker's; "An opposition leader said a foreign air campaign ... aimed
+    "Tehran said it hoped ...", "... there is reason for hope, the minister said" and "... that the president's
+    going cannot be demanded first" are the speaker's; "An opposition leader said a foreign air campaign ... aimed
     to keep Assad in power" is his claim about another actor (so nobody's stance here); "Washington said
     American and Iranian envoys would hold talks" is held by both, the speaker's side among them.
     """
@@ -195,7 +195,7 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
             return own
         # another actor as the direct subject of the cue's verb: the speaker reports what it did or said
         # ("the envoy said the government had agreed to a truce"); a claim about something else it is tied
-        # to ("said a Russian campaign of strikes was meant to prop up Assad") is not its stance
+        # to ("said a foreign bombing campaign aimed to keep Assad in office") is not its stance
         between = _WORD.findall(text, own.end, cue_start)
         if len(between) <= 3 and all(w.lower() in _REPORTED_VERB_PARTS for w in between):
             return own

@@ -9,7 +9,7 @@ codebook (codebook.yaml). This module reads an article and each cue; its parts a
 1. A sentence is cut into clauses at contrast words ("but", "while", ...) and after a leading
    subordinate phrase ("After initially dismissing ..., Moscow has ...").
 2. In each clause every issue cue is matched. Its polarity is reversed by a negator just before
-   it or inside it ("did not support a transitional body", "departure must not be a condition").
+   it or inside it ("would not back an interim authority", "his exit cannot be a condition").
 3. The holder is whoever takes the position, not whoever is mentioned:
    - the agents of a passive ("a truce brokered by Egypt and Qatar", "a deal between ..."),
    - else the grammatical subject: the actor named at the start of the clause or right before a verb,
