@@ -505,9 +505,9 @@ def parse_article(text: str) -> ParsedArticle:
 
     # Cut the furniture that closes many pages: everything from a comment form or appeal on.
     cut = len(nonblank)
+    first_text = next((i for i, line in enumerate(cleaned) if _is_paragraph(line)), len(cleaned))
     for index in range(max(3, math.ceil(0.3 * len(nonblank))), len(nonblank)):
-        if short[index] and _TAIL_FOLDED.match(folded[index]) \
-                and any(_is_paragraph(line) for line in cleaned[:index]):  # (after some of the article's text)
+        if short[index] and _TAIL_FOLDED.match(folded[index]) and first_text < index:  # (after some running text)
             cut = index
             break
     kept = nonblank[:cut]
