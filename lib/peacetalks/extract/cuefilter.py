@@ -11,12 +11,17 @@ import bisect
 import itertools
 import operator
 from functools import reduce
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable, Protocol
 
 from peacetalks.extract.words import automaton
 
-if TYPE_CHECKING:
-    from peacetalks.extract.codebook import Cue
+
+class Cue(Protocol):
+    """What the filter needs of a cue (codebook.Cue has it): the sets of strings every text it
+    matches has a string of. (A protocol, so that this module needs nothing from the codebook,
+    which builds its filter from this one.)"""
+
+    literals: tuple[frozenset[str], ...]
 
 
 class CueSpots:
