@@ -27,6 +27,14 @@ _PRONOUN_START = re.compile(
     r"(?:minister|envoy|mediator|diplomat|spokesman|spokeswoman|president|secretary|ambassador|official))\b", re.IGNORECASE)
 
 
+# a contrast word and a participle with no subject of its own ("while refusing to ...", "but insisting that ...");
+# a preposition in -ing ("including", "following") is not a verb
+_PARTICIPIAL_START = re.compile(
+    r"^\W*(?:but|while|whereas|yet)?\s*(?:(?:also|still|now|all\s+the\s+while)\s+)?(?!(?:including|according|during|"
+    r"concerning|regarding|following|pending|notwithstanding|nothing|something|anything|everything)\b)[a-z]{3,}ing"
+    r"\s+(?:to|that|the|a|an|any|all|its|his|her|their|on|for|with|in|from|out|off|up|back)\b")
+
+
 # a plural noun standing for the list of actors just named ("the three countries", "the trio")
 _PLURAL_START = re.compile(r"^\W*the\s+(?:(?:two|three|four|five|\d)?\s*(?:countries|states|powers|nations|governments|"
                            r"trio|guarantors|guarantor\s+(?:states|countries|powers))|(?:two|three|four|five)\s+(?:sides|parties|"
@@ -294,12 +302,28 @@ def _is_object(text: str, group: Group, floor: int) -> bool:
 
 def _followed_by_verb(text: str, group: Group) -> bool:
     """True when a verb follows the group, perhaps after two nouns ("Russian allies abandoned", "US officials said")."""
-    words = [w.lower() for w in _WORD.findall(text[group.end:group.end + 60])[:3]]
-    for word in words:
+    words = [w.lower() for w in _WORD.findall(text[group.end:group.end + 80])[:7]]
+    nouns = 0
+    place = False  # one short phrase of place may stand before the verb ("the opposition figures in the talks refused")
+    i = 0
+    while i < len(words):
+        word = words[i]
         if word in _AUXILIARIES or (len(word) > 4 and word.endswith("ed")) or (len(word) > 5 and word.endswith("ing")):
             return True
+        if word in {"in", "at"} and not place and i + 1 < len(words):
+            place = True
+            i += 2 if words[i + 1] in _DETERMINERS else 1
+            # the phrase's noun (one word): it may not be a verb
+            if i < len(words) and not (words[i] in _AUXILIARIES or words[i].endswith(("ed", "ing"))):
+                i += 1
+                continue
+            return False
         if word in _PREPOSITIONS or word in _DETERMINERS or word in {"and", "or", "that", "which", "who"}:
             return False
+        nouns += 1
+        if nouns > 2:
+            return False
+        i += 1
     return False
 
 
@@ -395,6 +419,9 @@ def _analyse(text: str, mentions: list[Mention], previous: Callable[[], Group | 
         head = text[clause.start:clause.end].lstrip(" ,;:-—").removeprefix("but ")
         if subject is None and _PRONOUN_START.match(head):
             taken = subjects[-1] if subjects and subjects[-1] else previous()
+        elif subject is None and subjects and subjects[-1] and _PARTICIPIAL_START.match(head):
+            # "Russia backed the envoy's efforts while refusing to ...": a participle's subject is the main clause's
+            taken = subjects[-1]
         elif subject is None and _PLURAL_START.match(head):
             # "The three countries also agreed ...": the actors named together just before, if a list it was
             # (also at the end of the paragraph before: "Turkey and Iran held talks. || The two sides said ...")

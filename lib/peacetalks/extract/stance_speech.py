@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from peacetalks.extract.codebook import Codebook
 from peacetalks.extract.stance_words import (
-    _DETERMINERS, _INTRODUCES, _lists, NOBODY, _preceding_word, _QUANTIFIERS, _SPEAKER_BREAK, _THAT,
+    _DETERMINERS, _HEAD_NOUNS, _INTRODUCES, _lists, NOBODY, _preceding_word, _QUANTIFIERS, _SPEAKER_BREAK, _THAT,
     _TIME_WORDS, _WORD,
 )
 from peacetalks.extract.stance_holders import (
@@ -196,8 +196,10 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
         # another actor as the direct subject of the cue's verb: the speaker reports what it did or said
         # ("the envoy said the government had agreed to a truce"); a claim about something else it is tied
         # to ("said a foreign bombing campaign aimed to keep Assad in office") is not its stance
-        between = _WORD.findall(text, own.end, cue_start)
-        if len(between) <= 3 and all(w.lower() in _REPORTED_VERB_PARTS for w in between):
+        between = [w.lower() for w in _WORD.findall(text, own.end, cue_start)]
+        if between[:1] and between[0] in _HEAD_NOUNS:
+            between = between[1:]  # "the main opposition coalition agreed to attend": the name qualifies the subject
+        if len(between) <= 3 and all(w in _REPORTED_VERB_PARTS for w in between):
             return own
         return None
     content = text[frame.content_start:cue_start]
@@ -205,6 +207,10 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
     tail = content[that[-1].end():] if that else content
     words = [w.lower() for w in _WORD.findall(tail)]
     if _PRONOUN_START.match(tail.lstrip(" ,:\"“")) or any(w in {"we", "i", "it", "he", "she", "they", "our", "its"} for w in words[-4:]):
+        return frame.speaker
+    # "said on Tuesday it supported the plan and called on ...": the pronoun after a time phrase
+    first = next((w for w in words if w not in _TIME_WORDS and w != "that"), None)
+    if first in {"we", "i", "it", "he", "she", "they"}:
         return frame.speaker
     if _COLLECTIVE.match(tail):
         return frame.speaker  # "... said all sides must respect the truce", "said world powers had agreed to ...": the speaker's side

@@ -58,7 +58,7 @@ from peacetalks.extract.stance_words import (
 from peacetalks.extract.stance_dates import date_stance, EARLIER_BASIS, find_time
 from peacetalks.extract.stance_holders import (
     actor_mentions, _added_holder, agent_of_noun, _analyse, antecedent, carried_subject, Clause,
-    _CLAUSE_LINK, Group, Introduced, _is_object, _passive_agents, _passive_cue, split_clauses,
+    _BE_BEFORE, _CLAUSE_LINK, Group, Introduced, _is_object, _passive_agents, _passive_cue, split_clauses,
     subject_of,
 )
 from peacetalks.extract.stance_speech import (
@@ -66,8 +66,8 @@ from peacetalks.extract.stance_speech import (
     _THIRD_PERSON,
 )
 from peacetalks.extract.stance_polarity import (
-    _ATTEMPT, _CONDITIONAL, _FAILED_BEFORE, _FAILURE, _flexibility, Holding, _longest_cues, _merge_mixed, _needed_here,
-    _negated_purpose, _SUBORDINATOR, _TRUCE_BEFORE, _yield_weak,
+    _ATTEMPT, _CONDITIONAL, _FAILED_BEFORE, _FAILURE, _flexibility, Holding, _joined_other, _longest_cues, _merge_mixed, _needed_here,
+    _negated_head, _negated_purpose, _SUBORDINATOR, _TRUCE_BEFORE, _yield_weak,
 )
 
 # what other modules import from here: the reader, and the dating of a stance (tables.review, tables.shifts)
@@ -246,6 +246,18 @@ def _said_that_subject(text: str, groups: list[Group], lo: int, cue_start: int) 
     return own if not any(own.end <= g.start and g.end <= cue_start for g in groups) else None
 
 
+# a subordinate clause with a subject of its own after a verb of accusation or view ("he saw a window for talks
+# after both sides agreed to attend"): the verb's reservation does not reach into it (matched in the folded sentence)
+_NEW_CLAUSE = re.compile(r"\b(?:after|when|because|since|once|as\s+soon\s+as)\s+(?!(?:\w+ing)\b)")
+
+
+# a verb of urging and whom it urges, right before the cue ("called on the government to", "urged both sides
+# not to"): what follows is the urger's position, not the addressee's (matched in the folded sentence)
+_URGED = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|ask(?:s|ed|ing)?|"
+                    r"encourag(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to|demand(?:s|ed|ing)?\s+that|exhort(?:s|ed|ing)?)"
+                    r"\s+(?:[\w'’.-]+\s+){1,8}?(?:to\s+|not\s+to\s+|should\s+(?:not\s+)?)\Z")
+
+
 def make_row(article_id: str, h: Holding, quote: str, published: dt.date | None) -> dict:
     """A stances-table row from a holding; dates follow the convention in the module docstring."""
     as_of, basis = date_stance(published, h.time, h.earlier)
@@ -293,7 +305,7 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
                                       subject if voice is None or voice.recalled else subject or voice, frames,
                                       published, lists.negators, lists.softeners, lists.earlier, lists.reservations,
                                       voice if voice is not None and voice.recalled else None))
-    holdings = _yield_weak(_longest_cues(holdings))
+    holdings = _yield_weak(_joined_other(text, _longest_cues(holdings)))
     holdings.extend(_flexibility(folded, clauses, subjects, holdings, codebook))
     return _merge_mixed(text, holdings)
 
@@ -349,21 +361,41 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     else:
         frame = next((f for f in frames if f.content_start <= start and end <= f.content_end), None)
         head = frame.content_start if frame else clause.start
-        if reservations.search(folded, head, start):
-            return []
+        reserved = None
+        for reserved in reservations.finditer(folded, head, start):
+            pass  # the last one before the cue
+        if reserved is not None:
+            # unless a subordinate clause with a subject named in it stands between ("... after both sides agreed to")
+            opened = _NEW_CLAUSE.search(folded, reserved.end(), start)
+            if opened is None or "," in folded[opened.end():start] \
+                    or not any(opened.end() <= g.start and g.end <= start for g in groups):
+                return []
         others = [g for g in groups if g not in inside]
         relative = antecedent(text, others, clause.start, start)
         # "the meeting was boycotted by the coalition", "boycotted the talks hosted by Russia": the subject
         # is not who acts; the agents after "by" hold the cue
         passive = _passive_cue(folded, clause.start, start, end) or folded.endswith(" by", 0, end)
+        # "called on the government to implement a ceasefire": the one who calls holds it, not who is called on
+        urged = _URGED.search(folded, head, start)
+        before = urged.start() if urged is not None else start
+        urger: Group | None = None  # "was urged by Turkey to attend": the agent urges, the subject is urged
+        if urged is not None:
+            if _BE_BEFORE.search(folded, max(head, urged.start() - 20), urged.start()):
+                urger = next((g for g in others if urged.start() < g.start < start
+                              and _preceding_word(text, g.start, urged.start()) == "by"), None)
+                if urger is None:
+                    return []
+            others = [g for g in others if g.end <= urged.start() or g.start >= start]
         if passive:
             pass
-        elif relative is not None:
+        elif urger is not None:
+            add(urger)
+        elif relative is not None and relative.end <= before:
             add(relative)
         elif frame is not None:
-            add(_content_holder(text, frame, others, start))
+            add(_content_holder(text, frame, others, before))
         else:
-            own = _said_that_subject(text, others, clause.start, start) or subject_of(text, others, clause.start, start)
+            own = _said_that_subject(text, others, clause.start, before) or subject_of(text, others, clause.start, before)
             add(own or agent_of_noun(text, others, clause.start, start) or subject
                 or (voice and _content_holder(text, Speech(voice, clause.start, clause.end), others, start)))
         add(_added_holder(text, folded, groups, clause.start, start, clause.end))
@@ -423,6 +455,8 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         negated = negators.search(folded, max(clause.start, _back_words(text, start, 3)), end)
         if negated is None:
             negated = _negated_purpose(folded, negators, max(clause.start, _back_words(text, start, 9)), start)
+        if negated is None:
+            negated = _negated_head(folded, negators, clause.start, start, lambda pos: _back_words(text, pos, 5))
     if negated and negated.start() < start and _SUBORDINATOR.match(folded, start):
         negated = None  # "will not sign until Assad goes": the negation is the main verb's, not the cue's
     if negated and negated.start() == start and polarity == -1:
