@@ -91,11 +91,32 @@ _MEMBER_OF = folded_pattern(r",?\s+(?:including|such\s+as|notably|especially|in\
 def _negated_head(folded: str, negators: re.Pattern[str], lo: int, start: int, back: Callable[[int], int]
                   ) -> re.Match[str] | None:
     """A negator of the noun a cue illustrates ("would not accept any preconditions, including demands for a
-    transitional body": the demands are refused too). `back(pos)` is the offset a few words before `pos`."""
+    transitional body": the demands are refused too; so with "rejects all preconditions, such as ..."), or
+    a verb of rejection whose object is the demand the cue opens with ("rejected Western calls for Assad's
+    exit"). `back(pos)` is the offset a few words before `pos`."""
     member = _MEMBER_OF.search(folded, max(lo, start - 40), start)
-    if member is None:
-        return None
-    return negators.search(folded, max(lo, back(member.start())), member.start())
+    if member is not None:
+        return negators.search(folded, max(lo, back(member.start())), member.start()) \
+            or _REJECTION.search(folded, max(lo, back(member.start())), member.start())
+    if _DEMAND.match(folded, start):
+        return _REJECTED_DEMAND.search(folded, max(lo, start - 60), start)
+    return None
+
+
+_REJECTION = folded_pattern(r"\b(?:reject|rejects|rejected|rejecting|dismiss|dismisses|dismissed|dismissing|oppose|"
+                            r"opposes|opposed|opposing|resist|resists|resisted|resisting|refuse|refuses|refused|refusing|"
+                            r"rebuff|rebuffs|rebuffed|rebuffing)\b")
+
+
+# a cue that opens with a demand: what is rejected is the demand ("calls for ...", "the demand that ...")
+_DEMAND = folded_pattern(r"(?:demand|demands|call|calls|insistence|push|pressure|request|requests)\b")
+
+
+# a verb of rejection and up to three words of the demand's noun phrase ("rejected growing Western calls
+# for"), no conjunction or punctuation between: the demand is its object
+_REJECTED_DEMAND = folded_pattern(r"\b(?:reject|rejects|rejected|rejecting|dismiss|dismisses|dismissed|dismissing|"
+                                  r"oppose|opposes|opposed|opposing|resist|resists|resisted|resisting|rebuff|rebuffs|"
+                                  r"rebuffed|rebuffing)(?:\s+(?!and\b|but\b|or\b)[\w'’-]+){0,3}\s+\Z")
 
 
 _TRUCE_BEFORE = folded_pattern(r"\b(?:cease-?fires?|truces?|hostilities|armistice)[\"”’']?\s+\Z")

@@ -258,6 +258,9 @@ _URGED = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|pr
                     r"\s+(?:[\w'’.-]+\s+){1,8}?(?:to\s+|not\s+to\s+|should\s+(?:not\s+)?)\Z")
 
 
+_URGED_BY = re.compile(r"(?:urged|called\s+(?:on|upon)|pressed|asked|encouraged|exhorted)\b")
+
+
 def make_row(article_id: str, h: Holding, quote: str, published: dt.date | None) -> dict:
     """A stances-table row from a holding; dates follow the convention in the module docstring."""
     as_of, basis = date_stance(published, h.time, h.earlier)
@@ -274,6 +277,8 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
     """The stances of one sentence, trying `cues`. `previous` gives the subject of the sentence before,
     `voiced` the speaker of the quotation it stands in; they are called only when needed. `bound` says which dated speakers count (see `actor_mentions`): by
     default, those in office on `published`."""
+    if _YES_NO_QUESTION.match(text):
+        return []  # "Will Russia back the truce?": a question, not a position
     folded = fold(text)
     # the cues that match somewhere in the sentence (most candidate sentences have none: then it is not
     # even cut into clauses); a match inside a clause is a match in the sentence
@@ -308,6 +313,11 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
     holdings = _yield_weak(_joined_other(text, _longest_cues(holdings)))
     holdings.extend(_flexibility(folded, clauses, subjects, holdings, codebook))
     return _merge_mixed(text, holdings)
+
+
+# a question that asks whether (it opens with an auxiliary and ends with a question mark)
+_YES_NO_QUESTION = re.compile(r"\W*(?:will|would|can|could|should|shall|does|do|did|is|are|was|were|has|have|had|may|might)"
+                              r"(?:n't|n’t|\s+not)?\s[^?]*\?[\"”’']?\s*\Z", re.IGNORECASE)
 
 
 def _outside_names(text: str, matches: list[list[tuple[Cue, re.Match[str]]]], mentions: list[Mention]
@@ -386,6 +396,13 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
                 if urger is None:
                     return []
             others = [g for g in others if g.end <= urged.start() or g.start >= start]
+        elif _URGED_BY.match(folded, start) and _BE_BEFORE.search(folded, max(head, start - 20), start):
+            # a cue that opens with the urging in the passive ("was urged by Ankara to respect the truce"); with
+            # no agent, nobody named holds it ("the regime was urged to ...")
+            urger = next((g for g in groups if start < g.start < end
+                          and _preceding_word(text, g.start, start) == "by"), None)
+            if urger is None:
+                return []
         if passive:
             pass
         elif urger is not None:

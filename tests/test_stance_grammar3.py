@@ -1,0 +1,132 @@
+"""Stance grammar, round 3: who holds a stance and with which sign, in general English constructions that
+the reader missed on text nobody tuned on. Every sentence here is our own; each mechanism has several
+phrasings that must give a row and counterexamples that must give nothing (or not that row)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from peacetalks.extract.stances import extract_stances
+
+
+def read(body: str, published: str | None = "2015-11-03") -> list[tuple]:
+    date = dt.date.fromisoformat(published) if published else None
+    return sorted({(r["actor"], r["issue"], r["polarity"]) for r in extract_stances("a", body, date)})
+
+
+# --- a verb of urging: the one who urges holds what follows, not the one urged --------------------------
+
+def test_who_calls_on_another_to_act_holds_the_position():
+    assert read("Washington called on the government in Damascus to respect the truce.") == [
+        ("united_states", "ceasefire", 1)]
+    assert read("Turkey urged the regime to respect the ceasefire.") == [("turkey", "ceasefire", 1)]
+    assert read("Moscow pressed the Syrian government to respect the truce.") == [("russia", "ceasefire", 1)]
+
+
+def test_the_urger_in_reported_speech_is_the_speaker():
+    found = read("Ankara said on Friday it supported the new plan and called on the Assad government to "
+                 "implement a ceasefire at once.")
+    assert ("turkey", "ceasefire", 1) in found
+    assert ("syrian_government", "ceasefire", 1) not in found
+
+
+def test_in_the_passive_the_agent_urges_and_the_subject_is_urged():
+    assert ("turkey", "ceasefire", 1) in read("The regime was urged by Ankara to respect the truce.")
+    assert ("syrian_government", "ceasefire", 1) not in read("The regime was urged by Ankara to respect the truce.")
+    # no agent named: nobody is known to hold it
+    assert read("The regime was urged to respect the truce.") == []
+
+
+def test_an_urging_by_a_collective_gives_nobody_the_position():
+    assert read("World powers urged the regime to respect the truce.") == []
+
+
+# --- a participle after "while" or "but" has the main clause's subject ---------------------------------
+
+def test_a_participle_clause_takes_the_main_subject():
+    found = read("Russia has backed the envoy's efforts while refusing to join Western and Arab calls for "
+                 "Assad's exit.")
+    assert found == [("russia", "assad_role", 1)]
+    found = read("Iran kept its advisers in Syria while rejecting any demands for Assad's departure.")
+    assert ("iran", "assad_role", 1) in found
+
+
+def test_an_adjective_in_ing_is_no_participle_with_the_main_subject():
+    # "growing calls": whose calls is not said; the regime does not hold them
+    assert read("The regime kept up its raids, while growing calls for Assad's exit were heard in Europe.") == []
+
+
+def test_refusing_to_join_calls_is_not_refusing_talks():
+    found = read("Iran refused to join the calls for the departure of President Assad.")
+    assert ("iran", "negotiations", -1) not in found
+    assert ("iran", "assad_role", 1) in found
+    # joining the talks themselves still reads as the talks
+    assert read("The rebels refused to join the talks in Geneva.") == [("syrian_opposition", "negotiations", -1)]
+
+
+# --- negation reaches the members of a list that illustrates the negated noun --------------------------
+
+def test_a_negated_noun_negates_its_illustrations():
+    assert read("The foreign ministry said the government would not accept any conditions, including demands "
+                "for a transitional governing body.") == [("syrian_government", "transition", -1)]
+    assert read("Damascus rejects all preconditions, such as calls for a transitional government.") == [
+        ("syrian_government", "transition", -1)]
+
+
+def test_without_the_negation_the_illustration_keeps_its_sign():
+    assert read("The opposition listed its demands, including calls for a transitional government.") == [
+        ("syrian_opposition", "transition", 1)]
+
+
+# --- the subject of a clause after "after", "as", ... may have a place phrase before its verb ---------
+
+def test_a_subject_with_a_place_phrase_before_its_verb():
+    assert read("Fighting went on after the rebels in Aleppo rejected the truce.") == [
+        ("syrian_opposition", "ceasefire", -1)]
+    assert read("Hopes faded in Geneva after the opposition in exile boycotted the talks.") == [
+        ("syrian_opposition", "negotiations", -1)]
+
+
+def test_a_place_phrase_does_not_make_an_object_a_subject():
+    assert read("Hopes faded after talks with the opposition in Istanbul were cancelled.") == []
+
+
+# --- reported speech: another actor as the subject of what was said ----------------------------------
+
+def test_a_name_that_qualifies_a_head_noun_is_the_reported_subject():
+    found = read("A UN spokesman said on Sunday the mediator saw a chance for peace after both the government "
+                 "and the main opposition coalition agreed to attend the conference.")
+    assert ("syrian_government", "negotiations", 1) in found
+    assert ("syrian_opposition", "negotiations", 1) in found
+    found = read("The envoy said the opposition delegation would attend the talks next week.")
+    assert ("syrian_opposition", "negotiations", 1) in found
+
+
+def test_a_claim_about_another_actors_plan_is_still_not_its_stance():
+    # the speaker's claim about what a campaign aims at: nobody's position on the talks
+    assert read("An opposition leader said Russian air strikes aimed to keep Assad in power.") == []
+
+
+def test_a_pronoun_after_a_time_phrase_is_the_speaker():
+    assert read("Turkey said on Monday that it backed the truce.") == [("turkey", "ceasefire", 1)]
+    assert read("Iran said last week it would attend the talks in Vienna.") == [("iran", "negotiations", 1)]
+
+
+# --- a verb of view or accusation does not reach a later clause with a subject of its own -----------
+
+def test_an_accusation_still_gives_the_accused_nothing():
+    assert read("The opposition accused the government of violating the truce.") == []
+    assert read("The opposition accused the regime, after weeks of fighting, of violating the truce.") == []
+
+
+def test_a_subordinate_clause_after_a_view_verb_has_its_own_subject():
+    found = read("The envoy said he saw hope after the government and the opposition agreed to attend the talks.")
+    assert ("syrian_government", "negotiations", 1) in found
+    assert ("syrian_opposition", "negotiations", 1) in found
+
+
+# --- nothing from other conflicts, questions, hypotheses --------------------------------------------
+
+def test_other_conflicts_questions_and_hypotheses_give_nothing():
+    assert read("Saudi Arabia called on the Houthis in Yemen to respect the truce.") == []
+    assert read("Will Russia call on the regime to respect the truce?") == []
+    assert read("If Turkey urged the rebels to respect the truce, the talks could resume.") == []
