@@ -130,3 +130,60 @@ def test_other_conflicts_questions_and_hypotheses_give_nothing():
     assert read("Saudi Arabia called on the Houthis in Yemen to respect the truce.") == []
     assert read("Will Russia call on the regime to respect the truce?") == []
     assert read("If Turkey urged the rebels to respect the truce, the talks could resume.") == []
+
+
+# --- who meets the opposition, or gathers it, engages it ----------------------------------------------
+
+def test_talks_with_the_opposition_engage_it():
+    found = read("The Syrian government said it would take part in consultations in Moscow with opposition figures.")
+    assert ("syrian_government", "engage_opposition", 1) in found
+    assert ("turkey", "engage_opposition", 1) in read("Turkey will host a meeting of Syrian opposition groups in May.")
+
+
+def test_gathering_both_sides_is_the_talks_not_engaging_one():
+    found = read("Russia proposed a conference to bring together representatives of the opposition and the regime.")
+    assert ("russia", "engage_opposition", 1) not in found
+
+
+def test_refusing_talks_with_the_opposition_does_not_engage_it():
+    assert ("syrian_government", "engage_opposition", 1) not in read(
+        "The regime refused to hold talks with the opposition.")
+
+
+# --- a sentence that welcomes what the sentence before it reported --------------------------------
+
+def test_welcoming_the_decision_takes_the_position_reported_before():
+    assert ("russia", "negotiations", 1) in read(
+        "The Syrian government said it would attend the talks in Geneva. Moscow welcomed the decision.")
+    assert ("turkey", "negotiations", 1) in read(
+        "The rebels said they would attend the talks. Turkey on Monday welcomed the move.")
+
+
+def test_rejecting_a_proposal_reported_before_is_the_opposite_position():
+    assert ("syrian_government", "ceasefire", -1) in read(
+        "The UN proposed a truce in Aleppo. Damascus rejected the proposal.")
+
+
+def test_what_does_not_refer_back_gives_nothing():
+    # rejecting another's decision to attend is no position on the talks
+    assert ("russia", "negotiations", -1) not in read(
+        "The rebels said they would attend the talks. Russia rejected the decision.")
+    # welcoming a boycott is no boycott
+    assert ("syrian_government", "negotiations", -1) not in read(
+        "The rebels said they would boycott the talks. Damascus welcomed the decision.")
+    # negated, collective, in another paragraph, or a question
+    assert read("The rebels said they would attend the talks. Damascus did not welcome the decision.") == [
+        ("syrian_opposition", "negotiations", 1)]
+    assert read("The rebels said they would attend the talks. World powers welcomed the decision.") == [
+        ("syrian_opposition", "negotiations", 1)]
+    assert read("The rebels said they would attend the talks.\n\nDamascus welcomed the decision.") == [
+        ("syrian_opposition", "negotiations", 1)]
+    assert read("The rebels said they would attend the talks. Did Damascus welcome the decision?") == [
+        ("syrian_opposition", "negotiations", 1)]
+    # the decision of somebody else named in the sentence itself
+    assert read("The rebels said they would attend the talks in Syria. Iran welcomed the decision of the Iraqi parliament.") == [
+        ("syrian_opposition", "negotiations", 1)]
+
+
+def test_a_welcome_about_another_conflict_gives_nothing():
+    assert read("Saudi Arabia said it would join the talks on Yemen. Iran welcomed the decision on Yemen.") == []

@@ -57,7 +57,7 @@ from peacetalks.extract.stance_words import (
 )
 from peacetalks.extract.stance_dates import date_stance, EARLIER_BASIS, find_time
 from peacetalks.extract.stance_holders import (
-    actor_mentions, _added_holder, agent_of_noun, _analyse, antecedent, carried_subject, Clause,
+    actor_mentions, _added_holder, agent_of_noun, group_mentions, _analyse, antecedent, carried_subject, Clause,
     _BE_BEFORE, _CLAUSE_LINK, Group, Introduced, _is_object, _passive_agents, _passive_cue, split_clauses,
     subject_of,
 )
@@ -96,15 +96,20 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
     context = _Context(body, sentences, codebook, bound)
     rows: list[dict] = []
     seen: set[tuple] = set()
+    last: tuple[int, list[Holding]] = (-2, [])  # the last sentence that gave stances, and those stances
     for index, sentence in enumerate(sentences):
         cues = spots.within(sentence.start, sentence.end)
-        if not cues:
+        # right after a sentence that gave stances, in its paragraph, one that refers back to them
+        follows = last[0] == index - 1 and sentences[index - 1].paragraph == sentence.paragraph
+        if not cues and not follows:
             continue
         text = body[sentence.start:sentence.end]
         if text.count(" | ") >= 2:
             continue  # a run of menu items or teaser headlines ("News | Video | ..."), not the article's prose
         holdings = _read(text, codebook, published, functools.partial(context.previous, index),
-                         functools.partial(context.voice, sentence), cues, bound)
+                         functools.partial(context.voice, sentence), cues, bound) if cues else []
+        if not holdings and follows:
+            holdings = _referred_back(text, codebook, bound, last[1])
         if not holdings:
             continue
         # (worked out for the sentences that give a stance, far fewer than those that are read)
@@ -115,6 +120,7 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
         if elsewhere and bisect.bisect_left(elsewhere, sentence.start) < bisect.bisect_left(elsewhere, sentence.end) \
                 and _elsewhere(fold(text), lists):
             continue  # a sentence about another conflict
+        last = (index, holdings)
         for h in holdings:
             quote = text[h.start:h.end].strip().strip(",;:").strip()
             key = (h.actor, h.issue, h.polarity, quote)
@@ -123,6 +129,44 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
             seen.add(key)
             rows.append(make_row(article_id, h, quote, published))
     return rows
+
+
+# a verb of welcome or rejection whose object refers back to what the sentence before reported ("Moscow welcomed
+# the decision", "Damascus rejected the proposal"); group 1 is a rejection, group 2 a thing proposed
+_REFERS_BACK = re.compile(
+    r"\b(?:welcom(?:ed|es|e|ing)|prais(?:ed|es|e|ing)|hail(?:ed|s|ing)?|endors(?:ed|es|e|ing)|"
+    r"(?:back|support|approv)(?:ed|s|ing)?|(?:accept)(?:ed|s|ing)?|(reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?))"
+    r"\s+(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+)?(?:decision|move|step|announcement|agreement|deal|accord|"
+    r"(plan|initiative|proposal|offer|roadmap|road\s+map|invitation))\b(?!\s+(?:of|by|for|to|from|on)\b)", re.IGNORECASE)
+
+
+def _referred_back(text: str, codebook: Codebook, bound: dt.date | Introduced | None,
+                   before: list[Holding]) -> list[Holding]:
+    """The stances of a sentence that welcomes (or rejects) what the sentence before it reported: "Damascus said it
+    would attend the talks. Moscow welcomed the decision." gives Moscow the same position on the same issue; a
+    rejection gives the opposite. Only a position taken (+1) is referred to, by its main cue (the first), and only
+    an actor named as the subject of the verb of welcome holds it."""
+    found = _REFERS_BACK.search(text)
+    if found is None or _YES_NO_QUESTION.match(text):
+        return []
+    taken = [h for h in before if h.polarity == 1 and h.actor != NOBODY]
+    if not taken:
+        return []
+    issue = min(taken, key=lambda h: h.cue_start).issue  # (of two at one place, the first read: the cue's own issue)
+    folded = fold(text)
+    if _lists(codebook, folded).negators.search(folded, _back_words(text, found.start(), 3), found.start()) \
+            or _CONDITIONAL.search(folded, 0, found.start()):
+        return []  # "did not welcome the move", "if Moscow welcomed the plan"
+    groups = group_mentions(text, actor_mentions(text, codebook, folded, on=bound))
+    subject = subject_of(text, groups, 0, found.start())
+    if subject is None or len(_WORD.findall(text, subject.end, found.start())) > 3:
+        return []
+    polarity = -1 if found.group(1) else 1
+    if polarity == -1 and found.group(2) is None:
+        return []  # rejecting another's decision or move says nothing of one's own position; rejecting a proposal does
+    holders = {h.actor for h in taken}
+    return [Holding(actor, issue, polarity, 0, len(text), subject.speaker(actor), None, None, found.start(), found.end())
+            for actor in subject.actors if actor != NOBODY and actor not in holders]
 
 
 class _OtherConflicts:
@@ -249,6 +293,21 @@ def _said_that_subject(text: str, groups: list[Group], lo: int, cue_start: int) 
 # a subordinate clause with a subject of its own after a verb of accusation or view ("he saw a window for talks
 # after both sides agreed to attend"): the verb's reservation does not reach into it (matched in the folded sentence)
 _NEW_CLAUSE = re.compile(r"\b(?:after|when|because|since|once|as\s+soon\s+as)\s+(?!(?:\w+ing)\b)")
+
+
+def _with_opposition(text: str, groups: list[Group], start: int, end: int, hi: int) -> bool:
+    """Whether the opposition is what a talks cue at [start, end) is held with or of: named after "with" or "of"
+    inside the cue or a few words after it ("consultations in Moscow with opposition figures", "a meeting of
+    Syrian opposition groups"), with no punctuation between, and not together with the government."""
+    for g in groups:
+        if _OPPOSITION not in g.actors or not start < g.start <= min(hi, end + 40):
+            continue
+        if g.start > end and re.search(r"[,;:()\"“”]", text[end:g.start]):
+            continue
+        if _preceding_word(text, g.start, start) in {"with", "of"}:
+            # not both sides named together ("representatives of the opposition and the regime"): that is the talks
+            return not any(_GOVERNMENT in o.actors and g.start <= o.start <= g.end + 40 for o in groups)
+    return False
 
 
 # a verb of urging and whom it urges, right before the cue ("called on the government to", "urged both sides
@@ -452,6 +511,11 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         add(frame.speaker)
     frame_speaker = frame.speaker if cue.agents != "inside" and frame is not None else None
     engages = engages if cue.agents == "both" and frame is None and cue.polarity == 1 else []
+    if not engages and cue.issue == "negotiations" and cue.polarity == 1 and cue.agents != "inside" \
+            and _OPPOSITION not in holders and _with_opposition(text, groups, start, end, clause.end):
+        # "will take part in consultations with opposition figures", "will host a meeting of opposition groups":
+        # who meets the opposition, or gathers it, engages it
+        engages = [a for a in holders if a != NOBODY]
     if frame_speaker is not None:
         holders = {a: s or frame_speaker.speaker(a) for a, s in holders.items()}
     issue = codebook.issues[cue.issue]
