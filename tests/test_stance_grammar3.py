@@ -187,3 +187,71 @@ def test_what_does_not_refer_back_gives_nothing():
 
 def test_a_welcome_about_another_conflict_gives_nothing():
     assert read("Saudi Arabia said it would join the talks on Yemen. Iran welcomed the decision on Yemen.") == []
+
+
+# --- "it"/"they" inside a clause refers to the actor that is the subject of its earlier verb ----------
+
+def test_a_pronoun_subject_inside_a_clause_is_the_earlier_subject():
+    found = read("Damascus spoke a day after the main opposition group rebuffed advances by Russia and reiterated "
+                 "it would not negotiate with the government.")
+    assert ("syrian_opposition", "negotiations", -1) in found
+    assert ("syrian_government", "negotiations", -1) not in found
+    assert ("russia", "negotiations", -1) not in found
+    found = read("The rebels ended their offensive on Monday and announced they would attend the talks in Geneva.")
+    assert ("syrian_opposition", "negotiations", 1) in found
+
+
+def test_a_pronoun_is_not_resolved_to_an_object():
+    # "Russia" is the object of "rebuffed": it is not what "it" stands for
+    found = read("The regime rebuffed Russia and said it would not negotiate with the rebels.")
+    assert ("russia", "negotiations", -1) not in found
+
+
+# --- "..., as X is demanding": the position is X's ---------------------------------------------------
+
+def test_a_position_that_a_trailing_as_clause_gives_to_an_actor():
+    found = read("The envoy refused to say whether President Assad should step down, as the opposition and "
+                 "several Western leaders are demanding.")
+    assert ("syrian_opposition", "assad_role", -1) in found
+    assert read("Assad must step down, as Turkey has long demanded.") == [("turkey", "assad_role", -1)]
+
+
+def test_without_the_as_clause_the_question_stays_a_question():
+    assert read("The envoy refused to say whether President Assad should step down.") == []
+    # "as" that is not about who demands it
+    assert ("turkey", "assad_role", -1) not in read("Assad should step down as Turkey prepares its offensive.")
+
+
+# --- a speaker's own second verb ("said ... and urged ...") -----------------------------------------------
+
+def test_the_speaker_holds_what_it_urges_after_and():
+    found = read("UN envoy Staffan de Mistura said the talks would go on and urged all sides to preserve the ceasefire.")
+    assert ("united_nations", "ceasefire", 1) in found
+    found = read("Lavrov said the meeting had been useful and called for a ceasefire in Aleppo.")
+    assert ("russia", "ceasefire", 1) in found
+
+
+def test_a_verb_of_another_subject_after_and_is_not_the_speakers():
+    found = read("The envoy said the rebels attacked the town and violated the truce.")
+    assert ("united_nations", "ceasefire", -1) not in found
+
+
+# --- who works with the holder on the position holds it too -----------------------------------------
+
+def test_a_partner_in_working_with_holds_the_position():
+    found = read("Turkey would keep working with Russia on the ceasefire in Aleppo.")
+    assert ("russia", "ceasefire", 1) in found and ("turkey", "ceasefire", 1) in found
+    found = read("Iran said it would cooperate closely with Russia to keep the truce.")
+    assert ("russia", "ceasefire", 1) in found
+
+
+def test_a_partner_is_not_given_a_rejection():
+    found = read("Turkey said it would work with Russia but rejected the truce.")
+    assert ("russia", "ceasefire", -1) not in found
+    assert ("iran", "ceasefire", 1) not in read("Russia will not work with Iran on the truce.")
+
+
+def test_an_offer_to_work_with_another_is_not_the_others_position():
+    found = read("The minister said Iran was ready to work with Saudi Arabia to keep the truce.")
+    assert ("iran", "ceasefire", 1) in found
+    assert ("saudi_arabia", "ceasefire", 1) not in found

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from peacetalks.extract.codebook import Codebook
 from peacetalks.extract.stance_words import (
-    _DETERMINERS, _HEAD_NOUNS, _INTRODUCES, _lists, NOBODY, _preceding_word, _QUANTIFIERS, _SPEAKER_BREAK, _THAT,
+    _DETERMINERS, _HEAD_NOUNS, _INTRODUCES, _is_past_verb, _lists, NOBODY, _preceding_word, _QUANTIFIERS, _SPEAKER_BREAK, _THAT,
     _TIME_WORDS, _WORD,
 )
 from peacetalks.extract.stance_holders import (
@@ -40,6 +40,14 @@ def speech_frames(text: str, folded: str, clause: Clause, groups: list[Group], c
                   and not _SPEAKER_BREAK.search(text, g.end, verb.start())
                   and not _is_object(text, g, clause.start)]
         after = [g for g in in_clause if g.start >= verb.end() and g.start - verb.end() <= 25]
+        if before and _is_past_verb(_preceding_word(text, before[-1].start, clause.start)) \
+                and _AND_ONLY.fullmatch(text, before[-1].end, verb.start()):
+            # "The regime rebuffed Russia and said ...": Russia is the object of the first verb; who said it is the
+            # subject of both
+            subject = subject_of(text, in_clause, clause.start, before[-1].start)
+            before = [subject] if subject is not None else []
+            if not before:
+                continue
         if before:
             speaker = before[-1]
             rest = text[verb.end():clause.end]
@@ -181,6 +189,17 @@ _EXPLETIVE = re.compile(r"\W*there\s+(?:is|was|are|were|(?:would|will|could|can|
                         re.IGNORECASE)
 
 
+_AND_END = re.compile(r"\band\s*\Z")
+
+
+_AND_ONLY = re.compile(r"\s*,?\s*and\s+", re.IGNORECASE)
+
+
+# a verb a speaker does next ("... and urged", "... and called for", "... and vowed to"): a speech act of its own
+_SPEAKER_VERB = re.compile(r"(?:urged|called|appealed|pledged|vowed|promised|demanded|pressed|asked|welcomed|praised|"
+                           r"rejected|dismissed|offered|proposed)\b", re.IGNORECASE)
+
+
 def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: int) -> Group | None:
     """Who holds a cue inside reported speech: the speaker, unless the content is about another actor.
 
@@ -203,6 +222,10 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
             return own
         return None
     content = text[frame.content_start:cue_start]
+    if _AND_END.search(content) and _SPEAKER_VERB.match(text, cue_start):
+        # "the envoy said the talks would go on and urged all sides to keep the truce": a verb of the speaker's
+        # own, in the tense of "said", coordinated with it
+        return frame.speaker
     that = list(_THAT.finditer(content))
     tail = content[that[-1].end():] if that else content
     words = [w.lower() for w in _WORD.findall(tail)]

@@ -57,7 +57,7 @@ from peacetalks.extract.stance_words import (
 )
 from peacetalks.extract.stance_dates import date_stance, EARLIER_BASIS, find_time
 from peacetalks.extract.stance_holders import (
-    actor_mentions, _added_holder, agent_of_noun, group_mentions, _analyse, antecedent, carried_subject, Clause,
+    actor_mentions, _added_holder, agent_of_noun, _followed_by_verb, group_mentions, _analyse, antecedent, carried_subject, Clause,
     _BE_BEFORE, _CLAUSE_LINK, Group, Introduced, _is_object, _passive_agents, _passive_cue, split_clauses,
     subject_of,
 )
@@ -295,6 +295,58 @@ def _said_that_subject(text: str, groups: list[Group], lo: int, cue_start: int) 
 _NEW_CLAUSE = re.compile(r"\b(?:after|when|because|since|once|as\s+soon\s+as)\s+(?!(?:\w+ing)\b)")
 
 
+# "as X is demanding", "as X have long called for", "just as X wants" right after a cue, to the end of its clause
+_AS_DEMANDED_BEFORE = re.compile(r"\s*,?\s*(?:just\s+)?as\s+(?:the\s+)?\Z", re.IGNORECASE)
+_AS_DEMANDED_AFTER = re.compile(
+    r"(?:\s+and\s+(?:several|many|some|other)?\s*[\w-]+(?:\s+[\w-]+)?)?\s+(?:(?:is|are|was|were|has|have|had|also|long|"
+    r"repeatedly|been)\s+){0,3}(?:demand|demands|demanded|demanding|want|wants|wanted|insist|insists|insisted|insisting|"
+    r"call\s+for|calls\s+for|called\s+for|calling\s+for|urge|urges|urged|urging|seek|seeks|sought|seeking|propose|proposes|"
+    r"proposed)\s*(?:[.;,!]|\Z)", re.IGNORECASE)
+
+
+def _as_demanded(text: str, groups: list[Group], end: int, hi: int) -> Group | None:
+    """The actors that a clause ending "..., as X is demanding" names as holding the cue that ends at `end`."""
+    if text.find("as", end, min(hi, end + 12)) == -1:
+        return None  # (most cues)
+    for g in groups:
+        if end < g.start <= min(hi, end + 16) and _AS_DEMANDED_BEFORE.search(text, end, g.start) \
+                and _AS_DEMANDED_AFTER.match(text, g.end, hi):
+            return g
+    return None
+
+
+# a pronoun subject right before a cue's verb, with its auxiliaries ("... and reiterated it would not negotiate")
+_PRONOUN_BEFORE = re.compile(r"\b(?:it|they)\s+(?:(?:would|will|could|can|should|must|had|has|have|did|does|do|was|"
+                             r"were|is|are|not|never|also|still|firmly|now)\s+){0,3}\Z", re.IGNORECASE)
+
+
+def _pronoun_subject(text: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
+    """For a cue whose subject is "it" or "they" inside a clause, after an actor that is the subject of an earlier
+    verb of that clause ("the main opposition group rebuffed Moscow's advances and said it would not negotiate"):
+    that actor, the last such before the pronoun. Not an object, nor a possessive."""
+    pronoun = _PRONOUN_BEFORE.search(text, lo, cue_start)
+    if pronoun is None or not _WORD.findall(text, lo, pronoun.start()):
+        return None
+    found = None
+    for g in groups:
+        if lo <= g.start and g.end <= pronoun.start() and not _is_object(text, g, lo) \
+                and not text.endswith(("'s", "’s"), g.start, g.end) and _followed_by_verb(text, g):
+            found = g
+    return found
+
+
+# a verb of working together right before a partner ("working with", "cooperate closely with", "together with")
+_COOPERATES = re.compile(r"\b(?:work|works|worked|working|cooperat\w*|co-operat\w*|coordinat\w*|co-ordinat\w*|partner\w*|"
+                         r"together|jointly)(?:\s+\w+ly)?\s+with\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+_OFFER_BEFORE = re.compile(r"\b(?:ready|willing|prepared|eager|keen|offer\w*|want\w*|wish\w*|hop\w*|seek\w*|sought|"
+                           r"propos\w*|invit\w*|ask\w*|urg\w*)\s+(?:\w+\s+)?to\s+\Z", re.IGNORECASE)
+
+
+_PARTNER_GAP = {"to", "on", "in", "over", "for", "the", "a", "an"}  # between a partner and the cue ("with Russia to keep")
+
+
 def _with_opposition(text: str, groups: list[Group], start: int, end: int, hi: int) -> bool:
     """Whether the opposition is what a talks cue at [start, end) is held with or of: named after "with" or "of"
     inside the cue or a few words after it ("consultations in Moscow with opposition figures", "a meeting of
@@ -418,6 +470,17 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
                 holders[actor] = group.speaker(actor)
 
     inside = [g for g in groups if start <= g.start and g.end <= end]
+    if cue.agents != "inside":
+        demanding = _as_demanded(text, groups, end, clause.end)
+        if demanding is not None:
+            # "whether Assad should step down, as the opposition is demanding": the position is theirs, stated
+            # as a fact about them (not a hypothesis of the clause, nor its subject's)
+            polarity = -cue.polarity if negators.search(folded, max(clause.start, _back_words(text, start, 3)), end) \
+                else cue.polarity
+            time = find_time(text, clause.start, min(clause.end, end + 60), end, published)
+            not_held = codebook.issues[cue.issue].not_held_by
+            return [Holding(actor, cue.issue, polarity, clause.start, clause.end, demanding.speaker(actor), time, None,
+                            start, end) for actor in demanding.actors if actor != NOBODY and actor not in not_held]
     frame = None
     if cue.agents == "inside":
         # each name inside the cue, also when a list it stands in starts before the cue ("Muallem and the
@@ -471,7 +534,8 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         elif frame is not None:
             add(_content_holder(text, frame, others, before))
         else:
-            own = _said_that_subject(text, others, clause.start, before) or subject_of(text, others, clause.start, before)
+            own = _said_that_subject(text, others, clause.start, before) or _pronoun_subject(text, others, clause.start, before) \
+                or subject_of(text, others, clause.start, before)
             add(own or agent_of_noun(text, others, clause.start, start) or subject
                 or (voice and _content_holder(text, Speech(voice, clause.start, clause.end), others, start)))
         add(_added_holder(text, folded, groups, clause.start, start, clause.end))
@@ -552,6 +616,18 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     earlier_match = earlier_words.search(folded, clause.start, end)
     earlier = text[earlier_match.start():earlier_match.end()] if earlier_match and time is None else None
     softened = softeners.search(folded, max(clause.start, _back_words(text, start, 6)), start)
+    if polarity == 1:
+        # "working with Russia on the ceasefire": who the holder works with holds it too
+        # (or right before it: "cooperate with Russia to keep the truce")
+        for g in groups:
+            within = start < g.start and g.end <= end
+            before_cue = g.end <= start and {w.lower() for w in _WORD.findall(text, g.end, start)} <= _PARTNER_GAP
+            works = _COOPERATES.search(text, max(clause.start, g.start - 30), g.start) if within or before_cue else None
+            # an offer to work with somebody is the offer's ("Iran is ready to work with Saudi Arabia to ..."): the
+            # partner has not said yes
+            if works and not _OFFER_BEFORE.search(text, max(clause.start, works.start() - 30), works.start()):
+                held.extend((a, g.speaker(a)) for a in g.actors
+                            if a != NOBODY and a not in issue.not_held_by and a not in dict(held))
     if polarity != 1 and trailing:
         held = [(a, s) for a, s in held if a not in trailing]
         if not held:
