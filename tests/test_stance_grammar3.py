@@ -255,3 +255,29 @@ def test_an_offer_to_work_with_another_is_not_the_others_position():
     found = read("The minister said Iran was ready to work with Saudi Arabia to keep the truce.")
     assert ("iran", "ceasefire", 1) in found
     assert ("saudi_arabia", "ceasefire", 1) not in found
+
+
+# --- a person named by surname alone speaks for the actor the article introduced them with -------------
+
+def test_a_surname_speaks_for_the_actor_of_its_introduction():
+    body = ("Saudi Foreign Minister Prince Khalid al-Amiri arrived in Paris on Saturday. "
+            "Amiri said he hoped the conference would go ahead.")
+    assert read(body) == [("saudi_arabia", "negotiations", 1)]
+    body = ("The opposition's chief negotiator Mohammed Haddad spoke to reporters. "
+            "Haddad said they would attend the talks in Geneva.")
+    assert ("syrian_opposition", "negotiations", 1) in read(body)
+
+
+def test_a_surname_without_a_title_of_an_actor_speaks_for_nobody():
+    # introduced with no actor's title, or with another country's
+    assert read("Pavel Orlov chaired the session. Orlov said he backed the truce in Syria.") == []
+    assert read("Lebanese Foreign Minister Karim Nassar spoke. Nassar said he backed the truce in Syria.") == []
+    # never introduced before the sentence
+    assert read("Orlov said he backed the truce in Syria. Russian envoy Pavel Orlov left.") == []
+
+
+def test_a_surname_after_said_speaks_too():
+    body = "Turkish Deputy Foreign Minister Selim Kaya visited Moscow. We support the ceasefire in Aleppo, said Kaya."
+    assert ("turkey", "ceasefire", 1) in read(body)
+    # the same sentence with the speaker never introduced gives nothing
+    assert read("We support the ceasefire in Aleppo, said Kaya.") == []

@@ -18,7 +18,7 @@ from peacetalks.parse.page import DATELINE
 from peacetalks.extract.stance_words import (
     _AUXILIARIES, _back_words, _DETERMINERS, _GROUP_STOPS, _is_past_verb, _LIST_BREAK, _lists, NOBODY,
     _PARTICIPLE, _PARTITIVE, _preceding_word, _PREPOSITIONS, _RELATIONS, _TITLE_BREAK,
-    _TITLE_STOPS, _title_word, _WORD,
+    _TITLE_STOPS, _title_word, _TITLE_WORDS, _WORD,
 )
 
 # a pronoun, or a title standing for the person just named ("the foreign minister", "the envoy")
@@ -238,6 +238,43 @@ def _country_as_government(text: str, mentions: list[Mention]) -> list[Mention]:
     if not added:
         return mentions
     return sorted(mentions + added, key=operator.attrgetter("start"))
+
+
+# a person named by surname alone as the speaker of a sentence ("Faisal said", "Naumkin told", "..., said Naumkin")
+SURNAME_SPEAKS = re.compile(
+    r"(?<![\w'’.-])((?:al-|el-)?[A-Z][a-z][\w'’-]+)\s+(?:also\s+|later\s+|then\s+|again\s+)?(?:said|says|told|tells|added|"
+    r"stressed|insisted|warned|noted|argued|explained|announced|declared|urged|hoped|wrote)\b"
+    r"|\b(?:said|says|added)\s+((?:al-|el-)?[A-Z][a-z][\w'’-]+)(?!\s*[\w'’-]*[A-Z])")
+
+
+def introduced_as(body: str, pos: int, name: str, codebook: Codebook, on: dt.date | Introduced | None) -> str | None:
+    """The actor a person named by surname alone (`name`, at `pos`) speaks for, from where the article named
+    them before with a title of that actor: "Saudi Foreign Minister Prince Saud al-Faisal ... Faisal said" (Saudi
+    Arabia), "Russian mediator Vitaly Naumkin ... Naumkin told" (Russia); or a name of the codebook of which the
+    surname is the last word. None when the article did not introduce them so."""
+    bare = name[3:] if name[:3].lower() in ("al-", "el-") else name
+    pattern = re.compile(r"(?<![\w'’-])(?:[Aa]l-|[Ee]l-)?" + re.escape(bare) + r"(?![\w'’-])")
+    for occurrence in pattern.finditer(body, 0, pos):
+        lo = max(0, occurrence.start() - 120)
+        window = body[lo:occurrence.end()]
+        offset = occurrence.start() - lo
+        mentions = actor_mentions(window, codebook, on=on)
+        covering = next((m for m in mentions if m.start <= offset < m.end), None)
+        if covering is not None:
+            if covering.actor != NOBODY and covering.end == len(window):
+                return covering.actor  # "Saud al-Faisal": the surname ends a name of the codebook
+            continue
+        before = [m for m in mentions if m.end <= offset]
+        if not before or before[-1].actor == NOBODY:
+            continue
+        gap = window[before[-1].end:offset]
+        words = _WORD.findall(gap)
+        if words[:1] in (["'s"], ["’s"]):
+            words = words[1:]
+        if 1 <= len(words) <= 7 and not _TITLE_BREAK.search(gap) and all(_title_word(w) for w in words) \
+                and any(w.lower() in _TITLE_WORDS for w in words):
+            return before[-1].actor
+    return None
 
 
 _FORMER = re.compile(r"\b(?:former|ex|then|late|outgoing|erstwhile)\b", re.IGNORECASE)

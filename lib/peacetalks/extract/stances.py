@@ -48,7 +48,7 @@ import functools
 import re
 from typing import Callable
 
-from peacetalks.extract.codebook import Codebook, Cue, CueSpots, load_codebook
+from peacetalks.extract.codebook import Codebook, Cue, CueSpots, load_codebook, Mention
 from peacetalks.extract.sentences import Sentence, paragraph_sentences, paragraphs
 from peacetalks.extract.words import automaton, fold
 from peacetalks.extract.stance_words import (
@@ -57,7 +57,7 @@ from peacetalks.extract.stance_words import (
 )
 from peacetalks.extract.stance_dates import date_stance, EARLIER_BASIS, find_time
 from peacetalks.extract.stance_holders import (
-    actor_mentions, _added_holder, agent_of_noun, _followed_by_verb, group_mentions, _analyse, antecedent, carried_subject, Clause,
+    actor_mentions, _added_holder, agent_of_noun, _followed_by_verb, group_mentions, introduced_as, SURNAME_SPEAKS, _analyse, antecedent, carried_subject, Clause,
     _BE_BEFORE, _CLAUSE_LINK, Group, Introduced, _is_object, _passive_agents, _passive_cue, split_clauses,
     subject_of,
 )
@@ -107,7 +107,8 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
         if text.count(" | ") >= 2:
             continue  # a run of menu items or teaser headlines ("News | Video | ..."), not the article's prose
         holdings = _read(text, codebook, published, functools.partial(context.previous, index),
-                         functools.partial(context.voice, sentence), cues, bound) if cues else []
+                         functools.partial(context.voice, sentence), cues, bound,
+                         functools.partial(context.introduced, sentence)) if cues else []
         if not holdings and follows:
             holdings = _referred_back(text, codebook, bound, last[1])
         if not holdings:
@@ -219,6 +220,7 @@ class _Context:
         self._quoted: list[re.Match[str]] | None = None
         self._quote_starts: list[int] = []
         self._speakers: dict[int, Group | None] = {}  # by quotation start
+        self._introduced: dict[tuple[str, int], str | None] = {}  # by surname and place
 
     def voice(self, sentence: Sentence) -> Group | None:
         """The speaker of the first attributed quotation (see `quotations`) the sentence stands in;
@@ -239,6 +241,14 @@ class _Context:
                 self._speakers[quotation.start()] = speaker_of(self.body, quotation, self.codebook, self.published)
             return self._speakers[quotation.start()]
         return None
+
+    def introduced(self, sentence: Sentence, name: str, pos: int) -> str | None:
+        """The actor a person named by surname alone at `pos` of the sentence speaks for, as the article
+        introduced them before (see `introduced_as`)."""
+        key = (name, sentence.start + pos)
+        if key not in self._introduced:
+            self._introduced[key] = introduced_as(self.body, sentence.start + pos, name, self.codebook, self.published)
+        return self._introduced[key]
 
     def previous(self, index: int, across: bool = False) -> Group | None:
         """The subject sentence `index` takes from the sentences before it in its paragraph; with `across`, a
@@ -383,10 +393,11 @@ def make_row(article_id: str, h: Holding, quote: str, published: dt.date | None)
 
 
 def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Callable[[], Group | None],
-          voiced: Callable[[], Group | None], cues: list[Cue], bound: dt.date | Introduced | None = None
-          ) -> list[Holding]:
+          voiced: Callable[[], Group | None], cues: list[Cue], bound: dt.date | Introduced | None = None,
+          introduced: Callable[[str, int], str | None] | None = None) -> list[Holding]:
     """The stances of one sentence, trying `cues`. `previous` gives the subject of the sentence before,
-    `voiced` the speaker of the quotation it stands in; they are called only when needed. `bound` says which dated speakers count (see `actor_mentions`): by
+    `voiced` the speaker of the quotation it stands in; they are called only when needed. `introduced(name, pos)`
+    gives the actor a person named by surname alone speaks for (see `introduced_as`). `bound` says which dated speakers count (see `actor_mentions`): by
     default, those in office on `published`."""
     if _YES_NO_QUESTION.match(text):
         return []  # "Will Russia back the truce?": a question, not a position
@@ -402,6 +413,8 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
     if not any(matches):
         return []  # no cue matches: nothing to analyse
     mentions = actor_mentions(text, codebook, folded, on=published if bound is None else bound)
+    if introduced is not None and SURNAME_SPEAKS.search(text):
+        mentions = _with_surnames(text, mentions, introduced)
     if mentions:
         matches = _outside_names(text, matches, mentions)
         if not any(matches):
@@ -429,6 +442,21 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
 # a question that asks whether (it opens with an auxiliary and ends with a question mark)
 _YES_NO_QUESTION = re.compile(r"\W*(?:will|would|can|could|should|shall|does|do|did|is|are|was|were|has|have|had|may|might)"
                               r"(?:n't|n’t|\s+not)?\s[^?]*\?[\"”’']?\s*\Z", re.IGNORECASE)
+
+
+def _with_surnames(text: str, mentions: list[Mention], introduced: Callable[[str, int], str | None]) -> list[Mention]:
+    """`mentions` with the persons named by surname alone as speakers ("Faisal said ...") whom the article
+    introduced before with a title of their actor (see `introduced_as`)."""
+    added = []
+    for match in SURNAME_SPEAKS.finditer(text):
+        index = 1 if match.group(1) else 2
+        start, end = match.span(index)
+        if any(m.start <= start < m.end for m in mentions):
+            continue
+        actor = introduced(match.group(index), start)
+        if actor is not None:
+            added.append(Mention(actor, start, end, match.group(index)))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 def _outside_names(text: str, matches: list[list[tuple[Cue, re.Match[str]]]], mentions: list[Mention]
