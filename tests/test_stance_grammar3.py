@@ -281,3 +281,22 @@ def test_a_surname_after_said_speaks_too():
     assert ("turkey", "ceasefire", 1) in read(body)
     # the same sentence with the speaker never introduced gives nothing
     assert read("We support the ceasefire in Aleppo, said Kaya.") == []
+
+
+# --- an apposition's owner qualifies it; "neither ... nor" negates -----------------------------------
+
+def test_the_owner_in_an_apposition_is_not_a_member_of_the_subject():
+    assert read("Russia, Assad's main ally, backed the truce.") == [("russia", "ceasefire", 1)]
+    assert read("Iran, a close partner of Moscow, backed the truce.") == [("iran", "ceasefire", 1)]
+    assert read("Iran, Russia's partner in the Astana process, backed the truce.") == [("iran", "ceasefire", 1)]
+
+
+def test_a_list_of_possessives_is_still_a_list():
+    found = read("Russia, Iran and Turkey backed the truce.")
+    assert found == [("iran", "ceasefire", 1), ("russia", "ceasefire", 1), ("turkey", "ceasefire", 1)]
+
+
+def test_neither_nor_negates_what_its_members_do():
+    assert read("Neither Russia nor Iran backed the truce.") == [("iran", "ceasefire", -1), ("russia", "ceasefire", -1)]
+    # a "nor" after the cue does not reach back
+    assert ("russia", "ceasefire", 1) in read("Russia backed the truce; neither side said more.")

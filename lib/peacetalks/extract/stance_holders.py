@@ -128,6 +128,12 @@ def split_clauses(text: str, folded: str, codebook: Codebook) -> list[Clause]:
             for start, end in zip(cuts, ends) if text[start:end].strip()]
 
 
+# what follows the owner in an apposition ("Russia, Assad's main ally, ..."): the relation it names
+_APPOSITIVE_OWNER = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:ally|allies|backer|backers|patron|patrons|partner|partners|"
+                               r"supporter|supporters|sponsor|sponsors|friend|friends|protector|neighbour|neighbor|"
+                               r"rival|rivals|foe|foes|enemy|enemies|arch-foe|arch-rival)\b", re.IGNORECASE)
+
+
 # the gap before the last member of a list named by a title and its actor: "and the special envoy of (the)"
 _TITLED_MEMBER = re.compile(r",?\s*and\s+the\s+(?:[\w.-]+\s+){1,5}of\s+(?:the\s+)?")
 
@@ -142,6 +148,9 @@ def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = (
     """
     groups: list[Group] = []
     for m in mentions:
+        if groups and text.startswith(",", groups[-1].end) and _APPOSITIVE_OWNER.match(text, m.end) \
+                and text.endswith(("'s", "’s"), m.start, m.end) and not text[groups[-1].end + 1:m.start].strip(" ,"):
+            continue  # "Russia, Assad's main ally, ...": the owner qualifies the apposition; it is no member of a list
         if groups and not any(groups[-1].end <= c <= m.start for c in cuts):
             last = groups[-1]
             gap = text[last.end:m.start]

@@ -357,6 +357,10 @@ _OFFER_BEFORE = re.compile(r"\b(?:ready|willing|prepared|eager|keen|offer\w*|wan
 _PARTNER_GAP = {"to", "on", "in", "over", "for", "the", "a", "an"}  # between a partner and the cue ("with Russia to keep")
 
 
+# a subject that names its members with "neither ... nor" (matched in the folded clause before the cue)
+_NEITHER_NOR = re.compile(r"\bneither\b[^,;]{1,80}?\bnor\b")
+
+
 def _with_opposition(text: str, groups: list[Group], start: int, end: int, hi: int) -> bool:
     """Whether the opposition is what a talks cue at [start, end) is held with or of: named after "with" or "of"
     inside the cue or a few words after it ("consultations in Moscow with opposition figures", "a meeting of
@@ -630,6 +634,8 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             negated = _negated_purpose(folded, negators, max(clause.start, _back_words(text, start, 9)), start)
         if negated is None:
             negated = _negated_head(folded, negators, clause.start, start, lambda pos: _back_words(text, pos, 5))
+        if negated is None:
+            negated = _NEITHER_NOR.search(folded, clause.start, start)  # "Neither Russia nor Iran backed the truce"
     if negated and negated.start() < start and _SUBORDINATOR.match(folded, start):
         negated = None  # "will not sign until Assad goes": the negation is the main verb's, not the cue's
     if negated and negated.start() == start and polarity == -1:
