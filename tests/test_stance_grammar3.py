@@ -300,3 +300,33 @@ def test_neither_nor_negates_what_its_members_do():
     assert read("Neither Russia nor Iran backed the truce.") == [("iran", "ceasefire", -1), ("russia", "ceasefire", -1)]
     # a "nor" after the cue does not reach back
     assert ("russia", "ceasefire", 1) in read("Russia backed the truce; neither side said more.")
+
+
+# --- "According to X, ...": the clause's own subject, else the source -------------------------------------
+
+def test_according_to_a_source_the_clause_subject_holds():
+    assert read("According to Lavrov, the rebels backed the truce.") == [("syrian_opposition", "ceasefire", 1)]
+    assert read("According to Lavrov, Russia backs the truce.") == [("russia", "ceasefire", 1)]
+
+
+def test_according_to_a_source_that_is_no_actor_gives_nothing():
+    assert read("According to the monitoring group, the truce was broken.") == []
+
+
+# --- "it" as the object of acceptance or rejection stands for the issue of the clause before ---------
+
+def test_a_pronoun_object_takes_the_issue_of_the_clause_before():
+    found = read("Damascus agreed to the truce but the rebels rejected it.")
+    assert found == [("syrian_government", "ceasefire", 1), ("syrian_opposition", "ceasefire", -1)]
+    found = read("Russia proposed talks in Astana, but the opposition dismissed them as a ploy.")
+    assert ("syrian_opposition", "negotiations", -1) in found
+    found = read("Russia backed the truce, but Turkey did not accept it.")
+    assert ("turkey", "ceasefire", -1) in found
+
+
+def test_it_as_a_subject_or_with_no_earlier_cue_is_not_an_object():
+    assert read("Iran backed the truce but Turkey said it would decide later.") == [("iran", "ceasefire", 1)]
+    assert read("Damascus agreed to the truce, but it was violated within hours.") == [
+        ("syrian_government", "ceasefire", 1)]
+    # no cue in the clause before: "it" stands for nothing known
+    assert read("The army reached the town, but Turkey rejected it.") == []

@@ -357,6 +357,9 @@ _OFFER_BEFORE = re.compile(r"\b(?:ready|willing|prepared|eager|keen|offer\w*|wan
 _PARTNER_GAP = {"to", "on", "in", "over", "for", "the", "a", "an"}  # between a partner and the cue ("with Russia to keep")
 
 
+_ACCORDING_TO = re.compile(r"\W*according\s+to\s+", re.IGNORECASE)
+
+
 # a subject that names its members with "neither ... nor" (matched in the folded clause before the cue)
 _NEITHER_NOR = re.compile(r"\bneither\b[^,;]{1,80}?\bnor\b")
 
@@ -439,6 +442,8 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
                                       published, lists.negators, lists.softeners, lists.earlier, lists.reservations,
                                       voice if voice is not None and voice.recalled else None))
     holdings = _yield_weak(_joined_other(text, _longest_cues(holdings)))
+    if holdings and len(clauses) > 1:
+        holdings.extend(_pronoun_objects(text, folded, clauses, groups, subjects, holdings, lists.negators))
     holdings.extend(_flexibility(folded, clauses, subjects, holdings, codebook))
     return _merge_mixed(text, holdings)
 
@@ -446,6 +451,38 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
 # a question that asks whether (it opens with an auxiliary and ends with a question mark)
 _YES_NO_QUESTION = re.compile(r"\W*(?:will|would|can|could|should|shall|does|do|did|is|are|was|were|has|have|had|may|might)"
                               r"(?:n't|n’t|\s+not)?\s[^?]*\?[\"”’']?\s*\Z", re.IGNORECASE)
+
+
+# a verb of acceptance or rejection with "it" as its object, standing for the issue of the clause before
+# ("Damascus agreed to the truce but the rebels rejected it"); group 1 is a rejection
+_PRONOUN_OBJECT = re.compile(
+    r"\b(?:(?:accept|back|support|welcom|endors)(?:ed|es|s|e|ing)?|(reject|oppos|dismiss|denounc)(?:ed|es|s|e|ing)?)"
+    r"\s+(?:it|them)\b(?!\s+(?:was|is|were|would|will|had|has|could|can|should|must)\b)", re.IGNORECASE)
+
+
+def _pronoun_objects(text: str, folded: str, clauses: list[Clause], groups: list[Group],
+                     subjects: list[Group | None], holdings: list[Holding], negators: re.Pattern[str]) -> list[Holding]:
+    """The stances of a clause that accepts or rejects "it", the issue a cue of the clause before named, with a
+    subject of its own ("... but the rebels rejected it"): the sign is the verb's, the issue the earlier cue's."""
+    found = []
+    for index in range(1, len(clauses)):
+        clause, before = clauses[index], clauses[index - 1]
+        if any(clause.start <= h.cue_start < clause.end for h in holdings):
+            continue
+        verb = _PRONOUN_OBJECT.search(text, clause.start, clause.end)
+        earlier = [h for h in holdings if before.start <= h.cue_start < before.end]
+        if verb is None or not earlier:
+            continue
+        subject = subject_of(text, groups, clause.start, verb.start()) or subjects[index]
+        if subject is None or any(g.start > verb.end() for g in groups if g.start < clause.end and g is subject):
+            continue
+        polarity = -1 if verb.group(1) else 1
+        if negators.search(folded, max(clause.start, _back_words(text, verb.start(), 3)), verb.start()):
+            polarity = -polarity
+        issue = max(earlier, key=lambda h: h.cue_start).issue  # the last cue before: what "it" stands for
+        found.extend(Holding(actor, issue, polarity, clause.start, clause.end, subject.speaker(actor), None, None,
+                             verb.start(), verb.end()) for actor in subject.actors if actor != NOBODY)
+    return found
 
 
 def _with_surnames(text: str, mentions: list[Mention], introduced: Callable[[str, int], str | None]) -> list[Mention]:
@@ -571,6 +608,9 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             add(own or agent_of_noun(text, others, clause.start, start) or subject
                 or (voice and _content_holder(text, Speech(voice, clause.start, clause.end), others, start)))
         add(_added_holder(text, folded, groups, clause.start, start, clause.end))
+        if not holders and clause.start and _ACCORDING_TO.match(text):
+            # "According to Lavrov, the talks will resume in May": with no subject of its own, the source's claim
+            add(next((g for g in groups if g.end <= clause.start), None))
         agents = _passive_agents(folded, max(start, end - 25), min(clause.end, end + 60))
         if agents and agents.start() > end and any(
                 w.endswith(("ing", "ed")) or w.isdigit() for w in _WORD.findall(text[end:agents.start()])):
