@@ -330,3 +330,29 @@ def test_it_as_a_subject_or_with_no_earlier_cue_is_not_an_object():
         ("syrian_government", "ceasefire", 1)]
     # no cue in the clause before: "it" stands for nothing known
     assert read("The army reached the town, but Turkey rejected it.") == []
+
+
+# --- a contrast word between commas is parenthetical --------------------------------------------------
+
+def test_however_between_commas_does_not_cut_the_subject_off():
+    assert read("The regime, however, rejected the truce.") == [("syrian_government", "ceasefire", -1)]
+    found = read("Russia backed the truce, however the rebels rejected it.")
+    assert ("syrian_opposition", "ceasefire", -1) in found and ("russia", "ceasefire", -1) not in found
+
+
+# --- plural references and possessive titles take the subject of the sentence before -----------------
+
+def test_the_two_men_and_both_take_the_list_before():
+    for opener in ("The two men", "Both", "Both sides", "The pair"):
+        found = read(f"Kerry and Lavrov met in Geneva. {opener} agreed on a ceasefire.")
+        assert ("united_states", "ceasefire", 1) in found and ("russia", "ceasefire", 1) in found, opener
+
+
+def test_a_plural_reference_after_a_single_actor_gives_nothing():
+    assert read("The rebels met in Riyadh. Both sides agreed on a ceasefire.") == []
+
+
+def test_a_possessive_title_takes_the_subject_before():
+    assert ("syrian_opposition", "ceasefire", 1) in read(
+        "The opposition said it was ready. Its spokesman backed the truce.")
+    assert ("iran", "negotiations", 1) in read("Iran sent envoys to Vienna. Its foreign minister backed the talks.")

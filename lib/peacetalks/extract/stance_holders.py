@@ -24,7 +24,11 @@ from peacetalks.extract.stance_words import (
 # a pronoun, or a title standing for the person just named ("the foreign minister", "the envoy")
 _PRONOUN_START = re.compile(
     r"^\W*(?:that\s+)?(?:he|she|it|they|we|i|the\s+(?:(?:top|chief|foreign|special|senior|deputy|peace|UN|U\.N\.)\s+){0,2}"
-    r"(?:minister|envoy|mediator|diplomat|spokesman|spokeswoman|president|secretary|ambassador|official))\b", re.IGNORECASE)
+    r"(?:minister|envoy|mediator|diplomat|spokesman|spokeswoman|president|secretary|ambassador|official)"
+    # a possessive pronoun and whom it names ("Its leader said ...", "His spokesman added ...")
+    r"|(?:its|his|her|their)\s+(?:(?:top|chief|foreign|senior|deputy|lead|main)\s+){0,2}(?:leader|leaders|head|chief|"
+    r"spokesman|spokeswoman|spokesperson|envoy|negotiator|negotiators|delegation|delegates|minister|ministry|"
+    r"representative|representatives|office|government))\b", re.IGNORECASE)
 
 
 # a contrast word and a participle with no subject of its own ("while refusing to ...", "but insisting that ...");
@@ -36,9 +40,11 @@ _PARTICIPIAL_START = re.compile(
 
 
 # a plural noun standing for the list of actors just named ("the three countries", "the trio")
-_PLURAL_START = re.compile(r"^\W*the\s+(?:(?:two|three|four|five|\d)?\s*(?:countries|states|powers|nations|governments|"
+_PLURAL_START = re.compile(r"^\W*(?:the\s+(?:(?:two|three|four|five|\d)?\s*(?:countries|states|powers|nations|governments|"
                            r"trio|guarantors|guarantor\s+(?:states|countries|powers))|(?:two|three|four|five)\s+(?:sides|parties|"
-                           r"(?:foreign\s+)?ministers|leaders|delegations|presidents))\b", re.IGNORECASE)
+                           r"(?:foreign\s+)?ministers|leaders|delegations|presidents|men|women|diplomats|envoys|officials|"
+                           r"allies|capitals)|pair)|both(?:\s+(?:sides|men|countries|leaders|ministers|governments))?"
+                           r"(?=\s+(?:have|has|had|will|would|also|said|agreed|[a-z]+ed)\b))\b", re.IGNORECASE)
 
 
 # matched against the folded sentence (see `words.folded_pattern`); every match has "by" or "between"
@@ -112,8 +118,10 @@ def split_clauses(text: str, folded: str, codebook: Codebook) -> list[Clause]:
     if lead:
         cuts.append(lead_end)
     for match in _lists(codebook, folded).contrast.finditer(folded):
-        if match.start() > lead_end + 3:
+        if match.start() > lead_end + 3 and not (folded.endswith(", ", 0, match.start())
+                                                and folded.startswith(",", match.end())):
             cuts.append(match.start())
+        # (a contrast word between commas is parenthetical: "The regime, however, rejected the truce" is one clause)
     pos = text.find(";")
     while pos != -1:
         cuts.append(pos + 1)

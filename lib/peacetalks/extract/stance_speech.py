@@ -157,9 +157,11 @@ _OTHER_SPEAKER = re.compile(r"(?:\b[A-Z][\w'’-]+|\b(?:an?|the)\s+\w+)\s+(?:sai
                             r"|\b(?:said|says|told|added)\s+(?:an?|the)\s+\w+")
 
 
-_THIRD_PERSON = re.compile(r"\b(?:he|she|it|they|the\s+(?:two|three|four|five)?\s*(?:countries|states|powers|nations|"
-                           r"governments|trio|guarantors|guarantor states)|the\s+(?:\w+\s+)?(?:minister|envoy|mediator|diplomat|spokesman|"
-                           r"spokeswoman|president|secretary|ambassador|official))\b", re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"\b(?:he|she|it|they|both|its|his|her|their|the\s+pair|the\s+(?:two|three|four|five)?\s*(?:countries|"
+                           r"states|powers|nations|governments|trio|guarantors|guarantor states|sides|parties|men|women|"
+                           r"diplomats|envoys|officials|allies|leaders|ministers|delegations|presidents)|the\s+(?:\w+\s+)?"
+                           r"(?:minister|envoy|mediator|diplomat|spokesman|spokeswoman|president|secretary|ambassador|"
+                           r"official))\b", re.IGNORECASE)
 
 
 # what may stand between a reported subject and the verb of a cue: auxiliaries, "not" and a few adverbs
