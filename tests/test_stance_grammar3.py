@@ -356,3 +356,18 @@ def test_a_possessive_title_takes_the_subject_before():
     assert ("syrian_opposition", "ceasefire", 1) in read(
         "The opposition said it was ready. Its spokesman backed the truce.")
     assert ("iran", "negotiations", 1) in read("Iran sent envoys to Vienna. Its foreign minister backed the talks.")
+
+
+# --- bodies that act for their owner: "X's delegation", "delegations from X" ------------------------------
+
+def test_a_possessive_owner_of_a_delegation_acts():
+    assert read("The opposition's delegation walked out of the talks.") == [("syrian_opposition", "negotiations", -1)]
+    assert read("Russia's envoy backed the truce.") == [("russia", "ceasefire", 1)]
+
+
+def test_delegations_and_officials_from_an_actor_act_for_it():
+    found = read("Delegations from Russia, Turkey and Iran attended the talks.")
+    assert found == [("iran", "negotiations", 1), ("russia", "negotiations", 1), ("turkey", "negotiations", 1)]
+    assert read("Officials from the regime rejected the truce.") == [("syrian_government", "ceasefire", -1)]
+    # a place after "from" is not an actor's body
+    assert read("Delegations from Geneva attended the talks.") == []

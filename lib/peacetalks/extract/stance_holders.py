@@ -394,12 +394,16 @@ def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None
             return named
     officials = _OFFICIALS_OF_SUBJECT.match(text, lo)
     if officials is not None:  # "The foreign ministers of Iran, Russia and Turkey met ...": the states they serve
-        named = next((g for g in groups if g.start >= officials.end()), None)
-        if named is not None and named.start == officials.end() and named.end <= hi:
+        # (the name may take the "the" the title's pattern read: "Officials from the regime")
+        named = next((g for g in groups if g.end > officials.end()), None)
+        if named is not None and named.end <= hi and (named.start == officials.end() or (
+                named.start < officials.end() and text[named.start:officials.end()].strip().lower() == "the")):
             return named
     candidates = (g for g in groups if lo <= g.start and g.end <= hi
                   and not text.startswith("-", g.end)  # "Saudi-backed rebels": a modifier, not a subject
-                  and not (_POSSESSIVE.search(text, g.start, g.end) and len(_WORD.findall(text, g.end, hi)) <= 1)
+                  and not (_POSSESSIVE.search(text, g.start, g.end) and len(_WORD.findall(text, g.end, hi)) <= 1
+                           # "the opposition's delegation walked out": its body acts for it
+                           and not _SPEAKS_FOR_OWNER.fullmatch(text, g.end, hi))
                   and not _is_object(text, g, lo))
     first = next(candidates, None)
     if first is None:
@@ -424,7 +428,13 @@ _MEMBERS_OF_SUBJECT = re.compile(r"\W*(?:[\w'’-]+\s+){0,3}[\w'’-]+s,?\s+(?:i
 # a clause-initial title of office holders "of" the states they serve ("The foreign ministers of ", "Envoys of the ")
 _OFFICIALS_OF_SUBJECT = re.compile(
     r"\W*(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:ministers?|leaders?|envoys?|presidents?|heads?|representatives?|delegations?"
-    r"|officials?|diplomats?|delegates?|ambassadors?)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+    r"|officials?|diplomats?|delegates?|ambassadors?|negotiators?)\s+(?:of|from)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+# the one word after a possessive owner that names a body or a person acting for it ("the opposition's delegation")
+_SPEAKS_FOR_OWNER = re.compile(r"\s+(?:delegation|delegates|negotiators|envoy|envoys|spokesman|spokeswoman|leader|"
+                               r"leaders|leadership|government|ministry|minister|president|army|forces|representatives?|"
+                               r"officials?|diplomats?|mission|embassy)\s+", re.IGNORECASE)
 
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|s')$")
