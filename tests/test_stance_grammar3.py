@@ -371,3 +371,20 @@ def test_delegations_and_officials_from_an_actor_act_for_it():
     assert read("Officials from the regime rejected the truce.") == [("syrian_government", "ceasefire", -1)]
     # a place after "from" is not an actor's body
     assert read("Delegations from Geneva attended the talks.") == []
+
+
+# --- an issue's noun as the subject of a passive is read in the active ------------------------------
+
+def test_a_passive_with_an_issue_subject_is_the_agents_act():
+    assert read("The truce was rejected by Damascus.") == [("syrian_government", "ceasefire", -1)]
+    assert read("The truce in Aleppo was violated by government forces on Monday.") == [
+        ("syrian_government", "ceasefire", -1)]
+    found = read("The talks in Astana were attended by Russia, Turkey and Iran.")
+    assert found == [("iran", "negotiations", 1), ("russia", "negotiations", 1), ("turkey", "negotiations", 1)]
+
+
+def test_a_passive_whose_agent_is_no_actor_or_another_war_gives_nothing():
+    assert read("The truce was rejected by several armed groups.") == []
+    assert read("The truce was rejected by the Houthis in Yemen.") == []
+    # the subject of the passive is not the agent
+    assert ("syrian_opposition", "ceasefire", -1) not in read("The rebels' truce was rejected by Damascus.")

@@ -401,13 +401,17 @@ def make_row(article_id: str, h: Holding, quote: str, published: dt.date | None)
 
 def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Callable[[], Group | None],
           voiced: Callable[[], Group | None], cues: list[Cue], bound: dt.date | Introduced | None = None,
-          introduced: Callable[[str, int], str | None] | None = None) -> list[Holding]:
+          introduced: Callable[[str, int], str | None] | None = None, passive_read: bool = True) -> list[Holding]:
     """The stances of one sentence, trying `cues`. `previous` gives the subject of the sentence before,
     `voiced` the speaker of the quotation it stands in; they are called only when needed. `introduced(name, pos)`
     gives the actor a person named by surname alone speaks for (see `introduced_as`). `bound` says which dated speakers count (see `actor_mentions`): by
     default, those in office on `published`."""
     if _YES_NO_QUESTION.match(text):
         return []  # "Will Russia back the truce?": a question, not a position
+    if passive_read and "by" in text:
+        passive = _PASSIVE_ISSUE.search(text)
+        if passive is not None:
+            return _with_active(text, passive, codebook, published, previous, voiced, cues, bound, introduced)
     folded = fold(text)
     # the cues that match somewhere in the sentence (most candidate sentences have none: then it is not
     # even cut into clauses); a match inside a clause is a match in the sentence
@@ -482,6 +486,35 @@ def _pronoun_objects(text: str, folded: str, clauses: list[Clause], groups: list
         issue = max(earlier, key=lambda h: h.cue_start).issue  # the last cue before: what "it" stands for
         found.extend(Holding(actor, issue, polarity, clause.start, clause.end, subject.speaker(actor), None, None,
                              verb.start(), verb.end()) for actor in subject.actors if actor != NOBODY)
+    return found
+
+
+# an issue's noun as the subject of a passive with its agent ("the truce was rejected by Damascus", "the talks were
+# attended by Russia, Turkey and Iran"), up to the end of the clause
+_PASSIVE_ISSUE = re.compile(
+    r"\b(?P<det>the|a|an|this|that|its|their|any)\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:truce|truces|ceasefire|ceasefires|"
+    r"cease-fire|cease-fires|talks|negotiations|plan|proposal|deal|agreement|conference|invitation|initiative|"
+    r"transitional\s+(?:government|governing\s+body|body))(?:\s+(?:in|at|on|for|with|between|over|of)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"[\w'’-]+)?)\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|"
+    r"is\s+being|was\s+being|will\s+be|would\s+be)\s+(?:\w+ly\s+)?(?P<verb>[a-z]{3,}ed)\s+by\s+"
+    r"(?P<agent>[^.;:!?\"“”()]+?)(?=\s*(?:[.;:!?\"”]|,\s+(?:which|who|after|when|as|but|while|saying|amid)\b|\Z))",
+    re.IGNORECASE)
+
+
+def _with_active(text: str, passive: re.Match[str], codebook: Codebook, published: dt.date | None,
+                 previous: Callable[[], Group | None], voiced: Callable[[], Group | None], cues: list[Cue],
+                 bound: dt.date | Introduced | None, introduced: Callable[[str, int], str | None] | None
+                 ) -> list[Holding]:
+    """The stances of a sentence with an issue's noun as the subject of a passive: those of the sentence as it
+    stands, and those of the passive read in the active ("the truce was rejected by Damascus" as "Damascus
+    rejected the truce"), quoting the passive as written."""
+    found = _read(text, codebook, published, previous, voiced, cues, bound, introduced, passive_read=False)
+    active = f"{passive['agent']} {passive['verb']} {passive['det']} {passive['noun']}."
+    held = {(h.actor, h.issue) for h in found}
+    for h in _read(active, codebook, published, previous, lambda: None, cues, bound, None, passive_read=False):
+        if (h.actor, h.issue) not in held:
+            found.append(h._replace(start=passive.start(), end=passive.end(), cue_start=passive.start(),
+                                    cue_end=passive.end(), time=None, earlier=None))
     return found
 
 
