@@ -388,3 +388,12 @@ def test_a_passive_whose_agent_is_no_actor_or_another_war_gives_nothing():
     assert read("The truce was rejected by the Houthis in Yemen.") == []
     # the subject of the passive is not the agent
     assert ("syrian_opposition", "ceasefire", -1) not in read("The rebels' truce was rejected by Damascus.")
+
+
+# --- a speaker before a relative clause between commas ------------------------------------------------
+
+def test_a_relative_clause_between_the_speaker_and_said():
+    found = read("The Kremlin, which backs Assad, said it supported the talks.")
+    assert ("russia", "negotiations", 1) in found
+    assert ("syrian_government", "negotiations", 1) not in found
+    assert read("Iran, whose forces fight for Assad, said it would attend the talks.") == [("iran", "negotiations", 1)]

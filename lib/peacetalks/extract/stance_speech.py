@@ -39,6 +39,11 @@ def speech_frames(text: str, folded: str, clause: Clause, groups: list[Group], c
         before = [g for g in in_clause if g.end <= verb.start() and verb.start() - g.end <= 45
                   and not _SPEAKER_BREAK.search(text, g.end, verb.start())
                   and not _is_object(text, g, clause.start)]
+        if not before:
+            # "The Kremlin, which backs Assad, said ...": the speaker before a relative clause between commas
+            before = [g for g in in_clause if g.end <= verb.start() and verb.start() - g.end <= 90
+                      and _RELATIVE_BETWEEN.fullmatch(text, g.end, verb.start())
+                      and not _is_object(text, g, clause.start)][-1:]
         after = [g for g in in_clause if g.start >= verb.end() and g.start - verb.end() <= 25]
         if before and _is_past_verb(_preceding_word(text, before[-1].start, clause.start)) \
                 and _AND_ONLY.fullmatch(text, before[-1].end, verb.start()):
@@ -192,6 +197,9 @@ _EXPLETIVE = re.compile(r"\W*there\s+(?:is|was|are|were|(?:would|will|could|can|
 
 
 _AND_END = re.compile(r"\band\s*\Z")
+
+
+_RELATIVE_BETWEEN = re.compile(r"\s*,\s*(?:which|who)\s+[^,;\"“”]{3,80},\s*", re.IGNORECASE)
 
 
 _AND_ONLY = re.compile(r"\s*,?\s*and\s+", re.IGNORECASE)

@@ -340,9 +340,14 @@ def _pronoun_subject(text: str, groups: list[Group], lo: int, cue_start: int) ->
     found = None
     for g in groups:
         if lo <= g.start and g.end <= pronoun.start() and not _is_object(text, g, lo) \
-                and not text.endswith(("'s", "’s"), g.start, g.end) and _followed_by_verb(text, g):
+                and not text.endswith(("'s", "’s"), g.start, g.end) and _followed_by_verb(text, g) \
+                and not _IN_RELATIVE.search(text, max(lo, text.rfind(",", lo, g.start)), g.start):
             found = g
     return found
+
+
+# a relative clause opened after the last comma before a name: the name is inside it ("The Kremlin, which backs Assad,")
+_IN_RELATIVE = re.compile(r"\b(?:which|who|whose|whom)\b", re.IGNORECASE)
 
 
 # a verb of working together right before a partner ("working with", "cooperate closely with", "together with")
