@@ -397,3 +397,11 @@ def test_a_relative_clause_between_the_speaker_and_said():
     assert ("russia", "negotiations", 1) in found
     assert ("syrian_government", "negotiations", 1) not in found
     assert read("Iran, whose forces fight for Assad, said it would attend the talks.") == [("iran", "negotiations", 1)]
+
+
+def test_a_possessive_after_a_time_phrase_is_the_speakers():
+    assert read("Assad said on Monday his government was ready to attend the talks.") == [
+        ("syrian_government", "negotiations", 1)]
+    # another actor named after the possessive is the subject
+    found = read("Lavrov said on Monday his counterpart Kerry had rejected the truce.")
+    assert found == [("united_states", "ceasefire", -1)]

@@ -242,8 +242,9 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
     if _PRONOUN_START.match(tail.lstrip(" ,:\"“")) or any(w in {"we", "i", "it", "he", "she", "they", "our", "its"} for w in words[-4:]):
         return frame.speaker
     # "said on Tuesday it supported the plan and called on ...": the pronoun after a time phrase
+    # (or a possessive one: "said on Monday his government was ready to ...", no other actor named)
     first = next((w for w in words if w not in _TIME_WORDS and w != "that"), None)
-    if first in {"we", "i", "it", "he", "she", "they"}:
+    if first in {"we", "i", "it", "he", "she", "they", "our", "its", "his", "her", "their"}:
         return frame.speaker
     if _COLLECTIVE.match(tail):
         return frame.speaker  # "... said all sides must respect the truce", "said world powers had agreed to ...": the speaker's side
