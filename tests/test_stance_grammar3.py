@@ -405,3 +405,23 @@ def test_a_possessive_after_a_time_phrase_is_the_speakers():
     # another actor named after the possessive is the subject
     found = read("Lavrov said on Monday his counterpart Kerry had rejected the truce.")
     assert found == [("united_states", "ceasefire", -1)]
+
+
+# --- a request or offer: its owner holds what it asks for; rejecting it is the opposite ------------------
+
+def test_the_owner_of_a_request_holds_it_and_who_rejects_it_opposes():
+    found = read("The regime rejected a U.S. request to hold direct talks with the opposition.")
+    assert ("united_states", "negotiations", 1) in found
+    assert ("syrian_government", "negotiations", -1) in found
+    assert ("syrian_government", "negotiations", 1) not in found
+    found = read("The rebels accepted a Turkish offer to broker a truce.")
+    assert found == [("syrian_opposition", "ceasefire", 1), ("turkey", "ceasefire", 1)]
+
+
+def test_an_offer_rejected_by_an_agent_is_rejected_by_it():
+    found = read("Moscow's offer to host talks was rejected by the rebels.")
+    assert found == [("russia", "negotiations", 1), ("syrian_opposition", "negotiations", -1)]
+
+
+def test_an_offer_with_no_owner_named_gives_only_the_subjects_reading():
+    assert read("The rebels rejected an offer to broker a truce.") == [("syrian_opposition", "ceasefire", -1)]

@@ -52,7 +52,7 @@ from peacetalks.extract.codebook import Codebook, Cue, CueSpots, load_codebook, 
 from peacetalks.extract.sentences import Sentence, paragraph_sentences, paragraphs
 from peacetalks.extract.words import automaton, fold
 from peacetalks.extract.stance_words import (
-    _back_words, _lists, _Lists, NOBODY, _OPPOSITION, _PARTICIPLE, _preceding_word,
+    _back_words, _is_past_verb, _lists, _Lists, NOBODY, _OPPOSITION, _PARTICIPLE, _preceding_word,
     _PREPOSITIONS, _WORD, _word_lists,
 )
 from peacetalks.extract.stance_dates import date_stance, EARLIER_BASIS, find_time
@@ -67,7 +67,7 @@ from peacetalks.extract.stance_speech import (
 )
 from peacetalks.extract.stance_polarity import (
     _ATTEMPT, _CONDITIONAL, _FAILED_BEFORE, _FAILURE, _flexibility, Holding, _joined_other, _longest_cues, _merge_mixed, _needed_here,
-    _negated_head, _negated_purpose, _SUBORDINATOR, _TRUCE_BEFORE, _yield_weak,
+    _negated_head, _negated_purpose, _REJECTION, _SUBORDINATOR, _TRUCE_BEFORE, _yield_weak,
 )
 
 # what other modules import from here: the reader, and the dating of a stance (tables.review, tables.shifts)
@@ -369,6 +369,28 @@ _ACCORDING_TO = re.compile(r"\W*according\s+to\s+", re.IGNORECASE)
 _NEITHER_NOR = re.compile(r"\bneither\b[^,;]{1,80}?\bnor\b")
 
 
+# a request or proposal right before the cue it asks for ("a U.S. request to", "Moscow's offer to", "the Saudi
+# call for"); group "noun" is its noun (matched in the folded sentence)
+_REQUEST_BEFORE = re.compile(r"\b(?:a|an|the)?\s*(?:[\w.'’-]+\s+){0,3}?(?P<noun>request|requests|proposal|proposals|offer|"
+                             r"offers|invitation|invitations|bid|suggestion|suggestions|initiative)\s+(?:to|for)\s+\Z")
+
+
+def _requester(text: str, folded: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
+    """The actor named as the owner of a request or proposal right before the cue ("a U.S. request to hold direct
+    talks", "Moscow's offer to host talks"): it holds what the cue says, whoever rejects or accepts it."""
+    request = _REQUEST_BEFORE.search(folded, max(lo, cue_start - 60), cue_start)
+    if request is None:
+        return None
+    noun = request.start("noun")
+    for g in reversed(groups):
+        if g.end <= noun and noun - g.end <= 20:
+            between = _WORD.findall(text, g.end, noun)
+            if len(between) <= 2 and not any(_is_past_verb(w) for w in between):
+                return g
+            return None
+    return None
+
+
 def _with_opposition(text: str, groups: list[Group], start: int, end: int, hi: int) -> bool:
     """Whether the opposition is what a talks cue at [start, end) is held with or of: named after "with" or "of"
     inside the cue or a few words after it ("consultations in Moscow with opposition figures", "a meeting of
@@ -567,6 +589,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     start, end = match.start(), match.end()
     engages: list[str] = []  # who meets the opposition in a meeting cue: it engages it too
     trailing: list[str] = []  # the agents of a participle after the cue ("talks hosted by X"), see above
+    rejecting = False  # whether that participle rejects ("was rejected by X")
     holders: dict[str, str | None] = {}  # each actor holding the cue, with its speaker, in the order found
 
     def add(group: Group | None) -> None:
@@ -666,6 +689,8 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
                     # the agents of what the cue's object undergoes ("boycott a congress organised by X"): they
                     # share a positive reading only, never the subject's rejection (see below)
                     trailing = [a for a in holders if a not in before]
+                    # ("an offer to host talks was rejected by the rebels": the agents reject what the cue says)
+                    rejecting = bool(_REJECTION.match(folded, agents.start()))
         if cue.agents == "both":
             met = set(holders)  # who holds it before its partners are added: the subject's side
             for g in inside:
@@ -714,6 +739,12 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             negated = _negated_head(folded, negators, clause.start, start, lambda pos: _back_words(text, pos, 5))
         if negated is None:
             negated = _NEITHER_NOR.search(folded, clause.start, start)  # "Neither Russia nor Iran backed the truce"
+        if negated is None:
+            # "rejected a U.S. request to hold direct talks": the subject rejects what was requested
+            request = _REQUEST_BEFORE.search(folded, max(clause.start, start - 60), start)
+            if request is not None:
+                noun = request.start("noun")
+                negated = _REJECTION.search(folded, max(clause.start, noun - 35), noun)
     if negated and negated.start() < start and _SUBORDINATOR.match(folded, start):
         negated = None  # "will not sign until Assad goes": the negation is the main verb's, not the cue's
     if negated and negated.start() == start and polarity == -1:
@@ -744,9 +775,16 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         held = [(a, s) for a, s in held if a not in trailing]
         if not held:
             return []
+    # the one who requests or proposes what the cue says ("rejected a U.S. request to hold direct talks")
+    requester = _requester(text, folded, groups, clause.start, start) if cue.agents != "inside" else None
     quote_start, quote_end = clause.start, clause.end
     result = []
     for actor, speaker in held:
+        if trailing and rejecting and actor in trailing:
+            result.append(Holding(actor, cue.issue, -polarity, quote_start, quote_end, speaker, time, earlier, start, end))
+            continue
+        if requester is not None and actor in requester.actors:
+            continue  # (read below, with the cue's own sign)
         if softened and polarity != 0:
             result.append(Holding(actor, cue.issue, polarity, quote_start, quote_end, speaker, None,
                                   text[softened.start():softened.end()], start, end))
@@ -757,4 +795,8 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     if polarity == 1 and cue.issue == "negotiations":
         result.extend(Holding(actor, "engage_opposition", 1, quote_start, quote_end, holders[actor], time, earlier,
                               start, end) for actor in engages)
+    if requester is not None:
+        result.extend(Holding(actor, cue.issue, cue.polarity, quote_start, quote_end, requester.speaker(actor), time,
+                              earlier, start, end) for actor in requester.actors
+                      if actor != NOBODY and actor not in issue.not_held_by)
     return result
