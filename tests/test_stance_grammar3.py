@@ -425,3 +425,10 @@ def test_an_offer_rejected_by_an_agent_is_rejected_by_it():
 
 def test_an_offer_with_no_owner_named_gives_only_the_subjects_reading():
     assert read("The rebels rejected an offer to broker a truce.") == [("syrian_opposition", "ceasefire", -1)]
+
+
+def test_a_passive_in_a_hypothesis_or_with_a_clause_after_its_agent():
+    assert read("If the truce was rejected by Damascus, the talks would fail.") == []
+    found = read("The talks were attended by Russia, the US and Iran, diplomats said.")
+    assert found == [("iran", "negotiations", 1), ("russia", "negotiations", 1), ("united_states", "negotiations", 1)]
+    assert ("syrian_opposition", "ceasefire", -1) not in read("The truce was rejected by Damascus, the rebels said.")

@@ -528,6 +528,9 @@ _PASSIVE_ISSUE = re.compile(
     re.IGNORECASE)
 
 
+_AGENT_END = re.compile(r",\s+(?=(?!and\b|or\b|the\s+[A-Z])[a-z])")
+
+
 def _with_active(text: str, passive: re.Match[str], codebook: Codebook, published: dt.date | None,
                  previous: Callable[[], Group | None], voiced: Callable[[], Group | None], cues: list[Cue],
                  bound: dt.date | Introduced | None, introduced: Callable[[str, int], str | None] | None
@@ -536,7 +539,11 @@ def _with_active(text: str, passive: re.Match[str], codebook: Codebook, publishe
     stands, and those of the passive read in the active ("the truce was rejected by Damascus" as "Damascus
     rejected the truce"), quoting the passive as written."""
     found = _read(text, codebook, published, previous, voiced, cues, bound, introduced, passive_read=False)
-    active = f"{passive['agent']} {passive['verb']} {passive['det']} {passive['noun']}."
+    if _CONDITIONAL.search(fold(text), 0, passive.start()):
+        return found  # "If the truce was rejected by Damascus, ...": a hypothesis
+    # the agent ends at a comma that opens another clause ("by Damascus, the talks would fail"), not a list's
+    agent = _AGENT_END.split(passive["agent"], maxsplit=1)[0]
+    active = f"{agent} {passive['verb']} {passive['det']} {passive['noun']}."
     held = {(h.actor, h.issue) for h in found}
     for h in _read(active, codebook, published, previous, lambda: None, cues, bound, None, passive_read=False):
         if (h.actor, h.issue) not in held:
