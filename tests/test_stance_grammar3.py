@@ -432,3 +432,17 @@ def test_a_passive_in_a_hypothesis_or_with_a_clause_after_its_agent():
     found = read("The talks were attended by Russia, the US and Iran, diplomats said.")
     assert found == [("iran", "negotiations", 1), ("russia", "negotiations", 1), ("united_states", "negotiations", 1)]
     assert ("syrian_opposition", "ceasefire", -1) not in read("The truce was rejected by Damascus, the rebels said.")
+
+
+# --- a subject further back, with a second verb coordinated with its first -----------------------------
+
+def test_a_subject_of_two_coordinated_verbs_holds_the_second():
+    body = ("The round ended in failure after the opposition figures in the talks refused to discuss the agenda "
+            "for a week and persisted in demanding the departure of President Assad.")
+    assert ("syrian_opposition", "assad_role", -1) in read(body)
+
+
+def test_without_the_coordinated_verb_a_far_name_is_no_subject():
+    body = ("The round ended in failure after the opposition figures in the talks had spent a long week on the "
+            "agenda of the meeting while demands for the departure of President Assad grew.")
+    assert ("syrian_opposition", "assad_role", -1) not in read(body)

@@ -414,9 +414,16 @@ def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None
         dateline = DATELINE.match(text)
         if dateline and len(_WORD.findall(text, dateline.end(), first.start)) <= 4:
             return first
+    # (further back when a verb coordinated with the subject's first stands between: "the opposition figures in the
+    # talks refused to discuss terrorism and persisted in demanding ...")
     near = [g for g in itertools.chain((first,), candidates)
-            if len(_WORD.findall(text, g.end, hi)) <= 12 and _followed_by_verb(text, g)]
+            if (len(_WORD.findall(text, g.end, hi)) <= 12 or len(_WORD.findall(text, g.end, hi)) <= 20
+                and _COORDINATED_VERB.search(text, g.end, hi)) and _followed_by_verb(text, g)]
     return near[-1] if near else None
+
+
+# a second verb in the past coordinated with the first, with no comma or other subject after it
+_COORDINATED_VERB = re.compile(r"\band\s+(?:\w+ly\s+)?(?!\w+ed\s+(?:by|that)\b)[a-z]{3,}ed\s+(?:in|to|on|for|the|a|an|its|their)\b")
 
 
 # a clause-initial noun phrase with the members it names in apposition ("Several states, including ", "Major
