@@ -446,3 +446,9 @@ def test_without_the_coordinated_verb_a_far_name_is_no_subject():
     body = ("The round ended in failure after the opposition figures in the talks had spent a long week on the "
             "agenda of the meeting while demands for the departure of President Assad grew.")
     assert ("syrian_opposition", "assad_role", -1) not in read(body)
+
+
+def test_a_participle_clause_with_a_finite_verb_after_it_is_no_continuation():
+    body = ("Russia's actions in Syria while representing a continuation of the regime's policy are designed to "
+            "undermine the political solution.")
+    assert ("russia", "negotiations", -1) not in read(body)

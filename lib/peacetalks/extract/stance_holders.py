@@ -39,6 +39,11 @@ _PARTICIPIAL_START = re.compile(
     r"\s+(?:to|that|the|a|an|any|all|its|his|her|their|on|for|with|in|from|out|off|up|back)\b")
 
 
+# a finite verb of the clause itself after the participle: no comma, relative or subordinator opens another before it
+_FINITE = re.compile(r"^(?:(?!\b(?:that|which|who|whom|when|because|if|where)\b)[^,;])*?"
+                     r"\b(?:is|are|was|were|has|have|had)\b", re.IGNORECASE)
+
+
 # a plural noun standing for the list of actors just named ("the three countries", "the trio")
 _PLURAL_START = re.compile(r"^\W*(?:the\s+(?:(?:two|three|four|five|\d)?\s*(?:countries|states|powers|nations|governments|"
                            r"trio|guarantors|guarantor\s+(?:states|countries|powers))|(?:two|three|four|five)\s+(?:sides|parties|"
@@ -490,8 +495,10 @@ def _analyse(text: str, mentions: list[Mention], previous: Callable[[], Group | 
         head = text[clause.start:clause.end].lstrip(" ,;:-—").removeprefix("but ")
         if subject is None and _PRONOUN_START.match(head):
             taken = subjects[-1] if subjects and subjects[-1] else previous()
-        elif subject is None and subjects and subjects[-1] and _PARTICIPIAL_START.match(head):
+        elif subject is None and subjects and subjects[-1] and _PARTICIPIAL_START.match(head) \
+                and not _FINITE.match(head):
             # "Russia backed the envoy's efforts while refusing to ...": a participle's subject is the main clause's
+            # (not when a finite verb follows in the clause: "X's actions, while representing ..., are designed to")
             taken = subjects[-1]
         elif subject is None and _PLURAL_START.match(head):
             # "The three countries also agreed ...": the actors named together just before, if a list it was
