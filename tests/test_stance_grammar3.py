@@ -452,3 +452,20 @@ def test_a_participle_clause_with_a_finite_verb_after_it_is_no_continuation():
     body = ("Russia's actions in Syria while representing a continuation of the regime's policy are designed to "
             "undermine the political solution.")
     assert ("russia", "negotiations", -1) not in read(body)
+
+
+# --- "whether" after a frame of indecision is an undecided position, not a hypothesis --------------------
+
+def test_whether_after_indecision_is_undecided():
+    assert read("Turkey refused to say whether Assad must go.") == [("turkey", "assad_role", 0)]
+    assert read("The opposition met in Riyadh to decide whether to attend the talks.") == [
+        ("syrian_opposition", "negotiations", 0)]
+    assert read("Iran is still weighing whether to back the truce.") == [("iran", "ceasefire", 0)]
+
+
+def test_other_whether_and_if_stay_hypotheses():
+    assert read("Russia asked whether the rebels would attend the talks.") == []
+    # a leading "If ..." is the hypothesis; the main clause's subject holds what it says
+    found = read("If the rebels attend the talks, Russia will back the truce.")
+    assert ("syrian_opposition", "ceasefire", 1) not in found
+    assert ("syrian_opposition", "negotiations", 1) not in found

@@ -61,7 +61,7 @@ _BY_AGENTS = folded_pattern(
 
 _LEADING_SUBORDINATE = re.compile(
     r"^\W*(?:After|Before|Despite|While|Although|Though|Since|Following|Having|In|At|On|During|Instead|"
-    r"Unlike|Like|Whereas|Even|As|According\s+to)\b[^,;]{3,200}?,\s*",
+    r"Unlike|Like|Whereas|Even|As|According\s+to|If|Unless|When|Once|Because)\b[^,;]{3,200}?,\s*",
 )
 
 

@@ -365,6 +365,13 @@ _PARTNER_GAP = {"to", "on", "in", "over", "for", "the", "a", "an"}  # between a 
 _ACCORDING_TO = re.compile(r"\W*according\s+to\s+", re.IGNORECASE)
 
 
+# a frame of indecision right before "whether" (matched in the folded clause): the holder has not decided
+_UNDECIDED = re.compile(
+    r"(?:(?:refus|declin)\w*\s+to\s+(?:be\s+drawn|say|comment|speculate|commit\s+(?:itself|himself|herself|themselves))|"
+    r"(?:yet|not|still)\s+(?:\w+\s+){0,2}?(?:decided|decide|sure|clear)|to\s+decide|deciding|undecided|unsure|"
+    r"uncertain|debating|weighing|considering|mulling|pondering)\s+(?:on\s+|about\s+|over\s+)?\Z")
+
+
 # a subject that names its members with "neither ... nor" (matched in the folded clause before the cue)
 _NEITHER_NOR = re.compile(r"\bneither\b[^,;]{1,80}?\bnor\b")
 
@@ -734,8 +741,15 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     if cue.issue != "ceasefire" and _PARTICIPLE.match(folded, start) \
             and _TRUCE_BEFORE.search(folded, max(clause.start, start - 30), start):
         return []  # "the ceasefire mediated under the peace process": what was mediated is the truce (a ceasefire cue's)
-    if _CONDITIONAL.search(folded, max(clause.start, _back_words(text, start, 6)), start):
-        return []  # "if the rebels stay away", "whether to attend": a hypothesis or a question, not a position
+    conditional = _CONDITIONAL.search(folded, max(clause.start, _back_words(text, start, 6)), start)
+    undecided = False
+    if conditional is not None:
+        # "refused to say whether it would attend", "met to decide whether to attend": undecided (0); any other
+        # "if" or "whether" is a hypothesis or a question, not a position
+        undecided = conditional.group() == "whether" and _UNDECIDED.search(
+            folded, max(clause.start, conditional.start() - 50), conditional.start()) is not None
+        if not undecided:
+            return []
     polarity = cue.polarity
     negated = None
     if cue.agents != "inside":
@@ -762,6 +776,8 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         if _FAILURE.match(folded, negated.start()) and _ATTEMPT.match(folded, start):
             return []  # "failed to negotiate a ceasefire": an attempt that did not succeed, not a refusal
         polarity = -polarity
+    if undecided:
+        polarity = 0
     time = find_time(text, clause.start, min(clause.end, end + 60), end, published)
     earlier_match = earlier_words.search(folded, clause.start, end)
     earlier = text[earlier_match.start():earlier_match.end()] if earlier_match and time is None else None
