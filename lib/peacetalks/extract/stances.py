@@ -21,8 +21,27 @@ codebook (codebook.yaml). This module reads an article and each cue; its parts a
    - a sentence inside a quotation that runs over several sentences is held by the actor its
      attribution names ('"... the dispute needs a negotiated settlement ..." the envoy added');
    - a relative clause is held by its antecedent ("armed groups who want him out"), and a
-     qualifier is not a holder ("Saudi-backed rebels", "the regime's allies Russia and Iran").
-   Verbs of accusation ("accused each other of violating the truce") stop a cue from counting;
+     qualifier is not a holder ("Saudi-backed rebels", "the regime's allies Russia and Iran", "Russia,
+     Assad's main ally, ...");
+   - who urges holds what is urged, not who is urged ("called on the government to implement a ceasefire",
+     "was urged by Ankara to ..."); the owner of a request or offer holds what it asks for, and rejecting it
+     is the opposite ("rejected a U.S. request to hold direct talks"); "..., as X is demanding" is X's;
+   - a participle after "while"/"but" has the main clause's subject ("while refusing to join calls for ...");
+     "it"/"they" before a cue's verb is the subject of an earlier verb of the clause; a subject may stand
+     further back with a place phrase or a coordinated verb between; "the two men", "both", "its
+     spokesman" take the subject of the sentence before; a person named by surname alone speaks for the
+     actor the article introduced them with ("Saudi Foreign Minister Prince Saud al-Faisal ... Faisal said");
+   - a partner of "working with" shares a positive position; who meets or gathers the opposition ("talks
+     with opposition figures", "a meeting of opposition groups") engages it;
+   - an issue's noun as the subject of a passive is read in the active ("the truce was rejected by Damascus");
+     "it" as the object of accept/reject stands for the issue of the clause before ("... but the rebels
+     rejected it"); a sentence that welcomes "the decision/move" (or rejects "the proposal/plan") takes the
+     issue of the position the sentence before reported.
+   Verbs of accusation ("accused each other of violating the truce") stop a cue from counting (but not in a
+   later clause with a subject of its own: "he saw a chance after both sides agreed to attend");
+   negation also reaches the object of a negated "join/back" and the illustrations of a negated or rejected
+   noun ("would not accept any preconditions, including demands for ..."), and "neither ... nor";
+   a yes/no question gives nothing; "whether" after indecision ("refused to say whether") gives 0;
    where two cues overlap, the longer one is the reading ("declared the ceasefire over").
 4. `as_of` is the publication date, unless the clause places the stance at a date that resolves
    against it (see `resolve_time`). A stance the article places earlier without a date
