@@ -43,16 +43,16 @@ def test_an_urging_by_a_collective_gives_nobody_the_position():
 # --- a participle after "while" or "but" has the main clause's subject ---------------------------------
 
 def test_a_participle_clause_takes_the_main_subject():
-    found = read("Russia has backed the envoy's efforts while refusing to join Western and Arab calls for "
-                 "Assad's exit.")
-    assert found == [("russia", "assad_role", 1)]
+    found = read("Iran praised the mediator's work while refusing to back the growing European demands for "
+                 "Assad's departure.")
+    assert found == [("iran", "assad_role", 1)]
     found = read("Iran kept its advisers in Syria while rejecting any demands for Assad's departure.")
     assert ("iran", "assad_role", 1) in found
 
 
 def test_an_adjective_in_ing_is_no_participle_with_the_main_subject():
     # "growing calls": whose calls is not said; the regime does not hold them
-    assert read("The regime kept up its raids, while growing calls for Assad's exit were heard in Europe.") == []
+    assert read("The regime kept up its raids, while growing demands for Assad's removal were heard in Europe.") == []
 
 
 def test_refusing_to_join_calls_is_not_refusing_talks():
@@ -119,7 +119,7 @@ def test_an_accusation_still_gives_the_accused_nothing():
 
 
 def test_a_subordinate_clause_after_a_view_verb_has_its_own_subject():
-    found = read("The envoy said he saw hope after the government and the opposition agreed to attend the talks.")
+    found = read("The mediator said he saw hope once Damascus and the rebels had agreed to join the Vienna talks.")
     assert ("syrian_government", "negotiations", 1) in found
     assert ("syrian_opposition", "negotiations", 1) in found
 
@@ -135,13 +135,13 @@ def test_other_conflicts_questions_and_hypotheses_give_nothing():
 # --- who meets the opposition, or gathers it, engages it ----------------------------------------------
 
 def test_talks_with_the_opposition_engage_it():
-    found = read("The Syrian government said it would take part in consultations in Moscow with opposition figures.")
+    found = read("Damascus said it would join informal consultations in Tehran with opposition figures.")
     assert ("syrian_government", "engage_opposition", 1) in found
     assert ("turkey", "engage_opposition", 1) in read("Turkey will host a meeting of Syrian opposition groups in May.")
 
 
 def test_gathering_both_sides_is_the_talks_not_engaging_one():
-    found = read("Russia proposed a conference to bring together representatives of the opposition and the regime.")
+    found = read("Russia will host a conference of delegates of the opposition and the government.")
     assert ("russia", "engage_opposition", 1) not in found
 
 
@@ -192,8 +192,8 @@ def test_a_welcome_about_another_conflict_gives_nothing():
 # --- "it"/"they" inside a clause refers to the actor that is the subject of its earlier verb ----------
 
 def test_a_pronoun_subject_inside_a_clause_is_the_earlier_subject():
-    found = read("Damascus spoke a day after the main opposition group rebuffed advances by Russia and reiterated "
-                 "it would not negotiate with the government.")
+    found = read("The envoy flew home after the opposition coalition turned down an overture from Moscow and "
+                 "repeated it would never negotiate with the government.")
     assert ("syrian_opposition", "negotiations", -1) in found
     assert ("syrian_government", "negotiations", -1) not in found
     assert ("russia", "negotiations", -1) not in found
@@ -202,24 +202,24 @@ def test_a_pronoun_subject_inside_a_clause_is_the_earlier_subject():
 
 
 def test_a_pronoun_is_not_resolved_to_an_object():
-    # "Russia" is the object of "rebuffed": it is not what "it" stands for
-    found = read("The regime rebuffed Russia and said it would not negotiate with the rebels.")
+    # "Moscow" is the object of "snubbed": it is not what "it" stands for
+    found = read("The government snubbed Moscow and said it would never negotiate with the rebels.")
     assert ("russia", "negotiations", -1) not in found
 
 
 # --- "..., as X is demanding": the position is X's ---------------------------------------------------
 
 def test_a_position_that_a_trailing_as_clause_gives_to_an_actor():
-    found = read("The envoy refused to say whether President Assad should step down, as the opposition and "
-                 "several Western leaders are demanding.")
+    found = read("The mediator declined to say whether Assad should step aside, as the rebels and a number of "
+                 "European capitals have long demanded.")
     assert ("syrian_opposition", "assad_role", -1) in found
     assert read("Assad must step down, as Turkey has long demanded.") == [("turkey", "assad_role", -1)]
 
 
 def test_without_the_as_clause_the_question_stays_a_question():
-    assert read("The envoy refused to say whether President Assad should step down.") == []
+    assert read("The mediator declined to say whether Assad should step aside.") == []
     # "as" that is not about who demands it
-    assert ("turkey", "assad_role", -1) not in read("Assad should step down as Turkey prepares its offensive.")
+    assert ("turkey", "assad_role", -1) not in read("Assad should step aside as Turkey prepares its offensive.")
 
 
 # --- a speaker's own second verb ("said ... and urged ...") -----------------------------------------------
@@ -410,7 +410,7 @@ def test_a_possessive_after_a_time_phrase_is_the_speakers():
 # --- a request or offer: its owner holds what it asks for; rejecting it is the opposite ------------------
 
 def test_the_owner_of_a_request_holds_it_and_who_rejects_it_opposes():
-    found = read("The regime rejected a U.S. request to hold direct talks with the opposition.")
+    found = read("The government rebuffed a US request to open direct talks with the opposition.")
     assert ("united_states", "negotiations", 1) in found
     assert ("syrian_government", "negotiations", -1) in found
     assert ("syrian_government", "negotiations", 1) not in found
@@ -437,14 +437,14 @@ def test_a_passive_in_a_hypothesis_or_with_a_clause_after_its_agent():
 # --- a subject further back, with a second verb coordinated with its first -----------------------------
 
 def test_a_subject_of_two_coordinated_verbs_holds_the_second():
-    body = ("The round ended in failure after the opposition figures in the talks refused to discuss the agenda "
-            "for a week and persisted in demanding the departure of President Assad.")
+    body = ("The round broke up after the opposition delegates at the meeting rejected the agenda put forward for "
+            "the second week of the round and insisted on the removal of President Assad.")
     assert ("syrian_opposition", "assad_role", -1) in read(body)
 
 
 def test_without_the_coordinated_verb_a_far_name_is_no_subject():
-    body = ("The round ended in failure after the opposition figures in the talks had spent a long week on the "
-            "agenda of the meeting while demands for the departure of President Assad grew.")
+    body = ("The round broke up after the opposition delegates at the meeting had spent a long and tiring week on "
+            "the agenda while demands for the removal of President Assad grew.")
     assert ("syrian_opposition", "assad_role", -1) not in read(body)
 
 
@@ -458,7 +458,7 @@ def test_a_participle_clause_with_a_finite_verb_after_it_is_no_continuation():
 
 def test_whether_after_indecision_is_undecided():
     assert read("Turkey refused to say whether Assad must go.") == [("turkey", "assad_role", 0)]
-    assert read("The opposition met in Riyadh to decide whether to attend the talks.") == [
+    assert read("The rebel factions gathered in Doha this week to decide whether they would join the negotiations.") == [
         ("syrian_opposition", "negotiations", 0)]
     assert read("Iran is still weighing whether to back the truce.") == [("iran", "ceasefire", 0)]
 
@@ -469,3 +469,9 @@ def test_other_whether_and_if_stay_hypotheses():
     found = read("If the rebels attend the talks, Russia will back the truce.")
     assert ("syrian_opposition", "ceasefire", 1) not in found
     assert ("syrian_opposition", "negotiations", 1) not in found
+
+
+def test_turning_down_a_request_is_rejecting_it():
+    found = read("The government turned down a Turkish request to open direct talks with the rebels.")
+    assert ("turkey", "negotiations", 1) in found
+    assert ("syrian_government", "negotiations", -1) in found

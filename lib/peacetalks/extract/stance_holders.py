@@ -262,7 +262,7 @@ def _country_as_government(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + added, key=operator.attrgetter("start"))
 
 
-# a person named by surname alone as the speaker of a sentence ("Faisal said", "Naumkin told", "..., said Naumkin")
+# a person named by surname alone as the speaker of a sentence ("Amiri said", "Orlov told", "..., said Orlov")
 SURNAME_SPEAKS = re.compile(
     r"(?<![\w'’.-])((?:al-|el-)?[A-Z][a-z][\w'’-]+)\s+(?:also\s+|later\s+|then\s+|again\s+)?(?:said|says|told|tells|added|"
     r"stressed|insisted|warned|noted|argued|explained|announced|declared|urged|hoped|wrote)\b"
@@ -271,8 +271,8 @@ SURNAME_SPEAKS = re.compile(
 
 def introduced_as(body: str, pos: int, name: str, codebook: Codebook, on: dt.date | Introduced | None) -> str | None:
     """The actor a person named by surname alone (`name`, at `pos`) speaks for, from where the article named
-    them before with a title of that actor: "Saudi Foreign Minister Prince Saud al-Faisal ... Faisal said" (Saudi
-    Arabia), "Russian mediator Vitaly Naumkin ... Naumkin told" (Russia); or a name of the codebook of which the
+    them before with a title of that actor: "Saudi Foreign Minister Prince Khalid al-Amiri ... Amiri said" (Saudi
+    Arabia), "Russian mediator Pavel Orlov ... Orlov told" (Russia); or a name of the codebook of which the
     surname is the last word. None when the article did not introduce them so."""
     bare = name[3:] if name[:3].lower() in ("al-", "el-") else name
     pattern = re.compile(r"(?<![\w'’-])(?:[Aa]l-|[Ee]l-)?" + re.escape(bare) + r"(?![\w'’-])")
@@ -284,7 +284,7 @@ def introduced_as(body: str, pos: int, name: str, codebook: Codebook, on: dt.dat
         covering = next((m for m in mentions if m.start <= offset < m.end), None)
         if covering is not None:
             if covering.actor != NOBODY and covering.end == len(window):
-                return covering.actor  # "Saud al-Faisal": the surname ends a name of the codebook
+                return covering.actor  # the surname ends a name of the codebook ("Khalid al-Amiri", were it one)
             continue
         before = [m for m in mentions if m.end <= offset]
         if not before or before[-1].actor == NOBODY:
@@ -363,7 +363,7 @@ def _followed_by_verb(text: str, group: Group) -> bool:
     """True when a verb follows the group, perhaps after two nouns ("Russian allies abandoned", "US officials said")."""
     words = [w.lower() for w in _WORD.findall(text[group.end:group.end + 80])[:7]]
     nouns = 0
-    place = False  # one short phrase of place may stand before the verb ("the opposition figures in the talks refused")
+    place = False  # one short phrase of place may stand before the verb ("the rebel delegates at the meeting walked out")
     i = 0
     while i < len(words):
         word = words[i]
@@ -371,9 +371,10 @@ def _followed_by_verb(text: str, group: Group) -> bool:
             return True
         if word in {"in", "at"} and not place and i + 1 < len(words):
             place = True
-            i += 2 if words[i + 1] in _DETERMINERS else 1
-            # the phrase's noun (one word): it may not be a verb
-            if i < len(words) and not (words[i] in _AUXILIARIES or words[i].endswith(("ed", "ing"))):
+            determined = words[i + 1] in _DETERMINERS
+            i += 2 if determined else 1
+            # the phrase's noun (one word): it may not be a verb, unless a determiner says it is a noun ("at the meeting")
+            if i < len(words) and (determined or not (words[i] in _AUXILIARIES or words[i].endswith(("ed", "ing")))):
                 i += 1
                 continue
             return False
@@ -419,16 +420,24 @@ def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None
         dateline = DATELINE.match(text)
         if dateline and len(_WORD.findall(text, dateline.end(), first.start)) <= 4:
             return first
-    # (further back when a verb coordinated with the subject's first stands between: "the opposition figures in the
-    # talks refused to discuss terrorism and persisted in demanding ...")
+    # (further back when a verb coordinated with the subject's first stands between: "the rebel delegates at the
+    # meeting turned down the agenda put forward for the week and insisted on ...")
     near = [g for g in itertools.chain((first,), candidates)
             if (len(_WORD.findall(text, g.end, hi)) <= 12 or len(_WORD.findall(text, g.end, hi)) <= 20
-                and _COORDINATED_VERB.search(text, g.end, hi)) and _followed_by_verb(text, g)]
+                and (_COORDINATED_VERB.search(text, g.end, hi)  # (or the cue opens with that verb: "and insisted on ...")
+                     or _AND_BEFORE.search(text, g.end, hi) and _PAST_VERB_AT.match(text, hi)))
+            and _followed_by_verb(text, g)]
     return near[-1] if near else None
 
 
 # a second verb in the past coordinated with the first, with no comma or other subject after it
 _COORDINATED_VERB = re.compile(r"\band\s+(?:\w+ly\s+)?(?!\w+ed\s+(?:by|that)\b)[a-z]{3,}ed\s+(?:in|to|on|for|the|a|an|its|their)\b")
+
+
+_AND_BEFORE = re.compile(r"\band\s+\Z")
+
+
+_PAST_VERB_AT = re.compile(r"[a-z]{3,}ed\b")
 
 
 # a clause-initial noun phrase with the members it names in apposition ("Several states, including ", "Major
@@ -497,7 +506,7 @@ def _analyse(text: str, mentions: list[Mention], previous: Callable[[], Group | 
             taken = subjects[-1] if subjects and subjects[-1] else previous()
         elif subject is None and subjects and subjects[-1] and _PARTICIPIAL_START.match(head) \
                 and not _FINITE.match(head):
-            # "Russia backed the envoy's efforts while refusing to ...": a participle's subject is the main clause's
+            # "Iran praised the mediator while declining to ...": a participle's subject is the main clause's
             # (not when a finite verb follows in the clause: "X's actions, while representing ..., are designed to")
             taken = subjects[-1]
         elif subject is None and _PLURAL_START.match(head):

@@ -75,8 +75,8 @@ def _negated_purpose(folded: str, negators: re.Pattern[str], lo: int, start: int
 
 
 # what stands between a negator and a cue that is the object of the negated verb of joining or backing, with
-# up to four words that qualify it ("refusing to join Western and Arab calls for ...", "would not echo the
-# growing demands for ..."); no punctuation, so the cue is still that verb's object
+# up to four words that qualify it ("declining to back the growing European demands for ...", "would not echo
+# the demands for ..."); no punctuation, so the cue is still that verb's object
 _JOINED_GAP = folded_pattern(r"\s+(?:join|joins|joined|joining|echo|echoes|echoed|echoing|back|backs|backed|backing|"
                              r"support|supports|supported|supporting|endorse|endorses|endorsed|endorsing|heed|heeds|"
                              r"heeded|heeding|share|shares|shared|sharing)(?:\s+[\w'’-]+){0,5}\s+\Z")
@@ -92,7 +92,7 @@ def _negated_head(folded: str, negators: re.Pattern[str], lo: int, start: int, b
                   ) -> re.Match[str] | None:
     """A negator of the noun a cue illustrates ("would not accept any preconditions, including demands for a
     transitional body": the demands are refused too; so with "rejects all preconditions, such as ..."), or
-    a verb of rejection whose object is the demand the cue opens with ("rejected Western calls for Assad's
+    a verb of rejection whose object is the demand the cue opens with ("dismissed the European demands for Assad's
     exit"). `back(pos)` is the offset a few words before `pos`."""
     member = _MEMBER_OF.search(folded, max(lo, start - 40), start)
     if member is not None:
@@ -105,14 +105,15 @@ def _negated_head(folded: str, negators: re.Pattern[str], lo: int, start: int, b
 
 _REJECTION = folded_pattern(r"\b(?:reject|rejects|rejected|rejecting|dismiss|dismisses|dismissed|dismissing|oppose|"
                             r"opposes|opposed|opposing|resist|resists|resisted|resisting|refuse|refuses|refused|refusing|"
-                            r"rebuff|rebuffs|rebuffed|rebuffing)\b")
+                            r"rebuff|rebuffs|rebuffed|rebuffing|spurn|spurns|spurned|spurning|snub|snubs|snubbed|"
+                            r"snubbing|turn\s+down|turns\s+down|turned\s+down|turning\s+down)\b")
 
 
 # a cue that opens with a demand: what is rejected is the demand ("calls for ...", "the demand that ...")
 _DEMAND = folded_pattern(r"(?:demand|demands|call|calls|insistence|push|pressure|request|requests)\b")
 
 
-# a verb of rejection and up to three words of the demand's noun phrase ("rejected growing Western calls
+# a verb of rejection and up to three words of the demand's noun phrase ("dismissed the growing European demands
 # for"), no conjunction or punctuation between: the demand is its object
 _REJECTED_DEMAND = folded_pattern(r"\b(?:reject|rejects|rejected|rejecting|dismiss|dismisses|dismissed|dismissing|"
                                   r"oppose|opposes|opposed|opposing|resist|resists|resisted|resisting|rebuff|rebuffs|"
@@ -156,14 +157,14 @@ def _longest_cues(holdings: list[Holding]) -> list[Holding]:
     return [h for h in holdings if not beaten(h)]
 
 
-# a cue that ends on a verb of joining, whose object may be another cue ("refusing to join calls for ...")
+# a cue that ends on a verb of joining, whose object may be another cue ("declining to join the demands for ...")
 _JOIN_END = re.compile(r"\b(?:join|joins|joined|joining)\W*\Z", re.IGNORECASE)
 
 
 def _joined_other(text: str, holdings: list[Holding]) -> list[Holding]:
     """Less the readings of a cue that ends on "join" when right after it (a few words, no punctuation) the same
-    holder's cue of another issue follows: what is joined is that ("refusing to join Western calls for Assad's
-    exit" refuses the calls, not the talks)."""
+    holder's cue of another issue follows: what is joined is that ("declining to join the European demands for
+    Assad's departure" refuses the demands, not the talks)."""
     if len(holdings) < 2:
         return holdings
 

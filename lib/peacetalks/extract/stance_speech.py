@@ -47,7 +47,7 @@ def speech_frames(text: str, folded: str, clause: Clause, groups: list[Group], c
         after = [g for g in in_clause if g.start >= verb.end() and g.start - verb.end() <= 25]
         if before and _is_past_verb(_preceding_word(text, before[-1].start, clause.start)) \
                 and _AND_ONLY.fullmatch(text, before[-1].end, verb.start()):
-            # "The regime rebuffed Russia and said ...": Russia is the object of the first verb; who said it is the
+            # "The government snubbed Moscow and said ...": Moscow is the object of the first verb; who said it is the
             # subject of both
             subject = subject_of(text, in_clause, clause.start, before[-1].start)
             before = [subject] if subject is not None else []

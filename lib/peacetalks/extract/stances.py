@@ -25,12 +25,12 @@ codebook (codebook.yaml). This module reads an article and each cue; its parts a
      Assad's main ally, ...");
    - who urges holds what is urged, not who is urged ("called on the government to implement a ceasefire",
      "was urged by Ankara to ..."); the owner of a request or offer holds what it asks for, and rejecting it
-     is the opposite ("rejected a U.S. request to hold direct talks"); "..., as X is demanding" is X's;
-   - a participle after "while"/"but" has the main clause's subject ("while refusing to join calls for ...");
+     is the opposite ("turned down a Turkish request to open direct talks"); "..., as X has long demanded" is X's;
+   - a participle after "while"/"but" has the main clause's subject ("while declining to back demands for ...");
      "it"/"they" before a cue's verb is the subject of an earlier verb of the clause; a subject may stand
      further back with a place phrase or a coordinated verb between; "the two men", "both", "its
      spokesman" take the subject of the sentence before; a person named by surname alone speaks for the
-     actor the article introduced them with ("Saudi Foreign Minister Prince Saud al-Faisal ... Faisal said");
+     actor the article introduced them with ("Saudi Foreign Minister Prince Khalid al-Amiri ... Amiri said");
    - a partner of "working with" shares a positive position; who meets or gathers the opposition ("talks
      with opposition figures", "a meeting of opposition groups") engages it;
    - an issue's noun as the subject of a passive is read in the active ("the truce was rejected by Damascus");
@@ -319,7 +319,7 @@ def _said_that_subject(text: str, groups: list[Group], lo: int, cue_start: int) 
     return own if not any(own.end <= g.start and g.end <= cue_start for g in groups) else None
 
 
-# a subordinate clause with a subject of its own after a verb of accusation or view ("he saw a window for talks
+# a subordinate clause with a subject of its own after a verb of accusation or view ("he saw hope for the talks
 # after both sides agreed to attend"): the verb's reservation does not reach into it (matched in the folded sentence)
 _NEW_CLAUSE = re.compile(r"\b(?:after|when|because|since|once|as\s+soon\s+as)\s+(?!(?:\w+ing)\b)")
 
@@ -327,7 +327,7 @@ _NEW_CLAUSE = re.compile(r"\b(?:after|when|because|since|once|as\s+soon\s+as)\s+
 # "as X is demanding", "as X have long called for", "just as X wants" right after a cue, to the end of its clause
 _AS_DEMANDED_BEFORE = re.compile(r"\s*,?\s*(?:just\s+)?as\s+(?:the\s+)?\Z", re.IGNORECASE)
 _AS_DEMANDED_AFTER = re.compile(
-    r"(?:\s+and\s+(?:several|many|some|other)?\s*[\w-]+(?:\s+[\w-]+)?)?\s+(?:(?:is|are|was|were|has|have|had|also|long|"
+    r"(?:\s+and\s+(?:[\w-]+\s+){0,4}[\w-]+)?\s+(?:(?:is|are|was|were|has|have|had|also|long|"
     r"repeatedly|been)\s+){0,3}(?:demand|demands|demanded|demanding|want|wants|wanted|insist|insists|insisted|insisting|"
     r"call\s+for|calls\s+for|called\s+for|calling\s+for|urge|urges|urged|urging|seek|seeks|sought|seeking|propose|proposes|"
     r"proposed)\s*(?:[.;,!]|\Z)", re.IGNORECASE)
@@ -344,14 +344,14 @@ def _as_demanded(text: str, groups: list[Group], end: int, hi: int) -> Group | N
     return None
 
 
-# a pronoun subject right before a cue's verb, with its auxiliaries ("... and reiterated it would not negotiate")
+# a pronoun subject right before a cue's verb, with its auxiliaries ("... and repeated it would never negotiate")
 _PRONOUN_BEFORE = re.compile(r"\b(?:it|they)\s+(?:(?:would|will|could|can|should|must|had|has|have|did|does|do|was|"
                              r"were|is|are|not|never|also|still|firmly|now)\s+){0,3}\Z", re.IGNORECASE)
 
 
 def _pronoun_subject(text: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
     """For a cue whose subject is "it" or "they" inside a clause, after an actor that is the subject of an earlier
-    verb of that clause ("the main opposition group rebuffed Moscow's advances and said it would not negotiate"):
+    verb of that clause ("the opposition coalition turned down an overture and said it would never negotiate"):
     that actor, the last such before the pronoun. Not an object, nor a possessive."""
     pronoun = _PRONOUN_BEFORE.search(text, lo, cue_start)
     if pronoun is None or not _WORD.findall(text, lo, pronoun.start()):
@@ -395,14 +395,14 @@ _UNDECIDED = re.compile(
 _NEITHER_NOR = re.compile(r"\bneither\b[^,;]{1,80}?\bnor\b")
 
 
-# a request or proposal right before the cue it asks for ("a U.S. request to", "Moscow's offer to", "the Saudi
+# a request or proposal right before the cue it asks for ("a Turkish request to", "Moscow's offer to", "the Saudi
 # call for"); group "noun" is its noun (matched in the folded sentence)
 _REQUEST_BEFORE = re.compile(r"\b(?:a|an|the)?\s*(?:[\w.'’-]+\s+){0,3}?(?P<noun>request|requests|proposal|proposals|offer|"
                              r"offers|invitation|invitations|bid|suggestion|suggestions|initiative)\s+(?:to|for)\s+\Z")
 
 
 def _requester(text: str, folded: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
-    """The actor named as the owner of a request or proposal right before the cue ("a U.S. request to hold direct
+    """The actor named as the owner of a request or proposal right before the cue ("a Turkish request to open direct
     talks", "Moscow's offer to host talks"): it holds what the cue says, whoever rejects or accepts it."""
     request = _REQUEST_BEFORE.search(folded, max(lo, cue_start - 60), cue_start)
     if request is None:
@@ -579,7 +579,7 @@ def _with_active(text: str, passive: re.Match[str], codebook: Codebook, publishe
 
 
 def _with_surnames(text: str, mentions: list[Mention], introduced: Callable[[str, int], str | None]) -> list[Mention]:
-    """`mentions` with the persons named by surname alone as speakers ("Faisal said ...") whom the article
+    """`mentions` with the persons named by surname alone as speakers ("Amiri said ...") whom the article
     introduced before with a title of their actor (see `introduced_as`)."""
     added = []
     for match in SURNAME_SPEAKS.finditer(text):
@@ -636,7 +636,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     if cue.agents != "inside":
         demanding = _as_demanded(text, groups, end, clause.end)
         if demanding is not None:
-            # "whether Assad should step down, as the opposition is demanding": the position is theirs, stated
+            # "whether Assad should step aside, as the rebels have long demanded": the position is theirs, stated
             # as a fact about them (not a hypothesis of the clause, nor its subject's)
             polarity = -cue.polarity if negators.search(folded, max(clause.start, _back_words(text, start, 3)), end) \
                 else cue.polarity
@@ -763,7 +763,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     conditional = _CONDITIONAL.search(folded, max(clause.start, _back_words(text, start, 6)), start)
     undecided = False
     if conditional is not None:
-        # "refused to say whether it would attend", "met to decide whether to attend": undecided (0); any other
+        # "declined to say whether it would take part", "gathered to decide whether to join": undecided (0); any other
         # "if" or "whether" is a hypothesis or a question, not a position
         undecided = conditional.group() == "whether" and _UNDECIDED.search(
             folded, max(clause.start, conditional.start() - 50), conditional.start()) is not None
@@ -780,7 +780,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         if negated is None:
             negated = _NEITHER_NOR.search(folded, clause.start, start)  # "Neither Russia nor Iran backed the truce"
         if negated is None:
-            # "rejected a U.S. request to hold direct talks": the subject rejects what was requested
+            # "turned down a Turkish request to open direct talks": the subject rejects what was requested
             request = _REQUEST_BEFORE.search(folded, max(clause.start, start - 60), start)
             if request is not None:
                 noun = request.start("noun")
@@ -817,7 +817,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         held = [(a, s) for a, s in held if a not in trailing]
         if not held:
             return []
-    # the one who requests or proposes what the cue says ("rejected a U.S. request to hold direct talks")
+    # the one who requests or proposes what the cue says ("a Turkish request to open direct talks")
     requester = _requester(text, folded, groups, clause.start, start) if cue.agents != "inside" else None
     quote_start, quote_end = clause.start, clause.end
     result = []
