@@ -18,19 +18,38 @@ from peacetalks.parse.page import DATELINE
 from peacetalks.extract.stance_words import (
     _AUXILIARIES, _back_words, _DETERMINERS, _GROUP_STOPS, _is_past_verb, _LIST_BREAK, _lists, NOBODY,
     _PARTICIPLE, _PARTITIVE, _preceding_word, _PREPOSITIONS, _RELATIONS, _TITLE_BREAK,
-    _TITLE_STOPS, _title_word, _WORD,
+    _TITLE_STOPS, _title_word, _TITLE_WORDS, _WORD,
 )
 
 # a pronoun, or a title standing for the person just named ("the foreign minister", "the envoy")
 _PRONOUN_START = re.compile(
     r"^\W*(?:that\s+)?(?:he|she|it|they|we|i|the\s+(?:(?:top|chief|foreign|special|senior|deputy|peace|UN|U\.N\.)\s+){0,2}"
-    r"(?:minister|envoy|mediator|diplomat|spokesman|spokeswoman|president|secretary|ambassador|official))\b", re.IGNORECASE)
+    r"(?:minister|envoy|mediator|diplomat|spokesman|spokeswoman|president|secretary|ambassador|official)"
+    # a possessive pronoun and whom it names ("Its leader said ...", "His spokesman added ...")
+    r"|(?:its|his|her|their)\s+(?:(?:top|chief|foreign|senior|deputy|lead|main)\s+){0,2}(?:leader|leaders|head|chief|"
+    r"spokesman|spokeswoman|spokesperson|envoy|negotiator|negotiators|delegation|delegates|minister|ministry|"
+    r"representative|representatives|office|government))\b", re.IGNORECASE)
+
+
+# a contrast word and a participle with no subject of its own ("while refusing to ...", "but insisting that ...");
+# a preposition in -ing ("including", "following") is not a verb
+_PARTICIPIAL_START = re.compile(
+    r"^\W*(?:but|while|whereas|yet)?\s*(?:(?:also|still|now|all\s+the\s+while)\s+)?(?!(?:including|according|during|"
+    r"concerning|regarding|following|pending|notwithstanding|nothing|something|anything|everything)\b)[a-z]{3,}ing"
+    r"\s+(?:to|that|the|a|an|any|all|its|his|her|their|on|for|with|in|from|out|off|up|back)\b")
+
+
+# a finite verb of the clause itself after the participle: no comma, relative or subordinator opens another before it
+_FINITE = re.compile(r"^(?:(?!\b(?:that|which|who|whom|when|because|if|where)\b)[^,;])*?"
+                     r"\b(?:is|are|was|were|has|have|had)\b", re.IGNORECASE)
 
 
 # a plural noun standing for the list of actors just named ("the three countries", "the trio")
-_PLURAL_START = re.compile(r"^\W*the\s+(?:(?:two|three|four|five|\d)?\s*(?:countries|states|powers|nations|governments|"
+_PLURAL_START = re.compile(r"^\W*(?:the\s+(?:(?:two|three|four|five|\d)?\s*(?:countries|states|powers|nations|governments|"
                            r"trio|guarantors|guarantor\s+(?:states|countries|powers))|(?:two|three|four|five)\s+(?:sides|parties|"
-                           r"(?:foreign\s+)?ministers|leaders|delegations|presidents))\b", re.IGNORECASE)
+                           r"(?:foreign\s+)?ministers|leaders|delegations|presidents|men|women|diplomats|envoys|officials|"
+                           r"allies|capitals)|pair)|both(?:\s+(?:sides|men|countries|leaders|ministers|governments))?"
+                           r"(?=\s+(?:have|has|had|will|would|also|said|agreed|[a-z]+ed)\b))\b", re.IGNORECASE)
 
 
 # matched against the folded sentence (see `words.folded_pattern`); every match has "by" or "between"
@@ -42,7 +61,7 @@ _BY_AGENTS = folded_pattern(
 
 _LEADING_SUBORDINATE = re.compile(
     r"^\W*(?:After|Before|Despite|While|Although|Though|Since|Following|Having|In|At|On|During|Instead|"
-    r"Unlike|Like|Whereas|Even|As)\b[^,;]{3,200}?,\s*",
+    r"Unlike|Like|Whereas|Even|As|According\s+to|If|Unless|When|Once|Because)\b[^,;]{3,200}?,\s*",
 )
 
 
@@ -104,8 +123,10 @@ def split_clauses(text: str, folded: str, codebook: Codebook) -> list[Clause]:
     if lead:
         cuts.append(lead_end)
     for match in _lists(codebook, folded).contrast.finditer(folded):
-        if match.start() > lead_end + 3:
+        if match.start() > lead_end + 3 and not (folded.endswith(", ", 0, match.start())
+                                                and folded.startswith(",", match.end())):
             cuts.append(match.start())
+        # (a contrast word between commas is parenthetical: "The regime, however, rejected the truce" is one clause)
     pos = text.find(";")
     while pos != -1:
         cuts.append(pos + 1)
@@ -118,6 +139,12 @@ def split_clauses(text: str, folded: str, codebook: Codebook) -> list[Clause]:
     ends = cuts[1:] + [len(text)]
     return [Clause(start, end, inherits_next=bool(lead) and start == 0)
             for start, end in zip(cuts, ends) if text[start:end].strip()]
+
+
+# what follows the owner in an apposition ("Russia, Assad's main ally, ..."): the relation it names
+_APPOSITIVE_OWNER = re.compile(r"\s+(?:[\w-]+\s+){0,2}(?:ally|allies|backer|backers|patron|patrons|partner|partners|"
+                               r"supporter|supporters|sponsor|sponsors|friend|friends|protector|neighbour|neighbor|"
+                               r"rival|rivals|foe|foes|enemy|enemies|arch-foe|arch-rival)\b", re.IGNORECASE)
 
 
 # the gap before the last member of a list named by a title and its actor: "and the special envoy of (the)"
@@ -134,6 +161,9 @@ def group_mentions(text: str, mentions: list[Mention], cuts: tuple[int, ...] = (
     """
     groups: list[Group] = []
     for m in mentions:
+        if groups and text.startswith(",", groups[-1].end) and _APPOSITIVE_OWNER.match(text, m.end) \
+                and text.endswith(("'s", "’s"), m.start, m.end) and not text[groups[-1].end + 1:m.start].strip(" ,"):
+            continue  # "Russia, Assad's main ally, ...": the owner qualifies the apposition; it is no member of a list
         if groups and not any(groups[-1].end <= c <= m.start for c in cuts):
             last = groups[-1]
             gap = text[last.end:m.start]
@@ -232,6 +262,43 @@ def _country_as_government(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + added, key=operator.attrgetter("start"))
 
 
+# a person named by surname alone as the speaker of a sentence ("Amiri said", "Orlov told", "..., said Orlov")
+SURNAME_SPEAKS = re.compile(
+    r"(?<![\w'’.-])((?:al-|el-)?[A-Z][a-z][\w'’-]+)\s+(?:also\s+|later\s+|then\s+|again\s+)?(?:said|says|told|tells|added|"
+    r"stressed|insisted|warned|noted|argued|explained|announced|declared|urged|hoped|wrote)\b"
+    r"|\b(?:said|says|added)\s+((?:al-|el-)?[A-Z][a-z][\w'’-]+)(?!\s*[\w'’-]*[A-Z])")
+
+
+def introduced_as(body: str, pos: int, name: str, codebook: Codebook, on: dt.date | Introduced | None) -> str | None:
+    """The actor a person named by surname alone (`name`, at `pos`) speaks for, from where the article named
+    them before with a title of that actor: "Saudi Foreign Minister Prince Khalid al-Amiri ... Amiri said" (Saudi
+    Arabia), "Russian mediator Pavel Orlov ... Orlov told" (Russia); or a name of the codebook of which the
+    surname is the last word. None when the article did not introduce them so."""
+    bare = name[3:] if name[:3].lower() in ("al-", "el-") else name
+    pattern = re.compile(r"(?<![\w'’-])(?:[Aa]l-|[Ee]l-)?" + re.escape(bare) + r"(?![\w'’-])")
+    for occurrence in pattern.finditer(body, 0, pos):
+        lo = max(0, occurrence.start() - 120)
+        window = body[lo:occurrence.end()]
+        offset = occurrence.start() - lo
+        mentions = actor_mentions(window, codebook, on=on)
+        covering = next((m for m in mentions if m.start <= offset < m.end), None)
+        if covering is not None:
+            if covering.actor != NOBODY and covering.end == len(window):
+                return covering.actor  # the surname ends a name of the codebook ("Khalid al-Amiri", were it one)
+            continue
+        before = [m for m in mentions if m.end <= offset]
+        if not before or before[-1].actor == NOBODY:
+            continue
+        gap = window[before[-1].end:offset]
+        words = _WORD.findall(gap)
+        if words[:1] in (["'s"], ["’s"]):
+            words = words[1:]
+        if 1 <= len(words) <= 7 and not _TITLE_BREAK.search(gap) and all(_title_word(w) for w in words) \
+                and any(w.lower() in _TITLE_WORDS for w in words):
+            return before[-1].actor
+    return None
+
+
 _FORMER = re.compile(r"\b(?:former|ex|then|late|outgoing|erstwhile)\b", re.IGNORECASE)
 
 
@@ -294,12 +361,29 @@ def _is_object(text: str, group: Group, floor: int) -> bool:
 
 def _followed_by_verb(text: str, group: Group) -> bool:
     """True when a verb follows the group, perhaps after two nouns ("Russian allies abandoned", "US officials said")."""
-    words = [w.lower() for w in _WORD.findall(text[group.end:group.end + 60])[:3]]
-    for word in words:
+    words = [w.lower() for w in _WORD.findall(text[group.end:group.end + 80])[:7]]
+    nouns = 0
+    place = False  # one short phrase of place may stand before the verb ("the rebel delegates at the meeting walked out")
+    i = 0
+    while i < len(words):
+        word = words[i]
         if word in _AUXILIARIES or (len(word) > 4 and word.endswith("ed")) or (len(word) > 5 and word.endswith("ing")):
             return True
+        if word in {"in", "at"} and not place and i + 1 < len(words):
+            place = True
+            determined = words[i + 1] in _DETERMINERS
+            i += 2 if determined else 1
+            # the phrase's noun (one word): it may not be a verb, unless a determiner says it is a noun ("at the meeting")
+            if i < len(words) and (determined or not (words[i] in _AUXILIARIES or words[i].endswith(("ed", "ing")))):
+                i += 1
+                continue
+            return False
         if word in _PREPOSITIONS or word in _DETERMINERS or word in {"and", "or", "that", "which", "who"}:
             return False
+        nouns += 1
+        if nouns > 2:
+            return False
+        i += 1
     return False
 
 
@@ -316,12 +400,16 @@ def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None
             return named
     officials = _OFFICIALS_OF_SUBJECT.match(text, lo)
     if officials is not None:  # "The foreign ministers of Iran, Russia and Turkey met ...": the states they serve
-        named = next((g for g in groups if g.start >= officials.end()), None)
-        if named is not None and named.start == officials.end() and named.end <= hi:
+        # (the name may take the "the" the title's pattern read: "Officials from the regime")
+        named = next((g for g in groups if g.end > officials.end()), None)
+        if named is not None and named.end <= hi and (named.start == officials.end() or (
+                named.start < officials.end() and text[named.start:officials.end()].strip().lower() == "the")):
             return named
     candidates = (g for g in groups if lo <= g.start and g.end <= hi
                   and not text.startswith("-", g.end)  # "Saudi-backed rebels": a modifier, not a subject
-                  and not (_POSSESSIVE.search(text, g.start, g.end) and len(_WORD.findall(text, g.end, hi)) <= 1)
+                  and not (_POSSESSIVE.search(text, g.start, g.end) and len(_WORD.findall(text, g.end, hi)) <= 1
+                           # "the opposition's delegation walked out": its body acts for it
+                           and not _SPEAKS_FOR_OWNER.fullmatch(text, g.end, hi))
                   and not _is_object(text, g, lo))
     first = next(candidates, None)
     if first is None:
@@ -332,9 +420,24 @@ def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None
         dateline = DATELINE.match(text)
         if dateline and len(_WORD.findall(text, dateline.end(), first.start)) <= 4:
             return first
+    # (further back when a verb coordinated with the subject's first stands between: "the rebel delegates at the
+    # meeting turned down the agenda put forward for the week and insisted on ...")
     near = [g for g in itertools.chain((first,), candidates)
-            if len(_WORD.findall(text, g.end, hi)) <= 12 and _followed_by_verb(text, g)]
+            if (len(_WORD.findall(text, g.end, hi)) <= 12 or len(_WORD.findall(text, g.end, hi)) <= 20
+                and (_COORDINATED_VERB.search(text, g.end, hi)  # (or the cue opens with that verb: "and insisted on ...")
+                     or _AND_BEFORE.search(text, g.end, hi) and _PAST_VERB_AT.match(text, hi)))
+            and _followed_by_verb(text, g)]
     return near[-1] if near else None
+
+
+# a second verb in the past coordinated with the first, with no comma or other subject after it
+_COORDINATED_VERB = re.compile(r"\band\s+(?:\w+ly\s+)?(?!\w+ed\s+(?:by|that)\b)[a-z]{3,}ed\s+(?:in|to|on|for|the|a|an|its|their)\b")
+
+
+_AND_BEFORE = re.compile(r"\band\s+\Z")
+
+
+_PAST_VERB_AT = re.compile(r"[a-z]{3,}ed\b")
 
 
 # a clause-initial noun phrase with the members it names in apposition ("Several states, including ", "Major
@@ -346,7 +449,13 @@ _MEMBERS_OF_SUBJECT = re.compile(r"\W*(?:[\w'’-]+\s+){0,3}[\w'’-]+s,?\s+(?:i
 # a clause-initial title of office holders "of" the states they serve ("The foreign ministers of ", "Envoys of the ")
 _OFFICIALS_OF_SUBJECT = re.compile(
     r"\W*(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:ministers?|leaders?|envoys?|presidents?|heads?|representatives?|delegations?"
-    r"|officials?|diplomats?|delegates?|ambassadors?)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+    r"|officials?|diplomats?|delegates?|ambassadors?|negotiators?)\s+(?:of|from)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+# the one word after a possessive owner that names a body or a person acting for it ("the opposition's delegation")
+_SPEAKS_FOR_OWNER = re.compile(r"\s+(?:delegation|delegates|negotiators|envoy|envoys|spokesman|spokeswoman|leader|"
+                               r"leaders|leadership|government|ministry|minister|president|army|forces|representatives?|"
+                               r"officials?|diplomats?|mission|embassy)\s+", re.IGNORECASE)
 
 
 _POSSESSIVE = re.compile(r"(?:'s|’s|s')$")
@@ -395,6 +504,11 @@ def _analyse(text: str, mentions: list[Mention], previous: Callable[[], Group | 
         head = text[clause.start:clause.end].lstrip(" ,;:-—").removeprefix("but ")
         if subject is None and _PRONOUN_START.match(head):
             taken = subjects[-1] if subjects and subjects[-1] else previous()
+        elif subject is None and subjects and subjects[-1] and _PARTICIPIAL_START.match(head) \
+                and not _FINITE.match(head):
+            # "Iran praised the mediator while declining to ...": a participle's subject is the main clause's
+            # (not when a finite verb follows in the clause: "X's actions, while representing ..., are designed to")
+            taken = subjects[-1]
         elif subject is None and _PLURAL_START.match(head):
             # "The three countries also agreed ...": the actors named together just before, if a list it was
             # (also at the end of the paragraph before: "Turkey and Iran held talks. || The two sides said ...")

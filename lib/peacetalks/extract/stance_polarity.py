@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from peacetalks.extract.codebook import Codebook
 from peacetalks.extract.words import folded_pattern
@@ -68,9 +68,56 @@ def _negated_purpose(folded: str, negators: re.Pattern[str], lo: int, start: int
     found = None
     for found in negators.finditer(folded, lo, start):
         pass  # the last one before the cue
-    if found is None or not _PURPOSE_GAP.fullmatch(folded, found.end(), start):
+    if found is None or not (_PURPOSE_GAP.fullmatch(folded, found.end(), start)
+                             or _JOINED_GAP.fullmatch(folded, found.end(), start)):
         return None
     return found
+
+
+# what stands between a negator and a cue that is the object of the negated verb of joining or backing, with
+# up to four words that qualify it ("declining to back the growing European demands for ...", "would not echo
+# the demands for ..."); no punctuation, so the cue is still that verb's object
+_JOINED_GAP = folded_pattern(r"\s+(?:join|joins|joined|joining|echo|echoes|echoed|echoing|back|backs|backed|backing|"
+                             r"support|supports|supported|supporting|endorse|endorses|endorsed|endorsing|heed|heeds|"
+                             r"heeded|heeding|share|shares|shared|sharing)(?:\s+[\w'’-]+){0,5}\s+\Z")
+
+
+# a list that illustrates the noun before it: the cue is a member, in the scope of what governs that noun
+# ("would not accept any preconditions, including demands for a transitional body")
+_MEMBER_OF = folded_pattern(r",?\s+(?:including|such\s+as|notably|especially|in\s+particular|among\s+them)\s+"
+                            r"(?:the\s+|any\s+|all\s+)?\Z")
+
+
+def _negated_head(folded: str, negators: re.Pattern[str], lo: int, start: int, back: Callable[[int], int]
+                  ) -> re.Match[str] | None:
+    """A negator of the noun a cue illustrates ("would not accept any preconditions, including demands for a
+    transitional body": the demands are refused too; so with "rejects all preconditions, such as ..."), or
+    a verb of rejection whose object is the demand the cue opens with ("dismissed the European demands for Assad's
+    exit"). `back(pos)` is the offset a few words before `pos`."""
+    member = _MEMBER_OF.search(folded, max(lo, start - 40), start)
+    if member is not None:
+        return negators.search(folded, max(lo, back(member.start())), member.start()) \
+            or _REJECTION.search(folded, max(lo, back(member.start())), member.start())
+    if _DEMAND.match(folded, start):
+        return _REJECTED_DEMAND.search(folded, max(lo, start - 60), start)
+    return None
+
+
+_REJECTION = folded_pattern(r"\b(?:reject|rejects|rejected|rejecting|dismiss|dismisses|dismissed|dismissing|oppose|"
+                            r"opposes|opposed|opposing|resist|resists|resisted|resisting|refuse|refuses|refused|refusing|"
+                            r"rebuff|rebuffs|rebuffed|rebuffing|spurn|spurns|spurned|spurning|snub|snubs|snubbed|"
+                            r"snubbing|turn\s+down|turns\s+down|turned\s+down|turning\s+down)\b")
+
+
+# a cue that opens with a demand: what is rejected is the demand ("calls for ...", "the demand that ...")
+_DEMAND = folded_pattern(r"(?:demand|demands|call|calls|insistence|push|pressure|request|requests)\b")
+
+
+# a verb of rejection and up to three words of the demand's noun phrase ("dismissed the growing European demands
+# for"), no conjunction or punctuation between: the demand is its object
+_REJECTED_DEMAND = folded_pattern(r"\b(?:reject|rejects|rejected|rejecting|dismiss|dismisses|dismissed|dismissing|"
+                                  r"oppose|opposes|opposed|opposing|resist|resists|resisted|resisting|rebuff|rebuffs|"
+                                  r"rebuffed|rebuffing)(?:\s+(?!and\b|but\b|or\b)[\w'’-]+){0,3}\s+\Z")
 
 
 _TRUCE_BEFORE = folded_pattern(r"\b(?:cease-?fires?|truces?|hostilities|armistice)[\"”’']?\s+\Z")
@@ -108,6 +155,25 @@ def _longest_cues(holdings: list[Holding]) -> list[Holding]:
                    and (o.cue_end - o.cue_start, h.cue_start) > (h.cue_end - h.cue_start, o.cue_start)
                    for o in holdings)
     return [h for h in holdings if not beaten(h)]
+
+
+# a cue that ends on a verb of joining, whose object may be another cue ("declining to join the demands for ...")
+_JOIN_END = re.compile(r"\b(?:join|joins|joined|joining)\W*\Z", re.IGNORECASE)
+
+
+def _joined_other(text: str, holdings: list[Holding]) -> list[Holding]:
+    """Less the readings of a cue that ends on "join" when right after it (a few words, no punctuation) the same
+    holder's cue of another issue follows: what is joined is that ("declining to join the European demands for
+    Assad's departure" refuses the demands, not the talks)."""
+    if len(holdings) < 2:
+        return holdings
+
+    def joined(h: Holding) -> bool:
+        if not _JOIN_END.search(text, h.cue_start, h.cue_end):
+            return False
+        return any(o.actor == h.actor and o.issue != h.issue and 0 <= o.cue_start - h.cue_end <= 40
+                   and not re.search(r"[,;:.()\"“”]", text[h.cue_end:o.cue_start]) for o in holdings)
+    return [h for h in holdings if not joined(h)]
 
 
 def _flexibility(folded: str, clauses: list[Clause], subjects: list[Group | None], holdings: list[Holding],

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from peacetalks.extract.codebook import Codebook
 from peacetalks.extract.stance_words import (
-    _DETERMINERS, _INTRODUCES, _lists, NOBODY, _preceding_word, _QUANTIFIERS, _SPEAKER_BREAK, _THAT,
+    _DETERMINERS, _HEAD_NOUNS, _INTRODUCES, _is_past_verb, _lists, NOBODY, _preceding_word, _QUANTIFIERS, _SPEAKER_BREAK, _THAT,
     _TIME_WORDS, _WORD,
 )
 from peacetalks.extract.stance_holders import (
@@ -39,7 +39,20 @@ def speech_frames(text: str, folded: str, clause: Clause, groups: list[Group], c
         before = [g for g in in_clause if g.end <= verb.start() and verb.start() - g.end <= 45
                   and not _SPEAKER_BREAK.search(text, g.end, verb.start())
                   and not _is_object(text, g, clause.start)]
+        if not before:
+            # "The Kremlin, which backs Assad, said ...": the speaker before a relative clause between commas
+            before = [g for g in in_clause if g.end <= verb.start() and verb.start() - g.end <= 90
+                      and _RELATIVE_BETWEEN.fullmatch(text, g.end, verb.start())
+                      and not _is_object(text, g, clause.start)][-1:]
         after = [g for g in in_clause if g.start >= verb.end() and g.start - verb.end() <= 25]
+        if before and _is_past_verb(_preceding_word(text, before[-1].start, clause.start)) \
+                and _AND_ONLY.fullmatch(text, before[-1].end, verb.start()):
+            # "The government snubbed Moscow and said ...": Moscow is the object of the first verb; who said it is the
+            # subject of both
+            subject = subject_of(text, in_clause, clause.start, before[-1].start)
+            before = [subject] if subject is not None else []
+            if not before:
+                continue
         if before:
             speaker = before[-1]
             rest = text[verb.end():clause.end]
@@ -149,9 +162,11 @@ _OTHER_SPEAKER = re.compile(r"(?:\b[A-Z][\w'’-]+|\b(?:an?|the)\s+\w+)\s+(?:sai
                             r"|\b(?:said|says|told|added)\s+(?:an?|the)\s+\w+")
 
 
-_THIRD_PERSON = re.compile(r"\b(?:he|she|it|they|the\s+(?:two|three|four|five)?\s*(?:countries|states|powers|nations|"
-                           r"governments|trio|guarantors|guarantor states)|the\s+(?:\w+\s+)?(?:minister|envoy|mediator|diplomat|spokesman|"
-                           r"spokeswoman|president|secretary|ambassador|official))\b", re.IGNORECASE)
+_THIRD_PERSON = re.compile(r"\b(?:he|she|it|they|both|its|his|her|their|the\s+pair|the\s+(?:two|three|four|five)?\s*(?:countries|"
+                           r"states|powers|nations|governments|trio|guarantors|guarantor states|sides|parties|men|women|"
+                           r"diplomats|envoys|officials|allies|leaders|ministers|delegations|presidents)|the\s+(?:\w+\s+)?"
+                           r"(?:minister|envoy|mediator|diplomat|spokesman|spokeswoman|president|secretary|ambassador|"
+                           r"official))\b", re.IGNORECASE)
 
 
 # what may stand between a reported subject and the verb of a cue: auxiliaries, "not" and a few adverbs
@@ -181,6 +196,20 @@ _EXPLETIVE = re.compile(r"\W*there\s+(?:is|was|are|were|(?:would|will|could|can|
                         re.IGNORECASE)
 
 
+_AND_END = re.compile(r"\band\s*\Z")
+
+
+_RELATIVE_BETWEEN = re.compile(r"\s*,\s*(?:which|who)\s+[^,;\"“”]{3,80},\s*", re.IGNORECASE)
+
+
+_AND_ONLY = re.compile(r"\s*,?\s*and\s+", re.IGNORECASE)
+
+
+# a verb a speaker does next ("... and urged", "... and called for", "... and vowed to"): a speech act of its own
+_SPEAKER_VERB = re.compile(r"(?:urged|called|appealed|pledged|vowed|promised|demanded|pressed|asked|welcomed|praised|"
+                           r"rejected|dismissed|offered|proposed)\b", re.IGNORECASE)
+
+
 def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: int) -> Group | None:
     """Who holds a cue inside reported speech: the speaker, unless the content is about another actor.
 
@@ -196,15 +225,26 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
         # another actor as the direct subject of the cue's verb: the speaker reports what it did or said
         # ("the envoy said the government had agreed to a truce"); a claim about something else it is tied
         # to ("said a foreign bombing campaign aimed to keep Assad in office") is not its stance
-        between = _WORD.findall(text, own.end, cue_start)
-        if len(between) <= 3 and all(w.lower() in _REPORTED_VERB_PARTS for w in between):
+        between = [w.lower() for w in _WORD.findall(text, own.end, cue_start)]
+        if between[:1] and between[0] in _HEAD_NOUNS:
+            between = between[1:]  # "the main opposition coalition agreed to attend": the name qualifies the subject
+        if len(between) <= 3 and all(w in _REPORTED_VERB_PARTS for w in between):
             return own
         return None
     content = text[frame.content_start:cue_start]
+    if _AND_END.search(content) and _SPEAKER_VERB.match(text, cue_start):
+        # "the envoy said the talks would go on and urged all sides to keep the truce": a verb of the speaker's
+        # own, in the tense of "said", coordinated with it
+        return frame.speaker
     that = list(_THAT.finditer(content))
     tail = content[that[-1].end():] if that else content
     words = [w.lower() for w in _WORD.findall(tail)]
     if _PRONOUN_START.match(tail.lstrip(" ,:\"“")) or any(w in {"we", "i", "it", "he", "she", "they", "our", "its"} for w in words[-4:]):
+        return frame.speaker
+    # "said on Tuesday it supported the plan and called on ...": the pronoun after a time phrase
+    # (or a possessive one: "said on Monday his government was ready to ...", no other actor named)
+    first = next((w for w in words if w not in _TIME_WORDS and w != "that"), None)
+    if first in {"we", "i", "it", "he", "she", "they", "our", "its", "his", "her", "their"}:
         return frame.speaker
     if _COLLECTIVE.match(tail):
         return frame.speaker  # "... said all sides must respect the truce", "said world powers had agreed to ...": the speaker's side

@@ -125,6 +125,12 @@ _PARTITIVE = {"members", "member", "officials", "official", "leaders", "leader",
               "representative", "delegates", "delegate", "spokesman", "spokeswoman", "some", "many", "most", "several"}
 
 
+# the head noun of a noun phrase an actor's name qualifies ("the main opposition coalition", "the government delegation")
+_HEAD_NOUNS = {"coalition", "bloc", "alliance", "delegation", "delegations", "delegates", "negotiators", "officials",
+               "forces", "troops", "army", "leaders", "leadership", "groups", "factions", "fighters", "representatives",
+               "side", "camp", "council", "committee", "ministry", "spokesman", "spokeswoman", "figures", "members"}
+
+
 _TIME_WORDS = {"on", "last", "this", "next", "week", "month", "year", "today", "yesterday", "monday", "tuesday",
                "wednesday", "thursday", "friday", "saturday", "sunday", "also", "still", "now"}
 

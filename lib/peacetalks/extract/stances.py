@@ -21,8 +21,27 @@ codebook (codebook.yaml). This module reads an article and each cue; its parts a
    - a sentence inside a quotation that runs over several sentences is held by the actor its
      attribution names ('"... the dispute needs a negotiated settlement ..." the envoy added');
    - a relative clause is held by its antecedent ("armed groups who want him out"), and a
-     qualifier is not a holder ("Saudi-backed rebels", "the regime's allies Russia and Iran").
-   Verbs of accusation ("accused each other of violating the truce") stop a cue from counting;
+     qualifier is not a holder ("Saudi-backed rebels", "the regime's allies Russia and Iran", "Russia,
+     Assad's main ally, ...");
+   - who urges holds what is urged, not who is urged ("called on the government to implement a ceasefire",
+     "was urged by Ankara to ..."); the owner of a request or offer holds what it asks for, and rejecting it
+     is the opposite ("turned down a Turkish request to open direct talks"); "..., as X has long demanded" is X's;
+   - a participle after "while"/"but" has the main clause's subject ("while declining to back demands for ...");
+     "it"/"they" before a cue's verb is the subject of an earlier verb of the clause; a subject may stand
+     further back with a place phrase or a coordinated verb between; "the two men", "both", "its
+     spokesman" take the subject of the sentence before; a person named by surname alone speaks for the
+     actor the article introduced them with ("Saudi Foreign Minister Prince Khalid al-Amiri ... Amiri said");
+   - a partner of "working with" shares a positive position; who meets or gathers the opposition ("talks
+     with opposition figures", "a meeting of opposition groups") engages it;
+   - an issue's noun as the subject of a passive is read in the active ("the truce was rejected by Damascus");
+     "it" as the object of accept/reject stands for the issue of the clause before ("... but the rebels
+     rejected it"); a sentence that welcomes "the decision/move" (or rejects "the proposal/plan") takes the
+     issue of the position the sentence before reported.
+   Verbs of accusation ("accused each other of violating the truce") stop a cue from counting (but not in a
+   later clause with a subject of its own: "he saw a chance after both sides agreed to attend");
+   negation also reaches the object of a negated "join/back" and the illustrations of a negated or rejected
+   noun ("would not accept any preconditions, including demands for ..."), and "neither ... nor";
+   a yes/no question gives nothing; "whether" after indecision ("refused to say whether") gives 0;
    where two cues overlap, the longer one is the reading ("declared the ceasefire over").
 4. `as_of` is the publication date, unless the clause places the stance at a date that resolves
    against it (see `resolve_time`). A stance the article places earlier without a date
@@ -48,17 +67,17 @@ import functools
 import re
 from typing import Callable
 
-from peacetalks.extract.codebook import Codebook, Cue, CueSpots, load_codebook
+from peacetalks.extract.codebook import Codebook, Cue, CueSpots, load_codebook, Mention
 from peacetalks.extract.sentences import Sentence, paragraph_sentences, paragraphs
 from peacetalks.extract.words import automaton, fold
 from peacetalks.extract.stance_words import (
-    _back_words, _lists, _Lists, NOBODY, _OPPOSITION, _PARTICIPLE, _preceding_word,
+    _back_words, _is_past_verb, _lists, _Lists, NOBODY, _OPPOSITION, _PARTICIPLE, _preceding_word,
     _PREPOSITIONS, _WORD, _word_lists,
 )
 from peacetalks.extract.stance_dates import date_stance, EARLIER_BASIS, find_time
 from peacetalks.extract.stance_holders import (
-    actor_mentions, _added_holder, agent_of_noun, _analyse, antecedent, carried_subject, Clause,
-    _CLAUSE_LINK, Group, Introduced, _is_object, _passive_agents, _passive_cue, split_clauses,
+    actor_mentions, _added_holder, agent_of_noun, _followed_by_verb, group_mentions, introduced_as, SURNAME_SPEAKS, _analyse, antecedent, carried_subject, Clause,
+    _BE_BEFORE, _CLAUSE_LINK, Group, Introduced, _is_object, _passive_agents, _passive_cue, split_clauses,
     subject_of,
 )
 from peacetalks.extract.stance_speech import (
@@ -66,8 +85,8 @@ from peacetalks.extract.stance_speech import (
     _THIRD_PERSON,
 )
 from peacetalks.extract.stance_polarity import (
-    _ATTEMPT, _CONDITIONAL, _FAILED_BEFORE, _FAILURE, _flexibility, Holding, _longest_cues, _merge_mixed, _needed_here,
-    _negated_purpose, _SUBORDINATOR, _TRUCE_BEFORE, _yield_weak,
+    _ATTEMPT, _CONDITIONAL, _FAILED_BEFORE, _FAILURE, _flexibility, Holding, _joined_other, _longest_cues, _merge_mixed, _needed_here,
+    _negated_head, _negated_purpose, _REJECTION, _SUBORDINATOR, _TRUCE_BEFORE, _yield_weak,
 )
 
 # what other modules import from here: the reader, and the dating of a stance (tables.review, tables.shifts)
@@ -96,15 +115,21 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
     context = _Context(body, sentences, codebook, bound)
     rows: list[dict] = []
     seen: set[tuple] = set()
+    last: tuple[int, list[Holding]] = (-2, [])  # the last sentence that gave stances, and those stances
     for index, sentence in enumerate(sentences):
         cues = spots.within(sentence.start, sentence.end)
-        if not cues:
+        # right after a sentence that gave stances, in its paragraph, one that refers back to them
+        follows = last[0] == index - 1 and sentences[index - 1].paragraph == sentence.paragraph
+        if not cues and not follows:
             continue
         text = body[sentence.start:sentence.end]
         if text.count(" | ") >= 2:
             continue  # a run of menu items or teaser headlines ("News | Video | ..."), not the article's prose
         holdings = _read(text, codebook, published, functools.partial(context.previous, index),
-                         functools.partial(context.voice, sentence), cues, bound)
+                         functools.partial(context.voice, sentence), cues, bound,
+                         functools.partial(context.introduced, sentence)) if cues else []
+        if not holdings and follows:
+            holdings = _referred_back(text, codebook, bound, last[1])
         if not holdings:
             continue
         # (worked out for the sentences that give a stance, far fewer than those that are read)
@@ -115,6 +140,7 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
         if elsewhere and bisect.bisect_left(elsewhere, sentence.start) < bisect.bisect_left(elsewhere, sentence.end) \
                 and _elsewhere(fold(text), lists):
             continue  # a sentence about another conflict
+        last = (index, holdings)
         for h in holdings:
             quote = text[h.start:h.end].strip().strip(",;:").strip()
             key = (h.actor, h.issue, h.polarity, quote)
@@ -123,6 +149,44 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
             seen.add(key)
             rows.append(make_row(article_id, h, quote, published))
     return rows
+
+
+# a verb of welcome or rejection whose object refers back to what the sentence before reported ("Moscow welcomed
+# the decision", "Damascus rejected the proposal"); group 1 is a rejection, group 2 a thing proposed
+_REFERS_BACK = re.compile(
+    r"\b(?:welcom(?:ed|es|e|ing)|prais(?:ed|es|e|ing)|hail(?:ed|s|ing)?|endors(?:ed|es|e|ing)|"
+    r"(?:back|support|approv)(?:ed|s|ing)?|(?:accept)(?:ed|s|ing)?|(reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?))"
+    r"\s+(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+)?(?:decision|move|step|announcement|agreement|deal|accord|"
+    r"(plan|initiative|proposal|offer|roadmap|road\s+map|invitation))\b(?!\s+(?:of|by|for|to|from|on)\b)", re.IGNORECASE)
+
+
+def _referred_back(text: str, codebook: Codebook, bound: dt.date | Introduced | None,
+                   before: list[Holding]) -> list[Holding]:
+    """The stances of a sentence that welcomes (or rejects) what the sentence before it reported: "Damascus said it
+    would attend the talks. Moscow welcomed the decision." gives Moscow the same position on the same issue; a
+    rejection gives the opposite. Only a position taken (+1) is referred to, by its main cue (the first), and only
+    an actor named as the subject of the verb of welcome holds it."""
+    found = _REFERS_BACK.search(text)
+    if found is None or _YES_NO_QUESTION.match(text):
+        return []
+    taken = [h for h in before if h.polarity == 1 and h.actor != NOBODY]
+    if not taken:
+        return []
+    issue = min(taken, key=lambda h: h.cue_start).issue  # (of two at one place, the first read: the cue's own issue)
+    folded = fold(text)
+    if _lists(codebook, folded).negators.search(folded, _back_words(text, found.start(), 3), found.start()) \
+            or _CONDITIONAL.search(folded, 0, found.start()):
+        return []  # "did not welcome the move", "if Moscow welcomed the plan"
+    groups = group_mentions(text, actor_mentions(text, codebook, folded, on=bound))
+    subject = subject_of(text, groups, 0, found.start())
+    if subject is None or len(_WORD.findall(text, subject.end, found.start())) > 3:
+        return []
+    polarity = -1 if found.group(1) else 1
+    if polarity == -1 and found.group(2) is None:
+        return []  # rejecting another's decision or move says nothing of one's own position; rejecting a proposal does
+    holders = {h.actor for h in taken}
+    return [Holding(actor, issue, polarity, 0, len(text), subject.speaker(actor), None, None, found.start(), found.end())
+            for actor in subject.actors if actor != NOBODY and actor not in holders]
 
 
 class _OtherConflicts:
@@ -175,6 +239,7 @@ class _Context:
         self._quoted: list[re.Match[str]] | None = None
         self._quote_starts: list[int] = []
         self._speakers: dict[int, Group | None] = {}  # by quotation start
+        self._introduced: dict[tuple[str, int], str | None] = {}  # by surname and place
 
     def voice(self, sentence: Sentence) -> Group | None:
         """The speaker of the first attributed quotation (see `quotations`) the sentence stands in;
@@ -195,6 +260,14 @@ class _Context:
                 self._speakers[quotation.start()] = speaker_of(self.body, quotation, self.codebook, self.published)
             return self._speakers[quotation.start()]
         return None
+
+    def introduced(self, sentence: Sentence, name: str, pos: int) -> str | None:
+        """The actor a person named by surname alone at `pos` of the sentence speaks for, as the article
+        introduced them before (see `introduced_as`)."""
+        key = (name, sentence.start + pos)
+        if key not in self._introduced:
+            self._introduced[key] = introduced_as(self.body, sentence.start + pos, name, self.codebook, self.published)
+        return self._introduced[key]
 
     def previous(self, index: int, across: bool = False) -> Group | None:
         """The subject sentence `index` takes from the sentences before it in its paragraph; with `across`, a
@@ -246,6 +319,129 @@ def _said_that_subject(text: str, groups: list[Group], lo: int, cue_start: int) 
     return own if not any(own.end <= g.start and g.end <= cue_start for g in groups) else None
 
 
+# a subordinate clause with a subject of its own after a verb of accusation or view ("he saw hope for the talks
+# after both sides agreed to attend"): the verb's reservation does not reach into it (matched in the folded sentence)
+_NEW_CLAUSE = re.compile(r"\b(?:after|when|because|since|once|as\s+soon\s+as)\s+(?!(?:\w+ing)\b)")
+
+
+# "as X is demanding", "as X have long called for", "just as X wants" right after a cue, to the end of its clause
+_AS_DEMANDED_BEFORE = re.compile(r"\s*,?\s*(?:just\s+)?as\s+(?:the\s+)?\Z", re.IGNORECASE)
+_AS_DEMANDED_AFTER = re.compile(
+    r"(?:\s+and\s+(?:[\w-]+\s+){0,4}[\w-]+)?\s+(?:(?:is|are|was|were|has|have|had|also|long|"
+    r"repeatedly|been)\s+){0,3}(?:demand|demands|demanded|demanding|want|wants|wanted|insist|insists|insisted|insisting|"
+    r"call\s+for|calls\s+for|called\s+for|calling\s+for|urge|urges|urged|urging|seek|seeks|sought|seeking|propose|proposes|"
+    r"proposed)\s*(?:[.;,!]|\Z)", re.IGNORECASE)
+
+
+def _as_demanded(text: str, groups: list[Group], end: int, hi: int) -> Group | None:
+    """The actors that a clause ending "..., as X is demanding" names as holding the cue that ends at `end`."""
+    if text.find("as", end, min(hi, end + 12)) == -1:
+        return None  # (most cues)
+    for g in groups:
+        if end < g.start <= min(hi, end + 16) and _AS_DEMANDED_BEFORE.search(text, end, g.start) \
+                and _AS_DEMANDED_AFTER.match(text, g.end, hi):
+            return g
+    return None
+
+
+# a pronoun subject right before a cue's verb, with its auxiliaries ("... and repeated it would never negotiate")
+_PRONOUN_BEFORE = re.compile(r"\b(?:it|they)\s+(?:(?:would|will|could|can|should|must|had|has|have|did|does|do|was|"
+                             r"were|is|are|not|never|also|still|firmly|now)\s+){0,3}\Z", re.IGNORECASE)
+
+
+def _pronoun_subject(text: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
+    """For a cue whose subject is "it" or "they" inside a clause, after an actor that is the subject of an earlier
+    verb of that clause ("the opposition coalition turned down an overture and said it would never negotiate"):
+    that actor, the last such before the pronoun. Not an object, nor a possessive."""
+    pronoun = _PRONOUN_BEFORE.search(text, lo, cue_start)
+    if pronoun is None or not _WORD.findall(text, lo, pronoun.start()):
+        return None
+    found = None
+    for g in groups:
+        if lo <= g.start and g.end <= pronoun.start() and not _is_object(text, g, lo) \
+                and not text.endswith(("'s", "’s"), g.start, g.end) and _followed_by_verb(text, g) \
+                and not _IN_RELATIVE.search(text, max(lo, text.rfind(",", lo, g.start)), g.start):
+            found = g
+    return found
+
+
+# a relative clause opened after the last comma before a name: the name is inside it ("The Kremlin, which backs Assad,")
+_IN_RELATIVE = re.compile(r"\b(?:which|who|whose|whom)\b", re.IGNORECASE)
+
+
+# a verb of working together right before a partner ("working with", "cooperate closely with", "together with")
+_COOPERATES = re.compile(r"\b(?:work|works|worked|working|cooperat\w*|co-operat\w*|coordinat\w*|co-ordinat\w*|partner\w*|"
+                         r"together|jointly)(?:\s+\w+ly)?\s+with\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+_OFFER_BEFORE = re.compile(r"\b(?:ready|willing|prepared|eager|keen|offer\w*|want\w*|wish\w*|hop\w*|seek\w*|sought|"
+                           r"propos\w*|invit\w*|ask\w*|urg\w*)\s+(?:\w+\s+)?to\s+\Z", re.IGNORECASE)
+
+
+_PARTNER_GAP = {"to", "on", "in", "over", "for", "the", "a", "an"}  # between a partner and the cue ("with Russia to keep")
+
+
+_ACCORDING_TO = re.compile(r"\W*according\s+to\s+", re.IGNORECASE)
+
+
+# a frame of indecision right before "whether" (matched in the folded clause): the holder has not decided
+_UNDECIDED = re.compile(
+    r"(?:(?:refus|declin)\w*\s+to\s+(?:be\s+drawn|say|comment|speculate|commit\s+(?:itself|himself|herself|themselves))|"
+    r"(?:yet|not|still)\s+(?:\w+\s+){0,2}?(?:decided|decide|sure|clear)|to\s+decide|deciding|undecided|unsure|"
+    r"uncertain|debating|weighing|considering|mulling|pondering)\s+(?:on\s+|about\s+|over\s+)?\Z")
+
+
+# a subject that names its members with "neither ... nor" (matched in the folded clause before the cue)
+_NEITHER_NOR = re.compile(r"\bneither\b[^,;]{1,80}?\bnor\b")
+
+
+# a request or proposal right before the cue it asks for ("a Turkish request to", "Moscow's offer to", "the Saudi
+# call for"); group "noun" is its noun (matched in the folded sentence)
+_REQUEST_BEFORE = re.compile(r"\b(?:a|an|the)?\s*(?:[\w.'’-]+\s+){0,3}?(?P<noun>request|requests|proposal|proposals|offer|"
+                             r"offers|invitation|invitations|bid|suggestion|suggestions|initiative)\s+(?:to|for)\s+\Z")
+
+
+def _requester(text: str, folded: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
+    """The actor named as the owner of a request or proposal right before the cue ("a Turkish request to open direct
+    talks", "Moscow's offer to host talks"): it holds what the cue says, whoever rejects or accepts it."""
+    request = _REQUEST_BEFORE.search(folded, max(lo, cue_start - 60), cue_start)
+    if request is None:
+        return None
+    noun = request.start("noun")
+    for g in reversed(groups):
+        if g.end <= noun and noun - g.end <= 20:
+            between = _WORD.findall(text, g.end, noun)
+            if len(between) <= 2 and not any(_is_past_verb(w) for w in between):
+                return g
+            return None
+    return None
+
+
+def _with_opposition(text: str, groups: list[Group], start: int, end: int, hi: int) -> bool:
+    """Whether the opposition is what a talks cue at [start, end) is held with or of: named after "with" or "of"
+    inside the cue or a few words after it ("consultations in Moscow with opposition figures", "a meeting of
+    Syrian opposition groups"), with no punctuation between, and not together with the government."""
+    for g in groups:
+        if _OPPOSITION not in g.actors or not start < g.start <= min(hi, end + 40):
+            continue
+        if g.start > end and re.search(r"[,;:()\"“”]", text[end:g.start]):
+            continue
+        if _preceding_word(text, g.start, start) in {"with", "of"}:
+            # not both sides named together ("representatives of the opposition and the regime"): that is the talks
+            return not any(_GOVERNMENT in o.actors and g.start <= o.start <= g.end + 40 for o in groups)
+    return False
+
+
+# a verb of urging and whom it urges, right before the cue ("called on the government to", "urged both sides
+# not to"): what follows is the urger's position, not the addressee's (matched in the folded sentence)
+_URGED = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|ask(?:s|ed|ing)?|"
+                    r"encourag(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to|demand(?:s|ed|ing)?\s+that|exhort(?:s|ed|ing)?)"
+                    r"\s+(?:[\w'’.-]+\s+){1,8}?(?:to\s+|not\s+to\s+|should\s+(?:not\s+)?)\Z")
+
+
+_URGED_BY = re.compile(r"(?:urged|called\s+(?:on|upon)|pressed|asked|encouraged|exhorted)\b")
+
+
 def make_row(article_id: str, h: Holding, quote: str, published: dt.date | None) -> dict:
     """A stances-table row from a holding; dates follow the convention in the module docstring."""
     as_of, basis = date_stance(published, h.time, h.earlier)
@@ -257,11 +453,18 @@ def make_row(article_id: str, h: Holding, quote: str, published: dt.date | None)
 
 
 def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Callable[[], Group | None],
-          voiced: Callable[[], Group | None], cues: list[Cue], bound: dt.date | Introduced | None = None
-          ) -> list[Holding]:
+          voiced: Callable[[], Group | None], cues: list[Cue], bound: dt.date | Introduced | None = None,
+          introduced: Callable[[str, int], str | None] | None = None, passive_read: bool = True) -> list[Holding]:
     """The stances of one sentence, trying `cues`. `previous` gives the subject of the sentence before,
-    `voiced` the speaker of the quotation it stands in; they are called only when needed. `bound` says which dated speakers count (see `actor_mentions`): by
+    `voiced` the speaker of the quotation it stands in; they are called only when needed. `introduced(name, pos)`
+    gives the actor a person named by surname alone speaks for (see `introduced_as`). `bound` says which dated speakers count (see `actor_mentions`): by
     default, those in office on `published`."""
+    if _YES_NO_QUESTION.match(text):
+        return []  # "Will Russia back the truce?": a question, not a position
+    if passive_read and "by" in text:
+        passive = _PASSIVE_ISSUE.search(text)
+        if passive is not None:
+            return _with_active(text, passive, codebook, published, previous, voiced, cues, bound, introduced)
     folded = fold(text)
     # the cues that match somewhere in the sentence (most candidate sentences have none: then it is not
     # even cut into clauses); a match inside a clause is a match in the sentence
@@ -274,6 +477,8 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
     if not any(matches):
         return []  # no cue matches: nothing to analyse
     mentions = actor_mentions(text, codebook, folded, on=published if bound is None else bound)
+    if introduced is not None and SURNAME_SPEAKS.search(text):
+        mentions = _with_surnames(text, mentions, introduced)
     if mentions:
         matches = _outside_names(text, matches, mentions)
         if not any(matches):
@@ -293,9 +498,99 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
                                       subject if voice is None or voice.recalled else subject or voice, frames,
                                       published, lists.negators, lists.softeners, lists.earlier, lists.reservations,
                                       voice if voice is not None and voice.recalled else None))
-    holdings = _yield_weak(_longest_cues(holdings))
+    holdings = _yield_weak(_joined_other(text, _longest_cues(holdings)))
+    if holdings and len(clauses) > 1:
+        holdings.extend(_pronoun_objects(text, folded, clauses, groups, subjects, holdings, lists.negators))
     holdings.extend(_flexibility(folded, clauses, subjects, holdings, codebook))
     return _merge_mixed(text, holdings)
+
+
+# a question that asks whether (it opens with an auxiliary and ends with a question mark)
+_YES_NO_QUESTION = re.compile(r"\W*(?:will|would|can|could|should|shall|does|do|did|is|are|was|were|has|have|had|may|might)"
+                              r"(?:n't|n’t|\s+not)?\s[^?]*\?[\"”’']?\s*\Z", re.IGNORECASE)
+
+
+# a verb of acceptance or rejection with "it" as its object, standing for the issue of the clause before
+# ("Damascus agreed to the truce but the rebels rejected it"); group 1 is a rejection
+_PRONOUN_OBJECT = re.compile(
+    r"\b(?:(?:accept|back|support|welcom|endors)(?:ed|es|s|e|ing)?|(reject|oppos|dismiss|denounc)(?:ed|es|s|e|ing)?)"
+    r"\s+(?:it|them)\b(?!\s+(?:was|is|were|would|will|had|has|could|can|should|must)\b)", re.IGNORECASE)
+
+
+def _pronoun_objects(text: str, folded: str, clauses: list[Clause], groups: list[Group],
+                     subjects: list[Group | None], holdings: list[Holding], negators: re.Pattern[str]) -> list[Holding]:
+    """The stances of a clause that accepts or rejects "it", the issue a cue of the clause before named, with a
+    subject of its own ("... but the rebels rejected it"): the sign is the verb's, the issue the earlier cue's."""
+    found = []
+    for index in range(1, len(clauses)):
+        clause, before = clauses[index], clauses[index - 1]
+        if any(clause.start <= h.cue_start < clause.end for h in holdings):
+            continue
+        verb = _PRONOUN_OBJECT.search(text, clause.start, clause.end)
+        earlier = [h for h in holdings if before.start <= h.cue_start < before.end]
+        if verb is None or not earlier:
+            continue
+        subject = subject_of(text, groups, clause.start, verb.start()) or subjects[index]
+        if subject is None or any(g.start > verb.end() for g in groups if g.start < clause.end and g is subject):
+            continue
+        polarity = -1 if verb.group(1) else 1
+        if negators.search(folded, max(clause.start, _back_words(text, verb.start(), 3)), verb.start()):
+            polarity = -polarity
+        issue = max(earlier, key=lambda h: h.cue_start).issue  # the last cue before: what "it" stands for
+        found.extend(Holding(actor, issue, polarity, clause.start, clause.end, subject.speaker(actor), None, None,
+                             verb.start(), verb.end()) for actor in subject.actors if actor != NOBODY)
+    return found
+
+
+# an issue's noun as the subject of a passive with its agent ("the truce was rejected by Damascus", "the talks were
+# attended by Russia, Turkey and Iran"), up to the end of the clause
+_PASSIVE_ISSUE = re.compile(
+    r"\b(?P<det>the|a|an|this|that|its|their|any)\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:truce|truces|ceasefire|ceasefires|"
+    r"cease-fire|cease-fires|talks|negotiations|plan|proposal|deal|agreement|conference|invitation|initiative|"
+    r"transitional\s+(?:government|governing\s+body|body))(?:\s+(?:in|at|on|for|with|between|over|of)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"[\w'’-]+)?)\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|"
+    r"is\s+being|was\s+being|will\s+be|would\s+be)\s+(?:\w+ly\s+)?(?P<verb>[a-z]{3,}ed)\s+by\s+"
+    r"(?P<agent>[^.;:!?\"“”()]+?)(?=\s*(?:[.;:!?\"”]|,\s+(?:which|who|after|when|as|but|while|saying|amid)\b|\Z))",
+    re.IGNORECASE)
+
+
+_AGENT_END = re.compile(r",\s+(?=(?!and\b|or\b|the\s+[A-Z])[a-z])")
+
+
+def _with_active(text: str, passive: re.Match[str], codebook: Codebook, published: dt.date | None,
+                 previous: Callable[[], Group | None], voiced: Callable[[], Group | None], cues: list[Cue],
+                 bound: dt.date | Introduced | None, introduced: Callable[[str, int], str | None] | None
+                 ) -> list[Holding]:
+    """The stances of a sentence with an issue's noun as the subject of a passive: those of the sentence as it
+    stands, and those of the passive read in the active ("the truce was rejected by Damascus" as "Damascus
+    rejected the truce"), quoting the passive as written."""
+    found = _read(text, codebook, published, previous, voiced, cues, bound, introduced, passive_read=False)
+    if _CONDITIONAL.search(fold(text), 0, passive.start()):
+        return found  # "If the truce was rejected by Damascus, ...": a hypothesis
+    # the agent ends at a comma that opens another clause ("by Damascus, the talks would fail"), not a list's
+    agent = _AGENT_END.split(passive["agent"], maxsplit=1)[0]
+    active = f"{agent} {passive['verb']} {passive['det']} {passive['noun']}."
+    held = {(h.actor, h.issue) for h in found}
+    for h in _read(active, codebook, published, previous, lambda: None, cues, bound, None, passive_read=False):
+        if (h.actor, h.issue) not in held:
+            found.append(h._replace(start=passive.start(), end=passive.end(), cue_start=passive.start(),
+                                    cue_end=passive.end(), time=None, earlier=None))
+    return found
+
+
+def _with_surnames(text: str, mentions: list[Mention], introduced: Callable[[str, int], str | None]) -> list[Mention]:
+    """`mentions` with the persons named by surname alone as speakers ("Amiri said ...") whom the article
+    introduced before with a title of their actor (see `introduced_as`)."""
+    added = []
+    for match in SURNAME_SPEAKS.finditer(text):
+        index = 1 if match.group(1) else 2
+        start, end = match.span(index)
+        if any(m.start <= start < m.end for m in mentions):
+            continue
+        actor = introduced(match.group(index), start)
+        if actor is not None:
+            added.append(Mention(actor, start, end, match.group(index)))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 def _outside_names(text: str, matches: list[list[tuple[Cue, re.Match[str]]]], mentions: list[Mention]
@@ -327,6 +622,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     start, end = match.start(), match.end()
     engages: list[str] = []  # who meets the opposition in a meeting cue: it engages it too
     trailing: list[str] = []  # the agents of a participle after the cue ("talks hosted by X"), see above
+    rejecting = False  # whether that participle rejects ("was rejected by X")
     holders: dict[str, str | None] = {}  # each actor holding the cue, with its speaker, in the order found
 
     def add(group: Group | None) -> None:
@@ -337,6 +633,17 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
                 holders[actor] = group.speaker(actor)
 
     inside = [g for g in groups if start <= g.start and g.end <= end]
+    if cue.agents != "inside":
+        demanding = _as_demanded(text, groups, end, clause.end)
+        if demanding is not None:
+            # "whether Assad should step aside, as the rebels have long demanded": the position is theirs, stated
+            # as a fact about them (not a hypothesis of the clause, nor its subject's)
+            polarity = -cue.polarity if negators.search(folded, max(clause.start, _back_words(text, start, 3)), end) \
+                else cue.polarity
+            time = find_time(text, clause.start, min(clause.end, end + 60), end, published)
+            not_held = codebook.issues[cue.issue].not_held_by
+            return [Holding(actor, cue.issue, polarity, clause.start, clause.end, demanding.speaker(actor), time, None,
+                            start, end) for actor in demanding.actors if actor != NOBODY and actor not in not_held]
     frame = None
     if cue.agents == "inside":
         # each name inside the cue, also when a list it stands in starts before the cue ("Muallem and the
@@ -349,24 +656,55 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     else:
         frame = next((f for f in frames if f.content_start <= start and end <= f.content_end), None)
         head = frame.content_start if frame else clause.start
-        if reservations.search(folded, head, start):
-            return []
+        reserved = None
+        for reserved in reservations.finditer(folded, head, start):
+            pass  # the last one before the cue
+        if reserved is not None:
+            # unless a subordinate clause with a subject named in it stands between ("... after both sides agreed to")
+            opened = _NEW_CLAUSE.search(folded, reserved.end(), start)
+            if opened is None or "," in folded[opened.end():start] \
+                    or not any(opened.end() <= g.start and g.end <= start for g in groups):
+                return []
         others = [g for g in groups if g not in inside]
         relative = antecedent(text, others, clause.start, start)
         # "the meeting was boycotted by the coalition", "boycotted the talks hosted by Russia": the subject
         # is not who acts; the agents after "by" hold the cue
         passive = _passive_cue(folded, clause.start, start, end) or folded.endswith(" by", 0, end)
+        # "called on the government to implement a ceasefire": the one who calls holds it, not who is called on
+        urged = _URGED.search(folded, head, start)
+        before = urged.start() if urged is not None else start
+        urger: Group | None = None  # "was urged by Turkey to attend": the agent urges, the subject is urged
+        if urged is not None:
+            if _BE_BEFORE.search(folded, max(head, urged.start() - 20), urged.start()):
+                urger = next((g for g in others if urged.start() < g.start < start
+                              and _preceding_word(text, g.start, urged.start()) == "by"), None)
+                if urger is None:
+                    return []
+            others = [g for g in others if g.end <= urged.start() or g.start >= start]
+        elif _URGED_BY.match(folded, start) and _BE_BEFORE.search(folded, max(head, start - 20), start):
+            # a cue that opens with the urging in the passive ("was urged by Ankara to respect the truce"); with
+            # no agent, nobody named holds it ("the regime was urged to ...")
+            urger = next((g for g in groups if start < g.start < end
+                          and _preceding_word(text, g.start, start) == "by"), None)
+            if urger is None:
+                return []
         if passive:
             pass
-        elif relative is not None:
+        elif urger is not None:
+            add(urger)
+        elif relative is not None and relative.end <= before:
             add(relative)
         elif frame is not None:
-            add(_content_holder(text, frame, others, start))
+            add(_content_holder(text, frame, others, before))
         else:
-            own = _said_that_subject(text, others, clause.start, start) or subject_of(text, others, clause.start, start)
+            own = _said_that_subject(text, others, clause.start, before) or _pronoun_subject(text, others, clause.start, before) \
+                or subject_of(text, others, clause.start, before)
             add(own or agent_of_noun(text, others, clause.start, start) or subject
                 or (voice and _content_holder(text, Speech(voice, clause.start, clause.end), others, start)))
         add(_added_holder(text, folded, groups, clause.start, start, clause.end))
+        if not holders and clause.start and _ACCORDING_TO.match(text):
+            # "According to Lavrov, the talks will resume in May": with no subject of its own, the source's claim
+            add(next((g for g in groups if g.end <= clause.start), None))
         agents = _passive_agents(folded, max(start, end - 25), min(clause.end, end + 60))
         if agents and agents.start() > end and any(
                 w.endswith(("ing", "ed")) or w.isdigit() for w in _WORD.findall(text[end:agents.start()])):
@@ -384,6 +722,8 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
                     # the agents of what the cue's object undergoes ("boycott a congress organised by X"): they
                     # share a positive reading only, never the subject's rejection (see below)
                     trailing = [a for a in holders if a not in before]
+                    # ("an offer to host talks was rejected by the rebels": the agents reject what the cue says)
+                    rejecting = bool(_REJECTION.match(folded, agents.start()))
         if cue.agents == "both":
             met = set(holders)  # who holds it before its partners are added: the subject's side
             for g in inside:
@@ -403,6 +743,11 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         add(frame.speaker)
     frame_speaker = frame.speaker if cue.agents != "inside" and frame is not None else None
     engages = engages if cue.agents == "both" and frame is None and cue.polarity == 1 else []
+    if not engages and cue.issue == "negotiations" and cue.polarity == 1 and cue.agents != "inside" \
+            and _OPPOSITION not in holders and _with_opposition(text, groups, start, end, clause.end):
+        # "will take part in consultations with opposition figures", "will host a meeting of opposition groups":
+        # who meets the opposition, or gathers it, engages it
+        engages = [a for a in holders if a != NOBODY]
     if frame_speaker is not None:
         holders = {a: s or frame_speaker.speaker(a) for a, s in holders.items()}
     issue = codebook.issues[cue.issue]
@@ -415,14 +760,31 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     if cue.issue != "ceasefire" and _PARTICIPLE.match(folded, start) \
             and _TRUCE_BEFORE.search(folded, max(clause.start, start - 30), start):
         return []  # "the ceasefire mediated under the peace process": what was mediated is the truce (a ceasefire cue's)
-    if _CONDITIONAL.search(folded, max(clause.start, _back_words(text, start, 6)), start):
-        return []  # "if the rebels stay away", "whether to attend": a hypothesis or a question, not a position
+    conditional = _CONDITIONAL.search(folded, max(clause.start, _back_words(text, start, 6)), start)
+    undecided = False
+    if conditional is not None:
+        # "declined to say whether it would take part", "gathered to decide whether to join": undecided (0); any other
+        # "if" or "whether" is a hypothesis or a question, not a position
+        undecided = conditional.group() == "whether" and _UNDECIDED.search(
+            folded, max(clause.start, conditional.start() - 50), conditional.start()) is not None
+        if not undecided:
+            return []
     polarity = cue.polarity
     negated = None
     if cue.agents != "inside":
         negated = negators.search(folded, max(clause.start, _back_words(text, start, 3)), end)
         if negated is None:
             negated = _negated_purpose(folded, negators, max(clause.start, _back_words(text, start, 9)), start)
+        if negated is None:
+            negated = _negated_head(folded, negators, clause.start, start, lambda pos: _back_words(text, pos, 5))
+        if negated is None:
+            negated = _NEITHER_NOR.search(folded, clause.start, start)  # "Neither Russia nor Iran backed the truce"
+        if negated is None:
+            # "turned down a Turkish request to open direct talks": the subject rejects what was requested
+            request = _REQUEST_BEFORE.search(folded, max(clause.start, start - 60), start)
+            if request is not None:
+                noun = request.start("noun")
+                negated = _REJECTION.search(folded, max(clause.start, noun - 35), noun)
     if negated and negated.start() < start and _SUBORDINATOR.match(folded, start):
         negated = None  # "will not sign until Assad goes": the negation is the main verb's, not the cue's
     if negated and negated.start() == start and polarity == -1:
@@ -433,17 +795,38 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         if _FAILURE.match(folded, negated.start()) and _ATTEMPT.match(folded, start):
             return []  # "failed to negotiate a ceasefire": an attempt that did not succeed, not a refusal
         polarity = -polarity
+    if undecided:
+        polarity = 0
     time = find_time(text, clause.start, min(clause.end, end + 60), end, published)
     earlier_match = earlier_words.search(folded, clause.start, end)
     earlier = text[earlier_match.start():earlier_match.end()] if earlier_match and time is None else None
     softened = softeners.search(folded, max(clause.start, _back_words(text, start, 6)), start)
+    if polarity == 1:
+        # "working with Russia on the ceasefire": who the holder works with holds it too
+        # (or right before it: "cooperate with Russia to keep the truce")
+        for g in groups:
+            within = start < g.start and g.end <= end
+            before_cue = g.end <= start and {w.lower() for w in _WORD.findall(text, g.end, start)} <= _PARTNER_GAP
+            works = _COOPERATES.search(text, max(clause.start, g.start - 30), g.start) if within or before_cue else None
+            # an offer to work with somebody is the offer's ("Iran is ready to work with Saudi Arabia to ..."): the
+            # partner has not said yes
+            if works and not _OFFER_BEFORE.search(text, max(clause.start, works.start() - 30), works.start()):
+                held.extend((a, g.speaker(a)) for a in g.actors
+                            if a != NOBODY and a not in issue.not_held_by and a not in dict(held))
     if polarity != 1 and trailing:
         held = [(a, s) for a, s in held if a not in trailing]
         if not held:
             return []
+    # the one who requests or proposes what the cue says ("a Turkish request to open direct talks")
+    requester = _requester(text, folded, groups, clause.start, start) if cue.agents != "inside" else None
     quote_start, quote_end = clause.start, clause.end
     result = []
     for actor, speaker in held:
+        if trailing and rejecting and actor in trailing:
+            result.append(Holding(actor, cue.issue, -polarity, quote_start, quote_end, speaker, time, earlier, start, end))
+            continue
+        if requester is not None and actor in requester.actors:
+            continue  # (read below, with the cue's own sign)
         if softened and polarity != 0:
             result.append(Holding(actor, cue.issue, polarity, quote_start, quote_end, speaker, None,
                                   text[softened.start():softened.end()], start, end))
@@ -454,4 +837,8 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     if polarity == 1 and cue.issue == "negotiations":
         result.extend(Holding(actor, "engage_opposition", 1, quote_start, quote_end, holders[actor], time, earlier,
                               start, end) for actor in engages)
+    if requester is not None:
+        result.extend(Holding(actor, cue.issue, cue.polarity, quote_start, quote_end, requester.speaker(actor), time,
+                              earlier, start, end) for actor in requester.actors
+                      if actor != NOBODY and actor not in issue.not_held_by)
     return result
