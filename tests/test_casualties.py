@@ -221,6 +221,14 @@ def test_casualty_word_salad_gives_well_formed_rows_or_none(text: str) -> None:
     assert_well_formed(extract_casualties("x", text))
 
 
+def test_figures_whose_list_links_loop_are_read_without_a_recursion_error() -> None:
+    """Found by the word salad above: 'dozens' is the part of '0', which is the part of 'dozens'. Each
+    figure's subject is decided once (a part takes its whole's; a loop is not followed round)."""
+    rows = extract_casualties("x", "Syria. Dozens including 0 were among million refugees in Syria.")
+    assert_well_formed(rows)
+    assert {row["value"] for row in rows} == {24, 1_000_000}
+
+
 # --- speed shortcuts give what the plain patterns give --------------------------------------------
 
 GAP_PIECES = st.sampled_from([" ", "  ", ",", "and", "And", "as well as", "plus", "children", "x'", "'and", "-",

@@ -123,8 +123,10 @@ def _places(text: str, grammar: Grammar) -> list[tuple[int, int, bool]]:
     return found
 
 
-def subject_of(context: Context, figures: list[Figure], i: int) -> str:
-    """syria_war, syria_event or other for figure i of a sentence."""
+def subject_of(context: Context, figures: list[Figure], i: int, inside: frozenset[int] = frozenset()) -> str:
+    """syria_war, syria_event or other for figure i of a sentence. `inside` holds the figures whose
+    subject is being decided from this one's (a part takes its whole's): the links of a list may loop
+    ("dozens including 0 were among a million"), and a figure met again is not followed."""
     figure = figures[i]
     q = figure.quantity
     if _outside_event(context, figures, i):
@@ -143,7 +145,8 @@ def subject_of(context: Context, figures: list[Figure], i: int) -> str:
         return "other"  # ("Syrian refugees in Turkey" are the war's refugees)
     if figure.breakdown or figure.parent is not None and figure.kind == figures[figure.parent].kind:
         parent = figure.parent
-        if parent is not None and parent != i and subject_of(context, figures, parent) == "other":
+        if parent is not None and parent != i and parent not in inside \
+                and subject_of(context, figures, parent, inside | {i}) == "other":
             return "other"
         return "syria_event"
     if q.value < 1000:
