@@ -74,3 +74,21 @@ def test_a_possessive_that_is_not_the_topic_gives_nothing():
     assert read("Moscow said the opposition's demand on Assad's future could not be a precondition for talks.") == []
     # a question, not a position
     assert read("Will Moscow say the question of Assad's future can be a precondition for talks?") == []
+
+
+# --- "X said it did A and called for B": "it" is the subject of both verbs, whoever the object names ---------
+
+def test_a_second_verb_after_a_pronoun_subject_is_the_speakers():
+    found = read("The United States said on Tuesday it supported the UN envoy's plan for Syria and called on the "
+                 "Assad government to implement a ceasefire at once.")
+    assert ("united_states", "ceasefire", 1) in found
+    assert read("Ankara said on Friday that it welcomed the UN envoy's proposal and urged the regime to respect the "
+                "truce.") == [("turkey", "ceasefire", 1)]
+
+
+def test_a_second_verb_after_another_subject_is_not_the_speakers():
+    # the regime is the subject of the content: nobody is known to hold the call
+    assert read("Ankara said the regime had rejected the envoy's plan and called for a nationwide ceasefire.") == []
+    # a clause of its own opens between the pronoun and the verb
+    assert ("turkey", "ceasefire", 1) not in read(
+        "Ankara said on Friday it was told that the regime had met the envoy and called for a nationwide ceasefire.")

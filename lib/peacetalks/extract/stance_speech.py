@@ -204,6 +204,10 @@ _EXPLETIVE = re.compile(r"\W*there\s+(?:is|was|are|were|(?:would|will|could|can|
 _AND_END = re.compile(r"\band\s*\Z")
 
 
+# a second subject in reported content: a conjunction or relative that opens a clause of its own
+_NEW_SUBJECT = re.compile(r"\b(?:that|which|who|because|after|before|while|when|since|if|unless|whether|as)\s+\w+", re.IGNORECASE)
+
+
 _RELATIVE_BETWEEN = re.compile(r"\s*,\s*(?:which|who)\s+[^,;\"“”]{3,80},\s*", re.IGNORECASE)
 
 
@@ -223,6 +227,15 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
     to keep Assad in power" is his claim about another actor (so nobody's stance here); "Washington said
     American and Iranian envoys would hold talks" is held by both, the speaker's side among them.
     """
+    content = text[frame.content_start:cue_start]
+    if _AND_END.search(content) and _SPEAKER_VERB.match(text, cue_start):
+        # "Washington said on Tuesday it backed the envoy's plan and called on ...": "it" stands for the speaker and
+        # is the subject of both verbs, whoever is named in the object between them
+        first = next((w for w in _WORD.finditer(content) if w.group().lower() not in _TIME_WORDS
+                      and w.group().lower() != "that"), None)
+        if first is not None and first.group().lower() in {"we", "it", "he", "she", "they"} \
+                and not _NEW_SUBJECT.search(content, first.end()):
+            return frame.speaker
     own = subject_of(text, groups, frame.content_start, cue_start)
     if own is not None:
         if set(frame.speaker.actors) & set(own.actors):
@@ -236,7 +249,6 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
         if len(between) <= 3 and all(w in _REPORTED_VERB_PARTS for w in between):
             return own
         return None
-    content = text[frame.content_start:cue_start]
     if _AND_END.search(content) and _SPEAKER_VERB.match(text, cue_start):
         # "the envoy said the talks would go on and urged all sides to keep the truce": a verb of the speaker's
         # own, in the tense of "said", coordinated with it
