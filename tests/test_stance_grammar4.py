@@ -92,3 +92,17 @@ def test_a_second_verb_after_another_subject_is_not_the_speakers():
     # a clause of its own opens between the pronoun and the verb
     assert ("turkey", "ceasefire", 1) not in read(
         "Ankara said on Friday it was told that the regime had met the envoy and called for a nationwide ceasefire.")
+
+
+# --- a cue that itself opens with an offer or request: who rejects it opposes, its owner holds it -------------
+
+def test_rejecting_an_offer_matched_whole_by_a_cue_is_opposing_it():
+    assert read("The rebels rejected an offer to broker a truce.") == [("syrian_opposition", "ceasefire", -1)]
+    assert read("The rebels rejected a Turkish offer to broker a truce.") == [
+        ("syrian_opposition", "ceasefire", -1), ("turkey", "ceasefire", 1)]
+    assert read("The rebels accepted a Turkish offer to broker a truce.") == [
+        ("syrian_opposition", "ceasefire", 1), ("turkey", "ceasefire", 1)]
+
+
+def test_accepting_an_offer_with_no_owner_gives_only_the_subject():
+    assert read("The rebels accepted an offer to broker a truce.") == [("syrian_opposition", "ceasefire", 1)]
