@@ -106,3 +106,20 @@ def test_rejecting_an_offer_matched_whole_by_a_cue_is_opposing_it():
 
 def test_accepting_an_offer_with_no_owner_gives_only_the_subject():
     assert read("The rebels accepted an offer to broker a truce.") == [("syrian_opposition", "ceasefire", 1)]
+
+
+# --- "X did A but did B": a verb right after "but" shares the subject of the clause before -------------------
+
+def test_a_verb_after_but_shares_the_subject():
+    assert read("The rebels rejected the truce but said they would attend the talks.") == [
+        ("syrian_opposition", "ceasefire", -1), ("syrian_opposition", "negotiations", 1)]
+    assert ("russia", "negotiations", 1) in read("Moscow voiced doubts about the deal but called for new talks in Geneva.")
+    assert ("united_states", "ceasefire", 1) in read(
+        "Washington said it had concerns about the plan but supported any effort to reduce violence.")
+
+
+def test_a_subject_of_its_own_after_but_holds_its_own_clause():
+    found = read("Russia backed the truce but fighting went on and world powers called for new talks.")
+    assert found == [("russia", "ceasefire", 1)]
+    found = read("Moscow voiced doubts about the deal, but the rebels called for new talks in Geneva.")
+    assert ("russia", "negotiations", 1) not in found

@@ -145,6 +145,11 @@ def split_clauses(text: str, folded: str, codebook: Codebook) -> list[Clause]:
             for start, end in zip(cuts, ends) if text[start:end].strip()]
 
 
+# "but" (or "yet") and straight after it a finite verb, with no subject of its own
+_BUT_VERB = re.compile(r"\W*(?:but|yet)\s+(?:(?:also|still|then|now|later)\s+)?(?:[a-z]{3,}ed|said|says|told|sent|sought|"
+                       r"made|gave|took|went|kept|held|saw|left|would|will|could|did|does|had|has|was|were)\b")
+
+
 # "as" opening a finite clause with a subject of its own: "the", a capitalised word, then up to four words that are
 # not prepositions, a finite verb and at least two more words ("as the rebels have long demanded" stays whole, so
 # does "as did Riyadh", "such as", "as well as", "as part of a deal reached ...")
@@ -523,6 +528,10 @@ def _analyse(text: str, mentions: list[Mention], previous: Callable[[], Group | 
                 and not _FINITE.match(head):
             # "Iran praised the mediator while declining to ...": a participle's subject is the main clause's
             # (not when a finite verb follows in the clause: "X's actions, while representing ..., are designed to")
+            taken = subjects[-1]
+        elif subject is None and subjects and subjects[-1] and _BUT_VERB.match(text, clause.start, clause.end):
+            # "The coalition welcomed the plan but wanted to see ...": a verb with no subject of its own after "but"
+            # shares the subject of the clause before
             taken = subjects[-1]
         elif subject is None and _PLURAL_START.match(head):
             # "The three countries also agreed ...": the actors named together just before, if a list it was
