@@ -123,3 +123,15 @@ def test_a_subject_of_its_own_after_but_holds_its_own_clause():
     assert found == [("russia", "ceasefire", 1)]
     found = read("Moscow voiced doubts about the deal, but the rebels called for new talks in Geneva.")
     assert ("russia", "negotiations", 1) not in found
+
+
+# --- an offer to work with a partner: the partner has not said yes ---------------------------------------------
+
+def test_an_offer_to_work_with_a_partner_is_only_the_offerers():
+    assert read("Iran is ready to work with Saudi Arabia to keep the truce.") == [("iran", "ceasefire", 1)]
+    assert read("Turkey offered to work with Russia on the ceasefire.") == [("turkey", "ceasefire", 1)]
+
+
+def test_working_with_a_partner_is_both_partners():
+    assert read("Iran worked with Saudi Arabia to keep the truce.") == [
+        ("iran", "ceasefire", 1), ("saudi_arabia", "ceasefire", 1)]

@@ -743,8 +743,14 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
                     rejecting = bool(_REJECTION.match(folded, agents.start()))
         if cue.agents == "both":
             met = set(holders)  # who holds it before its partners are added: the subject's side
+            # an offer to work with a partner is the offer's ("Iran is ready to work with Saudi Arabia to keep the
+            # truce"): the partner has not said yes (the opposition stays, for who engages it)
+            offered = _OFFER_BEFORE.search(text, max(clause.start, start - 30), start) is not None
             for g in inside:
-                if not _is_object(text, g, start) or _preceding_word(text, g.start, start) in {"with", "meet", "met"}:
+                partner = _preceding_word(text, g.start, start) in {"with", "meet", "met"}
+                if offered and partner and _OPPOSITION not in g.actors:
+                    continue
+                if not _is_object(text, g, start) or partner:
                     add(g)
             after = [g for g in groups if end <= g.start <= end + 40 and g.start < clause.end
                      and _preceding_word(text, g.start, end) not in _PREPOSITIONS - {"with", "from"}]
