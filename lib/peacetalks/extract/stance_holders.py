@@ -23,12 +23,13 @@ from peacetalks.extract.stance_words import (
 
 # a pronoun, or a title standing for the person just named ("the foreign minister", "the envoy")
 _PRONOUN_START = re.compile(
-    r"^\W*(?:that\s+)?(?:he|she|it|they|we|i|the\s+(?:(?:top|chief|foreign|special|senior|deputy|peace|UN|U\.N\.)\s+){0,2}"
-    r"(?:minister|envoy|mediator|diplomat|spokesman|spokeswoman|president|secretary|ambassador|official)"
-    # a possessive pronoun and whom it names ("Its leader said ...", "His spokesman added ...")
-    r"|(?:its|his|her|their)\s+(?:(?:top|chief|foreign|senior|deputy|lead|main)\s+){0,2}(?:leader|leaders|head|chief|"
+    r"^\W*(?:that\s+)?(?:he|she|it|they|we|i|the\s+(?:(?:top|chief|foreign|special|senior|deputy|peace|prime|UN|U\.N\.)\s+){0,2}"
+    r"(?:minister|envoy|mediator|diplomat|spokesman|spokeswoman|spokesperson|president|secretary|ambassador|official|"
+    r"negotiator)"
+    # a possessive pronoun and whom it names ("Its leader said ...", "His spokesman added ...", "Her deputy said ...")
+    r"|(?:its|his|her|their)\s+(?:(?:top|chief|foreign|senior|deputy|lead|main|prime)\s+){0,2}(?:leader|leaders|head|chief|"
     r"spokesman|spokeswoman|spokesperson|envoy|negotiator|negotiators|delegation|delegates|minister|ministry|"
-    r"representative|representatives|office|government))\b", re.IGNORECASE)
+    r"representative|representatives|office|government|deputy|ambassador|diplomat|mediator))\b", re.IGNORECASE)
 
 
 # a contrast word and a participle with no subject of its own ("while refusing to ...", "but insisting that ...");
@@ -127,6 +128,9 @@ def split_clauses(text: str, folded: str, codebook: Codebook) -> list[Clause]:
                                                 and folded.startswith(",", match.end())):
             cuts.append(match.start())
         # (a contrast word between commas is parenthetical: "The regime, however, rejected the truce" is one clause)
+    if " as " in text:
+        # "Russia backed the truce as Turkey called for new talks": a clause of its own, with its own subject
+        cuts.extend(m.start() for m in _AS_CLAUSE.finditer(text) if m.start() > lead_end + 3)
     pos = text.find(";")
     while pos != -1:
         cuts.append(pos + 1)
@@ -139,6 +143,22 @@ def split_clauses(text: str, folded: str, codebook: Codebook) -> list[Clause]:
     ends = cuts[1:] + [len(text)]
     return [Clause(start, end, inherits_next=bool(lead) and start == 0)
             for start, end in zip(cuts, ends) if text[start:end].strip()]
+
+
+# "but" (or "yet") and straight after it a finite verb, with no subject of its own
+_BUT_VERB = re.compile(r"\W*(?:but|yet)\s+(?:(?:also|still|then|now|later)\s+)?(?:[a-z]{3,}ed|said|says|told|sent|sought|"
+                       r"made|gave|took|went|kept|held|saw|left|would|will|could|did|does|had|has|was|were)\b")
+
+
+# "as" opening a finite clause with a subject of its own: "the", a capitalised word, then up to four words that are
+# not prepositions, a finite verb and at least two more words ("as the rebels have long demanded" stays whole, so
+# does "as did Riyadh", "such as", "as well as", "as part of a deal reached ...")
+_AS_CLAUSE = re.compile(
+    r"(?<!such )(?<!well )(?<!soon )(?<!long )(?<!much )(?<!far )(?<!same )(?<!just )(?<![Aa]nd )\bas\s+"
+    r"(?=(?:the\s+[\w'’.-]+|[A-Z][\w'’.-]*)(?:\s+(?!(?:to|for|in|on|at|with|from|by|toward|towards|over|into|a|an|"
+    r"part|if|though|well|soon|long|much)\b)[\w'’.-]+){0,4}?"
+    r"\s+(?:(?:has|have|had|is|was|were|are|will|would|could|did|does|do)\s+(?:[a-z]+\s+){0,2}?[a-z]+|[a-z]{3,}ed)"
+    r"\s+[\w'’-]+\s+[\w'’-]+)")
 
 
 # what follows the owner in an apposition ("Russia, Assad's main ally, ..."): the relation it names
@@ -508,6 +528,10 @@ def _analyse(text: str, mentions: list[Mention], previous: Callable[[], Group | 
                 and not _FINITE.match(head):
             # "Iran praised the mediator while declining to ...": a participle's subject is the main clause's
             # (not when a finite verb follows in the clause: "X's actions, while representing ..., are designed to")
+            taken = subjects[-1]
+        elif subject is None and subjects and subjects[-1] and _BUT_VERB.match(text, clause.start, clause.end):
+            # "The coalition welcomed the plan but wanted to see ...": a verb with no subject of its own after "but"
+            # shares the subject of the clause before
             taken = subjects[-1]
         elif subject is None and _PLURAL_START.match(head):
             # "The three countries also agreed ...": the actors named together just before, if a list it was

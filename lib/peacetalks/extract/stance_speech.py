@@ -187,6 +187,11 @@ _GENERAL_CLAIM = re.compile(r"\W*(?:a|an|the|any)\s+(?:\w+\s+)?(?:solution|settl
                             r"(?:is|was|would\s+be|will\s+be|remains|remained|could\s+be|can\s+be)\s+\Z", re.IGNORECASE)
 
 
+# a noun that names a topic, before the possessive of the one the topic is about ("the question of Assad's future")
+_TOPIC_OF = re.compile(r"\W*(?:the|this|that|any)\s+(?:whole\s+)?(?:question|issue|matter|subject|problem|topic)\s+of\s+",
+                       re.IGNORECASE)
+
+
 # a collective the speaker belongs to or addresses, as the subject of what is said
 _COLLECTIVE = re.compile(r"\W*(?:the\s+)?(?:(?:world|major|global|great|foreign)\s+powers|all\s+(?:the\s+)?(?:sides|parties)"
                          r"|both\s+(?:sides|parties)|all\s+(?:concerned|involved))\s+(?:\w+\s+){0,3}\Z", re.IGNORECASE)
@@ -197,6 +202,10 @@ _EXPLETIVE = re.compile(r"\W*there\s+(?:is|was|are|were|(?:would|will|could|can|
 
 
 _AND_END = re.compile(r"\band\s*\Z")
+
+
+# a second subject in reported content: a conjunction or relative that opens a clause of its own
+_NEW_SUBJECT = re.compile(r"\b(?:that|which|who|because|after|before|while|when|since|if|unless|whether|as)\s+\w+", re.IGNORECASE)
 
 
 _RELATIVE_BETWEEN = re.compile(r"\s*,\s*(?:which|who)\s+[^,;\"“”]{3,80},\s*", re.IGNORECASE)
@@ -218,6 +227,15 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
     to keep Assad in power" is his claim about another actor (so nobody's stance here); "Washington said
     American and Iranian envoys would hold talks" is held by both, the speaker's side among them.
     """
+    content = text[frame.content_start:cue_start]
+    if _AND_END.search(content) and _SPEAKER_VERB.match(text, cue_start):
+        # "Washington said on Tuesday it backed the envoy's plan and called on ...": "it" stands for the speaker and
+        # is the subject of both verbs, whoever is named in the object between them
+        first = next((w for w in _WORD.finditer(content) if w.group().lower() not in _TIME_WORDS
+                      and w.group().lower() != "that"), None)
+        if first is not None and first.group().lower() in {"we", "it", "he", "she", "they"} \
+                and not _NEW_SUBJECT.search(content, first.end()):
+            return frame.speaker
     own = subject_of(text, groups, frame.content_start, cue_start)
     if own is not None:
         if set(frame.speaker.actors) & set(own.actors):
@@ -231,7 +249,6 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
         if len(between) <= 3 and all(w in _REPORTED_VERB_PARTS for w in between):
             return own
         return None
-    content = text[frame.content_start:cue_start]
     if _AND_END.search(content) and _SPEAKER_VERB.match(text, cue_start):
         # "the envoy said the talks would go on and urged all sides to keep the truce": a verb of the speaker's
         # own, in the tense of "said", coordinated with it
@@ -254,6 +271,15 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
         return frame.speaker  # "The minister said the accord would not require Assad's departure": the speaker's reading of a text
     if len([w for w in words if w not in _DETERMINERS and w not in _TIME_WORDS]) <= 1:
         return frame.speaker
+    topic = _TOPIC_OF.match(tail)
+    if topic is not None:
+        # "Moscow said the question of Assad's future could not be a precondition": the name in a possessive
+        # right before the cue is the topic the cue is about, not someone who holds it; the speaker does
+        named = [g for g in groups if frame.content_start <= g.start < cue_start]
+        if len(named) == 1 and text.endswith(("'s", "’s"), named[0].start, named[0].end) \
+                and not text[named[0].end:cue_start].strip() \
+                and not text[frame.content_start + (len(content) - len(tail)) + topic.end():named[0].start].strip():
+            return frame.speaker
     if _GENERAL_CLAIM.match(tail) and not any(frame.content_start <= g.start < cue_start for g in groups):
         # "Erdogan said a political solution was impossible with ...": a claim about the talks or the war
         # themselves, naming no actor before the cue, is the speaker's

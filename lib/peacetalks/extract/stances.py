@@ -401,13 +401,30 @@ _REQUEST_BEFORE = re.compile(r"\b(?:a|an|the)?\s*(?:[\w.'’-]+\s+){0,3}?(?P<nou
                              r"offers|invitation|invitations|bid|suggestion|suggestions|initiative)\s+(?:to|for)\s+\Z")
 
 
-def _requester(text: str, folded: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
+# a cue that itself opens with the noun of a request or offer ("offer to broker a truce")
+_REQUEST_AT = re.compile(r"(?:request|requests|proposal|proposals|offer|offers|invitation|invitations|bid|suggestion|"
+                         r"suggestions|initiative)\s+(?:to|for)\b")
+
+
+def _request_noun(folded: str, lo: int, cue_start: int, cue_end: int | None = None) -> int | None:
+    """Where the noun of a request or offer stands, right before the cue ("a Turkish request to" + cue) or in the
+    cue's first words ("an offer to broker a truce", "accepted a Turkish offer to broker a truce" matched whole);
+    None when there is none."""
+    if cue_end is not None:
+        inside = _REQUEST_AT.search(folded, cue_start, min(cue_end, cue_start + 40))
+        if inside is not None:
+            return inside.start()
+    request = _REQUEST_BEFORE.search(folded, max(lo, cue_start - 60), cue_start)
+    return request.start("noun") if request is not None else None
+
+
+def _requester(text: str, folded: str, groups: list[Group], lo: int, cue_start: int,
+               cue_end: int | None = None) -> Group | None:
     """The actor named as the owner of a request or proposal right before the cue ("a Turkish request to open direct
     talks", "Moscow's offer to host talks"): it holds what the cue says, whoever rejects or accepts it."""
-    request = _REQUEST_BEFORE.search(folded, max(lo, cue_start - 60), cue_start)
-    if request is None:
+    noun = _request_noun(folded, lo, cue_start, cue_end)
+    if noun is None:
         return None
-    noun = request.start("noun")
     for g in reversed(groups):
         if g.end <= noun and noun - g.end <= 20:
             between = _WORD.findall(text, g.end, noun)
@@ -726,8 +743,14 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
                     rejecting = bool(_REJECTION.match(folded, agents.start()))
         if cue.agents == "both":
             met = set(holders)  # who holds it before its partners are added: the subject's side
+            # an offer to work with a partner is the offer's ("Iran is ready to work with Saudi Arabia to keep the
+            # truce"): the partner has not said yes (the opposition stays, for who engages it)
+            offered = _OFFER_BEFORE.search(text, max(clause.start, start - 30), start) is not None
             for g in inside:
-                if not _is_object(text, g, start) or _preceding_word(text, g.start, start) in {"with", "meet", "met"}:
+                partner = _preceding_word(text, g.start, start) in {"with", "meet", "met"}
+                if offered and partner and _OPPOSITION not in g.actors:
+                    continue
+                if not _is_object(text, g, start) or partner:
                     add(g)
             after = [g for g in groups if end <= g.start <= end + 40 and g.start < clause.end
                      and _preceding_word(text, g.start, end) not in _PREPOSITIONS - {"with", "from"}]
@@ -781,9 +804,8 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             negated = _NEITHER_NOR.search(folded, clause.start, start)  # "Neither Russia nor Iran backed the truce"
         if negated is None:
             # "turned down a Turkish request to open direct talks": the subject rejects what was requested
-            request = _REQUEST_BEFORE.search(folded, max(clause.start, start - 60), start)
-            if request is not None:
-                noun = request.start("noun")
+            noun = _request_noun(folded, clause.start, start, end)
+            if noun is not None:
                 negated = _REJECTION.search(folded, max(clause.start, noun - 35), noun)
     if negated and negated.start() < start and _SUBORDINATOR.match(folded, start):
         negated = None  # "will not sign until Assad goes": the negation is the main verb's, not the cue's
@@ -818,7 +840,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         if not held:
             return []
     # the one who requests or proposes what the cue says ("a Turkish request to open direct talks")
-    requester = _requester(text, folded, groups, clause.start, start) if cue.agents != "inside" else None
+    requester = _requester(text, folded, groups, clause.start, start, end) if cue.agents != "inside" else None
     quote_start, quote_end = clause.start, clause.end
     result = []
     for actor, speaker in held:
