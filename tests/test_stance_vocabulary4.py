@@ -1,0 +1,117 @@
+"""Round 4 of the codebook's vocabulary (issue 15): conditions put on negotiating ("will not negotiate until"),
+deals struck on a text, talks that "would continue", speaking at the opening session, rejecting a compromise
+with the other side, doubts about the talks, what "leads to" a truce or a
+transitional body, agreement from a party to a truce, hoping that a truce holds, hosting the opposition.
+Every sentence is our own; each mechanism has several phrasings that must give a row and counterexamples that
+must give none (another conflict, a collective of unnamed powers, a question, someone else's stance)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from peacetalks.extract.stances import extract_stances
+
+
+def read(body: str, published: str | None = "2016-03-10") -> list[tuple]:
+    date = dt.date.fromisoformat(published) if published else None
+    return sorted({(r["actor"], r["issue"], r["polarity"]) for r in extract_stances("a", body, date)})
+
+
+# --- negotiations -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Syrian government said it will not negotiate until the rebels lay down their arms.",
+     ("syrian_government", "negotiations", -1)),
+    ("The National Coalition said it would never negotiate as long as Aleppo was besieged.",
+     ("syrian_opposition", "negotiations", -1)),
+    ("Damascus said it was ready to negotiate under the auspices of the United Nations in Syria.",
+     ("syrian_government", "negotiations", 1)),
+])
+def test_conditions_on_negotiating(sentence, expected):
+    assert read(sentence) == [expected]
+
+
+def test_negotiating_something_else_is_no_stance():
+    assert read("Damascus wants to negotiate a loan from its allies to rebuild Syria.") == []
+
+
+def test_a_deal_struck_on_a_text_is_held_by_both_parties():
+    assert read("Russia and the United States struck a deal on a draft resolution on Syria.") == [
+        ("russia", "negotiations", 1), ("united_states", "negotiations", 1)]
+    assert read("Moscow and Ankara hammered out an agreement on the final statement on Syria.") == [
+        ("russia", "negotiations", 1), ("turkey", "negotiations", 1)]
+    # a trade deal is not the talks
+    assert read("Russia and Turkey struck a deal on gas prices, weeks after the Syria summit.") == []
+
+
+def test_talks_that_go_on_are_backed_by_who_says_so():
+    assert read("The UN envoy said the talks on Syria would continue next week.") == [
+        ("united_nations", "negotiations", 1)]
+    assert read("A Kremlin spokesman said the peace talks in Astana would go ahead despite the attack.") == [
+        ("russia", "negotiations", 1)]
+    assert read("The UN envoy said the Yemen talks in Kuwait would continue next week.") == []
+
+
+def test_addressing_the_opening_session():
+    assert read("The Syrian foreign minister will address the opening session of the talks in Geneva.") == [
+        ("syrian_government", "negotiations", 1)]
+    assert read("The Syrian foreign minister addressed the opening session of parliament in Damascus.") == []
+
+
+def test_rejecting_any_compromise_with_the_other_side():
+    assert read("The Syrian opposition rejected any compromise with the regime.") == [
+        ("syrian_opposition", "negotiations", -1)]
+    assert read("Damascus refused any deal with the rebels in Aleppo.") == [("syrian_government", "negotiations", -1)]
+    assert read("The Syrian opposition rejected the government's figures on the dead.") == []
+
+
+def test_doubts_about_the_talks():
+    assert read("The Syrian opposition voiced doubts about the talks in Geneva.") == [
+        ("syrian_opposition", "negotiations", -1)]
+    assert read("Tehran expressed misgivings over the peace process in Syria.") == [("iran", "negotiations", -1)]
+    assert read("Tehran expressed misgivings over the oil market, a minister in Syria said.") == []
+
+
+# --- ceasefire and transition --------------------------------------------------------------------------------
+
+def test_what_leads_to_a_truce_or_a_transitional_body():
+    assert read("Damascus said the deal would lead to an immediate ceasefire in Syria.") == [
+        ("syrian_government", "ceasefire", 1)]
+    assert read("Ankara said the Geneva plan should lead to a transitional governing body in Syria.") == [
+        ("turkey", "transition", 1)]
+    assert read("Russia said the shelling in Syria led to a humanitarian crisis.") == []
+
+
+def test_agreement_from_a_party_to_a_truce():
+    assert read("There is agreement from the Syrian government for a ceasefire in Aleppo.") == [
+        ("syrian_government", "ceasefire", 1)]
+    assert read("There is agreement from the Syrian government for a loan to farmers.") == []
+
+
+def test_hoping_that_a_truce_holds():
+    assert read("Russia hopes the ceasefire in Syria will hold.") == [("russia", "ceasefire", 1)]
+    assert read("Washington wants the truce in Idlib to last.") == [("united_states", "ceasefire", 1)]
+    assert read("Russia hopes the bridge in Syria will hold.") == []
+
+
+# --- engaging the opposition ------------------------------------------------------------------------------
+
+def test_hosting_the_opposition():
+    assert read("Riyadh said it would host the Syrian opposition next month.") == [
+        ("saudi_arabia", "engage_opposition", 1)]
+    assert read("The rebels hosted a press conference in Idlib.") == []
+
+
+# --- counterexamples: another conflict, a collective, a question ---------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The Yemeni government said it will not negotiate until the Houthis withdraw.",
+    "Houthi leaders rejected any compromise with the government in Sanaa.",
+    "The Libyan parties said the deal would lead to an immediate ceasefire in Tripoli.",
+    "World powers hope the ceasefire in Syria will hold.",
+    "Western diplomats voiced doubts about the talks on Syria.",
+    "Will the Syrian opposition reject any compromise with the regime?",
+])
+def test_no_stance_from_these(sentence):
+    assert read(sentence) == []
