@@ -115,3 +115,32 @@ def test_hosting_the_opposition():
 ])
 def test_no_stance_from_these(sentence):
     assert read(sentence) == []
+
+
+# --- officials bound to their years, and more names of the actors --------------------------------------------
+
+@pytest.mark.parametrize("sentence, published, actor", [
+    ("Farhan Haq welcomed the new round of talks on Syria.", "2016-03-10", "united_nations"),
+    ("Qassemi welcomed the new round of talks on Syria.", "2017-05-02", "iran"),
+    ("Marie Harf welcomed the new round of talks on Syria.", "2014-01-20", "united_states"),
+    ("Louay Safi welcomed the new round of talks on Syria.", "2014-01-20", "syrian_opposition"),
+    ("Hami Aksoy welcomed the new round of talks on Syria.", "2019-05-02", "turkey"),
+    ("Ali Haidar welcomed the new round of talks on Syria.", "2014-01-20", "syrian_government"),
+])
+def test_more_officials_speak_for_their_actor_while_in_office(sentence, published, actor):
+    assert read(sentence, published) == [(actor, "negotiations", 1)]
+
+
+@pytest.mark.parametrize("sentence, published", [
+    ("Qassemi welcomed the new round of talks on Syria.", "2013-05-02"),  # before he was the spokesman
+    ("Louay Safi welcomed the new round of talks on Syria.", "2019-01-20"),  # years after he spoke for the council
+])
+def test_more_officials_outside_their_years_speak_for_nobody(sentence, published):
+    assert read(sentence, published) == []
+
+
+def test_more_names_of_the_actors():
+    assert read("The Turks said they would attend the talks on Syria.") == [("turkey", "negotiations", 1)]
+    assert read("The Syrian Arab Army said it would observe the truce.") == [("syrian_government", "ceasefire", 1)]
+    assert read("The High Negotiating Committee said it would attend the talks in Geneva.") == [
+        ("syrian_opposition", "negotiations", 1)]
