@@ -144,3 +144,30 @@ def test_more_names_of_the_actors():
     assert read("The Syrian Arab Army said it would observe the truce.") == [("syrian_government", "ceasefire", 1)]
     assert read("The High Negotiating Committee said it would attend the talks in Geneva.") == [
         ("syrian_opposition", "negotiations", 1)]
+
+
+# --- no military solution, only a political one; talks called doomed; an end to the fighting -----------------
+
+def test_no_military_solution_is_backing_a_political_one():
+    assert read("Russia said there was no military solution to the Syrian conflict.") == [
+        ("russia", "negotiations", 1)]
+    assert read("The United States said a military solution in Syria was impossible.") == [
+        ("united_states", "negotiations", 1)]
+    assert read("The president of Iran said the crisis in Syria could only be resolved through dialogue.") == [
+        ("iran", "negotiations", 1)]
+    assert read("The Syrian army said a military solution in Aleppo was within reach.") == []
+    assert read("The Ukrainian president said there was no military solution in Donbas.") == []
+
+
+def test_talks_called_doomed():
+    assert read("Iran said the talks in Geneva were doomed to fail.") == [("iran", "negotiations", -1)]
+    assert read("The National Coalition called the negotiations in Sochi a farce.") == [
+        ("syrian_opposition", "negotiations", -1)]
+    assert read("Iran said the new dam in Syria was doomed to fail.") == []
+
+
+def test_calling_for_an_end_to_the_fighting():
+    assert read("Russia called for an end to the fighting in Syria.") == [("russia", "ceasefire", 1)]
+    assert read("Washington demanded an end to the bloodshed in Syria.") == [("united_states", "ceasefire", 1)]
+    assert read("Russia called for an end to the sanctions on Syria.") == []
+    assert read("Russia called for an end to the fighting in Libya.") == []
