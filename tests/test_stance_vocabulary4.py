@@ -171,3 +171,13 @@ def test_calling_for_an_end_to_the_fighting():
     assert read("Washington demanded an end to the bloodshed in Syria.") == [("united_states", "ceasefire", 1)]
     assert read("Russia called for an end to the sanctions on Syria.") == []
     assert read("Russia called for an end to the fighting in Libya.") == []
+
+
+def test_assads_own_part_in_the_talks_or_the_transition():
+    assert ("saudi_arabia", "assad_role", -1) in read("Saudi Arabia said Assad should not take part in the talks.")
+    assert read("Moscow said President Assad must take part in the transition in Syria.") == [
+        ("russia", "assad_role", 1)]
+    assert read("The rebels said the Syrian president could not be involved in the transition.") == [
+        ("syrian_opposition", "assad_role", -1)]
+    # the rebels taking part say nothing of Assad
+    assert ("saudi_arabia", "assad_role", -1) not in read("Saudi Arabia said the rebels should not take part in the talks.")
