@@ -181,3 +181,24 @@ def test_assads_own_part_in_the_talks_or_the_transition():
         ("syrian_opposition", "assad_role", -1)]
     # the rebels taking part say nothing of Assad
     assert ("saudi_arabia", "assad_role", -1) not in read("Saudi Arabia said the rebels should not take part in the talks.")
+
+
+# --- ruling out; weight, blessing and readiness behind the talks ------------------------------------------------
+
+def test_ruling_out_talks_or_a_truce():
+    assert ("syrian_government", "negotiations", -1) in read("Damascus ruled out talks with the armed opposition.")
+    assert read("The opposition ruled out any negotiations with Assad.") == [("syrian_opposition", "negotiations", -1)]
+    assert read("Moscow ruled out a ceasefire in Aleppo.") == [("russia", "ceasefire", -1)]
+    # negated: not ruling them out is openness to them
+    assert ("russia", "negotiations", 1) in read("Moscow did not rule out talks with the Syrian opposition.")
+    assert read("The doctors in Damascus ruled out surgery for the minister.") == []
+    assert read("Russia ruled out a ceasefire in Ukraine.") == []
+
+
+def test_weight_blessing_and_readiness_behind_the_talks():
+    assert read("Iran threw its weight behind the peace talks on Syria.") == [("iran", "negotiations", 1)]
+    assert read("The United States gave its blessing to the talks in Astana.") == [("united_states", "negotiations", 1)]
+    assert read("Saudi Arabia voiced its willingness to join the peace talks on Syria.") == [
+        ("saudi_arabia", "negotiations", 1)]
+    assert read("Iran threw its weight behind the football team in Syria.") == []
+    assert read("World powers threw their weight behind the peace talks on Syria.") == []
