@@ -202,3 +202,41 @@ def test_weight_blessing_and_readiness_behind_the_talks():
         ("saudi_arabia", "negotiations", 1)]
     assert read("Iran threw its weight behind the football team in Syria.") == []
     assert read("World powers threw their weight behind the peace talks on Syria.") == []
+
+
+# --- the transitional body: its powers, its start, the very idea rejected -------------------------------------
+
+def test_the_transitional_bodys_powers_and_start():
+    assert read("The United States said a transitional government should exercise full executive powers.") == [
+        ("united_states", "transition", 1)]
+    assert read("Washington said the transition should begin within six months.") == [
+        ("united_states", "transition", 1)]
+    assert read("Ankara called for a transitional governing body with full executive powers in Syria.") == [
+        ("turkey", "transition", 1)]
+    assert read("Ankara called for a president with full executive powers in Turkey.") == []
+
+
+def test_rejecting_any_talk_of_a_transition():
+    assert read("Damascus rejected any talk of a transitional period.") == [("syrian_government", "transition", -1)]
+    assert read("Damascus rejected any talk of a truce with the jihadists, officials in Syria said.") != [
+        ("syrian_government", "transition", -1)]
+    assert read("Tripoli rejected any talk of a transitional period in Libya.") == []
+
+
+# --- engaging the opposition: readiness for dialogue, contacts, refusing to recognise, branding ---------------
+
+def test_readiness_and_contacts_with_the_opposition():
+    assert read("Damascus said it was ready for dialogue with the patriotic opposition.") == [
+        ("syrian_government", "engage_opposition", 1)]
+    assert read("Moscow said it was in contact with the Syrian opposition.") == [("russia", "engage_opposition", 1)]
+    assert read("Moscow said it was in contact with the families of the crew in Syria.") == []
+
+
+def test_refusing_to_recognise_or_branding_the_opposition():
+    assert read("The Syrian government refused to recognise the opposition coalition.") == [
+        ("syrian_government", "engage_opposition", -1)]
+    assert read("Damascus called the opposition delegation terrorists.") == [
+        ("syrian_government", "engage_opposition", -1)]
+    # the opposition does not engage itself
+    assert read("The Syrian opposition called the rebel commanders traitors.") == []
+    assert read("The Yemeni government called the Houthi rebels terrorists.") == []
