@@ -240,3 +240,34 @@ def test_refusing_to_recognise_or_branding_the_opposition():
     # the opposition does not engage itself
     assert read("The Syrian opposition called the rebel commanders traitors.") == []
     assert read("The Yemeni government called the Houthi rebels terrorists.") == []
+
+
+# --- a mediator named by his country, dismissed offers, terrorist lists, a gathering -------
+
+def test_a_mediator_named_by_his_country():
+    assert read("The Russian mediator opened the second round of talks on Syria in Moscow.") == [
+        ("russia", "negotiations", 1)]
+    assert read("A mediator opened the second round of talks on Syria.") == []
+
+
+def test_dismissing_offers_of_concessions_or_dialogue():
+    assert read("The Syrian opposition dismissed the president's offers of political concessions.") == [
+        ("syrian_opposition", "negotiations", -1)]
+    assert read("The Syrian opposition dismissed the talks in Sochi as a charade.") == [
+        ("syrian_opposition", "negotiations", -1)]
+    assert read("The Syrian opposition dismissed the minister's remarks.") == []
+
+
+def test_listing_the_opposition_as_terrorists():
+    assert read("The Syrian government added several opposition negotiators to a terrorist list.") == [
+        ("syrian_government", "engage_opposition", -1)]
+    assert read("The Syrian government added several jihadist commanders to a terrorist list.") == []
+
+
+def test_the_opposition_gathering_in_a_capital_is_hosted_by_it():
+    assert read("Dozens of Syrian opposition groups gathered at a conference in Riyadh.") == [
+        ("saudi_arabia", "engage_opposition", 1)]
+    assert read("Dozens of Libyan opposition groups gathered at a conference in Riyadh.") == []
+    # rejecting an invitation to talks in a capital is not being hosted there
+    assert ("russia", "engage_opposition", 1) not in read(
+        "The Syrian opposition bloc on Monday rejected an invitation to talks in Moscow.")
