@@ -271,3 +271,31 @@ def test_the_opposition_gathering_in_a_capital_is_hosted_by_it():
     # rejecting an invitation to talks in a capital is not being hosted there
     assert ("russia", "engage_opposition", 1) not in read(
         "The Syrian opposition bloc on Monday rejected an invitation to talks in Moscow.")
+
+
+# --- confirming attendance, withdrawal as a noun, participation on hold, talks judged useful, a truce that must hold
+
+def test_confirming_attendance_and_withdrawing():
+    assert read("The opposition confirmed its participation in the talks in Geneva.") == [
+        ("syrian_opposition", "negotiations", 1)]
+    assert read("Tehran confirmed its attendance at the Astana meeting on Syria.") == [("iran", "negotiations", 1)]
+    assert read("The rebels announced their withdrawal from the talks in Astana.") == [
+        ("syrian_opposition", "negotiations", -1)]
+    assert read("The opposition put its participation in the talks in Geneva on hold.") == [
+        ("syrian_opposition", "negotiations", -1)]
+    assert read("Damascus announced the withdrawal of its troops from the town in Syria.") == []
+    assert read("Tehran confirmed its attendance at the trade fair in Syria.") == []
+
+
+def test_talks_judged_useful():
+    assert read("The United States said the Astana talks were a positive step.") == [("united_states", "negotiations", 1)]
+    assert read("Ankara said the talks on Syria were a step in the right direction.") == [("turkey", "negotiations", 1)]
+    assert read("Ankara said the harvest in Syria was a step in the right direction.") == []
+    assert read("Ankara said the talks on Libya were a step in the right direction.") == []
+
+
+def test_a_truce_that_must_be_respected():
+    assert read("Iran said the truce in Aleppo must be respected.") == [("iran", "ceasefire", 1)]
+    assert read("Washington said the ceasefire in Syria must be maintained.") == [("united_states", "ceasefire", 1)]
+    assert read("Washington said the ceasefire in Ukraine must be maintained.") == []
+    assert read("World powers said the ceasefire in Syria must be maintained.") == []
