@@ -299,3 +299,27 @@ def test_a_truce_that_must_be_respected():
     assert read("Washington said the ceasefire in Syria must be maintained.") == [("united_states", "ceasefire", 1)]
     assert read("Washington said the ceasefire in Ukraine must be maintained.") == []
     assert read("World powers said the ceasefire in Syria must be maintained.") == []
+
+
+# --- Assad: departure non-negotiable or off the agenda, his legitimacy, his fate for Syrians -------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The opposition said Assad's departure was non-negotiable.", ("syrian_opposition", "assad_role", -1)),
+    ("Moscow said the removal of Assad was not on the agenda.", ("russia", "assad_role", 1)),
+    ("Russia said Assad was the legitimate president of Syria.", ("russia", "assad_role", 1)),
+    ("Russia said the Syrian people should decide Assad's fate.", ("russia", "assad_role", 1)),
+    ("Washington said Assad had no role in the future of Syria.", ("united_states", "assad_role", -1)),
+    ("Ankara said it could accept Assad staying during a transition.", ("turkey", "assad_role", 1)),
+])
+def test_assads_place(sentence, expected):
+    assert read(sentence) == [expected]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Syrian president said the minister's departure was non-negotiable.",
+    "Moscow said the removal of rubble in Aleppo was on the agenda.",
+    "Assad met the elected president of Lebanon in Damascus.",
+    "World powers said the Syrian people should decide Assad's fate.",
+])
+def test_assads_place_not_read_into_these(sentence):
+    assert read(sentence) == []
