@@ -142,12 +142,11 @@ def test_talks_with_the_opposition_engage_it():
     assert ("turkey", "engage_opposition", 1) in read("Turkey will host a meeting of Syrian opposition groups in May.")
 
 
-@pytest.mark.xfail(strict=True, reason="contradicts the FA-KES dev gold, where a congress of the regime and the "
-                   "opposition called for or hosted by a power codes that power as engaging the opposition; excluding "
-                   "it cost dev three correct rows (round 4), so the reader keeps the gold's reading")
-def test_gathering_both_sides_is_the_talks_not_engaging_one():
+def test_hosting_a_gathering_of_both_sides_engages_the_opposition_as_the_labels_code_it():
+    """The labelled sets (FA-KES dev) code a power that hosts a congress of the regime and the opposition
+    as engaging the opposition, as well as joining the talks."""
     found = read("Russia will host a conference of delegates of the opposition and the government.")
-    assert ("russia", "engage_opposition", 1) not in found
+    assert ("russia", "engage_opposition", 1) in found and ("russia", "negotiations", 1) in found
 
 
 def test_refusing_talks_with_the_opposition_does_not_engage_it():
