@@ -76,7 +76,7 @@ def test_doubts_about_the_talks():
 # --- ceasefire and transition --------------------------------------------------------------------------------
 
 def test_what_leads_to_a_truce_or_a_transitional_body():
-    assert read("Damascus said the deal would lead to an immediate ceasefire in Syria.") == [
+    assert read("Damascus said the accord could lead to a lasting ceasefire in Syria.") == [
         ("syrian_government", "ceasefire", 1)]
     assert read("Ankara said the Geneva plan should lead to a transitional governing body in Syria.") == [
         ("turkey", "transition", 1)]
@@ -84,9 +84,9 @@ def test_what_leads_to_a_truce_or_a_transitional_body():
 
 
 def test_agreement_from_a_party_to_a_truce():
-    assert read("There is agreement from the Syrian government for a ceasefire in Aleppo.") == [
+    assert read("The envoy said there was consent from Damascus to a truce in Aleppo.") == [
         ("syrian_government", "ceasefire", 1)]
-    assert read("There is agreement from the Syrian government for a loan to farmers.") == []
+    assert read("The bank said there was consent from Damascus to a loan to farmers.") == []
 
 
 def test_hoping_that_a_truce_holds():
@@ -108,10 +108,10 @@ def test_hosting_the_opposition():
 @pytest.mark.parametrize("sentence", [
     "The Yemeni government said it will not negotiate until the Houthis withdraw.",
     "Houthi leaders rejected any compromise with the government in Sanaa.",
-    "The Libyan parties said the deal would lead to an immediate ceasefire in Tripoli.",
+    "The Libyan parties said the accord could lead to a lasting ceasefire in Tripoli.",
     "World powers hope the ceasefire in Syria will hold.",
     "Western diplomats voiced doubts about the talks on Syria.",
-    "Will the Syrian opposition reject any compromise with the regime?",
+    "Will the Syrian opposition turn down every compromise offered by Damascus?",
 ])
 def test_no_stance_from_these(sentence):
     assert read(sentence) == []
@@ -174,13 +174,13 @@ def test_calling_for_an_end_to_the_fighting():
 
 
 def test_assads_own_part_in_the_talks_or_the_transition():
-    assert ("saudi_arabia", "assad_role", -1) in read("Saudi Arabia said Assad should not take part in the talks.")
+    assert ("saudi_arabia", "assad_role", -1) in read("Saudi Arabia said Assad should not take part in any negotiations.")
     assert read("Moscow said President Assad must take part in the transition in Syria.") == [
         ("russia", "assad_role", 1)]
     assert read("The rebels said the Syrian president could not be involved in the transition.") == [
         ("syrian_opposition", "assad_role", -1)]
     # the rebels taking part say nothing of Assad
-    assert ("saudi_arabia", "assad_role", -1) not in read("Saudi Arabia said the rebels should not take part in the talks.")
+    assert ("saudi_arabia", "assad_role", -1) not in read("Saudi Arabia said the rebels should not take part in any negotiations.")
 
 
 # --- ruling out; weight, blessing and readiness behind the talks ------------------------------------------------
@@ -211,7 +211,7 @@ def test_the_transitional_bodys_powers_and_start():
         ("united_states", "transition", 1)]
     assert read("Washington said the transition should begin within six months.") == [
         ("united_states", "transition", 1)]
-    assert read("Ankara called for a transitional governing body with full executive powers in Syria.") == [
+    assert read("Ankara called for a transitional body holding full executive powers in Syria.") == [
         ("turkey", "transition", 1)]
     assert read("Ankara called for a president with full executive powers in Turkey.") == []
 
