@@ -34,6 +34,10 @@ SCORER = ROOT.parent / "shared" / "eval" / "score.py"
     ["Menu", "Trending now"],                                # a teaser label above the headline
     ["Latest headlines", "Most read"],
     ["\u0625\u0642\u0631\u0623 \u0647\u0630\u0627 \u0627\u0644\u062e\u0628\u0631"],  # a link in another script
+    ["Front page  World  Region  Economy  Sport  Video"],      # a menu in a row, without bars
+    ["Home | Region | Economy | Opinion | Podcasts"],          # a menu in a row, between bars
+    ["EXN | Example News Network", "Tue, 3 May 2016 09:12 GMT | Subscribe | Log in"],  # masthead over the site's clock bar
+    ["Valdoria Daily Courier", "Weather: Valdoria 18\u00b0C, sunny | Tuesday, May 3, 2016"],
 ])
 def test_menus_labels_and_banners_are_not_the_headline(opening):
     parsed = parse_article(page(*opening, TITLE, "March 3, 2016", LEAD, SECOND))

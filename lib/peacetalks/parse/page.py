@@ -463,7 +463,8 @@ def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict
                    dated: list[bool]) -> int | None:
     """The index in `opening` (the lines before the first paragraph) of the headline, or None.
 
-    Each candidate is scored by structure: a headline is followed by a date or byline line, a bullet
+    Each candidate is scored by structure: a headline is followed by a date or byline line (not a clock or
+    weather widget, which follows a masthead or a menu), a bullet
     summary, a deck or the lead paragraph or by itself again, is often printed twice, and seldom ends with a full stop;
     earlier lines win ties.
     """
@@ -473,7 +474,7 @@ def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict
             continue
         following = opening[index + 1] if index + 1 < len(opening) else first_paragraph
         score = 1.0
-        if following is not None and (following == line or dated[index + 1: index + 2] == [True]
+        if following is not None and (following == line or dated[index + 1: index + 2] == [True] and not is_clock(following)
                                       or _HEADER_OPENERS.match(following) or _BULLET.match(following)
                                       or _is_sentence(following)):
             score += 3
