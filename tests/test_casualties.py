@@ -455,7 +455,7 @@ def test_a_sentence_that_points_back_reads_the_one_before_across_a_paragraph_bre
 def test_a_row_quotes_the_whole_sentence_as_the_article_is_cut_into_sentences() -> None:
     """An abbreviation with a capital after it ("Capt. Omar") does not end the quote: a row quotes one of
     the sentences `split_sentences` cuts the body into (the cut the stances reader quotes from too)."""
-    from peacetalks.extract.sentences import split_sentences
+    from peacetalks.sentences import split_sentences
     body = (ABOUT_SYRIA + "Rebels shelled the town on Monday. The blast killed 20 fighters including Capt. Omar "
             "Haddad, a commander of the brigade, activists said.")
     rows = extract_casualties("t", body)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from peacetalks.extract.sentences import sentence_spans, split_sentences
+from peacetalks.sentences import sentence_spans, split_sentences
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -51,7 +51,7 @@ def test_spans_equal_blingfires_wrapper(text):
 
 @given(st.text(alphabet=st.sampled_from("ab. \n\u00e9U"), max_size=200))
 def test_paragraph_sentences_are_the_body_sentences_of_that_paragraph(text):
-    from peacetalks.extract.sentences import paragraph_sentences, paragraphs
+    from peacetalks.sentences import paragraph_sentences, paragraphs
     pieces = [paragraph_sentences(part, start, index) for index, (start, _end, part) in enumerate(paragraphs(text))]
     assert [s for piece in pieces for s in piece] == split_sentences(text)
 
@@ -59,7 +59,7 @@ def test_paragraph_sentences_are_the_body_sentences_of_that_paragraph(text):
 @given(st.text(alphabet=st.sampled_from("a \n\t\u00a0\u2003."), max_size=80))
 def test_paragraphs_are_the_non_blank_stretches_between_blank_lines(text):
     import re
-    from peacetalks.extract.sentences import paragraphs
+    from peacetalks.sentences import paragraphs
     cuts = [0] + [i for m in re.finditer(r"\n\s*\n", text) for i in m.span()] + [len(text)]
     stretches = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
     assert list(paragraphs(text)) == [(a, b, text[a:b]) for a, b in stretches if text[a:b].strip()]
@@ -67,7 +67,7 @@ def test_paragraphs_are_the_non_blank_stretches_between_blank_lines(text):
 
 @given(st.text(alphabet=st.sampled_from("ab. \n\u00e9U"), max_size=200))
 def test_shared_splits_give_the_sentences_each_reader_would_cut(text):
-    from peacetalks.extract.sentences import paragraph_sentences, paragraphs, shared_splits
+    from peacetalks.sentences import paragraph_sentences, paragraphs, shared_splits
     alone = split_sentences(text)
     with shared_splits():
         first = split_sentences(text)
@@ -77,7 +77,7 @@ def test_shared_splits_give_the_sentences_each_reader_would_cut(text):
 
 
 def test_shared_splits_cut_each_paragraph_once(monkeypatch):
-    import peacetalks.extract.sentences as sentences
+    import peacetalks.sentences as sentences
     calls = []
     cut = sentences.sentence_spans
     monkeypatch.setattr(sentences, "sentence_spans", lambda text: calls.append(text) or cut(text))
@@ -92,7 +92,7 @@ def test_shared_splits_cut_each_paragraph_once(monkeypatch):
 
 def test_extraction_cuts_each_paragraph_of_a_batch_once(monkeypatch):
     """The casualty and stance readers both read these paragraphs (a toll, and talks): one cut each."""
-    import peacetalks.extract.sentences as sentences
+    import peacetalks.sentences as sentences
     from peacetalks.extract.document import process_documents
     from peacetalks.sources.documents import RawDocument
     cuts = []

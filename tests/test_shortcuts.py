@@ -14,7 +14,7 @@ from hypothesis import given, settings, strategies as st
 from peacetalks import load_corpus
 from peacetalks.extract.codebook import load_codebook
 from peacetalks.extract.numbers import _CORE_FOLDED, _core_pattern, _matches_at_number_starts
-from peacetalks.extract.sentences import split_sentences
+from peacetalks.sentences import split_sentences
 from peacetalks.extract.words import fold
 
 ROOT = Path(__file__).resolve().parents[1]

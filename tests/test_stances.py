@@ -262,7 +262,7 @@ def test_every_time_phrase_has_a_time_token(text):
 def test_the_voice_of_a_sentence_is_that_of_the_first_attributed_quotation_around_it():
     # _Context reads only the attributions around the sentences it is asked about; quotations() reads all
     from peacetalks.extract.codebook import load_codebook
-    from peacetalks.extract.sentences import split_sentences
+    from peacetalks.sentences import split_sentences
     from peacetalks.extract.stance_speech import quotations
     from peacetalks.extract.stances import _Context
     codebook = load_codebook()

@@ -15,7 +15,7 @@ import re
 from peacetalks.extract.casualty_figures import read_figures
 from peacetalks.extract.casualty_grammar import CueFile, casualty_words, check_cue_file, compiled_grammar, cue_data
 from peacetalks.extract.casualty_subjects import Context, is_about_syria, subject_of
-from peacetalks.extract.sentences import paragraph_sentences, paragraphs
+from peacetalks.sentences import paragraph_sentences, paragraphs
 from peacetalks.extract.words import fold, folded_pattern
 
 __all__ = ["MAX_HEAD_COUNT", "candidate_sentences", "cue_example_problems", "example_problem", "extract_casualties",

@@ -20,7 +20,7 @@ from peacetalks.parse.htmlpages import HtmlArticle, decide_html_date, parse_html
 from peacetalks.parse.page import parse_article
 from peacetalks.sources.problems import Problem
 from peacetalks.sources.documents import RawDocument
-from peacetalks.extract.sentences import shared_splits
+from peacetalks.sentences import shared_splits
 from peacetalks.extract.stances import extract_stances
 
 

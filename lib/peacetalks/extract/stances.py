@@ -1,6 +1,6 @@
 """Stances: who held which position on the talks, with the quote that shows it.
 
-A rule-based reader, sentence by sentence (peacetalks.extract.sentences), with all its vocabulary in the
+A rule-based reader, sentence by sentence (peacetalks.sentences), with all its vocabulary in the
 codebook (codebook.yaml). This module reads an article and each cue; its parts are in
 `stance_holders` (who holds a stance), `stance_speech` (quotations and reported speech),
 `stance_polarity` (negation, overlaps, mixed positions), `stance_dates` (when) and `stance_words`
@@ -68,7 +68,7 @@ import re
 from typing import Callable
 
 from peacetalks.extract.codebook import Codebook, Cue, CueSpots, load_codebook, Mention
-from peacetalks.extract.sentences import Sentence, paragraph_sentences, paragraphs
+from peacetalks.sentences import Sentence, paragraph_sentences, paragraphs
 from peacetalks.extract.words import automaton, fold
 from peacetalks.extract.stance_words import (
     _back_words, _is_past_verb, _lists, _Lists, NOBODY, _OPPOSITION, _PARTICIPLE, _preceding_word,

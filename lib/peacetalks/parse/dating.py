@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from peacetalks.sources.catalog import CatalogEntry, Event
 from peacetalks.parse.dates import WEEKDAYS, date_in_url, month_day_mentions
 from peacetalks.parse.page import ParsedArticle
-from peacetalks.extract.sentences import split_sentences
+from peacetalks.sentences import split_sentences
 
 OPEN_START = dt.date.min
 OPEN_END = dt.date.max

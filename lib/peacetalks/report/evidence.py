@@ -15,7 +15,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from peacetalks.extract.sentences import paragraphs
+from peacetalks.sentences import paragraphs
 
 _STYLE = """<style>
 .pt-evidence{font-family:sans-serif;line-height:1.5;max-width:52em}

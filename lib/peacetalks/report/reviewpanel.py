@@ -43,7 +43,7 @@ from peacetalks.tables import candidates
 from peacetalks.extract.codebook import Codebook, load_codebook
 from peacetalks.sources.problems import InputError
 from peacetalks.tables.review import REVIEW_COLUMNS, SET_ASIDE, ReviewRow, load_review, machine_status, quotes_match
-from peacetalks.extract.sentences import split_sentences
+from peacetalks.sentences import split_sentences
 from peacetalks.tables.corpus import load_corpus
 
 POLARITIES = [("supports (+1)", 1), ("opposes (-1)", -1), ("mixed or undecided (0)", 0)]

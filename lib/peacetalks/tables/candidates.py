@@ -37,7 +37,7 @@ from peacetalks.extract.codebook import Codebook, load_codebook
 from peacetalks.sources.problems import InputError
 from peacetalks.sources.reading import analyst_folder
 from peacetalks.tables.review import ReviewRow, load_review, machine_status, quotes_match
-from peacetalks.extract.sentences import split_sentences
+from peacetalks.sentences import split_sentences
 
 WORDS_PATH = Path(__file__).resolve().with_name("candidate_words.yaml")
 QUEUE_COLUMNS = ["article_id", "kind", "actor", "issue", "polarity", "quote", "score"]
