@@ -3,15 +3,13 @@ the reader missed on text nobody tuned on. Every sentence here is our own; each 
 phrasings that must give a row and counterexamples that must give nothing (or not that row)."""
 from __future__ import annotations
 
-import datetime as dt
 
 
-from peacetalks.extract.stances import extract_stances
+from helpers import stances_of
 
 
 def read(body: str, published: str | None = "2015-11-03") -> list[tuple]:
-    date = dt.date.fromisoformat(published) if published else None
-    return sorted({(r["actor"], r["issue"], r["polarity"]) for r in extract_stances("a", body, date)})
+    return stances_of(body, published)
 
 
 # --- a verb of urging: the one who urges holds what follows, not the one urged --------------------------

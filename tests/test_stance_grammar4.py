@@ -3,14 +3,12 @@ our own; each mechanism has several phrasings that must give a row and counterex
 (or not that row)."""
 from __future__ import annotations
 
-import datetime as dt
 
-from peacetalks.extract.stances import extract_stances
+from helpers import stances_of
 
 
 def read(body: str, published: str | None = "2016-03-01") -> list[tuple]:
-    date = dt.date.fromisoformat(published) if published else None
-    return sorted({(r["actor"], r["issue"], r["polarity"]) for r in extract_stances("a", body, date)})
+    return stances_of(body, published)
 
 
 # --- "as" opening a clause with its own subject: that subject holds what it says ---------------------------

@@ -5,16 +5,14 @@ several phrasings that must give a row and counterexamples that must give none (
 of unnamed powers, a stance the sentence reports as someone else's)."""
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
-from peacetalks.extract.stances import extract_stances
+from helpers import stances_of
 
 
 def read(body: str, published: str | None = "2016-03-10") -> list[tuple]:
-    date = dt.date.fromisoformat(published) if published else None
-    return sorted({(r["actor"], r["issue"], r["polarity"]) for r in extract_stances("a", body, date)})
+    return stances_of(body, published)
 
 
 # --- speakers bound to the years they held office ------------------------------------------------------

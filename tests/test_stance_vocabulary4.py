@@ -6,16 +6,14 @@ Every sentence is our own; each mechanism has several phrasings that must give a
 must give none (another conflict, a collective of unnamed powers, a question, someone else's stance)."""
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
-from peacetalks.extract.stances import extract_stances
+from helpers import stances_of
 
 
 def read(body: str, published: str | None = "2016-03-10") -> list[tuple]:
-    date = dt.date.fromisoformat(published) if published else None
-    return sorted({(r["actor"], r["issue"], r["polarity"]) for r in extract_stances("a", body, date)})
+    return stances_of(body, published)
 
 
 # --- negotiations -----------------------------------------------------------------------------------------
