@@ -72,7 +72,7 @@ SPEAKERS = [
     Speaker("syrian_government", "President Bashar al-Assad", "Assad", "he"),
     Speaker("syrian_government", "Syria's top diplomat Walid Muallem", "Damascus", "he"),
     Speaker("syrian_government", "Damascus", "Damascus"),
-    Speaker("syrian_opposition", "the High Negotiations Committee", "Opposition", "it",
+    Speaker("syrian_opposition", "the opposition's HNC", "Opposition", "it",
             dt.date(2015, 12, 10), LAST_DAY),
     Speaker("syrian_opposition", "the National Coalition", "Syrian Coalition"),
     Speaker("syrian_opposition", "rebel groups", "Opposition", "they"),
@@ -416,7 +416,7 @@ def _moscow_times(rng: random.Random, d: Draft, fix: Callable[[str], str]) -> tu
     text = (f"\n\n# {d.title}\n\n{d.day:%B} {d.day.day}, {d.day.year}\n\n**The**  **Moscow Times**\n\n{body}\n\n"
             f"Original url:\n\n<{url}>")
     if rng.random() < 0.4:
-        text = ("Support The Moscow Times!\n" + text + "\n\nSign up for the Friday newsletter\n\n"
+        text = ("A message from The Moscow Times: readers keep us going.\n" + text + "\n\nSign up for the Friday newsletter\n\n"
                 "A short digest of the week's reporting, analysis and opinion pieces, chosen by our editors "
                 "and sent to your inbox once a week, free of charge.\n"
                 "By subscribing you accept our terms of use\n")

@@ -7,12 +7,12 @@ polarity changes between consecutive stances:
 - "softens":  from a firm position (+1 or -1) to a mixed one (0);
 - "firms":    from a mixed position (0) to a firm one.
 
-A stance that its article places earlier without a date ("after initially dismissing ...", "has
-softened its demands for ...") carries the publication date as `as_of` (see stances.py); it sorts
+A stance that its article places earlier without a date ("having at first refused ...", "has
+eased its conditions for ...") carries the publication date as `as_of` (see stances.py); it sorts
 before the article's other stances of that date, and it is compared only with stances of its own
 article, since its true date, and so its place among other articles, is unknown. Among one article's
 other stances of one date, a mixed one (0) sorts before firm ones: an article that reports a softening
-("has shown increasing flexibility") and then a firm step ("we will invite ...") reads in that order. Stances without
+("has grown more open to a deal") and then a firm step ("we will send a delegation ...") reads in that order. Stances without
 `as_of` (publication date unknown) are left out.
 """
 from __future__ import annotations
