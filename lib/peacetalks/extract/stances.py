@@ -123,8 +123,6 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
         if not cues and not follows:
             continue
         text = body[sentence.start:sentence.end]
-        if text.count(" | ") >= 2:
-            continue  # a run of menu items or teaser headlines ("News | Video | ..."), not the article's prose
         holdings = _read(text, codebook, published, functools.partial(context.previous, index),
                          functools.partial(context.voice, sentence), cues, bound,
                          functools.partial(context.introduced, sentence)) if cues else []
@@ -397,13 +395,13 @@ _NEITHER_NOR = re.compile(r"\bneither\b[^,;]{1,80}?\bnor\b")
 
 # a request or proposal right before the cue it asks for ("a Turkish request to", "Moscow's offer to", "the Saudi
 # call for"); group "noun" is its noun (matched in the folded sentence)
-_REQUEST_BEFORE = re.compile(r"\b(?:a|an|the)?\s*(?:[\w.'’-]+\s+){0,3}?(?P<noun>request|requests|proposal|proposals|offer|"
-                             r"offers|invitation|invitations|bid|suggestion|suggestions|initiative)\s+(?:to|for)\s+\Z")
+_REQUEST_NOUN = (r"(?:request|requests|proposal|proposals|offer|offers|invitation|invitations|bid|suggestion|suggestions|"
+                 r"initiative)")
+_REQUEST_BEFORE = re.compile(rf"\b(?:a|an|the)?\s*(?:[\w.'’-]+\s+){{0,3}}?(?P<noun>{_REQUEST_NOUN})\s+(?:to|for)\s+\Z")
 
 
 # a cue that itself opens with the noun of a request or offer ("offer to broker a truce")
-_REQUEST_AT = re.compile(r"(?:request|requests|proposal|proposals|offer|offers|invitation|invitations|bid|suggestion|"
-                         r"suggestions|initiative)\s+(?:to|for)\b")
+_REQUEST_AT = re.compile(rf"{_REQUEST_NOUN}\s+(?:to|for)\b")
 
 
 def _request_noun(folded: str, lo: int, cue_start: int, cue_end: int | None = None) -> int | None:
