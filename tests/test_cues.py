@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from peacetalks.extract.codebook import load_codebook
-from peacetalks.extract.phrases import Compiled, compile_phrase
+from peacetalks.extract.phrases import Compiled, choose, compile_phrase
 from peacetalks.extract.stances import extract_stances
 
 CODEBOOK = load_codebook()
@@ -108,6 +108,17 @@ def test_what_every_match_of_a_phrase_contains_is_read_from_its_words():
     assert compile_phrase("*-brokered talks", {}).literals == (frozenset({"-brokered"}), frozenset({"talks"}))
     # a regular expression term says nothing of its matches: a slot of it adds no set
     assert compile_phrase("back {truce}", {"truce": Compiled("cease-?fire")}).literals == (frozenset({"back"}),)
+
+
+def test_the_prefilter_looks_for_the_rare_word_of_a_phrase_not_the_common_one():
+    # "with" and "by" are in almost every sentence: a group of verbs is judged by its rare words
+    group = compile_phrase("(sided|siding with | stood|stands by) {assad}",
+                           {"assad": compile_phrase("Assad|al-Assad", {}, bounded=False)})
+    assert frozenset({"sided", "siding", "stood", "stands"}) in group.literals
+    # a set with a common word is looked for only after the sets without one; short content words count
+    chosen = choose(compile_phrase("lead|led to a? {0-2} truce|ceasefire", {}).literals, 3)
+    assert chosen[0] == frozenset({"truce", "ceasefire"}) and frozenset({"lead", "led"}) in chosen
+    assert choose((frozenset({"for"}), frozenset({"assad"})), 1) == (frozenset({"assad"}),)
 
 
 @pytest.mark.parametrize("cue", CUES, ids=[cue.where for cue in CUES])

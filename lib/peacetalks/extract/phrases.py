@@ -19,6 +19,17 @@ _TOKEN = re.compile(r"\((?P<group>[^()]*)\)(?P<optional>\?)?|(?P<gap>\{\d+-\d+(?
                     r"|\{any (?P<any>[^{}\s]+)\}|(?P<word>\S+)")
 TERM_REF = re.compile(r"\{([a-z_]+)\}")
 MIN_LITERAL = 3  # a string shorter than this is found almost everywhere: not worth looking for
+# English function words and the commonest verbs: in nearly every sentence of news, so a set of strings with
+# one of them tells the cue prefilter almost nothing (a word is judged by this list, not by its length:
+# "led" and "set" are rare enough, "with" and "have" are not)
+COMMON_WORDS = frozenset("""
+a about above after again against all also am an and any are as at be been before being below between both
+but by can could did do does doing down during each few for from further had has have having he her here
+hers him his how i if in into is it its itself just may me might more most must my no nor not now of off on
+once only or other our out over own same says said say she should so some such than that the their them then
+there these they this those through to too under until up very was we were what when where which while who
+whom why will with would you your
+""".split())
 
 
 class PhraseError(ValueError):
@@ -67,14 +78,19 @@ def _word(word: str, terms: dict[str, Compiled]) -> tuple[str, frozenset[str] | 
     return text + (r"[\w'’-]*" if stem is not word else ""), frozenset({_word_literal(stem)})
 
 
+def is_common(strings: frozenset[str]) -> bool:
+    """Whether a set of strings is found in almost any text: one is a COMMON_WORDS word or shorter than MIN_LITERAL."""
+    return any(len(s) < MIN_LITERAL or s in COMMON_WORDS for s in strings)
+
+
 def best(sets: Literals) -> frozenset[str] | None:
-    """The most selective of `sets`, as far as the words tell: of those whose strings all have four letters
-    or more, the one with the fewest strings ("pause" rather than "strikes|bombing|fighting"), the first
-    of equals, else the one whose shortest string is longest; None if there is none."""
+    """The most selective of `sets`, as far as the words tell: of those with no common word (`is_common`),
+    the one with the fewest strings ("pause" rather than "strikes|bombing|fighting"), the first of equals,
+    else the one whose shortest string is longest; None if there is none."""
     def rank(item: tuple[int, frozenset[str]]) -> tuple[int, ...]:
         index, strings = item
         shortest = min(map(len, strings))
-        return (0, len(strings), index) if shortest >= 4 else (1, -shortest, len(strings), index)
+        return (0, len(strings), index) if not is_common(strings) else (1, -shortest, len(strings), index)
     return min(enumerate(sets), key=rank)[1] if sets else None
 
 
@@ -167,14 +183,12 @@ def compile_term(source: list[str] | str, terms: dict[str, Compiled]) -> Compile
 
 
 def choose(sets: Literals, most: int) -> Literals:
-    """The `most` most selective of `sets` worth looking for: strings of three letters or fewer ("the",
-    "for") are found almost everywhere and cost more than they save, so a set with one is used only when
-    the cue has no better one (and never under MIN_LITERAL). Each set alone is a condition every match
-    meets, so any of them may be left out. Strings that contain another of their set are dropped."""
+    """The `most` most selective of `sets` worth looking for: a set with a common word ("the", "with",
+    `is_common`) is found almost everywhere and costs more than it saves, so it is used only when the
+    cue has no better one (and never with a string under MIN_LITERAL). Each set alone is a condition
+    every match meets, so any of them may be left out. Strings that contain another of their set are dropped."""
     usable = [_minimal(s) for s in sets if s and min(map(len, s)) >= MIN_LITERAL]
-    better = [s for s in usable if min(map(len, s)) > MIN_LITERAL]
-    usable = better or usable
-    usable.sort(key=lambda s: (-min(map(len, s)), len(s), sorted(s)))
+    usable.sort(key=lambda s: (is_common(s), len(s), -min(map(len, s)), sorted(s)))
     return tuple(dict.fromkeys(usable))[:most]
 
 
