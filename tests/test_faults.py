@@ -545,7 +545,7 @@ def _report_folder(path: Path, label: str) -> Path:
 def test_publication_is_one_step_and_safe_when_builds_race(tmp_path: Path):
     import threading
 
-    from peacetalks.report.build import swap_into_place
+    from peacetalks.report.output import swap_into_place
 
     out = _report_folder(tmp_path / "reports", "0")
     seen_missing: list[str] = []

@@ -208,7 +208,9 @@ def test_an_archive_html_column_is_read_as_a_page(tmp_path):
 
 
 def test_the_report_fingerprint_notices_an_html_file(tmp_path):
-    from peacetalks.report.build import corpus_files, find_notebooks, input_digests
+    from peacetalks.report.build import input_digests
+    from peacetalks.report.notebooks import find_notebooks
+    from peacetalks.tables.fingerprint import corpus_files
 
     (tmp_path / "a.txt").write_text("Title\n\nText of the article.\n", encoding="utf-8")
     notebooks = find_notebooks(REPO / "notebooks")

@@ -14,7 +14,7 @@ import pytest
 
 import peacetalks
 from peacetalks import tables
-from peacetalks.report import build as report
+from peacetalks.report import notebooks
 from peacetalks.sources.catalog import load_catalog, load_events
 from peacetalks.sources.isodates import iso_date
 from peacetalks.sources.problems import InputError
@@ -56,16 +56,16 @@ def test_the_parameters_refuse_it_in_a_notebook_on_the_command_line_and_in_a_fil
     with pytest.raises(InputError, match="parameter start: " + refusal(value)):
         peacetalks.check_parameters(start=value)
     with pytest.raises(InputError, match="parameter end: " + refusal(value)):
-        report.validate_parameters({"end": report.parse_cli_value(value)}, report.find_notebooks(
+        notebooks.validate_parameters({"end": notebooks.parse_cli_value(value)}, notebooks.find_notebooks(
             Path(__file__).resolve().parents[1] / "notebooks"))
     params = tmp_path / "params.yaml"
     params.write_text(f"actors: [turkey]\n\nend: {value}\n", encoding="utf-8")
     with pytest.raises(InputError, match=re.escape(f"{params}, line 3: parameter end: ") + refusal(value)):
-        report.read_parameters_file(params)
+        notebooks.read_parameters_file(params)
 
 
 def test_a_parameters_file_keeps_good_dates_and_none():
-    assert peacetalks.check_parameters(start=report.parse_cli_value("2016-03-15"), end="none").given() == {
+    assert peacetalks.check_parameters(start=notebooks.parse_cli_value("2016-03-15"), end="none").given() == {
         "start": "2016-03-15", "end": None}
 
 

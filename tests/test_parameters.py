@@ -9,10 +9,10 @@ import pytest
 
 import peacetalks
 from conftest import REPO
-from peacetalks.report import parameters, build as report
+from peacetalks.report import notebooks, parameters
 from peacetalks.sources.problems import InputError
 
-NOTEBOOKS = report.find_notebooks(REPO / "notebooks")
+NOTEBOOKS = notebooks.find_notebooks(REPO / "notebooks")
 
 
 def test_a_misspelt_actor_or_issue_is_refused_with_the_name_meant():
@@ -57,7 +57,7 @@ def test_the_build_and_the_notebook_give_the_same_message(given):
     with pytest.raises(InputError) as in_notebook:
         peacetalks.check_parameters(**given)
     with pytest.raises(InputError) as in_build:
-        report.validate_parameters(given, NOTEBOOKS)
+        notebooks.validate_parameters(given, NOTEBOOKS)
     assert str(in_build.value) == str(in_notebook.value)
 
 
@@ -65,7 +65,7 @@ def _parameters_and_check(path) -> tuple[set[str], set[str]]:
     """The names a notebook's parameters cell assigns, and the keywords its check_parameters call passes."""
     nb = nbformat.read(path, as_version=4)
     [index] = [i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])]
-    declared = set(report.parse_parameters_cell(nb.cells[index].source, path.name))
+    declared = set(notebooks.parse_parameters_cell(nb.cells[index].source, path.name))
     following = next(c for c in nb.cells[index + 1:] if c.cell_type == "code")
     calls = [node for node in ast.walk(ast.parse(following.source))
              if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "check_parameters"]

@@ -11,16 +11,16 @@ import pytest
 from PIL import Image
 
 from conftest import MALICIOUS_ID, MALICIOUS_MARKUP, REPO, BuiltReport, make_project, run_report
-from peacetalks.report import build as report
+from peacetalks.report import notebooks, output, build as report
 from peacetalks.sources.problems import InputError
 
-NOTEBOOKS = report.find_notebooks(REPO / "notebooks")
+NOTEBOOKS = notebooks.find_notebooks(REPO / "notebooks")
 
 
 # --- parameters: validated before any kernel starts ---------------------------------------------------
 
 def test_parameters_cell_is_read_with_defaults_and_help():
-    params = report.parse_parameters_cell(
+    params = notebooks.parse_parameters_cell(
         'corpus = "../seeds"  # the folder\nstart = None  # first day\nkinds = ["killed"]\n', "nb")
     assert {name: p.default for name, p in params.items()} == {"corpus": "../seeds", "start": None, "kinds": ["killed"]}
     assert params["corpus"].help == "the folder"
@@ -28,7 +28,7 @@ def test_parameters_cell_is_read_with_defaults_and_help():
 
 def test_parameters_cell_with_code_is_refused():
     with pytest.raises(InputError, match="only assign literals"):
-        report.parse_parameters_cell("import os\n", "nb.ipynb")
+        notebooks.parse_parameters_cell("import os\n", "nb.ipynb")
 
 
 def test_every_notebook_declares_the_shared_parameters():
@@ -37,16 +37,16 @@ def test_every_notebook_declares_the_shared_parameters():
 
 
 def test_valid_parameters_are_normalised():
-    given = {"start": report.parse_cli_value("2015-01-01"), "end": "2016-12-31",
-             "kinds": report.parse_cli_value("killed,displaced")}
-    assert report.validate_parameters(given, NOTEBOOKS) == {
+    given = {"start": notebooks.parse_cli_value("2015-01-01"), "end": "2016-12-31",
+             "kinds": notebooks.parse_cli_value("killed,displaced")}
+    assert notebooks.validate_parameters(given, NOTEBOOKS) == {
         "start": "2015-01-01", "end": "2016-12-31", "kinds": ["killed", "displaced"]}
-    assert report.validate_parameters({"start": "none"}, NOTEBOOKS) == {"start": None}
+    assert notebooks.validate_parameters({"start": "none"}, NOTEBOOKS) == {"start": None}
 
 
 @pytest.mark.parametrize("given, message", [
     ({"strat": "2015-01-01"}, r"unknown parameter 'strat' \(did you mean start\?\)"),
-    ({"start": report.parse_cli_value("2015-13-01")}, r"parameter start: '2015-13-01' is not a date in the form YYYY-MM-DD"),
+    ({"start": notebooks.parse_cli_value("2015-13-01")}, r"parameter start: '2015-13-01' is not a date in the form YYYY-MM-DD"),
     ({"start": "2016-01-01", "end": "2015-01-01"}, r"start is after end"),
     ({"kinds": "killed,maimed"}, r"parameter kinds: unknown value 'maimed'; choose from killed"),
     ({"actors": "russia,rusia"}, r"parameter actors: unknown value 'rusia' \(did you mean 'russia'\?\)"),
@@ -56,7 +56,7 @@ def test_valid_parameters_are_normalised():
 ])
 def test_bad_parameters_are_refused_with_a_clear_message(given, message):
     with pytest.raises(InputError, match=message):
-        report.validate_parameters(given, NOTEBOOKS)
+        notebooks.validate_parameters(given, NOTEBOOKS)
 
 
 def test_unknown_parameter_on_the_command_line_fails_before_any_kernel(tmp_path):
@@ -78,30 +78,30 @@ def test_an_unknown_evidence_article_is_refused_before_any_kernel(tmp_path, caps
 def test_parameters_file_is_read_and_checked(tmp_path):
     good = tmp_path / "params.yaml"
     good.write_text("start: 2015-01-01\nkinds: [killed]\n")
-    assert report.validate_parameters(report.read_parameters_file(good), NOTEBOOKS) == {
+    assert notebooks.validate_parameters(notebooks.read_parameters_file(good), NOTEBOOKS) == {
         "start": "2015-01-01", "kinds": ["killed"]}
     bad = tmp_path / "bad.yaml"
     bad.write_text("- start\n")
     with pytest.raises(InputError, match="bad.yaml: expected a mapping"):
-        report.read_parameters_file(bad)
+        notebooks.read_parameters_file(bad)
     bad.write_text("kinds: [killed]\nstart: 2015-13-01\n")
     with pytest.raises(InputError, match=r"bad.yaml, line 2: parameter start: '2015-13-01' is not a date in the form YYYY-MM-DD"):
-        report.read_parameters_file(bad)
+        notebooks.read_parameters_file(bad)
 
 
 # --- what a build depends on -------------------------------------------------------------------
 
 def test_inputs_digest_follows_articles_analyst_files_and_parameters(tmp_path):
     project = make_project(tmp_path / "p", malicious=False)
-    corpus, notebooks = project / "seeds", report.find_notebooks(project / "notebooks")
-    first = report.inputs_digest(corpus, notebooks, {})
-    assert report.inputs_digest(corpus, notebooks, {}) == first
-    assert report.inputs_digest(corpus, notebooks, {"start": "2015-01-01"}) != first
+    corpus, found = project / "seeds", notebooks.find_notebooks(project / "notebooks")
+    first = report.inputs_digest(corpus, found, {})
+    assert report.inputs_digest(corpus, found, {}) == first
+    assert report.inputs_digest(corpus, found, {"start": "2015-01-01"}) != first
     (corpus / "catalog.csv").write_text((corpus / "catalog.csv").read_text() + "\n")
-    second = report.inputs_digest(corpus, notebooks, {})
+    second = report.inputs_digest(corpus, found, {})
     assert second != first
     (corpus / "005_new.txt").write_text("A new article\n\nIts text.\n")
-    assert report.inputs_digest(corpus, notebooks, {}) != second
+    assert report.inputs_digest(corpus, found, {}) != second
 
 
 def test_labelled_sets_given_are_handed_to_the_kernel_relative_to_where_it_runs(tmp_path, monkeypatch):
@@ -110,7 +110,7 @@ def test_labelled_sets_given_are_handed_to_the_kernel_relative_to_where_it_runs(
     build_dir = tmp_path / "out" / ".reports.building-x"
     [accuracy_notebook] = [n for n in NOTEBOOKS if "labelled" in n.parameters]
     given = {"labelled": ["sets/gold.json"], "start": "2015-01-01"}
-    assert report.notebook_parameters(given, accuracy_notebook, build_dir) == {
+    assert notebooks.notebook_parameters(given, accuracy_notebook, build_dir) == {
         "labelled": ["../../sets/gold.json"], "start": "2015-01-01"}
     assert given["labelled"] == ["sets/gold.json"]  # as given, for the index and the digest
 
@@ -128,7 +128,7 @@ def test_swap_keeps_the_readme_and_replaces_the_rest(tmp_path):
     (out / "README.md").write_text("what goes here")
     (out / "stale.html").write_text("old")
     (build / "index.html").write_text("new")
-    report.swap_into_place(build, out)
+    output.swap_into_place(build, out)
     assert sorted(p.name for p in out.iterdir()) == ["README.md", "index.html"]
     assert not build.exists() and [p.name for p in tmp_path.iterdir()] == ["reports"]
 
