@@ -60,9 +60,13 @@ def test_mentions_equal_the_plain_scan_on_any_text(text):
     assert CODEBOOK.mentions(text) == plain_mentions(text)
 
 
+# each cue's expressions compiled case-insensitively: the plain reading the folded patterns must agree with
+_PLAIN = [(cue, re.compile(cue.pattern, re.IGNORECASE), re.compile(cue.needs, re.IGNORECASE) if cue.needs else None)
+          for cue in CODEBOOK.cues]
+
+
 def _cues_that_match(text: str) -> list:
-    return [cue for cue in CODEBOOK.cues
-            if cue.pattern.search(text) and (cue.needs is None or cue.needs.search(text))]
+    return [cue for cue, pattern, needs in _PLAIN if pattern.search(text) and (needs is None or needs.search(text))]
 
 
 def test_every_matching_cue_is_a_possible_cue_on_real_sentences():
@@ -203,7 +207,7 @@ def _folded_cue_spans(text: str, lo: int, hi: int) -> list:
 
 def _plain_cue_spans(text: str, lo: int, hi: int) -> list:
     return [[m.span() for m in pattern.finditer(text, lo, hi)]
-            for cue in CODEBOOK.cues for pattern in (cue.pattern, cue.needs) if pattern is not None]
+            for _cue, plain, needs in _PLAIN for pattern in (plain, needs) if pattern is not None]
 
 
 def test_folded_cue_patterns_find_what_the_case_insensitive_ones_find_in_real_sentences():

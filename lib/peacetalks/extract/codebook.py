@@ -51,16 +51,16 @@ class Cue:
 
     issue: str
     polarity: int
-    pattern: re.Pattern[str]
-    needs: re.Pattern[str] | None = None
+    pattern: str                # a case-insensitive regular expression (the phrase compiled, phrases.py)
+    needs: str | None = None    # the same, of what the sentence must also have
     agents: str = "subject"
     where: str = ""
     # Sets of lower-case strings such that every text the cue (and its `needs`) matches in contains a
     # string of each set, in lower case: what a text must have to be worth trying (read from its phrase,
     # see phrases.py and cuefilter.py).
     literals: tuple[frozenset[str], ...] = ()
-    # `pattern` and `needs` compiled to match the folded text (`words.folded_pattern`): the same matches
-    # at the same offsets, two to three times faster than the case-insensitive patterns.
+    # `pattern` and `needs` compiled to match the folded text (`text.folded_pattern`): the same matches at the
+    # same offsets as the case-insensitive patterns, two to three times faster; they are all that is compiled.
     folded: re.Pattern[str] | None = field(default=None, compare=False)
     needs_folded: re.Pattern[str] | None = field(default=None, compare=False)
     # sentences (general English, written for the codebook) the cue must match, and must not match
@@ -71,7 +71,8 @@ class Cue:
 
     def matches(self, text: str) -> bool:
         """Whether the cue (and its `needs`, if any) matches somewhere in `text`."""
-        return bool(self.pattern.search(text)) and (self.needs is None or bool(self.needs.search(text)))
+        folded = fold(text)
+        return bool(self.folded.search(folded)) and (self.needs_folded is None or bool(self.needs_folded.search(folded)))
 
 
 @dataclass(frozen=True)
@@ -210,6 +211,15 @@ def _regex(source: str, path: Path, where: str, flags: int = 0) -> re.Pattern[st
         raise _fail(path, where, f"bad regular expression ({err}): {source!r}") from None
 
 
+def _folded_regex(source: str, path: Path, where: str) -> re.Pattern[str]:
+    """A case-insensitive expression compiled for the folded text (`folded_pattern`), the one way a cue is
+    compiled (compiling it case-insensitively too cost 0.7 s of every process's start, for nothing read)."""
+    try:
+        return folded_pattern(source)
+    except re.error as err:
+        raise _fail(path, where, f"bad regular expression ({err}): {source!r}") from None
+
+
 def _terms(raw: dict[str, list[str] | str], path: Path) -> dict[str, Compiled]:
     """The terms compiled: a term may use others ({name}), in any order of the file, so each is read once
     those it uses are; a cycle, or a term used before it is defined, is named by the first one."""
@@ -241,11 +251,10 @@ def _cue(entry: CueEntry, issue_id: str, where: str, terms: dict[str, Compiled],
     source = compiled.regex
     if source.startswith(r"\b"):  # a cue never starts inside a hyphenated word ("UN-backed")
         source = r"(?<![-\w])" + source[2:]
-    pattern = _regex(source, path, where, re.IGNORECASE)
-    needs_pattern = _regex(needs.regex, path, f"{where}.needs", re.IGNORECASE) if needs is not None else None
     literals = choose(compiled.literals, 3) + (choose(needs.literals, 1) if needs is not None else ())
-    cue = Cue(issue_id, entry.polarity, pattern, needs_pattern, entry.agents, where, literals,
-              folded_pattern(pattern.pattern), folded_pattern(needs_pattern.pattern) if needs_pattern else None,
+    cue = Cue(issue_id, entry.polarity, source, needs.regex if needs is not None else None, entry.agents, where, literals,
+              _folded_regex(source, path, where),
+              _folded_regex(needs.regex, path, f"{where}.needs") if needs is not None else None,
               tuple(entry.examples), tuple(entry.counterexamples),
               (entry.phrase or entry.cue or "") + (f"  (needs {entry.needs})" if entry.needs else ""))
     for sentence in entry.examples:
