@@ -18,8 +18,9 @@ from typing import Callable
 from peacetalks.parse.dates import FoundDate, WEEKDAYS, find_dates, month_day_mentions, year_of_month_day
 from peacetalks.parse.lines import (FURNITURE_MAX, at_most_words, clean_line, clean_lines, ends_sentence, is_latin,
                                     is_title_case, words_of)
-from peacetalks.parse.outlets import (CAPS_DATELINE, CREDIT_DATELINE, OUTLET_WORDS, Outlets, masthead_name,
-                                      source_in_lines, load_outlets, normalise_outlet)
+from peacetalks.parse.outlets import (CAPS_DATELINE, CREDIT_DATELINE, OUTLET_WORDS, SLASH_DATELINE, Outlets,
+                                      masthead_and_slogan, masthead_name, site_name, source_in_lines, load_outlets,
+                                      normalise_outlet)
 from peacetalks.sources.yamlfiles import load_yaml_text
 from peacetalks.text import fold, folded_pattern
 
@@ -459,18 +460,84 @@ def _is_headline_stack(line: str, opening: list[str], index: int, first_paragrap
                                   or _is_sentence(after))
 
 
+# A browser title: the headline, then the site's name (or a section and the name) after a bar or a dash:
+# "Envoys Meet In Valdoria | The Example Herald", "Envoys meet in Valdoria - World - Example Post".
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|\u00bb|\u00b7)\s+")
+
+
+def browser_titles(opening: list[str]) -> dict[int, tuple[int, str]]:
+    """The lines of `opening` that are a browser title repeating another line of it with the site's name
+    after a bar or dash: {index of the browser title: (index of the line it repeats, the text after it)}."""
+    first_index: dict[str, int] = {}
+    for index, line in enumerate(opening):
+        first_index.setdefault(line.lower(), index)
+    found: dict[int, tuple[int, str]] = {}
+    for index, line in enumerate(opening):
+        for separator in _TITLE_SEPARATOR.finditer(line):
+            head = line[: separator.start()].strip().lower()
+            other = first_index.get(head)
+            if other is not None and other != index and len(head.split()) >= 3:
+                found[index] = (other, line[separator.end():].strip())
+                break
+    return found
+
+
+# Words too common to tell a headline's words from a menu's (the rest are compared with the text's words).
+_COMMON_WORDS = frozenset("this that with from have been were will would their there they them what when which "
+                          "into over after about more than some also said says news".split())
+
+
+def _content_words(text: str) -> set[str]:
+    """The words of `text` that carry its matter, cut to five letters (so "talks" and "talked", "Syria's"
+    and "Syrian" compare equal)."""
+    return {word[:5] for word in words_of(text) if len(word) >= 4 and word not in _COMMON_WORDS}
+
+
+def _is_deck_over(line: str, opening: list[str], index: int, first_paragraph: str | None, dated: list[bool]) -> bool:
+    """Whether a headline of five words or more (not a bar of names) stands over its deck (standfirst): the
+    next line reads as a headline too but is longer, and a byline, a date or the text follows the deck."""
+    if at_most_words(line, 4) or "|" in line or _names_outlet(line) or index + 1 >= len(opening):
+        return False
+    deck = opening[index + 1]
+    if not _headline_candidate(deck, dated[index + 1]) or len(deck.split()) <= len(line.split()):
+        return False
+    after = opening[index + 2] if index + 2 < len(opening) else first_paragraph
+    if after is None:
+        return False
+    return (dated[index + 2: index + 3] == [True] and not is_clock(after)) or bool(_HEADER_OPENERS.match(after)) \
+        or _is_paragraph(after) or _is_byline(after)
+
+
+# A byline without "By": two to four names, then "in" a place or a bar ("Jane Roe in Valdoria").
+_BYLINE_IN = re.compile(r"^[A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){1,3}(?: and [A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){1,3})?"
+                        r" in [A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){0,2}$")
+
+
+def _is_byline(line: str) -> bool:
+    return bool(_BYLINE_OPENS.match(line) or _BYLINE_IN.match(line))
+
+
+def _names_outlet(line: str) -> bool:
+    """A masthead: the outlet's name ("Example Evening Gazette"), alone or with its slogan."""
+    return bool(masthead_name(line) or masthead_and_slogan(line))
+
+
 def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict[str, int],
-                   dated: list[bool]) -> int | None:
+                   dated: list[bool], text_words: set[str] | None = None) -> int | None:
     """The index in `opening` (the lines before the first paragraph) of the headline, or None.
 
     Each candidate is scored by structure: a headline is followed by a date or byline line (not a clock or
-    weather widget, which follows a masthead or a menu), a bullet
-    summary, a deck or the lead paragraph or by itself again, is often printed twice, and seldom ends with a full stop;
-    earlier lines win ties.
+    weather widget, which follows a masthead or a menu), a bullet summary, a deck or the lead paragraph or
+    by itself again, is often printed twice (or repeated by the browser title, "Headline | Site"), shares
+    words with the text under it, is not an outlet's name, and seldom ends with a full stop; a headline over
+    a longer deck outranks the deck; earlier lines win ties.
     """
+    repeated = browser_titles(opening[:15])
+    again = {other for other, _ in repeated.values()}
     best, best_score = None, 0.0
+    decks: set[int] = set()
     for index, line in enumerate(opening[:15]):
-        if not _headline_candidate(line, dated[index]):
+        if index in repeated or not _headline_candidate(line, dated[index]):
             continue
         following = opening[index + 1] if index + 1 < len(opening) else first_paragraph
         score = 1.0
@@ -480,12 +547,24 @@ def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict
             score += 3
         elif _is_headline_stack(line, opening, index, first_paragraph, dated):
             score += 3  # a headline over its sub-headline, the two over the text
-        if counts.get(line, 0) > 1:
+        own = _content_words(line) if text_words else set()
+        shared = len(own & text_words) if own else 0
+        speaks = len(own) >= 2 and shared >= max(2, 0.3 * len(own))
+        if shared and _is_deck_over(line, opening, index, first_paragraph, dated):
+            score = max(score, 4.0) + 0.5  # a headline over its deck: the deck is not the headline
+            decks.add(index + 1)
+        if index in decks:
+            score -= 2
+        if counts.get(line, 0) > 1 or index in again:
             score += 2
         if 4 <= len(line.split()) <= 25:
             score += 1
         if line.endswith("."):
             score -= 2  # headlines seldom end with a full stop; a deck or a lead sentence does
+        if _names_outlet(line):
+            score -= 2  # the outlet's name over a stamp: "Example Evening Gazette", "Published ..."
+        if speaks:
+            score += 1  # it speaks of what the text speaks of (a menu, a slogan or a banner does not)
         score -= 0.2 * index
         if score > best_score:
             best, best_score = index, score
@@ -571,7 +650,8 @@ def parse_article(text: str) -> ParsedArticle:
     first = next((i for i, (clean, _) in enumerate(lines) if _is_paragraph(clean)), len(lines))
     opening = [clean for clean, _ in lines[:first]]
     dated = [bool(dates_in[clean[:300]]) for clean in opening]
-    pick = _pick_headline(opening, lines[first][0] if first < len(lines) else None, counts, dated)
+    text_words = _content_words(" ".join(clean for clean, _ in lines[first: first + 3]))
+    pick = _pick_headline(opening, lines[first][0] if first < len(lines) else None, counts, dated, text_words)
     title = opening[pick] if pick is not None else None
     if title is not None and pick + 1 < len(opening) and title.endswith(" " + opening[pick + 1]) \
             and len(opening[pick + 1]) < len(title) // 2:
@@ -581,7 +661,7 @@ def parse_article(text: str) -> ParsedArticle:
     header: list[str] = []
     paragraphs: list[str] = []
     late_stamps: list[str] = []
-    masthead = next(filter(None, map(masthead_name, before)), None)
+    masthead = next(filter(None, (masthead_name(line) or masthead_and_slogan(line) for line in before)), None)
     for index, (clean, line) in enumerate(lines[(pick + 1) if pick is not None else 0:],
                                           start=(pick + 1) if pick is not None else 0):
         ends = ends_sentence(clean)
@@ -612,7 +692,7 @@ def parse_article(text: str) -> ParsedArticle:
     # The publisher: a dateline's credit, a byline or signature, a copyright line, a masthead, a url.
     dateline_source = None
     for paragraph in paragraphs[:3]:
-        dateline = CREDIT_DATELINE.match(paragraph) or CAPS_DATELINE.match(paragraph)
+        dateline = CREDIT_DATELINE.match(paragraph) or SLASH_DATELINE.match(paragraph) or CAPS_DATELINE.match(paragraph)
         if dateline:
             agency = outlets.wire_named(dateline.group("name"))
             if agency:
@@ -620,8 +700,12 @@ def parse_article(text: str) -> ParsedArticle:
             else:
                 dateline_source = normalise_outlet(dateline.group("name"), outlets)
             break
+    titled = None  # the site's name after the headline in the browser title: "Headline | Example Herald"
+    if pick is not None:
+        titled = next((site_name(tail, outlets) for other, tail in browser_titles(opening[:15]).values()
+                       if other == pick), None)
     if source is None:
-        source = (dateline_source or source_in_lines(cleaned, outlets) or normalise_outlet(masthead, outlets)
+        source = (dateline_source or titled or source_in_lines(cleaned, outlets) or normalise_outlet(masthead, outlets)
                   or outlets.outlet_of_url(url))
     if source is None:
         for clean in header:  # "Example Media November 10, 2014": an outlet's name before the date
