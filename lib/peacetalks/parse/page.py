@@ -8,6 +8,7 @@ date, wire and source.
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass
@@ -15,7 +16,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
-from peacetalks.parse.dates import FoundDate, WEEKDAYS, find_dates, month_day_mentions, year_of_month_day
+from peacetalks.parse.dates import (FoundDate, WEEKDAYS, date_in_url, find_dates, month_day_mentions, numeric_order,
+                                   year_of_month_day)
 from peacetalks.parse.lines import (FURNITURE_MAX, at_most_words, clean_line, clean_lines, ends_sentence, is_latin,
                                     is_title_case, words_of)
 from peacetalks.parse.outlets import (CAPS_DATELINE, CREDIT_DATELINE, OUTLET_WORDS, SLASH_DATELINE, Outlets,
@@ -148,6 +150,8 @@ class ParsedArticle:
     url: str | None
     body: str
     printed_date: FoundDate | None = None
+    published_label: bool = False  # the printed date stands under a "Published"/"Posted" label, and the
+    # text agrees with it (it names the date's year, a day of the week before it, or the date's weekday)
 
 
 def _opens_stamp_or_byline(line: str) -> bool:
@@ -186,6 +190,8 @@ def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Out
     before = text[: found.start]
     if _CAPS_PLACE.fullmatch(before):
         return True  # a dateline's place in capitals, then the date: "VALDORIA, EXAMPLIA — 3 May 2016"
+    if names and _PLACE_COMMA.fullmatch(before) and _CREDIT_TO_END.fullmatch(text, found.end):
+        return True  # a dateline line of its own under the headline: "Valdoria, 08/05/2016 - EXN"
     stamp = _OPENING_STAMP.match(text) is not None  # "Published 6:00 AM ET Sat, 3 May 2016": a time may come first
     allowed = 0
     if names and len(text) < 120:
@@ -213,6 +219,8 @@ def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Out
 
 
 _STAMP_TIME = re.compile(r"\W{0,3}\d{1,2}:\d{2}\b")
+_PLACE_COMMA = re.compile(r"[A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){0,2},\s*")
+_CREDIT_TO_END = re.compile(r"\s*(?:[-\u2013\u2014|]\s*[A-Z][\w .&'\u2019-]{0,30})?\s*")
 _NAME_SEPARATOR = re.compile(r"\S\s*\|\s*$")
 _BYLINE_OPENS = re.compile(r"^(?:by|posted by|written by|author|reporter|reported by)\b:?\s+[A-Z]", re.I)
 _CREDIT_CLOSES = re.compile(r"\s*\([A-Z][^()]{1,40}\)\s*[-\u2014\u2013]?\s*")
@@ -312,10 +320,15 @@ def _run_on_headline(paragraph: str, dates_in: Callable[[str], list[FoundDate]])
 
 
 class _DatesMemo(dict):
-    """find_dates of each text looked up, found once: the parser asks about some lines twice."""
+    """find_dates of each text looked up, found once: the parser asks about some lines twice. `order` is
+    how the page prints numeric dates, when it settles that (dates.numeric_order)."""
+
+    def __init__(self, order: str | None = None) -> None:
+        super().__init__()
+        self.order = order
 
     def __missing__(self, text: str) -> list[FoundDate]:
-        found = self[text] = find_dates(text)
+        found = self[text] = find_dates(text, self.order)
         return found
 
 
@@ -408,6 +421,39 @@ _OPENING_STAMP = re.compile(r"^(?:last\s+)?(?:published|updated|posted|first pub
                             r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?", re.I)
 _STAMP_REST = re.compile(r"\W*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|[A-Z]{2,4}(?:\s*[+-]\d{1,2})?)?\W*)?$",
                          re.I)
+
+
+_PUBLISHED_LABEL = re.compile(r"^\W*(?:first\s+)?(?:published|posted)\b", re.I)
+_YEAR_IN_TEXT = re.compile(r"(?<![\w/.-])(?:19|20)\d\d(?![\w/])")
+
+
+def _text_agrees(date: dt.date, text: str) -> bool:
+    """Whether the article's text agrees with a date printed above it: it names the date's year, or a
+    month and day up to a week before it, and no year after it."""
+    years = {int(year) for year in _YEAR_IN_TEXT.findall(text)}
+    if any(year > date.year for year in years):
+        return False
+    if date.year in years:
+        return True
+    for month, day, _, _ in month_day_mentions(text):
+        for year in (date.year, date.year - 1):
+            try:
+                mentioned = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if 0 <= (date - mentioned).days <= 7:
+                return True
+    return False
+
+
+_WEEKDAY_NAMED = re.compile(r"\b(?:on|late|early|last)\s+(" + "|".join(WEEKDAYS) + r")\b", re.I)
+
+
+def _weekday_agrees(date: dt.date, lead: list[str]) -> bool:
+    """Whether the lead (a deck and the first paragraph) names only the weekday of `date` or of the day
+    before ("agreed on Tuesday")."""
+    named = {match.group(1).lower() for paragraph in lead for match in _WEEKDAY_NAMED.finditer(paragraph[:600])}
+    return bool(named) and named <= {WEEKDAYS[date.weekday()], WEEKDAYS[(date.weekday() - 1) % 7]}
 
 
 def _stamp_line_date(line: str, dates_in: Callable[[str], list[FoundDate]]) -> FoundDate | None:
@@ -612,7 +658,7 @@ def parse_article(text: str) -> ParsedArticle:
             break
 
     # The lines that are not furniture, in order (a line printed twice is kept once, but counted).
-    dates_in = _DatesMemo()
+    dates_in = _DatesMemo(numeric_order(text, date_in_url(url)) if "/" in text else None)
     lines: list[tuple[str, str]] = []  # (clean, raw)
     counts: dict[str, int] = {}
     teasers = False  # inside a list of teasers, after its label
@@ -718,6 +764,10 @@ def parse_article(text: str) -> ParsedArticle:
     # The printed date: a date line below the headline, else the first paragraph's opening or dateline,
     # and only then a line above the headline (where clocks and current-date widgets stand).
     found, at = printed_date(header, title, outlets, dates_in.__getitem__, names=True)
+    published_label = found is not None and bool(_PUBLISHED_LABEL.match(header[at]))
+    if published_label:
+        opening_text = " ".join(paragraphs[:8])
+        published_label = _text_agrees(found.date, opening_text) or _weekday_agrees(found.date, paragraphs[:2])
     if found is None and paragraphs:
         found, at = printed_date(paragraphs[:1], title, outlets, dates_in.__getitem__)
         at = len(header) if found is not None else -1
@@ -730,7 +780,10 @@ def parse_article(text: str) -> ParsedArticle:
         found = _stamp_line_date(late_stamps[0], dates_in.__getitem__)
     if found is None:  # above the headline, only a stamp: a date with a time or a label ("Updated: ...")
         stamps = [line for line in before if _CLOCK_TIME.search(line) or _STAMP_LABEL.search(line)]
-        found, _ = printed_date(stamps, title, outlets, dates_in.__getitem__)
+        found, index = printed_date(stamps, title, outlets, dates_in.__getitem__)
+        if found is not None and not _STAMP_LABEL.search(stamps[index]) \
+                and not _text_agrees(found.date, " ".join(paragraphs[:8])):
+            found = None  # a date and a time above the headline, unlabelled: the site's clock unless the text agrees
     if found is None and lines and len(lines) > 1 and len(lines[-1][0]) <= 60 and _FOOT_STAMP.match(lines[-1][0]):
         stamped = dates_in[lines[-1][0]]
         found = stamped[0] if len(stamped) == 1 else None  # a labelled stamp closing the page
@@ -758,5 +811,5 @@ def parse_article(text: str) -> ParsedArticle:
 
     return ParsedArticle(
         title=title or None, source=source, wire=wire, url=url, body="\n\n".join(paragraphs),
-        printed_date=found,
+        printed_date=found, published_label=published_label and found is stamped_at,
     )
