@@ -162,3 +162,39 @@ def test_a_labelled_stamp_under_the_headline_is_kept_when_the_article_looks_back
 def test_a_kicker_above_the_headline_is_not_the_headline():
     text = page("Selby Daily News", "EXCLUSIVE", "Inside the talks", HEAD, "By Mara Quist", "3 May 2016", LEAD, MORE)
     assert read(text) == (HEAD, "Selby Daily News", "2016-05-03")
+
+
+def test_a_read_time_and_a_staff_byline_under_the_headline():
+    text = page("WORLD NEWS", HEAD, "Selby Wire Staff", "3 Min Read", "PORT SELBY (Selby Wire) - " + LEAD, MORE)
+    assert read(text)[:2] == (HEAD, "Selby Wire")
+
+
+@pytest.mark.parametrize("stamps", [
+    ["Last Updated: 4 May 2016", "First Published: 3 May 2016"],
+    ["Updated 11:40, 4 May 2016 | Published 09:00, 3 May 2016"],
+])
+def test_the_publication_stamp_outranks_the_update_stamp_printed_before_it(stamps):
+    assert read(page("Selby Post", HEAD, *stamps, LEAD, MORE)) == (HEAD, "Selby Post", "2016-05-03")
+
+
+def test_a_machine_stamp_with_its_time():
+    assert read(page("Selby Post", HEAD, "2016-05-03T14:20:00Z", LEAD, MORE)) == (HEAD, "Selby Post", "2016-05-03")
+
+
+def test_a_blog_with_its_slogan_over_the_headline():
+    text = page("Selby Notes", "A blog about the north", HEAD, "Posted on May 3, 2016 by admin", LEAD, MORE,
+                "Filed under: Valdoria", "Leave a comment")
+    assert read(text) == (HEAD, None, "2016-05-03")   # no outlet's name is printed: none is guessed
+
+
+def test_an_aggregator_names_its_source_under_a_label():
+    parsed = parse_article(page(HEAD, "May 3, 2016", LEAD, MORE, "Source: The Selby Times"))
+    assert (parsed.title, parsed.source, parsed.wire) == (HEAD, "The Selby Times", None)
+    wire = parse_article(page(HEAD, "May 3, 2016", LEAD, MORE, "Source: Reuters"))
+    assert (wire.source, wire.wire) == (None, "Reuters")
+
+
+def test_a_section_label_before_a_bar_on_the_headline_line_and_a_correspondent_byline():
+    text = page("Home / World / Europe", "ANALYSIS | " + HEAD, "By Mara Quist, Selby Post Correspondent",
+                "Published: 03 May 2016 14:20 BST", LEAD, MORE)
+    assert read(text) == (HEAD, "Selby Post", "2016-05-03")

@@ -32,7 +32,7 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # case-insensitive, compiled to match folded text (text.folded_pattern).
 _DATE_PATTERNS = [folded_pattern(source) for source in (
     # 2014-12-16, 2014/12/16
-    r"\b(?P<year>(?:19|20)\d\d)[-/](?P<mnum>\d{1,2})[-/](?P<day>\d{1,2})\b",
+    r"\b(?P<year>(?:19|20)\d\d)[-/](?P<mnum>\d{1,2})[-/](?P<day>\d{1,2})(?:\b|(?=t\d\d:))",  # (2014-12-16T09:30)
     # 16.12.2014, 16-12-2014 (day first, as outlets outside the US print them)
     r"\b(?P<day>\d\d?)[.-](?P<mnum>\d{1,2})[.-]" + _YEAR + r"(?!\d)",
     # December 16, 2014; Dec. 16 2014; Nov 022017 (digits run together in some dumps)

@@ -125,13 +125,16 @@ SLASH_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+
 CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}\.\s+(?P<name>[A-Z][A-Z-]{2,24})\b(?=\s*[-\u2014\u2013]|\s+[A-Z])")
 # A byline crediting the outlet: "By Jane Roe, ABC", "By Jane Roe and John Doe | ABC News".
 _BYLINE_CREDIT = re.compile(r"^By\s+[A-Z][^,|]{1,60}?\s*[,|]\s*(?P<name>[A-Z][\w&.'\u2019 -]{1,40}?)"
-                            r"(?:\s+(?:staff|correspondent|reporter|writer))?\s*\.?$")
+                            r"(?:\s+(?i:staff|correspondent|reporter|writer))?\s*\.?$")
 # A byline without "By", its outlet after a comma or bar: "Jane Roe, Example Herald" (the outlet has an
 # outlet word, see masthead_name).
-_NAME_AND_OUTLET = re.compile(r"^[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}\s*[,|]\s*(?P<name>[A-Z][\w&.'\u2019 -]{1,40}?)\s*$")
+_NAME_AND_OUTLET = re.compile(r"^(?!By\s)[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}\s*[,|]\s*(?P<name>[A-Z][\w&.'\u2019 -]{1,40}?)\s*$")
 # The outlet's sign-off with the agencies it drew on: "Example Herald / Agencies", "Example Herald with agencies".
 _WITH_AGENCIES = re.compile(r"^(?P<name>(?:The\s+)?[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4})\s*"
                             r"(?:/|\+|&|and|with)\s*(?:news\s+)?agencies\s*\.?$", re.I)
+# The publisher under a label: "Source: The Example Times", "Publisher: Example Media" (an agency there is the wire).
+_SOURCE_LABEL = re.compile(r"^(?:source|publisher|published by|originally published (?:by|in|at))\s*:?\s+"
+                           r"(?P<name>(?:The\s+)?[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,5})\s*\.?$", re.I)
 # An appeal to follow the outlet: "Follow the Example Herald on Twitter".
 _FOLLOW_US = re.compile(r"^follow\s+(?:the\s+)?(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4})\s+on\s+"
                         r"(?:twitter|facebook|instagram|telegram|youtube|x|social media)\b", re.I)
@@ -189,8 +192,8 @@ def masthead_and_slogan(line: str) -> str | None:
 def masthead_name(line: str) -> str | None:
     """A short title-case line with a word naming a kind of outlet ("Example Daily News"), or None."""
     words = line.split()
-    if not 1 <= len(words) <= 7 or ends_sentence(line) or not is_latin(line):
-        return None
+    if not 1 <= len(words) <= 7 or ends_sentence(line) or not is_latin(line) or ": " in line:
+        return None  # (a label and its value, "Source: Example Times", is no masthead)
     if not all(word[:1].isupper() or word.lower() in ("of", "for", "and", "the", "&", "on", "in") for word in words):
         return None
     named = words_of(line)
@@ -224,8 +227,8 @@ def source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
     """The outlet a byline, signature, sign-off ("Example Herald with agencies"), appeal to follow it, app
     banner, copyright line or place-and-masthead line names, in that order of trust (a copyright line may
     name the company that owns the outlet, so the outlet's own sign-offs come first)."""
-    for pattern in (_BYLINE_CREDIT, _STAFF, _WITH_AGENCIES, _FOLLOW_US, _APP_BANNER, _COPYRIGHT, _PLACE_MASTHEAD,
-                    _NAME_AND_OUTLET):
+    for pattern in (_BYLINE_CREDIT, _STAFF, _WITH_AGENCIES, _FOLLOW_US, _APP_BANNER, _SOURCE_LABEL, _COPYRIGHT,
+                    _PLACE_MASTHEAD, _NAME_AND_OUTLET):
         for line in lines:
             if len(line) > FURNITURE_MAX:
                 continue
@@ -235,7 +238,7 @@ def source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
             named = match.group("name")
             if pattern is _BYLINE_CREDIT and any(word in _JOB_WORDS for word in words_of(named)):
                 continue
-            if pattern in (_PLACE_MASTHEAD, _NAME_AND_OUTLET) and not masthead_name(named.strip()):
+            if pattern in (_PLACE_MASTHEAD, _NAME_AND_OUTLET, _SOURCE_LABEL) and not masthead_name(named.strip()):
                 continue
             name = normalise_outlet(named, outlets)
             if name and not outlets.wire_named(name):
@@ -259,3 +262,8 @@ def site_name(tail: str, outlets: Outlets) -> str | None:
     if len(named) == 1 and _squash(part) not in outlets.known_names and not part.isupper() and len(part) > 12:
         return None
     return normalise_outlet(part, outlets)
+
+
+def staff_signature(line: str) -> bool:
+    """Whether a line is the outlet's own signature as a byline: "Example Staff", "By Example Newsroom"."""
+    return len(line) <= 80 and _STAFF.match(line) is not None

@@ -21,7 +21,7 @@ from peacetalks.parse.dates import (FoundDate, WEEKDAYS, date_in_url, find_dates
 from peacetalks.parse.lines import (FURNITURE_MAX, at_most_words, clean_line, clean_lines, ends_sentence, is_latin,
                                     is_title_case, words_of)
 from peacetalks.parse.outlets import (CAPS_DATELINE, CREDIT_DATELINE, OUTLET_WORDS, SLASH_DATELINE, Outlets,
-                                      masthead_and_slogan, masthead_name, site_name, source_in_lines, load_outlets,
+                                      masthead_and_slogan, masthead_name, site_name, source_in_lines, staff_signature, load_outlets,
                                       normalise_outlet)
 from peacetalks.sources.yamlfiles import load_yaml_text
 from peacetalks.text import fold, folded_pattern
@@ -446,6 +446,22 @@ def _text_agrees(date: dt.date, text: str) -> bool:
     return False
 
 
+_PUBLISHED_AT = re.compile(r"\b(?:first\s+)?(?:published|posted)(?:\s+on)?\s*:?\s*", re.I)
+
+
+def _published_date(header: list[str], dates_in: Callable[[str], list[FoundDate]]) -> FoundDate | None:
+    """The date printed right after a "Published"/"Posted" label in the lines under the headline (a clock
+    time or a weekday may stand between), or None."""
+    for line in header:
+        for label in _PUBLISHED_AT.finditer(line):
+            for found in dates_in(line[:300]):
+                if found.start >= label.end() and _STAMP_GAP.fullmatch(line, label.end(), found.start):
+                    return found
+    return None
+
+
+_STAMP_GAP = re.compile(r"(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\s*,?\s*)?"
+                        r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?", re.I)
 _WEEKDAY_NAMED = re.compile(r"\b(?:on|late|early|last)\s+(" + "|".join(WEEKDAYS) + r")\b", re.I)
 
 
@@ -506,6 +522,10 @@ def _is_headline_stack(line: str, opening: list[str], index: int, first_paragrap
                                   or _is_sentence(after))
 
 
+# A section's label in capitals before a bar, on the headline's line.
+_SECTION_LABEL = re.compile(r"^[A-Z][A-Z&'\u2019 -]{2,24}\s*\|\s*(?=[A-Z0-9\"'\u2018\u201c])")
+
+
 # A browser title: the headline, then the site's name (or a section and the name) after a bar or a dash:
 # "Envoys Meet In Valdoria | The Example Herald", "Envoys meet in Valdoria - World - Example Post".
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|\u00bb|\u00b7)\s+")
@@ -560,7 +580,8 @@ _BYLINE_IN = re.compile(r"^[A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){1,3}(?: a
 
 
 def _is_byline(line: str) -> bool:
-    return bool(_BYLINE_OPENS.match(line) or _BYLINE_IN.match(line))
+    """A byline: "By Jane Roe", "Jane Roe in Valdoria", "Example Staff"."""
+    return bool(_BYLINE_OPENS.match(line) or _BYLINE_IN.match(line) or staff_signature(line))
 
 
 def _names_outlet(line: str) -> bool:
@@ -589,14 +610,14 @@ def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict
         score = 1.0
         if following is not None and (following == line or dated[index + 1: index + 2] == [True] and not is_clock(following)
                                       or _HEADER_OPENERS.match(following) or _BULLET.match(following)
-                                      or _is_sentence(following)):
+                                      or _is_sentence(following) or _is_byline(following)):
             score += 3
         elif _is_headline_stack(line, opening, index, first_paragraph, dated):
             score += 3  # a headline over its sub-headline, the two over the text
         own = _content_words(line) if text_words else set()
         shared = len(own & text_words) if own else 0
         speaks = len(own) >= 2 and shared >= max(2, 0.3 * len(own))
-        if shared and _is_deck_over(line, opening, index, first_paragraph, dated):
+        if shared >= 2 and _is_deck_over(line, opening, index, first_paragraph, dated):
             score = max(score, 4.0) + 0.5  # a headline over its deck: the deck is not the headline
             decks.add(index + 1)
         if index in decks:
@@ -652,6 +673,9 @@ def parse_article(text: str) -> ParsedArticle:
     wire = None
     for index in [*range(cut, len(nonblank)), *range(max(0, cut - 3), cut)]:
         credit = _credit(cleaned[index], folded[index])
+        if credit and credit.group("b") and folded[index].startswith("source") \
+                and not outlets.wire_named(credit.group("b")) and masthead_name(credit.group("b").strip()):
+            continue  # "Source: The Example Times": the outlet it is taken from (the publisher), not an agency
         if credit:
             named = next(g for g in credit.groups() if g)
             wire = outlets.wire_named(named) or named.strip()
@@ -699,6 +723,10 @@ def parse_article(text: str) -> ParsedArticle:
     text_words = _content_words(" ".join(clean for clean, _ in lines[first: first + 3]))
     pick = _pick_headline(opening, lines[first][0] if first < len(lines) else None, counts, dated, text_words)
     title = opening[pick] if pick is not None else None
+    if title is not None:
+        label = _SECTION_LABEL.match(title)
+        if label and not at_most_words(title[label.end():], 2):
+            title = title[label.end():]  # "ANALYSIS | Envoys meet ...": the section's label, then the headline
     if title is not None and pick + 1 < len(opening) and title.endswith(" " + opening[pick + 1]) \
             and len(opening[pick + 1]) < len(title) // 2:
         title = title[: -len(opening[pick + 1]) - 1]  # a caption's name glued to the headline
@@ -765,6 +793,10 @@ def parse_article(text: str) -> ParsedArticle:
     # and only then a line above the headline (where clocks and current-date widgets stand).
     found, at = printed_date(header, title, outlets, dates_in.__getitem__, names=True)
     published_label = found is not None and bool(_PUBLISHED_LABEL.match(header[at]))
+    if found is not None:
+        labelled = _published_date(header, dates_in.__getitem__)
+        if labelled is not None:  # "Last updated 4 May 2016 | First published 3 May 2016": the publication's
+            found, published_label = labelled, True
     if published_label:
         opening_text = " ".join(paragraphs[:8])
         published_label = _text_agrees(found.date, opening_text) or _weekday_agrees(found.date, paragraphs[:2])
