@@ -12,7 +12,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Callable
 
@@ -559,6 +559,17 @@ def _content_words(text: str) -> set[str]:
     return {word[:5] for word in words_of(text) if len(word) >= 4 and word not in _COMMON_WORDS}
 
 
+class _TextWords:
+    """The content words of the opening of the text (_content_words), read when first asked for."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def words(self) -> set[str]:
+        return _content_words(self.text)
+
+
 def _is_deck_over(line: str, opening: list[str], index: int, first_paragraph: str | None, dated: list[bool]) -> bool:
     """Whether a headline of five words or more (not a bar of names) stands over its deck (standfirst): the
     next line reads as a headline too but is longer, and a byline, a date or the text follows the deck."""
@@ -590,7 +601,7 @@ def _names_outlet(line: str) -> bool:
 
 
 def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict[str, int],
-                   dated: list[bool], text_words: set[str] | None = None) -> int | None:
+                   dated: list[bool], text_words: _TextWords | None = None) -> int | None:
     """The index in `opening` (the lines before the first paragraph) of the headline, or None.
 
     Each candidate is scored by structure: a headline is followed by a date or byline line (not a clock or
@@ -599,13 +610,16 @@ def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict
     words with the text under it, is not an outlet's name, and seldom ends with a full stop; a headline over
     a longer deck outranks the deck; earlier lines win ties.
     """
-    repeated = browser_titles(opening[:15])
+    repeated = browser_titles(opening[:15]) if len(opening) > 1 else {}
     again = {other for other, _ in repeated.values()}
+    candidates = [index for index, line in enumerate(opening[:15])
+                  if index not in repeated and _headline_candidate(line, dated[index])]
+    if len(candidates) < 2:
+        text_words = None  # (the words in common only rank candidates, and a deck needs a headline over it)
     best, best_score = None, 0.0
     decks: set[int] = set()
-    for index, line in enumerate(opening[:15]):
-        if index in repeated or not _headline_candidate(line, dated[index]):
-            continue
+    for index in candidates:
+        line = opening[index]
         following = opening[index + 1] if index + 1 < len(opening) else first_paragraph
         score = 1.0
         if following is not None and (following == line or dated[index + 1: index + 2] == [True] and not is_clock(following)
@@ -614,8 +628,8 @@ def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict
             score += 3
         elif _is_headline_stack(line, opening, index, first_paragraph, dated):
             score += 3  # a headline over its sub-headline, the two over the text
-        own = _content_words(line) if text_words else set()
-        shared = len(own & text_words) if own else 0
+        own = _content_words(line) if text_words is not None else set()
+        shared = len(own & text_words.words) if own else 0
         speaks = len(own) >= 2 and shared >= max(2, 0.3 * len(own))
         if shared >= 2 and _is_deck_over(line, opening, index, first_paragraph, dated):
             score = max(score, 4.0) + 0.5  # a headline over its deck: the deck is not the headline
@@ -720,7 +734,7 @@ def parse_article(text: str) -> ParsedArticle:
     first = next((i for i, (clean, _) in enumerate(lines) if _is_paragraph(clean)), len(lines))
     opening = [clean for clean, _ in lines[:first]]
     dated = [bool(dates_in[clean[:300]]) for clean in opening]
-    text_words = _content_words(" ".join(clean for clean, _ in lines[first: first + 3]))
+    text_words = _TextWords(" ".join(clean[:1500] for clean, _ in lines[first: first + 3])[:2500])
     pick = _pick_headline(opening, lines[first][0] if first < len(lines) else None, counts, dated, text_words)
     title = opening[pick] if pick is not None else None
     if title is not None:
