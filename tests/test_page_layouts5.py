@@ -198,3 +198,14 @@ def test_a_section_label_before_a_bar_on_the_headline_line_and_a_correspondent_b
     text = page("Home / World / Europe", "ANALYSIS | " + HEAD, "By Mara Quist, Selby Post Correspondent",
                 "Published: 03 May 2016 14:20 BST", LEAD, MORE)
     assert read(text) == (HEAD, "Selby Post", "2016-05-03")
+
+
+@pytest.mark.parametrize("top, source", [
+    (["THE MERIDIAN", "Home | World | Region | Economy | Opinion"], "THE MERIDIAN"),      # a name over the menu
+    (["Selby Lantern", "light on the north since 1921", "Monday, 7 December 2026 | Port Selby 4\u00b0C"], "Selby Lantern"),
+    (["Middle East", "Home | World | Region | Economy | Opinion"], None),                  # a section's label
+    (["Skip to content", "Home | World | Region | Economy | Opinion"], None),              # furniture, not a name
+    (["Selby Lantern", "Port Selby"], None),                                               # no furniture under it
+])
+def test_the_first_line_over_the_sites_furniture_is_its_masthead(top, source):
+    assert read(page(*top, HEAD, "3 May 2016", LEAD, MORE)) == (HEAD, source, "2016-05-03")

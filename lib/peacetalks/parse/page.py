@@ -559,6 +559,42 @@ def _content_words(text: str) -> set[str]:
     return {word[:5] for word in words_of(text) if len(word) >= 4 and word not in _COMMON_WORDS}
 
 
+_NAME_PART = re.compile(r"\s+(?:\||-|\u2013|\u2014)\s+")
+_SMALL_WORDS = frozenset(("of", "for", "and", "the", "&", "on", "in", "al", "el"))
+
+
+def _top_masthead(cleaned: list[str], folded: list[str], short: list[bool], title: str) -> str | None:
+    """The outlet's name printed as the first line of the page, over the site's own furniture: a short run
+    of capitalised words ("THE MERIDIAN", "Example Review | the voice of the north") whose next line is a
+    menu, a bar of links, a clock or weather widget, or a slogan over one. None when the first line is
+    anything else (a section's label, the headline, a sentence)."""
+    if len(cleaned) < 3 or not short[0] or cleaned[0] == title or is_furniture(cleaned[0], folded[0]):
+        return None
+    name = _NAME_PART.split(cleaned[0])[0].strip()
+    words = name.split()
+    if not 1 <= len(words) <= 5 or ends_sentence(name) or ": " in name or not is_latin(name) or find_dates(name):
+        return None
+    if not all(word[:1].isupper() or word[:1].isdigit() or word.lower() in _SMALL_WORDS for word in words):
+        return None
+    if all(word in _SITE_LABELS for word in words_of(name)):
+        return None  # a section's label: "Middle East", "World News"
+    after = 1
+    if short[1] and not is_title_case(cleaned[1]) and not ends_sentence(cleaned[1]) and at_most_words(cleaned[1], 8) \
+            and not is_furniture(cleaned[1], folded[1]) and not find_dates(cleaned[1]):
+        after = 2  # its slogan: "Turkey's window on the world"
+    following = cleaned[after]
+    if is_furniture(following, folded[after]) or (find_dates(following[:300]) and is_clock(following[:200])):
+        return name
+    return None
+
+
+# Words of a site's section labels and navigation, which a first line made only of them is (not a name).
+_SITE_LABELS = frozenset(
+    "news world middle east region regional local national international politics business economy markets sport "
+    "sports opinion video videos culture latest breaking home top more live analysis features africa europe asia "
+    "americas gulf arab the of and".split())
+
+
 class _TextWords:
     """The content words of the opening of the text (_content_words), read when first asked for."""
 
@@ -802,6 +838,8 @@ def parse_article(text: str) -> ParsedArticle:
             if named and masthead_name(named):
                 source = normalise_outlet(named, outlets)
                 break
+    if source is None and title is not None:
+        source = normalise_outlet(_top_masthead(cleaned, folded, short, title), outlets)
 
     # The printed date: a date line below the headline, else the first paragraph's opening or dateline,
     # and only then a line above the headline (where clocks and current-date widgets stand).
