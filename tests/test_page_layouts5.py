@@ -209,3 +209,16 @@ def test_a_section_label_before_a_bar_on_the_headline_line_and_a_correspondent_b
 ])
 def test_the_first_line_over_the_sites_furniture_is_its_masthead(top, source):
     assert read(page(*top, HEAD, "3 May 2016", LEAD, MORE)) == (HEAD, source, "2016-05-03")
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["News", HEAD, "May 3, 2016 | Selby Post", LEAD, MORE], (HEAD, "Selby Post", "2016-05-03")),   # name after the date
+    (["Selby Post", HEAD, "By Mara Quist \u2022 3 May 2016 \u2022 5 min read", LEAD, MORE], (HEAD, "Selby Post", "2016-05-03")),
+    (["Selby Post", HEAD, "Published on 03/05/2016", LEAD, MORE], (HEAD, "Selby Post", None)),       # unsettled
+    ([HEAD, "3/5/2016", LEAD, MORE, "https://www.selbypost.example/news/2016/05/03/envoys-agree"],
+     (HEAD, "selbypost.example", "2016-05-03")),                                                     # the address settles it
+    (["Selby Post", HEAD, "May 3", LEAD, MORE, "\u00a9 2016 Selby Post"], (HEAD, "Selby Post", None)),  # no year printed
+    (["Selby Post", "Advertisement", HEAD, "3h ago", LEAD, MORE], (HEAD, "Selby Post", None)),         # only an age
+])
+def test_stamp_lines_in_other_forms(lines, expected):
+    assert read(page(*lines)) == expected

@@ -559,6 +559,7 @@ def _content_words(text: str) -> set[str]:
     return {word[:5] for word in words_of(text) if len(word) >= 4 and word not in _COMMON_WORDS}
 
 
+_AFTER_DATE_NAME = re.compile(r"\s*[|\u2022\u00b7]\s*(?P<name>[A-Z][^|\u2022\u00b7]{1,50}?)\s*")
 _NAME_PART = re.compile(r"\s+(?:\||-|\u2013|\u2014)\s+")
 _SMALL_WORDS = frozenset(("of", "for", "and", "the", "&", "on", "in", "al", "el"))
 
@@ -835,6 +836,9 @@ def parse_article(text: str) -> ParsedArticle:
         for clean in header:  # "Example Media November 10, 2014": an outlet's name before the date
             found = dates_in[clean[:300]]
             named = clean[: found[0].start].strip().rstrip("|\u2022\u00b7-\u2013\u2014:").strip() if found else ""
+            after = _AFTER_DATE_NAME.fullmatch(clean, found[-1].end) if found else None
+            if after and not named:  # "May 3, 2016 | Example Post": the outlet's name after the date and a bar
+                named = after.group("name")
             if named and masthead_name(named):
                 source = normalise_outlet(named, outlets)
                 break
