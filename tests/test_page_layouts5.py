@@ -222,3 +222,17 @@ def test_the_first_line_over_the_sites_furniture_is_its_masthead(top, source):
 ])
 def test_stamp_lines_in_other_forms(lines, expected):
     assert read(page(*lines)) == expected
+
+
+def test_a_bracketed_image_placeholder_under_the_headline_is_not_the_headline():
+    text = page("Selby Post", HEAD, "[Image: Delegates arrive at the hall in Port Selby. Photograph: Ivo Brandt]",
+                "By Mara Quist", "3 May 2016", LEAD, MORE)
+    assert read(text) == (HEAD, "Selby Post", "2016-05-03")
+
+
+@pytest.mark.parametrize("stamp, expected", [
+    (["Mon 07 Dec 2026 | 18:40 Port Selby"], None),                               # the site's clock, with its place
+    (["Mon 07 Dec 2026 | 18:40 Port Selby", "Posted 3 May 2016"], "2016-05-03"),  # ... over the article's stamp
+])
+def test_a_clock_under_the_headline_is_not_the_date(stamp, expected):
+    assert read(page("Selby Post", HEAD, *stamp, LEAD, MORE)) == (HEAD, "Selby Post", expected)
