@@ -236,3 +236,19 @@ def test_a_bracketed_image_placeholder_under_the_headline_is_not_the_headline():
 ])
 def test_a_clock_under_the_headline_is_not_the_date(stamp, expected):
     assert read(page("Selby Post", HEAD, *stamp, LEAD, MORE)) == (HEAD, "Selby Post", expected)
+
+
+@pytest.mark.parametrize("lines", [
+    [HEAD + " | Selby Post", "May 3, 2016", LEAD, MORE],                                      # the browser title alone
+    [HEAD + " - Selby Post", "Home | World | Region | Economy | Opinion", "May 3, 2016", LEAD, MORE],
+    ["Selby Post", HEAD, "Mara Quist | Selby Post | 3 May 2016", LEAD, MORE],                   # names and bars, then the date
+    ["Selby Post", HEAD, "PORT SELBY, Valdoria \u2014 3 May 2016 \u2014 " + LEAD, MORE],          # a dateline with the date
+])
+def test_more_title_and_stamp_forms(lines):
+    assert read(page(*lines)) == (HEAD, "Selby Post", "2016-05-03")
+
+
+def test_an_archive_row_keeps_its_headline_field_as_it_is():
+    """A row of an archive (its headline field, then one paragraph) is not a browser title to cut."""
+    parsed = parse_article(HEAD + " | Selby Post\n\n" + LEAD + " " + MORE + "\n")
+    assert parsed.title == HEAD + " | Selby Post"

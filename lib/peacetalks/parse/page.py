@@ -170,8 +170,9 @@ def _is_caption(line: str, next_line: str | None, folded: str | None = None) -> 
     """
     if line.rstrip()[-4:-2] in ("19", "20") and _CAPTION_END_DATE.search(line) and not _opens_stamp_or_byline(line):
         dates = find_dates(line)  # (a stamp or byline, "Published ... Updated 3 May 2016", is no caption)
-        if dates and dates[-1].end >= len(line.rstrip()) - 1 and len(line[: dates[-1].start].split()) >= 5:
-            return True
+        if dates and dates[-1].end >= len(line.rstrip()) - 1 and len(line[: dates[-1].start].split()) >= 5 \
+                and not line[: dates[-1].start].rstrip().endswith(("|", "\u2022", "\u00b7")):
+            return True  # (a stamp's names and bars before the date, "Jane Roe | Example Post | 3 May 2016", are none)
     if folded is None:
         folded = fold(line)
     if any(map(folded.__contains__, _SEEN_WORDS)) and _SEEN.search(line):
@@ -225,7 +226,7 @@ _NAME_SEPARATOR = re.compile(r"\S\s*\|\s*$")
 _BYLINE_OPENS = re.compile(r"^(?:by|posted by|written by|author|reporter|reported by)\b:?\s+[A-Z]", re.I)
 _CREDIT_CLOSES = re.compile(r"\s*\([A-Z][^()]{1,40}\)\s*[-\u2014\u2013]?\s*")
 # A dateline's place in capitals standing alone before a date: "VALDORIA — ", "PORT EXAMPLE, VALDORIA - ".
-_CAPS_PLACE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}(?:, [A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})?\s*[-—–:]\s*")
+_CAPS_PLACE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}(?:, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2})?\s*[-—–:]\s*")
 # A clock time and the words that go with one, allowed before the date of a labelled stamp line.
 # (the header tokens cut "6:00" into "6" and "00"; "1244 GMT" is a time too)
 _CLOCK_TOKEN = re.compile(r"\d{1,4}(?:[ap]m)?")
@@ -523,6 +524,7 @@ def _is_headline_stack(line: str, opening: list[str], index: int, first_paragrap
 
 
 # A section's label in capitals before a bar, on the headline's line.
+_TITLE_SUFFIX = re.compile(r"^(?P<head>.+?)\s+(?:\||-|\u2013|\u2014)\s+(?P<name>[A-Z][^|\u2013\u2014]{1,50}?)\s*$")
 _SECTION_LABEL = re.compile(r"^[A-Z][A-Z&'\u2019 -]{2,24}\s*\|\s*(?=[A-Z0-9\"'\u2018\u201c])")
 
 
@@ -774,7 +776,12 @@ def parse_article(text: str) -> ParsedArticle:
     text_words = _TextWords(" ".join(clean[:1500] for clean, _ in lines[first: first + 3])[:2500])
     pick = _pick_headline(opening, lines[first][0] if first < len(lines) else None, counts, dated, text_words)
     title = opening[pick] if pick is not None else None
+    titled_suffix = None
     if title is not None:
+        suffix = _TITLE_SUFFIX.match(title)
+        if suffix and len(lines) > 2 and masthead_name(suffix.group("name")) and not at_most_words(suffix.group("head"), 3):
+            # (a page of lines; an archive row, its headline field and one paragraph, keeps its field as it is)
+            title, titled_suffix = suffix.group("head"), suffix.group("name")  # a browser title: "Headline | Example Post"
         label = _SECTION_LABEL.match(title)
         if label and not at_most_words(title[label.end():], 2):
             title = title[label.end():]  # "ANALYSIS | Envoys meet ...": the section's label, then the headline
@@ -828,7 +835,7 @@ def parse_article(text: str) -> ParsedArticle:
     titled = None  # the site's name after the headline in the browser title: "Headline | Example Herald"
     if pick is not None:
         titled = next((site_name(tail, outlets) for other, tail in browser_titles(opening[:15]).values()
-                       if other == pick), None)
+                       if other == pick), None) or normalise_outlet(titled_suffix, outlets)
     if source is None:
         source = (dateline_source or titled or source_in_lines(cleaned, outlets) or normalise_outlet(masthead, outlets)
                   or outlets.outlet_of_url(url))
