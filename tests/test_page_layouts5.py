@@ -252,3 +252,31 @@ def test_an_archive_row_keeps_its_headline_field_as_it_is():
     """A row of an archive (its headline field, then one paragraph) is not a browser title to cut."""
     parsed = parse_article(HEAD + " | Selby Post\n\n" + LEAD + " " + MORE + "\n")
     assert parsed.title == HEAD + " | Selby Post"
+
+
+def test_a_copyright_after_the_footer_links_names_the_publisher():
+    text = page(HEAD, "May 3, 2016", LEAD, MORE, "About us | Contact | \u00a9 Selby Post 2016")
+    assert read(text) == (HEAD, "Selby Post", "2016-05-03")
+
+
+def test_an_agency_named_alone_under_the_headline_is_the_wire_not_the_text():
+    parsed = parse_article(page("Selby Post", HEAD, "AFP", "May 3, 2016", "PORT SELBY: " + LEAD, MORE))
+    assert (parsed.title, parsed.source, parsed.wire) == (HEAD, "Selby Post", "AFP")
+    assert not parsed.body.startswith("AFP")
+
+
+def test_a_wire_story_in_a_local_paper_with_the_agencys_copyright():
+    text = page("The Selby Evening Star", "Home | News | Sport | Business | Opinion", HEAD, "BY ASSOCIATED PRESS",
+                "May 3, 2016", "PORT SELBY, Valdoria (AP) \u2014 " + LEAD, MORE,
+                "Copyright 2016 The Associated Press. All rights reserved.")
+    parsed = parse_article(text)
+    assert read(text) == (HEAD, "The Selby Evening Star", "2016-05-03") and parsed.wire == "AP"
+
+
+def test_a_byline_name_then_the_date_closing_the_line():
+    assert read(page("Selby Post", HEAD, "Mara Quist 3 May 2016", LEAD, MORE)) == (HEAD, "Selby Post", "2016-05-03")
+
+
+def test_an_agencys_own_page_names_the_agency_as_its_publisher():
+    text = page("Advertisement", "World", HEAD, "Associated Press", "Jan. 5, 2014, 4:12 PM", LEAD, MORE)
+    assert read(text) == (HEAD, "Associated Press", "2014-01-05")

@@ -142,7 +142,7 @@ _FOLLOW_US = re.compile(r"^follow\s+(?:the\s+)?(?P<name>[A-Z][\w&.'\u2019-]*(?:\
 _STAFF = re.compile(r"^(?:By\s+)?(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4})\s+"
                     r"(?:Staff|Team|Management|Editorial(?: Board| Team| Staff)?|Editors|Newsroom|News Desk|Desk)\s*\.?$")
 # "© 2018 Sample Wire", "(Copyright 2012 by Sample Press GmbH, all rights reserved)", "Copyright Sample Wire 2016"
-_COPYRIGHT = re.compile(r"^(?:.{0,200}?[.!]\s+)?(?:all rights reserved\.?\s*)?\(?(?:\u00a9|copyright|\(c\))\s*(?:\u00a9\s*)?(?:(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*,?\s*)?"
+_COPYRIGHT = re.compile(r"^(?:.{0,200}?(?:[.!]|\s[|\u00b7\u2022])\s+)?(?:all rights reserved\.?\s*)?\(?(?:\u00a9|copyright|\(c\))\s*(?:\u00a9\s*)?(?:(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*,?\s*)?"
                         r"(?:by\s+)?(?P<name>[A-Z][\w&.'\u2019 -]{1,50}?)\s*(?:,?\s*(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*)?"
                         r"(?:[.,;]\s*(?:all rights|info|$)|all rights|\)|$|\.\s+(?=[A-Z]))",
                         re.I)

@@ -199,9 +199,11 @@ def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Out
         # a name before the date only in a stamp line: the name is an outlet's, or a clock time follows the date
         named = words_of(before)
         if any(word in OUTLET_WORDS for word in named) or _STAMP_TIME.match(text[found.end:]) \
-                or _CREDIT_CLOSES.fullmatch(text, found.end) or _NAME_SEPARATOR.search(before):
+                or _CREDIT_CLOSES.fullmatch(text, found.end) or _NAME_SEPARATOR.search(before) \
+                or (len(named) <= 3 and not text[found.end:].strip(" .")):
             allowed = 4  # (a place before a date its credit closes: "Valdoria, Feb 14, 2016 (Example Agency)";
-            #             a name and a bar: "Jane Roe | 3 May 2016")
+            #             a name and a bar: "Jane Roe | 3 May 2016"; a name, then the date closing the line:
+            #             "Jane Roe 3 May 2016")
         if _BYLINE_OPENS.match(text):
             allowed = 6  # a byline, then its date: "By Jane Roe on 3 May 2016", "Author: Jane Roe Posted 3 May 2016"
     for token in _HEADER_TOKEN.findall(before):
@@ -793,6 +795,7 @@ def parse_article(text: str) -> ParsedArticle:
     header: list[str] = []
     paragraphs: list[str] = []
     late_stamps: list[str] = []
+    agency_line = None
     masthead = next(filter(None, (masthead_name(line) or masthead_and_slogan(line) for line in before)), None)
     for index, (clean, line) in enumerate(lines[(pick + 1) if pick is not None else 0:],
                                           start=(pick + 1) if pick is not None else 0):
@@ -803,6 +806,11 @@ def parse_article(text: str) -> ParsedArticle:
                 continue
             if _HEADER_OPENERS.match(clean) and at_most_words(clean, 12):
                 header.append(clean)
+                continue
+            if at_most_words(clean, 3) and outlets.wire_named(clean):
+                header.append(clean)  # the agency's name alone: "AFP", "Associated Press"
+                agency_line = agency_line or clean
+                masthead = masthead or masthead_name(clean)
                 continue
             if not ends and at_most_words(clean, 7) and is_title_case(clean):
                 masthead = masthead or masthead_name(clean)
@@ -851,6 +859,11 @@ def parse_article(text: str) -> ParsedArticle:
                 break
     if source is None and title is not None:
         source = normalise_outlet(_top_masthead(cleaned, folded, short, title), outlets)
+
+    if wire is None and agency_line and source is not None and outlets.wire_named(source) is None:
+        wire = outlets.wire_named(agency_line)  # an agency named alone under the headline of an outlet's page
+    if source is None and agency_line:
+        source = agency_line  # the agency's own page: nothing else names the publisher
 
     # The printed date: a date line below the headline, else the first paragraph's opening or dateline,
     # and only then a line above the headline (where clocks and current-date widgets stand).
