@@ -280,3 +280,9 @@ def test_a_byline_name_then_the_date_closing_the_line():
 def test_an_agencys_own_page_names_the_agency_as_its_publisher():
     text = page("Advertisement", "World", HEAD, "Associated Press", "Jan. 5, 2014, 4:12 PM", LEAD, MORE)
     assert read(text) == (HEAD, "Associated Press", "2014-01-05")
+
+
+def test_a_long_menu_one_item_a_line_over_the_headline():
+    menu = ["Home", "World", "Middle East", "Africa", "Europe", "Americas", "Asia", "Business", "Markets", "Tech",
+            "Science", "Health", "Sport", "Culture", "Opinion", "Video", "Podcasts", "Sign in"]
+    assert read(page("Selby Post", *menu, HEAD, "May 3, 2016", LEAD, MORE)) == (HEAD, "Selby Post", "2016-05-03")

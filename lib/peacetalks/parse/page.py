@@ -653,8 +653,9 @@ def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict
     """
     repeated = browser_titles(opening[:15]) if len(opening) > 1 else {}
     again = {other for other, _ in repeated.values()}
-    candidates = [index for index, line in enumerate(opening[:15])
-                  if index not in repeated and _headline_candidate(line, dated[index])]
+    # the first fifteen lines, and the fifteen over the text when a long list of menu items comes first
+    reach = [*range(min(15, len(opening))), *range(max(15, len(opening) - 15), len(opening))]
+    candidates = [index for index in reach if index not in repeated and _headline_candidate(opening[index], dated[index])]
     if len(candidates) < 2:
         text_words = None  # (the words in common only rank candidates, and a deck needs a headline over it)
     best, best_score = None, 0.0
@@ -687,7 +688,7 @@ def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict
             score -= 2  # the outlet's name over a stamp: "Example Evening Gazette", "Published ..."
         if speaks:
             score += 1  # it speaks of what the text speaks of (a menu, a slogan or a banner does not)
-        score -= 0.2 * index
+        score -= 0.2 * min(index, 15)
         if score > best_score:
             best, best_score = index, score
     return best
