@@ -286,3 +286,9 @@ def test_a_long_menu_one_item_a_line_over_the_headline():
     menu = ["Home", "World", "Middle East", "Africa", "Europe", "Americas", "Asia", "Business", "Markets", "Tech",
             "Science", "Health", "Sport", "Culture", "Opinion", "Video", "Podcasts", "Sign in"]
     assert read(page("Selby Post", *menu, HEAD, "May 3, 2016", LEAD, MORE)) == (HEAD, "Selby Post", "2016-05-03")
+
+
+def test_audio_buttons_and_a_pictures_credit_under_the_headline_are_not_the_headline():
+    text = page("Selby Post", HEAD, "Listen to this article", "AFP via Getty Images", "By Mara Quist", "May 3, 2016",
+                LEAD, MORE)
+    assert read(text) == (HEAD, "Selby Post", "2016-05-03")
