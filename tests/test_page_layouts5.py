@@ -292,3 +292,8 @@ def test_audio_buttons_and_a_pictures_credit_under_the_headline_are_not_the_head
     text = page("Selby Post", HEAD, "Listen to this article", "AFP via Getty Images", "By Mara Quist", "May 3, 2016",
                 LEAD, MORE)
     assert read(text) == (HEAD, "Selby Post", "2016-05-03")
+
+
+def test_the_outlets_name_in_a_bar_over_the_headline():
+    text = page("Selby Post \u00b7 Valdoria \u00b7 3 May 2016", HEAD, LEAD, MORE)
+    assert read(text) == (HEAD, "Selby Post", None)   # (a date over the headline with no label or time: not taken)

@@ -564,6 +564,18 @@ def _content_words(text: str) -> set[str]:
 
 
 _AFTER_DATE_NAME = re.compile(r"\s*[|\u2022\u00b7]\s*(?P<name>[A-Z][^|\u2022\u00b7]{1,50}?)\s*")
+_BAR_PARTS = re.compile(r"\s+[|\u00b7\u2022]\s+")
+
+
+def _masthead_in_bar(line: str) -> str | None:
+    """The outlet's name as one part of a short bar over the headline: "Example Post \u00b7 Valdoria \u00b7 3 May 2016",
+    "EXN | Example News Network"."""
+    parts = _BAR_PARTS.split(line)
+    if not 2 <= len(parts) <= 4:
+        return None
+    return next(filter(None, map(masthead_name, parts)), None)
+
+
 _NAME_PART = re.compile(r"\s+(?:\||-|\u2013|\u2014)\s+")
 _SMALL_WORDS = frozenset(("of", "for", "and", "the", "&", "on", "in", "al", "el"))
 
@@ -797,7 +809,8 @@ def parse_article(text: str) -> ParsedArticle:
     paragraphs: list[str] = []
     late_stamps: list[str] = []
     agency_line = None
-    masthead = next(filter(None, (masthead_name(line) or masthead_and_slogan(line) for line in before)), None)
+    masthead = next(filter(None, (masthead_name(line) or masthead_and_slogan(line) or _masthead_in_bar(line)
+                                  for line in before)), None)
     for index, (clean, line) in enumerate(lines[(pick + 1) if pick is not None else 0:],
                                           start=(pick + 1) if pick is not None else 0):
         ends = ends_sentence(clean)
