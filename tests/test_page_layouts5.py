@@ -297,3 +297,15 @@ def test_audio_buttons_and_a_pictures_credit_under_the_headline_are_not_the_head
 def test_the_outlets_name_in_a_bar_over_the_headline():
     text = page("Selby Post \u00b7 Valdoria \u00b7 3 May 2016", HEAD, LEAD, MORE)
     assert read(text) == (HEAD, "Selby Post", None)   # (a date over the headline with no label or time: not taken)
+
+
+@pytest.mark.parametrize("lead, expected", [
+    # the text reports the talks of the day before the date printed over the headline: it is the article's date
+    ("Envoys from nine countries agreed on Monday, May 2, to hold a new round of talks, the mediator said.",
+     "2016-05-03"),
+    # the year alone does not tell an article's date from the site's current date
+    ("Envoys from nine countries agreed in 2016 to hold a new round of talks, the mediator said.", None),
+    ("Envoys from nine countries agreed to hold a new round of talks, the mediator said.", None),
+])
+def test_a_date_over_the_headline_with_no_label_or_time_needs_the_text_to_agree(lead, expected):
+    assert read(page("Selby Post", "Tuesday, May 3, 2016", HEAD, lead, MORE)) == (HEAD, "Selby Post", expected)

@@ -430,13 +430,14 @@ _PUBLISHED_LABEL = re.compile(r"^\W*(?:first\s+)?(?:published|posted)\b", re.I)
 _YEAR_IN_TEXT = re.compile(r"(?<![\w/.-])(?:19|20)\d\d(?![\w/])")
 
 
-def _text_agrees(date: dt.date, text: str) -> bool:
+def _text_agrees(date: dt.date, text: str, strict: bool = False, lead_agrees: bool = False) -> bool:
     """Whether the article's text agrees with a date printed above it: it names the date's year, or a
-    month and day up to a week before it, and no year after it."""
+    month and day up to a week before it, and no year after it. `strict`: the year counts only when the
+    lead names the date's weekday or the day before's too (`lead_agrees`)."""
     years = {int(year) for year in _YEAR_IN_TEXT.findall(text)}
     if any(year > date.year for year in years):
         return False
-    if date.year in years:
+    if date.year in years and (lead_agrees or not strict):
         return True
     for month, day, _, _ in month_day_mentions(text):
         for year in (date.year, date.year - 1):
@@ -901,11 +902,14 @@ def parse_article(text: str) -> ParsedArticle:
     if found is None and late_stamps:  # a labelled stamp printed after a deck or a caption
         found = _stamp_line_date(late_stamps[0], dates_in.__getitem__)
     if found is None:  # above the headline, only a stamp: a date with a time or a label ("Updated: ...")
-        stamps = [line for line in before if _CLOCK_TIME.search(line) or _STAMP_LABEL.search(line)]
+        # (an unlabelled date, with or without a time, is the site's clock unless the text agrees with it)
+        stamps = [line for line in before if dates_in[line[:300]]]
         found, index = printed_date(stamps, title, outlets, dates_in.__getitem__)
-        if found is not None and not _STAMP_LABEL.search(stamps[index]) \
-                and not _text_agrees(found.date, " ".join(paragraphs[:8])):
-            found = None  # a date and a time above the headline, unlabelled: the site's clock unless the text agrees
+        if found is not None and not _STAMP_LABEL.search(stamps[index]):
+            timed = bool(_CLOCK_TIME.search(stamps[index]))
+            if not _text_agrees(found.date, " ".join(paragraphs[:8]), strict=not timed,
+                                lead_agrees=_weekday_agrees(found.date, paragraphs[:2])):
+                found = None  # (without a time either, the year alone does not settle it)
     if found is None and lines and len(lines) > 1 and len(lines[-1][0]) <= 60 and _FOOT_STAMP.match(lines[-1][0]):
         stamped = dates_in[lines[-1][0]]
         found = stamped[0] if len(stamped) == 1 else None  # a labelled stamp closing the page
