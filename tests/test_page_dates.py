@@ -154,10 +154,20 @@ def test_a_comment_count_cuts_the_comments_and_their_stamps():
     ("Saturday, 03 August 2024", None),                  # the site's current-date widget
     ("Sunday 11/09/2016", None),
     ("Last updated: 25 December, 2012", "2012-12-25"),   # the article's stamp
-    ("October 14, 2013 - 16:05 AMT", "2013-10-14"),
+    ("October 14, 2013 - 16:05 AMT", None),              # a date and a time, unlabelled: a clock, unless ...
+    ("Monday, 7 December 2026 | 14:05", None),
 ])
 def test_above_the_headline_only_a_stamp_dates_the_article(above, expected):
     assert printed(page(above, TITLE, LEAD, SECOND)) == expected
+
+
+@pytest.mark.parametrize("lead, expected", [
+    ("Envoys met in Valdoria on Sunday, Oct. 13, to revive the talks, officials said.", "2013-10-14"),  # a day before
+    ("Envoys met in Valdoria to revive the talks of 2013, officials said on Monday.", "2013-10-14"),       # its year
+    ("Envoys met in Valdoria to revive the talks of 2011 and 2015, officials said.", None),   # a later year: no
+])
+def test_an_unlabelled_date_and_time_above_the_headline_dates_the_article_when_the_text_agrees(lead, expected):
+    assert printed(page("October 14, 2013 - 16:05 AMT", TITLE, lead, SECOND)) == expected
 
 
 @pytest.mark.parametrize("text", [

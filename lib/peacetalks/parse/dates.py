@@ -32,7 +32,7 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # case-insensitive, compiled to match folded text (text.folded_pattern).
 _DATE_PATTERNS = [folded_pattern(source) for source in (
     # 2014-12-16, 2014/12/16
-    r"\b(?P<year>(?:19|20)\d\d)[-/](?P<mnum>\d{1,2})[-/](?P<day>\d{1,2})\b",
+    r"\b(?P<year>(?:19|20)\d\d)[-/](?P<mnum>\d{1,2})[-/](?P<day>\d{1,2})(?:\b|(?=t\d\d:))",  # (2014-12-16T09:30)
     # 16.12.2014, 16-12-2014 (day first, as outlets outside the US print them)
     r"\b(?P<day>\d\d?)[.-](?P<mnum>\d{1,2})[.-]" + _YEAR + r"(?!\d)",
     # December 16, 2014; Dec. 16 2014; Nov 022017 (digits run together in some dumps)
@@ -45,12 +45,13 @@ _DATE_PATTERNS = [folded_pattern(source) for source in (
 _WEEKDAY_BEFORE = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$")
 
 
-def _slashed_date(year: str, first: str, second: str, before: str) -> dt.date | None:
+def _slashed_date(year: str, first: str, second: str, before: str, order: str | None = None) -> dt.date | None:
     """The date of "first/second/year" when the page settles the order; None when it does not.
 
     One part over 12 is the day. Otherwise a weekday printed just before the date ("Sunday 11/09/2016",
-    "Tue, 08/04/2015") settles it when it fits one reading only. Anything else stays unresolved: a
-    wrong date is worse than none.
+    "Tue, 08/04/2015") settles it when it fits one reading only, and with no weekday before it the page's
+    own `order` ("dmy" or "mdy", see numeric_order) does. Anything else stays unresolved: a wrong date is
+    worse than none.
     """
     day_first = _make_date(year, second, first)
     month_first = _make_date(year, first, second)
@@ -61,7 +62,57 @@ def _slashed_date(year: str, first: str, second: str, before: str) -> dt.date | 
         fits = [d for d in (day_first, month_first) if WEEKDAYS[d.weekday()].startswith(weekday.group(1))]
         if len(fits) == 1:
             return fits[0]
+        return None  # a weekday that fits neither reading (or both) settles nothing
+    if order == "dmy":
+        return day_first
+    if order == "mdy":
+        return month_first
     return None
+
+
+_SLASHED = re.compile(r"\b(\d\d?)/(\d\d?)/((?:19|20)\d\d)(?![\d/])")
+
+
+def numeric_order(text: str, url_date: dt.date | None = None) -> str | None:
+    """How the page prints its numeric dates, "dmy" (08/05/2013 is 8 May) or "mdy" (May 8), when it
+    prints a slashed date whose order nothing in it settles and the page's other dates agree on one
+    order; None otherwise.
+
+    The evidence: another slashed date with a part over 12 ("Updated 13/05/2013"), one a weekday settles
+    ("Mon 07/12/2026"), the date in the page's address when it is one reading of the date, and the order of
+    the dates the page spells out ("7 December 2026" day first, "December 7, 2026" month first). Any
+    disagreement leaves the order unsettled: a wrong date is worse than none.
+    """
+    if "/" not in text:
+        return None
+    evidence: set[str] = set()
+    ambiguous = []
+    folded = fold(text)
+    for match in _SLASHED.finditer(folded):
+        first, second, year = int(match.group(1)), int(match.group(2)), match.group(3)
+        if first > 12 >= second:
+            evidence.add("dmy")
+        elif second > 12 >= first:
+            evidence.add("mdy")
+        elif first != second and first and second:
+            settled = _slashed_date(year, match.group(1), match.group(2), folded[max(0, match.start() - 14):match.start()])
+            if settled is not None:
+                evidence.add("dmy" if settled.day == first else "mdy")
+            else:
+                ambiguous.append((_make_date(year, second, first), _make_date(year, first, second)))
+    if not ambiguous:
+        return None
+    if url_date is not None:
+        for day_first, month_first in ambiguous:
+            if url_date == day_first:
+                evidence.add("dmy")
+            elif url_date == month_first:
+                evidence.add("mdy")
+    if _DATE_PATTERNS[2].search(folded):
+        evidence.add("mdy")  # December 7, 2026
+    if _DATE_PATTERNS[3].search(folded):
+        evidence.add("dmy")  # 7 December 2026
+    return evidence.pop() if len(evidence) == 1 else None
 
 # A month and day without a year: "Jan. 7", "March 24", "Jan. 26-29", "on 7 January".
 MONTH_DAY = re.compile(
@@ -113,8 +164,9 @@ def _patterns_that_may_match(text: str) -> list[re.Pattern[str]]:
     return _DATE_PATTERNS if "/" in text else _WITHOUT_SLASHED
 
 
-def find_dates(text: str) -> list[FoundDate]:
-    """Every full date (day, month and year) printed in `text`, in order of position, without overlaps."""
+def find_dates(text: str, order: str | None = None) -> list[FoundDate]:
+    """Every full date (day, month and year) printed in `text`, in order of position, without overlaps;
+    `order` ("dmy" or "mdy") is how the page prints numeric dates, when it settles that (numeric_order)."""
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     patterns = _patterns_that_may_match(text)
@@ -126,7 +178,8 @@ def find_dates(text: str) -> list[FoundDate]:
                 continue
             parts = match.groupdict()
             if parts.get("first"):
-                date = _slashed_date(parts["year"], parts["first"], parts["second"], folded[max(0, start - 14):start])
+                date = _slashed_date(parts["year"], parts["first"], parts["second"], folded[max(0, start - 14):start],
+                                     order)
             else:
                 date = _make_date(parts["year"], parts.get("mnum") or parts.get("month"), parts["day"])
             if date is not None:

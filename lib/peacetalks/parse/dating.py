@@ -261,8 +261,10 @@ def decide_date(parsed: ParsedArticle, catalog: CatalogEntry | None, events: lis
     url_date = date_in_url(parsed.url)
     printed = parsed.printed_date
     if printed is not None:
+        # (a date under a "Published" label is the publication stamp, not a widget's: the years the article
+        # looks back to do not make it doubtful; the window of its dated events still applies)
         contradiction = _printed_date_conflict(printed.date, parsed.body, events,
-                                               corroborated or printed.date == url_date)
+                                               corroborated or printed.date == url_date or parsed.published_label)
         if contradiction:
             conflicts.append(contradiction)
             printed = None

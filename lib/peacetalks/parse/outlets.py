@@ -119,17 +119,22 @@ CREDIT_DATELINE = re.compile(
     r"|\s*[-\u2014\u2013,]\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?),?\s+"
     r"(?:19|20)\d\d\))"
 )
+# "VALDORIA, December 18. /Example News/.": a place in capitals (and a month and day), the outlet between slashes.
+SLASH_DATELINE = re.compile(r"^[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*[.,]?\s*/(?P<name>[A-Z][\w .&'\u2019-]{1,40}?)/")
 # "NEW YORK. NEWSAGENCY -": a place in capitals, a full stop, the agency in capitals.
 CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}\.\s+(?P<name>[A-Z][A-Z-]{2,24})\b(?=\s*[-\u2014\u2013]|\s+[A-Z])")
 # A byline crediting the outlet: "By Jane Roe, ABC", "By Jane Roe and John Doe | ABC News".
 _BYLINE_CREDIT = re.compile(r"^By\s+[A-Z][^,|]{1,60}?\s*[,|]\s*(?P<name>[A-Z][\w&.'\u2019 -]{1,40}?)"
-                            r"(?:\s+(?:staff|correspondent|reporter|writer))?\s*\.?$")
+                            r"(?:\s+(?i:staff|correspondent|reporter|writer))?\s*\.?$")
 # A byline without "By", its outlet after a comma or bar: "Jane Roe, Example Herald" (the outlet has an
 # outlet word, see masthead_name).
-_NAME_AND_OUTLET = re.compile(r"^[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}\s*[,|]\s*(?P<name>[A-Z][\w&.'\u2019 -]{1,40}?)\s*$")
+_NAME_AND_OUTLET = re.compile(r"^(?!By\s)[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}\s*[,|]\s*(?P<name>[A-Z][\w&.'\u2019 -]{1,40}?)\s*$")
 # The outlet's sign-off with the agencies it drew on: "Example Herald / Agencies", "Example Herald with agencies".
 _WITH_AGENCIES = re.compile(r"^(?P<name>(?:The\s+)?[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4})\s*"
                             r"(?:/|\+|&|and|with)\s*(?:news\s+)?agencies\s*\.?$", re.I)
+# The publisher under a label: "Source: The Example Times", "Publisher: Example Media" (an agency there is the wire).
+_SOURCE_LABEL = re.compile(r"^(?:source|publisher|published by|originally published (?:by|in|at))\s*:?\s+"
+                           r"(?P<name>(?:The\s+)?[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,5})\s*\.?$", re.I)
 # An appeal to follow the outlet: "Follow the Example Herald on Twitter".
 _FOLLOW_US = re.compile(r"^follow\s+(?:the\s+)?(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4})\s+on\s+"
                         r"(?:twitter|facebook|instagram|telegram|youtube|x|social media)\b", re.I)
@@ -137,9 +142,9 @@ _FOLLOW_US = re.compile(r"^follow\s+(?:the\s+)?(?P<name>[A-Z][\w&.'\u2019-]*(?:\
 _STAFF = re.compile(r"^(?:By\s+)?(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4})\s+"
                     r"(?:Staff|Team|Management|Editorial(?: Board| Team| Staff)?|Editors|Newsroom|News Desk|Desk)\s*\.?$")
 # "© 2018 Sample Wire", "(Copyright 2012 by Sample Press GmbH, all rights reserved)", "Copyright Sample Wire 2016"
-_COPYRIGHT = re.compile(r"^(?:all rights reserved\.?\s*)?\(?(?:\u00a9|copyright|\(c\))\s*(?:\u00a9\s*)?(?:(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*,?\s*)?"
+_COPYRIGHT = re.compile(r"^(?:.{0,200}?(?:[.!]|\s[|\u00b7\u2022])\s+)?(?:all rights reserved\.?\s*)?\(?(?:\u00a9|copyright|\(c\))\s*(?:\u00a9\s*)?(?:(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*,?\s*)?"
                         r"(?:by\s+)?(?P<name>[A-Z][\w&.'\u2019 -]{1,50}?)\s*(?:,?\s*(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*)?"
-                        r"(?:[.,;]\s*(?:all rights|info|$)|all rights|\)|$)",
+                        r"(?:[.,;]\s*(?:all rights|info|$)|all rights|\)|$|\.\s+(?=[A-Z]))",
                         re.I)
 # An app banner naming the outlet: "Get our new version of the Sample application", "Download the Sample app".
 _APP_BANNER = re.compile(r"^(?:install|download|get)\s+(?:the\s+|our\s+)?(?:new\s+version\s+of\s+(?:the\s+)?)?"
@@ -149,7 +154,8 @@ _LEGAL_SUFFIX = re.compile(r"[\s,]+(?:B\.?V\.?|Inc\.?|Ltd\.?|LLC|L\.L\.C\.|Corp\
 OUTLET_WORDS = frozenset(
     "news media times post press agency observatory tv radio daily herald tribune journal gazette network online "
     "monitor telegraph guardian chronicle broadcasting television channel weekly observer express mail review "
-    "magazine newspaper wire today".split())
+    "magazine newspaper wire today courier ledger dispatch bulletin examiner inquirer sentinel standard mirror "
+    "messenger".split())
 # Words of an appeal that are not an outlet's name ("Dear Reader", "Independent Journalism").
 _NOT_A_NAME = frozenset("dear reader readers our your us you this independent journalism quality free the today".split())
 
@@ -171,11 +177,23 @@ def normalise_outlet(name: str | None, outlets: Outlets) -> str | None:
     return outlets.known_names.get(_squash(name), name)
 
 
+# A masthead with its slogan: "Example Monitor - independent news from the north" (the slogan in lower case).
+_MASTHEAD_SLOGAN = re.compile(r"^(?P<name>[^|:\u2013\u2014]{2,50}?)\s*(?:\||:|\s-|\u2013|\u2014)\s*(?P<slogan>[a-z][^|]{5,80})$")
+
+
+def masthead_and_slogan(line: str) -> str | None:
+    """The outlet's name of a masthead printed with its slogan after a dash, bar or colon, or None."""
+    match = _MASTHEAD_SLOGAN.match(line)
+    if match is None or ends_sentence(line):
+        return None
+    return masthead_name(match.group("name").strip())
+
+
 def masthead_name(line: str) -> str | None:
     """A short title-case line with a word naming a kind of outlet ("Example Daily News"), or None."""
     words = line.split()
-    if not 1 <= len(words) <= 7 or ends_sentence(line) or not is_latin(line):
-        return None
+    if not 1 <= len(words) <= 7 or ends_sentence(line) or not is_latin(line) or ": " in line:
+        return None  # (a label and its value, "Source: Example Times", is no masthead)
     if not all(word[:1].isupper() or word.lower() in ("of", "for", "and", "the", "&", "on", "in") for word in words):
         return None
     named = words_of(line)
@@ -206,10 +224,11 @@ _JOB_WORDS = frozenset("staff writer reporter correspondent editor contributor c
 
 
 def source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
-    """The outlet a byline, signature, copyright line, app banner or place-and-masthead line names, in
-    that order of trust."""
-    for pattern in (_BYLINE_CREDIT, _STAFF, _COPYRIGHT, _APP_BANNER, _FOLLOW_US, _WITH_AGENCIES, _PLACE_MASTHEAD,
-                    _NAME_AND_OUTLET):
+    """The outlet a byline, signature, sign-off ("Example Herald with agencies"), appeal to follow it, app
+    banner, copyright line or place-and-masthead line names, in that order of trust (a copyright line may
+    name the company that owns the outlet, so the outlet's own sign-offs come first)."""
+    for pattern in (_BYLINE_CREDIT, _STAFF, _WITH_AGENCIES, _FOLLOW_US, _APP_BANNER, _SOURCE_LABEL, _COPYRIGHT,
+                    _PLACE_MASTHEAD, _NAME_AND_OUTLET):
         for line in lines:
             if len(line) > FURNITURE_MAX:
                 continue
@@ -219,9 +238,32 @@ def source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
             named = match.group("name")
             if pattern is _BYLINE_CREDIT and any(word in _JOB_WORDS for word in words_of(named)):
                 continue
-            if pattern in (_PLACE_MASTHEAD, _NAME_AND_OUTLET) and not masthead_name(named.strip()):
+            if pattern in (_PLACE_MASTHEAD, _NAME_AND_OUTLET, _SOURCE_LABEL) and not masthead_name(named.strip()):
                 continue
             name = normalise_outlet(named, outlets)
             if name and not outlets.wire_named(name):
                 return name
     return None
+
+
+def site_name(tail: str, outlets: Outlets) -> str | None:
+    """The site's name that closes a browser title ("| The Example Herald", "- World - Example Post"): the
+    last part after a bar or dash, a short run of capitalised words that is not only a section's name."""
+    part = re.split(r"\s+(?:\||-|\u2013|\u2014|::|\u00bb|\u00b7)\s+", tail)[-1].strip()
+    words = part.split()
+    if not 1 <= len(words) <= 5 or not is_latin(part) or ends_sentence(part):
+        return None
+    if not all(word[:1].isupper() or word[:1].isdigit() or word.lower() in ("of", "for", "and", "the", "&", "on", "in")
+               for word in words):
+        return None
+    named = words_of(part)
+    if all(word in _SECTION_WORDS | _NAV_WORDS for word in named):
+        return None
+    if len(named) == 1 and _squash(part) not in outlets.known_names and not part.isupper() and len(part) > 12:
+        return None
+    return normalise_outlet(part, outlets)
+
+
+def staff_signature(line: str) -> bool:
+    """Whether a line is the outlet's own signature as a byline: "Example Staff", "By Example Newsroom"."""
+    return len(line) <= 80 and _STAFF.match(line) is not None

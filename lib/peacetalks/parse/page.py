@@ -8,18 +8,21 @@ date, wire and source.
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Callable
 
-from peacetalks.parse.dates import FoundDate, WEEKDAYS, find_dates, month_day_mentions, year_of_month_day
+from peacetalks.parse.dates import (FoundDate, WEEKDAYS, date_in_url, find_dates, month_day_mentions, numeric_order,
+                                   year_of_month_day)
 from peacetalks.parse.lines import (FURNITURE_MAX, at_most_words, clean_line, clean_lines, ends_sentence, is_latin,
                                     is_title_case, words_of)
-from peacetalks.parse.outlets import (CAPS_DATELINE, CREDIT_DATELINE, OUTLET_WORDS, Outlets, masthead_name,
-                                      source_in_lines, load_outlets, normalise_outlet)
+from peacetalks.parse.outlets import (CAPS_DATELINE, CREDIT_DATELINE, OUTLET_WORDS, SLASH_DATELINE, Outlets,
+                                      masthead_and_slogan, masthead_name, site_name, source_in_lines, staff_signature, load_outlets,
+                                      normalise_outlet)
 from peacetalks.sources.yamlfiles import load_yaml_text
 from peacetalks.text import fold, folded_pattern
 
@@ -147,6 +150,8 @@ class ParsedArticle:
     url: str | None
     body: str
     printed_date: FoundDate | None = None
+    published_label: bool = False  # the printed date stands under a "Published"/"Posted" label, and the
+    # text agrees with it (it names the date's year, a day of the week before it, or the date's weekday)
 
 
 def _opens_stamp_or_byline(line: str) -> bool:
@@ -165,8 +170,9 @@ def _is_caption(line: str, next_line: str | None, folded: str | None = None) -> 
     """
     if line.rstrip()[-4:-2] in ("19", "20") and _CAPTION_END_DATE.search(line) and not _opens_stamp_or_byline(line):
         dates = find_dates(line)  # (a stamp or byline, "Published ... Updated 3 May 2016", is no caption)
-        if dates and dates[-1].end >= len(line.rstrip()) - 1 and len(line[: dates[-1].start].split()) >= 5:
-            return True
+        if dates and dates[-1].end >= len(line.rstrip()) - 1 and len(line[: dates[-1].start].split()) >= 5 \
+                and not line[: dates[-1].start].rstrip().endswith(("|", "\u2022", "\u00b7")):
+            return True  # (a stamp's names and bars before the date, "Jane Roe | Example Post | 3 May 2016", are none)
     if folded is None:
         folded = fold(line)
     if any(map(folded.__contains__, _SEEN_WORDS)) and _SEEN.search(line):
@@ -185,15 +191,19 @@ def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Out
     before = text[: found.start]
     if _CAPS_PLACE.fullmatch(before):
         return True  # a dateline's place in capitals, then the date: "VALDORIA, EXAMPLIA — 3 May 2016"
+    if names and _PLACE_COMMA.fullmatch(before) and _CREDIT_TO_END.fullmatch(text, found.end):
+        return True  # a dateline line of its own under the headline: "Valdoria, 08/05/2016 - EXN"
     stamp = _OPENING_STAMP.match(text) is not None  # "Published 6:00 AM ET Sat, 3 May 2016": a time may come first
     allowed = 0
     if names and len(text) < 120:
         # a name before the date only in a stamp line: the name is an outlet's, or a clock time follows the date
         named = words_of(before)
         if any(word in OUTLET_WORDS for word in named) or _STAMP_TIME.match(text[found.end:]) \
-                or _CREDIT_CLOSES.fullmatch(text, found.end) or _NAME_SEPARATOR.search(before):
+                or _CREDIT_CLOSES.fullmatch(text, found.end) or _NAME_SEPARATOR.search(before) \
+                or (len(named) <= 3 and not text[found.end:].strip(" .")):
             allowed = 4  # (a place before a date its credit closes: "Valdoria, Feb 14, 2016 (Example Agency)";
-            #             a name and a bar: "Jane Roe | 3 May 2016")
+            #             a name and a bar: "Jane Roe | 3 May 2016"; a name, then the date closing the line:
+            #             "Jane Roe 3 May 2016")
         if _BYLINE_OPENS.match(text):
             allowed = 6  # a byline, then its date: "By Jane Roe on 3 May 2016", "Author: Jane Roe Posted 3 May 2016"
     for token in _HEADER_TOKEN.findall(before):
@@ -212,11 +222,13 @@ def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Out
 
 
 _STAMP_TIME = re.compile(r"\W{0,3}\d{1,2}:\d{2}\b")
+_PLACE_COMMA = re.compile(r"[A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){0,2},\s*")
+_CREDIT_TO_END = re.compile(r"\s*(?:[-\u2013\u2014|]\s*[A-Z][\w .&'\u2019-]{0,30})?\s*")
 _NAME_SEPARATOR = re.compile(r"\S\s*\|\s*$")
 _BYLINE_OPENS = re.compile(r"^(?:by|posted by|written by|author|reporter|reported by)\b:?\s+[A-Z]", re.I)
 _CREDIT_CLOSES = re.compile(r"\s*\([A-Z][^()]{1,40}\)\s*[-\u2014\u2013]?\s*")
 # A dateline's place in capitals standing alone before a date: "VALDORIA — ", "PORT EXAMPLE, VALDORIA - ".
-_CAPS_PLACE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}(?:, [A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})?\s*[-—–:]\s*")
+_CAPS_PLACE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}(?:, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2})?\s*[-—–:]\s*")
 # A clock time and the words that go with one, allowed before the date of a labelled stamp line.
 # (the header tokens cut "6:00" into "6" and "00"; "1244 GMT" is a time too)
 _CLOCK_TOKEN = re.compile(r"\d{1,4}(?:[ap]m)?")
@@ -311,10 +323,15 @@ def _run_on_headline(paragraph: str, dates_in: Callable[[str], list[FoundDate]])
 
 
 class _DatesMemo(dict):
-    """find_dates of each text looked up, found once: the parser asks about some lines twice."""
+    """find_dates of each text looked up, found once: the parser asks about some lines twice. `order` is
+    how the page prints numeric dates, when it settles that (dates.numeric_order)."""
+
+    def __init__(self, order: str | None = None) -> None:
+        super().__init__()
+        self.order = order
 
     def __missing__(self, text: str) -> list[FoundDate]:
-        found = self[text] = find_dates(text)
+        found = self[text] = find_dates(text, self.order)
         return found
 
 
@@ -409,6 +426,56 @@ _STAMP_REST = re.compile(r"\W*(?:(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]
                          re.I)
 
 
+_PUBLISHED_LABEL = re.compile(r"^\W*(?:first\s+)?(?:published|posted)\b", re.I)
+_YEAR_IN_TEXT = re.compile(r"(?<![\w/.-])(?:19|20)\d\d(?![\w/])")
+
+
+def _text_agrees(date: dt.date, text: str, strict: bool = False, lead_agrees: bool = False) -> bool:
+    """Whether the article's text agrees with a date printed above it: it names the date's year, or a
+    month and day up to a week before it, and no year after it. `strict`: the year counts only when the
+    lead names the date's weekday or the day before's too (`lead_agrees`)."""
+    years = {int(year) for year in _YEAR_IN_TEXT.findall(text)}
+    if any(year > date.year for year in years):
+        return False
+    if date.year in years and (lead_agrees or not strict):
+        return True
+    for month, day, _, _ in month_day_mentions(text):
+        for year in (date.year, date.year - 1):
+            try:
+                mentioned = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if 0 <= (date - mentioned).days <= 7:
+                return True
+    return False
+
+
+_PUBLISHED_AT = re.compile(r"\b(?:first\s+)?(?:published|posted)(?:\s+on)?\s*:?\s*", re.I)
+
+
+def _published_date(header: list[str], dates_in: Callable[[str], list[FoundDate]]) -> FoundDate | None:
+    """The date printed right after a "Published"/"Posted" label in the lines under the headline (a clock
+    time or a weekday may stand between), or None."""
+    for line in header:
+        for label in _PUBLISHED_AT.finditer(line):
+            for found in dates_in(line[:300]):
+                if found.start >= label.end() and _STAMP_GAP.fullmatch(line, label.end(), found.start):
+                    return found
+    return None
+
+
+_STAMP_GAP = re.compile(r"(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\s*,?\s*)?"
+                        r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?", re.I)
+_WEEKDAY_NAMED = re.compile(r"\b(?:on|late|early|last)\s+(" + "|".join(WEEKDAYS) + r")\b", re.I)
+
+
+def _weekday_agrees(date: dt.date, lead: list[str]) -> bool:
+    """Whether the lead (a deck and the first paragraph) names only the weekday of `date` or of the day
+    before ("agreed on Tuesday")."""
+    named = {match.group(1).lower() for paragraph in lead for match in _WEEKDAY_NAMED.finditer(paragraph[:600])}
+    return bool(named) and named <= {WEEKDAYS[date.weekday()], WEEKDAYS[(date.weekday() - 1) % 7]}
+
+
 def _stamp_line_date(line: str, dates_in: Callable[[str], list[FoundDate]]) -> FoundDate | None:
     """The date of a line that is only a labelled stamp ("Updated Dec 14, 2016", "Published: 3 May 2016
     10:22"): the label, one date right after it and at most a clock time."""
@@ -459,34 +526,182 @@ def _is_headline_stack(line: str, opening: list[str], index: int, first_paragrap
                                   or _is_sentence(after))
 
 
+# A section's label in capitals before a bar, on the headline's line.
+_TITLE_SUFFIX = re.compile(r"^(?P<head>.+?)\s+(?:\||-|\u2013|\u2014)\s+(?P<name>[A-Z][^|\u2013\u2014]{1,50}?)\s*$")
+_SECTION_LABEL = re.compile(r"^[A-Z][A-Z&'\u2019 -]{2,24}\s*\|\s*(?=[A-Z0-9\"'\u2018\u201c])")
+
+
+# A browser title: the headline, then the site's name (or a section and the name) after a bar or a dash:
+# "Envoys Meet In Valdoria | The Example Herald", "Envoys meet in Valdoria - World - Example Post".
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|\u2013|\u2014|::|\u00bb|\u00b7)\s+")
+
+
+def browser_titles(opening: list[str]) -> dict[int, tuple[int, str]]:
+    """The lines of `opening` that are a browser title repeating another line of it with the site's name
+    after a bar or dash: {index of the browser title: (index of the line it repeats, the text after it)}."""
+    first_index: dict[str, int] = {}
+    for index, line in enumerate(opening):
+        first_index.setdefault(line.lower(), index)
+    found: dict[int, tuple[int, str]] = {}
+    for index, line in enumerate(opening):
+        for separator in _TITLE_SEPARATOR.finditer(line):
+            head = line[: separator.start()].strip().lower()
+            other = first_index.get(head)
+            if other is not None and other != index and len(head.split()) >= 3:
+                found[index] = (other, line[separator.end():].strip())
+                break
+    return found
+
+
+# Words too common to tell a headline's words from a menu's (the rest are compared with the text's words).
+_COMMON_WORDS = frozenset("this that with from have been were will would their there they them what when which "
+                          "into over after about more than some also said says news".split())
+
+
+def _content_words(text: str) -> set[str]:
+    """The words of `text` that carry its matter, cut to five letters (so "talks" and "talked", "Syria's"
+    and "Syrian" compare equal)."""
+    return {word[:5] for word in words_of(text) if len(word) >= 4 and word not in _COMMON_WORDS}
+
+
+_AFTER_DATE_NAME = re.compile(r"\s*[|\u2022\u00b7]\s*(?P<name>[A-Z][^|\u2022\u00b7]{1,50}?)\s*")
+_BAR_PARTS = re.compile(r"\s+[|\u00b7\u2022]\s+")
+
+
+def _masthead_in_bar(line: str) -> str | None:
+    """The outlet's name as one part of a short bar over the headline: "Example Post \u00b7 Valdoria \u00b7 3 May 2016",
+    "EXN | Example News Network"."""
+    parts = _BAR_PARTS.split(line)
+    if not 2 <= len(parts) <= 4:
+        return None
+    return next(filter(None, map(masthead_name, parts)), None)
+
+
+_NAME_PART = re.compile(r"\s+(?:\||-|\u2013|\u2014)\s+")
+_SMALL_WORDS = frozenset(("of", "for", "and", "the", "&", "on", "in", "al", "el"))
+
+
+def _top_masthead(cleaned: list[str], folded: list[str], short: list[bool], title: str) -> str | None:
+    """The outlet's name printed as the first line of the page, over the site's own furniture: a short run
+    of capitalised words ("THE MERIDIAN", "Example Review | the voice of the north") whose next line is a
+    menu, a bar of links, a clock or weather widget, or a slogan over one. None when the first line is
+    anything else (a section's label, the headline, a sentence)."""
+    if len(cleaned) < 3 or not short[0] or cleaned[0] == title or is_furniture(cleaned[0], folded[0]):
+        return None
+    name = _NAME_PART.split(cleaned[0])[0].strip()
+    words = name.split()
+    if not 1 <= len(words) <= 5 or ends_sentence(name) or ": " in name or not is_latin(name) or find_dates(name):
+        return None
+    if not all(word[:1].isupper() or word[:1].isdigit() or word.lower() in _SMALL_WORDS for word in words):
+        return None
+    if all(word in _SITE_LABELS for word in words_of(name)):
+        return None  # a section's label: "Middle East", "World News"
+    after = 1
+    if short[1] and not is_title_case(cleaned[1]) and not ends_sentence(cleaned[1]) and at_most_words(cleaned[1], 8) \
+            and not is_furniture(cleaned[1], folded[1]) and not find_dates(cleaned[1]):
+        after = 2  # its slogan: "Turkey's window on the world"
+    following = cleaned[after]
+    if is_furniture(following, folded[after]) or (find_dates(following[:300]) and is_clock(following[:200])):
+        return name
+    return None
+
+
+# Words of a site's section labels and navigation, which a first line made only of them is (not a name).
+_SITE_LABELS = frozenset(
+    "news world middle east region regional local national international politics business economy markets sport "
+    "sports opinion video videos culture latest breaking home top more live analysis features africa europe asia "
+    "americas gulf arab the of and".split())
+
+
+class _TextWords:
+    """The content words of the opening of the text (_content_words), read when first asked for."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def words(self) -> set[str]:
+        return _content_words(self.text)
+
+
+def _is_deck_over(line: str, opening: list[str], index: int, first_paragraph: str | None, dated: list[bool]) -> bool:
+    """Whether a headline of five words or more (not a bar of names) stands over its deck (standfirst): the
+    next line reads as a headline too but is longer, and a byline, a date or the text follows the deck."""
+    if at_most_words(line, 4) or "|" in line or _names_outlet(line) or index + 1 >= len(opening):
+        return False
+    deck = opening[index + 1]
+    if not _headline_candidate(deck, dated[index + 1]) or len(deck.split()) <= len(line.split()):
+        return False
+    after = opening[index + 2] if index + 2 < len(opening) else first_paragraph
+    if after is None:
+        return False
+    return (dated[index + 2: index + 3] == [True] and not is_clock(after)) or bool(_HEADER_OPENERS.match(after)) \
+        or _is_paragraph(after) or _is_byline(after)
+
+
+# A byline without "By": two to four names, then "in" a place or a bar ("Jane Roe in Valdoria").
+_BYLINE_IN = re.compile(r"^[A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){1,3}(?: and [A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){1,3})?"
+                        r" in [A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){0,2}$")
+
+
+def _is_byline(line: str) -> bool:
+    """A byline: "By Jane Roe", "Jane Roe in Valdoria", "Example Staff"."""
+    return bool(_BYLINE_OPENS.match(line) or _BYLINE_IN.match(line) or staff_signature(line))
+
+
+def _names_outlet(line: str) -> bool:
+    """A masthead: the outlet's name ("Example Evening Gazette"), alone or with its slogan."""
+    return bool(masthead_name(line) or masthead_and_slogan(line))
+
+
 def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict[str, int],
-                   dated: list[bool]) -> int | None:
+                   dated: list[bool], text_words: _TextWords | None = None) -> int | None:
     """The index in `opening` (the lines before the first paragraph) of the headline, or None.
 
     Each candidate is scored by structure: a headline is followed by a date or byline line (not a clock or
-    weather widget, which follows a masthead or a menu), a bullet
-    summary, a deck or the lead paragraph or by itself again, is often printed twice, and seldom ends with a full stop;
-    earlier lines win ties.
+    weather widget, which follows a masthead or a menu), a bullet summary, a deck or the lead paragraph or
+    by itself again, is often printed twice (or repeated by the browser title, "Headline | Site"), shares
+    words with the text under it, is not an outlet's name, and seldom ends with a full stop; a headline over
+    a longer deck outranks the deck; earlier lines win ties.
     """
+    repeated = browser_titles(opening[:15]) if len(opening) > 1 else {}
+    again = {other for other, _ in repeated.values()}
+    # the first fifteen lines, and the fifteen over the text when a long list of menu items comes first
+    reach = [*range(min(15, len(opening))), *range(max(15, len(opening) - 15), len(opening))]
+    candidates = [index for index in reach if index not in repeated and _headline_candidate(opening[index], dated[index])]
+    if len(candidates) < 2:
+        text_words = None  # (the words in common only rank candidates, and a deck needs a headline over it)
     best, best_score = None, 0.0
-    for index, line in enumerate(opening[:15]):
-        if not _headline_candidate(line, dated[index]):
-            continue
+    decks: set[int] = set()
+    for index in candidates:
+        line = opening[index]
         following = opening[index + 1] if index + 1 < len(opening) else first_paragraph
         score = 1.0
         if following is not None and (following == line or dated[index + 1: index + 2] == [True] and not is_clock(following)
                                       or _HEADER_OPENERS.match(following) or _BULLET.match(following)
-                                      or _is_sentence(following)):
+                                      or _is_sentence(following) or _is_byline(following)):
             score += 3
         elif _is_headline_stack(line, opening, index, first_paragraph, dated):
             score += 3  # a headline over its sub-headline, the two over the text
-        if counts.get(line, 0) > 1:
+        own = _content_words(line) if text_words is not None else set()
+        shared = len(own & text_words.words) if own else 0
+        speaks = len(own) >= 2 and shared >= max(2, 0.3 * len(own))
+        if shared >= 2 and _is_deck_over(line, opening, index, first_paragraph, dated):
+            score = max(score, 4.0) + 0.5  # a headline over its deck: the deck is not the headline
+            decks.add(index + 1)
+        if index in decks:
+            score -= 2
+        if counts.get(line, 0) > 1 or index in again:
             score += 2
         if 4 <= len(line.split()) <= 25:
             score += 1
         if line.endswith("."):
             score -= 2  # headlines seldom end with a full stop; a deck or a lead sentence does
-        score -= 0.2 * index
+        if _names_outlet(line):
+            score -= 2  # the outlet's name over a stamp: "Example Evening Gazette", "Published ..."
+        if speaks:
+            score += 1  # it speaks of what the text speaks of (a menu, a slogan or a banner does not)
+        score -= 0.2 * min(index, 15)
         if score > best_score:
             best, best_score = index, score
     return best
@@ -527,13 +742,16 @@ def parse_article(text: str) -> ParsedArticle:
     wire = None
     for index in [*range(cut, len(nonblank)), *range(max(0, cut - 3), cut)]:
         credit = _credit(cleaned[index], folded[index])
+        if credit and credit.group("b") and folded[index].startswith("source") \
+                and not outlets.wire_named(credit.group("b")) and masthead_name(credit.group("b").strip()):
+            continue  # "Source: The Example Times": the outlet it is taken from (the publisher), not an agency
         if credit:
             named = next(g for g in credit.groups() if g)
             wire = outlets.wire_named(named) or named.strip()
             break
 
     # The lines that are not furniture, in order (a line printed twice is kept once, but counted).
-    dates_in = _DatesMemo()
+    dates_in = _DatesMemo(numeric_order(text, date_in_url(url)) if "/" in text else None)
     lines: list[tuple[str, str]] = []  # (clean, raw)
     counts: dict[str, int] = {}
     teasers = False  # inside a list of teasers, after its label
@@ -571,8 +789,18 @@ def parse_article(text: str) -> ParsedArticle:
     first = next((i for i, (clean, _) in enumerate(lines) if _is_paragraph(clean)), len(lines))
     opening = [clean for clean, _ in lines[:first]]
     dated = [bool(dates_in[clean[:300]]) for clean in opening]
-    pick = _pick_headline(opening, lines[first][0] if first < len(lines) else None, counts, dated)
+    text_words = _TextWords(" ".join(clean[:1500] for clean, _ in lines[first: first + 3])[:2500])
+    pick = _pick_headline(opening, lines[first][0] if first < len(lines) else None, counts, dated, text_words)
     title = opening[pick] if pick is not None else None
+    titled_suffix = None
+    if title is not None:
+        suffix = _TITLE_SUFFIX.match(title)
+        if suffix and len(lines) > 2 and masthead_name(suffix.group("name")) and not at_most_words(suffix.group("head"), 3):
+            # (a page of lines; an archive row, its headline field and one paragraph, keeps its field as it is)
+            title, titled_suffix = suffix.group("head"), suffix.group("name")  # a browser title: "Headline | Example Post"
+        label = _SECTION_LABEL.match(title)
+        if label and not at_most_words(title[label.end():], 2):
+            title = title[label.end():]  # "ANALYSIS | Envoys meet ...": the section's label, then the headline
     if title is not None and pick + 1 < len(opening) and title.endswith(" " + opening[pick + 1]) \
             and len(opening[pick + 1]) < len(title) // 2:
         title = title[: -len(opening[pick + 1]) - 1]  # a caption's name glued to the headline
@@ -581,7 +809,9 @@ def parse_article(text: str) -> ParsedArticle:
     header: list[str] = []
     paragraphs: list[str] = []
     late_stamps: list[str] = []
-    masthead = next(filter(None, map(masthead_name, before)), None)
+    agency_line = None
+    masthead = next(filter(None, (masthead_name(line) or masthead_and_slogan(line) or _masthead_in_bar(line)
+                                  for line in before)), None)
     for index, (clean, line) in enumerate(lines[(pick + 1) if pick is not None else 0:],
                                           start=(pick + 1) if pick is not None else 0):
         ends = ends_sentence(clean)
@@ -591,6 +821,11 @@ def parse_article(text: str) -> ParsedArticle:
                 continue
             if _HEADER_OPENERS.match(clean) and at_most_words(clean, 12):
                 header.append(clean)
+                continue
+            if at_most_words(clean, 3) and outlets.wire_named(clean):
+                header.append(clean)  # the agency's name alone: "AFP", "Associated Press"
+                agency_line = agency_line or clean
+                masthead = masthead or masthead_name(clean)
                 continue
             if not ends and at_most_words(clean, 7) and is_title_case(clean):
                 masthead = masthead or masthead_name(clean)
@@ -612,7 +847,7 @@ def parse_article(text: str) -> ParsedArticle:
     # The publisher: a dateline's credit, a byline or signature, a copyright line, a masthead, a url.
     dateline_source = None
     for paragraph in paragraphs[:3]:
-        dateline = CREDIT_DATELINE.match(paragraph) or CAPS_DATELINE.match(paragraph)
+        dateline = CREDIT_DATELINE.match(paragraph) or SLASH_DATELINE.match(paragraph) or CAPS_DATELINE.match(paragraph)
         if dateline:
             agency = outlets.wire_named(dateline.group("name"))
             if agency:
@@ -620,20 +855,42 @@ def parse_article(text: str) -> ParsedArticle:
             else:
                 dateline_source = normalise_outlet(dateline.group("name"), outlets)
             break
+    titled = None  # the site's name after the headline in the browser title: "Headline | Example Herald"
+    if pick is not None:
+        titled = next((site_name(tail, outlets) for other, tail in browser_titles(opening[:15]).values()
+                       if other == pick), None) or normalise_outlet(titled_suffix, outlets)
     if source is None:
-        source = (dateline_source or source_in_lines(cleaned, outlets) or normalise_outlet(masthead, outlets)
+        source = (dateline_source or titled or source_in_lines(cleaned, outlets) or normalise_outlet(masthead, outlets)
                   or outlets.outlet_of_url(url))
     if source is None:
         for clean in header:  # "Example Media November 10, 2014": an outlet's name before the date
             found = dates_in[clean[:300]]
             named = clean[: found[0].start].strip().rstrip("|\u2022\u00b7-\u2013\u2014:").strip() if found else ""
+            after = _AFTER_DATE_NAME.fullmatch(clean, found[-1].end) if found else None
+            if after and not named:  # "May 3, 2016 | Example Post": the outlet's name after the date and a bar
+                named = after.group("name")
             if named and masthead_name(named):
                 source = normalise_outlet(named, outlets)
                 break
+    if source is None and title is not None:
+        source = normalise_outlet(_top_masthead(cleaned, folded, short, title), outlets)
+
+    if wire is None and agency_line and source is not None and outlets.wire_named(source) is None:
+        wire = outlets.wire_named(agency_line)  # an agency named alone under the headline of an outlet's page
+    if source is None and agency_line:
+        source = agency_line  # the agency's own page: nothing else names the publisher
 
     # The printed date: a date line below the headline, else the first paragraph's opening or dateline,
     # and only then a line above the headline (where clocks and current-date widgets stand).
     found, at = printed_date(header, title, outlets, dates_in.__getitem__, names=True)
+    published_label = found is not None and bool(_PUBLISHED_LABEL.match(header[at]))
+    if found is not None:
+        labelled = _published_date(header, dates_in.__getitem__)
+        if labelled is not None:  # "Last updated 4 May 2016 | First published 3 May 2016": the publication's
+            found, published_label = labelled, True
+    if published_label:
+        opening_text = " ".join(paragraphs[:8])
+        published_label = _text_agrees(found.date, opening_text) or _weekday_agrees(found.date, paragraphs[:2])
     if found is None and paragraphs:
         found, at = printed_date(paragraphs[:1], title, outlets, dates_in.__getitem__)
         at = len(header) if found is not None else -1
@@ -645,8 +902,14 @@ def parse_article(text: str) -> ParsedArticle:
     if found is None and late_stamps:  # a labelled stamp printed after a deck or a caption
         found = _stamp_line_date(late_stamps[0], dates_in.__getitem__)
     if found is None:  # above the headline, only a stamp: a date with a time or a label ("Updated: ...")
-        stamps = [line for line in before if _CLOCK_TIME.search(line) or _STAMP_LABEL.search(line)]
-        found, _ = printed_date(stamps, title, outlets, dates_in.__getitem__)
+        # (an unlabelled date, with or without a time, is the site's clock unless the text agrees with it)
+        stamps = [line for line in before if dates_in[line[:300]]]
+        found, index = printed_date(stamps, title, outlets, dates_in.__getitem__)
+        if found is not None and not _STAMP_LABEL.search(stamps[index]):
+            timed = bool(_CLOCK_TIME.search(stamps[index]))
+            if not _text_agrees(found.date, " ".join(paragraphs[:8]), strict=not timed,
+                                lead_agrees=_weekday_agrees(found.date, paragraphs[:2])):
+                found = None  # (without a time either, the year alone does not settle it)
     if found is None and lines and len(lines) > 1 and len(lines[-1][0]) <= 60 and _FOOT_STAMP.match(lines[-1][0]):
         stamped = dates_in[lines[-1][0]]
         found = stamped[0] if len(stamped) == 1 else None  # a labelled stamp closing the page
@@ -674,5 +937,5 @@ def parse_article(text: str) -> ParsedArticle:
 
     return ParsedArticle(
         title=title or None, source=source, wire=wire, url=url, body="\n\n".join(paragraphs),
-        printed_date=found,
+        printed_date=found, published_label=published_label and found is stamped_at,
     )
