@@ -240,7 +240,18 @@ def test_the_opposition_platforms_are_not_the_capitals_they_are_named_after():
 
 def test_officials_speak_for_their_country_while_in_office():
     assert read("Turkish intelligence chief Hakan Fidan attended the talks on Syria.") == [("turkey", "negotiations", 1)]
-    assert read("Çavuşoğlu said Assad must go.") == [("turkey", "assad_role", -1)]
     # the Moscow consultations' moderator spoke for Russia in 2015 only
     assert read("Naumkin said the talks on Syria would continue.", "2015-04-09") == [("russia", "negotiations", 1)]
     assert read("Naumkin said the talks on Syria would continue.", "2019-04-09") == []
+
+
+def test_every_name_and_speaker_of_the_codebook_is_found_as_written():
+    # a name whose first letter is not a-z (Ç...) turns off the fast search of name starts for every article,
+    # and one with a dotless i (Yı...) is never found there: both are caught here
+    from peacetalks.extract.codebook import load_codebook
+    codebook = load_codebook()
+    assert codebook._starts is not None
+    for actor in codebook.actors.values():
+        for name in actor.names + actor.speakers:
+            found = codebook.mentions(f"On Monday {name} spoke.")
+            assert any(m.actor == actor.id for m in found), (actor.id, name)
