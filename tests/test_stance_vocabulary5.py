@@ -184,7 +184,7 @@ def test_assad_must_go_in_more_words(sentence, expected):
     ("Ankara said Assad could be part of the settlement for a while.", ("turkey", "assad_role", 1)),
     ("Washington said it was no longer seeking Assad's removal.", ("united_states", "assad_role", 1)),
     ("Moscow sent jets to help Assad regain lost ground.", ("russia", "assad_role", 1)),
-    ("Iranian advisers have helped Assad's forces retake the city.", ("iran", "assad_role", 1)),
+    ("Iranian advisers have helped Assad's government survive the revolt.", ("iran", "assad_role", 1)),
     ("Moscow has always opposed any regime change in Damascus.", ("russia", "assad_role", 1)),
     ('"Any attempt to decide from outside who must leave and who may stay is unacceptable to us," Lavrov said.',
      ("russia", "assad_role", 1)),
@@ -255,3 +255,55 @@ def test_every_name_and_speaker_of_the_codebook_is_found_as_written():
         for name in actor.names + actor.speakers:
             found = codebook.mentions(f"On Monday {name} spoke.")
             assert any(m.actor == actor.id for m in found), (actor.id, name)
+
+
+# --- second batch: walking out, skipping, progress, preconditions' opposite, his fate ------------------------
+
+def test_walking_out_in_protest_and_skipping_the_talks():
+    assert read("The opposition delegation walked out in protest.") == [("syrian_opposition", "negotiations", -1)]
+    assert read("The opposition said it would skip the talks in Astana.") == [("syrian_opposition", "negotiations", -1)]
+    assert read("The Syrian rebels walked out of the prison in Idlib.") == []
+
+
+def test_progress_made_and_a_chance_given_are_optimism():
+    assert read("The UN envoy said the talks had made progress.") == [("united_nations", "negotiations", 1)]
+    assert read("The UN envoy said progress had been made at the talks.") == [("united_nations", "negotiations", 1)]
+    assert read("The rebels said they were willing to give the talks a chance.") == [
+        ("syrian_opposition", "negotiations", 1)]
+    # no progress is no optimism; the army's progress is not the talks'
+    assert read("The UN envoy said the talks made no progress.") == []
+    assert read("The Syrian army made progress on the front near Aleppo.") == []
+
+
+def test_not_serious_about_the_talks():
+    assert read("Damascus said it was serious about the negotiations.") == [("syrian_government", "negotiations", 1)]
+    assert read("The opposition said it was not serious about the talks, a defector claimed.") == [
+        ("syrian_opposition", "negotiations", -1)]
+
+
+def test_the_talks_to_focus_on_a_transition_and_refusing_to_discuss_one():
+    assert read("The opposition demanded that the talks focus on a political transition.") == [
+        ("syrian_opposition", "transition", 1)]
+    assert read("The government delegation refused to discuss a transition.") == [
+        ("syrian_government", "transition", -1)]
+    assert read("The Syrian government said the talks should focus on terrorism.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Kremlin said Assad's fate was for Syrians to decide.", ("russia", "assad_role", 1)),
+    ("Ankara said the Syrian people would decide Assad's future.", ("turkey", "assad_role", 1)),
+    ("Tehran said it would never abandon Assad.", ("iran", "assad_role", 1)),
+    ("Assad vowed to stay in power.", ("syrian_government", "assad_role", 1)),
+    ("Moscow wants Assad to stay until the vote.", ("russia", "assad_role", 1)),
+    ("The coalition called for Assad and his aides to be excluded from the transitional body.",
+     ("syrian_opposition", "assad_role", -1)),
+])
+def test_his_fate_his_friends_and_his_exclusion(sentence, expected):
+    assert read(sentence) == [expected]
+
+
+def test_another_president_staying_or_another_fate_is_no_stance_on_assad():
+    assert read("The Turkish president vowed to stay in power.") == []
+    assert read("The Syrian minister said the fate of the city was for the army to decide.") == []
+    # wanting him at the talks backs the talks, and says nothing of his staying
+    assert read("Moscow wants Assad to attend the talks.") == [("russia", "negotiations", 1)]
