@@ -307,3 +307,20 @@ def test_another_president_staying_or_another_fate_is_no_stance_on_assad():
     assert read("The Syrian minister said the fate of the city was for the army to decide.") == []
     # wanting him at the talks backs the talks, and says nothing of his staying
     assert read("Moscow wants Assad to attend the talks.") == [("russia", "negotiations", 1)]
+
+
+def test_a_demilitarised_zone_is_a_truce():
+    assert read("Russia and Turkey agreed to set up a demilitarised zone in Idlib.", "2018-09-20") == [
+        ("russia", "ceasefire", 1), ("turkey", "ceasefire", 1)]
+    assert read("The Syrian rebels rejected the demilitarized zone.", "2018-09-20") == [
+        ("syrian_opposition", "ceasefire", -1)]
+    assert read("North Korea and South Korea agreed to set up a demilitarised zone.", "2018-09-20") == []
+
+
+def test_officials_who_stayed_in_other_offices_still_speak_for_their_side():
+    # Jubeir, foreign minister until December 2018, then minister of state for foreign affairs
+    assert read("Jubeir said the kingdom backed the talks in Geneva.", "2019-06-01") == [
+        ("saudi_arabia", "negotiations", 1)]
+    # Bahra, head of the coalition in 2014, later a negotiator and co-chair of the constitutional committee
+    assert read("Bahra said the talks in Geneva would continue.", "2019-11-01") == [
+        ("syrian_opposition", "negotiations", 1)]
