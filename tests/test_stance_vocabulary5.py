@@ -1,6 +1,6 @@
 """Round 5 of the codebook's vocabulary (issue 15): general diplomatic English the reader did not know yet.
 Talks co-chaired, convened or launched by someone, haggling over a text, sitting down with the other side, voting
-to attend, hours of talks, opening the first session, observer status (0), "whether it would attend" (0), ready for a
+to attend, hours of talks, opening the first session, observer status, "whether it would attend" (0), ready for a
 political solution, setting preconditions, refusing to negotiate, suspended participation; a truce consolidated,
 left, called a sham or "largely holding", the time to stop the killing; Assad "will still have to go", "will not be
 part of", "can play no part", lost the ability to lead, seeking (or no longer seeking) his removal, help to him,
@@ -82,8 +82,10 @@ def test_opening_or_addressing_the_first_session():
 
 
 def test_an_observer_or_an_undecided_party_is_mixed():
-    assert read("The United States followed the Astana meeting only as an observer.") == [
-        ("united_states", "negotiations", 0)]
+    assert read("The United States followed the Astana meeting as an observer.") == [
+        ("united_states", "negotiations", 1)]
+    assert read("The United States did not send a delegation; its ambassador followed the Astana meeting only as an "
+                "observer.") == [("united_states", "negotiations", 0)]
     assert read("The National Coalition, meeting in Istanbul, did not say whether it would attend.") == [
         ("syrian_opposition", "negotiations", 0)]
     assert read("An observer said the fighting in Syria went on.") == []
