@@ -80,7 +80,9 @@ REVIEWED = [
     ("002", "syrian_opposition", "negotiations", 1, "2015-11-03", "analyst", 'Syrian government and members of the country’s fra'),
     ("002", "syrian_opposition", "assad_role", -1, "2015-10-27", "analyst", 'Khoja said last week a Russian campaign of air str'),
     ("003", "russia", "negotiations", 1, "2017-02-12", "analyst", 'we are preparing for the talks under the UN auspic'),
-    ("003", "united_states", "negotiations", 1, "2017-02-12", "analyst", 'the US was represented at the first meeting as an '),
+    # the machine now reads taking part as an observer itself (round 5 of the codebook): the analyst's added row is
+    # the machine's, confirmed
+    ("003", "united_states", "negotiations", 1, "2017-02-12", "machine, confirmed", '"You are right, the US was represented at the firs'),
     ("004", "syrian_opposition", "negotiations", -1, "2015-01-21", "analyst", 'The refusal of prominent opposition figures to att'),
     ("004", "russia", "negotiations", 1, "2015-01-21", "analyst", '"Those who decide not to'),
 ]
