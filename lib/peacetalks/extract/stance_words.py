@@ -147,3 +147,130 @@ def _back_words(text: str, pos: int, n: int) -> int:
     for word in reversed(words[-n:]):
         start = text.rfind(word, 0, start)  # the word itself: only spaces follow it before `start`
     return start
+
+
+# --- the grammar words of the stance reader proper (stances, stance_sentence, stance_cue): phrases of English
+# --- that say who holds a cue or how it is meant; each a named pattern, with what it matches
+
+# the actor id of the Syrian government, which some rules treat apart (Assad as the topic of a cue on his role)
+_GOVERNMENT = "syrian_government"
+
+
+# a verb of welcome or rejection whose object refers back to what the sentence before reported ("Moscow welcomed
+# the decision", "Damascus rejected the proposal"); group 1 is a rejection, group 2 a thing proposed
+_REFERS_BACK = re.compile(
+    r"\b(?:welcom(?:ed|es|e|ing)|prais(?:ed|es|e|ing)|hail(?:ed|s|ing)?|endors(?:ed|es|e|ing)|"
+    r"(?:back|support|approv)(?:ed|s|ing)?|(?:accept)(?:ed|s|ing)?|(reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?))"
+    r"\s+(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+)?(?:decision|move|step|announcement|agreement|deal|accord|"
+    r"(plan|initiative|proposal|offer|roadmap|road\s+map|invitation))\b(?!\s+(?:of|by|for|to|from|on)\b)", re.IGNORECASE)
+
+
+# a speech verb, often a participle, and the conjunction that opens what was said ('..., adding that ')
+_SAID_THAT = re.compile(r"\b(?:said|says|adding|added|saying|stressing|stressed|noting|noted|insisting|insisted|"
+                        r"warning|warned|arguing|argued)\s*,?\s+that\s+", re.IGNORECASE)
+
+
+# a subordinate clause with a subject of its own after a verb of accusation or view ("he saw hope for the talks
+# after both sides agreed to attend"): the verb's reservation does not reach into it (matched in the folded sentence)
+_NEW_CLAUSE = re.compile(r"\b(?:after|when|because|since|once|as\s+soon\s+as)\s+(?!(?:\w+ing)\b)")
+
+
+# "as X is demanding", "as X have long called for", "just as X wants" right after a cue, to the end of its clause
+_AS_DEMANDED_BEFORE = re.compile(r"\s*,?\s*(?:just\s+)?as\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+# (after the holder) its verb of demanding, to the end of the clause
+_AS_DEMANDED_AFTER = re.compile(
+    r"(?:\s+and\s+(?:[\w-]+\s+){0,4}[\w-]+)?\s+(?:(?:is|are|was|were|has|have|had|also|long|"
+    r"repeatedly|been)\s+){0,3}(?:demand|demands|demanded|demanding|want|wants|wanted|insist|insists|insisted|insisting|"
+    r"call\s+for|calls\s+for|called\s+for|calling\s+for|urge|urges|urged|urging|seek|seeks|sought|seeking|propose|proposes|"
+    r"proposed)\s*(?:[.;,!]|\Z)", re.IGNORECASE)
+
+
+# a pronoun subject right before a cue's verb, with its auxiliaries ("... and repeated it would never negotiate")
+_PRONOUN_BEFORE = re.compile(r"\b(?:it|they)\s+(?:(?:would|will|could|can|should|must|had|has|have|did|does|do|was|"
+                             r"were|is|are|not|never|also|still|firmly|now)\s+){0,3}\Z", re.IGNORECASE)
+
+
+# a relative clause opened after the last comma before a name: the name is inside it ("The Kremlin, which backs Assad,")
+_IN_RELATIVE = re.compile(r"\b(?:which|who|whose|whom)\b", re.IGNORECASE)
+
+
+# a verb of working together right before a partner ("working with", "cooperate closely with", "together with")
+_COOPERATES = re.compile(r"\b(?:work|works|worked|working|cooperat\w*|co-operat\w*|coordinat\w*|co-ordinat\w*|partner\w*|"
+                         r"together|jointly)(?:\s+\w+ly)?\s+with\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+# a word of readiness, offer or wish before "to": what follows is offered, not yet agreed ("ready to work with")
+_OFFER_BEFORE = re.compile(r"\b(?:ready|willing|prepared|eager|keen|offer\w*|want\w*|wish\w*|hop\w*|seek\w*|sought|"
+                           r"propos\w*|invit\w*|ask\w*|urg\w*)\s+(?:\w+\s+)?to\s+\Z", re.IGNORECASE)
+
+
+_PARTNER_GAP = {"to", "on", "in", "over", "for", "the", "a", "an"}  # between a partner and the cue ("with Russia to keep")
+
+
+# "According to X, ..." opening a sentence: the source of what the clause after it says
+_ACCORDING_TO = re.compile(r"\W*according\s+to\s+", re.IGNORECASE)
+
+
+# a frame of indecision right before "whether" (matched in the folded clause): the holder has not decided
+_UNDECIDED = re.compile(
+    r"(?:(?:refus|declin)\w*\s+to\s+(?:be\s+drawn|say|comment|speculate|commit\s+(?:itself|himself|herself|themselves))|"
+    r"(?:yet|not|still)\s+(?:\w+\s+){0,2}?(?:decided|decide|sure|clear)|to\s+decide|deciding|undecided|unsure|"
+    r"uncertain|debating|weighing|considering|mulling|pondering)\s+(?:on\s+|about\s+|over\s+)?\Z")
+
+
+# a subject that names its members with "neither ... nor" (matched in the folded clause before the cue)
+_NEITHER_NOR = re.compile(r"\bneither\b[^,;]{1,80}?\bnor\b")
+
+
+# a request or proposal right before the cue it asks for ("a Turkish request to", "Moscow's offer to", "the Saudi
+# call for"); group "noun" is its noun (matched in the folded sentence)
+_REQUEST_NOUN = (r"(?:request|requests|proposal|proposals|offer|offers|invitation|invitations|bid|suggestion|suggestions|"
+                 r"initiative)")
+
+
+# (the noun right before the cue, perhaps after its owner's name: "a Turkish request to")
+_REQUEST_BEFORE = re.compile(rf"\b(?:a|an|the)?\s*(?:[\w.'’-]+\s+){{0,3}}?(?P<noun>{_REQUEST_NOUN})\s+(?:to|for)\s+\Z")
+
+
+# a cue that itself opens with the noun of a request or offer ("offer to broker a truce")
+_REQUEST_AT = re.compile(rf"{_REQUEST_NOUN}\s+(?:to|for)\b")
+
+
+# a verb of urging and whom it urges, right before the cue ("called on the government to", "urged both sides
+# not to"): what follows is the urger's position, not the addressee's (matched in the folded sentence)
+_URGED = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|ask(?:s|ed|ing)?|"
+                    r"encourag(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to|demand(?:s|ed|ing)?\s+that|exhort(?:s|ed|ing)?)"
+                    r"\s+(?:[\w'’.-]+\s+){1,8}?(?:to\s+|not\s+to\s+|should\s+(?:not\s+)?)\Z")
+
+
+# a cue that opens with a verb of urging, read in the passive when "be" stands before it ("was urged by Ankara to")
+_URGED_BY = re.compile(r"(?:urged|called\s+(?:on|upon)|pressed|asked|encouraged|exhorted)\b")
+
+
+# a question that asks whether (it opens with an auxiliary and ends with a question mark)
+_YES_NO_QUESTION = re.compile(r"\W*(?:will|would|can|could|should|shall|does|do|did|is|are|was|were|has|have|had|may|might)"
+                              r"(?:n't|n’t|\s+not)?\s[^?]*\?[\"”’']?\s*\Z", re.IGNORECASE)
+
+
+# a verb of acceptance or rejection with "it" as its object, standing for the issue of the clause before
+# ("Damascus agreed to the truce but the rebels rejected it"); group 1 is a rejection
+_PRONOUN_OBJECT = re.compile(
+    r"\b(?:(?:accept|back|support|welcom|endors)(?:ed|es|s|e|ing)?|(reject|oppos|dismiss|denounc)(?:ed|es|s|e|ing)?)"
+    r"\s+(?:it|them)\b(?!\s+(?:was|is|were|would|will|had|has|could|can|should|must)\b)", re.IGNORECASE)
+
+
+# an issue's noun as the subject of a passive with its agent ("the truce was rejected by Damascus", "the talks were
+# attended by Russia, Turkey and Iran"), up to the end of the clause
+_PASSIVE_ISSUE = re.compile(
+    r"\b(?P<det>the|a|an|this|that|its|their|any)\s+(?P<noun>(?:[\w-]+\s+){0,2}?(?:truce|truces|ceasefire|ceasefires|"
+    r"cease-fire|cease-fires|talks|negotiations|plan|proposal|deal|agreement|conference|invitation|initiative|"
+    r"transitional\s+(?:government|governing\s+body|body))(?:\s+(?:in|at|on|for|with|between|over|of)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"[\w'’-]+)?)\s+(?:was|were|has\s+been|have\s+been|had\s+been|is|are|"
+    r"is\s+being|was\s+being|will\s+be|would\s+be)\s+(?:\w+ly\s+)?(?P<verb>[a-z]{3,}ed)\s+by\s+"
+    r"(?P<agent>[^.;:!?\"“”()]+?)(?=\s*(?:[.;:!?\"”]|,\s+(?:which|who|after|when|as|but|while|saying|amid)\b|\Z))",
+    re.IGNORECASE)
+
+
+# the comma that ends the agent of a passive and opens another clause ("by Damascus, the talks would fail"), not a list's
+_AGENT_END = re.compile(r",\s+(?=(?!and\b|or\b|the\s+[A-Z])[a-z])")
