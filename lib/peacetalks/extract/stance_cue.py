@@ -21,7 +21,7 @@ from peacetalks.extract.stance_words import (
     _ACCORDING_TO, _AS_DEMANDED_AFTER, _AS_DEMANDED_BEFORE, _back_words, _COOPERATES, _GOVERNMENT, _IN_RELATIVE,
     _is_past_verb, _NEITHER_NOR, _NEW_CLAUSE, NOBODY, _OFFER_BEFORE, _OPPOSITION, _PARTICIPLE, _PARTNER_GAP,
     _preceding_word, _PREPOSITIONS, _PRONOUN_BEFORE, _REQUEST_AT, _REQUEST_BEFORE, _SAID_THAT, _UNDECIDED, _URGED,
-    _URGED_BY, _WORD,
+    _URGED_BY, _VIEW_VERB, _WORD,
 )
 
 
@@ -163,6 +163,9 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         reserved = None
         for reserved in reservations.finditer(folded, head, start):
             pass  # the last one before the cue
+        if reserved is not None and _VIEW_VERB.fullmatch(folded, reserved.start(), reserved.end()) \
+                and not folded[reserved.end():start].strip():
+            reserved = None  # "saw little hope for the talks": the cue is the view itself, the viewer's own
         if reserved is not None:
             # unless a subordinate clause with a subject named in it stands between ("... after both sides agreed to")
             opened = _NEW_CLAUSE.search(folded, reserved.end(), start)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from peacetalks.extract.codebook import Codebook
 from peacetalks.extract.stance_words import (
-    _DETERMINERS, _HEAD_NOUNS, _INTRODUCES, _is_past_verb, _lists, NOBODY, _preceding_word, _QUANTIFIERS, _SPEAKER_BREAK, _THAT,
+    _OBLIGED, _OBLIGED_CLAIM,     _DETERMINERS, _HEAD_NOUNS, _INTRODUCES, _is_past_verb, _lists, NOBODY, _preceding_word, _QUANTIFIERS, _SPEAKER_BREAK, _THAT,
     _TIME_WORDS, _WORD,
 )
 from peacetalks.extract.stance_holders import (
@@ -246,6 +246,11 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
         between = [w.lower() for w in _WORD.findall(text, own.end, cue_start)]
         if between[:1] and between[0] in _HEAD_NOUNS:
             between = between[1:]  # "the main opposition coalition agreed to attend": the name qualifies the subject
+        if _OBLIGED.fullmatch(" ".join(between)):
+            # "Moscow said the rebels must respect the truce": what another must do is the speaker's demand; what
+            # another must not do ("said Assad should not take part in the talks") is about that actor's place, the
+            # speaker's position on the issue itself unsaid
+            return None if "not" in between or "never" in between else frame.speaker
         if len(between) <= 3 and all(w in _REPORTED_VERB_PARTS for w in between):
             return own
         return None
@@ -283,5 +288,8 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
     if _GENERAL_CLAIM.match(tail) and not any(frame.content_start <= g.start < cue_start for g in groups):
         # "Erdogan said a political solution was impossible with ...": a claim about the talks or the war
         # themselves, naming no actor before the cue, is the speaker's
+        return frame.speaker
+    if _OBLIGED_CLAIM.match(tail) and not any(frame.content_start <= g.start < cue_start for g in groups):
+        # "Lavrov said any talks must lead to a transitional body": what must be, naming no actor, is the speaker's
         return frame.speaker
     return None

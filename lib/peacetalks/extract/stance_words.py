@@ -274,3 +274,21 @@ _PASSIVE_ISSUE = re.compile(
 
 # the comma that ends the agent of a passive and opens another clause ("by Damascus, the talks would fail"), not a list's
 _AGENT_END = re.compile(r",\s+(?=(?!and\b|or\b|the\s+[A-Z])[a-z])")
+
+
+# a verb of view among the reservations (codebook.yaml): what it has right after it as its object is the viewer's own
+# view ("saw little hope for the talks"), not a claim about another's conduct ("saw the rebels' demand as a ploy")
+_VIEW_VERB = re.compile(r"sees|saw|views|viewed|regards|regarded")
+
+
+# the words between a reported subject and the cue's verb that make it an obligation ("the rebels must", "should not",
+# "will have to"): what the subject must do is the speaker's demand, not the subject's stance
+_OBLIGED = re.compile(r"(?:(?:also|now|first|still)\s)?(?:must|should|ought\sto|needs?\sto|(?:has|have|will\shave|would\shave)\sto)"
+                      r"(?:\s(?:also|now|first|immediately|not|never|be))*")
+
+
+# a reported claim of what must be whose subject names no actor ("any talks must lead to", "a settlement should be
+# based on", "the next round has to"), up to the cue
+_OBLIGED_CLAIM = re.compile(
+    r"\W*(?:(?:the|a|an|any|every|all|such|this|these|those)\s+)?(?:[\w'’-]+\s+){0,5}?(?:must|should|ought\s+to|needs?\s+to|"
+    r"(?:has|have|will\s+have|would\s+have)\s+to)\s+(?:not\s+)?(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)

@@ -1,0 +1,59 @@
+"""Stance grammar, round 5: general English constructions the reader missed or misread. Every sentence here is
+our own; each mechanism has several phrasings that must give a row and counterexamples that must give nothing
+(or not that row): other conflicts, collectives, hypotheticals, questions, someone else's stance."""
+from __future__ import annotations
+
+
+from helpers import stances_of
+
+
+def read(body: str, published: str | None = "2016-03-01") -> list[tuple]:
+    return stances_of(body, published)
+
+
+# --- a verb of view with the doubt right after it: the viewer's own view -----------------------------------------
+
+def test_a_view_of_little_hope_is_the_viewers_doubt():
+    assert read("The Turkish president saw little hope for the talks.") == [("turkey", "negotiations", -1)]
+    assert read("The Turkish foreign minister sees no chance for the talks planned for next month.") == [
+        ("turkey", "negotiations", -1)]
+    assert read("Tehran saw little prospect of a political settlement this year.") == [("iran", "negotiations", -1)]
+
+
+def test_a_view_of_something_else_or_of_another_actors_conduct_gives_nothing():
+    assert read("The coach saw little hope for the team.") == []
+    assert read("Moscow viewed the opposition's demand for Assad's departure as a ploy.") == []
+    assert read("Did the Turkish president see little hope for the talks?") == []
+    # another conflict's talks
+    assert read("The Turkish president saw little hope for the talks on Yemen.") == []
+
+
+# --- reported speech: what another actor must do, or what must be, is the speaker's demand ------------------------
+
+def test_what_another_actor_must_do_is_the_speakers_demand():
+    assert read("Moscow said the rebels should respect the ceasefire.") == [("russia", "ceasefire", 1)]
+    assert read("The regime said the opposition must attend the talks without preconditions.") == [
+        ("syrian_government", "negotiations", 1)]
+    assert read("Ankara said the government will have to accept a nationwide ceasefire.") == [("turkey", "ceasefire", 1)]
+
+
+def test_what_must_be_naming_no_actor_is_the_speakers_position():
+    assert read("Lavrov said any talks must aim at a transitional governing body.") == [("russia", "transition", 1)]
+    assert read("The Saudi foreign minister said the conference must establish a transitional governing body.") == [
+        ("saudi_arabia", "transition", 1)]
+    assert read("Lavrov said a new round of talks should back a nationwide ceasefire.") == [("russia", "ceasefire", 1)]
+
+
+def test_what_another_actor_did_or_must_not_do_is_not_turned_into_the_speakers_demand():
+    # a report of another's act stays that actor's
+    assert read("The envoy said the government had agreed to a truce.") == [("syrian_government", "ceasefire", 1)]
+    # what another must not do says where the speaker wants that actor, not what it thinks of the talks
+    assert read("The Saudi foreign minister said Assad should not take part in the talks.") != [
+        ("saudi_arabia", "negotiations", -1)]
+    assert ("russia", "negotiations", -1) not in read("Moscow said the rebels should not attend the talks.")
+    # a claim about something, no obligation: not the speaker's stance
+    assert read("An opposition leader said a foreign air campaign aimed to keep Assad in power.") == []
+    # a hypothetical, a question, world powers, another conflict
+    assert read("If the talks must aim at a transitional governing body, Lavrov said, Moscow will wait.") == []
+    assert read("Did Lavrov say any talks must aim at a transitional governing body?") == []
+    assert read("Lavrov said world powers must back a nationwide ceasefire in Yemen.") == []
