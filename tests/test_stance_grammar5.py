@@ -57,3 +57,24 @@ def test_what_another_actor_did_or_must_not_do_is_not_turned_into_the_speakers_d
     assert read("If the talks must aim at a transitional governing body, Lavrov said, Moscow will wait.") == []
     assert read("Did Lavrov say any talks must aim at a transitional governing body?") == []
     assert read("Lavrov said world powers must back a nationwide ceasefire in Yemen.") == []
+
+
+# --- a text as the subject, with the actors who drew it up or back it: they hold what it says --------------------
+
+def test_the_authors_of_a_text_hold_what_it_calls_for():
+    assert read("The plan, drafted by Russia, calls for a nationwide ceasefire.") == [("russia", "ceasefire", 1)]
+    assert read("A resolution put forward by Moscow and Washington calls for a nationwide ceasefire.") == [
+        ("russia", "ceasefire", 1), ("united_states", "ceasefire", 1)]
+    assert read("The proposal, backed by the Saudi foreign minister, calls for a transitional governing body.") == [
+        ("saudi_arabia", "transition", 1)]
+    assert read("The statement, issued by the Turkish foreign ministry, called for a nationwide ceasefire.") == [
+        ("turkey", "ceasefire", 1)]
+
+
+def test_a_text_by_nobody_named_a_question_or_another_conflict_gives_nothing():
+    assert read("The plan, drafted by experts, calls for a nationwide ceasefire.") == []
+    assert read("Would a plan drafted by Russia call for a nationwide ceasefire?") == []
+    assert read("The plan, drafted by Russia, calls for a ceasefire in Yemen.") == []
+    # the text's authors are not who rejects it, nor who a relative clause after it names
+    assert ("russia", "ceasefire", 1) not in read(
+        "The plan, drafted by Russia, was rejected by the opposition, which called for a nationwide ceasefire.")

@@ -18,11 +18,26 @@ from peacetalks.extract.stance_polarity import (
 )
 from peacetalks.extract.stance_speech import _content_holder, _REPORTED_VERB_PARTS, Speech
 from peacetalks.extract.stance_words import (
-    _ACCORDING_TO, _AS_DEMANDED_AFTER, _AS_DEMANDED_BEFORE, _back_words, _COOPERATES, _GOVERNMENT, _IN_RELATIVE,
+    _ACCORDING_TO, _AS_DEMANDED_AFTER, _AS_DEMANDED_BEFORE, _back_words, _COOPERATES, _DOCUMENT_BY, _GOVERNMENT, _IN_RELATIVE,
     _is_past_verb, _NEITHER_NOR, _NEW_CLAUSE, NOBODY, _OFFER_BEFORE, _OPPOSITION, _PARTICIPLE, _PARTNER_GAP,
     _preceding_word, _PREPOSITIONS, _PRONOUN_BEFORE, _REQUEST_AT, _REQUEST_BEFORE, _SAID_THAT, _UNDECIDED, _URGED,
     _URGED_BY, _VIEW_VERB, _WORD,
 )
+
+
+def _document_agents(text: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
+    """The actors by whom the text that is the clause's subject was drawn up, proposed or backed ("The plan, drafted
+    by Russia, calls for a ceasefire", "A resolution put forward by Moscow and Washington backs ..."): what the text
+    says is their position. The cue follows the agents within a few words, with nobody else named between."""
+    opening = _DOCUMENT_BY.match(text, lo, cue_start)
+    if opening is None:
+        return None
+    agents = next((g for g in groups if g.start >= opening.end()), None)
+    if agents is None or agents.end > cue_start or _WORD.findall(text, opening.end(), agents.start) \
+            or len(_WORD.findall(text, agents.end, cue_start)) > 5 \
+            or any(agents.end <= g.start and g.end <= cue_start for g in groups):
+        return None
+    return agents
 
 
 def _said_that_subject(text: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
@@ -204,7 +219,8 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         elif frame is not None:
             add(_content_holder(text, frame, others, before))
         else:
-            own = _said_that_subject(text, others, clause.start, before) or _pronoun_subject(text, others, clause.start, before) \
+            own = _document_agents(text, others, clause.start, before) \
+                or _said_that_subject(text, others, clause.start, before) or _pronoun_subject(text, others, clause.start, before) \
                 or subject_of(text, others, clause.start, before)
             add(own or agent_of_noun(text, others, clause.start, start) or subject
                 or (voice and _content_holder(text, Speech(voice, clause.start, clause.end), others, start)))

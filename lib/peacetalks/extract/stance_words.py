@@ -292,3 +292,13 @@ _OBLIGED = re.compile(r"(?:(?:also|now|first|still)\s)?(?:must|should|ought\sto|
 _OBLIGED_CLAIM = re.compile(
     r"\W*(?:(?:the|a|an|any|every|all|such|this|these|those)\s+)?(?:[\w'’-]+\s+){0,5}?(?:must|should|ought\s+to|needs?\s+to|"
     r"(?:has|have|will\s+have|would\s+have)\s+to)\s+(?:not\s+)?(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
+
+
+# a text as the subject of a clause, with the agents who drew it up or back it ("The plan, drafted by ", "A resolution
+# put forward jointly by the "): they hold what the text says (see `stance_cue._document_agents`)
+_DOCUMENT_BY = re.compile(
+    r"\W*(?:the|a|an|this|that|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:plan|plans|proposal|proposals|resolution|roadmap|"
+    r"road\s+map|draft|statement|communiqu[eé]|declaration|initiative|document|agreement|deal|accord|blueprint|framework)"
+    r"\s*,?\s+(?:\w+ly\s+)?(?:drafted|proposed|backed|put\s+forward|tabled|sponsored|co-sponsored|written|issued|presented|"
+    r"submitted|drawn\s+up|unveiled|endorsed|circulated|adopted|brokered|negotiated|approved)\s+(?:\w+ly\s+)?by\s+"
+    r"(?:the\s+)?", re.IGNORECASE)
