@@ -78,3 +78,33 @@ def test_a_text_by_nobody_named_a_question_or_another_conflict_gives_nothing():
     # the text's authors are not who rejects it, nor who a relative clause after it names
     assert ("russia", "ceasefire", 1) not in read(
         "The plan, drafted by Russia, was rejected by the opposition, which called for a nationwide ceasefire.")
+
+
+# --- "the plan", "this initiative", "the proposals" referring back to what the sentence before proposed ------------
+
+def test_a_plan_referred_back_to_takes_the_issue_the_sentence_before_named():
+    before = "The envoy proposed a nationwide ceasefire on Monday. "
+    assert read(before + "Ankara backs the plan, the Turkish foreign minister said.") == [("turkey", "ceasefire", 1)]
+    assert read(before + "The Turkish foreign minister said Ankara backed the plan.") == [("turkey", "ceasefire", 1)]
+    assert read(before + '"We support this initiative," the Turkish foreign minister said.') == [
+        ("turkey", "ceasefire", 1)]
+    assert read(before + "Damascus agreed to the envoy's proposals.") == [("syrian_government", "ceasefire", 1)]
+    assert read(before + "The opposition rejected the proposal.") == [("syrian_opposition", "ceasefire", -1)]
+    assert read("The envoy proposed new peace talks in Geneva. The opposition welcomed the initiative.") == [
+        ("syrian_opposition", "negotiations", 1)]
+
+
+def test_a_plan_referred_back_to_gives_nothing_without_a_proposal_before_it_or_as_a_hypothesis():
+    before = "The envoy proposed a nationwide ceasefire on Monday. "
+    assert read(before + "Did Ankara back the plan?") == []
+    assert read(before + "If Ankara backs the plan, the fighting may stop.") == []
+    assert read(before + "Ankara did not back the plan.") == []
+    assert read(before + "The Turkish foreign minister said a group of experts backed the plan.") == []
+    # nothing proposed before, or the sentence before in another paragraph
+    assert read("The envoy visited Geneva on Monday. Ankara backed the plan.") == []
+    assert read(before.strip() + "\n\nAnkara backed the plan.") == []
+    # what was named before was rejected, not proposed: welcoming "the decision" is not backing the truce
+    assert ("syrian_government", "ceasefire", 1) not in read(
+        "The rebels rejected a ceasefire on Monday. Damascus welcomed the decision.")
+    # another conflict's plan
+    assert read("The envoy proposed a ceasefire in Yemen on Monday. Saudi Arabia welcomed the plan.") == []

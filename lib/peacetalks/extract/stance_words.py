@@ -160,9 +160,16 @@ _GOVERNMENT = "syrian_government"
 # the decision", "Damascus rejected the proposal"); group 1 is a rejection, group 2 a thing proposed
 _REFERS_BACK = re.compile(
     r"\b(?:welcom(?:ed|es|e|ing)|prais(?:ed|es|e|ing)|hail(?:ed|s|ing)?|endors(?:ed|es|e|ing)|"
-    r"(?:back|support|approv)(?:ed|s|ing)?|(?:accept)(?:ed|s|ing)?|(reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?))"
-    r"\s+(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+)?(?:decision|move|step|announcement|agreement|deal|accord|"
-    r"(plan|initiative|proposal|offer|roadmap|road\s+map|invitation))\b(?!\s+(?:of|by|for|to|from|on)\b)", re.IGNORECASE)
+    r"(?:back|support|approv)(?:ed|s|ing)?|(?:accept)(?:ed|s|ing)?|agree(?:d|s)?\s+to|"
+    r"(reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?))"
+    r"\s+(?:the|this|that|its|their|his|her|these|those)\s+(?:[\w'’-]+\s+)?(?:decision|move|step|announcement|agreement|"
+    r"deal|accord|(plan|initiative|proposal|offer|roadmap|road\s+map|invitation)s?)\b(?!\s+(?:of|by|for|to|from|on)\b)",
+    re.IGNORECASE)
+
+
+# a first-person subject opening a sentence, up to the verb that refers back ("We support this initiative", "I fully
+# back the plan"): inside a quotation, its speaker
+_FIRST_PERSON_SUBJECT = re.compile(r"\W*(?:we|i)\s+(?:\w+\s+){0,2}\Z", re.IGNORECASE)
 
 
 # a speech verb, often a participle, and the conjunction that opens what was said ('..., adding that ')

@@ -68,18 +68,19 @@ import bisect
 import datetime as dt
 import functools
 import re
+from typing import Callable
 
-from peacetalks.extract.codebook import Codebook, CueSpots, load_codebook
+from peacetalks.extract.codebook import Codebook, Cue, CueSpots, load_codebook
 from peacetalks.sentences import Sentence, paragraph_sentences, paragraphs
 from peacetalks.extract.words import automaton, fold
 from peacetalks.extract.stance_words import (
-    _back_words, _lists, _Lists, NOBODY, _REFERS_BACK, _WORD, _word_lists, _YES_NO_QUESTION,
+    _back_words, _FIRST_PERSON_SUBJECT, _lists, _Lists, NOBODY, _REFERS_BACK, _WORD, _word_lists, _YES_NO_QUESTION,
 )
 from peacetalks.extract.stance_dates import date_stance, EARLIER_BASIS, find_time
 from peacetalks.extract.stance_holders import (
-    actor_mentions, carried_subject, Group, group_mentions, introduced_as, Introduced, subject_of,
+    actor_mentions, carried_subject, Clause, Group, group_mentions, introduced_as, Introduced, subject_of,
 )
-from peacetalks.extract.stance_speech import _quotation_matches, _PRONOUN_SAID, speaker_of
+from peacetalks.extract.stance_speech import _content_holder, _quotation_matches, _PRONOUN_SAID, speaker_of, speech_frames
 from peacetalks.extract.stance_polarity import _CONDITIONAL, Holding
 from peacetalks.extract.stance_sentence import _read
 
@@ -110,18 +111,28 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
     rows: list[dict] = []
     seen: set[tuple] = set()
     last: tuple[int, list[Holding]] = (-2, [])  # the last sentence that gave stances, and those stances
+    cues: list[Cue] = []
     for index, sentence in enumerate(sentences):
-        cues = spots.within(sentence.start, sentence.end)
+        cues_before, cues = cues, spots.within(sentence.start, sentence.end)
         # right after a sentence that gave stances, in its paragraph, one that refers back to them
         follows = last[0] == index - 1 and sentences[index - 1].paragraph == sentence.paragraph
-        if not cues and not follows:
+        # or one that refers back to what the sentence before named, with no stance read there ("The envoy
+        # proposed a nationwide truce. Ankara welcomed the plan.")
+        refers = not follows and bool(cues_before) and sentences[index - 1].paragraph == sentence.paragraph \
+            and _refers_back(body, folded_body, sentence)
+        if not cues and not follows and not refers:
             continue
         text = body[sentence.start:sentence.end]
+        voiced = functools.partial(context.voice, sentence)
         holdings = _read(text, codebook, published, functools.partial(context.previous, index),
-                         functools.partial(context.voice, sentence), cues, bound,
-                         functools.partial(context.introduced, sentence)) if cues else []
+                         voiced, cues, bound, functools.partial(context.introduced, sentence)) if cues else []
         if not holdings and follows:
-            holdings = _referred_back(text, codebook, bound, last[1])
+            holdings = _referred_back(text, codebook, bound, last[1], None, voiced)
+        elif not holdings and refers:
+            before = sentences[index - 1]
+            named = _issue_named(body[before.start:before.end], spots.within(before.start, before.end), lists)
+            if named is not None:
+                holdings = _referred_back(text, codebook, bound, [], named, voiced)
         if not holdings:
             continue
         # (worked out for the sentences that give a stance, far fewer than those that are read)
@@ -143,26 +154,73 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
     return rows
 
 
+def _refers_back(body: str, folded_body: str, sentence: Sentence) -> bool:
+    """Whether the sentence may refer back to what the one before proposed ("Ankara backed the plan"): one of the
+    nouns of `_REFERS_BACK` in it (found by the C string search, most sentences have none), then the pattern."""
+    start, end = sentence.start, sentence.end
+    return any(folded_body.find(noun, start, end) != -1 for noun in _REFERRED_NOUNS) \
+        and _REFERS_BACK.search(body, start, end) is not None
+
+
+# what a sentence that refers back names (a word that every match of _REFERS_BACK holds)
+_REFERRED_NOUNS = ("decision", "move", "step", "announcement", "agreement", "deal", "accord", "plan", "initiative",
+                   "proposal", "offer", "roadmap", "road", "invitation")
+
+
+def _issue_named(text: str, cues: list[Cue], lists: _Lists) -> str | None:
+    """The issue a sentence that gave no stance names as something proposed or taken up: that of the first cue of
+    +1 that matches in it ("The envoy proposed a nationwide truce on Monday": ceasefire). None when a cue of another
+    sign matches too (what was named was rejected or broken), or when the sentence is about another conflict."""
+    folded = fold(text)
+    first: tuple[int, str] | None = None
+    for cue in cues:
+        found = cue.folded.search(folded)
+        if found is None or (cue.needs_folded is not None and not cue.needs_folded.search(folded)):
+            continue
+        if cue.polarity != 1:
+            return None
+        if first is None or found.start() < first[0]:
+            first = (found.start(), cue.issue)
+    if first is None or _elsewhere(folded, lists):
+        return None
+    return first[1]
+
+
 def _referred_back(text: str, codebook: Codebook, bound: dt.date | Introduced | None,
-                   before: list[Holding]) -> list[Holding]:
+                   before: list[Holding], named: str | None = None,
+                   voiced: Callable[[], Group | None] | None = None) -> list[Holding]:
     """The stances of a sentence that welcomes (or rejects) what the sentence before it reported: "Damascus said it
     would attend the talks. Moscow welcomed the decision." gives Moscow the same position on the same issue; a
-    rejection gives the opposite. Only a position taken (+1) is referred to, by its main cue (the first), and only
-    an actor named as the subject of the verb of welcome holds it."""
+    rejection gives the opposite. Only a position taken (+1) is referred to, by its main cue (the first), or, when
+    the sentence before gave no stance, the issue it `named` (see `_issue_named`: "The envoy proposed a truce.
+    Ankara backs the plan."). Only an actor named as the subject of the verb of welcome holds it, or, for "we"
+    or "I" inside a quotation, its speaker (`voiced`)."""
     found = _REFERS_BACK.search(text)
     if found is None or _YES_NO_QUESTION.match(text):
         return []
     taken = [h for h in before if h.polarity == 1 and h.actor != NOBODY]
-    if not taken:
+    if taken:
+        issue = min(taken, key=lambda h: h.cue_start).issue  # (of two at one place, the first read: the cue's own issue)
+    elif named is not None:
+        issue = named
+    else:
         return []
-    issue = min(taken, key=lambda h: h.cue_start).issue  # (of two at one place, the first read: the cue's own issue)
     folded = fold(text)
     if _lists(codebook, folded).negators.search(folded, _back_words(text, found.start(), 3), found.start()) \
             or _CONDITIONAL.search(folded, 0, found.start()):
         return []  # "did not welcome the move", "if Moscow welcomed the plan"
     groups = group_mentions(text, actor_mentions(text, codebook, folded, on=bound))
     subject = subject_of(text, groups, 0, found.start())
-    if subject is None or len(_WORD.findall(text, subject.end, found.start())) > 3:
+    if subject is not None and len(_WORD.findall(text, subject.end, found.start())) > 3:
+        subject = None
+    if subject is None:
+        # reported speech: "the minister said Ankara backed the plan", '"We back the plan," the minister said'
+        frame = next((f for f in speech_frames(text, folded, Clause(0, len(text)), groups, codebook)
+                      if f.content_start <= found.start() and found.end() <= f.content_end), None)
+        subject = _content_holder(text, frame, groups, found.start()) if frame is not None else None
+    if subject is None and voiced is not None and _FIRST_PERSON_SUBJECT.match(text, 0, found.start()):
+        subject = voiced()  # '"We support this initiative," he said': the quotation's speaker (named elsewhere)
+    if subject is None:
         return []
     polarity = -1 if found.group(1) else 1
     if polarity == -1 and found.group(2) is None:
