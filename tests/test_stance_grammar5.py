@@ -108,3 +108,34 @@ def test_a_plan_referred_back_to_gives_nothing_without_a_proposal_before_it_or_a
         "The rebels rejected a ceasefire on Monday. Damascus welcomed the decision.")
     # another conflict's plan
     assert read("The envoy proposed a ceasefire in Yemen on Monday. Saudi Arabia welcomed the plan.") == []
+
+
+# --- taking part on a condition not yet met: mixed (0); a refusal until then stays a refusal ----------------------
+
+def test_taking_part_only_on_a_condition_is_a_mixed_position():
+    assert read("The opposition said it would return to talks only after the sieges were lifted.") == [
+        ("syrian_opposition", "negotiations", 0)]
+    assert read("The opposition said it would attend the talks provided that the bombing stopped.") == [
+        ("syrian_opposition", "negotiations", 0)]
+    assert read("The rebels said they would respect the truce only if the government stopped its attacks.") == [
+        ("syrian_opposition", "ceasefire", 0)]
+    assert read("The rebels demanded an end to the sieges before returning to talks.") == [
+        ("syrian_opposition", "negotiations", 0)]
+
+
+def test_a_refusal_until_a_condition_is_met_is_a_refusal_now():
+    assert read("The opposition will not return to talks until the bombing stops.") == [
+        ("syrian_opposition", "negotiations", -1)]
+    assert read("The opposition refused to return to talks before the sieges were lifted.") == [
+        ("syrian_opposition", "negotiations", -1)]
+
+
+def test_a_time_or_a_step_of_ones_own_is_no_condition():
+    assert read("The opposition said it would attend the talks after the holiday.") == [
+        ("syrian_opposition", "negotiations", 1)]
+    assert read("The opposition said it would attend the talks only after consulting its members.") == [
+        ("syrian_opposition", "negotiations", 1)]
+    assert read("The UN envoy hopes the talks will resume only after the holiday.") == [
+        ("united_nations", "negotiations", 1)]
+    # a hypothesis about someone else is nobody's condition
+    assert read("If the opposition attends the talks only after the sieges are lifted, the envoy will wait.") == []

@@ -18,9 +18,9 @@ from peacetalks.extract.stance_polarity import (
 )
 from peacetalks.extract.stance_speech import _content_holder, _REPORTED_VERB_PARTS, Speech
 from peacetalks.extract.stance_words import (
-    _ACCORDING_TO, _AS_DEMANDED_AFTER, _AS_DEMANDED_BEFORE, _back_words, _COOPERATES, _DOCUMENT_BY, _GOVERNMENT, _IN_RELATIVE,
+    _ACCORDING_TO, _AS_DEMANDED_AFTER, _AS_DEMANDED_BEFORE, _back_words, _CONDITION_AFTER, _CONDITIONED_ISSUES, _COOPERATES, _DOCUMENT_BY, _GOVERNMENT, _IN_RELATIVE,
     _is_past_verb, _NEITHER_NOR, _NEW_CLAUSE, NOBODY, _OFFER_BEFORE, _OPPOSITION, _PARTICIPLE, _PARTNER_GAP,
-    _preceding_word, _PREPOSITIONS, _PRONOUN_BEFORE, _REQUEST_AT, _REQUEST_BEFORE, _SAID_THAT, _UNDECIDED, _URGED,
+    _preceding_word, _PRECONDITION_BEFORE, _PREPOSITIONS, _PRONOUN_BEFORE, _REQUEST_AT, _REQUEST_BEFORE, _SAID_THAT, _UNDECIDED, _URGED,
     _URGED_BY, _VIEW_VERB, _WORD,
 )
 
@@ -324,6 +324,12 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             return []  # "failed to negotiate a ceasefire": an attempt that did not succeed, not a refusal
         polarity = -polarity
     if undecided:
+        polarity = 0
+    elif polarity == 1 and cue.issue in _CONDITIONED_ISSUES and cue.agents != "inside" \
+            and (_CONDITION_AFTER.match(folded, end, clause.end) or _PRECONDITION_BEFORE.search(folded, clause.start, start)):
+        # "will attend the talks only if the bombing stops", "demanded an end to the sieges before returning to talks":
+        # taking part on a condition not yet met is a mixed position (0), not a yes (a refusal until then, "will not
+        # attend until ...", is a negation, read above)
         polarity = 0
     time = find_time(text, clause.start, min(clause.end, end + 60), end, published)
     earlier_match = earlier_words.search(folded, clause.start, end)

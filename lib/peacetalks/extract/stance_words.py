@@ -309,3 +309,20 @@ _DOCUMENT_BY = re.compile(
     r"\s*,?\s+(?:\w+ly\s+)?(?:drafted|proposed|backed|put\s+forward|tabled|sponsored|co-sponsored|written|issued|presented|"
     r"submitted|drawn\s+up|unveiled|endorsed|circulated|adopted|brokered|negotiated|approved)\s+(?:\w+ly\s+)?by\s+"
     r"(?:the\s+)?", re.IGNORECASE)
+
+
+# the issues where taking part can be made conditional (attending talks, keeping a truce)
+_CONDITIONED_ISSUES = frozenset({"negotiations", "ceasefire"})
+
+
+# a condition right after a cue, with a clause of its own (not "only after consulting ..."): "only if the bombing
+# stops", "provided that", "on condition that" (matched in the folded sentence)
+_CONDITION_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:(?:only\s+if|provided(?:\s+that)?|providing\s+that|on\s+(?:the\s+)?condition\s+that)"
+                              r"\s+(?!\w+ing\b)|only\s+(?:after|when|once)\s+(?!\w+ing\b)(?:[\w'’-]+\s+){1,4}?(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)"
+                              r"(?<!\bits\s)(?<!\btheir\s)(?:is|are|was|were|has|have|had|will|would|can|could|\w+ed|\w+s)\b)")
+
+
+# "before" or "until" right before a cue in -ing, after a demand ("demanded ... before returning to talks"): a
+# precondition of taking part (matched in the folded clause before the cue)
+_PRECONDITION_BEFORE = re.compile(r"\b(?:demand\w*|insist\w*|want\w*|call\w*\s+for|requir\w*|seek\w*|sought)\b[^,;]{1,80}?"
+                                  r"\b(?:before|prior\s+to)\s+\Z")
