@@ -139,3 +139,31 @@ def test_a_time_or_a_step_of_ones_own_is_no_condition():
         ("united_nations", "negotiations", 1)]
     # a hypothesis about someone else is nobody's condition
     assert read("If the opposition attends the talks only after the sieges are lifted, the envoy will wait.") == []
+
+
+# --- '"...," he said' after a person named only by a title of an actor -----------------------------------------
+
+def test_a_pronoun_attribution_refers_to_the_titled_person_named_before():
+    quote = '"We want every side to respect the nationwide ceasefire in full," he said.'
+    assert read("The Russian foreign minister spoke in Geneva on Monday.\n\n" + quote) == [("russia", "ceasefire", 1)]
+    assert read("The US secretary of state spoke in Geneva on Monday. " + quote) == [("united_states", "ceasefire", 1)]
+    # Assad named in the quotation is what the speaker speaks of, not who holds the position
+    assert read('The US secretary of state spoke in Geneva on Monday. "Assad can have no role in the future of '
+                'Syria, none at all," he said.') == [("united_states", "assad_role", -1)]
+
+
+def test_a_pronoun_attribution_with_no_titled_person_or_another_speaker_gives_nothing():
+    quote = '"We want every side to respect the nationwide ceasefire in full," '
+    assert read("Russian troops arrived in the town on Monday.\n\n" + quote + "he said.") == []
+    assert read("The Russian foreign minister met rebel leaders on Monday.\n\n" + quote + "a rebel commander said.") == []
+
+
+# --- "did not say whether": undecided (0) --------------------------------------------------------------------------
+
+def test_not_saying_whether_is_undecided():
+    assert read("The opposition did not say whether it would attend the talks.") == [
+        ("syrian_opposition", "negotiations", 0)]
+    assert read("The opposition has not yet said whether it will attend the talks in Geneva.") == [
+        ("syrian_opposition", "negotiations", 0)]
+    # someone else deciding later is nobody's position now
+    assert read("Russia said the opposition would decide whether to attend the talks.") == []

@@ -270,6 +270,11 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         # who holds the position (he holds one on his role only when he or his government speaks)
         del holders[_GOVERNMENT]
         add(frame.speaker)
+    elif cue.issue == "assad_role" and frame is None and voice is not None and _GOVERNMENT in holders \
+            and _GOVERNMENT not in voice.actors and len(holders) == 1:
+        # '"Assad will not be part of any transitional government," he said': the quotation's speaker speaks of him
+        del holders[_GOVERNMENT]
+        add(Group(voice.mentions))
     frame_speaker = frame.speaker if cue.agents != "inside" and frame is not None else None
     engages = engages if cue.agents == "both" and frame is None and cue.polarity == 1 else []
     if not engages and cue.issue == "negotiations" and cue.polarity == 1 and cue.agents != "inside" \

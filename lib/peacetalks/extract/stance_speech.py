@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from peacetalks.extract.codebook import Codebook
 from peacetalks.extract.stance_words import (
-    _OBLIGED, _OBLIGED_CLAIM,     _DETERMINERS, _HEAD_NOUNS, _INTRODUCES, _is_past_verb, _lists, NOBODY, _preceding_word, _QUANTIFIERS, _SPEAKER_BREAK, _THAT,
+    _PERSON_TITLE, _OBLIGED, _OBLIGED_CLAIM,     _DETERMINERS, _HEAD_NOUNS, _INTRODUCES, _is_past_verb, _lists, NOBODY, _preceding_word, _QUANTIFIERS, _SPEAKER_BREAK, _THAT,
     _TIME_WORDS, _WORD,
 )
 from peacetalks.extract.stance_holders import (
@@ -123,7 +123,11 @@ def last_person(body: str, pos: int, codebook: Codebook, published: dt.date | In
     `recalled`: it holds only what the quotation says of nobody else (see `_read_cue`)."""
     lo = max(0, pos - _PERSON_REACH)
     text = body[lo:pos]
-    people = [m for m in actor_mentions(text, codebook, on=published) if m.speaker]
+    mentions = actor_mentions(text, codebook, on=published)
+    people = [m for m in mentions if m.speaker]
+    if not people:
+        # nobody named: a person named by a title of an actor ("the Russian foreign minister", "the US envoy")
+        people = [m for m in mentions if _PERSON_TITLE.match(text, m.end)]
     if not people or people[-1].actor == NOBODY:
         return None
     last = people[-1]

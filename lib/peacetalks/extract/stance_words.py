@@ -222,6 +222,7 @@ _ACCORDING_TO = re.compile(r"\W*according\s+to\s+", re.IGNORECASE)
 # a frame of indecision right before "whether" (matched in the folded clause): the holder has not decided
 _UNDECIDED = re.compile(
     r"(?:(?:refus|declin)\w*\s+to\s+(?:be\s+drawn|say|comment|speculate|commit\s+(?:itself|himself|herself|themselves))|"
+    r"(?:not|n't|never)\s+(?:yet\s+)?(?:say|said|state|stated|indicate|indicated)|"
     r"(?:yet|not|still)\s+(?:\w+\s+){0,2}?(?:decided|decide|sure|clear)|to\s+decide|deciding|undecided|unsure|"
     r"uncertain|debating|weighing|considering|mulling|pondering)\s+(?:on\s+|about\s+|over\s+)?\Z")
 
@@ -326,3 +327,9 @@ _CONDITION_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:(?:only\s+if|provided(?:\s+tha
 # precondition of taking part (matched in the folded clause before the cue)
 _PRECONDITION_BEFORE = re.compile(r"\b(?:demand\w*|insist\w*|want\w*|call\w*\s+for|requir\w*|seek\w*|sought)\b[^,;]{1,80}?"
                                   r"\b(?:before|prior\s+to)\s+\Z")
+
+
+# the title of a person right after the name of the actor they serve ("the Russian| foreign minister", "the UN| envoy"):
+# a person who may be the "he" or "she" of an attribution
+_PERSON_TITLE = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:minister|secretary|envoy|spokesman|spokeswoman|spokesperson|"
+                           r"president|ambassador|mediator|negotiator|diplomat)\b", re.IGNORECASE)
