@@ -160,10 +160,12 @@ _GOVERNMENT = "syrian_government"
 # the decision", "Damascus rejected the proposal"); group 1 is a rejection, group 2 a thing proposed
 _REFERS_BACK = re.compile(
     r"\b(?:welcom(?:ed|es|e|ing)|prais(?:ed|es|e|ing)|hail(?:ed|s|ing)?|endors(?:ed|es|e|ing)|"
-    r"(?:back|support|approv)(?:ed|s|ing)?|(?:accept)(?:ed|s|ing)?|agree(?:d|s)?\s+to|"
+    r"(?:back|support|approv)(?:ed|s|ing)?|(?:accept|sign)(?:ed|s|ing)?|agree(?:d|s)?\s+to|"
     r"(reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?))"
     r"\s+(?:the|this|that|its|their|his|her|these|those)\s+(?:[\w'’-]+\s+)?(?:decision|move|step|announcement|agreement|"
-    r"deal|accord|(plan|initiative|proposal|offer|roadmap|road\s+map|invitation)s?)\b(?!\s+(?:of|by|for|to|from|on)\b)",
+    r"deal|accord|statement|declaration|communiqu[eé]|resolution|outcome|"
+    r"(plan|initiative|proposal|offer|roadmap|road\s+map|invitation)s?)\b(?!\s+(?:of|by|for|to|from)\b|"
+    r"\s+on\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))",
     re.IGNORECASE)
 
 

@@ -104,35 +104,36 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
     # where the body names another conflict (most bodies do nowhere: then no sentence needs the check below)
     lists = codebook.derived(_word_lists)
     elsewhere: list[int] | None = None  # worked out when the first sentence is read
-    sentences = _sentences(body, spots)
+    # where the nouns that may refer back to an earlier stance stand ("the deal", "the plan"), in one pass
+    referring = sorted(end - length + 1 for end, length in _REFERRED_NOUNS.iter(folded_body))
+    sentences = _sentences(body, spots, referring)
     # with no publication date, no dated speaker binds, except one the text itself gives the title of his actor
     bound: dt.date | Introduced | None = published if published is not None else Introduced(body, codebook)
     context = _Context(body, sentences, codebook, bound)
     rows: list[dict] = []
     seen: set[tuple] = set()
     last: tuple[int, list[Holding]] = (-2, [])  # the last sentence that gave stances, and those stances
-    cues: list[Cue] = []
     for index, sentence in enumerate(sentences):
-        cues_before, cues = cues, spots.within(sentence.start, sentence.end)
-        # right after a sentence that gave stances, in its paragraph, one that refers back to them
-        follows = last[0] == index - 1 and sentences[index - 1].paragraph == sentence.paragraph
-        # or one that refers back to what the sentence before named, with no stance read there ("The envoy
+        cues = spots.within(sentence.start, sentence.end)
+        # right after a sentence that gave stances, in its paragraph or the one before, one that refers back to them
+        follows = last[0] == index - 1 and sentences[index - 1].paragraph >= sentence.paragraph - 1
+        # or one that refers back to what a sentence shortly before named, with no stance read there ("The envoy
         # proposed a nationwide truce. Ankara welcomed the plan.")
-        refers = not follows and bool(cues_before) and sentences[index - 1].paragraph == sentence.paragraph \
-            and _refers_back(body, folded_body, sentence)
+        refers = index > 0 and _refers_back(body, referring, sentence.start, sentence.end)
         if not cues and not follows and not refers:
             continue
         text = body[sentence.start:sentence.end]
         voiced = functools.partial(context.voice, sentence)
         holdings = _read(text, codebook, published, functools.partial(context.previous, index),
                          voiced, cues, bound, functools.partial(context.introduced, sentence)) if cues else []
-        if not holdings and follows:
-            holdings = _referred_back(text, codebook, bound, last[1], None, voiced)
-        elif not holdings and refers:
-            before = sentences[index - 1]
-            named = _issue_named(body[before.start:before.end], spots.within(before.start, before.end), lists)
+        if follows and (not holdings or refers):
+            # (a sentence with stances of its own may also take up what the one before reported: "The envoy
+            # welcomed the deal and said he hoped talks would resume")
+            holdings = _also(holdings, _referred_back(text, codebook, bound, last[1], None, voiced))
+        elif refers:
+            named = _named_before(body, sentences, index, spots, lists)
             if named is not None:
-                holdings = _referred_back(text, codebook, bound, [], named, voiced)
+                holdings = _also(holdings, _referred_back(text, codebook, bound, [], named, voiced))
         if not holdings:
             continue
         # (worked out for the sentences that give a stance, far fewer than those that are read)
@@ -154,23 +155,54 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
     return rows
 
 
-def _refers_back(body: str, folded_body: str, sentence: Sentence) -> bool:
-    """Whether the sentence may refer back to what the one before proposed ("Ankara backed the plan"): one of the
-    nouns of `_REFERS_BACK` in it (found by the C string search, most sentences have none), then the pattern."""
-    start, end = sentence.start, sentence.end
-    return any(folded_body.find(noun, start, end) != -1 for noun in _REFERRED_NOUNS) \
-        and _REFERS_BACK.search(body, start, end) is not None
+def _also(holdings: list[Holding], referred: list[Holding]) -> list[Holding]:
+    """`holdings` with the stances a sentence refers back to (see `_referred_back`) on an actor and issue it does not
+    read there itself."""
+    if not holdings:
+        return referred
+    read = {(h.actor, h.issue) for h in holdings}
+    return holdings + [h for h in referred if (h.actor, h.issue) not in read]
 
 
-# what a sentence that refers back names (a word that every match of _REFERS_BACK holds)
-_REFERRED_NOUNS = ("decision", "move", "step", "announcement", "agreement", "deal", "accord", "plan", "initiative",
-                   "proposal", "offer", "roadmap", "road", "invitation")
+def _refers_back(body: str, referring: list[int], start: int, end: int) -> bool:
+    """Whether the stretch [start, end) of `body` may refer back to what was proposed before it ("Ankara backed the
+    plan"): one of the nouns of `_REFERS_BACK` stands in it (`referring`, their offsets, sorted; most stretches have
+    none), and the pattern matches."""
+    first = bisect.bisect_left(referring, start)
+    return first < len(referring) and referring[first] < end and _REFERS_BACK.search(body, start, end) is not None
+
+
+# what a sentence that refers back names: a word that every match of _REFERS_BACK holds (found in the folded body in
+# one pass of an Aho-Corasick automaton, with its length)
+_REFERRED_NOUNS = automaton({w: len(w) for w in (
+    "decision", "move", "step", "announcement", "agreement", "deal", "accord", "plan", "initiative", "proposal", "offer",
+    "roadmap", "road", "invitation", "statement", "declaration", "communiqu", "resolution", "outcome")})
+
+
+_REFER_REACH = 6  # how many sentences (and paragraphs) back "the deal" may refer
+
+
+def _named_before(body: str, sentences: list[Sentence], index: int, spots: CueSpots, lists: _Lists) -> str | None:
+    """The issue that "the deal", "the plan" in sentence `index` refers to: the one the nearest of the six sentences
+    read before it (within six paragraphs: a news article's paragraphs are often one sentence each) names as proposed
+    or taken up (see `_issue_named`); None when the nearest that names one names it as rejected, or none does."""
+    paragraph = sentences[index].paragraph
+    for before in sentences[max(0, index - _REFER_REACH):index][::-1]:
+        if before.paragraph < paragraph - _REFER_REACH:
+            break
+        cues = spots.within(before.start, before.end)
+        if not cues:
+            continue
+        named = _issue_named(body[before.start:before.end], cues, lists)
+        if named is not None:
+            return named or None
+    return None
 
 
 def _issue_named(text: str, cues: list[Cue], lists: _Lists) -> str | None:
-    """The issue a sentence that gave no stance names as something proposed or taken up: that of the first cue of
-    +1 that matches in it ("The envoy proposed a nationwide truce on Monday": ceasefire). None when a cue of another
-    sign matches too (what was named was rejected or broken), or when the sentence is about another conflict."""
+    """The issue a sentence names as something proposed or taken up: that of the first cue of +1 that matches in it
+    ("The envoy proposed a nationwide truce on Monday": ceasefire); "" when a cue of another sign matches too (what
+    was named was rejected or broken) or the sentence is about another conflict; None when no cue matches."""
     folded = fold(text)
     first: tuple[int, str] | None = None
     for cue in cues:
@@ -178,12 +210,12 @@ def _issue_named(text: str, cues: list[Cue], lists: _Lists) -> str | None:
         if found is None or (cue.needs_folded is not None and not cue.needs_folded.search(folded)):
             continue
         if cue.polarity != 1:
-            return None
+            return ""
         if first is None or found.start() < first[0]:
             first = (found.start(), cue.issue)
-    if first is None or _elsewhere(folded, lists):
+    if first is None:
         return None
-    return first[1]
+    return "" if _elsewhere(folded, lists) else first[1]
 
 
 def _referred_back(text: str, codebook: Codebook, bound: dt.date | Introduced | None,
@@ -257,12 +289,13 @@ def _elsewhere(folded: str, lists: _Lists) -> bool:
     return bool(lists.other_conflicts.search(folded)) and not lists.syria.search(folded)
 
 
-def _sentences(body: str, spots: CueSpots) -> list[Sentence]:
+def _sentences(body: str, spots: CueSpots, referring: list[int]) -> list[Sentence]:
     """The sentences of `body` (as `split_sentences` cuts them) in the paragraphs where some cue may
-    match; the others can have no stance, nor pass a subject on to one (that stops at a paragraph's end)."""
+    match, or that may refer back to a stance before them ("The UN envoy welcomed the deal.", see `_refers_back`);
+    the others can have no stance, nor pass a subject on to one (that stops at a paragraph's end)."""
     sentences = []
     for index, (start, end, text) in enumerate(paragraphs(body)):
-        if spots.any_within(start, end):
+        if spots.any_within(start, end) or sentences and _refers_back(body, referring, start, end):
             sentences.extend(paragraph_sentences(text, start, index))
     return sentences
 
