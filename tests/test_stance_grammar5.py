@@ -179,6 +179,9 @@ def test_a_deal_referred_back_to_across_one_sentence_paragraphs():
     assert ("united_nations", "ceasefire", 1) in read(
         "Russia and the United States agreed on a nationwide ceasefire on Friday.\n\nThe UN envoy welcomed the deal "
         "and said he hoped to bring the two sides back to Geneva for talks.")
+    # (round 3 read only the same paragraph: one-sentence paragraphs refer back too)
+    assert read("The rebels said they would attend the talks.\n\nDamascus welcomed the decision.") == [
+        ("syrian_government", "negotiations", 1), ("syrian_opposition", "negotiations", 1)]
     assert read("Moscow hosted peace talks on Monday.\n\nThe UN envoy welcomed the final statement.") == [
         ("russia", "negotiations", 1), ("united_nations", "negotiations", 1)]
 
