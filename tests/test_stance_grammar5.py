@@ -196,3 +196,21 @@ def test_a_deal_referred_back_to_gives_nothing_when_the_nearest_one_named_was_re
     # "the plan on" a topic is not the plan proposed
     assert read("The envoy proposed a nationwide ceasefire on Monday.\n\n"
                 "The opposition accepted the plan on Syria's future.") == []
+
+
+# --- a paragraph that opens "He said", "The envoy told ...": the person the paragraph before spoke of ---------------
+
+def test_a_paragraph_opening_with_he_said_takes_the_subject_of_the_paragraph_before():
+    lead = "The UN envoy said on Sunday he saw a chance for peace.\n\n"
+    assert ("united_nations", "transition", 1) in read(
+        lead + "He said the talks would aim to form a transitional government with full executive powers.")
+    assert ("united_nations", "transition", 1) in read(
+        lead + "The envoy told reporters the talks would aim to form a transitional government.")
+
+
+def test_a_paragraph_opening_with_he_said_and_nobody_before_or_another_speaker_gives_nothing():
+    assert read("Aid reached the town on Sunday.\n\nHe said the talks would aim to form a transitional government.") == []
+    # a possessive title names somebody else (the deputy of some body), not the person before
+    assert ("united_nations", "transition", 1) not in read(
+        "The UN envoy said on Sunday he saw a chance for peace.\n\n"
+        "His deputy told reporters the talks would aim to form a transitional government.")

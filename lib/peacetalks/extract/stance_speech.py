@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 from peacetalks.extract.codebook import Codebook
 from peacetalks.extract.stance_words import (
-    _PERSON_TITLE, _OBLIGED, _OBLIGED_CLAIM,     _DETERMINERS, _HEAD_NOUNS, _INTRODUCES, _is_past_verb, _lists, NOBODY, _preceding_word, _QUANTIFIERS, _SPEAKER_BREAK, _THAT,
+    _PERSON_TITLE, _PRONOUN_START, _OBLIGED, _OBLIGED_CLAIM,     _DETERMINERS, _HEAD_NOUNS, _INTRODUCES, _is_past_verb, _lists, NOBODY, _preceding_word, _QUANTIFIERS, _SPEAKER_BREAK, _THAT,
     _TIME_WORDS, _WORD,
 )
 from peacetalks.extract.stance_holders import (
-    actor_mentions, Clause, Group, group_mentions, Introduced, _is_object, _PRONOUN_START, subject_of,
+    actor_mentions, Clause, Group, group_mentions, Introduced, _is_object, subject_of,
 )
 
 @dataclass

@@ -335,3 +335,29 @@ _PRECONDITION_BEFORE = re.compile(r"\b(?:demand\w*|insist\w*|want\w*|call\w*\s+f
 # a person who may be the "he" or "she" of an attribution
 _PERSON_TITLE = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,2}?(?:minister|secretary|envoy|spokesman|spokeswoman|spokesperson|"
                            r"president|ambassador|mediator|negotiator|diplomat)\b", re.IGNORECASE)
+
+
+# a person's pronoun or title and a verb of speech opening a paragraph ("He said", "The envoy told reporters"): the
+# person the paragraph before spoke of
+_PERSON_SAID = re.compile(r"(?:he|she|the\s+(?:(?:top|chief|foreign|special|senior|peace|prime|UN|U\.N\.)\s+){0,2}(?:minister|"
+                          r"envoy|mediator|diplomat|spokesman|spokeswoman|president|secretary|ambassador|negotiator))\s+"
+                          r"(?:also\s+|later\s+|then\s+)?(?:said|says|told|added|stressed|insisted|warned)\b", re.IGNORECASE)
+
+
+# a pronoun, or a title standing for the person just named ("the foreign minister", "the envoy")
+_PRONOUN_START = re.compile(
+    r"^\W*(?:that\s+)?(?:he|she|it|they|we|i|the\s+(?:(?:top|chief|foreign|special|senior|deputy|peace|prime|UN|U\.N\.)\s+){0,2}"
+    r"(?:minister|envoy|mediator|diplomat|spokesman|spokeswoman|spokesperson|president|secretary|ambassador|official|"
+    r"negotiator)"
+    # a possessive pronoun and whom it names ("Its leader said ...", "His spokesman added ...", "Her deputy said ...")
+    r"|(?:its|his|her|their)\s+(?:(?:top|chief|foreign|senior|deputy|lead|main|prime)\s+){0,2}(?:leader|leaders|head|chief|"
+    r"spokesman|spokeswoman|spokesperson|envoy|negotiator|negotiators|delegation|delegates|minister|ministry|"
+    r"representative|representatives|office|government|deputy|ambassador|diplomat|mediator))\b", re.IGNORECASE)
+
+
+# a plural noun standing for the list of actors just named ("the three countries", "the trio")
+_PLURAL_START = re.compile(r"^\W*(?:the\s+(?:(?:two|three|four|five|\d)?\s*(?:countries|states|powers|nations|governments|"
+                           r"trio|guarantors|guarantor\s+(?:states|countries|powers))|(?:two|three|four|five)\s+(?:sides|parties|"
+                           r"(?:foreign\s+)?ministers|leaders|delegations|presidents|men|women|diplomats|envoys|officials|"
+                           r"allies|capitals)|pair)|both(?:\s+(?:sides|men|countries|leaders|ministers|governments))?"
+                           r"(?=\s+(?:have|has|had|will|would|also|said|agreed|[a-z]+ed)\b))\b", re.IGNORECASE)
