@@ -214,3 +214,28 @@ def test_a_paragraph_opening_with_he_said_and_nobody_before_or_another_speaker_g
     assert ("united_nations", "transition", 1) not in read(
         "The UN envoy said on Sunday he saw a chance for peace.\n\n"
         "His deputy told reporters the talks would aim to form a transitional government.")
+
+
+def test_the_plan_refers_to_the_sentence_that_named_a_plan_not_merely_the_nearest():
+    assert ("syrian_government", "ceasefire", 1) in read(
+        "The United States said it supported the UN envoy's plan and called on the government to implement a "
+        "ceasefire immediately.\n\nThe US secretary of state said Assad should step aside. "
+        "Syria said it had accepted the envoy's plan.")
+    # a communiqué (with its accent) referred back to
+    assert read("Moscow hosted peace talks on Monday.\n\nThe UN envoy welcomed the communiqué.") == [
+        ("russia", "negotiations", 1), ("united_nations", "negotiations", 1)]
+
+
+# --- "it" after a demand stands for the demand: rejecting it is the opposite position ----------------------------
+
+def test_rejecting_a_demand_is_the_opposite_of_the_demand():
+    assert ("russia", "assad_role", 1) in read("The opposition demanded that Assad leave power, but Russia rejected it.")
+    assert ("iran", "assad_role", 1) in read("The opposition called for Assad's departure, but Iran dismissed it.")
+    assert ("russia", "assad_role", -1) in read("The opposition demanded that Assad leave power, but Russia accepted it.")
+
+
+def test_it_after_a_rejected_thing_stands_for_the_thing():
+    assert read("The rebels rejected the truce but Damascus accepted it.") == [
+        ("syrian_government", "ceasefire", 1), ("syrian_opposition", "ceasefire", -1)]
+    assert read("Damascus agreed to the truce but the rebels rejected it.") == [
+        ("syrian_government", "ceasefire", 1), ("syrian_opposition", "ceasefire", -1)]

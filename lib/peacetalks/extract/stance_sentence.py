@@ -19,7 +19,7 @@ from peacetalks.extract.stance_polarity import (
 )
 from peacetalks.extract.stance_speech import speech_frames, _THIRD_PERSON
 from peacetalks.extract.stance_words import (
-    _AGENT_END, _back_words, _lists, NOBODY, _PASSIVE_ISSUE, _PRONOUN_OBJECT, _YES_NO_QUESTION,
+    _AGENT_END, _back_words, _DEMAND_CUE, _lists, NOBODY, _PASSIVE_ISSUE, _PRONOUN_OBJECT, _YES_NO_QUESTION,
 )
 
 
@@ -95,7 +95,13 @@ def _pronoun_objects(text: str, folded: str, clauses: list[Clause], groups: list
         polarity = -1 if verb.group(1) else 1
         if negators.search(folded, max(clause.start, _back_words(text, verb.start(), 3)), verb.start()):
             polarity = -polarity
-        issue = max(earlier, key=lambda h: h.cue_start).issue  # the last cue before: what "it" stands for
+        named = max(earlier, key=lambda h: h.cue_start)  # the last cue before: what "it" stands for
+        issue = named.issue
+        # "it" for a demand of -1 stands for the demand: accepting it takes its position, rejecting it the opposite
+        # ("demanded that Assad leave power, but Russia rejected it": Assad may stay); elsewhere for what the cue
+        # names ("rejected the truce but Damascus accepted it": the truce)
+        if named.polarity == -1 and _DEMAND_CUE.match(folded, named.cue_start):
+            polarity = -polarity
         found.extend(Holding(actor, issue, polarity, clause.start, clause.end, subject.speaker(actor), None, None,
                              verb.start(), verb.end()) for actor in subject.actors if actor != NOBODY)
     return found

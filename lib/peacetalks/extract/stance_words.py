@@ -361,3 +361,7 @@ _PLURAL_START = re.compile(r"^\W*(?:the\s+(?:(?:two|three|four|five|\d)?\s*(?:co
                            r"(?:foreign\s+)?ministers|leaders|delegations|presidents|men|women|diplomats|envoys|officials|"
                            r"allies|capitals)|pair)|both(?:\s+(?:sides|men|countries|leaders|ministers|governments))?"
                            r"(?=\s+(?:have|has|had|will|would|also|said|agreed|[a-z]+ed)\b))\b", re.IGNORECASE)
+
+
+# a cue that opens with a demand or call (matched in the folded sentence): "it" after it stands for the demand
+_DEMAND_CUE = re.compile(r"(?:[\w'’-]+\s+){0,2}?(?:demand|call|insist|urg|want|request|press|seek|sought|propos)")

@@ -126,14 +126,16 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
         voiced = functools.partial(context.voice, sentence)
         holdings = _read(text, codebook, published, functools.partial(context.previous, index),
                          voiced, cues, bound, functools.partial(context.introduced, sentence)) if cues else []
+        referred: list[Holding] = []
         if follows and (not holdings or refers):
             # (a sentence with stances of its own may also take up what the one before reported: "The envoy
             # welcomed the deal and said he hoped talks would resume")
-            holdings = _also(holdings, _referred_back(text, codebook, bound, last[1], None, voiced))
-        elif refers:
+            referred = _referred_back(text, codebook, bound, last[1], None, voiced)
+        if refers and not referred:
             named = _named_before(body, sentences, index, spots, lists)
             if named is not None:
-                holdings = _also(holdings, _referred_back(text, codebook, bound, [], named, voiced))
+                referred = _referred_back(text, codebook, bound, [], named, voiced)
+        holdings = _also(holdings, referred)
         if not holdings:
             continue
         # (worked out for the sentences that give a stance, far fewer than those that are read)
@@ -183,20 +185,36 @@ _REFER_REACH = 6  # how many sentences (and paragraphs) back "the deal" may refe
 
 
 def _named_before(body: str, sentences: list[Sentence], index: int, spots: CueSpots, lists: _Lists) -> str | None:
-    """The issue that "the deal", "the plan" in sentence `index` refers to: the one the nearest of the six sentences
-    read before it (within six paragraphs: a news article's paragraphs are often one sentence each) names as proposed
-    or taken up (see `_issue_named`); None when the nearest that names one names it as rejected, or none does."""
-    paragraph = sentences[index].paragraph
+    """The issue that "the deal", "the plan" in sentence `index` refers to, among the six sentences read before it
+    (within six paragraphs: a news article's paragraphs are often one sentence each): the issue the nearest one
+    that names the same thing ("plan" ... "the envoy's plan") names as proposed or taken up (see `_issue_named`),
+    else the nearest that names one at all; None when that one names it as rejected, or none does."""
+    sentence = sentences[index]
+    paragraph = sentence.paragraph
+    found = _REFERS_BACK.search(body, sentence.start, sentence.end)
+    heads = _REFERRED_HEAD.findall(found.group().lower()) if found is not None else []
+    noun = heads[-1] if heads else None
+    nearest: str | None = None
     for before in sentences[max(0, index - _REFER_REACH):index][::-1]:
         if before.paragraph < paragraph - _REFER_REACH:
             break
         cues = spots.within(before.start, before.end)
         if not cues:
             continue
-        named = _issue_named(body[before.start:before.end], cues, lists)
-        if named is not None:
-            return named or None
-    return None
+        text = body[before.start:before.end]
+        named = _issue_named(text, cues, lists)
+        if named is None:
+            continue
+        if noun is not None and noun in text.lower():
+            return named or None  # the same thing named: what "the plan" stands for
+        if nearest is None:
+            nearest = named
+    return nearest or None
+
+
+# the head noun of what a sentence refers back to ("the envoy's proposals": "proposal"), to find it named before
+_REFERRED_HEAD = re.compile(r"decision|move|step|announcement|agreement|deal|accord|statement|declaration|communiqu|"
+                            r"resolution|outcome|plan|initiative|proposal|offer|roadmap|road\s+map|invitation")
 
 
 def _issue_named(text: str, cues: list[Cue], lists: _Lists) -> str | None:
