@@ -239,3 +239,10 @@ def test_it_after_a_rejected_thing_stands_for_the_thing():
         ("syrian_government", "ceasefire", 1), ("syrian_opposition", "ceasefire", -1)]
     assert read("Damascus agreed to the truce but the rebels rejected it.") == [
         ("syrian_government", "ceasefire", 1), ("syrian_opposition", "ceasefire", -1)]
+
+
+def test_endorsing_a_truce_backs_it():
+    assert read("The UN Security Council unanimously endorsed the ceasefire.") == [("united_nations", "ceasefire", 1)]
+    assert read("Russia formally endorsed the truce on Monday.") == [("russia", "ceasefire", 1)]
+    assert read("Did Russia endorse the truce?") == []
+    assert read("Russia endorsed the truce in Yemen.") == []
