@@ -246,3 +246,36 @@ def test_endorsing_a_truce_backs_it():
     assert read("Russia formally endorsed the truce on Monday.") == [("russia", "ceasefire", 1)]
     assert read("Did Russia endorse the truce?") == []
     assert read("Russia endorsed the truce in Yemen.") == []
+
+
+# --- "a spokesman for X said": X speaks; "the group", "the kingdom" in what it says is X itself ------------------
+
+def test_a_spokesman_for_an_actor_speaks_for_it():
+    assert read("A spokesman for the High Negotiations Committee said it would attend the talks.") == [
+        ("syrian_opposition", "negotiations", 1)]
+    assert read("A spokeswoman for the State Department said the United States backed the ceasefire.") == [
+        ("united_states", "ceasefire", 1)]
+    assert read("A spokesman for the High Negotiations Committee said the group would attend the talks.") == [
+        ("syrian_opposition", "negotiations", 1)]
+    assert read("The Saudi foreign minister said the kingdom had backed the ceasefire.") == [("saudi_arabia", "ceasefire", 1)]
+
+
+def test_a_body_that_cannot_be_the_speakers_or_someone_met_gives_nothing():
+    assert read("The UN envoy said the group would not attend the talks.") == []
+    assert read("The UN envoy said the country would not attend the talks.") == []
+    assert read("A spokesman for the High Negotiations Committee said the group of experts would attend the talks.") == []
+    assert read("The envoy met a spokesman for the opposition and called for a ceasefire.") == []
+
+
+# --- "the ceasefire, which X brokered": X did what the relative clause says ---------------------------------------
+
+def test_the_subject_of_a_relative_clause_on_the_truce_holds_it():
+    assert read("The ceasefire, which Russia and Turkey brokered last week, largely held.") == [
+        ("russia", "ceasefire", 1), ("turkey", "ceasefire", 1)]
+    assert read("The truce that Moscow and Ankara agreed in December collapsed.") == [
+        ("russia", "ceasefire", 1), ("turkey", "ceasefire", 1)]
+
+
+def test_a_content_clause_after_a_demand_is_no_relative_clause():
+    assert read("The opposition demanded that Assad leave power.") == [("syrian_opposition", "assad_role", -1)]
+    assert read("Was the ceasefire, which Russia and Turkey brokered, a success?") == []

@@ -19,7 +19,7 @@ from peacetalks.extract.stance_polarity import (
 from peacetalks.extract.stance_speech import _content_holder, _REPORTED_VERB_PARTS, Speech
 from peacetalks.extract.stance_words import (
     _ACCORDING_TO, _AS_DEMANDED_AFTER, _AS_DEMANDED_BEFORE, _back_words, _CONDITION_AFTER, _CONDITIONED_ISSUES, _COOPERATES, _DOCUMENT_BY, _GOVERNMENT, _IN_RELATIVE,
-    _is_past_verb, _NEITHER_NOR, _NEW_CLAUSE, NOBODY, _OFFER_BEFORE, _OPPOSITION, _PARTICIPLE, _PARTNER_GAP,
+    _is_past_verb, _NEITHER_NOR, _NEW_CLAUSE, _OBJECT_RELATIVE, NOBODY, _PAST_VERB_END, _OFFER_BEFORE, _OPPOSITION, _PARTICIPLE, _PARTNER_GAP,
     _preceding_word, _PRECONDITION_BEFORE, _PREPOSITIONS, _PRONOUN_BEFORE, _REQUEST_AT, _REQUEST_BEFORE, _SAID_THAT, _UNDECIDED, _URGED,
     _URGED_BY, _VIEW_VERB, _WORD,
 )
@@ -210,8 +210,12 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
                           and _preceding_word(text, g.start, start) == "by"), None)
             if urger is None:
                 return []
+        object_relative = next((g for g in inside if _OBJECT_RELATIVE.search(text, start, g.start)
+                                and _PAST_VERB_END.fullmatch(text, g.end, end)), None)
         if passive:
             pass
+        elif object_relative is not None:
+            add(object_relative)  # "the ceasefire, which Russia and Turkey brokered": who did what the relative says
         elif urger is not None:
             add(urger)
         elif relative is not None and relative.end <= before:

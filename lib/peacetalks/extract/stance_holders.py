@@ -355,8 +355,8 @@ def _is_object(text: str, group: Group, floor: int) -> bool:
     "with X observing the truce" is the exception: X is the agent of the -ing verb.
     """
     word = _preceding_word(text, group.start, floor)
-    if word == "of" and _preceding_word(text, text.rfind("of", floor, group.start), floor) in _PARTITIVE:
-        return False  # "some members of the opposition delegation walked out": the members speak for it
+    if word in ("of", "for") and _preceding_word(text, text.rfind(word, floor, group.start), floor) in _PARTITIVE:
+        return False  # "some members of the opposition delegation walked out", "a spokesman for the committee said"
     if word == "with":
         following = [w.lower() for w in _WORD.findall(text[group.end:group.end + 60])[:3]]
         return not any(len(w) > 5 and w.endswith("ing") for w in following)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from peacetalks.extract.codebook import Codebook
 from peacetalks.extract.stance_words import (
-    _PERSON_TITLE, _PRONOUN_START, _OBLIGED, _OBLIGED_CLAIM,     _DETERMINERS, _HEAD_NOUNS, _INTRODUCES, _is_past_verb, _lists, NOBODY, _preceding_word, _QUANTIFIERS, _SPEAKER_BREAK, _THAT,
+    _OWN_BODY, _OWN_BODY_ACTORS, _PERSON_TITLE, _PRONOUN_START, _OBLIGED, _OBLIGED_CLAIM,     _DETERMINERS, _HEAD_NOUNS, _INTRODUCES, _is_past_verb, _lists, NOBODY, _preceding_word, _QUANTIFIERS, _SPEAKER_BREAK, _THAT,
     _TIME_WORDS, _WORD,
 )
 from peacetalks.extract.stance_holders import (
@@ -278,6 +278,10 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
         return frame.speaker  # "... said there was no point in going to Geneva": nobody else is named
     if _DOCUMENT.match(tail):
         return frame.speaker  # "The minister said the accord would not require Assad's departure": the speaker's reading of a text
+    body = _OWN_BODY.match(tail)
+    if body is not None and set(frame.speaker.actors) & _OWN_BODY_ACTORS[body["noun"].lower()] \
+            and not any(frame.content_start <= g.start < cue_start for g in groups):
+        return frame.speaker  # "A spokesman for the committee said the group would attend": the body the speaker speaks for
     if len([w for w in words if w not in _DETERMINERS and w not in _TIME_WORDS]) <= 1:
         return frame.speaker
     topic = _TOPIC_OF.match(tail)

@@ -122,7 +122,8 @@ _QUANTIFIERS = {"several", "many", "some", "few", "other", "both", "all", "most"
 
 
 _PARTITIVE = {"members", "member", "officials", "official", "leaders", "leader", "head", "heads", "representatives",
-              "representative", "delegates", "delegate", "spokesman", "spokeswoman", "some", "many", "most", "several"}
+              "representative", "delegates", "delegate", "spokesman", "spokeswoman", "spokesperson", "some", "many", "most",
+              "several"}
 
 
 # the head noun of a noun phrase an actor's name qualifies ("the main opposition coalition", "the government delegation")
@@ -365,3 +366,30 @@ _PLURAL_START = re.compile(r"^\W*(?:the\s+(?:(?:two|three|four|five|\d)?\s*(?:co
 
 # a cue that opens with a demand or call (matched in the folded sentence): "it" after it stands for the demand
 _DEMAND_CUE = re.compile(r"(?:[\w'’-]+\s+){0,2}?(?:demand|call|insist|urg|want|request|press|seek|sought|propos)")
+
+
+# a definite noun for a body, as the subject of reported content, that stands for the speaker's own body ("... said
+# the group would attend", "said the kingdom backed ..."), up to the cue's verb with its auxiliaries; group "noun"
+_OWN_BODY = re.compile(r"\W*the\s+(?:[\w-]+\s+)?(?P<noun>group|bloc|body|organi[sz]ation|alliance|movement|kingdom|"
+                       r"administration|coalition|committee|council)\s+(?:(?:has|have|had|will|would|could|can|was|were|is|are|"
+                       r"did|does|do|also|still|now|not|never|already|remained|remains|been)\s+){0,3}\Z", re.IGNORECASE)
+
+
+# the actors each of those nouns may stand for (the kingdom is Saudi Arabia's, the administration Washington's)
+_OWN_BODY_ACTORS = {
+    "group": {"syrian_opposition"}, "bloc": {"syrian_opposition"}, "alliance": {"syrian_opposition"},
+    "movement": {"syrian_opposition"}, "coalition": {"syrian_opposition"}, "committee": {"syrian_opposition"},
+    "body": {"syrian_opposition", "united_nations"}, "organisation": {"syrian_opposition", "united_nations"},
+    "organization": {"syrian_opposition", "united_nations"}, "council": {"united_nations"},
+    "kingdom": {"saudi_arabia"}, "administration": {"united_states"},
+}
+
+
+# a relative pronoun right before a name inside a cue, whose verb ends the cue: the name is the relative clause's
+# subject ("the ceasefire, which Russia and Turkey brokered"), the cue's noun its object
+_OBJECT_RELATIVE = re.compile(r"\b(?:which|that|whom)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+# what follows the subject of such a relative clause to the cue's end: its verb in the past, perhaps after "had" or an
+# adverb ("which Russia and Turkey| brokered"); not a content clause's verb ("demand that Assad| leave power")
+_PAST_VERB_END = re.compile(r"\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?[a-z]{3,}ed")
