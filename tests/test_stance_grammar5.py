@@ -279,3 +279,27 @@ def test_the_subject_of_a_relative_clause_on_the_truce_holds_it():
 def test_a_content_clause_after_a_demand_is_no_relative_clause():
     assert read("The opposition demanded that Assad leave power.") == [("syrian_opposition", "assad_role", -1)]
     assert read("Was the ceasefire, which Russia and Turkey brokered, a success?") == []
+
+
+# --- a verb of taking part with no object: the talks named shortly before ---------------------------------------
+
+def test_taking_part_or_staying_away_with_no_object_is_about_the_talks_named_before():
+    assert ("united_states", "negotiations", -1) in read(
+        "Russia hosted peace talks in Sochi on Tuesday.\n\nThe United States, Britain and France stayed away.")
+    assert ("turkey", "negotiations", 1) in read(
+        "Foreign ministers met in Geneva for talks on Saturday.\n\nThe Turkish foreign minister, who attended alongside "
+        "ministers from other states, called the outcome a minimum.")
+    assert ("syrian_opposition", "negotiations", 0) in read(
+        "The United States and Russia announced a peace conference.\n\nThe opposition did not say whether it would attend.")
+    assert read("Talks resumed in Geneva.\n\nThe opposition walked out on Monday.") == [
+        ("syrian_opposition", "negotiations", -1)]
+
+
+def test_taking_part_with_no_talks_before_or_as_a_question_gives_nothing():
+    assert read("The weather was cold.\n\nThe United States stayed away.") == []
+    assert read("Talks on Yemen resumed in Geneva.\n\nThe Saudi delegation walked out on Monday.") == []
+    assert read("Talks resumed in Geneva.\n\nDid the opposition take part?") == []
+    assert read("Talks resumed in Geneva.\n\nIf the opposition takes part, the envoy will be pleased.") == []
+    assert read("Talks resumed in Geneva.\n\nThe envoy did not say which opposition groups would take part.") == []
+    # the verb has its own object
+    assert read("Talks resumed in Geneva.\n\nRebels who took part in the fighting were wounded.") == []

@@ -393,3 +393,25 @@ _OBJECT_RELATIVE = re.compile(r"\b(?:which|that|whom)\s+(?:the\s+)?\Z", re.IGNOR
 # what follows the subject of such a relative clause to the cue's end: its verb in the past, perhaps after "had" or an
 # adverb ("which Russia and Turkey| brokered"); not a content clause's verb ("demand that Assad| leave power")
 _PAST_VERB_END = re.compile(r"\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?[a-z]{3,}ed")
+
+
+# a verb of taking part, staying away or walking out with no object ("stayed away.", "attended alongside ministers",
+# "whether it would attend."): what it was is the talks named shortly before (see `stances._objectless`)
+_OBJECTLESS = re.compile(
+    r"\b(?P<verb>attend|attends|attended|attending|stay(?:s|ed|ing)?\s+away|walk(?:s|ed|ing)?\s+out|"
+    r"(?:take|takes|took|taking)\s+part|boycott(?:s|ed|ing)?)"
+    r"(?=\s*(?:[.,;:!?\"”)]|\Z)|\s+(?:on|in|at|after|alongside|with|as|because|since|until|unless|if|but|and|or|only|"
+    r"too|either|last|next|this|today|tomorrow|yesterday|instead|again|either)\b)", re.IGNORECASE)
+
+
+# the object each such verb takes, by how it begins, to read it as a cue ("stayed away| from the talks")
+_OBJECT_OF = (("attend", " the talks"), ("stay", " from the talks"), ("walk", " of the talks"),
+              ("boycott", " the talks"), ("t", " in the talks"))
+
+
+# a noun of talks in a sentence before (matched in the folded sentence)
+_TALKS_NOUN = re.compile(r"\b(?:talks|negotiations|conference|congress|meeting|summit|round|session)\b")
+
+
+# a question word before the subject of such a verb ("did not specify which groups would take part"): nobody's position
+_WH_BEFORE = re.compile(r"\b(?:which|what|how\s+many)\s+(?:[\w'’-]+\s+){0,4}\Z", re.IGNORECASE)

@@ -74,7 +74,8 @@ from peacetalks.extract.codebook import Codebook, Cue, CueSpots, load_codebook
 from peacetalks.sentences import Sentence, paragraph_sentences, paragraphs
 from peacetalks.extract.words import automaton, fold
 from peacetalks.extract.stance_words import (
-    _back_words, _FIRST_PERSON_SUBJECT, _lists, _Lists, NOBODY, _REFERS_BACK, _WORD, _word_lists, _YES_NO_QUESTION,
+    _back_words, _FIRST_PERSON_SUBJECT, _lists, _Lists, NOBODY, _OBJECT_OF, _OBJECTLESS, _REFERS_BACK, _TALKS_NOUN,
+    _WH_BEFORE, _WORD, _word_lists, _YES_NO_QUESTION,
 )
 from peacetalks.extract.stance_dates import date_stance, EARLIER_BASIS, find_time
 from peacetalks.extract.stance_holders import (
@@ -106,7 +107,9 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
     elsewhere: list[int] | None = None  # worked out when the first sentence is read
     # where the nouns that may refer back to an earlier stance stand ("the deal", "the plan"), in one pass
     referring = sorted(end - length + 1 for end, length in _REFERRED_NOUNS.iter(folded_body))
-    sentences = _sentences(body, spots, referring)
+    # and where a verb of taking part stands, which may have no object ("The United States stayed away.")
+    taking_part = sorted(end - length + 1 for end, length in _TAKING_PART.iter(folded_body))
+    sentences = _sentences(body, spots, referring, taking_part)
     # with no publication date, no dated speaker binds, except one the text itself gives the title of his actor
     bound: dt.date | Introduced | None = published if published is not None else Introduced(body, codebook)
     context = _Context(body, sentences, codebook, bound)
@@ -120,7 +123,8 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
         # or one that refers back to what a sentence shortly before named, with no stance read there ("The envoy
         # proposed a nationwide truce. Ankara welcomed the plan.")
         refers = index > 0 and _refers_back(body, referring, sentence.start, sentence.end)
-        if not cues and not follows and not refers:
+        objectless = index > 0 and _objectless_at(body, taking_part, sentence.start, sentence.end)
+        if not cues and not follows and not refers and not objectless:
             continue
         text = body[sentence.start:sentence.end]
         voiced = functools.partial(context.voice, sentence)
@@ -136,6 +140,9 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
             if named is not None:
                 referred = _referred_back(text, codebook, bound, [], named, voiced)
         holdings = _also(holdings, referred)
+        if objectless:
+            holdings = _also(holdings, _objectless(text, body, sentences, index, codebook, published, voiced, bound,
+                                                   lists, functools.partial(context.previous, index)))
         if not holdings:
             continue
         # (worked out for the sentences that give a stance, far fewer than those that are read)
@@ -182,6 +189,34 @@ _REFERRED_NOUNS = automaton({w: len(w) for w in (
 
 
 _REFER_REACH = 6  # how many sentences (and paragraphs) back "the deal" may refer
+
+
+def _objectless(text: str, body: str, sentences: list[Sentence], index: int, codebook: Codebook,
+                published: dt.date | None, voiced: Callable[[], Group | None], bound: dt.date | Introduced | None,
+                lists: _Lists, previous: Callable[..., Group | None]) -> list[Holding]:
+    """The stances of a verb of taking part with no object ("The United States stayed away.", "..., who attended
+    alongside ministers", "did not say whether it would attend") when one of the three sentences read before it
+    (within three paragraphs) names talks: the sentence read with "the talks" as the verb's object, quoted as
+    written. Only its readings on the talks at that verb are kept."""
+    verb = _OBJECTLESS.search(text)
+    if verb is None or _WH_BEFORE.search(text, 0, verb.start()) \
+            or verb["verb"].lower().endswith("part") and text.startswith(" in ", verb.end()):
+        return []  # "which groups should take part" asks; "took part in the fighting" has its object
+    paragraph = sentences[index].paragraph
+    if not any(before.paragraph >= paragraph - 3 and _TALKS_NOUN.search(fold(before.text))
+               and not _elsewhere(fold(before.text), lists) for before in sentences[max(0, index - 3):index]):
+        return []
+    word = verb["verb"].lower()
+    inserted = next(obj for stem, obj in _OBJECT_OF if word.startswith(stem))
+    completed = text[:verb.end("verb")] + inserted + text[verb.end("verb"):]
+    spots = codebook.cue_spots(completed)
+    cues = spots.within(0, len(completed)) if spots else []
+    if not cues:
+        return []
+    found = _read(completed, codebook, published, previous, voiced, cues, bound)
+    lo, hi = verb.start("verb"), verb.end("verb") + len(inserted)
+    return [h._replace(start=0, end=len(text), cue_start=verb.start("verb"), cue_end=verb.end("verb"))
+            for h in found if h.issue == "negotiations" and h.cue_start < hi and lo < h.cue_end]
 
 
 def _named_before(body: str, sentences: list[Sentence], index: int, spots: CueSpots, lists: _Lists) -> str | None:
@@ -307,15 +342,28 @@ def _elsewhere(folded: str, lists: _Lists) -> bool:
     return bool(lists.other_conflicts.search(folded)) and not lists.syria.search(folded)
 
 
-def _sentences(body: str, spots: CueSpots, referring: list[int]) -> list[Sentence]:
+def _sentences(body: str, spots: CueSpots, referring: list[int], taking_part: list[int]) -> list[Sentence]:
     """The sentences of `body` (as `split_sentences` cuts them) in the paragraphs where some cue may
     match, or that may refer back to a stance before them ("The UN envoy welcomed the deal.", see `_refers_back`);
     the others can have no stance, nor pass a subject on to one (that stops at a paragraph's end)."""
     sentences = []
     for index, (start, end, text) in enumerate(paragraphs(body)):
-        if spots.any_within(start, end) or sentences and _refers_back(body, referring, start, end):
+        if spots.any_within(start, end) or sentences and (
+                _refers_back(body, referring, start, end) or _objectless_at(body, taking_part, start, end)):
             sentences.extend(paragraph_sentences(text, start, index))
     return sentences
+
+
+def _objectless_at(body: str, taking_part: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) of `body` has a verb of taking part with no object (see `_objectless`): one of the
+    words every match of the pattern holds stands there (`taking_part`, their offsets, sorted), then the pattern."""
+    first = bisect.bisect_left(taking_part, start)
+    return first < len(taking_part) and taking_part[first] < end and _OBJECTLESS.search(body, start, end) is not None
+
+
+# the words every match of _OBJECTLESS holds (found in the folded body in one pass of an Aho-Corasick automaton)
+_TAKING_PART = automaton({w: len(w) for w in ("attend", "stay", "walk", "take part", "takes part", "took part",
+                                               "taking part", "boycott")})
 
 
 class _Context:
