@@ -106,9 +106,8 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
     lists = codebook.derived(_word_lists)
     elsewhere: list[int] | None = None  # worked out when the first sentence is read
     # where the nouns that may refer back to an earlier stance stand ("the deal", "the plan"), in one pass
-    referring = sorted(end - length + 1 for end, length in _REFERRED_NOUNS.iter(folded_body))
     # and where a verb of taking part stands, which may have no object ("The United States stayed away.")
-    taking_part = sorted(end - length + 1 for end, length in _TAKING_PART.iter(folded_body))
+    referring, taking_part = _word_starts(folded_body)
     sentences = _sentences(body, spots, referring, taking_part)
     # with no publication date, no dated speaker binds, except one the text itself gives the title of his actor
     bound: dt.date | Introduced | None = published if published is not None else Introduced(body, codebook)
@@ -173,19 +172,47 @@ def _also(holdings: list[Holding], referred: list[Holding]) -> list[Holding]:
     return holdings + [h for h in referred if (h.actor, h.issue) not in read]
 
 
+def _word_starts(folded: str) -> tuple[list[int], list[int]]:
+    """The offsets, in order, where the nouns that may refer back (`_REFERRED_NOUNS`, as whole words or plurals:
+    "plans", not "planned"; "accord", not "according") and the verbs of taking part (`_TAKING_PART`, at a word's
+    start) stand in `folded`, found in one pass of an Aho-Corasick automaton."""
+    nouns: list[int] = []
+    verbs: list[int] = []
+    for end, (length, noun) in _REFERRED_OR_TAKING.iter(folded):
+        start = end - length + 1
+        if start and folded[start - 1].isalpha():
+            continue
+        if noun:
+            after = folded[end + 1:end + 3]
+            if after[:1].isalpha() and not (after[:1] == "s" and not after[1:].isalpha()):
+                continue
+            nouns.append(start)
+        else:
+            verbs.append(start)
+    nouns.sort()
+    verbs.sort()
+    return nouns, verbs
+
+
 def _refers_back(body: str, referring: list[int], start: int, end: int) -> bool:
     """Whether the stretch [start, end) of `body` may refer back to what was proposed before it ("Ankara backed the
     plan"): one of the nouns of `_REFERS_BACK` stands in it (`referring`, their offsets, sorted; most stretches have
     none), and the pattern matches."""
     first = bisect.bisect_left(referring, start)
-    return first < len(referring) and referring[first] < end and _REFERS_BACK.search(body, start, end) is not None
+    while first < len(referring) and referring[first] < end:
+        noun = referring[first]
+        # (the pattern's verb stands a few words before the noun, what may not follow it a few words after)
+        if _REFERS_BACK.search(body, max(start, noun - 60), min(end, noun + 40)) is not None:
+            return True
+        first += 1
+    return False
 
 
 # what a sentence that refers back names: a word that every match of _REFERS_BACK holds (found in the folded body in
 # one pass of an Aho-Corasick automaton, with its length)
-_REFERRED_NOUNS = automaton({w: len(w) for w in (
-    "decision", "move", "step", "announcement", "agreement", "deal", "accord", "plan", "initiative", "proposal", "offer",
-    "roadmap", "road", "invitation", "statement", "declaration", "communiqu", "resolution", "outcome")})
+_REFERRED_NOUNS = ("decision", "move", "step", "announcement", "agreement", "deal", "accord", "plan", "initiative",
+                   "proposal", "offer", "roadmap", "road", "invitation", "statement", "declaration", "communique", "communiqué",
+                   "resolution", "outcome")
 
 
 _REFER_REACH = 6  # how many sentences (and paragraphs) back "the deal" may refer
@@ -362,8 +389,12 @@ def _objectless_at(body: str, taking_part: list[int], start: int, end: int) -> b
 
 
 # the words every match of _OBJECTLESS holds (found in the folded body in one pass of an Aho-Corasick automaton)
-_TAKING_PART = automaton({w: len(w) for w in ("attend", "stay", "walk", "take part", "takes part", "took part",
-                                               "taking part", "boycott")})
+_TAKING_PART = ("attend", "stay", "walk", "take part", "takes part", "took part", "taking part", "boycott")
+
+
+# both, in one automaton: each word with its length and whether it is a noun
+_REFERRED_OR_TAKING = automaton({**{w: (len(w), False) for w in _TAKING_PART},
+                                 **{w: (len(w), True) for w in _REFERRED_NOUNS}})
 
 
 class _Context:
