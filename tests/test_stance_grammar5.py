@@ -303,3 +303,23 @@ def test_taking_part_with_no_talks_before_or_as_a_question_gives_nothing():
     assert read("Talks resumed in Geneva.\n\nThe envoy did not say which opposition groups would take part.") == []
     # the verb has its own object
     assert read("Talks resumed in Geneva.\n\nRebels who took part in the fighting were wounded.") == []
+
+
+# --- the shortcuts that find where a sentence may refer back or take part: the patterns' own answer ---------------
+
+def test_the_word_positions_give_the_patterns_answer():
+    from peacetalks.extract.stance_words import _OBJECTLESS, _REFERS_BACK
+    from peacetalks.extract.stances import _objectless_at, _refers_back, _word_starts
+    sentences = [
+        "Ankara backed the plan.", "Ankara backed the plans on Monday.", "According to Ankara, the accord holds.",
+        "The government approved the agreement.", "Damascus agreed to the envoy's proposals for a truce.",
+        "The opposition signed the accord in Ankara after days of talks, officials said on Friday evening.",
+        "The planned meeting was moved.", "The rebels rejected the invitation to Moscow.", "They welcomed the road map.",
+        "Moscow welcomed the communiqué.", "The United States stayed away.", "The rebels attended alongside others.",
+        "Attendance was low.", "The group took part.", "They walked out on Monday.", "Nobody boycotted.",
+        "A long sentence in which nothing at all is referred back to, nor anybody said to have taken part in anything.",
+    ]
+    for text in sentences:
+        nouns, verbs = _word_starts(text.lower())
+        assert _refers_back(text, nouns, 0, len(text)) == (_REFERS_BACK.search(text) is not None), text
+        assert _objectless_at(text, verbs, 0, len(text)) == (_OBJECTLESS.search(text) is not None), text
