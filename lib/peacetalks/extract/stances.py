@@ -38,13 +38,26 @@ named patterns of English the reader looks for):
      with opposition figures", "a meeting of opposition groups") engages it;
    - an issue's noun as the subject of a passive is read in the active ("the truce was rejected by Damascus");
      "it" as the object of accept/reject stands for the issue of the clause before ("... but the rebels
-     rejected it"); a sentence that welcomes "the decision/move" (or rejects "the proposal/plan") takes the
-     issue of the position the sentence before reported.
+     rejected it"), and after a demand for the demand ("demanded that Assad leave, but Russia rejected it");
+     a sentence that welcomes "the decision/move" (or rejects "the proposal/plan", signs "the agreement") takes
+     the issue of the position the sentence before reported, or, when that gave none, the issue the nearest of
+     the six sentences before names as proposed (the nearest naming the same thing first: "plan" ... "the plan");
+   - the authors of a text that is the subject hold what it says ("The plan, drafted by Russia, calls for ...");
+     the subject of a relative clause on a cue's noun holds it ("the ceasefire, which Russia and Turkey
+     brokered"); "a spokesman for X said" is X speaking; in reported speech, what another actor must do (or
+     what must be, naming nobody) is the speaker's demand, and "the group", "the kingdom" stand for the
+     speaker's own body; '"...," he said' after a person named by an actor's title is that person's; a
+     paragraph that opens "He said" / "The envoy told" takes the subject of the paragraph before;
+   - a verb of taking part with no object ("The United States stayed away.") is about the talks named in
+     the three sentences before.
    Verbs of accusation ("accused each other of violating the truce") stop a cue from counting (but not in a
    later clause with a subject of its own: "he saw a chance after both sides agreed to attend");
    negation also reaches the object of a negated "join/back" and the illustrations of a negated or rejected
    noun ("would not accept any preconditions, including demands for ..."), and "neither ... nor";
-   a yes/no question gives nothing; "whether" after indecision ("refused to say whether") gives 0;
+   a verb of view right before a doubt is the viewer's own ("saw little hope for the talks");
+   a yes/no question gives nothing; "whether" after indecision ("refused to say whether", "did not say
+   whether") gives 0; taking part only on a condition not yet met ("only if ...", "provided that ...",
+   "demanded ... before returning to talks") gives 0, "will not ... until" stays a refusal;
    where two cues overlap, the longer one is the reading ("declared the ceasefire over").
 4. `as_of` is the publication date, unless the clause places the stance at a date that resolves
    against it (see `resolve_time`). A stance the article places earlier without a date
