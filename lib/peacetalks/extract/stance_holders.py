@@ -17,19 +17,9 @@ from peacetalks.extract.words import fold, folded_pattern
 from peacetalks.parse.page import DATELINE
 from peacetalks.extract.stance_words import (
     _AUXILIARIES, _back_words, _DETERMINERS, _GROUP_STOPS, _is_past_verb, _LIST_BREAK, _lists, NOBODY,
-    _PARTICIPLE, _PARTITIVE, _preceding_word, _PREPOSITIONS, _RELATIONS, _TITLE_BREAK,
-    _TITLE_STOPS, _title_word, _TITLE_WORDS, _WORD,
+    _PARTICIPLE, _PARTITIVE, _PERSON_SAID, _PLURAL_START, _preceding_word, _PRONOUN_START, _PREPOSITIONS, _RELATIONS,
+    _TITLE_BREAK, _TITLE_STOPS, _title_word, _TITLE_WORDS, _WORD,
 )
-
-# a pronoun, or a title standing for the person just named ("the foreign minister", "the envoy")
-_PRONOUN_START = re.compile(
-    r"^\W*(?:that\s+)?(?:he|she|it|they|we|i|the\s+(?:(?:top|chief|foreign|special|senior|deputy|peace|prime|UN|U\.N\.)\s+){0,2}"
-    r"(?:minister|envoy|mediator|diplomat|spokesman|spokeswoman|spokesperson|president|secretary|ambassador|official|"
-    r"negotiator)"
-    # a possessive pronoun and whom it names ("Its leader said ...", "His spokesman added ...", "Her deputy said ...")
-    r"|(?:its|his|her|their)\s+(?:(?:top|chief|foreign|senior|deputy|lead|main|prime)\s+){0,2}(?:leader|leaders|head|chief|"
-    r"spokesman|spokeswoman|spokesperson|envoy|negotiator|negotiators|delegation|delegates|minister|ministry|"
-    r"representative|representatives|office|government|deputy|ambassador|diplomat|mediator))\b", re.IGNORECASE)
 
 
 # a contrast word and a participle with no subject of its own ("while refusing to ...", "but insisting that ...");
@@ -45,12 +35,6 @@ _FINITE = re.compile(r"^(?:(?!\b(?:that|which|who|whom|when|because|if|where)\b)
                      r"\b(?:is|are|was|were|has|have|had)\b", re.IGNORECASE)
 
 
-# a plural noun standing for the list of actors just named ("the three countries", "the trio")
-_PLURAL_START = re.compile(r"^\W*(?:the\s+(?:(?:two|three|four|five|\d)?\s*(?:countries|states|powers|nations|governments|"
-                           r"trio|guarantors|guarantor\s+(?:states|countries|powers))|(?:two|three|four|five)\s+(?:sides|parties|"
-                           r"(?:foreign\s+)?ministers|leaders|delegations|presidents|men|women|diplomats|envoys|officials|"
-                           r"allies|capitals)|pair)|both(?:\s+(?:sides|men|countries|leaders|ministers|governments))?"
-                           r"(?=\s+(?:have|has|had|will|would|also|said|agreed|[a-z]+ed)\b))\b", re.IGNORECASE)
 
 
 # matched against the folded sentence (see `words.folded_pattern`); every match has "by" or "between"
@@ -371,8 +355,8 @@ def _is_object(text: str, group: Group, floor: int) -> bool:
     "with X observing the truce" is the exception: X is the agent of the -ing verb.
     """
     word = _preceding_word(text, group.start, floor)
-    if word == "of" and _preceding_word(text, text.rfind("of", floor, group.start), floor) in _PARTITIVE:
-        return False  # "some members of the opposition delegation walked out": the members speak for it
+    if word in ("of", "for") and _preceding_word(text, text.rfind(word, floor, group.start), floor) in _PARTITIVE:
+        return False  # "some members of the opposition delegation walked out", "a spokesman for the committee said"
     if word == "with":
         following = [w.lower() for w in _WORD.findall(text[group.end:group.end + 60])[:3]]
         return not any(len(w) > 5 and w.endswith("ing") for w in following)
@@ -523,7 +507,10 @@ def _analyse(text: str, mentions: list[Mention], previous: Callable[[], Group | 
         taken = None
         head = text[clause.start:clause.end].lstrip(" ,;:-—").removeprefix("but ")
         if subject is None and _PRONOUN_START.match(head):
-            taken = subjects[-1] if subjects and subjects[-1] else previous()
+            # (a paragraph that opens "He said", "The envoy told": the subject of the paragraph before, as news
+            # paragraphs are often one sentence each)
+            taken = subjects[-1] if subjects and subjects[-1] else previous() \
+                or (not clause.start and _PERSON_SAID.match(head) and previous(across=True))
         elif subject is None and subjects and subjects[-1] and _PARTICIPIAL_START.match(head) \
                 and not _FINITE.match(head):
             # "Iran praised the mediator while declining to ...": a participle's subject is the main clause's

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 from peacetalks.extract.codebook import Codebook
 from peacetalks.extract.stance_words import (
-    _DETERMINERS, _HEAD_NOUNS, _INTRODUCES, _is_past_verb, _lists, NOBODY, _preceding_word, _QUANTIFIERS, _SPEAKER_BREAK, _THAT,
+    _OWN_BODY, _OWN_BODY_ACTORS, _PERSON_TITLE, _PRONOUN_START, _OBLIGED, _OBLIGED_CLAIM,     _DETERMINERS, _HEAD_NOUNS, _INTRODUCES, _is_past_verb, _lists, NOBODY, _preceding_word, _QUANTIFIERS, _SPEAKER_BREAK, _THAT,
     _TIME_WORDS, _WORD,
 )
 from peacetalks.extract.stance_holders import (
-    actor_mentions, Clause, Group, group_mentions, Introduced, _is_object, _PRONOUN_START, subject_of,
+    actor_mentions, Clause, Group, group_mentions, Introduced, _is_object, subject_of,
 )
 
 @dataclass
@@ -123,7 +123,11 @@ def last_person(body: str, pos: int, codebook: Codebook, published: dt.date | In
     `recalled`: it holds only what the quotation says of nobody else (see `_read_cue`)."""
     lo = max(0, pos - _PERSON_REACH)
     text = body[lo:pos]
-    people = [m for m in actor_mentions(text, codebook, on=published) if m.speaker]
+    mentions = actor_mentions(text, codebook, on=published)
+    people = [m for m in mentions if m.speaker]
+    if not people:
+        # nobody named: a person named by a title of an actor ("the Russian foreign minister", "the US envoy")
+        people = [m for m in mentions if _PERSON_TITLE.match(text, m.end)]
     if not people or people[-1].actor == NOBODY:
         return None
     last = people[-1]
@@ -246,6 +250,11 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
         between = [w.lower() for w in _WORD.findall(text, own.end, cue_start)]
         if between[:1] and between[0] in _HEAD_NOUNS:
             between = between[1:]  # "the main opposition coalition agreed to attend": the name qualifies the subject
+        if _OBLIGED.fullmatch(" ".join(between)):
+            # "Moscow said the rebels must respect the truce": what another must do is the speaker's demand; what
+            # another must not do ("said Assad should not take part in the talks") is about that actor's place, the
+            # speaker's position on the issue itself unsaid
+            return None if "not" in between or "never" in between else frame.speaker
         if len(between) <= 3 and all(w in _REPORTED_VERB_PARTS for w in between):
             return own
         return None
@@ -269,6 +278,10 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
         return frame.speaker  # "... said there was no point in going to Geneva": nobody else is named
     if _DOCUMENT.match(tail):
         return frame.speaker  # "The minister said the accord would not require Assad's departure": the speaker's reading of a text
+    body = _OWN_BODY.match(tail)
+    if body is not None and set(frame.speaker.actors) & _OWN_BODY_ACTORS[body["noun"].lower()] \
+            and not any(frame.content_start <= g.start < cue_start for g in groups):
+        return frame.speaker  # "A spokesman for the committee said the group would attend": the body the speaker speaks for
     if len([w for w in words if w not in _DETERMINERS and w not in _TIME_WORDS]) <= 1:
         return frame.speaker
     topic = _TOPIC_OF.match(tail)
@@ -283,5 +296,8 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
     if _GENERAL_CLAIM.match(tail) and not any(frame.content_start <= g.start < cue_start for g in groups):
         # "Erdogan said a political solution was impossible with ...": a claim about the talks or the war
         # themselves, naming no actor before the cue, is the speaker's
+        return frame.speaker
+    if _OBLIGED_CLAIM.match(tail) and not any(frame.content_start <= g.start < cue_start for g in groups):
+        # "Lavrov said any talks must lead to a transitional body": what must be, naming no actor, is the speaker's
         return frame.speaker
     return None
