@@ -157,15 +157,26 @@ def _back_words(text: str, pos: int, n: int) -> int:
 _GOVERNMENT = "syrian_government"
 
 
+# what a sentence may refer back to ("the decision", "this plan"): things done or said, and things proposed
+REFERRED_DONE = ("decision", "move", "step", "announcement", "agreement", "deal", "accord", "statement", "declaration",
+                 "communique", "communiqué", "resolution", "outcome")
+REFERRED_PROPOSED = ("plan", "initiative", "proposal", "offer", "roadmap", "road map", "invitation")
+# the first word of each: what the reader looks for in the body before trying _REFERS_BACK (stances._word_starts)
+REFERRED_NOUNS = tuple(dict.fromkeys(noun.split()[0] for noun in REFERRED_DONE + REFERRED_PROPOSED))
+
+
+def _nouns(nouns: tuple[str, ...]) -> str:
+    return "|".join(noun.replace(" ", r"\s+") for noun in nouns)
+
+
 # a verb of welcome or rejection whose object refers back to what the sentence before reported ("Moscow welcomed
 # the decision", "Damascus rejected the proposal"); group 1 is a rejection, group 2 a thing proposed
 _REFERS_BACK = re.compile(
     r"\b(?:welcom(?:ed|es|e|ing)|prais(?:ed|es|e|ing)|hail(?:ed|s|ing)?|endors(?:ed|es|e|ing)|"
     r"(?:back|support|approv)(?:ed|s|ing)?|(?:accept|sign)(?:ed|s|ing)?|agree(?:d|s)?\s+to|"
     r"(reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?))"
-    r"\s+(?:the|this|that|its|their|his|her|these|those)\s+(?:[\w'’-]+\s+)?(?:decision|move|step|announcement|agreement|"
-    r"deal|accord|statement|declaration|communiqu[eé]|resolution|outcome|"
-    r"(plan|initiative|proposal|offer|roadmap|road\s+map|invitation)s?)\b(?!\s+(?:of|by|for|to|from)\b|"
+    rf"\s+(?:the|this|that|its|their|his|her|these|those)\s+(?:[\w'’-]+\s+)?(?:{_nouns(REFERRED_DONE)}|"
+    rf"({_nouns(REFERRED_PROPOSED)})s?)\b(?!\s+(?:of|by|for|to|from)\b|"
     r"\s+on\s+(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b))",
     re.IGNORECASE)
 
@@ -402,6 +413,8 @@ _OBJECTLESS = re.compile(
     r"(?:take|takes|took|taking)\s+part|boycott(?:s|ed|ing)?)"
     r"(?=\s*(?:[.,;:!?\"”)]|\Z)|\s+(?:on|in|at|after|alongside|with|as|because|since|until|unless|if|but|and|or|only|"
     r"too|either|last|next|this|today|tomorrow|yesterday|instead|again|either)\b)", re.IGNORECASE)
+# a word every match of _OBJECTLESS holds, at a word's start: what the reader looks for in the body before trying it
+TAKING_PART_WORDS = ("attend", "stay", "walk", "part", "boycott")
 
 
 # the object each such verb takes, by how it begins, to read it as a cue ("stayed away| from the talks")

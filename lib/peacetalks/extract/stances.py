@@ -87,8 +87,8 @@ from peacetalks.extract.codebook import Codebook, Cue, CueSpots, load_codebook
 from peacetalks.sentences import Sentence, paragraph_sentences, paragraphs
 from peacetalks.extract.words import automaton, fold
 from peacetalks.extract.stance_words import (
-    _back_words, _FIRST_PERSON_SUBJECT, _lists, _Lists, NOBODY, _OBJECT_OF, _OBJECTLESS, _REFERS_BACK, _TALKS_NOUN,
-    _WH_BEFORE, _WORD, _word_lists, _YES_NO_QUESTION,
+    _back_words, _FIRST_PERSON_SUBJECT, _lists, _Lists, NOBODY, _OBJECT_OF, _OBJECTLESS, _REFERS_BACK, REFERRED_DONE,
+    REFERRED_NOUNS, REFERRED_PROPOSED, TAKING_PART_WORDS, _TALKS_NOUN, _WH_BEFORE, _WORD, _word_lists, _YES_NO_QUESTION,
 )
 from peacetalks.extract.stance_dates import date_stance, EARLIER_BASIS, find_time
 from peacetalks.extract.stance_holders import (
@@ -186,8 +186,8 @@ def _also(holdings: list[Holding], referred: list[Holding]) -> list[Holding]:
 
 
 def _word_starts(folded: str) -> tuple[list[int], list[int]]:
-    """The offsets, in order, where the nouns that may refer back (`_REFERRED_NOUNS`, as whole words or plurals:
-    "plans", not "planned"; "accord", not "according") and the verbs of taking part (`_TAKING_PART`, at a word's
+    """The offsets, in order, where the nouns that may refer back (`stance_words.REFERRED_NOUNS`, as whole words or plurals:
+    "plans", not "planned"; "accord", not "according") and the words of taking part (`stance_words.TAKING_PART_WORDS`, at a word's
     start) stand in `folded`, found in one pass of an Aho-Corasick automaton."""
     nouns: list[int] = []
     verbs: list[int] = []
@@ -219,13 +219,6 @@ def _refers_back(body: str, referring: list[int], start: int, end: int) -> bool:
             return True
         first += 1
     return False
-
-
-# what a sentence that refers back names: a word that every match of _REFERS_BACK holds (found in the folded body in
-# one pass of an Aho-Corasick automaton, with its length)
-_REFERRED_NOUNS = ("decision", "move", "step", "announcement", "agreement", "deal", "accord", "plan", "initiative",
-                   "proposal", "offer", "roadmap", "road", "invitation", "statement", "declaration", "communique", "communiqué",
-                   "resolution", "outcome")
 
 
 _REFER_REACH = 6  # how many sentences (and paragraphs) back "the deal" may refer
@@ -288,8 +281,7 @@ def _named_before(body: str, sentences: list[Sentence], index: int, spots: CueSp
 
 
 # the head noun of what a sentence refers back to ("the envoy's proposals": "proposal"), to find it named before
-_REFERRED_HEAD = re.compile(r"decision|move|step|announcement|agreement|deal|accord|statement|declaration|communiqu|"
-                            r"resolution|outcome|plan|initiative|proposal|offer|roadmap|road\s+map|invitation")
+_REFERRED_HEAD = re.compile("|".join(noun.replace(" ", r"\s+") for noun in REFERRED_DONE + REFERRED_PROPOSED))
 
 
 def _issue_named(text: str, cues: list[Cue], lists: _Lists) -> str | None:
@@ -401,13 +393,9 @@ def _objectless_at(body: str, taking_part: list[int], start: int, end: int) -> b
     return first < len(taking_part) and taking_part[first] < end and _OBJECTLESS.search(body, start, end) is not None
 
 
-# the words every match of _OBJECTLESS holds (found in the folded body in one pass of an Aho-Corasick automaton)
-_TAKING_PART = ("attend", "stay", "walk", "take part", "takes part", "took part", "taking part", "boycott")
-
-
 # both, in one automaton: each word with its length and whether it is a noun
-_REFERRED_OR_TAKING = automaton({**{w: (len(w), False) for w in _TAKING_PART},
-                                 **{w: (len(w), True) for w in _REFERRED_NOUNS}})
+_REFERRED_OR_TAKING = automaton({**{w: (len(w), False) for w in TAKING_PART_WORDS},
+                                 **{w: (len(w), True) for w in REFERRED_NOUNS}})
 
 
 class _Context:
