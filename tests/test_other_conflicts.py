@@ -61,6 +61,14 @@ ARTICLES = {
         "and the United States failed again on Tuesday to agree on a ceasefire with Moscow. Kyiv also declined to attend "
         "a congress organised by Russia. Ukrainian officials said they backed a lasting truce. The war has killed "
         "more than 3,000 civilians since February, the UN says.\n"),
+    "libya_with_syria_in_passing": (
+        "Berlin hosts Libya summit as Ankara and Moscow trade blame\n\n"
+        "Published: January 19, 2020\n\n"
+        "BERLIN - Leaders gathered in Berlin on Sunday to shore up a fragile truce in Libya. The Turkish foreign "
+        "minister, who attended the summit, said Ankara would keep pushing for a lasting ceasefire, and Russia said it "
+        "backed the talks. Turkey, which also has troops in Syria, has sent advisers to Tripoli.\n\n"
+        "The United States called on all Libyan parties to respect the ceasefire and return to the negotiating table. "
+        "Fighting around Tripoli has killed more than 2,000 people since April, the UN says.\n"),
 }
 
 
@@ -88,6 +96,17 @@ def test_tolls_of_other_conflicts_are_other(extracted, capsys):
     assert casualties, "each article reports a toll"
     assert {row["subject"] for row in casualties} == {"other"}
     assert {row["article_id"] for row in casualties} == set(ARTICLES)
+
+
+def test_an_article_about_syria_that_names_another_war_in_passing_gives_stances(tmp_path, capsys):
+    text = ("Russia backs Geneva talks on Syria\n\nPublished: March 2, 2016\n\n"
+            "GENEVA - Russia said it backed the peace talks on Syria, and the Syrian government agreed to attend. "
+            "The opposition, which has fought Assad's forces since 2011, said it would take part. Diplomats compared "
+            "the talks with the long negotiations over Iraq and Afghanistan, which took years.\n")
+    (tmp_path / "syria_iraq.txt").write_text(text, encoding="utf-8")
+    stances = _extract(tmp_path, capsys)["stances"]
+    assert {("russia", "negotiations", 1), ("syrian_opposition", "negotiations", 1)} <= {
+        (s["actor"], s["issue"], s["polarity"]) for s in stances}
 
 
 def test_the_same_kind_of_article_about_syria_gives_stances(tmp_path, capsys):

@@ -160,8 +160,8 @@ def extract_stances(article_id: str, body: str, published: dt.date | None,
         # (worked out for the sentences that give a stance, far fewer than those that are read)
         if elsewhere is None:
             elsewhere = codebook.derived(_OtherConflicts).offsets(folded_body)
-            if elsewhere and _elsewhere(folded_body, lists):
-                return []  # an article that names another conflict and never Syria or its war is about that one
+            if elsewhere and _about_elsewhere(folded_body, len(elsewhere), lists):
+                return []  # an article about another conflict: none of its talks or truces is the Syrian war's
         if elsewhere and bisect.bisect_left(elsewhere, sentence.start) < bisect.bisect_left(elsewhere, sentence.end) \
                 and _elsewhere(fold(text), lists):
             continue  # a sentence about another conflict
@@ -366,6 +366,14 @@ class _OtherConflicts:
                 found.append(start)
         found.sort()
         return found
+
+
+def _about_elsewhere(folded_body: str, named: int, lists: _Lists) -> bool:
+    """Whether an article is about another conflict: it names other conflicts' places and peoples (`named` times)
+    more than twice as often as Syria, its places and its war, the weighing casualty_subjects.is_about_syria
+    makes of a toll. An article on Libya's talks that mentions Syria in passing is about Libya; one on Syria's
+    talks that mentions Iraq twice is about Syria."""
+    return named > 2 * len(lists.syria.findall(folded_body))
 
 
 def _elsewhere(folded: str, lists: _Lists) -> bool:
