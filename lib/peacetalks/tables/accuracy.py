@@ -28,7 +28,8 @@ from typing import Any, Iterable
 
 import pandas as pd
 
-from peacetalks.extract.codebook import Codebook, load_codebook
+from peacetalks.extract.codebook import Codebook, Cue, load_codebook
+from peacetalks.extract.words import fold
 from peacetalks.tables.corpus import load_corpus
 from peacetalks.sources.yamlfiles import load_yaml
 
@@ -98,10 +99,9 @@ def _cue_name(issue: str, index: int, cue: Any) -> str:
     return f"{issue} {name}" if name else f"{issue} #{index + 1}"
 
 
-def _cue_text(cue: Any) -> str:
+def _cue_text(cue: Cue) -> str:
     """The cue as codebook.yaml writes it (its phrase), else its pattern; at most 90 characters."""
-    pattern = getattr(cue, "pattern", None)
-    source = getattr(cue, "written", "") or getattr(pattern, "pattern", None) or getattr(cue, "text", None) or str(cue)
+    source = cue.written or cue.pattern
     source = " ".join(str(source).split())
     return source if len(source) <= 90 else source[:87] + "…"
 
@@ -116,8 +116,7 @@ def cue_of(codebook: Codebook, issue: str, polarity: int, quote: Any) -> tuple[s
         for index, cue in enumerate(cues):
             if (getattr(cue, "polarity", polarity) == polarity) != same:
                 continue
-            pattern = getattr(cue, "pattern", None)
-            if pattern is not None and hasattr(pattern, "search") and pattern.search(text):
+            if cue.folded is not None and cue.folded.search(fold(text)):  # (its `needs` may lie outside the quote)
                 return _cue_name(issue, index, cue) + ("" if same else " (negated)"), _cue_text(cue)
     return "no cue in the quote", ""
 
