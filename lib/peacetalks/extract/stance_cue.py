@@ -19,7 +19,7 @@ from peacetalks.extract.stance_polarity import (
 from peacetalks.extract.stance_speech import _content_holder, _REPORTED_VERB_PARTS, Speech
 from peacetalks.extract.stance_words import (
     _ACCORDING_TO, _AS_DEMANDED_AFTER, _AS_DEMANDED_BEFORE, _back_words, _CONDITION_AFTER, _CONDITIONED_ISSUES, _COOPERATES, _DOCUMENT_BY, _GOVERNMENT, _IN_RELATIVE,
-    _is_past_verb, _NEITHER_NOR, _NEW_CLAUSE, _OBJECT_RELATIVE, NOBODY, _PAST_VERB_END, _OFFER_BEFORE, _OPPOSITION, _PARTICIPLE, _PARTNER_GAP,
+    _is_past_verb, _NEITHER_NOR, _NEW_CLAUSE, _OBJECT_RELATIVE, NOBODY, _PAST_VERB_END, _OFFER_BEFORE, _PROMISE_BEFORE, _OPPOSITION, _PARTICIPLE, _PARTNER_GAP,
     _preceding_word, _PRECONDITION_BEFORE, _PREPOSITIONS, _PRONOUN_BEFORE, _REQUEST_AT, _REQUEST_BEFORE, _SAID_THAT, _UNDECIDED, _URGED,
     _URGED_BY, _VIEW_VERB, _WORD,
 )
@@ -353,7 +353,9 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             works = _COOPERATES.search(text, max(clause.start, g.start - 30), g.start) if within or before_cue else None
             # an offer to work with somebody is the offer's ("Iran is ready to work with Saudi Arabia to ..."): the
             # partner has not said yes
-            if works and not _OFFER_BEFORE.search(text, max(clause.start, works.start() - 30), works.start()):
+            # (or promised: "Ankara would work with the opposition to prepare for talks")
+            if works and not _OFFER_BEFORE.search(text, max(clause.start, works.start() - 30), works.start()) \
+                    and not _PROMISE_BEFORE.search(text, max(clause.start, works.start() - 30), works.start()):
                 held.extend((a, g.speaker(a)) for a in g.actors
                             if a != NOBODY and a not in issue.not_held_by and a not in dict(held))
     if polarity != 1 and trailing:

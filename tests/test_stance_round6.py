@@ -1,0 +1,70 @@
+"""Stance reading, round 6 (issue 15: recall on unseen text, keeping precision). Every sentence here is our
+own; each mechanism has several phrasings that must give a row and counterexamples that must give nothing
+(or not that row): other conflicts, collectives, questions, hypotheticals, someone else's stance."""
+from __future__ import annotations
+
+from helpers import stances_of
+
+
+def read(body: str, published: str | None = "2016-03-01") -> list[tuple]:
+    return stances_of(body, published)
+
+
+# --- who works (or will work) with the opposition engages it; the opposition has said nothing ------------------
+
+def test_working_with_the_opposition_engages_it():
+    assert read("The Turkish minister said Ankara would work with the opposition to prepare for the talks.") == [
+        ("turkey", "engage_opposition", 1), ("turkey", "negotiations", 1)]
+    assert read("Washington will work with the rebel groups on a credible delegation, the envoy said.") == [
+        ("united_states", "engage_opposition", 1)]
+    assert read("Riyadh has cooperated closely with the Syrian opposition for a year.") == [
+        ("saudi_arabia", "engage_opposition", 1)]
+
+
+def test_a_refusal_to_work_with_the_opposition_is_a_dismissal():
+    assert read("Damascus refused to work with the opposition.") == [("syrian_government", "engage_opposition", -1)]
+
+
+def test_working_with_others_or_the_opposition_working_gives_no_engagement():
+    assert read("The army will work with the police.") == []
+    assert read("The coalition will work with the opposition leaders on a joint list.") == []
+    # another conflict: its opposition is not Syria's
+    assert read("Kenya's president said he would work with the opposition on electoral reform in Nairobi.") == []
+
+
+def test_a_promise_to_work_with_a_partner_is_not_the_partners_stance():
+    rows = read("Ankara said it would work with the opposition to prepare for the talks.")
+    assert ("syrian_opposition", "negotiations", 1) not in rows
+    rows = read("Washington said it would work with the rebel groups to prepare for negotiations.")
+    assert ("united_states", "engage_opposition", 1) in rows and ("syrian_opposition", "negotiations", 1) not in rows
+    # working together now: both hold it
+    assert ("syrian_opposition", "ceasefire", 1) in read("Moscow is working with the opposition to keep the truce.")
+
+
+# --- a speaker introduced by title and a full Arabic name binds in an article of unknown date -------------------
+
+def test_a_titled_speaker_with_a_name_particle_binds_without_a_date():
+    assert read("Saudi Foreign Minister Adel al-Jubeir said Assad must leave power.", None) == [
+        ("saudi_arabia", "assad_role", -1)]
+    assert read("Iranian Foreign Minister Mohammad Javad Zarif said Tehran backed the talks.", None) == [
+        ("iran", "negotiations", 1)]
+
+
+def test_an_untitled_or_former_speaker_does_not_bind_without_a_date():
+    assert read("Adel al-Jubeir said Assad must leave power.", None) == []
+    assert read("Former Saudi Foreign Minister Adel al-Jubeir said Assad must leave power.", None) == []
+
+
+# --- his fate for the Syrian people to decide, however far the verb is from "fate" ------------------------------
+
+def test_the_fate_of_the_president_decided_by_syrians_is_assad_may_stay():
+    assert read("Lavrov said the fate of the Syrian president could only be decided by the Syrian people.") == [
+        ("russia", "assad_role", 1)]
+    assert read("Tehran says the future of the Syrian leader can only ever be determined by Syrians.") == [
+        ("iran", "assad_role", 1)]
+
+
+def test_the_fate_of_something_else_or_a_question_gives_nothing():
+    assert read("Lavrov said the fate of the disputed northern city could only be decided by the Syrian army.") == []
+    assert read("Can the fate of the Syrian president only be decided by the Syrian people?") == []
+    assert read("The fate of the Afghan president will be decided by Afghans, the minister said.") == []
