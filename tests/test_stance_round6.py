@@ -68,3 +68,22 @@ def test_the_fate_of_something_else_or_a_question_gives_nothing():
     assert read("Lavrov said the fate of the disputed northern city could only be decided by the Syrian army.") == []
     assert read("Can the fate of the Syrian president only be decided by the Syrian people?") == []
     assert read("The fate of the Afghan president will be decided by Afghans, the minister said.") == []
+
+
+# --- a speaker introduced by an apposed title binds in an article of unknown date ------------------------------
+
+def test_an_apposed_title_binds_the_speaker_without_a_date():
+    assert read("Syria's foreign minister, Walid al-Moualem, arrived on Monday. Moualem said the Syrian people "
+                "alone would decide Assad's fate.", None) == [("syrian_government", "assad_role", 1)]
+    assert read("The US secretary of state, John Kerry, arrived late. Kerry said Assad must step down.", None) == [
+        ("united_states", "assad_role", -1)]
+    assert read("Sergei Lavrov, Russia's foreign minister, arrived early. Lavrov said the fate of the Syrian "
+                "president could only be decided by the Syrian people.", None) == [("russia", "assad_role", 1)]
+
+
+def test_an_apposition_that_is_no_title_or_a_former_title_binds_nobody():
+    assert read("Lavrov, Russia's old friend, arrived early. Lavrov said the Syrian people alone would decide "
+                "Assad's fate.", None) == []
+    assert read("Sergei Lavrov, Russia's former foreign minister, arrived early. Lavrov said the Syrian people "
+                "alone would decide Assad's fate.", None) == []
+    assert read("In Washington, John Kerry arrived late. Kerry said Assad must step down.", None) == []
