@@ -87,3 +87,38 @@ def test_an_apposition_that_is_no_title_or_a_former_title_binds_nobody():
     assert read("Sergei Lavrov, Russia's former foreign minister, arrived early. Lavrov said the Syrian people "
                 "alone would decide Assad's fate.", None) == []
     assert read("In Washington, John Kerry arrived late. Kerry said Assad must step down.", None) == []
+
+
+# --- support for the opposition's taking part, the opposition named after "of" ----------------------------------
+
+def test_support_for_the_participation_of_the_opposition_engages_it():
+    assert read("Ankara backed the inclusion of rebel groups.") == [("turkey", "engage_opposition", 1)]
+    assert read("Moscow supported the participation of the armed opposition groups in the coming negotiations.") == [
+        ("russia", "engage_opposition", 1), ("russia", "negotiations", 1)]
+
+
+def test_support_for_others_taking_part_gives_no_engagement():
+    assert read("Ankara backed the inclusion of women in the process.") == []
+    assert read("The rebels welcomed the participation of the opposition groups in the talks.") == [
+        ("syrian_opposition", "negotiations", 1)]
+    assert read("Nairobi backed the inclusion of opposition parties in the Kenyan cabinet.") == []
+
+
+# --- a document's statement speaks for the actors named together before it ------------------------------------
+
+def test_a_statement_speaks_for_the_list_named_before():
+    lead = "Turkey, Russia and Iran met in Astana. "
+    expected = [("iran", "ceasefire", 1), ("iran", "negotiations", 1), ("russia", "ceasefire", 1),
+                ("russia", "negotiations", 1), ("turkey", "ceasefire", 1), ("turkey", "negotiations", 1)]
+    assert read(lead + "The joint statement said the three countries supported the truce.") == expected
+    assert read(lead + "A final communique, read by the host, said they would back the truce.") == expected
+
+
+def test_a_statement_after_a_single_actor_or_people_saying_gives_it_to_nobody_else():
+    assert read("Moscow met the envoy. The statement said they backed a truce.") == [("russia", "negotiations", 1)]
+    # officials can be "they" themselves: not read as the list's
+    assert read("Turkey, Russia and Iran met in Astana. Officials said they backed the truce.") == [
+        ("iran", "negotiations", 1), ("russia", "negotiations", 1), ("turkey", "negotiations", 1)]
+    # another conflict's statement
+    assert read("Ethiopia, Sudan and Egypt met in Khartoum. The statement said the three countries supported "
+                "the truce in Tigray.") == []

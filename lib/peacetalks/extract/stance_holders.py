@@ -520,6 +520,13 @@ def antecedent(text: str, groups: list[Group], lo: int, cue_start: int) -> Group
     return before[-1] if before else None
 
 
+# a document as the subject of a verb of saying: "The statement said", "A joint communique, read by ..., stated that"
+_DOCUMENT_SAID = re.compile(r"\W*(?:the|a|an|their|its)\s+(?:[\w-]+\s+){0,3}?(?:statement|communiqu[eé]|declaration|"
+                            r"document|text)\b(?:,[^,;]{0,80},)?\s+(?:said|says|stated|states|added|noted|declared|read)"
+                            r"\s+(?:that\s+)?", re.IGNORECASE)
+_THEY = re.compile(r"they\b", re.IGNORECASE)
+
+
 def _analyse(text: str, mentions: list[Mention], previous: Callable[[], Group | None], clauses: list[Clause]
              ) -> tuple[list[Group], list[Group | None], list[Group | None]]:
     """Noun groups, each clause's subject (its own, or the one it takes from a neighbour: "..., but it
@@ -549,6 +556,13 @@ def _analyse(text: str, mentions: list[Mention], previous: Callable[[], Group | 
         elif subject is None and _PLURAL_START.match(head):
             # "The three countries also agreed ...": the actors named together just before, if a list it was
             # (also at the end of the paragraph before: "Turkey and Iran held talks. || The two sides said ...")
+            taken = subjects[-1] if subjects and subjects[-1] else previous(across=True)
+            if taken is not None and len([a for a in taken.actors if a != NOBODY]) < 2:
+                taken = None
+        elif subject is None and (said := _DOCUMENT_SAID.match(head)) is not None \
+                and (_PLURAL_START.match(head[said.end():]) or _THEY.match(head, said.end())):
+            # "The statement said the three countries supported ...": a document speaks for those who issued it,
+            # the actors named together just before (a list, as for "The three countries ..." above)
             taken = subjects[-1] if subjects and subjects[-1] else previous(across=True)
             if taken is not None and len([a for a in taken.actors if a != NOBODY]) < 2:
                 taken = None
