@@ -122,3 +122,20 @@ def test_a_statement_after_a_single_actor_or_people_saying_gives_it_to_nobody_el
     # another conflict's statement
     assert read("Ethiopia, Sudan and Egypt met in Khartoum. The statement said the three countries supported "
                 "the truce in Tigray.") == []
+
+
+# --- a refusal to sit or meet with a partner is the refuser's alone ---------------------------------------------
+
+def test_a_refusal_to_sit_with_the_other_side_is_not_the_other_sides():
+    assert read("The opposition delegation refused to sit at the same table with the regime delegation.") == [
+        ("syrian_opposition", "negotiations", -1)]
+    assert read("The rebels came but refused to sit at the same table as the government team.") == [
+        ("syrian_opposition", "negotiations", -1)]
+    assert read("The regime delegation would not sit at the same table with the rebels.") == [
+        ("syrian_government", "negotiations", -1)]
+
+
+def test_sitting_together_is_still_both_sides():
+    assert read("The opposition delegation sat at the same table with the regime delegation.") == [
+        ("syrian_government", "negotiations", 1), ("syrian_opposition", "negotiations", 1)]
+    assert read("The two delegations refused to sit at the same table.") == []

@@ -256,14 +256,18 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             # an offer to work with a partner is the offer's ("Iran is ready to work with Saudi Arabia to keep the
             # truce"): the partner has not said yes (the opposition stays, for who engages it)
             offered = _OFFER_BEFORE.search(text, max(clause.start, start - 30), start) is not None
+            # a refusal to sit or meet with a partner is the refuser's alone ("the rebels refused to sit at the same
+            # table with the regime delegation": the regime refused nothing)
+            refused = negators.search(folded, max(clause.start, _back_words(text, start, 3)), start) is not None
             for g in inside:
                 partner = _preceding_word(text, g.start, start) in {"with", "meet", "met"}
-                if offered and partner and _OPPOSITION not in g.actors:
+                if (offered or refused) and partner and _OPPOSITION not in g.actors:
                     continue
                 if not _is_object(text, g, start) or partner:
                     add(g)
             after = [g for g in groups if end <= g.start <= end + 40 and g.start < clause.end
-                     and _preceding_word(text, g.start, end) not in _PREPOSITIONS - {"with", "from"}]
+                     and _preceding_word(text, g.start, end) not in _PREPOSITIONS - {"with", "from"}
+                     and not (refused and _preceding_word(text, g.start, start) in {"with", "as"})]
             if after:
                 add(after[0])
             if _OPPOSITION in holders and _OPPOSITION not in met:
