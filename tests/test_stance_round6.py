@@ -139,3 +139,19 @@ def test_sitting_together_is_still_both_sides():
     assert read("The opposition delegation sat at the same table with the regime delegation.") == [
         ("syrian_government", "negotiations", 1), ("syrian_opposition", "negotiations", 1)]
     assert read("The two delegations refused to sit at the same table.") == []
+
+
+# --- the speaker's reading of a text ("said the wording meant ...") is the speaker's -----------------------------
+
+def test_a_reading_of_the_texts_wording_is_the_speakers_position():
+    assert read("The US secretary of state said the wording meant Assad would in practice have to step aside.") == [
+        ("united_states", "assad_role", -1)]
+    assert read("Lavrov said the statement meant Assad could stay.") == [("russia", "assad_role", 1)]
+    assert read("The Saudi minister said the text meant Assad would in the end have to go.") == [
+        ("saudi_arabia", "assad_role", -1)]
+
+
+def test_a_reading_about_something_else_gives_nothing():
+    assert read("The US secretary of state said the wording meant the rebels would have to leave the city.") == []
+    assert read("Did the US secretary of state say the wording meant Assad would have to step aside?") == []
+    assert read("The minister said the wording meant Maduro would in practice have to step aside.") == []
