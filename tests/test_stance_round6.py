@@ -155,3 +155,19 @@ def test_a_reading_about_something_else_gives_nothing():
     assert read("The US secretary of state said the wording meant the rebels would have to leave the city.") == []
     assert read("Did the US secretary of state say the wording meant Assad would have to step aside?") == []
     assert read("The minister said the wording meant Maduro would in practice have to step aside.") == []
+
+
+# --- assad_role: no part in the transitional government; a settlement that must begin with his going --------------
+
+def test_no_part_in_the_transitional_government_and_a_solution_beginning_with_his_exit():
+    assert read("Kerry repeated that Assad cannot be part of the transitional government.", "2013-05-07") == [
+        ("united_states", "assad_role", -1)]
+    assert read("The coalition leader said any solution must begin with the departure of the president.") == [
+        ("syrian_opposition", "assad_role", -1)]
+    assert read("Riyadh said a settlement can only start with the exit of Assad.") == [("saudi_arabia", "assad_role", -1)]
+
+
+def test_other_departures_and_other_presidents_give_nothing():
+    assert read("Ankara said any solution must begin with the departure of the foreign fighters.") == []
+    assert read("The opposition said the process must begin with the removal of checkpoints.") == []
+    assert read("Washington said any solution in Venezuela must begin with the departure of Maduro.") == []
