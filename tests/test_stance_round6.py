@@ -171,3 +171,20 @@ def test_other_departures_and_other_presidents_give_nothing():
     assert read("Ankara said any solution must begin with the departure of the foreign fighters.") == []
     assert read("The opposition said the process must begin with the removal of checkpoints.") == []
     assert read("Washington said any solution in Venezuela must begin with the departure of Maduro.") == []
+
+
+# --- who governs Syria is for the Syrians alone; forcing him out from outside is a mistake (Assad may stay) ------
+
+def test_syrians_alone_decide_who_governs_and_forcing_him_out_is_a_mistake():
+    assert read("Lavrov said it is for Syrians alone to settle who governs them.") == [("russia", "assad_role", 1)]
+    assert read("Tehran said the Syrian people themselves must choose who leads them.") == [("iran", "assad_role", 1)]
+    assert read("Russian officials said any attempt to force Assad out from the outside would be a mistake.") == [
+        ("russia", "assad_role", 1)]
+    assert read("Tehran said efforts to topple the Syrian president were illegitimate.") == [("iran", "assad_role", 1)]
+
+
+def test_elections_without_him_other_targets_and_other_countries_give_nothing():
+    assert read("Washington said the Syrian people should decide who leads them in free elections without Assad.") == []
+    assert read("Moscow said any attempt to force the rebels out of the city would be a mistake.") == []
+    assert read("Syrians alone will decide who wins the football cup, the minister joked.") == []
+    assert read("Moscow said any attempt to force Maduro out of Venezuela would be a mistake.") == []
