@@ -32,7 +32,7 @@ def test_working_with_others_or_the_opposition_working_gives_no_engagement():
     assert read("Kenya's president said he would work with the opposition on electoral reform in Nairobi.") == []
 
 
-def test_a_promise_to_work_with_a_partner_is_not_the_partners_stance():
+def test_a_promise_to_work_with_the_opposition_is_not_the_oppositions_stance():
     rows = read("Ankara said it would work with the opposition to prepare for the talks.")
     assert ("syrian_opposition", "negotiations", 1) not in rows
     rows = read("Washington said it would work with the rebel groups to prepare for negotiations.")

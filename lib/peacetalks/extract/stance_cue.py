@@ -357,11 +357,13 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             works = _COOPERATES.search(text, max(clause.start, g.start - 30), g.start) if within or before_cue else None
             # an offer to work with somebody is the offer's ("Iran is ready to work with Saudi Arabia to ..."): the
             # partner has not said yes
-            # (or promised: "Ankara would work with the opposition to prepare for talks")
-            if works and not _OFFER_BEFORE.search(text, max(clause.start, works.start() - 30), works.start()) \
-                    and not _PROMISE_BEFORE.search(text, max(clause.start, works.start() - 30), works.start()):
+            if works and not _OFFER_BEFORE.search(text, max(clause.start, works.start() - 30), works.start()):
+                # the opposition an actor promises to work with has said nothing ("Ankara would work with the
+                # opposition to prepare for talks": Ankara engages it, see the codebook); a state partner shares it
+                promised = _PROMISE_BEFORE.search(text, max(clause.start, works.start() - 30), works.start())
                 held.extend((a, g.speaker(a)) for a in g.actors
-                            if a != NOBODY and a not in issue.not_held_by and a not in dict(held))
+                            if a != NOBODY and a not in issue.not_held_by and a not in dict(held)
+                            and not (promised and a == _OPPOSITION))
     if polarity != 1 and trailing:
         held = [(a, s) for a, s in held if a not in trailing]
         if not held:
