@@ -19,7 +19,7 @@ from peacetalks.extract.stance_polarity import (
 from peacetalks.extract.stance_speech import _content_holder, _REPORTED_VERB_PARTS, Speech
 from peacetalks.extract.stance_words import (
     _ACCORDING_TO, _AS_DEMANDED_AFTER, _AS_DEMANDED_BEFORE, _back_words, _CONDITION_AFTER, _CONDITIONED_ISSUES, _COOPERATES, _DOCUMENT_BY, _GOVERNMENT, _IN_RELATIVE,
-    _is_past_verb, _NEITHER_NOR, _NEW_CLAUSE, _OBJECT_RELATIVE, NOBODY, _PAST_VERB_END, _OFFER_BEFORE, _OPPOSITION, _PARTICIPLE, _PARTNER_GAP,
+    _is_past_verb, _NEITHER_NOR, _NEW_CLAUSE, _OBJECT_RELATIVE, NOBODY, _PAST_VERB_END, _OFFER_BEFORE, _PROMISE_BEFORE, _OPPOSITION, _PARTICIPLE, _PARTNER_GAP,
     _preceding_word, _PRECONDITION_BEFORE, _PREPOSITIONS, _PRONOUN_BEFORE, _REQUEST_AT, _REQUEST_BEFORE, _SAID_THAT, _UNDECIDED, _URGED,
     _URGED_BY, _VIEW_VERB, _WORD,
 )
@@ -256,14 +256,18 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             # an offer to work with a partner is the offer's ("Iran is ready to work with Saudi Arabia to keep the
             # truce"): the partner has not said yes (the opposition stays, for who engages it)
             offered = _OFFER_BEFORE.search(text, max(clause.start, start - 30), start) is not None
+            # a refusal to sit or meet with a partner is the refuser's alone ("the rebels refused to sit at the same
+            # table with the regime delegation": the regime refused nothing)
+            refused = negators.search(folded, max(clause.start, _back_words(text, start, 3)), start) is not None
             for g in inside:
                 partner = _preceding_word(text, g.start, start) in {"with", "meet", "met"}
-                if offered and partner and _OPPOSITION not in g.actors:
+                if (offered or refused) and partner and _OPPOSITION not in g.actors:
                     continue
                 if not _is_object(text, g, start) or partner:
                     add(g)
             after = [g for g in groups if end <= g.start <= end + 40 and g.start < clause.end
-                     and _preceding_word(text, g.start, end) not in _PREPOSITIONS - {"with", "from"}]
+                     and _preceding_word(text, g.start, end) not in _PREPOSITIONS - {"with", "from"}
+                     and not (refused and _preceding_word(text, g.start, start) in {"with", "as"})]
             if after:
                 add(after[0])
             if _OPPOSITION in holders and _OPPOSITION not in met:
@@ -354,8 +358,12 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             # an offer to work with somebody is the offer's ("Iran is ready to work with Saudi Arabia to ..."): the
             # partner has not said yes
             if works and not _OFFER_BEFORE.search(text, max(clause.start, works.start() - 30), works.start()):
+                # the opposition an actor promises to work with has said nothing ("Ankara would work with the
+                # opposition to prepare for talks": Ankara engages it, see the codebook); a state partner shares it
+                promised = _PROMISE_BEFORE.search(text, max(clause.start, works.start() - 30), works.start())
                 held.extend((a, g.speaker(a)) for a in g.actors
-                            if a != NOBODY and a not in issue.not_held_by and a not in dict(held))
+                            if a != NOBODY and a not in issue.not_held_by and a not in dict(held)
+                            and not (promised and a == _OPPOSITION))
     if polarity != 1 and trailing:
         held = [(a, s) for a, s in held if a not in trailing]
         if not held:

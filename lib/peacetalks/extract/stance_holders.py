@@ -333,7 +333,33 @@ def introduced_speakers(body: str, codebook: Codebook) -> frozenset[str]:
         if len(words) <= 6 and not _TITLE_BREAK.search(gap) and not _FORMER.search(body, lo, m.start) \
                 and all(_title_word(w) or w == "of" for w in words):
             bound.add(m.speaker)
+        elif _APPOSED_TITLE_BEFORE.fullmatch(gap) and not _FORMER.search(body, lo, m.start) \
+                and _titled(body[before.start:before.end + gap.index(",")]):
+            bound.add(m.speaker)  # "Syria's foreign minister, Walid al-Moualem", "the US secretary of state, John Kerry"
+    for m, after in zip(mentions, mentions[1:]):
+        if m.speaker is None or after.speaker is not None or after.actor != m.actor or codebook.in_office(m, None):
+            continue
+        title = _APPOSED_TITLE_AFTER.match(body, m.end)
+        if title is not None and title.end("owner") == after.start:
+            rest = _APPOSED_TITLE_REST.match(body, after.end)
+            if rest is not None and _titled(body[after.start:rest.end()]) and not _FORMER.search(rest.group(0)):
+                bound.add(m.speaker)  # "Sergei Lavrov, Russia's foreign minister, said"
     return frozenset(bound)
+
+
+# an apposed title before the name: "'s foreign minister, Walid al-" (the title, a comma, given names and particles)
+_APPOSED_TITLE_BEFORE = re.compile(r"(?:'s|’s)?(?:\s+[\w.]+){0,5},\s+(?:[A-Z][\w'’.-]*\s+|(?:al|bin|ibn|el|de)-?\s*){0,3}")
+# an apposed title after the name: ", Russia's foreign minister" / ", the US secretary of state"
+_APPOSED_TITLE_AFTER = re.compile(r",\s+(?:the\s+)?(?P<owner>)")
+_APPOSED_TITLE_REST = re.compile(r"(?:'s|’s)?(?:\s+[\w.]+){0,5}?(?=\s*[,.;]|\s+(?:said|says|told|who|has|had|was|is)\b)")
+
+
+def _titled(words_text: str) -> bool:
+    """Whether a run of words is a title ("Syria's foreign minister", "the US secretary of state"): all title
+    words or names (or "of"), one of them an office's own word."""
+    words = [w for w in _WORD.findall(words_text.replace("'s", " ").replace("’s", " ")) if w.lower() != "the"]
+    return bool(words) and all(_title_word(w) or w == "of" for w in words) \
+        and any(w.lower() in _TITLE_WORDS for w in words)
 
 
 _PHRASE_BREAK = re.compile(r"[,;:()\"“”.!?]|\b(?:and|or|with|to|for|by|that|who|which|said|says)\b")
@@ -494,6 +520,13 @@ def antecedent(text: str, groups: list[Group], lo: int, cue_start: int) -> Group
     return before[-1] if before else None
 
 
+# a document as the subject of a verb of saying: "The statement said", "A joint communique, read by ..., stated that"
+_DOCUMENT_SAID = re.compile(r"\W*(?:the|a|an|their|its)\s+(?:[\w-]+\s+){0,3}?(?:statement|communiqu[eé]|declaration|"
+                            r"document|text)\b(?:,[^,;]{0,80},)?\s+(?:said|says|stated|states|added|noted|declared|read)"
+                            r"\s+(?:that\s+)?", re.IGNORECASE)
+_THEY = re.compile(r"they\b", re.IGNORECASE)
+
+
 def _analyse(text: str, mentions: list[Mention], previous: Callable[[], Group | None], clauses: list[Clause]
              ) -> tuple[list[Group], list[Group | None], list[Group | None]]:
     """Noun groups, each clause's subject (its own, or the one it takes from a neighbour: "..., but it
@@ -523,6 +556,13 @@ def _analyse(text: str, mentions: list[Mention], previous: Callable[[], Group | 
         elif subject is None and _PLURAL_START.match(head):
             # "The three countries also agreed ...": the actors named together just before, if a list it was
             # (also at the end of the paragraph before: "Turkey and Iran held talks. || The two sides said ...")
+            taken = subjects[-1] if subjects and subjects[-1] else previous(across=True)
+            if taken is not None and len([a for a in taken.actors if a != NOBODY]) < 2:
+                taken = None
+        elif subject is None and (said := _DOCUMENT_SAID.match(head)) is not None \
+                and (_PLURAL_START.match(head[said.end():]) or _THEY.match(head, said.end())):
+            # "The statement said the three countries supported ...": a document speaks for those who issued it,
+            # the actors named together just before (a list, as for "The three countries ..." above)
             taken = subjects[-1] if subjects and subjects[-1] else previous(across=True)
             if taken is not None and len([a for a in taken.actors if a != NOBODY]) < 2:
                 taken = None

@@ -181,7 +181,8 @@ _REPORTED_VERB_PARTS = {"has", "have", "had", "will", "would", "was", "were", "i
 
 # a text the parties draw up or sign, whose content a speaker reports as the speaker's own position
 _DOCUMENT = re.compile(r"\W*(?:the|this|that|a|an|our|its|their|his|her)\s+(?:\w+\s+)?(?:agreement|plan|deal|document|"
-                       r"proposal|draft|resolution|communiqu[eé]|roadmap|road map|declaration|accord|initiative)\b",
+                       r"proposal|draft|resolution|communiqu[eé]|roadmap|road map|declaration|accord|initiative|wording|text|"
+                       r"statement|language|formula|framework|terms)\b",
                        re.IGNORECASE)
 
 
@@ -278,6 +279,7 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
         return frame.speaker  # "... said there was no point in going to Geneva": nobody else is named
     if _DOCUMENT.match(tail):
         return frame.speaker  # "The minister said the accord would not require Assad's departure": the speaker's reading of a text
+        # (also "said the wording meant Assad would have to step aside")
     body = _OWN_BODY.match(tail)
     if body is not None and set(frame.speaker.actors) & _OWN_BODY_ACTORS[body["noun"].lower()] \
             and not any(frame.content_start <= g.start < cue_start for g in groups):

@@ -94,8 +94,9 @@ _TITLE_WORDS = {"foreign", "minister", "ministry", "deputy", "president", "prime
 
 def _title_word(word: str) -> bool:
     """A word that may stand in a title or name between two names of one actor ("Russian Foreign Minister
-    Sergei Lavrov"): capitalised, or a title's own word; a verb in lower case ("heads", "told") ends it."""
-    return word[:1].isupper() or word.lower().strip("'’.") in _TITLE_WORDS or word[:1].isdigit()
+    Sergei Lavrov"): capitalised, or a title's own word (also as a name's particle "al-", "bin-" before the
+    surname: "Foreign Minister Adel al-Jubeir"); a verb in lower case ("heads", "told") ends it."""
+    return word[:1].isupper() or word.lower().strip("'’.-") in _TITLE_WORDS or word[:1].isdigit()
 
 
 NOBODY = ""  # the actor of a mention that speaks for no actor of the codebook (see `actor_mentions`)
@@ -225,6 +226,11 @@ _COOPERATES = re.compile(r"\b(?:work|works|worked|working|cooperat\w*|co-operat\
 _OFFER_BEFORE = re.compile(r"\b(?:ready|willing|prepared|eager|keen|offer\w*|want\w*|wish\w*|hop\w*|seek\w*|sought|"
                            r"propos\w*|invit\w*|ask\w*|urg\w*)\s+(?:\w+\s+)?to\s+\Z", re.IGNORECASE)
 
+
+# a modal before the verb of working together: the holder's intention ("Ankara would work with the opposition to
+# prepare for talks"), which its partner has not yet taken up
+_PROMISE_BEFORE = re.compile(r"\b(?:will|would|shall|could|can|may|might|’ll|'ll)\s+(?:\w+ly\s+)?(?:continue\s+to\s+)?\Z",
+                             re.IGNORECASE)
 
 _PARTNER_GAP = {"to", "on", "in", "over", "for", "the", "a", "an"}  # between a partner and the cue ("with Russia to keep")
 
