@@ -99,8 +99,8 @@ def test_body_keeps_every_paragraph_in_order(seeds, article_id):
 @pytest.mark.parametrize("article_id", sorted(FURNITURE))
 def test_body_drops_the_furniture(seeds, article_id):
     body = seeds.articles.set_index("id").loc[article_id, "body"] + "\n"
-    for furniture in FURNITURE[article_id]:
-        assert furniture not in body
+    for line in FURNITURE[article_id]:
+        assert line not in body
 
 
 def test_paragraph_broken_across_lines_is_joined(seeds):
@@ -112,7 +112,7 @@ def test_paragraph_broken_across_lines_is_joined(seeds):
 
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
-from peacetalks.parse import page as parsing  # noqa: E402
+from peacetalks.parse import furniture, page as parsing  # noqa: E402
 from peacetalks.parse.dates import WEEKDAYS, find_dates  # noqa: E402
 from peacetalks.text import fold  # noqa: E402
 
@@ -175,9 +175,9 @@ def spans(match):
 @given(st.one_of(LINES, CREDITS, OPENINGS))
 def test_folded_furniture_tail_and_credit_patterns_match_as_the_plain_ones(line):
     folded = fold(line)
-    plain = parsing._FURNITURE_OPENING.match(line) or parsing._FURNITURE_INSIDE.match(line)
-    assert parsing.is_furniture(line) == parsing.is_furniture(line, folded) == bool(plain)
-    assert spans(parsing._TAIL_FOLDED.match(folded)) == spans(parsing._TAIL.match(line))
+    plain = furniture._FURNITURE_OPENING.match(line) or furniture._FURNITURE_INSIDE.match(line)
+    assert furniture.is_furniture(line) == furniture.is_furniture(line, folded) == bool(plain)
+    assert spans(furniture._TAIL_FOLDED.match(folded)) == spans(furniture._TAIL.match(line))
     plain_credit = parsing._CREDIT.search(line) if len(line) <= parsing.FURNITURE_MAX else None
     assert spans(parsing._credit(line, folded)) == spans(parsing._credit(line)) == spans(plain_credit)
 

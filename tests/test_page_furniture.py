@@ -7,15 +7,16 @@ import re
 
 import pytest
 
-from peacetalks.parse import page as parsing
+from peacetalks.parse import furniture
 from peacetalks.extract.casualties import extract_casualties
-from peacetalks.parse.page import furniture_rules, parse_article
+from peacetalks.parse.furniture import furniture_rules
+from peacetalks.parse.page import parse_article
 
 from helpers import LEAD, SECOND, TITLE, page
 
 RULES = furniture_rules()
-SECTIONS = {"line": parsing._FURNITURE_OPENING, "inside": parsing._FURNITURE_INSIDE, "tail": parsing._TAIL,
-            "foot_stamp": parsing._FOOT_STAMP}
+SECTIONS = {"line": furniture._FURNITURE_OPENING, "inside": furniture._FURNITURE_INSIDE, "tail": furniture._TAIL,
+            "foot_stamp": furniture._FOOT_STAMP}
 
 
 def test_every_rule_has_a_name_and_examples_both_ways():
@@ -50,9 +51,9 @@ def test_the_compiled_sections_agree_with_each_rule(rule):
 @pytest.mark.parametrize("rule", [r for r in RULES if r.section == "clock"], ids=lambda rule: rule.name)
 def test_clock_rules_through_is_clock(rule):
     for example in rule.match:
-        assert parsing.is_clock(example)
+        assert furniture.is_clock(example)
     for example in rule.no_match:
-        assert not parsing.is_clock(example)
+        assert not furniture.is_clock(example)
 
 
 FURNITURE_KINDS = {

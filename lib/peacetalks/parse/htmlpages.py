@@ -38,7 +38,8 @@ from peacetalks.sources.catalog import CatalogEntry, Event
 from peacetalks.parse.dates import FoundDate, date_in_url, find_dates
 from peacetalks.parse.dating import DateDecision, decide_date
 from peacetalks.parse.outlets import load_outlets
-from peacetalks.parse.page import DATELINE, ParsedArticle, is_furniture
+from peacetalks.parse.furniture import is_furniture
+from peacetalks.parse.page import DATELINE, ParsedArticle
 
 UTC_SPREAD = dt.timedelta(hours=10)
 """How far a publisher's local time may be from a UTC timestamp it writes (see the module's docstring)."""
