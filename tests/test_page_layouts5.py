@@ -309,3 +309,25 @@ def test_the_outlets_name_in_a_bar_over_the_headline():
 ])
 def test_a_date_over_the_headline_with_no_label_or_time_needs_the_text_to_agree(lead, expected):
     assert read(page("Selby Post", "Tuesday, May 3, 2016", HEAD, lead, MORE)) == (HEAD, "Selby Post", expected)
+
+
+def test_a_local_paper_reprinting_an_agency_story_is_the_publisher_and_the_agency_the_wire():
+    # the agency is named under the byline and credited in the dateline; its copyright closes the story
+    text = page("Skip to content", "The Tarnby Courier", "Home | Local | Region | Sport | Opinion", HEAD,
+                "Posted May 3, 2016 10:12 AM", "By TOMAS VELL", "Norland News Agency",
+                "PORT SELBY, May 3 (Norland) - " + LEAD, MORE, THIRD,
+                "Follow Tomas Vell on Twitter.", "Copyright 2016 Norland News Agency. All rights reserved.")
+    parsed = parse_article(text)
+    assert (parsed.source, parsed.wire) == ("The Tarnby Courier", "Norland News Agency")
+    assert read(text) == (HEAD, "The Tarnby Courier", "2016-05-03")
+
+
+def test_the_agency_s_own_page_is_published_by_the_agency():
+    text = page(HEAD, "May 3, 2016", "By Tomas Vell", "Norland News Agency", "PORT SELBY, May 3 (Norland) - " + LEAD,
+                MORE, "Copyright 2016 Norland News Agency. All rights reserved.")
+    assert parse_article(text).source == "Norland News Agency"
+
+
+def test_following_a_reporter_does_not_name_the_publisher():
+    text = page(HEAD, "May 3, 2016", LEAD, MORE, "Follow Mara Quist on Twitter", "Follow the Selby Ledger on Twitter")
+    assert parse_article(text).source == "Selby Ledger"

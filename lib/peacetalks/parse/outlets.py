@@ -156,6 +156,10 @@ OUTLET_WORDS = frozenset(
     "monitor telegraph guardian chronicle broadcasting television channel weekly observer express mail review "
     "magazine newspaper wire today courier ledger dispatch bulletin examiner inquirer sentinel standard mirror "
     "messenger".split())
+# A news agency's name as agencies print it under a byline ("Meridian Press Agency", "Example News Service"): the
+# words of an agency's kind close a short capitalised name
+AGENCY_NAME = re.compile(r"(?:[A-Z][\w'\u2019.&-]*\s+){1,4}(?:Press\s+Agency|News\s+Agency|News\s+Service|Press\s+Service|"
+                         r"Wire\s+Service|Press\s+Association|Telegraph\s+Agency)")
 # Words of an appeal that are not an outlet's name ("Dear Reader", "Independent Journalism").
 _NOT_A_NAME = frozenset("dear reader readers our your us you this independent journalism quality free the today".split())
 
@@ -240,6 +244,8 @@ def source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
                 continue
             if pattern in (_PLACE_MASTHEAD, _NAME_AND_OUTLET, _SOURCE_LABEL) and not masthead_name(named.strip()):
                 continue
+            if pattern is _FOLLOW_US and not (masthead_name(named.strip()) or _squash(named) in outlets.known_names):
+                continue  # "Follow Jane Roe on Twitter": a reporter, not the outlet
             name = normalise_outlet(named, outlets)
             if name and not outlets.wire_named(name):
                 return name

@@ -22,7 +22,7 @@ from peacetalks.parse.headline import (_AFTER_DATE_NAME, _BYLINE_OPENS, _CLOCK_T
                                        _text_agrees, _top_masthead, _weekday_agrees, browser_titles)
 from peacetalks.parse.lines import (FURNITURE_MAX, at_most_words, clean_line, clean_lines, ends_sentence,
                                     is_title_case, words_of)
-from peacetalks.parse.outlets import (CAPS_DATELINE, CREDIT_DATELINE, OUTLET_WORDS, SLASH_DATELINE, Outlets,
+from peacetalks.parse.outlets import (AGENCY_NAME, CAPS_DATELINE, CREDIT_DATELINE, OUTLET_WORDS, SLASH_DATELINE, Outlets,
                                       masthead_and_slogan, masthead_name, site_name, source_in_lines, load_outlets,
                                       normalise_outlet)
 from peacetalks.text import fold
@@ -349,6 +349,15 @@ def _join_broken(paragraphs: list[str]) -> list[str]:
     return joined
 
 
+def _agency_line_of(credited: str, agency_line: str | None) -> str | None:
+    """The agency a dateline credits ("GENEVA, June 30 (Meridian) -"), when the page names it in full as an agency
+    under the byline ("Meridian Press Agency"): the story is the agency's, printed by the outlet of the page."""
+    credited = credited.strip(" .,;:()-\u2014\u2013")
+    if agency_line and credited and AGENCY_NAME.fullmatch(agency_line) and agency_line.lower().startswith(credited.lower()):
+        return agency_line
+    return None
+
+
 def parse_article(text: str) -> ParsedArticle:
     """Title, source, wire, url, body and opening of an article page dump."""
     outlets = load_outlets()
@@ -464,8 +473,8 @@ def parse_article(text: str) -> ParsedArticle:
             if _HEADER_OPENERS.match(clean) and at_most_words(clean, 12):
                 header.append(clean)
                 continue
-            if at_most_words(clean, 3) and outlets.wire_named(clean):
-                header.append(clean)  # the agency's name alone: "AFP", "Associated Press"
+            if at_most_words(clean, 3) and outlets.wire_named(clean) or at_most_words(clean, 6) and AGENCY_NAME.fullmatch(clean):
+                header.append(clean)  # the agency's name alone: "AFP", "Associated Press", "Meridian Press Agency"
                 agency_line = agency_line or clean
                 masthead = masthead or masthead_name(clean)
                 continue
@@ -491,7 +500,7 @@ def parse_article(text: str) -> ParsedArticle:
     for paragraph in paragraphs[:3]:
         dateline = CREDIT_DATELINE.match(paragraph) or SLASH_DATELINE.match(paragraph) or CAPS_DATELINE.match(paragraph)
         if dateline:
-            agency = outlets.wire_named(dateline.group("name"))
+            agency = outlets.wire_named(dateline.group("name")) or _agency_line_of(dateline.group("name"), agency_line)
             if agency:
                 wire = wire or agency
             else:
@@ -502,7 +511,10 @@ def parse_article(text: str) -> ParsedArticle:
         titled = next((site_name(tail, outlets) for other, tail in browser_titles(opening[:15]).values()
                        if other == pick), None) or normalise_outlet(titled_suffix, outlets)
     if source is None:
-        source = (dateline_source or titled or source_in_lines(cleaned, outlets) or normalise_outlet(masthead, outlets)
+        named_in_lines = source_in_lines(cleaned, outlets)
+        if named_in_lines is not None and masthead and named_in_lines in (wire, agency_line):
+            named_in_lines = None  # the agency's copyright over its story, on the page of the outlet that prints it
+        source = (dateline_source or titled or named_in_lines or normalise_outlet(masthead, outlets)
                   or outlets.outlet_of_url(url))
     if source is None:
         for clean in header:  # "Example Media November 10, 2014": an outlet's name before the date
@@ -517,8 +529,9 @@ def parse_article(text: str) -> ParsedArticle:
     if source is None and title is not None:
         source = normalise_outlet(_top_masthead(cleaned, folded, short, title), outlets)
 
-    if wire is None and agency_line and source is not None and outlets.wire_named(source) is None:
-        wire = outlets.wire_named(agency_line)  # an agency named alone under the headline of an outlet's page
+    if wire is None and agency_line and source is not None and outlets.wire_named(source) is None and source != agency_line:
+        # an agency named alone under the headline of an outlet's page
+        wire = outlets.wire_named(agency_line) or (agency_line if AGENCY_NAME.fullmatch(agency_line) else None)
     if source is None and agency_line:
         source = agency_line  # the agency's own page: nothing else names the publisher
 
