@@ -416,7 +416,7 @@ def _moscow_times(rng: random.Random, d: Draft, fix: Callable[[str], str]) -> tu
     text = (f"\n\n# {d.title}\n\n{d.day:%B} {d.day.day}, {d.day.year}\n\n**The**  **Moscow Times**\n\n{body}\n\n"
             f"Original url:\n\n<{url}>")
     if rng.random() < 0.4:
-        text = ("A message from The Moscow Times: readers keep us going.\n" + text + "\n\nSign up for the Friday newsletter\n\n"
+        text = ("Subscribe to The Moscow Times: our readers keep this newsroom open.\n" + text + "\n\nSign up for the Friday newsletter\n\n"
                 "A short digest of the week's reporting, analysis and opinion pieces, chosen by our editors "
                 "and sent to your inbox once a week, free of charge.\n"
                 "By subscribing you accept our terms of use\n")

@@ -95,7 +95,7 @@ _TITLE_WORDS = {"foreign", "minister", "ministry", "deputy", "president", "prime
 def _title_word(word: str) -> bool:
     """A word that may stand in a title or name between two names of one actor ("Russian Foreign Minister
     Sergei Lavrov"): capitalised, or a title's own word (also as a name's particle "al-", "bin-" before the
-    surname: "Foreign Minister Adel al-Jubeir"); a verb in lower case ("heads", "told") ends it."""
+    surname: "Deputy Minister Samir al-Haddad"); a verb in lower case ("heads", "told") ends it."""
     return word[:1].isupper() or word.lower().strip("'’.-") in _TITLE_WORDS or word[:1].isdigit()
 
 

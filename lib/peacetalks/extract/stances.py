@@ -336,7 +336,7 @@ def _referred_back(text: str, codebook: Codebook, bound: dt.date | Introduced | 
                       if f.content_start <= found.start() and found.end() <= f.content_end), None)
         subject = _content_holder(text, frame, groups, found.start()) if frame is not None else None
     if subject is None and voiced is not None and _FIRST_PERSON_SUBJECT.match(text, 0, found.start()):
-        subject = voiced()  # '"We support this initiative," he said': the quotation's speaker (named elsewhere)
+        subject = voiced()  # '"We fully back this plan," he said': the quotation's speaker (named elsewhere)
     if subject is None:
         return []
     polarity = -1 if found.group(1) else 1
