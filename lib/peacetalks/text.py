@@ -14,6 +14,19 @@ _ODD_CASES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})  # İ 
 _ESCAPE_OR_NAME = re.compile(r"\\N\{[^}]*\}|\\.|\(\?P[<=]\w+[>)]?", re.DOTALL)
 
 
+# English function words and the commonest verbs, in nearly every sentence of news: a set of cue strings with one
+# of them tells the prefilter almost nothing (phrases.choose: "led" is rare enough, "with" is not), and they say
+# nothing of what a line is about (parse.headline: the words a headline shares with the text)
+COMMON_WORDS = frozenset("""
+a about above after again against all also am an and any are as at be been before being below between both
+but by can could did do does doing down during each few for from further had has have having he her here
+hers him his how i if in into is it its itself just may me might more most must my no nor not now of off on
+once only or other our out over own same says said say she should so some such than that the their them then
+there these they this those through to too under until up very was we were what when where which while who
+whom why will with would you your
+""".split())
+
+
 def fold(text: str) -> str:
     """`text` lower-cased, keeping its length, for the patterns of `folded_pattern`.
 

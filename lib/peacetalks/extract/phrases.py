@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from peacetalks.text import COMMON_WORDS
+
 # between two words: white space, perhaps after a comma or a closing quotation mark, or before an opening one
 SEP = r"[,;]?[\"”’']?\s+[\"“‘']?"
 _GAP = re.compile(r"\{(\d+)-(\d+)(?: except ([^{}]+))?\}")
@@ -19,17 +21,6 @@ _TOKEN = re.compile(r"\((?P<group>[^()]*)\)(?P<optional>\?)?|(?P<gap>\{\d+-\d+(?
                     r"|\{any (?P<any>[^{}\s]+)\}|(?P<word>\S+)")
 TERM_REF = re.compile(r"\{([a-z_]+)\}")
 MIN_LITERAL = 3  # a string shorter than this is found almost everywhere: not worth looking for
-# English function words and the commonest verbs: in nearly every sentence of news, so a set of strings with
-# one of them tells the cue prefilter almost nothing (a word is judged by this list, not by its length:
-# "led" and "set" are rare enough, "with" and "have" are not)
-COMMON_WORDS = frozenset("""
-a about above after again against all also am an and any are as at be been before being below between both
-but by can could did do does doing down during each few for from further had has have having he her here
-hers him his how i if in into is it its itself just may me might more most must my no nor not now of off on
-once only or other our out over own same says said say she should so some such than that the their them then
-there these they this those through to too under until up very was we were what when where which while who
-whom why will with would you your
-""".split())
 
 
 class PhraseError(ValueError):

@@ -11,6 +11,7 @@ from peacetalks.parse.dates import FoundDate, WEEKDAYS, find_dates, month_day_me
 from peacetalks.parse.furniture import _BULLET, is_clock, is_furniture
 from peacetalks.parse.lines import at_most_words, ends_sentence, is_latin, is_title_case, words_of
 from peacetalks.parse.outlets import masthead_and_slogan, masthead_name, staff_signature
+from peacetalks.text import COMMON_WORDS
 
 _BYLINE_OPENS = re.compile(r"^(?:by|posted by|written by|author|reporter|reported by)\b:?\s+[A-Z]", re.I)
 
@@ -155,8 +156,7 @@ def browser_titles(opening: list[str]) -> dict[int, tuple[int, str]]:
 
 
 # Words too common to tell a headline's words from a menu's (the rest are compared with the text's words).
-_COMMON_WORDS = frozenset("this that with from have been were will would their there they them what when which "
-                          "into over after about more than some also said says news".split())
+_COMMON_WORDS = COMMON_WORDS | {"news"}  # and a page's own word for what it prints
 
 
 def _content_words(text: str) -> set[str]:
