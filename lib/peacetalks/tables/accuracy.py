@@ -94,11 +94,6 @@ def _value(value: Any) -> Any:
 
 # --- which cue fired ----------------------------------------------------------------------------------
 
-def _cue_name(issue: str, index: int, cue: Any) -> str:
-    name = getattr(cue, "name", None) or getattr(cue, "id", None)
-    return f"{issue} {name}" if name else f"{issue} #{index + 1}"
-
-
 def _cue_text(cue: Cue) -> str:
     """The cue as codebook.yaml writes it (its phrase), else its pattern; at most 90 characters."""
     source = cue.written or cue.pattern
@@ -110,14 +105,12 @@ def cue_of(codebook: Codebook, issue: str, polarity: int, quote: Any) -> tuple[s
     """The cue of the codebook that the quote of a stance matches (its name and phrase), found again by matching
     the issue's cues against the quote: a cue of the stance's polarity first, then one reversed by a negator.
     The stances table does not record the cue, so ("no cue in the quote", "") when none matches."""
-    text = "" if _value(quote) is None else str(quote)
-    cues = list(getattr(codebook.issues.get(issue), "cues", ()) or ())
+    folded = fold("" if _value(quote) is None else str(quote))
+    cues = codebook.issues[issue].cues if issue in codebook.issues else ()
     for same in (True, False):
         for index, cue in enumerate(cues):
-            if (getattr(cue, "polarity", polarity) == polarity) != same:
-                continue
-            if cue.folded is not None and cue.folded.search(fold(text)):  # (its `needs` may lie outside the quote)
-                return _cue_name(issue, index, cue) + ("" if same else " (negated)"), _cue_text(cue)
+            if (cue.polarity == polarity) == same and cue.folded.search(folded):  # (its `needs` may lie outside the quote)
+                return f"{issue} #{index + 1}" + ("" if same else " (negated)"), _cue_text(cue)
     return "no cue in the quote", ""
 
 
