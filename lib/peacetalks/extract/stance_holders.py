@@ -37,9 +37,11 @@ _FINITE = re.compile(r"^(?:(?!\b(?:that|which|who|whom|when|because|if|where)\b)
 
 
 
-# matched against the folded sentence (see `words.folded_pattern`); every match has "by" or "between"
+# matched against the folded sentence (see `words.folded_pattern`); every match has "by", "between" or "of"
+# ("talks under the auspices of Russia and Turkey")
 _BY_AGENTS = folded_pattern(
     r"\b(?:\w+ed|held|put in place|set up|led|drawn up)\s+(?:(?:jointly|mainly|largely|chiefly)\s+)?by\b"
+    r"|(?<=\bunder )the\s+(?:auspices|sponsorship|guarantorship|mediation|patronage|aegis|chairmanship)\s+of\b"
     r"|\b(?:deal|agreement|accord|agreed|brokered|signed|reached|struck)\b(?:\s+\S+){0,4}?\s+between\b",
 )
 
@@ -620,8 +622,8 @@ _CLAUSE_LINK = re.compile(r",|\b(?:and|but|that|which|who|while)\b", re.IGNORECA
 
 
 def _passive_agents(folded: str, lo: int, hi: int) -> re.Match[str] | None:
-    """The first "... by" / "... between" that introduces agents in the folded sentence's [lo, hi);
-    looked for only when the stretch has "by" or "between", which every match has."""
-    if folded.find("by", lo, hi) == -1 and folded.find("between", lo, hi) == -1:
+    """The first "... by" / "... between" / "under the auspices of" that introduces agents in the folded sentence's
+    [lo, hi); looked for only when the stretch has "by", "between" or "of", one of which every match has."""
+    if folded.find("by", lo, hi) == -1 and folded.find("between", lo, hi) == -1 and folded.find(" of ", lo, hi) == -1:
         return None
     return _BY_AGENTS.search(folded, lo, hi)

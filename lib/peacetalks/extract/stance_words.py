@@ -266,10 +266,12 @@ _REQUEST_AT = re.compile(rf"{_REQUEST_NOUN}\s+(?:to|for)\b")
 
 
 # a verb of urging and whom it urges, right before the cue ("called on the government to", "urged both sides
-# not to"): what follows is the urger's position, not the addressee's (matched in the folded sentence)
+# not to"), or the second of two verbs it urges ("challenged the regime to sign the text and hand power to ..."):
+# what follows is the urger's position, not the addressee's (matched in the folded sentence)
 _URGED = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|ask(?:s|ed|ing)?|"
-                    r"encourag(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to|demand(?:s|ed|ing)?\s+that|exhort(?:s|ed|ing)?)"
-                    r"\s+(?:[\w'’.-]+\s+){1,8}?(?:to\s+|not\s+to\s+|should\s+(?:not\s+)?)\Z")
+                    r"encourag(?:e|es|ed|ing)|challeng(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to|demand(?:s|ed|ing)?\s+that|exhort(?:s|ed|ing)?)"
+                    r"\s+(?:[\w'’.-]+\s+){1,8}?(?:to\s+|not\s+to\s+|should\s+(?:not\s+)?)"
+                    r"(?:(?:[\w'’.-]+\s+){1,8}?and\s+)?\Z")
 
 
 # a cue that opens with a verb of urging, read in the passive when "be" stands before it ("was urged by Ankara to")
