@@ -238,6 +238,8 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             agents = None  # "declared the ceasefire over citing violations committed by ...": another verb's agent
         elif agents and agents.start() > end and _CLAUSE_LINK.search(text, end, agents.start()):
             agents = None  # "... to cede power, and that the terms set by ...": another clause's agent
+        if agents and agents.start() >= end and agents.group().startswith("the "):
+            agents = None  # "ready to negotiate under the auspices of the UN": who would host them, not who holds the cue
         if agents and "guarantor" in folded[start:agents.start()]:
             agents = None  # "guarantors of a deal between X and Y": the guarantors are a third party, not X and Y
             # (but "under the guarantorship of X and Y" names X and Y as the guarantors)

@@ -437,6 +437,15 @@ def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None
         if named is not None and named.end <= hi and (named.start == officials.end() or (
                 named.start < officials.end() and text[named.start:officials.end()].strip().lower() == "the")):
             return named
+    titled = _TITLED_PERSON_SUBJECT.match(text, lo)
+    if titled is not None:  # "Ahmad Jarba, the head of the National Coalition, urged ...": the body the person heads
+        # (the name may take the "the" the title's pattern read: "the head of the opposition coalition")
+        named = next((g for g in groups if g.end > titled.end()), None)
+        if named is not None and named.end <= hi and (
+                len(_WORD.findall(text, titled.end(), named.start)) <= 1
+                or text[named.start:titled.end()].strip().lower() == "the") \
+                and _TITLE_CLOSE.match(text, named.end) and not any(named.end < g.start < hi for g in groups):
+            return named  # (unless another actor stands before the cue: "..., said Russia backs the truce")
     candidates = (g for g in groups if lo <= g.start and g.end <= hi
                   and not text.startswith("-", g.end)  # "Saudi-backed rebels": a modifier, not a subject
                   and not (_POSSESSIVE.search(text, g.start, g.end) and len(_WORD.findall(text, g.end, hi)) <= 1
@@ -482,6 +491,18 @@ _MEMBERS_OF_SUBJECT = re.compile(r"\W*(?:[\w'’-]+\s+){0,3}[\w'’-]+s,?\s+(?:i
 _OFFICIALS_OF_SUBJECT = re.compile(
     r"\W*(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:ministers?|leaders?|envoys?|presidents?|heads?|representatives?|delegations?"
     r"|officials?|diplomats?|delegates?|ambassadors?|negotiators?)\s+(?:of|from)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+# a clause-initial person's name with a title of a body in apposition ("Ahmad Jarba, the head of ", "Maria Zakharova, a
+# spokeswoman for the "): the body follows, and the apposition closes with a comma (see `_TITLE_CLOSE`)
+_TITLED_PERSON_SUBJECT = re.compile(
+    r"\W*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:head|leader|chief|chairman|chairwoman|president|spokesman|spokeswoman|spokesperson|member|envoy|representative"
+    r"|negotiator|coordinator|secretary|minister|ambassador)s?\s+(?:of|for|to)\s+(?:the\s+)?")
+
+
+# what may close that apposition after the body's name: a comma, or the body's own part first ("'s political committee,")
+_TITLE_CLOSE = re.compile(r"(?:(?:'s|’s)?(?:\s+[\w-]+){0,3})?,")
 
 
 # the one word after a possessive owner that names a body or a person acting for it ("the opposition's delegation")

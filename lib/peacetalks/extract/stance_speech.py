@@ -44,6 +44,10 @@ def speech_frames(text: str, folded: str, clause: Clause, groups: list[Group], c
             before = [g for g in in_clause if g.end <= verb.start() and verb.start() - g.end <= 90
                       and _RELATIVE_BETWEEN.fullmatch(text, g.end, verb.start())
                       and not _is_object(text, g, clause.start)][-1:]
+        if not before and _NAME_APPOSITION.match(text, clause.start):
+            # "Ahmad Jarba, the head of the opposition coalition, said ...": the body of a person's title in apposition
+            before = [g for g in in_clause if g.end <= verb.start() and _APPOSITION_CLOSE.fullmatch(text, g.end, verb.start())
+                      and not _is_object(text, g, clause.start)][-1:]
         after = [g for g in in_clause if g.start >= verb.end() and g.start - verb.end() <= 25]
         if before and _is_past_verb(_preceding_word(text, before[-1].start, clause.start)) \
                 and _AND_ONLY.fullmatch(text, before[-1].end, verb.start()):
@@ -63,6 +67,12 @@ def speech_frames(text: str, folded: str, clause: Clause, groups: list[Group], c
         elif after and len(_WORD.findall(text[after[0].end:clause.end])) <= 6:
             frames.append(Speech(after[0], clause.start, verb.start()))
     return frames
+
+
+# a clause that opens with a person's name and a comma ("Ahmad Jarba, the head of ..."), and what closes the apposition
+# after the body's name, before the verb of speech (", ", "'s political committee, ")
+_NAME_APPOSITION = re.compile(r"\W*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s")
+_APPOSITION_CLOSE = re.compile(r"(?:(?:'s|’s)(?:\s+[\w-]+){0,3})?,\s*")
 
 
 # what may follow "X said" when what was said came before: the source of the report, not its content
