@@ -95,12 +95,21 @@ class Quotation:
 _QUOTATION = re.compile(r"[\"“]([^\"“”\n]{40,3000}?)[\"”]")
 
 
+# a short quotation that opens a sentence and closes with its own punctuation, attributed by a pronoun right after it
+# ('"Assad will have to go," she said.'); a shorter quoted phrase elsewhere is a scare quote or a term ('"terrorists"')
+_SHORT_QUOTATION = re.compile(r"(?:^|(?<=\n)|(?<=[.!?]\s))[\"“]([^\"“”\n]{8,39}?[,.!?])[\"”]")
+
+
 def _quotation_matches(body: str) -> list[re.Match[str]]:
-    """The matches of _QUOTATION in `body`; each opens with a quotation mark, so a body with none
-    (most generated articles) is not scanned."""
+    """The matches of _QUOTATION in `body`, with those of _SHORT_QUOTATION that a pronoun attributes ('"...," he said')
+    and that overlap none of them, in order; each opens with a quotation mark, so a body with none (most generated
+    articles) is not scanned."""
     if '"' not in body and "“" not in body:
         return []
-    return list(_QUOTATION.finditer(body))
+    found = list(_QUOTATION.finditer(body))
+    short = [m for m in _SHORT_QUOTATION.finditer(body) if _PRONOUN_SAID.match(body, m.end())
+             and not any(q.start() < m.end() and m.start() < q.end() for q in found)]
+    return sorted(found + short, key=lambda m: m.start()) if short else found
 
 
 def quotations(body: str, codebook: Codebook, published: dt.date | None = None) -> list[Quotation]:
@@ -138,6 +147,12 @@ def last_person(body: str, pos: int, codebook: Codebook, published: dt.date | In
     if not people:
         # nobody named: a person named by a title of an actor ("the Russian foreign minister", "the US envoy")
         people = [m for m in mentions if _PERSON_TITLE.match(text, m.end)]
+    # in the quotation's own paragraph, the last person named as the subject of a verb of speech ("Clinton said the
+    # deal meant Assad would go. '...,' she said"): a person named after it in that paragraph is what was said about
+    paragraph = text.rfind("\n\n") + 1
+    speaking = [m for m in people if m.start >= paragraph and _SPEAKS_NEXT.match(text, m.end)]
+    if speaking and people[-1] is not speaking[-1]:
+        people = people[:people.index(speaking[-1]) + 1]
     if not people or people[-1].actor == NOBODY:
         return None
     last = people[-1]
@@ -168,12 +183,21 @@ _PRONOUN_SAID = re.compile(r"[,.!?]?[\"”]?\s*(?:,\s*)?(?:(?:he|she)\s+(?:said|
                            r"argued|explained|noted|declared)|(?:said|added|told)\s+(?:he|she))\b", re.IGNORECASE)
 
 
+# a verb of speech right after a name, perhaps after a title in apposition ("Clinton said", "Kerry, the US envoy, told")
+_SPEAKS_NEXT = re.compile(r"(?:\s*,[^,.;\"“”]{3,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|stressed|insisted|warned)\b")
+
+
 _PERSON_REACH = 1500  # how far back (characters) the person a pronoun names is looked for
 
 
+_AUXILIARY = r"(?:is|was|are|were|has|had|have|will|would|could|should|must|can|may|might)\b"
+
+
 # somebody else introduced as a speaker between that person and the quotation ("Jamil said", "an aide told")
-_OTHER_SPEAKER = re.compile(r"(?:\b[A-Z][\w'’-]+|\b(?:an?|the)\s+\w+)\s+(?:said|says|told|added|stressed|insisted|warned)\b"
-                            r"|\b(?:said|says|told|added)\s+(?:an?|the)\s+\w+")
+_OTHER_SPEAKER = re.compile(r"(?:\b[A-Z][\w'’-]+,?|\b(?:an?|the)\s+\w+)\s+(?:said|says|told|added|stressed|insisted|warned)\b"
+                            # (the inverted '"...," said the minister.', not a name's own "said the plan was flawed")
+                            r"|\b(?:said|says|told|added)\s+(?:an?|the)\s+(?:(?!" + _AUXILIARY + r")[\w'’-]+\s+){0,2}"
+                            r"(?!" + _AUXILIARY + r")[\w'’-]+\s*[.,;]")
 
 
 _THIRD_PERSON = re.compile(r"\b(?:he|she|it|they|both|its|his|her|their|the\s+pair|the\s+(?:two|three|four|five)?\s*(?:countries|"
