@@ -262,6 +262,7 @@ def _named_before(body: str, sentences: list[Sentence], index: int, spots: CueSp
     found = _REFERS_BACK.search(body, sentence.start, sentence.end)
     heads = _REFERRED_HEAD.findall(found.group().lower()) if found is not None else []
     noun = heads[-1] if heads else None
+    agreed = found is not None and _AGREED_TEXT.search(found.group()) is not None
     nearest: str | None = None
     for before in sentences[max(0, index - _REFER_REACH):index][::-1]:
         if before.paragraph < paragraph - _REFER_REACH:
@@ -270,7 +271,8 @@ def _named_before(body: str, sentences: list[Sentence], index: int, spots: CueSp
         if not cues:
             continue
         text = body[before.start:before.end]
-        named = _issue_named(text, cues, lists)
+        # (a deal or a plan is never about Assad's own role: see `_AGREED_TEXT`)
+        named = _issue_named(text, [c for c in cues if c.issue != "assad_role"] if agreed else cues, lists)
         if named is None:
             continue
         if noun is not None and noun in text.lower():
@@ -278,6 +280,11 @@ def _named_before(body: str, sentences: list[Sentence], index: int, spots: CueSp
         if nearest is None:
             nearest = named
     return nearest or None
+
+
+# the nouns of a text agreed or proposed, which may refer back to a deal on talks, a truce or a transition
+_AGREED_TEXT = re.compile(r"\b(?:deal|agreement|accord|plan|proposal|initiative|roadmap|road\s+map|resolution|communiqu[eé])s?\b",
+                          re.IGNORECASE)
 
 
 # the head noun of what a sentence refers back to ("the envoy's proposals": "proposal"), to find it named before
@@ -316,6 +323,10 @@ def _referred_back(text: str, codebook: Codebook, bound: dt.date | Introduced | 
     if found is None or _YES_NO_QUESTION.match(text):
         return []
     taken = [h for h in before if h.polarity == 1 and h.actor != NOBODY]
+    if _AGREED_TEXT.search(found.group()):
+        # "the deal", "the plan": a text the parties agree on, about talks, a truce or a transition, never about Assad's
+        # own role ("Lavrov said only Syrians can decide his fate. The Council endorsed the deal.": the truce's deal)
+        taken = [h for h in taken if h.issue != "assad_role"]
     if taken:
         issue = min(taken, key=lambda h: h.cue_start).issue  # (of two at one place, the first read: the cue's own issue)
     elif named is not None:
