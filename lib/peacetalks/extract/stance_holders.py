@@ -456,7 +456,11 @@ def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None
     if first is None:
         return None
     if len(_WORD.findall(text, lo, first.start)) <= 4:
-        return first
+        # (unless a clause of its own, "and Turkey", stands right before the cue: "Russia urged the rebels to leave
+        # and Turkey backed the plan")
+        own = [g for g in groups if first.end < g.start and g.end <= hi and _AND_BEFORE.search(text, lo, g.start)
+               and not _WORD.findall(text, g.end, hi)]
+        return own[-1] if own else first
     if not lo and text[:2].isupper():  # after a dateline ("GENEVA, May 2 (Agency) -"), the sentence starts anew
         dateline = DATELINE.match(text)
         if dateline and len(_WORD.findall(text, dateline.end(), first.start)) <= 4:

@@ -1,0 +1,176 @@
+"""Stance mechanisms of round 7 (recall on unseen text, issue 15): who holds a position and how it is named.
+Every sentence here is our own, written as general English; each mechanism has cases that must give a row and
+cases that must give nothing (other conflicts, questions, hypotheticals, someone else's stance, negated forms)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from peacetalks.extract.stances import extract_stances
+
+
+def read(body: str, published: str | None = "2016-02-10") -> list[tuple]:
+    date = dt.date.fromisoformat(published) if published else None
+    return sorted((r["actor"], r["issue"], r["polarity"]) for r in extract_stances("a", body, date))
+
+
+# --- branding the opposition as terrorists: the speaker dismisses it (engage_opposition -1) ---------------------
+
+def test_describing_the_opposition_as_terrorists_dismisses_it():
+    assert read("Syria's ambassador described the opposition delegation as representatives of terrorist groups.") == [
+        ("syrian_government", "engage_opposition", -1)]
+    assert read("Damascus portrayed several of the rebel groups as terrorist organisations on Monday.") == [
+        ("syrian_government", "engage_opposition", -1)]
+    assert read("The Syrian foreign minister spent the session denouncing the rebels as terrorists paid from abroad.") == [
+        ("syrian_government", "engage_opposition", -1)]
+
+
+def test_describing_something_else_as_terrorism_or_the_opposition_otherwise_gives_nothing():
+    assert read("Damascus described the shelling of opposition districts as a terrorist act.") == []
+    assert read("Damascus described the opposition delegation as divided and weak.") == []
+    # the opposition calling someone else a terrorist is not a stance on engaging the opposition
+    assert read("The National Coalition described the pro-government militias as terrorists.") == []
+
+
+# --- power handed to a transitional body -------------------------------------------------------------------
+
+def test_handing_power_to_a_transitional_body_backs_a_transition():
+    assert read("The National Coalition demanded that the government hand power to a transitional authority.") == [
+        ("syrian_opposition", "transition", 1)]
+    assert read("The opposition called for the transfer of all powers, including over the army, to a transitional "
+                "governing body.") == [("syrian_opposition", "transition", 1)]
+
+
+def test_handing_power_to_someone_else_is_no_transition():
+    assert read("The governor handed power to his deputy before leaving for Damascus.") == []
+    assert read("The opposition approved the transfer of powers to local councils.") == []
+
+
+# --- the second of two verbs an urging names is the urger's ------------------------------------------------
+
+def test_the_second_urged_verb_belongs_to_who_urges():
+    assert read("The opposition coalition urged the government delegation to sign the text immediately and hand "
+                "power to a transitional authority.") == [("syrian_opposition", "transition", 1)]
+    assert read("The National Coalition challenged the regime to hand over power to a transitional body.") == [
+        ("syrian_opposition", "transition", 1)]
+
+
+def test_a_new_subject_after_and_is_not_urged():
+    # "and Turkey backed ..." has a subject of its own: Turkey holds it, not Russia
+    assert read("Russia urged the rebels to leave the city and Turkey backed a transitional authority.") == [
+        ("turkey", "transition", 1)]
+
+
+# --- Assad's legitimacy and his fate left to the Syrians -----------------------------------------------------
+
+def test_lost_legitimacy_and_fate_for_the_syrians():
+    assert read("The US secretary of state repeated that the Syrian leader had lost the legitimacy to lead.") == [
+        ("united_states", "assad_role", -1)]
+    assert read("The Kremlin said it was up to the Syrian people to decide Assad's fate.") == [("russia", "assad_role", 1)]
+    assert read("Iran said it is for the Syrians alone to settle the president's future.") == [("iran", "assad_role", 1)]
+
+
+def test_legitimacy_and_fate_of_something_else_give_nothing():
+    assert read("The Kremlin said the league had lost the legitimacy to organise the tournament.") == []
+    assert read("The Kremlin said it was up to the Syrian people to decide the date of the vote.") == []
+    assert read("Is it up to the Syrian people to decide Assad's fate?") == []
+
+
+# --- talks under the auspices of an actor ------------------------------------------------------------------
+
+def test_talks_under_the_auspices_of_actors_are_theirs():
+    assert read("Talks between the two Syrian sides began on Monday in the Kazakh capital under the guarantorship of "
+                "Turkey and Russia.") == [("russia", "negotiations", 1), ("turkey", "negotiations", 1)]
+    assert read("Negotiations on Syria will resume in Geneva next week under the auspices of the United Nations.") == [
+        ("united_nations", "negotiations", 1)]
+
+
+def test_auspices_of_something_else_or_hoped_for_give_no_host():
+    assert read("Aid reached the besieged district under the auspices of the Red Crescent.") == []
+    # whoever would host talks the speaker is ready for has said nothing
+    assert read("Damascus said it was ready to negotiate under the auspices of the United Nations.") == [
+        ("syrian_government", "negotiations", 1)]
+    # another conflict's talks
+    assert read("Talks on Yemen resumed in Kuwait under the auspices of the United Nations.") == []
+
+
+# --- the opposition recognised in the passive -----------------------------------------------------------------
+
+def test_the_opposition_recognised_by_an_actor_is_engaged_by_it():
+    assert read("The National Coalition, which was recognised by the United States as the legitimate representative "
+                "of the Syrian people, met in Cairo.") == [("united_states", "engage_opposition", 1)]
+
+
+def test_recognised_in_another_sense_gives_nothing():
+    assert read("The rebels were recognised by Turkish border guards as they crossed at night.") == []
+
+
+# --- a person named with the title of a body speaks for that body -------------------------------------------
+
+def test_a_title_of_a_body_in_apposition_makes_the_person_speak_for_it():
+    assert read("Karim Haddad, the head of the National Coalition, said the opposition would attend the talks.") == [
+        ("syrian_opposition", "negotiations", 1)]
+    assert read("Rami Nasser, a member of the Coalition's political committee, said the group backs a transitional "
+                "authority.") == [("syrian_opposition", "transition", 1)]
+    assert read("Karim Haddad, the head of the National Coalition, urged the regime to hand power to a transitional "
+                "body.") == [("syrian_opposition", "transition", 1)]
+
+
+def test_what_the_titled_person_reports_of_another_actor_is_that_actors():
+    assert read("Karim Haddad, the head of the National Coalition, said Russia backs the truce.") == [
+        ("russia", "ceasefire", 1)]
+    assert read("Sami Aziz, a spokesman for the United Nations, said Iran backs the truce.") == [("iran", "ceasefire", 1)]
+
+
+# --- a short quotation attributed by a pronoun ----------------------------------------------------------------
+
+def test_a_short_quotation_attributed_by_a_pronoun_is_the_speakers():
+    body = 'Kerry said the deal cleared the way for a settlement. "Assad will still have to go," he told reporters.'
+    assert read(body) == [("united_states", "assad_role", -1)]
+    body = 'Lavrov spoke in Moscow on Monday. "The truce must be respected," he said.'
+    assert read(body) == [("russia", "ceasefire", 1)]
+
+
+def test_the_pronoun_is_the_speaker_not_the_person_spoken_of():
+    # Assad is named in what Kerry said, so "he" is Kerry, and Assad's government holds nothing
+    body = 'Kerry said the plan meant Assad would have to step aside. "The talks must go on," he said.'
+    assert ("syrian_government", "negotiations", 1) not in read(body)
+    assert ("united_states", "negotiations", 1) in read(body)
+
+
+def test_a_short_quotation_gives_nothing_for_a_question_another_speaker_or_an_unknown_date():
+    assert read('Lavrov spoke in Moscow on Monday. "Will the truce hold?" he asked.') == []
+    body = 'Lavrov spoke on Monday. A local mayor, Omar Farid, said the mood was grim. "The truce must hold," he said.'
+    assert read(body) == []
+    assert read('Lavrov spoke in Moscow. "The truce must be respected," he said.', None) == []
+
+
+def test_a_quoted_term_is_no_quotation():
+    # '"terrorists,"' inside a sentence is a quoted term, not a short quotation of Lavrov's: Damascus holds its own words
+    body = 'Lavrov spoke on Monday. Damascus called the rebels "terrorists," he said.'
+    assert read(body) == [("syrian_government", "engage_opposition", -1)]
+
+
+# --- "the deal" refers back to a truce or talks, never to Assad's role ----------------------------------------
+
+def test_the_deal_refers_back_past_a_remark_on_assads_fate():
+    body = ("Russia and the United States agreed a cessation of hostilities on Monday. Lavrov stressed that only the "
+            "Syrian people can determine the fate of their president.\n\n"
+            "The UN Security Council on Friday unanimously endorsed the deal.")
+    rows = read(body)
+    assert ("united_nations", "ceasefire", 1) in rows
+    assert ("united_nations", "assad_role", 1) not in rows
+
+
+# --- sponsoring a diplomatic event --------------------------------------------------------------------------
+
+def test_sponsoring_a_diplomatic_event_is_taking_part():
+    assert read("Ankara and Tehran co-sponsored the event in Sochi and both sent officials.") == [
+        ("iran", "negotiations", 1), ("turkey", "negotiations", 1)]
+    assert read("Turkey, which had agreed to co-sponsor the gathering with Russia, sent officials to Sochi.") \
+        == [("turkey", "negotiations", 1)]
+
+
+def test_sponsoring_a_trade_or_military_event_or_refusing_to_gives_no_yes():
+    assert read("Iran co-hosted a military exhibition with Russia near the Syrian border.") == []
+    assert read("Moscow co-sponsored a business forum with Ankara.") == []
+    assert read("Turkey refused to co-sponsor the congress on Syria.") == [("turkey", "negotiations", -1)]
