@@ -174,3 +174,61 @@ def test_sponsoring_a_trade_or_military_event_or_refusing_to_gives_no_yes():
     assert read("Iran co-hosted a military exhibition with Russia near the Syrian border.") == []
     assert read("Moscow co-sponsored a business forum with Ankara.") == []
     assert read("Turkey refused to co-sponsor the congress on Syria.") == [("turkey", "negotiations", -1)]
+
+
+# --- ", which also attended," is taking part in the talks named before, not a question ---------------------------
+
+def test_a_relative_clause_of_attending_takes_part_in_the_talks_named_before():
+    body = "The foreign ministers met in Vienna for talks on Syria. Iran, which also attended, said little."
+    assert ("iran", "negotiations", 1) in read(body)
+
+
+def test_which_groups_should_take_part_is_still_a_question():
+    body = "The foreign ministers met in Vienna for talks on Syria. They argued over which groups should take part."
+    assert read(body) == []
+
+
+# --- the Astana track, the sponsors of a format ---------------------------------------------------------------------
+
+def test_the_sponsors_of_a_named_track_take_part_in_it():
+    assert read("Russia, Iran and Turkey, the three sponsors of the Astana track, met in Ankara.") == [
+        ("iran", "negotiations", 1), ("russia", "negotiations", 1), ("turkey", "negotiations", 1)]
+    assert read("Russia and Iran, the sponsors of the Geneva track, met on Monday.") == [
+        ("iran", "negotiations", 1), ("russia", "negotiations", 1)]
+
+
+def test_a_track_that_is_not_talks_gives_nothing():
+    assert read("Russia and Iran, the sponsors of the race track, met on Monday.") == []
+
+
+# --- keeping what was agreed refers back to a truce -----------------------------------------------------------------
+
+def test_abiding_by_or_respecting_the_agreement_keeps_the_truce_before():
+    body = "Russia and Turkey announced a nationwide ceasefire on Thursday. The rebels said they would abide by the agreement."
+    assert ("syrian_opposition", "ceasefire", 1) in read(body)
+    body = "Russia and Turkey announced a nationwide ceasefire on Thursday. Damascus said it would respect the deal."
+    assert ("syrian_government", "ceasefire", 1) in read(body)
+
+
+def test_keeping_an_agreement_after_talks_or_refusing_to_gives_no_truce():
+    body = "The government said it would attend the talks in Geneva. The rebels said they would abide by the agreement."
+    assert ("syrian_opposition", "negotiations", 1) not in read(body)
+    assert ("syrian_opposition", "ceasefire", 1) not in read(body)
+    body = "Russia and Turkey announced a nationwide ceasefire on Thursday. The rebels said they would not abide by the deal."
+    assert ("syrian_opposition", "ceasefire", 1) not in read(body)
+    body = "Russia and Turkey announced a nationwide ceasefire on Thursday. Will Damascus respect the deal?"
+    assert ("syrian_government", "ceasefire", 1) not in read(body)
+
+
+# --- monitoring "it", a truce named in the same sentence -------------------------------------------------------------
+
+def test_monitoring_a_truce_named_in_the_sentence():
+    assert read("The envoy said a ceasefire would start on Monday, with the United Nations monitoring it.") == [
+        ("united_nations", "ceasefire", 1)]
+    assert read("A truce is due to begin at dawn and the United Nations will oversee its implementation.") == [
+        ("united_nations", "ceasefire", 1)]
+
+
+def test_monitoring_something_else_gives_nothing():
+    assert read("The United Nations is monitoring the border crossings, officials said.") == []
+    assert read("The envoy said a ceasefire was needed, and the United Nations would discuss it.") == []

@@ -170,11 +170,15 @@ def _nouns(nouns: tuple[str, ...]) -> str:
     return "|".join(noun.replace(" ", r"\s+") for noun in nouns)
 
 
-# a verb of welcome or rejection whose object refers back to what the sentence before reported ("Moscow welcomed
-# the decision", "Damascus rejected the proposal"); group 1 is a rejection, group 2 a thing proposed
+# a verb of welcome, keeping or rejection whose object refers back to what the sentence before reported ("Moscow
+# welcomed the decision", "Tehran will help guarantee the deal", "Damascus rejected the proposal"); group 1 is a
+# rejection, group 2 a thing proposed
 _REFERS_BACK = re.compile(
     r"\b(?:welcom(?:ed|es|e|ing)|prais(?:ed|es|e|ing)|hail(?:ed|s|ing)?|endors(?:ed|es|e|ing)|"
     r"(?:back|support|approv)(?:ed|s|ing)?|(?:accept|sign)(?:ed|s|ing)?|agree(?:d|s)?\s+to|"
+    # keeping what was agreed: guaranteeing, implementing, respecting or abiding by it
+    r"guarantee(?:d|s)?|guaranteeing|implement(?:ed|s|ing)?|respect(?:ed|s|ing)?|uphold(?:s|ing)?|upheld|"
+    r"honou?r(?:ed|s|ing)?|(?:abide|abides|abided|abiding)\s+by|(?:comply|complies|complied|complying)\s+with|"
     r"(reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?))"
     rf"\s+(?:the|this|that|its|their|his|her|these|those)\s+(?:[\w'’-]+\s+)?(?:{_nouns(REFERRED_DONE)}|"
     rf"({_nouns(REFERRED_PROPOSED)})s?)\b(?!\s+(?:of|by|for|to|from)\b|"
@@ -435,4 +439,5 @@ _TALKS_NOUN = re.compile(r"\b(?:talks|negotiations|conference|congress|meeting|s
 
 
 # a question word before the subject of such a verb ("did not specify which groups would take part"): nobody's position
-_WH_BEFORE = re.compile(r"\b(?:which|what|how\s+many)\s+(?:[\w'’-]+\s+){0,4}\Z", re.IGNORECASE)
+# (", which also attended," is a relative clause on the actor before it, not a question)
+_WH_BEFORE = re.compile(r"(?<!,\s)\b(?:which|what|how\s+many)\s+(?:[\w'’-]+\s+){0,4}\Z", re.IGNORECASE)

@@ -282,6 +282,10 @@ def _named_before(body: str, sentences: list[Sentence], index: int, spots: CueSp
     return nearest or None
 
 
+# the verbs of keeping what was agreed, at the start of a match of _REFERS_BACK
+_KEEPING = re.compile(r"(?:guarantee|implement|respect|uphold|upheld|honou?r|abid|compl)", re.IGNORECASE)
+
+
 # the nouns of a text agreed or proposed, which may refer back to a deal on talks, a truce or a transition
 _AGREED_TEXT = re.compile(r"\b(?:deal|agreement|accord|plan|proposal|initiative|roadmap|road\s+map|resolution|communiqu[eé])s?\b",
                           re.IGNORECASE)
@@ -327,6 +331,11 @@ def _referred_back(text: str, codebook: Codebook, bound: dt.date | Introduced | 
         # "the deal", "the plan": a text the parties agree on, about talks, a truce or a transition, never about Assad's
         # own role ("Lavrov said only Syrians can decide his fate. The Council endorsed the deal.": the truce's deal)
         taken = [h for h in taken if h.issue != "assad_role"]
+    if _KEEPING.match(found.group()):
+        # what one guarantees, implements, respects or abides by is a truce ("Ankara would abide by the agreement"
+        # after a report on the talks is not about the talks)
+        taken = [h for h in taken if h.issue == "ceasefire"]
+        named = named if named == "ceasefire" else None
     if taken:
         issue = min(taken, key=lambda h: h.cue_start).issue  # (of two at one place, the first read: the cue's own issue)
     elif named is not None:
