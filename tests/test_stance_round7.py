@@ -232,3 +232,9 @@ def test_monitoring_a_truce_named_in_the_sentence():
 def test_monitoring_something_else_gives_nothing():
     assert read("The United Nations is monitoring the border crossings, officials said.") == []
     assert read("The envoy said a ceasefire was needed, and the United Nations would discuss it.") == []
+
+
+def test_a_quoted_term_before_a_short_quotation_does_not_hide_it():
+    body = ('Lavrov spoke in Moscow on Monday. He called the plan "flawed," he said. '
+            '"The truce must be respected," he said.')
+    assert ("russia", "ceasefire", 1) in read(body)

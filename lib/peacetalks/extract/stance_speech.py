@@ -97,7 +97,14 @@ _QUOTATION = re.compile(r"[\"“]([^\"“”\n]{40,3000}?)[\"”]")
 
 # a short quotation that opens a sentence and closes with its own punctuation, attributed by a pronoun right after it
 # ('"Assad will have to go," she said.'); a shorter quoted phrase elsewhere is a scare quote or a term ('"terrorists"')
-_SHORT_QUOTATION = re.compile(r"(?:^|(?<=\n)|(?<=[.!?]\s))[\"“]([^\"“”\n]{8,39}?[,.!?])[\"”]")
+# (whether it opens a sentence is checked on the characters before it: see `_opens_sentence`)
+_QUOTE_MARK = re.compile(r"[\"“]")
+_SHORT_QUOTATION = re.compile(r"[\"“]([^\"“”\n]{8,39}?[,.!?])[\"”]")
+
+
+def _opens_sentence(body: str, pos: int) -> bool:
+    """Whether `pos` in `body` starts a paragraph or a sentence (after ". ", "! ", "? ")."""
+    return pos == 0 or body[pos - 1] == "\n" or (pos >= 2 and body[pos - 1].isspace() and body[pos - 2] in ".!?")
 
 
 def _quotation_matches(body: str) -> list[re.Match[str]]:
@@ -107,7 +114,10 @@ def _quotation_matches(body: str) -> list[re.Match[str]]:
     if '"' not in body and "“" not in body:
         return []
     found = list(_QUOTATION.finditer(body))
-    short = [m for m in _SHORT_QUOTATION.finditer(body) if _PRONOUN_SAID.match(body, m.end())
+    # (tried at each quotation mark that opens a sentence, so that a quoted term before one cannot swallow its mark)
+    opening = (m for m in (_SHORT_QUOTATION.match(body, mark.start()) for mark in _QUOTE_MARK.finditer(body)
+                           if _opens_sentence(body, mark.start())) if m is not None)
+    short = [m for m in opening if _PRONOUN_SAID.match(body, m.end())
              and not any(q.start() < m.end() and m.start() < q.end() for q in found)]
     return sorted(found + short, key=lambda m: m.start()) if short else found
 
