@@ -238,3 +238,54 @@ def test_a_quoted_term_before_a_short_quotation_does_not_hide_it():
     body = ('Lavrov spoke in Moscow on Monday. He called the plan "flawed," he said. '
             '"The truce must be respected," he said.')
     assert ("russia", "ceasefire", 1) in read(body)
+
+
+# --- whose view a clause states ----------------------------------------------------------------------------------
+
+def test_in_an_actors_view_is_that_actors_position():
+    assert read("In Washington's view, Assad cannot be part of the transitional government.") == [
+        ("united_states", "assad_role", -1)]
+    assert read("The diplomat repeated, however, that in Washington's view Assad cannot be part of the transitional "
+                "government.") == [("united_states", "assad_role", -1)]
+    assert read("In the view of Moscow, the talks must go ahead without preconditions.") == [
+        ("russia", "negotiations", 1)]
+
+
+def test_an_actor_named_after_the_view_holds_its_own_cue():
+    assert read("In the view of Moscow, Damascus backs the talks.") == [("syrian_government", "negotiations", 1)]
+    assert read("In March, the talks were postponed.") == []
+
+
+# --- nobody has the right to remove the president -----------------------------------------------------------------
+
+def test_nobody_has_the_right_to_remove_the_president():
+    assert read("Muallem said nobody in the world had the right to remove a president except the Syrians.") == [
+        ("syrian_government", "assad_role", 1)]
+    assert read("Tehran said no foreign power has the right to remove the Syrian president.") == [
+        ("iran", "assad_role", 1)]
+
+
+def test_the_right_to_remove_someone_else_or_affirmed_gives_nothing():
+    assert read("Nobody has the right to remove the club president, the Syrian coach said.") == []
+    assert read("The coalition said Syrians have the right to remove a president.") == []
+
+
+# --- lists of states: sponsors of a truce, a text they signed, members of a collective ---------------------------
+
+def test_the_sponsors_of_a_truce_in_apposition_back_it():
+    assert read("Turkey and Russia, the co-sponsors of the truce, said violations had fallen.") == [
+        ("russia", "ceasefire", 1), ("turkey", "ceasefire", 1)]
+    assert read("The sponsors of the football league met in Moscow.") == []
+
+
+def test_a_truce_text_the_states_signed_is_theirs():
+    assert read("The memorandum on de-escalation zones that Russia, Iran and Turkey signed last week is ambitious.") == [
+        ("iran", "ceasefire", 1), ("russia", "ceasefire", 1), ("turkey", "ceasefire", 1)]
+    assert read("The memorandum on trade that Russia, Iran and Turkey signed last week is ambitious.") == []
+
+
+def test_a_member_named_in_a_collective_subject_holds_its_negated_verb():
+    assert read("Western governments including the United States did not send delegations to the congress.") == [
+        ("united_states", "negotiations", -1)]
+    # the collective alone is no actor
+    assert read("Western governments did not send delegations to the congress.") == []

@@ -18,7 +18,7 @@ from peacetalks.extract.stance_polarity import (
 )
 from peacetalks.extract.stance_speech import _content_holder, _REPORTED_VERB_PARTS, Speech
 from peacetalks.extract.stance_words import (
-    _ACCORDING_TO, _AS_DEMANDED_AFTER, _AS_DEMANDED_BEFORE, _back_words, _CONDITION_AFTER, _CONDITIONED_ISSUES, _COOPERATES, _DOCUMENT_BY, _GOVERNMENT, _IN_RELATIVE,
+    _ACCORDING_TO, _IN_VIEW, _AS_DEMANDED_AFTER, _AS_DEMANDED_BEFORE, _back_words, _CONDITION_AFTER, _CONDITIONED_ISSUES, _COOPERATES, _DOCUMENT_BY, _GOVERNMENT, _IN_RELATIVE,
     _is_past_verb, _NEITHER_NOR, _NEW_CLAUSE, _OBJECT_RELATIVE, NOBODY, _PAST_VERB_END, _OFFER_BEFORE, _PROMISE_BEFORE, _OPPOSITION, _PARTICIPLE, _PARTNER_GAP,
     _preceding_word, _PRECONDITION_BEFORE, _PREPOSITIONS, _PRONOUN_BEFORE, _REQUEST_AT, _REQUEST_BEFORE, _SAID_THAT, _UNDECIDED, _URGED,
     _URGED_BY, _VIEW_VERB, _WORD,
@@ -38,6 +38,27 @@ def _document_agents(text: str, groups: list[Group], lo: int, cue_start: int) ->
             or any(agents.end <= g.start and g.end <= cue_start for g in groups):
         return None
     return agents
+
+
+def _viewer(text: str, groups: list[Group], lo: int, cue_start: int, about_assad: bool) -> Group | None:
+    """The actor whose view the clause states before the cue: "in Washington's view", "in the eyes of Moscow",
+    "in Tehran's opinion" (the actor right after "in" or "of", nobody else named before the cue; on Assad's role, he
+    or his government may be named: "in Washington's view, Assad cannot stay" is Washington's)."""
+    found = _IN_VIEW.search(text, lo, cue_start)
+    if found is None and lo:
+        # a leading "In Washington's view, ..." is a clause of its own before the one the cue stands in
+        found = _IN_VIEW.match(text, text.find("In", 0, lo)) if text.lstrip().startswith("In ") else None
+        if found is not None and text[found.end():lo].strip(" ,"):
+            found = None
+        lo = 0
+    if found is None:
+        return None
+    owner = next((g for g in groups if found.start() <= g.start < found.end()), None)
+    if owner is None or any(owner.end <= g.start and g.end <= cue_start and g is not owner
+                            and g.start > found.end() + 1 and not (about_assad and _GOVERNMENT in g.actors) for g in groups):
+        return None
+    # (only the names inside the phrase: "in Washington's view Assad ..." may be read as one list)
+    return Group([m for m in owner.mentions if found.start() <= m.start < found.end()])
 
 
 def _said_that_subject(text: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
@@ -212,8 +233,11 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
                 return []
         object_relative = next((g for g in inside if _OBJECT_RELATIVE.search(text, start, g.start)
                                 and _PAST_VERB_END.fullmatch(text, g.end, end)), None)
+        viewer = _viewer(text, others, clause.start, before, cue.issue == "assad_role")
         if passive:
             pass
+        elif viewer is not None:
+            add(viewer)  # "in Washington's view, Assad cannot be part of ...": whose view it is
         elif object_relative is not None:
             add(object_relative)  # "the ceasefire, which Russia and Turkey brokered": who did what the relative says
         elif urger is not None:

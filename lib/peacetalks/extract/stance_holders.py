@@ -428,7 +428,8 @@ def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None
     if members is not None:  # "Several countries, including Russia and Iran, backed ...": the members named
         named = next((g for g in groups if g.start >= members.end()), None)
         if named is not None and named.start == members.end() and named.end <= hi \
-                and re.match(r",|\s+(?:have|has|had|were|are|will|would|also)\b", text[named.end:]):
+                and re.match(r",|\s+(?:have|has|had|were|are|will|would|also|did|do|does|could|can|should|must)\b",
+                             text[named.end:]):
             return named
     officials = _OFFICIALS_OF_SUBJECT.match(text, lo)
     if officials is not None:  # "The foreign ministers of Iran, Russia and Turkey met ...": the states they serve

@@ -243,6 +243,12 @@ _PARTNER_GAP = {"to", "on", "in", "over", "for", "the", "a", "an"}  # between a 
 _ACCORDING_TO = re.compile(r"\W*according\s+to\s+", re.IGNORECASE)
 
 
+# whose view a clause states: "in Washington's view", "in the view of Moscow", "in Tehran's eyes", "in Ankara's opinion"
+_IN_VIEW = re.compile(r"\bin\s+(?:the\s+)?(?:(?:view|eyes|opinion|judgement|judgment|assessment)\s+of\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+)?"
+                      r"|[\w'’.-]+(?:\s+[\w'’.-]+)?(?:'s|’s|s')\s+(?:view|eyes|opinion|judgement|judgment|assessment))\b",
+                      re.IGNORECASE)
+
+
 # a frame of indecision right before "whether" (matched in the folded clause): the holder has not decided
 _UNDECIDED = re.compile(
     r"(?:(?:refus|declin)\w*\s+to\s+(?:be\s+drawn|say|comment|speculate|commit\s+(?:itself|himself|herself|themselves))|"
