@@ -289,3 +289,18 @@ def test_a_member_named_in_a_collective_subject_holds_its_negated_verb():
         ("united_states", "negotiations", -1)]
     # the collective alone is no actor
     assert read("Western governments did not send delegations to the congress.") == []
+
+
+# --- an accusation of obstruction is the accused's reported stance, not the accuser's -----------------------------
+
+def test_the_accused_obstructs_what_it_is_accused_of_obstructing():
+    assert read("The opposition accused the regime of sabotaging the talks.") == [("syrian_government", "negotiations", -1)]
+    assert read("Washington accused Moscow of undermining the ceasefire.") == [("russia", "ceasefire", -1)]
+    assert read("Ankara blamed Damascus for repeatedly violating the truce.") == [("syrian_government", "ceasefire", -1)]
+
+
+def test_mutual_accusations_denials_and_accused_support_give_nothing():
+    assert read("The two sides accused each other of violating the truce.") == []
+    assert read("Moscow denied undermining the ceasefire.") == []
+    assert read("The opposition accused the regime of attending the talks only for show.") == []
+    assert read("Washington accused Moscow of bombing hospitals.") == []

@@ -40,6 +40,25 @@ def _document_agents(text: str, groups: list[Group], lo: int, cue_start: int) ->
     return agents
 
 
+# a verb of accusation (among the reservations) whose object is who did it, and what stands between that object and
+# the cue ("... of ", "... for ", "... of repeatedly ")
+_ACCUSING = re.compile(r"accus(?:ed|es|ing)|blam(?:ed|es|ing)|charg(?:ed|es|ing)")
+_ACCUSED_OF = re.compile(r"(?:'s|’s)?\s+(?:of|for)\s+(?:\w+ly\s+)?(?:trying\s+to\s+|seeking\s+to\s+|working\s+to\s+)?")
+
+
+def _accused(text: str, folded: str, groups: list[Group], verb: re.Match[str], cue_start: int) -> Group | None:
+    """The actor a verb of accusation names as doing what a cue of -1 says: "accused the regime of sabotaging the
+    talks", "blamed Moscow for undermining the truce" (the object right after the verb, then "of" or "for", then
+    the cue); nobody for "accused each other of ...". `verb` is the match of the accusation in `folded`."""
+    if not _ACCUSING.fullmatch(folded, verb.start(), verb.end()):
+        return None
+    accused = next((g for g in groups if g.start >= verb.end()), None)
+    if accused is None or accused.end > cue_start or _WORD.findall(text, verb.end(), accused.start) not in ([], ["the"]) \
+            or not _ACCUSED_OF.fullmatch(text, accused.end, cue_start):
+        return None
+    return accused
+
+
 def _viewer(text: str, groups: list[Group], lo: int, cue_start: int, about_assad: bool) -> Group | None:
     """The actor whose view the clause states before the cue: "in Washington's view", "in the eyes of Moscow",
     "in Tehran's opinion" (the actor right after "in" or "of", nobody else named before the cue; on Assad's role, he
@@ -207,7 +226,15 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             opened = _NEW_CLAUSE.search(folded, reserved.end(), start)
             if opened is None or "," in folded[opened.end():start] \
                     or not any(opened.end() <= g.start and g.end <= start for g in groups):
-                return []
+                # "the opposition accused the regime of sabotaging the talks": the accused's obstruction, as the
+                # accuser reports it (the accusation itself is no stance of the accuser's)
+                accused = _accused(text, folded, groups, reserved, start) if cue.polarity == -1 else None
+                if accused is None:
+                    return []
+                not_held = codebook.issues[cue.issue].not_held_by
+                time = find_time(text, clause.start, min(clause.end, end + 60), end, published)
+                return [Holding(actor, cue.issue, -1, clause.start, clause.end, accused.speaker(actor), time, None,
+                                start, end) for actor in accused.actors if actor != NOBODY and actor not in not_held]
         others = [g for g in groups if g not in inside]
         relative = antecedent(text, others, clause.start, start)
         # "the meeting was boycotted by the coalition", "boycotted the talks hosted by Russia": the subject
