@@ -304,3 +304,25 @@ def test_mutual_accusations_denials_and_accused_support_give_nothing():
     assert read("Moscow denied undermining the ceasefire.") == []
     assert read("The opposition accused the regime of attending the talks only for show.") == []
     assert read("Washington accused Moscow of bombing hospitals.") == []
+
+
+# --- an undated article: a dated speaker introduced with the office he holds in a body speaks for it ---------------
+
+def test_a_speaker_introduced_as_the_head_of_a_body_binds_in_an_undated_article():
+    body = ("Ahmad Jarba, the head of the opposition National Coalition, spoke first.\n\n"
+            "Jarba said the coalition backs a transitional governing body.")
+    assert ("syrian_opposition", "transition", 1) in read(body, None)
+    # a former head speaks for nobody, and a bare name in an undated article binds nobody
+    body = ("Ahmad Jarba, the former head of the opposition National Coalition, spoke first.\n\n"
+            "Jarba said he backs a transitional governing body.")
+    assert read(body, None) == []
+    assert read("Jarba said he backs a transitional governing body.", None) == []
+
+
+# --- negotiating his departure --------------------------------------------------------------------------------
+
+def test_coming_to_negotiate_assads_departure_wants_him_gone():
+    assert read("The coalition said it had come to Geneva to negotiate Assad's departure and nothing else.") == [
+        ("syrian_opposition", "assad_role", -1)]
+    assert ("syrian_government", "assad_role", 1) in read("Damascus refused to negotiate the president's departure.")
+    assert read("The envoy negotiated the departure of the fighters from the city.") == []

@@ -341,6 +341,11 @@ def introduced_speakers(body: str, codebook: Codebook) -> frozenset[str]:
     for m, after in zip(mentions, mentions[1:]):
         if m.speaker is None or after.speaker is not None or after.actor != m.actor or codebook.in_office(m, None):
             continue
+        office = _APPOSED_OFFICE_OF.match(body, m.end)
+        if office is not None and len(_WORD.findall(body, office.end(), after.start)) <= 1 \
+                and _APPOSED_TITLE_REST.match(body, after.end) is not None and not _FORMER.search(office.group(0)):
+            bound.add(m.speaker)  # "Ahmad Jarba, the head of the opposition National Coalition, said"
+            continue
         title = _APPOSED_TITLE_AFTER.match(body, m.end)
         if title is not None and title.end("owner") == after.start:
             rest = _APPOSED_TITLE_REST.match(body, after.end)
@@ -353,6 +358,11 @@ def introduced_speakers(body: str, codebook: Codebook) -> frozenset[str]:
 _APPOSED_TITLE_BEFORE = re.compile(r"(?:'s|’s)?(?:\s+[\w.]+){0,5},\s+(?:[A-Z][\w'’.-]*\s+|(?:al|bin|ibn|el|de)-?\s*){0,3}")
 # an apposed title after the name: ", Russia's foreign minister" / ", the US secretary of state"
 _APPOSED_TITLE_AFTER = re.compile(r",\s+(?:the\s+)?(?P<owner>)")
+# an apposed office of a body after the name: ", the head of the ", ", a spokesman for the " (the body follows)
+_APPOSED_OFFICE_OF = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?(?:head|leader|chief|chairman|chairwoman|president|spokesman|"
+    r"spokeswoman|spokesperson|envoy|representative|negotiator|coordinator|secretary|minister|ambassador)\s+(?:of|for|to)\s+"
+    r"(?:the\s+)?")
 _APPOSED_TITLE_REST = re.compile(r"(?:'s|’s)?(?:\s+[\w.]+){0,5}?(?=\s*[,.;]|\s+(?:said|says|told|who|has|had|was|is)\b)")
 
 
