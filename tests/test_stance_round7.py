@@ -326,3 +326,19 @@ def test_coming_to_negotiate_assads_departure_wants_him_gone():
         ("syrian_opposition", "assad_role", -1)]
     assert ("syrian_government", "assad_role", 1) in read("Damascus refused to negotiate the president's departure.")
     assert read("The envoy negotiated the departure of the fighters from the city.") == []
+
+
+# --- not being invited is no position; a demand in the subjunctive is the demander's -------------------------------
+
+def test_not_being_invited_is_no_refusal():
+    assert read("Iran and Saudi Arabia were not invited to the talks.") == []
+    assert read("Iran had not been invited to the talks in Vienna.") == []
+    # who does not invite holds a position: the inviter
+    assert read("The UN did not invite Iran to the talks.") == [("united_nations", "negotiations", -1)]
+
+
+def test_a_demand_that_another_actor_act_is_the_demanders():
+    assert read("Moscow demanded that the rebels respect the truce.") == [("russia", "ceasefire", 1)]
+    # the one of whom it is demanded holds nothing
+    assert ("syrian_government", "transition", 1) not in read(
+        "The opposition leader demanded that Assad hand over power to a transitional body.")

@@ -40,6 +40,18 @@ def _document_agents(text: str, groups: list[Group], lo: int, cue_start: int) ->
     return agents
 
 
+# a demand with its addressee right before the cue, in the subjunctive ("demands Assad hand over power", "demanded
+# that the rebels respect the truce"): the one who demands holds what is demanded
+# (a verb, not the noun: "the opposition's demands on Assad's future")
+_DEMANDED = re.compile(r"\b(?<!'s\s)(?<!’s\s)(?<!the\s)(?<!its\s)(?<!their\s)(?<!his\s)(?<!her\s)(?:demands|demanded|demanding)\s+"
+                       r"(?!(?:on|for|of|by|from|to|in|at|with|and|or)\b)(?:that\s+)?"
+                       r"(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+)?\s+\Z")
+
+
+# a negated passive right before "invited" ("were not invited", "had not been invited", "was never invited")
+_NOT_INVITED = re.compile(r"\b(?:is|are|was|were|been|be|isn't|aren't|wasn't|weren't)\s+(?:not\s+|never\s+)?(?:yet\s+|been\s+)?\Z")
+
+
 # a verb of accusation (among the reservations) whose object is who did it, and what stands between that object and
 # the cue ("... of ", "... for ", "... of repeatedly ")
 _ACCUSING = re.compile(r"accus(?:ed|es|ing)|blam(?:ed|es|ing)|charg(?:ed|es|ing)")
@@ -241,7 +253,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         # is not who acts; the agents after "by" hold the cue
         passive = _passive_cue(folded, clause.start, start, end) or folded.endswith(" by", 0, end)
         # "called on the government to implement a ceasefire": the one who calls holds it, not who is called on
-        urged = _URGED.search(folded, head, start)
+        urged = _URGED.search(folded, head, start) or _DEMANDED.search(folded, head, start)
         before = urged.start() if urged is not None else start
         urger: Group | None = None  # "was urged by Turkey to attend": the agent urges, the subject is urged
         if urged is not None:
@@ -272,7 +284,8 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         elif relative is not None and relative.end <= before:
             add(relative)
         elif frame is not None:
-            add(_content_holder(text, frame, others, before))
+            # (a demand that is itself the verb of speech, "the coalition demands Assad hand over power": its speaker)
+            add(_content_holder(text, frame, others, before) if before >= frame.content_start else frame.speaker)
         else:
             own = _document_agents(text, others, clause.start, before) \
                 or _said_that_subject(text, others, clause.start, before) or _pronoun_subject(text, others, clause.start, before) \
@@ -386,6 +399,8 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         negated = None  # "declined to attend": the refusal is the cue's own first word, not a negation of it
     if _FAILED_BEFORE.search(folded, max(clause.start, _back_words(text, start, 6)), start) and _ATTEMPT.match(folded, start):
         return []  # "failed on Friday to agree on a truce": an attempt that did not succeed, not a refusal
+    if negated and folded.startswith("invit", start) and _NOT_INVITED.search(folded, max(clause.start, start - 30), start):
+        return []  # "Iran and Saudi Arabia were not invited to the talks": left out by others, no position of theirs
     if negated:
         if _FAILURE.match(folded, negated.start()) and _ATTEMPT.match(folded, start):
             return []  # "failed to negotiate a ceasefire": an attempt that did not succeed, not a refusal
