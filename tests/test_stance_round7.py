@@ -342,3 +342,16 @@ def test_a_demand_that_another_actor_act_is_the_demanders():
     # the one of whom it is demanded holds nothing
     assert ("syrian_government", "transition", 1) not in read(
         "The opposition leader demanded that Assad hand over power to a transitional body.")
+
+
+# --- working for a truce, bringing one about; "the powers" the speaker is one of ------------------------------------
+
+def test_working_for_or_bringing_about_a_truce_backs_it():
+    assert read("Kerry said the powers would work to bring about a ceasefire as soon as possible.") == [
+        ("united_states", "ceasefire", 1)]
+    assert read("Ankara said it would work for a nationwide truce in Syria.") == [("turkey", "ceasefire", 1)]
+
+
+def test_working_or_the_powers_elsewhere_give_nothing():
+    assert read("The army worked for hours to end the fighting.") == []
+    assert read("Lavrov said the Western powers had wrecked the truce.") == []

@@ -243,6 +243,8 @@ _TOPIC_OF = re.compile(r"\W*(?:the|this|that|any)\s+(?:whole\s+)?(?:question|iss
 
 # a collective the speaker belongs to or addresses, as the subject of what is said
 _COLLECTIVE = re.compile(r"\W*(?:the\s+)?(?:(?:world|major|global|great|foreign)\s+powers|all\s+(?:the\s+)?(?:sides|parties)"
+                         # (round 7: "the powers", "the two powers", of which the speaker is one)
+                         r"|the\s+(?:(?:two|three|four|five|big|main)\s+)?powers"
                          r"|both\s+(?:sides|parties)|all\s+(?:concerned|involved))\s+(?:\w+\s+){0,3}\Z", re.IGNORECASE)
 
 
