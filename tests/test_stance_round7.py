@@ -355,3 +355,24 @@ def test_working_for_or_bringing_about_a_truce_backs_it():
 def test_working_or_the_powers_elsewhere_give_nothing():
     assert read("The army worked for hours to end the fighting.") == []
     assert read("Lavrov said the Western powers had wrecked the truce.") == []
+
+
+# --- backing the opposition's delegation; taking part in good faith; Syria's state news agency ---------------------
+
+def test_backing_the_opposition_delegation_engages_the_opposition():
+    assert read("The Saudi foreign minister has backed the opposition delegation in his speech.") == [
+        ("saudi_arabia", "engage_opposition", 1)]
+    assert read("The Saudi foreign minister has backed the rebel fighters in Aleppo.") == []
+
+
+def test_taking_part_in_good_faith_is_taking_part_in_the_talks_named_before():
+    body = ("The Geneva talks on a new constitution open on Monday. The National Coalition said it would take part "
+            "in good faith.")
+    assert ("syrian_opposition", "negotiations", 1) in read(body)
+    body = "The Geneva talks on a new constitution open on Monday. The rebels took part in the fighting near Idlib."
+    assert ("syrian_opposition", "negotiations", 1) not in read(body)
+
+
+def test_syrias_state_news_agency_speaks_for_the_government():
+    assert read("Syria's state news agency said the government backs the truce.") == [
+        ("syrian_government", "ceasefire", 1)]

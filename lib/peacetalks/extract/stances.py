@@ -221,6 +221,10 @@ def _refers_back(body: str, referring: list[int], start: int, end: int) -> bool:
     return False
 
 
+# "take part in good faith": how one takes part, not in what
+_IN_MANNER = re.compile(r" in (?:good faith|earnest|person|principle)\b", re.IGNORECASE)
+
+
 _REFER_REACH = 6  # how many sentences (and paragraphs) back "the deal" may refer
 
 
@@ -233,7 +237,8 @@ def _objectless(text: str, body: str, sentences: list[Sentence], index: int, cod
     written. Only its readings on the talks at that verb are kept."""
     verb = _OBJECTLESS.search(text)
     if verb is None or _WH_BEFORE.search(text, 0, verb.start()) \
-            or verb["verb"].lower().endswith("part") and text.startswith(" in ", verb.end()):
+            or verb["verb"].lower().endswith("part") and text.startswith(" in ", verb.end()) \
+            and not _IN_MANNER.match(text, verb.end()):
         return []  # "which groups should take part" asks; "took part in the fighting" has its object
     paragraph = sentences[index].paragraph
     if not any(before.paragraph >= paragraph - 3 and _TALKS_NOUN.search(fold(before.text))
