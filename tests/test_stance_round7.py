@@ -376,3 +376,28 @@ def test_taking_part_in_good_faith_is_taking_part_in_the_talks_named_before():
 def test_syrias_state_news_agency_speaks_for_the_government():
     assert read("Syria's state news agency said the government backs the truce.") == [
         ("syrian_government", "ceasefire", 1)]
+
+
+# --- "He said" opening a paragraph after one that only names the speaker; a quotation attributed by a bare title ----
+
+def test_he_said_opening_a_paragraph_is_the_person_of_the_paragraph_before():
+    assert read("Lavrov spoke in Moscow on Monday.\n\nHe said the talks must resume.") == [("russia", "negotiations", 1)]
+    assert read("Lavrov spoke in Moscow on Monday.\n\nThe minister said the talks must resume.") == [
+        ("russia", "negotiations", 1)]
+
+
+def test_he_said_after_someone_else_or_nobody_gives_nothing():
+    assert read("The mayor of Homs spoke on Monday.\n\nHe said the talks must resume.") == []
+    assert read("Lavrov spoke in Moscow on Monday.\n\nA local mayor spoke too.\n\nHe said the talks must resume.") == []
+
+
+def test_a_quotation_attributed_by_a_bare_title_is_the_person_named_before():
+    assert read('Lavrov spoke in Moscow on Monday. "The truce must be respected," the minister added.') == [
+        ("russia", "ceasefire", 1)]
+    assert read('Lavrov spoke in Moscow on Monday. "The truce must be respected," said the foreign minister.') == [
+        ("russia", "ceasefire", 1)]
+
+
+def test_a_bare_title_after_another_person_gives_nothing():
+    body = 'Lavrov met the mayor on Monday. A local mayor, Omar Farid, spoke. "The truce must be respected," the mayor said.'
+    assert read(body) == []

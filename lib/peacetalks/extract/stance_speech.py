@@ -188,9 +188,16 @@ def attribution(body: str, quotation: re.Match[str], codebook: Codebook,
     return None
 
 
+# a title that stands for the person named before, with no actor of its own ("the minister", "the UN envoy" is not:
+# its actor is named): '"...," the minister added' is attributed as '"...," he added' is
+_BARE_TITLE = (r"the\s+(?:(?:top|chief|foreign|special|senior|peace|prime|deputy)\s+){0,2}(?:minister|envoy|mediator|diplomat|"
+               r"spokesman|spokeswoman|president|secretary|ambassador|negotiator)")
+
+
 # an attribution by a pronoun right after a quotation: '"...," he said', '"...," she told reporters'
-_PRONOUN_SAID = re.compile(r"[,.!?]?[\"”]?\s*(?:,\s*)?(?:(?:he|she)\s+(?:said|says|added|told|stressed|insisted|warned|"
-                           r"argued|explained|noted|declared)|(?:said|added|told)\s+(?:he|she))\b", re.IGNORECASE)
+_PRONOUN_SAID = re.compile(r"[,.!?]?[\"”]?\s*(?:,\s*)?(?:(?:he|she|" + _BARE_TITLE + r")\s+(?:said|says|added|told|stressed|"
+                           r"insisted|warned|argued|explained|noted|declared)|(?:said|added|told)\s+(?:he|she|"
+                           + _BARE_TITLE + r"))\b", re.IGNORECASE)
 
 
 # a verb of speech right after a name, perhaps after a title in apposition ("Clinton said", "Kerry, the US envoy, told")

@@ -87,7 +87,7 @@ from peacetalks.extract.codebook import Codebook, Cue, CueSpots, load_codebook
 from peacetalks.sentences import Sentence, paragraph_sentences, paragraphs
 from peacetalks.extract.words import automaton, fold
 from peacetalks.extract.stance_words import (
-    _back_words, _FIRST_PERSON_SUBJECT, _lists, _Lists, NOBODY, _OBJECT_OF, _OBJECTLESS, _REFERS_BACK, REFERRED_DONE,
+    _PERSON_SAID, _back_words, _FIRST_PERSON_SUBJECT, _lists, _Lists, NOBODY, _OBJECT_OF, _OBJECTLESS, _REFERS_BACK, REFERRED_DONE,
     REFERRED_NOUNS, REFERRED_PROPOSED, TAKING_PART_WORDS, _TALKS_NOUN, _WH_BEFORE, _WORD, _word_lists, _YES_NO_QUESTION,
 )
 from peacetalks.extract.stance_dates import date_stance, EARLIER_BASIS, find_time
@@ -412,10 +412,18 @@ def _sentences(body: str, spots: CueSpots, referring: list[int], taking_part: li
     match, or that may refer back to a stance before them ("The UN envoy welcomed the deal.", see `_refers_back`);
     the others can have no stance, nor pass a subject on to one (that stops at a paragraph's end)."""
     sentences = []
+    before: tuple[int, int, str] | None = None  # the paragraph before, when it was not read
     for index, (start, end, text) in enumerate(paragraphs(body)):
         if spots.any_within(start, end) or sentences and (
                 _refers_back(body, referring, start, end) or _objectless_at(body, taking_part, start, end)):
+            if before is not None and index and _PERSON_SAID.match(text.lstrip()):
+                # "He said ..." opening a paragraph takes its subject from the paragraph before ("Lavrov spoke in
+                # Moscow on Monday. // He said the talks must resume."), which has no cue of its own
+                sentences.extend(paragraph_sentences(before[2], before[0], index - 1))
             sentences.extend(paragraph_sentences(text, start, index))
+            before = None
+        else:
+            before = (start, end, text)
     return sentences
 
 
