@@ -401,3 +401,26 @@ def test_a_quotation_attributed_by_a_bare_title_is_the_person_named_before():
 def test_a_bare_title_after_another_person_gives_nothing():
     body = 'Lavrov met the mayor on Monday. A local mayor, Omar Farid, spoke. "The truce must be respected," the mayor said.'
     assert read(body) == []
+
+
+# --- bringing the parties to the table; the efforts of an actor to do so ---------------------------------------------
+
+def test_bringing_the_parties_to_the_table_backs_the_talks():
+    assert read("Lavrov is trying to bring the parties to the negotiating table.") == [("russia", "negotiations", 1)]
+    assert read("Russia and the United States will push both the government and the opposition towards the "
+                "negotiating table.") == [("russia", "engage_opposition", 1), ("russia", "negotiations", 1),
+                                          ("united_states", "engage_opposition", 1), ("united_states", "negotiations", 1)]
+
+
+def test_bringing_something_else_to_a_table_gives_nothing():
+    assert read("Russian waiters brought the dishes to the table.") == []
+    assert read("Russia will push the government towards the negotiating table.") == [("russia", "negotiations", 1)]
+
+
+def test_the_efforts_of_actors_to_bring_about_talks_are_theirs():
+    assert read("Tehran praised a bid by the United Nations to revive the talks.") == [
+        ("iran", "negotiations", 1), ("united_nations", "negotiations", 1)]
+    assert read("The efforts of Russia to bring the parties to the negotiating table failed.") == [
+        ("russia", "negotiations", 1)]
+    # an effort to do something else
+    assert read("Tehran praised a bid by the United Nations to deliver aid.") == []

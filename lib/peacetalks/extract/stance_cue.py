@@ -71,6 +71,21 @@ def _accused(text: str, folded: str, groups: list[Group], verb: re.Match[str], c
     return accused
 
 
+def _efforts_of(text: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
+    """The actors whose efforts, bid or push the cue is the aim of ("praised the efforts of Lavrov and the UN envoy to
+    bring the parties to the table"): they hold it, beside the clause's own subject."""
+    for g in groups:
+        if lo <= g.start and g.end <= cue_start and _TO_CUE.fullmatch(text, g.end, cue_start) \
+                and _EFFORTS_OF.search(text, lo, g.start):
+            return g
+    return None
+
+
+# "the efforts of ", "a bid by the " right before the actors, and " to " between them and the cue
+_EFFORTS_OF = re.compile(r"\b(?:efforts?|bids?|attempts?|push|drive|campaign)\s+(?:by|of)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_TO_CUE = re.compile(r"\s+to\s+")
+
+
 def _viewer(text: str, groups: list[Group], lo: int, cue_start: int, about_assad: bool) -> Group | None:
     """The actor whose view the clause states before the cue: "in Washington's view", "in the eyes of Moscow",
     "in Tehran's opinion" (the actor right after "in" or "of", nobody else named before the cue; on Assad's role, he
@@ -293,6 +308,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             add(own or agent_of_noun(text, others, clause.start, start) or subject
                 or (voice and _content_holder(text, Speech(voice, clause.start, clause.end), others, start)))
         add(_added_holder(text, folded, groups, clause.start, start, clause.end))
+        add(_efforts_of(text, others, clause.start, start))
         if not holders and clause.start and _ACCORDING_TO.match(text):
             # "According to Lavrov, the talks will resume in May": with no subject of its own, the source's claim
             add(next((g for g in groups if g.end <= clause.start), None))
