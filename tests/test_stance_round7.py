@@ -424,3 +424,11 @@ def test_the_efforts_of_actors_to_bring_about_talks_are_theirs():
         ("russia", "negotiations", 1)]
     # an effort to do something else
     assert read("Tehran praised a bid by the United Nations to deliver aid.") == []
+
+
+# --- a committee named by its task is a track of the talks ---------------------------------------------------------
+
+def test_a_committee_to_draft_a_constitution_is_part_of_the_talks():
+    assert read("The government and the opposition agreed on a committee to draft a new constitution.") == [
+        ("syrian_government", "negotiations", 1), ("syrian_opposition", "negotiations", 1)]
+    assert read("The government and the opposition agreed on a committee to draft a new budget.") == []
