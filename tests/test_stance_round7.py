@@ -432,3 +432,15 @@ def test_a_committee_to_draft_a_constitution_is_part_of_the_talks():
     assert read("The government and the opposition agreed on a committee to draft a new constitution.") == [
         ("syrian_government", "negotiations", 1), ("syrian_opposition", "negotiations", 1)]
     assert read("The government and the opposition agreed on a committee to draft a new budget.") == []
+
+
+# --- refusing only direct talks while there ------------------------------------------------------------------------
+
+def test_refusing_to_sit_at_the_same_table_is_mixed():
+    assert read("The opposition delegation refused to sit at the same table with the regime delegation.") == [
+        ("syrian_opposition", "negotiations", 0)]
+
+
+def test_refusing_the_negotiating_table_is_still_a_refusal():
+    assert read("The opposition refused to sit at the negotiating table with the regime.") == [
+        ("syrian_opposition", "negotiations", -1)]

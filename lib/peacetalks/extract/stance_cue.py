@@ -48,6 +48,10 @@ _DEMANDED = re.compile(r"\b(?<!'s\s)(?<!’s\s)(?<!the\s)(?<!its\s)(?<!their\s)(
                        r"(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+)?\s+\Z")
 
 
+# a refusal of direct talks only, not of the talks ("refused to sit at the same table with the regime delegation")
+_SAME_TABLE = re.compile(r"\bsame\s+table\b")
+
+
 # a negated passive right before "invited" ("were not invited", "had not been invited", "was never invited")
 _NOT_INVITED = re.compile(r"\b(?:is|are|was|were|been|be|isn't|aren't|wasn't|weren't)\s+(?:not\s+|never\s+)?(?:yet\s+|been\s+)?\Z")
 
@@ -421,6 +425,8 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         if _FAILURE.match(folded, negated.start()) and _ATTEMPT.match(folded, start):
             return []  # "failed to negotiate a ceasefire": an attempt that did not succeed, not a refusal
         polarity = -polarity
+        if polarity == -1 and cue.issue == "negotiations" and _SAME_TABLE.search(folded, start, end):
+            polarity = 0  # "refused to sit at the same table as the government team": there, but not face to face
     if undecided:
         polarity = 0
     elif polarity == 1 and cue.issue in _CONDITIONED_ISSUES and cue.agents != "inside" \
