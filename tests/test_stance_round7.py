@@ -444,3 +444,13 @@ def test_refusing_to_sit_at_the_same_table_is_mixed():
 def test_refusing_the_negotiating_table_is_still_a_refusal():
     assert read("The opposition refused to sit at the negotiating table with the regime.") == [
         ("syrian_opposition", "negotiations", -1)]
+
+
+# --- backing another's call for a transition ---------------------------------------------------------------------
+
+def test_backing_anothers_call_for_a_transition_backs_the_transition():
+    assert ("turkey", "transition", 1) in read("Ankara supported the coalition's call for a transition without Assad.")
+    # in an undated article the unbound speaker does not hide the state named as the subject
+    body = "Ahmet Davutoglu told reporters that Ankara supported the coalition's call for a transition."
+    assert read(body, None) == [("turkey", "transition", 1)]
+    assert ("turkey", "transition", 1) not in read("Ankara supported the coalition's call for a ceasefire in Aleppo.")
