@@ -454,3 +454,16 @@ def test_backing_anothers_call_for_a_transition_backs_the_transition():
     body = "Ahmet Davutoglu told reporters that Ankara supported the coalition's call for a transition."
     assert read(body, None) == [("turkey", "transition", 1)]
     assert ("turkey", "transition", 1) not in read("Ankara supported the coalition's call for a ceasefire in Aleppo.")
+
+
+# --- a welcome with the same subject's reservations after "but" is guarded (0) -----------------------------------
+
+def test_a_welcome_with_reservations_is_mixed():
+    assert read("Washington welcomed the truce but said it had concerns about Iran's role.") == [
+        ("united_states", "ceasefire", 0)]
+    assert read("Ankara welcomed the truce but voiced serious doubts about its monitoring.") == [("turkey", "ceasefire", 0)]
+
+
+def test_someone_elses_reservations_or_none_leave_the_welcome():
+    assert read("Russia backed the truce but Turkey voiced concerns about violations.") == [("russia", "ceasefire", 1)]
+    assert read("Ankara welcomed the truce and said it had no concerns.") == [("turkey", "ceasefire", 1)]
