@@ -467,3 +467,18 @@ def test_a_welcome_with_reservations_is_mixed():
 def test_someone_elses_reservations_or_none_leave_the_welcome():
     assert read("Russia backed the truce but Turkey voiced concerns about violations.") == [("russia", "ceasefire", 1)]
     assert read("Ankara welcomed the truce and said it had no concerns.") == [("turkey", "ceasefire", 1)]
+
+
+# --- "Assad must stay"; Assad as the topic of reported speech in an undated article ----------------------------------
+
+def test_assad_must_stay_is_a_position_for_him():
+    assert read("Russia said Assad must stay in power.") == [("russia", "assad_role", 1)]
+    assert read("Russia said the monitors must stay in Aleppo.") == []
+
+
+def test_assad_spoken_of_in_an_undated_article_leaves_the_position_to_the_speaker():
+    assert read("Washington insists that Assad cannot be part of the transition.", None) == [
+        ("united_states", "assad_role", -1)]
+    # an unbound speaker holds nothing, nor does an unbound person spoken of
+    assert read("Kerry said Assad cannot be part of the transition.", None) == []
+    assert read("Washington insists that Kerry cannot be part of the transition.", None) == []

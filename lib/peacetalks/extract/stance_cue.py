@@ -359,6 +359,13 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
                 add(after[0])
             if _OPPOSITION in holders and _OPPOSITION not in met:
                 engages = [a for a in met if a not in (NOBODY, _OPPOSITION)]  # who meets the opposition engages it
+    if cue.issue == "assad_role" and frame is not None and NOBODY in holders and len(holders) == 1 \
+            and any(m.speaker == "Assad" for g in groups for m in g.mentions if m.actor == NOBODY and clause.start <= m.start < end) \
+            and NOBODY not in frame.speaker.actors:
+        # in an undated article Assad binds nobody, but he is still what the speaker speaks of ("Washington insists
+        # that Assad cannot be part of the transition"): the speaker holds it, as below
+        del holders[NOBODY]
+        add(frame.speaker)
     if cue.issue == "assad_role" and frame is not None and _GOVERNMENT in holders \
             and _GOVERNMENT not in frame.speaker.actors:
         # "the US insists that Assad cannot be part of the future": Assad is what the speaker speaks of, not
