@@ -112,8 +112,10 @@ def test_a_pronoun_after_a_time_phrase_is_the_speaker():
 
 # --- a verb of view or accusation does not reach a later clause with a subject of its own -----------
 
-def test_an_accusation_still_gives_the_accused_nothing():
-    assert read("The opposition accused the government of violating the truce.") == []
+def test_an_accusation_gives_the_accuser_nothing():
+    # (round 7: the accused's obstruction is read as the accuser reports it, as the labelled written pages code it;
+    # see test_stance_round7.py. Nothing for the accuser, and nothing when a phrase stands between the accused and "of")
+    assert read("The opposition accused the government of violating the truce.") == [("syrian_government", "ceasefire", -1)]
     assert read("The opposition accused the regime, after weeks of fighting, of violating the truce.") == []
 
 

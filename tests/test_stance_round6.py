@@ -127,12 +127,13 @@ def test_a_statement_after_a_single_actor_or_people_saying_gives_it_to_nobody_el
 # --- a refusal to sit or meet with a partner is the refuser's alone ---------------------------------------------
 
 def test_a_refusal_to_sit_with_the_other_side_is_not_the_other_sides():
+    # (round 7: refusing the same table, not the talks, is mixed (0), as the labelled written pages code it)
     assert read("The opposition delegation refused to sit at the same table with the regime delegation.") == [
-        ("syrian_opposition", "negotiations", -1)]
+        ("syrian_opposition", "negotiations", 0)]
     assert read("The rebels came but refused to sit at the same table as the government team.") == [
-        ("syrian_opposition", "negotiations", -1)]
+        ("syrian_opposition", "negotiations", 0)]
     assert read("The regime delegation would not sit at the same table with the rebels.") == [
-        ("syrian_government", "negotiations", -1)]
+        ("syrian_government", "negotiations", 0)]
 
 
 def test_sitting_together_is_still_both_sides():

@@ -18,7 +18,7 @@ from peacetalks.extract.stance_polarity import (
 )
 from peacetalks.extract.stance_speech import _content_holder, _REPORTED_VERB_PARTS, Speech
 from peacetalks.extract.stance_words import (
-    _ACCORDING_TO, _AS_DEMANDED_AFTER, _AS_DEMANDED_BEFORE, _back_words, _CONDITION_AFTER, _CONDITIONED_ISSUES, _COOPERATES, _DOCUMENT_BY, _GOVERNMENT, _IN_RELATIVE,
+    _ACCORDING_TO, _IN_VIEW, _AS_DEMANDED_AFTER, _AS_DEMANDED_BEFORE, _back_words, _CONDITION_AFTER, _CONDITIONED_ISSUES, _COOPERATES, _DOCUMENT_BY, _GOVERNMENT, _IN_RELATIVE,
     _is_past_verb, _NEITHER_NOR, _NEW_CLAUSE, _OBJECT_RELATIVE, NOBODY, _PAST_VERB_END, _OFFER_BEFORE, _PROMISE_BEFORE, _OPPOSITION, _PARTICIPLE, _PARTNER_GAP,
     _preceding_word, _PRECONDITION_BEFORE, _PREPOSITIONS, _PRONOUN_BEFORE, _REQUEST_AT, _REQUEST_BEFORE, _SAID_THAT, _UNDECIDED, _URGED,
     _URGED_BY, _VIEW_VERB, _WORD,
@@ -38,6 +38,77 @@ def _document_agents(text: str, groups: list[Group], lo: int, cue_start: int) ->
             or any(agents.end <= g.start and g.end <= cue_start for g in groups):
         return None
     return agents
+
+
+# a demand with its addressee right before the cue, in the subjunctive ("demands Assad hand over power", "demanded
+# that the rebels respect the truce"): the one who demands holds what is demanded
+# (a verb, not the noun: "the opposition's demands on Assad's future")
+_DEMANDED = re.compile(r"\b(?<!'s\s)(?<!’s\s)(?<!the\s)(?<!its\s)(?<!their\s)(?<!his\s)(?<!her\s)(?:demands|demanded|demanding)\s+"
+                       r"(?!(?:on|for|of|by|from|to|in|at|with|and|or)\b)(?:that\s+)?"
+                       r"(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+)?\s+\Z")
+
+
+# a refusal of direct talks only, not of the talks ("refused to sit at the same table with the regime delegation")
+_SAME_TABLE = re.compile(r"\bsame\s+table\b")
+
+
+# a negated passive right before "invited" ("were not invited", "had not been invited", "was never invited")
+_NOT_INVITED = re.compile(r"\b(?:is|are|was|were|been|be|isn't|aren't|wasn't|weren't)\s+(?:not\s+|never\s+)?(?:yet\s+|been\s+)?\Z")
+
+
+# a verb of accusation (among the reservations) whose object is who did it, and what stands between that object and
+# the cue ("... of ", "... for ", "... of repeatedly ")
+_ACCUSING = re.compile(r"accus(?:ed|es|ing)|blam(?:ed|es|ing)|charg(?:ed|es|ing)")
+_ACCUSED_OF = re.compile(r"(?:'s|’s)?\s+(?:of|for)\s+(?:\w+ly\s+)?(?:trying\s+to\s+|seeking\s+to\s+|working\s+to\s+)?")
+
+
+def _accused(text: str, folded: str, groups: list[Group], verb: re.Match[str], cue_start: int) -> Group | None:
+    """The actor a verb of accusation names as doing what a cue of -1 says: "accused the regime of sabotaging the
+    talks", "blamed Moscow for undermining the truce" (the object right after the verb, then "of" or "for", then
+    the cue); nobody for "accused each other of ...". `verb` is the match of the accusation in `folded`."""
+    if not _ACCUSING.fullmatch(folded, verb.start(), verb.end()):
+        return None
+    accused = next((g for g in groups if g.start >= verb.end()), None)
+    if accused is None or accused.end > cue_start or _WORD.findall(text, verb.end(), accused.start) not in ([], ["the"]) \
+            or not _ACCUSED_OF.fullmatch(text, accused.end, cue_start):
+        return None
+    return accused
+
+
+def _efforts_of(text: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
+    """The actors whose efforts, bid or push the cue is the aim of ("praised the efforts of Lavrov and the UN envoy to
+    bring the parties to the table"): they hold it, beside the clause's own subject."""
+    for g in groups:
+        if lo <= g.start and g.end <= cue_start and _TO_CUE.fullmatch(text, g.end, cue_start) \
+                and _EFFORTS_OF.search(text, lo, g.start):
+            return g
+    return None
+
+
+# "the efforts of ", "a bid by the " right before the actors, and " to " between them and the cue
+_EFFORTS_OF = re.compile(r"\b(?:efforts?|bids?|attempts?|push|drive|campaign)\s+(?:by|of)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_TO_CUE = re.compile(r"\s+to\s+")
+
+
+def _viewer(text: str, groups: list[Group], lo: int, cue_start: int, about_assad: bool) -> Group | None:
+    """The actor whose view the clause states before the cue: "in Washington's view", "in the eyes of Moscow",
+    "in Tehran's opinion" (the actor right after "in" or "of", nobody else named before the cue; on Assad's role, he
+    or his government may be named: "in Washington's view, Assad cannot stay" is Washington's)."""
+    found = _IN_VIEW.search(text, lo, cue_start)
+    if found is None and lo:
+        # a leading "In Washington's view, ..." is a clause of its own before the one the cue stands in
+        found = _IN_VIEW.match(text, text.find("In", 0, lo)) if text.lstrip().startswith("In ") else None
+        if found is not None and text[found.end():lo].strip(" ,"):
+            found = None
+        lo = 0
+    if found is None:
+        return None
+    owner = next((g for g in groups if found.start() <= g.start < found.end()), None)
+    if owner is None or any(owner.end <= g.start and g.end <= cue_start and g is not owner
+                            and g.start > found.end() + 1 and not (about_assad and _GOVERNMENT in g.actors) for g in groups):
+        return None
+    # (only the names inside the phrase: "in Washington's view Assad ..." may be read as one list)
+    return Group([m for m in owner.mentions if found.start() <= m.start < found.end()])
 
 
 def _said_that_subject(text: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
@@ -186,14 +257,22 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             opened = _NEW_CLAUSE.search(folded, reserved.end(), start)
             if opened is None or "," in folded[opened.end():start] \
                     or not any(opened.end() <= g.start and g.end <= start for g in groups):
-                return []
+                # "the opposition accused the regime of sabotaging the talks": the accused's obstruction, as the
+                # accuser reports it (the accusation itself is no stance of the accuser's)
+                accused = _accused(text, folded, groups, reserved, start) if cue.polarity == -1 else None
+                if accused is None:
+                    return []
+                not_held = codebook.issues[cue.issue].not_held_by
+                time = find_time(text, clause.start, min(clause.end, end + 60), end, published)
+                return [Holding(actor, cue.issue, -1, clause.start, clause.end, accused.speaker(actor), time, None,
+                                start, end) for actor in accused.actors if actor != NOBODY and actor not in not_held]
         others = [g for g in groups if g not in inside]
         relative = antecedent(text, others, clause.start, start)
         # "the meeting was boycotted by the coalition", "boycotted the talks hosted by Russia": the subject
         # is not who acts; the agents after "by" hold the cue
         passive = _passive_cue(folded, clause.start, start, end) or folded.endswith(" by", 0, end)
         # "called on the government to implement a ceasefire": the one who calls holds it, not who is called on
-        urged = _URGED.search(folded, head, start)
+        urged = _URGED.search(folded, head, start) or _DEMANDED.search(folded, head, start)
         before = urged.start() if urged is not None else start
         urger: Group | None = None  # "was urged by Turkey to attend": the agent urges, the subject is urged
         if urged is not None:
@@ -212,8 +291,11 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
                 return []
         object_relative = next((g for g in inside if _OBJECT_RELATIVE.search(text, start, g.start)
                                 and _PAST_VERB_END.fullmatch(text, g.end, end)), None)
+        viewer = _viewer(text, others, clause.start, before, cue.issue == "assad_role")
         if passive:
             pass
+        elif viewer is not None:
+            add(viewer)  # "in Washington's view, Assad cannot be part of ...": whose view it is
         elif object_relative is not None:
             add(object_relative)  # "the ceasefire, which Russia and Turkey brokered": who did what the relative says
         elif urger is not None:
@@ -221,7 +303,8 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         elif relative is not None and relative.end <= before:
             add(relative)
         elif frame is not None:
-            add(_content_holder(text, frame, others, before))
+            # (a demand that is itself the verb of speech, "the coalition demands Assad hand over power": its speaker)
+            add(_content_holder(text, frame, others, before) if before >= frame.content_start else frame.speaker)
         else:
             own = _document_agents(text, others, clause.start, before) \
                 or _said_that_subject(text, others, clause.start, before) or _pronoun_subject(text, others, clause.start, before) \
@@ -229,6 +312,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             add(own or agent_of_noun(text, others, clause.start, start) or subject
                 or (voice and _content_holder(text, Speech(voice, clause.start, clause.end), others, start)))
         add(_added_holder(text, folded, groups, clause.start, start, clause.end))
+        add(_efforts_of(text, others, clause.start, start))
         if not holders and clause.start and _ACCORDING_TO.match(text):
             # "According to Lavrov, the talks will resume in May": with no subject of its own, the source's claim
             add(next((g for g in groups if g.end <= clause.start), None))
@@ -238,8 +322,11 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             agents = None  # "declared the ceasefire over citing violations committed by ...": another verb's agent
         elif agents and agents.start() > end and _CLAUSE_LINK.search(text, end, agents.start()):
             agents = None  # "... to cede power, and that the terms set by ...": another clause's agent
-        if agents and "guarantor" in folded[start:end]:
+        if agents and agents.start() >= end and agents.group().startswith("the "):
+            agents = None  # "ready to negotiate under the auspices of the UN": who would host them, not who holds the cue
+        if agents and "guarantor" in folded[start:agents.start()]:
             agents = None  # "guarantors of a deal between X and Y": the guarantors are a third party, not X and Y
+            # (but "under the guarantorship of X and Y" names X and Y as the guarantors)
         if agents:
             following = [g for g in groups if g.start >= agents.end() and g.start - agents.end() <= 30]
             if following:
@@ -272,6 +359,13 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
                 add(after[0])
             if _OPPOSITION in holders and _OPPOSITION not in met:
                 engages = [a for a in met if a not in (NOBODY, _OPPOSITION)]  # who meets the opposition engages it
+    if cue.issue == "assad_role" and frame is not None and NOBODY in holders and len(holders) == 1 \
+            and any(m.speaker == "Assad" for g in groups for m in g.mentions if m.actor == NOBODY and clause.start <= m.start < end) \
+            and NOBODY not in frame.speaker.actors:
+        # in an undated article Assad binds nobody, but he is still what the speaker speaks of ("Washington insists
+        # that Assad cannot be part of the transition"): the speaker holds it, as below
+        del holders[NOBODY]
+        add(frame.speaker)
     if cue.issue == "assad_role" and frame is not None and _GOVERNMENT in holders \
             and _GOVERNMENT not in frame.speaker.actors:
         # "the US insists that Assad cannot be part of the future": Assad is what the speaker speaks of, not
@@ -332,10 +426,14 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         negated = None  # "declined to attend": the refusal is the cue's own first word, not a negation of it
     if _FAILED_BEFORE.search(folded, max(clause.start, _back_words(text, start, 6)), start) and _ATTEMPT.match(folded, start):
         return []  # "failed on Friday to agree on a truce": an attempt that did not succeed, not a refusal
+    if negated and folded.startswith("invit", start) and _NOT_INVITED.search(folded, max(clause.start, start - 30), start):
+        return []  # "Iran and Saudi Arabia were not invited to the talks": left out by others, no position of theirs
     if negated:
         if _FAILURE.match(folded, negated.start()) and _ATTEMPT.match(folded, start):
             return []  # "failed to negotiate a ceasefire": an attempt that did not succeed, not a refusal
         polarity = -polarity
+        if polarity == -1 and cue.issue == "negotiations" and _SAME_TABLE.search(folded, start, end):
+            polarity = 0  # "refused to sit at the same table as the government team": there, but not face to face
     if undecided:
         polarity = 0
     elif polarity == 1 and cue.issue in _CONDITIONED_ISSUES and cue.agents != "inside" \

@@ -37,9 +37,11 @@ _FINITE = re.compile(r"^(?:(?!\b(?:that|which|who|whom|when|because|if|where)\b)
 
 
 
-# matched against the folded sentence (see `words.folded_pattern`); every match has "by" or "between"
+# matched against the folded sentence (see `words.folded_pattern`); every match has "by", "between" or "of"
+# ("talks under the auspices of Russia and Turkey")
 _BY_AGENTS = folded_pattern(
     r"\b(?:\w+ed|held|put in place|set up|led|drawn up)\s+(?:(?:jointly|mainly|largely|chiefly)\s+)?by\b"
+    r"|(?<=\bunder )the\s+(?:auspices|sponsorship|guarantorship|mediation|patronage|aegis|chairmanship)\s+of\b"
     r"|\b(?:deal|agreement|accord|agreed|brokered|signed|reached|struck)\b(?:\s+\S+){0,4}?\s+between\b",
 )
 
@@ -339,6 +341,11 @@ def introduced_speakers(body: str, codebook: Codebook) -> frozenset[str]:
     for m, after in zip(mentions, mentions[1:]):
         if m.speaker is None or after.speaker is not None or after.actor != m.actor or codebook.in_office(m, None):
             continue
+        office = _APPOSED_OFFICE_OF.match(body, m.end)
+        if office is not None and len(_WORD.findall(body, office.end(), after.start)) <= 1 \
+                and _APPOSED_TITLE_REST.match(body, after.end) is not None and not _FORMER.search(office.group(0)):
+            bound.add(m.speaker)  # "Ahmad Jarba, the head of the opposition National Coalition, said"
+            continue
         title = _APPOSED_TITLE_AFTER.match(body, m.end)
         if title is not None and title.end("owner") == after.start:
             rest = _APPOSED_TITLE_REST.match(body, after.end)
@@ -351,6 +358,11 @@ def introduced_speakers(body: str, codebook: Codebook) -> frozenset[str]:
 _APPOSED_TITLE_BEFORE = re.compile(r"(?:'s|’s)?(?:\s+[\w.]+){0,5},\s+(?:[A-Z][\w'’.-]*\s+|(?:al|bin|ibn|el|de)-?\s*){0,3}")
 # an apposed title after the name: ", Russia's foreign minister" / ", the US secretary of state"
 _APPOSED_TITLE_AFTER = re.compile(r",\s+(?:the\s+)?(?P<owner>)")
+# an apposed office of a body after the name: ", the head of the ", ", a spokesman for the " (the body follows)
+_APPOSED_OFFICE_OF = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?(?:head|leader|chief|chairman|chairwoman|president|spokesman|"
+    r"spokeswoman|spokesperson|envoy|representative|negotiator|coordinator|secretary|minister|ambassador)\s+(?:of|for|to)\s+"
+    r"(?:the\s+)?")
 _APPOSED_TITLE_REST = re.compile(r"(?:'s|’s)?(?:\s+[\w.]+){0,5}?(?=\s*[,.;]|\s+(?:said|says|told|who|has|had|was|is)\b)")
 
 
@@ -426,7 +438,8 @@ def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None
     if members is not None:  # "Several countries, including Russia and Iran, backed ...": the members named
         named = next((g for g in groups if g.start >= members.end()), None)
         if named is not None and named.start == members.end() and named.end <= hi \
-                and re.match(r",|\s+(?:have|has|had|were|are|will|would|also)\b", text[named.end:]):
+                and re.match(r",|\s+(?:have|has|had|were|are|will|would|also|did|do|does|could|can|should|must)\b",
+                             text[named.end:]):
             return named
     officials = _OFFICIALS_OF_SUBJECT.match(text, lo)
     if officials is not None:  # "The foreign ministers of Iran, Russia and Turkey met ...": the states they serve
@@ -435,6 +448,15 @@ def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None
         if named is not None and named.end <= hi and (named.start == officials.end() or (
                 named.start < officials.end() and text[named.start:officials.end()].strip().lower() == "the")):
             return named
+    titled = _TITLED_PERSON_SUBJECT.match(text, lo)
+    if titled is not None:  # "Ahmad Jarba, the head of the National Coalition, urged ...": the body the person heads
+        # (the name may take the "the" the title's pattern read: "the head of the opposition coalition")
+        named = next((g for g in groups if g.end > titled.end()), None)
+        if named is not None and named.end <= hi and (
+                len(_WORD.findall(text, titled.end(), named.start)) <= 1
+                or text[named.start:titled.end()].strip().lower() == "the") \
+                and _TITLE_CLOSE.match(text, named.end) and not any(named.end < g.start < hi for g in groups):
+            return named  # (unless another actor stands before the cue: "..., said Russia backs the truce")
     candidates = (g for g in groups if lo <= g.start and g.end <= hi
                   and not text.startswith("-", g.end)  # "Saudi-backed rebels": a modifier, not a subject
                   and not (_POSSESSIVE.search(text, g.start, g.end) and len(_WORD.findall(text, g.end, hi)) <= 1
@@ -445,7 +467,11 @@ def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None
     if first is None:
         return None
     if len(_WORD.findall(text, lo, first.start)) <= 4:
-        return first
+        # (unless a clause of its own, "and Turkey", stands right before the cue: "Russia urged the rebels to leave
+        # and Turkey backed the plan")
+        own = [g for g in groups if first.end < g.start and g.end <= hi and _AND_BEFORE.search(text, lo, g.start)
+               and not _WORD.findall(text, g.end, hi)]
+        return own[-1] if own else first
     if not lo and text[:2].isupper():  # after a dateline ("GENEVA, May 2 (Agency) -"), the sentence starts anew
         dateline = DATELINE.match(text)
         if dateline and len(_WORD.findall(text, dateline.end(), first.start)) <= 4:
@@ -480,6 +506,18 @@ _MEMBERS_OF_SUBJECT = re.compile(r"\W*(?:[\w'’-]+\s+){0,3}[\w'’-]+s,?\s+(?:i
 _OFFICIALS_OF_SUBJECT = re.compile(
     r"\W*(?:the\s+)?(?:[\w'’-]+\s+){0,2}(?:ministers?|leaders?|envoys?|presidents?|heads?|representatives?|delegations?"
     r"|officials?|diplomats?|delegates?|ambassadors?|negotiators?)\s+(?:of|from)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+# a clause-initial person's name with a title of a body in apposition ("Ahmad Jarba, the head of ", "Maria Zakharova, a
+# spokeswoman for the "): the body follows, and the apposition closes with a comma (see `_TITLE_CLOSE`)
+_TITLED_PERSON_SUBJECT = re.compile(
+    r"\W*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:head|leader|chief|chairman|chairwoman|president|spokesman|spokeswoman|spokesperson|member|envoy|representative"
+    r"|negotiator|coordinator|secretary|minister|ambassador)s?\s+(?:of|for|to)\s+(?:the\s+)?")
+
+
+# what may close that apposition after the body's name: a comma, or the body's own part first ("'s political committee,")
+_TITLE_CLOSE = re.compile(r"(?:(?:'s|’s)?(?:\s+[\w-]+){0,3})?,")
 
 
 # the one word after a possessive owner that names a body or a person acting for it ("the opposition's delegation")
@@ -620,8 +658,8 @@ _CLAUSE_LINK = re.compile(r",|\b(?:and|but|that|which|who|while)\b", re.IGNORECA
 
 
 def _passive_agents(folded: str, lo: int, hi: int) -> re.Match[str] | None:
-    """The first "... by" / "... between" that introduces agents in the folded sentence's [lo, hi);
-    looked for only when the stretch has "by" or "between", which every match has."""
-    if folded.find("by", lo, hi) == -1 and folded.find("between", lo, hi) == -1:
+    """The first "... by" / "... between" / "under the auspices of" that introduces agents in the folded sentence's
+    [lo, hi); looked for only when the stretch has "by", "between" or "of", one of which every match has."""
+    if folded.find("by", lo, hi) == -1 and folded.find("between", lo, hi) == -1 and folded.find(" of ", lo, hi) == -1:
         return None
     return _BY_AGENTS.search(folded, lo, hi)

@@ -73,7 +73,19 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
     if holdings and len(clauses) > 1:
         holdings.extend(_pronoun_objects(text, folded, clauses, groups, subjects, holdings, lists.negators))
     holdings.extend(_flexibility(folded, clauses, subjects, holdings, codebook))
+    if holdings:
+        concerns = _BUT_CONCERNS.search(folded)
+        if concerns is not None:
+            # "welcomed any effort to reduce violence but said it had concerns about ...": a guarded welcome (0)
+            holdings = [h._replace(polarity=0) if h.polarity == 1 and h.cue_start < concerns.start() else h
+                        for h in holdings]
     return _merge_mixed(text, holdings)
+
+
+# the same subject's reservations after "but" ("but said it had concerns about", "but they voiced doubts over")
+_BUT_CONCERNS = re.compile(r"\bbut\s+(?:(?:said|added|warned|noted)\s+)?(?:(?:it|they|he|she)\s+)?(?:had|has|have|expressed|"
+                           r"voiced|raised|expresses|voices|raises)\s+(?:\w+\s+){0,2}?(?:concerns?|reservations?|doubts?|"
+                           r"misgivings)\b")
 
 
 def _pronoun_objects(text: str, folded: str, clauses: list[Clause], groups: list[Group],

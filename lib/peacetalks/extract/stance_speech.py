@@ -44,6 +44,10 @@ def speech_frames(text: str, folded: str, clause: Clause, groups: list[Group], c
             before = [g for g in in_clause if g.end <= verb.start() and verb.start() - g.end <= 90
                       and _RELATIVE_BETWEEN.fullmatch(text, g.end, verb.start())
                       and not _is_object(text, g, clause.start)][-1:]
+        if not before and _NAME_APPOSITION.match(text, clause.start):
+            # "Ahmad Jarba, the head of the opposition coalition, said ...": the body of a person's title in apposition
+            before = [g for g in in_clause if g.end <= verb.start() and _APPOSITION_CLOSE.fullmatch(text, g.end, verb.start())
+                      and not _is_object(text, g, clause.start)][-1:]
         after = [g for g in in_clause if g.start >= verb.end() and g.start - verb.end() <= 25]
         if before and _is_past_verb(_preceding_word(text, before[-1].start, clause.start)) \
                 and _AND_ONLY.fullmatch(text, before[-1].end, verb.start()):
@@ -63,6 +67,12 @@ def speech_frames(text: str, folded: str, clause: Clause, groups: list[Group], c
         elif after and len(_WORD.findall(text[after[0].end:clause.end])) <= 6:
             frames.append(Speech(after[0], clause.start, verb.start()))
     return frames
+
+
+# a clause that opens with a person's name and a comma ("Ahmad Jarba, the head of ..."), and what closes the apposition
+# after the body's name, before the verb of speech (", ", "'s political committee, ")
+_NAME_APPOSITION = re.compile(r"\W*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s")
+_APPOSITION_CLOSE = re.compile(r"(?:(?:'s|’s)(?:\s+[\w-]+){0,3})?,\s*")
 
 
 # what may follow "X said" when what was said came before: the source of the report, not its content
@@ -85,12 +95,31 @@ class Quotation:
 _QUOTATION = re.compile(r"[\"“]([^\"“”\n]{40,3000}?)[\"”]")
 
 
+# a short quotation that opens a sentence and closes with its own punctuation, attributed by a pronoun right after it
+# ('"Assad will have to go," she said.'); a shorter quoted phrase elsewhere is a scare quote or a term ('"terrorists"')
+# (whether it opens a sentence is checked on the characters before it: see `_opens_sentence`)
+_QUOTE_MARK = re.compile(r"[\"“]")
+_SHORT_QUOTATION = re.compile(r"[\"“]([^\"“”\n]{8,39}?[,.!?])[\"”]")
+
+
+def _opens_sentence(body: str, pos: int) -> bool:
+    """Whether `pos` in `body` starts a paragraph or a sentence (after ". ", "! ", "? ")."""
+    return pos == 0 or body[pos - 1] == "\n" or (pos >= 2 and body[pos - 1].isspace() and body[pos - 2] in ".!?")
+
+
 def _quotation_matches(body: str) -> list[re.Match[str]]:
-    """The matches of _QUOTATION in `body`; each opens with a quotation mark, so a body with none
-    (most generated articles) is not scanned."""
+    """The matches of _QUOTATION in `body`, with those of _SHORT_QUOTATION that a pronoun attributes ('"...," he said')
+    and that overlap none of them, in order; each opens with a quotation mark, so a body with none (most generated
+    articles) is not scanned."""
     if '"' not in body and "“" not in body:
         return []
-    return list(_QUOTATION.finditer(body))
+    found = list(_QUOTATION.finditer(body))
+    # (tried at each quotation mark that opens a sentence, so that a quoted term before one cannot swallow its mark)
+    opening = (m for m in (_SHORT_QUOTATION.match(body, mark.start()) for mark in _QUOTE_MARK.finditer(body)
+                           if _opens_sentence(body, mark.start())) if m is not None)
+    short = [m for m in opening if _PRONOUN_SAID.match(body, m.end())
+             and not any(q.start() < m.end() and m.start() < q.end() for q in found)]
+    return sorted(found + short, key=lambda m: m.start()) if short else found
 
 
 def quotations(body: str, codebook: Codebook, published: dt.date | None = None) -> list[Quotation]:
@@ -128,6 +157,12 @@ def last_person(body: str, pos: int, codebook: Codebook, published: dt.date | In
     if not people:
         # nobody named: a person named by a title of an actor ("the Russian foreign minister", "the US envoy")
         people = [m for m in mentions if _PERSON_TITLE.match(text, m.end)]
+    # in the quotation's own paragraph, the last person named as the subject of a verb of speech ("Clinton said the
+    # deal meant Assad would go. '...,' she said"): a person named after it in that paragraph is what was said about
+    paragraph = text.rfind("\n\n") + 1
+    speaking = [m for m in people if m.start >= paragraph and _SPEAKS_NEXT.match(text, m.end)]
+    if speaking and people[-1] is not speaking[-1]:
+        people = people[:people.index(speaking[-1]) + 1]
     if not people or people[-1].actor == NOBODY:
         return None
     last = people[-1]
@@ -153,17 +188,33 @@ def attribution(body: str, quotation: re.Match[str], codebook: Codebook,
     return None
 
 
+# a title that stands for the person named before, with no actor of its own ("the minister", "the UN envoy" is not:
+# its actor is named): '"...," the minister added' is attributed as '"...," he added' is
+_BARE_TITLE = (r"the\s+(?:(?:top|chief|foreign|special|senior|peace|prime|deputy)\s+){0,2}(?:minister|envoy|mediator|diplomat|"
+               r"spokesman|spokeswoman|president|secretary|ambassador|negotiator)")
+
+
 # an attribution by a pronoun right after a quotation: '"...," he said', '"...," she told reporters'
-_PRONOUN_SAID = re.compile(r"[,.!?]?[\"”]?\s*(?:,\s*)?(?:(?:he|she)\s+(?:said|says|added|told|stressed|insisted|warned|"
-                           r"argued|explained|noted|declared)|(?:said|added|told)\s+(?:he|she))\b", re.IGNORECASE)
+_PRONOUN_SAID = re.compile(r"[,.!?]?[\"”]?\s*(?:,\s*)?(?:(?:he|she|" + _BARE_TITLE + r")\s+(?:said|says|added|told|stressed|"
+                           r"insisted|warned|argued|explained|noted|declared)|(?:said|added|told)\s+(?:he|she|"
+                           + _BARE_TITLE + r"))\b", re.IGNORECASE)
+
+
+# a verb of speech right after a name, perhaps after a title in apposition ("Clinton said", "Kerry, the US envoy, told")
+_SPEAKS_NEXT = re.compile(r"(?:\s*,[^,.;\"“”]{3,60},)?\s+(?:also\s+)?(?:said|says|told|tells|added|adds|stressed|insisted|warned)\b")
 
 
 _PERSON_REACH = 1500  # how far back (characters) the person a pronoun names is looked for
 
 
+_AUXILIARY = r"(?:is|was|are|were|has|had|have|will|would|could|should|must|can|may|might)\b"
+
+
 # somebody else introduced as a speaker between that person and the quotation ("Jamil said", "an aide told")
-_OTHER_SPEAKER = re.compile(r"(?:\b[A-Z][\w'’-]+|\b(?:an?|the)\s+\w+)\s+(?:said|says|told|added|stressed|insisted|warned)\b"
-                            r"|\b(?:said|says|told|added)\s+(?:an?|the)\s+\w+")
+_OTHER_SPEAKER = re.compile(r"(?:\b[A-Z][\w'’-]+,?|\b(?:an?|the)\s+\w+)\s+(?:said|says|told|added|stressed|insisted|warned)\b"
+                            # (the inverted '"...," said the minister.', not a name's own "said the plan was flawed")
+                            r"|\b(?:said|says|told|added)\s+(?:an?|the)\s+(?:(?!" + _AUXILIARY + r")[\w'’-]+\s+){0,2}"
+                            r"(?!" + _AUXILIARY + r")[\w'’-]+\s*[.,;]")
 
 
 _THIRD_PERSON = re.compile(r"\b(?:he|she|it|they|both|its|his|her|their|the\s+pair|the\s+(?:two|three|four|five)?\s*(?:countries|"
@@ -199,6 +250,8 @@ _TOPIC_OF = re.compile(r"\W*(?:the|this|that|any)\s+(?:whole\s+)?(?:question|iss
 
 # a collective the speaker belongs to or addresses, as the subject of what is said
 _COLLECTIVE = re.compile(r"\W*(?:the\s+)?(?:(?:world|major|global|great|foreign)\s+powers|all\s+(?:the\s+)?(?:sides|parties)"
+                         # (round 7: "the powers", "the two powers", of which the speaker is one)
+                         r"|the\s+(?:(?:two|three|four|five|big|main)\s+)?powers"
                          r"|both\s+(?:sides|parties)|all\s+(?:concerned|involved))\s+(?:\w+\s+){0,3}\Z", re.IGNORECASE)
 
 

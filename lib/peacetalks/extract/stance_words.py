@@ -170,11 +170,15 @@ def _nouns(nouns: tuple[str, ...]) -> str:
     return "|".join(noun.replace(" ", r"\s+") for noun in nouns)
 
 
-# a verb of welcome or rejection whose object refers back to what the sentence before reported ("Moscow welcomed
-# the decision", "Damascus rejected the proposal"); group 1 is a rejection, group 2 a thing proposed
+# a verb of welcome, keeping or rejection whose object refers back to what the sentence before reported ("Moscow
+# welcomed the decision", "Tehran will help guarantee the deal", "Damascus rejected the proposal"); group 1 is a
+# rejection, group 2 a thing proposed
 _REFERS_BACK = re.compile(
     r"\b(?:welcom(?:ed|es|e|ing)|prais(?:ed|es|e|ing)|hail(?:ed|s|ing)?|endors(?:ed|es|e|ing)|"
     r"(?:back|support|approv)(?:ed|s|ing)?|(?:accept|sign)(?:ed|s|ing)?|agree(?:d|s)?\s+to|"
+    # keeping what was agreed: guaranteeing, implementing, respecting or abiding by it
+    r"guarantee(?:d|s)?|guaranteeing|implement(?:ed|s|ing)?|respect(?:ed|s|ing)?|uphold(?:s|ing)?|upheld|"
+    r"honou?r(?:ed|s|ing)?|(?:abide|abides|abided|abiding)\s+by|(?:comply|complies|complied|complying)\s+with|"
     r"(reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?))"
     rf"\s+(?:the|this|that|its|their|his|her|these|those)\s+(?:[\w'’-]+\s+)?(?:{_nouns(REFERRED_DONE)}|"
     rf"({_nouns(REFERRED_PROPOSED)})s?)\b(?!\s+(?:of|by|for|to|from)\b|"
@@ -239,6 +243,12 @@ _PARTNER_GAP = {"to", "on", "in", "over", "for", "the", "a", "an"}  # between a 
 _ACCORDING_TO = re.compile(r"\W*according\s+to\s+", re.IGNORECASE)
 
 
+# whose view a clause states: "in Washington's view", "in the view of Moscow", "in Tehran's eyes", "in Ankara's opinion"
+_IN_VIEW = re.compile(r"\bin\s+(?:the\s+)?(?:(?:view|eyes|opinion|judgement|judgment|assessment)\s+of\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+)?"
+                      r"|[\w'’.-]+(?:\s+[\w'’.-]+)?(?:'s|’s|s')\s+(?:view|eyes|opinion|judgement|judgment|assessment))\b",
+                      re.IGNORECASE)
+
+
 # a frame of indecision right before "whether" (matched in the folded clause): the holder has not decided
 _UNDECIDED = re.compile(
     r"(?:(?:refus|declin)\w*\s+to\s+(?:be\s+drawn|say|comment|speculate|commit\s+(?:itself|himself|herself|themselves))|"
@@ -266,10 +276,12 @@ _REQUEST_AT = re.compile(rf"{_REQUEST_NOUN}\s+(?:to|for)\b")
 
 
 # a verb of urging and whom it urges, right before the cue ("called on the government to", "urged both sides
-# not to"): what follows is the urger's position, not the addressee's (matched in the folded sentence)
+# not to"), or the second of two verbs it urges ("challenged the regime to sign the text and hand power to ..."):
+# what follows is the urger's position, not the addressee's (matched in the folded sentence)
 _URGED = re.compile(r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|ask(?:s|ed|ing)?|"
-                    r"encourag(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to|demand(?:s|ed|ing)?\s+that|exhort(?:s|ed|ing)?)"
-                    r"\s+(?:[\w'’.-]+\s+){1,8}?(?:to\s+|not\s+to\s+|should\s+(?:not\s+)?)\Z")
+                    r"encourag(?:e|es|ed|ing)|challeng(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to|demand(?:s|ed|ing)?\s+that|exhort(?:s|ed|ing)?)"
+                    r"\s+(?:[\w'’.-]+\s+){1,8}?(?:to\s+|not\s+to\s+|should\s+(?:not\s+)?)"
+                    r"(?:(?:[\w'’.-]+\s+){1,8}?and\s+)?\Z")
 
 
 # a cue that opens with a verb of urging, read in the passive when "be" stands before it ("was urged by Ankara to")
@@ -433,4 +445,5 @@ _TALKS_NOUN = re.compile(r"\b(?:talks|negotiations|conference|congress|meeting|s
 
 
 # a question word before the subject of such a verb ("did not specify which groups would take part"): nobody's position
-_WH_BEFORE = re.compile(r"\b(?:which|what|how\s+many)\s+(?:[\w'’-]+\s+){0,4}\Z", re.IGNORECASE)
+# (", which also attended," is a relative clause on the actor before it, not a question)
+_WH_BEFORE = re.compile(r"(?<!,\s)\b(?:which|what|how\s+many)\s+(?:[\w'’-]+\s+){0,4}\Z", re.IGNORECASE)

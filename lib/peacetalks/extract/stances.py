@@ -87,7 +87,7 @@ from peacetalks.extract.codebook import Codebook, Cue, CueSpots, load_codebook
 from peacetalks.sentences import Sentence, paragraph_sentences, paragraphs
 from peacetalks.extract.words import automaton, fold
 from peacetalks.extract.stance_words import (
-    _back_words, _FIRST_PERSON_SUBJECT, _lists, _Lists, NOBODY, _OBJECT_OF, _OBJECTLESS, _REFERS_BACK, REFERRED_DONE,
+    _PERSON_SAID, _back_words, _FIRST_PERSON_SUBJECT, _lists, _Lists, NOBODY, _OBJECT_OF, _OBJECTLESS, _REFERS_BACK, REFERRED_DONE,
     REFERRED_NOUNS, REFERRED_PROPOSED, TAKING_PART_WORDS, _TALKS_NOUN, _WH_BEFORE, _WORD, _word_lists, _YES_NO_QUESTION,
 )
 from peacetalks.extract.stance_dates import date_stance, EARLIER_BASIS, find_time
@@ -221,6 +221,10 @@ def _refers_back(body: str, referring: list[int], start: int, end: int) -> bool:
     return False
 
 
+# "take part in good faith": how one takes part, not in what
+_IN_MANNER = re.compile(r" in (?:good faith|earnest|person|principle)\b", re.IGNORECASE)
+
+
 _REFER_REACH = 6  # how many sentences (and paragraphs) back "the deal" may refer
 
 
@@ -233,7 +237,8 @@ def _objectless(text: str, body: str, sentences: list[Sentence], index: int, cod
     written. Only its readings on the talks at that verb are kept."""
     verb = _OBJECTLESS.search(text)
     if verb is None or _WH_BEFORE.search(text, 0, verb.start()) \
-            or verb["verb"].lower().endswith("part") and text.startswith(" in ", verb.end()):
+            or verb["verb"].lower().endswith("part") and text.startswith(" in ", verb.end()) \
+            and not _IN_MANNER.match(text, verb.end()):
         return []  # "which groups should take part" asks; "took part in the fighting" has its object
     paragraph = sentences[index].paragraph
     if not any(before.paragraph >= paragraph - 3 and _TALKS_NOUN.search(fold(before.text))
@@ -262,6 +267,7 @@ def _named_before(body: str, sentences: list[Sentence], index: int, spots: CueSp
     found = _REFERS_BACK.search(body, sentence.start, sentence.end)
     heads = _REFERRED_HEAD.findall(found.group().lower()) if found is not None else []
     noun = heads[-1] if heads else None
+    agreed = found is not None and _AGREED_TEXT.search(found.group()) is not None
     nearest: str | None = None
     for before in sentences[max(0, index - _REFER_REACH):index][::-1]:
         if before.paragraph < paragraph - _REFER_REACH:
@@ -270,7 +276,8 @@ def _named_before(body: str, sentences: list[Sentence], index: int, spots: CueSp
         if not cues:
             continue
         text = body[before.start:before.end]
-        named = _issue_named(text, cues, lists)
+        # (a deal or a plan is never about Assad's own role: see `_AGREED_TEXT`)
+        named = _issue_named(text, [c for c in cues if c.issue != "assad_role"] if agreed else cues, lists)
         if named is None:
             continue
         if noun is not None and noun in text.lower():
@@ -278,6 +285,15 @@ def _named_before(body: str, sentences: list[Sentence], index: int, spots: CueSp
         if nearest is None:
             nearest = named
     return nearest or None
+
+
+# the verbs of keeping what was agreed, at the start of a match of _REFERS_BACK
+_KEEPING = re.compile(r"(?:guarantee|implement|respect|uphold|upheld|honou?r|abid|compl)", re.IGNORECASE)
+
+
+# the nouns of a text agreed or proposed, which may refer back to a deal on talks, a truce or a transition
+_AGREED_TEXT = re.compile(r"\b(?:deal|agreement|accord|plan|proposal|initiative|roadmap|road\s+map|resolution|communiqu[eé])s?\b",
+                          re.IGNORECASE)
 
 
 # the head noun of what a sentence refers back to ("the envoy's proposals": "proposal"), to find it named before
@@ -316,6 +332,15 @@ def _referred_back(text: str, codebook: Codebook, bound: dt.date | Introduced | 
     if found is None or _YES_NO_QUESTION.match(text):
         return []
     taken = [h for h in before if h.polarity == 1 and h.actor != NOBODY]
+    if _AGREED_TEXT.search(found.group()):
+        # "the deal", "the plan": a text the parties agree on, about talks, a truce or a transition, never about Assad's
+        # own role ("Lavrov said only Syrians can decide his fate. The Council endorsed the deal.": the truce's deal)
+        taken = [h for h in taken if h.issue != "assad_role"]
+    if _KEEPING.match(found.group()):
+        # what one guarantees, implements, respects or abides by is a truce ("Ankara would abide by the agreement"
+        # after a report on the talks is not about the talks)
+        taken = [h for h in taken if h.issue == "ceasefire"]
+        named = named if named == "ceasefire" else None
     if taken:
         issue = min(taken, key=lambda h: h.cue_start).issue  # (of two at one place, the first read: the cue's own issue)
     elif named is not None:
@@ -387,10 +412,18 @@ def _sentences(body: str, spots: CueSpots, referring: list[int], taking_part: li
     match, or that may refer back to a stance before them ("The UN envoy welcomed the deal.", see `_refers_back`);
     the others can have no stance, nor pass a subject on to one (that stops at a paragraph's end)."""
     sentences = []
+    before: tuple[int, int, str] | None = None  # the paragraph before, when it was not read
     for index, (start, end, text) in enumerate(paragraphs(body)):
         if spots.any_within(start, end) or sentences and (
                 _refers_back(body, referring, start, end) or _objectless_at(body, taking_part, start, end)):
+            if before is not None and index and _PERSON_SAID.match(text.lstrip()):
+                # "He said ..." opening a paragraph takes its subject from the paragraph before ("Lavrov spoke in
+                # Moscow on Monday. // He said the talks must resume."), which has no cue of its own
+                sentences.extend(paragraph_sentences(before[2], before[0], index - 1))
             sentences.extend(paragraph_sentences(text, start, index))
+            before = None
+        else:
+            before = (start, end, text)
     return sentences
 
 
