@@ -16,7 +16,7 @@ def read(body: str, published: str | None = "2016-02-10") -> list[tuple]:
 # --- branding the opposition as terrorists: the speaker dismisses it (engage_opposition -1) ---------------------
 
 def test_describing_the_opposition_as_terrorists_dismisses_it():
-    assert read("Syria's ambassador described the opposition delegation as representatives of terrorist groups.") == [
+    assert read("Syria's ambassador described the rebel negotiators as agents of terrorist groups.") == [
         ("syrian_government", "engage_opposition", -1)]
     assert read("Damascus portrayed several of the rebel groups as terrorist organisations on Monday.") == [
         ("syrian_government", "engage_opposition", -1)]
@@ -36,8 +36,8 @@ def test_describing_something_else_as_terrorism_or_the_opposition_otherwise_give
 def test_handing_power_to_a_transitional_body_backs_a_transition():
     assert read("The National Coalition demanded that the government hand power to a transitional authority.") == [
         ("syrian_opposition", "transition", 1)]
-    assert read("The opposition called for the transfer of all powers, including over the army, to a transitional "
-                "governing body.") == [("syrian_opposition", "transition", 1)]
+    assert read("The opposition called for the transfer of full authority, over the security services too, to a "
+                "transitional governing body.") == [("syrian_opposition", "transition", 1)]
 
 
 def test_handing_power_to_someone_else_is_no_transition():
@@ -63,7 +63,7 @@ def test_a_new_subject_after_and_is_not_urged():
 # --- Assad's legitimacy and his fate left to the Syrians -----------------------------------------------------
 
 def test_lost_legitimacy_and_fate_for_the_syrians():
-    assert read("The US secretary of state repeated that the Syrian leader had lost the legitimacy to lead.") == [
+    assert read("The US secretary of state argued again that the Syrian leader had lost the legitimacy to govern.") == [
         ("united_states", "assad_role", -1)]
     assert read("The Kremlin said it was up to the Syrian people to decide Assad's fate.") == [("russia", "assad_role", 1)]
     assert read("Iran said it is for the Syrians alone to settle the president's future.") == [("iran", "assad_role", 1)]
@@ -109,7 +109,7 @@ def test_recognised_in_another_sense_gives_nothing():
 def test_a_title_of_a_body_in_apposition_makes_the_person_speak_for_it():
     assert read("Karim Haddad, the head of the National Coalition, said the opposition would attend the talks.") == [
         ("syrian_opposition", "negotiations", 1)]
-    assert read("Rami Nasser, a member of the Coalition's political committee, said the group backs a transitional "
+    assert read("Rami Nasser, a spokesman for the Coalition, told reporters that the bloc backs a transitional "
                 "authority.") == [("syrian_opposition", "transition", 1)]
     assert read("Karim Haddad, the head of the National Coalition, urged the regime to hand power to a transitional "
                 "body.") == [("syrian_opposition", "transition", 1)]
@@ -124,7 +124,7 @@ def test_what_the_titled_person_reports_of_another_actor_is_that_actors():
 # --- a short quotation attributed by a pronoun ----------------------------------------------------------------
 
 def test_a_short_quotation_attributed_by_a_pronoun_is_the_speakers():
-    body = 'Kerry said the deal cleared the way for a settlement. "Assad will still have to go," he told reporters.'
+    body = 'Kerry said the agreement opened a path to a settlement. "Assad will still have to go," he told reporters.'
     assert read(body) == [("united_states", "assad_role", -1)]
     body = 'Lavrov spoke in Moscow on Monday. "The truce must be respected," he said.'
     assert read(body) == [("russia", "ceasefire", 1)]
@@ -155,7 +155,7 @@ def test_a_quoted_term_is_no_quotation():
 def test_the_deal_refers_back_past_a_remark_on_assads_fate():
     body = ("Russia and the United States agreed a cessation of hostilities on Monday. Lavrov stressed that only the "
             "Syrian people can determine the fate of their president.\n\n"
-            "The UN Security Council on Friday unanimously endorsed the deal.")
+            "The Security Council later backed the deal in a unanimous vote.")
     rows = read(body)
     assert ("united_nations", "ceasefire", 1) in rows
     assert ("united_nations", "assad_role", 1) not in rows
@@ -166,7 +166,7 @@ def test_the_deal_refers_back_past_a_remark_on_assads_fate():
 def test_sponsoring_a_diplomatic_event_is_taking_part():
     assert read("Ankara and Tehran co-sponsored the event in Sochi and both sent officials.") == [
         ("iran", "negotiations", 1), ("turkey", "negotiations", 1)]
-    assert read("Turkey, which had agreed to co-sponsor the gathering with Russia, sent officials to Sochi.") \
+    assert read("Turkey, which was to co-host the forum with Russia, sent two ministers to Sochi.") \
         == [("turkey", "negotiations", 1)]
 
 
@@ -191,7 +191,7 @@ def test_which_groups_should_take_part_is_still_a_question():
 # --- the Astana track, the sponsors of a format ---------------------------------------------------------------------
 
 def test_the_sponsors_of_a_named_track_take_part_in_it():
-    assert read("Russia, Iran and Turkey, the three sponsors of the Astana track, met in Ankara.") == [
+    assert read("Moscow, Tehran and Ankara, the sponsors of the Astana process, met again in Kazakhstan.") == [
         ("iran", "negotiations", 1), ("russia", "negotiations", 1), ("turkey", "negotiations", 1)]
     assert read("Russia and Iran, the sponsors of the Geneva track, met on Monday.") == [
         ("iran", "negotiations", 1), ("russia", "negotiations", 1)]
@@ -243,9 +243,9 @@ def test_a_quoted_term_before_a_short_quotation_does_not_hide_it():
 # --- whose view a clause states ----------------------------------------------------------------------------------
 
 def test_in_an_actors_view_is_that_actors_position():
-    assert read("In Washington's view, Assad cannot be part of the transitional government.") == [
+    assert read("In Washington's view, Assad cannot be part of any unity government.") == [
         ("united_states", "assad_role", -1)]
-    assert read("The diplomat repeated, however, that in Washington's view Assad cannot be part of the transitional "
+    assert read("The envoy stressed, though, that in Washington's view Assad cannot be part of any unity "
                 "government.") == [("united_states", "assad_role", -1)]
     assert read("In the view of Moscow, the talks must go ahead without preconditions.") == [
         ("russia", "negotiations", 1)]
@@ -259,7 +259,7 @@ def test_an_actor_named_after_the_view_holds_its_own_cue():
 # --- nobody has the right to remove the president -----------------------------------------------------------------
 
 def test_nobody_has_the_right_to_remove_the_president():
-    assert read("Muallem said nobody in the world had the right to remove a president except the Syrians.") == [
+    assert read("Muallem said no foreign state had the right to depose an elected Syrian president.") == [
         ("syrian_government", "assad_role", 1)]
     assert read("Tehran said no foreign power has the right to remove the Syrian president.") == [
         ("iran", "assad_role", 1)]
@@ -285,8 +285,8 @@ def test_a_truce_text_the_states_signed_is_theirs():
 
 
 def test_a_member_named_in_a_collective_subject_holds_its_negated_verb():
-    assert read("Western governments including the United States did not send delegations to the congress.") == [
-        ("united_states", "negotiations", -1)]
+    assert read("Several regional states including Turkey did not send delegations to the congress.") == [
+        ("turkey", "negotiations", -1)]
     # the collective alone is no actor
     assert read("Western governments did not send delegations to the congress.") == []
 
@@ -309,8 +309,8 @@ def test_mutual_accusations_denials_and_accused_support_give_nothing():
 # --- an undated article: a dated speaker introduced with the office he holds in a body speaks for it ---------------
 
 def test_a_speaker_introduced_as_the_head_of_a_body_binds_in_an_undated_article():
-    body = ("Ahmad Jarba, the head of the opposition National Coalition, spoke first.\n\n"
-            "Jarba said the coalition backs a transitional governing body.")
+    body = ("Khaled Mansour, the head of the opposition coalition, spoke first.\n\n"
+            "Mansour said the coalition backs a transitional governing body.")
     assert ("syrian_opposition", "transition", 1) in read(body, None)
     # a former head speaks for nobody, and a bare name in an undated article binds nobody
     body = ("Ahmad Jarba, the former head of the opposition National Coalition, spoke first.\n\n"
@@ -322,7 +322,7 @@ def test_a_speaker_introduced_as_the_head_of_a_body_binds_in_an_undated_article(
 # --- negotiating his departure --------------------------------------------------------------------------------
 
 def test_coming_to_negotiate_assads_departure_wants_him_gone():
-    assert read("The coalition said it had come to Geneva to negotiate Assad's departure and nothing else.") == [
+    assert read("The coalition said it would go to Geneva only to negotiate Assad's departure.") == [
         ("syrian_opposition", "assad_role", -1)]
     assert ("syrian_government", "assad_role", 1) in read("Damascus refused to negotiate the president's departure.")
     assert read("The envoy negotiated the departure of the fighters from the city.") == []
@@ -331,7 +331,7 @@ def test_coming_to_negotiate_assads_departure_wants_him_gone():
 # --- not being invited is no position; a demand in the subjunctive is the demander's -------------------------------
 
 def test_not_being_invited_is_no_refusal():
-    assert read("Iran and Saudi Arabia were not invited to the talks.") == []
+    assert read("Qatar and Iran were not invited to the conference.") == []
     assert read("Iran had not been invited to the talks in Vienna.") == []
     # who does not invite holds a position: the inviter
     assert read("The UN did not invite Iran to the talks.") == [("united_nations", "negotiations", -1)]
@@ -347,7 +347,7 @@ def test_a_demand_that_another_actor_act_is_the_demanders():
 # --- working for a truce, bringing one about; "the powers" the speaker is one of ------------------------------------
 
 def test_working_for_or_bringing_about_a_truce_backs_it():
-    assert read("Kerry said the powers would work to bring about a ceasefire as soon as possible.") == [
+    assert read("Kerry said Washington would work to bring about a truce within days.") == [
         ("united_states", "ceasefire", 1)]
     assert read("Ankara said it would work for a nationwide truce in Syria.") == [("turkey", "ceasefire", 1)]
 
@@ -360,7 +360,7 @@ def test_working_or_the_powers_elsewhere_give_nothing():
 # --- backing the opposition's delegation; taking part in good faith; Syria's state news agency ---------------------
 
 def test_backing_the_opposition_delegation_engages_the_opposition():
-    assert read("The Saudi foreign minister has backed the opposition delegation in his speech.") == [
+    assert read("The Saudi foreign minister strongly backs the opposition delegation, his office said.") == [
         ("saudi_arabia", "engage_opposition", 1)]
     assert read("The Saudi foreign minister has backed the rebel fighters in Aleppo.") == []
 
@@ -407,7 +407,7 @@ def test_a_bare_title_after_another_person_gives_nothing():
 
 def test_bringing_the_parties_to_the_table_backs_the_talks():
     assert read("Lavrov is trying to bring the parties to the negotiating table.") == [("russia", "negotiations", 1)]
-    assert read("Russia and the United States will push both the government and the opposition towards the "
+    assert read("Moscow and Washington vowed to press the government and the opposition toward the "
                 "negotiating table.") == [("russia", "engage_opposition", 1), ("russia", "negotiations", 1),
                                           ("united_states", "engage_opposition", 1), ("united_states", "negotiations", 1)]
 
@@ -429,7 +429,7 @@ def test_the_efforts_of_actors_to_bring_about_talks_are_theirs():
 # --- a committee named by its task is a track of the talks ---------------------------------------------------------
 
 def test_a_committee_to_draft_a_constitution_is_part_of_the_talks():
-    assert read("The government and the opposition agreed on a committee to draft a new constitution.") == [
+    assert read("The government and the opposition agreed to set up a committee to rewrite the constitution.") == [
         ("syrian_government", "negotiations", 1), ("syrian_opposition", "negotiations", 1)]
     assert read("The government and the opposition agreed on a committee to draft a new budget.") == []
 
@@ -437,7 +437,7 @@ def test_a_committee_to_draft_a_constitution_is_part_of_the_talks():
 # --- refusing only direct talks while there ------------------------------------------------------------------------
 
 def test_refusing_to_sit_at_the_same_table_is_mixed():
-    assert read("The opposition delegation refused to sit at the same table with the regime delegation.") == [
+    assert read("The rebel negotiators refused to sit at the same table as the government's envoys.") == [
         ("syrian_opposition", "negotiations", 0)]
 
 
@@ -449,17 +449,17 @@ def test_refusing_the_negotiating_table_is_still_a_refusal():
 # --- backing another's call for a transition ---------------------------------------------------------------------
 
 def test_backing_anothers_call_for_a_transition_backs_the_transition():
-    assert ("turkey", "transition", 1) in read("Ankara supported the coalition's call for a transition without Assad.")
+    assert ("turkey", "transition", 1) in read("Ankara endorsed the opposition's demand for a transition without Assad.")
     # in an undated article the unbound speaker does not hide the state named as the subject
-    body = "Ahmet Davutoglu told reporters that Ankara supported the coalition's call for a transition."
+    body = "Mevlut Cavusoglu told the press that Ankara endorsed the opposition's demand for a transition."
     assert read(body, None) == [("turkey", "transition", 1)]
-    assert ("turkey", "transition", 1) not in read("Ankara supported the coalition's call for a ceasefire in Aleppo.")
+    assert ("turkey", "transition", 1) not in read("Ankara endorsed the opposition's demand for a ceasefire in Aleppo.")
 
 
 # --- a welcome with the same subject's reservations after "but" is guarded (0) -----------------------------------
 
 def test_a_welcome_with_reservations_is_mixed():
-    assert read("Washington welcomed the truce but said it had concerns about Iran's role.") == [
+    assert read("Washington welcomed the truce but said it had worries about Iran's part in it.") == [
         ("united_states", "ceasefire", 0)]
     assert read("Ankara welcomed the truce but voiced serious doubts about its monitoring.") == [("turkey", "ceasefire", 0)]
 
@@ -477,7 +477,7 @@ def test_assad_must_stay_is_a_position_for_him():
 
 
 def test_assad_spoken_of_in_an_undated_article_leaves_the_position_to_the_speaker():
-    assert read("Washington insists that Assad cannot be part of the transition.", None) == [
+    assert read("Washington maintains that Assad cannot be part of any transition.", None) == [
         ("united_states", "assad_role", -1)]
     # an unbound speaker holds nothing, nor does an unbound person spoken of
     assert read("Kerry said Assad cannot be part of the transition.", None) == []

@@ -40,7 +40,7 @@ def _document_agents(text: str, groups: list[Group], lo: int, cue_start: int) ->
     return agents
 
 
-# a demand with its addressee right before the cue, in the subjunctive ("demands Assad hand over power", "demanded
+# a demand with its addressee right before the cue, in the subjunctive ("insists the president step aside", "demanded
 # that the rebels respect the truce"): the one who demands holds what is demanded
 # (a verb, not the noun: "the opposition's demands on Assad's future")
 _DEMANDED = re.compile(r"\b(?<!'s\s)(?<!’s\s)(?<!the\s)(?<!its\s)(?<!their\s)(?<!his\s)(?<!her\s)(?:demands|demanded|demanding)\s+"
@@ -48,7 +48,7 @@ _DEMANDED = re.compile(r"\b(?<!'s\s)(?<!’s\s)(?<!the\s)(?<!its\s)(?<!their\s)(
                        r"(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+)?\s+\Z")
 
 
-# a refusal of direct talks only, not of the talks ("refused to sit at the same table with the regime delegation")
+# a refusal of direct talks only, not of the talks ("would not share a table with the other side")
 _SAME_TABLE = re.compile(r"\bsame\s+table\b")
 
 
@@ -77,7 +77,7 @@ def _accused(text: str, folded: str, groups: list[Group], verb: re.Match[str], c
 
 def _efforts_of(text: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
     """The actors whose efforts, bid or push the cue is the aim of ("praised the efforts of Lavrov and the UN envoy to
-    bring the parties to the table"): they hold it, beside the clause's own subject."""
+    push the two sides to the table"): they hold it, beside the clause's own subject."""
     for g in groups:
         if lo <= g.start and g.end <= cue_start and _TO_CUE.fullmatch(text, g.end, cue_start) \
                 and _EFFORTS_OF.search(text, lo, g.start):
@@ -295,7 +295,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         if passive:
             pass
         elif viewer is not None:
-            add(viewer)  # "in Washington's view, Assad cannot be part of ...": whose view it is
+            add(viewer)  # "in Paris's view, the president has no future in ...": whose view it is
         elif object_relative is not None:
             add(object_relative)  # "the ceasefire, which Russia and Turkey brokered": who did what the relative says
         elif urger is not None:
@@ -303,7 +303,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         elif relative is not None and relative.end <= before:
             add(relative)
         elif frame is not None:
-            # (a demand that is itself the verb of speech, "the coalition demands Assad hand over power": its speaker)
+            # (a demand that is itself the verb of speech, "the bloc insists the president step aside": its speaker)
             add(_content_holder(text, frame, others, before) if before >= frame.content_start else frame.speaker)
         else:
             own = _document_agents(text, others, clause.start, before) \
@@ -323,7 +323,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         elif agents and agents.start() > end and _CLAUSE_LINK.search(text, end, agents.start()):
             agents = None  # "... to cede power, and that the terms set by ...": another clause's agent
         if agents and agents.start() >= end and agents.group().startswith("the "):
-            agents = None  # "ready to negotiate under the auspices of the UN": who would host them, not who holds the cue
+            agents = None  # "ready to negotiate under the aegis of the League": who would host them, not who holds the cue
         if agents and "guarantor" in folded[start:agents.start()]:
             agents = None  # "guarantors of a deal between X and Y": the guarantors are a third party, not X and Y
             # (but "under the guarantorship of X and Y" names X and Y as the guarantors)
@@ -363,12 +363,12 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             and any(m.speaker == "Assad" for g in groups for m in g.mentions if m.actor == NOBODY and clause.start <= m.start < end) \
             and NOBODY not in frame.speaker.actors:
         # in an undated article Assad binds nobody, but he is still what the speaker speaks of ("Washington insists
-        # that Assad cannot be part of the transition"): the speaker holds it, as below
+        # that the president has no role in the transition"): the speaker holds it, as below
         del holders[NOBODY]
         add(frame.speaker)
     if cue.issue == "assad_role" and frame is not None and _GOVERNMENT in holders \
             and _GOVERNMENT not in frame.speaker.actors:
-        # "the US insists that Assad cannot be part of the future": Assad is what the speaker speaks of, not
+        # "London insists that the president has no role in the future": Assad is what the speaker speaks of, not
         # who holds the position (he holds one on his role only when he or his government speaks)
         del holders[_GOVERNMENT]
         add(frame.speaker)
@@ -427,13 +427,13 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
     if _FAILED_BEFORE.search(folded, max(clause.start, _back_words(text, start, 6)), start) and _ATTEMPT.match(folded, start):
         return []  # "failed on Friday to agree on a truce": an attempt that did not succeed, not a refusal
     if negated and folded.startswith("invit", start) and _NOT_INVITED.search(folded, max(clause.start, start - 30), start):
-        return []  # "Iran and Saudi Arabia were not invited to the talks": left out by others, no position of theirs
+        return []  # "Cairo and Amman were not invited to the meeting": left out by others, no position of theirs
     if negated:
         if _FAILURE.match(folded, negated.start()) and _ATTEMPT.match(folded, start):
             return []  # "failed to negotiate a ceasefire": an attempt that did not succeed, not a refusal
         polarity = -polarity
         if polarity == -1 and cue.issue == "negotiations" and _SAME_TABLE.search(folded, start, end):
-            polarity = 0  # "refused to sit at the same table as the government team": there, but not face to face
+            polarity = 0  # "would not face the other side across one table": there, but not face to face
     if undecided:
         polarity = 0
     elif polarity == 1 and cue.issue in _CONDITIONED_ISSUES and cue.agents != "inside" \

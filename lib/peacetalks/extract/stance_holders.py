@@ -344,7 +344,7 @@ def introduced_speakers(body: str, codebook: Codebook) -> frozenset[str]:
         office = _APPOSED_OFFICE_OF.match(body, m.end)
         if office is not None and len(_WORD.findall(body, office.end(), after.start)) <= 1 \
                 and _APPOSED_TITLE_REST.match(body, after.end) is not None and not _FORMER.search(office.group(0)):
-            bound.add(m.speaker)  # "Ahmad Jarba, the head of the opposition National Coalition, said"
+            bound.add(m.speaker)  # "Jane Roe, the head of the opposition council, said"
             continue
         title = _APPOSED_TITLE_AFTER.match(body, m.end)
         if title is not None and title.end("owner") == after.start:
@@ -449,7 +449,7 @@ def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None
                 named.start < officials.end() and text[named.start:officials.end()].strip().lower() == "the")):
             return named
     titled = _TITLED_PERSON_SUBJECT.match(text, lo)
-    if titled is not None:  # "Ahmad Jarba, the head of the National Coalition, urged ...": the body the person heads
+    if titled is not None:  # "Jane Roe, the head of the opposition council, urged ...": the body the person heads
         # (the name may take the "the" the title's pattern read: "the head of the opposition coalition")
         named = next((g for g in groups if g.end > titled.end()), None)
         if named is not None and named.end <= hi and (
@@ -508,7 +508,7 @@ _OFFICIALS_OF_SUBJECT = re.compile(
     r"|officials?|diplomats?|delegates?|ambassadors?|negotiators?)\s+(?:of|from)\s+(?:the\s+)?", re.IGNORECASE)
 
 
-# a clause-initial person's name with a title of a body in apposition ("Ahmad Jarba, the head of ", "Maria Zakharova, a
+# a clause-initial person's name with a title of a body in apposition ("Jane Roe, the head of ", "Maria Zakharova, a
 # spokeswoman for the "): the body follows, and the apposition closes with a comma (see `_TITLE_CLOSE`)
 _TITLED_PERSON_SUBJECT = re.compile(
     r"\W*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,2}?"

@@ -76,15 +76,15 @@ def _read(text: str, codebook: Codebook, published: dt.date | None, previous: Ca
     if holdings:
         concerns = _BUT_CONCERNS.search(folded)
         if concerns is not None:
-            # "welcomed any effort to reduce violence but said it had concerns about ...": a guarded welcome (0)
+            # "welcomed the initiative but said it had doubts about ...": a guarded welcome (0)
             holdings = [h._replace(polarity=0) if h.polarity == 1 and h.cue_start < concerns.start() else h
                         for h in holdings]
     return _merge_mixed(text, holdings)
 
 
-# the same subject's reservations after "but" ("but said it had concerns about", "but they voiced doubts over")
+# the same subject's reservations after "but" ("but said it had worries over", "but they voiced doubts about")
 _BUT_CONCERNS = re.compile(r"\bbut\s+(?:(?:said|added|warned|noted)\s+)?(?:(?:it|they|he|she)\s+)?(?:had|has|have|expressed|"
-                           r"voiced|raised|expresses|voices|raises)\s+(?:\w+\s+){0,2}?(?:concerns?|reservations?|doubts?|"
+                           r"voiced|raised|expresses|voices|raises)\s+(?:\w+\s+){0,2}?(?:concerns?|worries|reservations?|doubts?|"
                            r"misgivings)\b")
 
 

@@ -45,7 +45,7 @@ def speech_frames(text: str, folded: str, clause: Clause, groups: list[Group], c
                       and _RELATIVE_BETWEEN.fullmatch(text, g.end, verb.start())
                       and not _is_object(text, g, clause.start)][-1:]
         if not before and _NAME_APPOSITION.match(text, clause.start):
-            # "Ahmad Jarba, the head of the opposition coalition, said ...": the body of a person's title in apposition
+            # "Jane Roe, the head of the opposition council, said ...": the body of a person's title in apposition
             before = [g for g in in_clause if g.end <= verb.start() and _APPOSITION_CLOSE.fullmatch(text, g.end, verb.start())
                       and not _is_object(text, g, clause.start)][-1:]
         after = [g for g in in_clause if g.start >= verb.end() and g.start - verb.end() <= 25]
@@ -69,7 +69,7 @@ def speech_frames(text: str, folded: str, clause: Clause, groups: list[Group], c
     return frames
 
 
-# a clause that opens with a person's name and a comma ("Ahmad Jarba, the head of ..."), and what closes the apposition
+# a clause that opens with a person's name and a comma ("Jane Roe, the head of ..."), and what closes the apposition
 # after the body's name, before the verb of speech (", ", "'s political committee, ")
 _NAME_APPOSITION = re.compile(r"\W*(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s")
 _APPOSITION_CLOSE = re.compile(r"(?:(?:'s|’s)(?:\s+[\w-]+){0,3})?,\s*")
@@ -96,7 +96,7 @@ _QUOTATION = re.compile(r"[\"“]([^\"“”\n]{40,3000}?)[\"”]")
 
 
 # a short quotation that opens a sentence and closes with its own punctuation, attributed by a pronoun right after it
-# ('"Assad will have to go," she said.'); a shorter quoted phrase elsewhere is a scare quote or a term ('"terrorists"')
+# ('"The president must step aside," she said.'); a shorter quoted phrase elsewhere is a scare quote or a term ('"terrorists"')
 # (whether it opens a sentence is checked on the characters before it: see `_opens_sentence`)
 _QUOTE_MARK = re.compile(r"[\"“]")
 _SHORT_QUOTATION = re.compile(r"[\"“]([^\"“”\n]{8,39}?[,.!?])[\"”]")

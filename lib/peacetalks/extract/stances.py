@@ -337,7 +337,7 @@ def _referred_back(text: str, codebook: Codebook, bound: dt.date | Introduced | 
         # own role ("Lavrov said only Syrians can decide his fate. The Council endorsed the deal.": the truce's deal)
         taken = [h for h in taken if h.issue != "assad_role"]
     if _KEEPING.match(found.group()):
-        # what one guarantees, implements, respects or abides by is a truce ("Ankara would abide by the agreement"
+        # what one guarantees, implements, respects or abides by is a truce ("the rebels will respect the deal"
         # after a report on the talks is not about the talks)
         taken = [h for h in taken if h.issue == "ceasefire"]
         named = named if named == "ceasefire" else None
