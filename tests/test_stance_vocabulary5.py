@@ -156,10 +156,10 @@ def test_a_truce_left_or_called_a_sham_is_rejected():
 
 def test_a_truce_largely_holding_and_the_time_to_stop_the_killing():
     assert read("Moscow said the ceasefire was largely holding.") == [("russia", "ceasefire", 1)]
-    assert read("The United States said the time is now to stop the killing in Syria.") == [
+    assert read("The United States said the time has come to stop the bloodshed in Syria.") == [
         ("united_states", "ceasefire", 1)]
     assert read("Syrian farmers said they must stop the flooding.") == []
-    assert read("The Ukrainian government said the time is now to stop the killing in Donbas.") == []
+    assert read("The Ukrainian government said the time has come to stop the bloodshed in Donbas.") == []
 
 
 # --- assad_role -------------------------------------------------------------------------------------------

@@ -306,7 +306,7 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
             between = between[1:]  # "the main opposition coalition agreed to attend": the name qualifies the subject
         if _OBLIGED.fullmatch(" ".join(between)):
             # "Moscow said the rebels must respect the truce": what another must do is the speaker's demand; what
-            # another must not do ("said Assad should not take part in the talks") is about that actor's place, the
+            # another must not do ("said the president should not join the talks") is about that actor's place, the
             # speaker's position on the issue itself unsaid
             return None if "not" in between or "never" in between else frame.speaker
         if len(between) <= 3 and all(w in _REPORTED_VERB_PARTS for w in between):
