@@ -255,7 +255,7 @@ def test_a_spokesman_for_an_actor_speaks_for_it():
         ("syrian_opposition", "negotiations", 1)]
     assert read("A spokeswoman for the State Department said the United States backed the ceasefire.") == [
         ("united_states", "ceasefire", 1)]
-    assert read("A spokesman for the High Negotiations Committee said the group would attend the talks.") == [
+    assert read("A spokeswoman for the High Negotiations Committee told reporters the group will go to the talks.") == [
         ("syrian_opposition", "negotiations", 1)]
     assert read("The Saudi foreign minister said the kingdom had backed the ceasefire.") == [("saudi_arabia", "ceasefire", 1)]
 
@@ -263,7 +263,7 @@ def test_a_spokesman_for_an_actor_speaks_for_it():
 def test_a_body_that_cannot_be_the_speakers_or_someone_met_gives_nothing():
     assert read("The UN envoy said the group would not attend the talks.") == []
     assert read("The UN envoy said the country would not attend the talks.") == []
-    assert read("A spokesman for the High Negotiations Committee said the group of experts would attend the talks.") == []
+    assert read("A spokeswoman for the High Negotiations Committee told reporters the group of experts will go to the talks.") == []
     assert read("The envoy met a spokesman for the opposition and called for a ceasefire.") == []
 
 

@@ -13,7 +13,7 @@ def read(body: str, published: str | None = "2016-03-01") -> list[tuple]:
 # --- who works (or will work) with the opposition engages it; the opposition has said nothing ------------------
 
 def test_working_with_the_opposition_engages_it():
-    assert read("The Turkish minister said Ankara would work with the opposition to prepare for the talks.") == [
+    assert read("The Turkish minister said Ankara will cooperate with the opposition in getting ready for the negotiations.") == [
         ("turkey", "engage_opposition", 1), ("turkey", "negotiations", 1)]
     assert read("Washington will work with the rebel groups on a credible delegation, the envoy said.") == [
         ("united_states", "engage_opposition", 1)]
@@ -58,7 +58,7 @@ def test_an_untitled_or_former_speaker_does_not_bind_without_a_date():
 # --- his fate for the Syrian people to decide, however far the verb is from "fate" ------------------------------
 
 def test_the_fate_of_the_president_decided_by_syrians_is_assad_may_stay():
-    assert read("Lavrov said the fate of the Syrian president could only be decided by the Syrian people.") == [
+    assert read("Lavrov said the future of the Syrian president can only be determined by the Syrian people.") == [
         ("russia", "assad_role", 1)]
     assert read("Tehran says the future of the Syrian leader can only ever be determined by Syrians.") == [
         ("iran", "assad_role", 1)]
@@ -93,7 +93,7 @@ def test_an_apposition_that_is_no_title_or_a_former_title_binds_nobody():
 
 def test_support_for_the_participation_of_the_opposition_engages_it():
     assert read("Ankara backed the inclusion of rebel groups.") == [("turkey", "engage_opposition", 1)]
-    assert read("Moscow supported the participation of the armed opposition groups in the coming negotiations.") == [
+    assert read("Moscow backed the participation of armed rebel factions in next month's negotiations.") == [
         ("russia", "engage_opposition", 1), ("russia", "negotiations", 1)]
 
 
@@ -128,9 +128,9 @@ def test_a_statement_after_a_single_actor_or_people_saying_gives_it_to_nobody_el
 
 def test_a_refusal_to_sit_with_the_other_side_is_not_the_other_sides():
     # (round 7: refusing the same table, not the talks, is mixed (0), as the labelled written pages code it)
-    assert read("The opposition delegation refused to sit at the same table with the regime delegation.") == [
+    assert read("The opposition negotiators declined to sit at the same table as Damascus's envoys.") == [
         ("syrian_opposition", "negotiations", 0)]
-    assert read("The rebels came but refused to sit at the same table as the government team.") == [
+    assert read("The rebels turned up but would not sit at the same table with officials of the government.") == [
         ("syrian_opposition", "negotiations", 0)]
     assert read("The regime delegation would not sit at the same table with the rebels.") == [
         ("syrian_government", "negotiations", 0)]
@@ -145,7 +145,7 @@ def test_sitting_together_is_still_both_sides():
 # --- the speaker's reading of a text ("said the wording meant ...") is the speaker's -----------------------------
 
 def test_a_reading_of_the_texts_wording_is_the_speakers_position():
-    assert read("The US secretary of state said the wording meant Assad would in practice have to step aside.") == [
+    assert read("The US secretary of state said the text meant that Assad would, in effect, have to step aside.") == [
         ("united_states", "assad_role", -1)]
     assert read("Lavrov said the statement meant Assad could stay.") == [("russia", "assad_role", 1)]
     assert read("The Saudi minister said the text meant Assad would in the end have to go.") == [
@@ -163,7 +163,7 @@ def test_a_reading_about_something_else_gives_nothing():
 def test_no_part_in_the_transitional_government_and_a_solution_beginning_with_his_exit():
     assert read("Kerry repeated that Assad cannot be part of the transitional government.", "2013-05-07") == [
         ("united_states", "assad_role", -1)]
-    assert read("The coalition leader said any solution must begin with the departure of the president.") == [
+    assert read("The coalition's chief said any settlement has to start with the exit of the president.") == [
         ("syrian_opposition", "assad_role", -1)]
     assert read("Riyadh said a settlement can only start with the exit of Assad.") == [("saudi_arabia", "assad_role", -1)]
 
@@ -177,7 +177,7 @@ def test_other_departures_and_other_presidents_give_nothing():
 # --- who governs Syria is for the Syrians alone; forcing him out from outside is a mistake (Assad may stay) ------
 
 def test_syrians_alone_decide_who_governs_and_forcing_him_out_is_a_mistake():
-    assert read("Lavrov said it is for Syrians alone to settle who governs them.") == [("russia", "assad_role", 1)]
+    assert read("Lavrov said it was for Syrians alone to decide who rules them.") == [("russia", "assad_role", 1)]
     assert read("Tehran said the Syrian people themselves must choose who leads them.") == [("iran", "assad_role", 1)]
     assert read("Russian officials said any attempt to force Assad out from the outside would be a mistake.") == [
         ("russia", "assad_role", 1)]

@@ -47,7 +47,7 @@ def test_haggling_over_the_text_is_taking_part():
 
 
 def test_sitting_down_with_the_other_side():
-    assert read("The National Coalition said its members would not sit down with regime officials.") == [
+    assert read("The National Coalition said its envoys will not sit down with officials of the regime.") == [
         ("syrian_opposition", "negotiations", -1)]
     # (meeting the opposition's representatives is engaging it too)
     assert read("The UN envoy sat down with rebel representatives in a Geneva hotel.") == [
@@ -84,17 +84,19 @@ def test_opening_or_addressing_the_first_session():
 def test_an_observer_or_an_undecided_party_is_mixed():
     assert read("The United States followed the Astana meeting as an observer.") == [
         ("united_states", "negotiations", 1)]
-    assert read("The United States did not send a delegation; its ambassador followed the Astana meeting only as an "
+    assert read("Washington sent no delegation; its envoy attended the Astana round merely as an "
                 "observer.") == [("united_states", "negotiations", 0)]
-    assert read("The National Coalition, meeting in Istanbul, did not say whether it would attend.") == [
-        ("syrian_opposition", "negotiations", 0)]
+    assert ("syrian_opposition", "negotiations", 0) in read(
+        "Moscow proposed a new round in Geneva. The National Coalition, gathered in Doha, has not said whether it will attend.")
+    # with no talks named, "attend" has nothing to attend
+    assert read("The National Coalition, gathered in Doha, has not said whether it will attend.") == []
     assert read("An observer said the fighting in Syria went on.") == []
 
 
 def test_ready_for_a_solution_a_meeting_to_end_the_crisis_and_a_peace_plan():
     assert read("The Syrian government said it was ready for a political solution.") == [
         ("syrian_government", "negotiations", 1)]
-    assert read("Tehran said it was ready to take part in any meeting that could help end the crisis in Syria.") == [
+    assert read("Tehran said it is willing to take part in any gathering that might help end the conflict in Syria.") == [
         ("iran", "negotiations", 1)]
     assert read("Moscow put forward a peace plan for Syria.") == [("russia", "negotiations", 1)]
     # an offensive is not a meeting; readiness for dialogue with the opposition is engaging it (round 4)
@@ -166,15 +168,15 @@ def test_a_truce_largely_holding_and_the_time_to_stop_the_killing():
 
 @pytest.mark.parametrize("sentence, expected", [
     ('"Assad will still have to go," Kerry told a news conference.', ("united_states", "assad_role", -1)),
-    ('"Bashar al-Assad will not be part of that transition government," Kerry said.',
+    ('"Assad cannot be part of any such transitional government," Kerry said.',
      ("united_states", "assad_role", -1)),
     ("Riyadh said Assad and his inner circle can play no part in the future of the country.",
      ("saudi_arabia", "assad_role", -1)),
-    ("Kerry said Assad had lost the ability to unite the nation and to lead it.", ("united_states", "assad_role", -1)),
+    ("Kerry said Assad has lost the capacity to unite his country and lead it.", ("united_states", "assad_role", -1)),
     ("Washington is seeking Assad's removal.", ("united_states", "assad_role", -1)),
     ("The opposition rejected any role for Assad in the transition.", ("syrian_opposition", "assad_role", -1)),
     ("The coalition said there could be no transition with Assad.", ("syrian_opposition", "assad_role", -1)),
-    ('"A lasting settlement with Assad at its head is not possible," Cavusoglu said.', ("turkey", "assad_role", -1)),
+    ('"A durable peace with Assad in charge is not possible," Cavusoglu said.', ("turkey", "assad_role", -1)),
     ("The coalition said it would consider any plan only if the removal of Assad was agreed in advance.",
      ("syrian_opposition", "assad_role", -1)),
 ])
@@ -188,7 +190,7 @@ def test_assad_must_go_in_more_words(sentence, expected):
     ("Moscow sent jets to help Assad regain lost ground.", ("russia", "assad_role", 1)),
     ("Iranian advisers have helped Assad's government survive the revolt.", ("iran", "assad_role", 1)),
     ("Moscow has always opposed any regime change in Damascus.", ("russia", "assad_role", 1)),
-    ('"Any attempt to decide from outside who must leave and who may stay is unacceptable to us," Lavrov said.',
+    ('"Any attempt from abroad to decide who has to leave and who can stay is unacceptable to us," Lavrov said.',
      ("russia", "assad_role", 1)),
 ])
 def test_assad_may_stay_in_more_words(sentence, expected):
@@ -224,7 +226,7 @@ def test_gathering_reaching_out_to_and_branding_the_opposition():
         ("saudi_arabia", "engage_opposition", 1)]
     assert read("Moscow reached out to the Syrian armed opposition for the first time.") == [
         ("russia", "engage_opposition", 1)]
-    assert read("The Syrian foreign minister used his speech to denounce the opposition as agents of foreign powers.") == [
+    assert read("In his address, the Syrian foreign minister denounced the opposition as tools of foreign powers.") == [
         ("syrian_government", "engage_opposition", -1)]
     # a conference of both sides is the talks, not engaging one of them; police work is no stance
     assert read("The Syrian police gathered evidence against opposition figures.") == []

@@ -407,7 +407,9 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             return []
     polarity = cue.polarity
     negated = None
-    if cue.agents != "inside":
+    if cue.agents == "inside":
+        negated = negators.search(folded, start, end)  # "Russia sent no delegation": a negation among the cue's own words
+    else:
         negated = negators.search(folded, max(clause.start, _back_words(text, start, 3)), end)
         if negated is None:
             negated = _negated_purpose(folded, negators, max(clause.start, _back_words(text, start, 9)), start)

@@ -318,6 +318,8 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
         return frame.speaker
     that = list(_THAT.finditer(content))
     tail = content[that[-1].end():] if that else content
+    if not that:
+        tail = tail[_LISTENER.match(tail).end():]  # "told reporters the group would attend": whom it was said to
     words = [w.lower() for w in _WORD.findall(tail)]
     if _PRONOUN_START.match(tail.lstrip(" ,:\"“")) or any(w in {"we", "i", "it", "he", "she", "they", "our", "its"} for w in words[-4:]):
         return frame.speaker
@@ -356,3 +358,11 @@ def _content_holder(text: str, frame: Speech, groups: list[Group], cue_start: in
         # "Lavrov said any talks must lead to a transitional body": what must be, naming no actor, is the speaker's
         return frame.speaker
     return None
+
+
+# whom something was told, right after "told" and before what was said ("told reporters", "told the BBC on
+# Monday"): not the subject of the content (empty when nothing of the kind opens it)
+_LISTENER = re.compile(r"\s*(?:(?:reporters|journalists|the press|the media|parliament|lawmakers|delegates|diplomats|"
+                       r"the (?:[A-Z][\w.-]*\s+){0,2}(?:agency|newspaper|paper|channel|broadcaster|radio|television|BBC|CNN)|"
+                       r"an? (?:[\w-]+\s+){0,2}(?:agency|newspaper|paper|channel|broadcaster|interview|audience|briefing|conference))"
+                       r"(?:\s+(?:on|in|at)\s+[\w-]+)?\s*,?\s+)?")
