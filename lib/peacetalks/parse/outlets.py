@@ -50,8 +50,9 @@ class Outlets:
             names[_squash(variant)] = name
         return names
 
-    def outlet_of_url(self, url: str | None) -> str | None:
-        """The outlet an address belongs to: a known domain, else the domain itself."""
+    def outlet_of_url(self, url: str | None, known_only: bool = False) -> str | None:
+        """The outlet an address belongs to: a known domain, else the domain itself (None with `known_only`:
+        a bare domain is no name a reader would give the publisher)."""
         if not url:
             return None
         host = urlparse(url).netloc.lower().split(":")[0]
@@ -62,7 +63,7 @@ class Outlets:
         for i in range(len(parts) - 1):
             if ".".join(parts[i:]) in self.domains:
                 return self.domains[".".join(parts[i:])]
-        return host
+        return None if known_only else host
 
 
 class OutletsFile(BaseModel):
@@ -146,6 +147,10 @@ _COPYRIGHT = re.compile(r"^(?:.{0,200}?(?:[.!]|\s[|\u00b7\u2022])\s+)?(?:all rig
                         r"(?:by\s+)?(?P<name>[A-Z][\w&.'\u2019 -]{1,50}?)\s*(?:,?\s*(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*)?"
                         r"(?:[.,;]\s*(?:all rights|info|$)|all rights|\)|$|\.\s+(?=[A-Z]))",
                         re.I)
+# The name before the sign: "Example Broadcasting Corporation \u00a9 2014 \u00b7 Terms", "Example Post (c) 2016".
+# (two capitalised words at least, or a masthead's name: "Terms \u00a9 2016" is a link, not a name)
+_COPYRIGHT_AFTER_NAME = re.compile(r"^(?P<name>(?:The\s+)?[A-Z][\w&.'\u2019-]*(?:\s+(?:of|and|&|[A-Z][\w&.'\u2019-]*)){0,5})\s*"
+                                   r"(?:\u00a9|\((?i:c)\)|(?i:copyright))\s*(?:19|20)\d\d\b")
 # An app banner naming the outlet: "Get our new version of the Sample application", "Download the Sample app".
 _APP_BANNER = re.compile(r"^(?:install|download|get)\s+(?:the\s+|our\s+)?(?:new\s+version\s+of\s+(?:the\s+)?)?"
                          r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})\s+app(?:lication)?\b", re.I)
@@ -232,7 +237,7 @@ def source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
     banner, copyright line or place-and-masthead line names, in that order of trust (a copyright line may
     name the company that owns the outlet, so the outlet's own sign-offs come first)."""
     for pattern in (_BYLINE_CREDIT, _STAFF, _WITH_AGENCIES, _FOLLOW_US, _APP_BANNER, _SOURCE_LABEL, _COPYRIGHT,
-                    _PLACE_MASTHEAD, _NAME_AND_OUTLET):
+                    _COPYRIGHT_AFTER_NAME, _PLACE_MASTHEAD, _NAME_AND_OUTLET):
         for line in lines:
             if len(line) > FURNITURE_MAX:
                 continue
@@ -243,6 +248,8 @@ def source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
             if pattern is _BYLINE_CREDIT and any(word in _JOB_WORDS for word in words_of(named)):
                 continue
             if pattern in (_PLACE_MASTHEAD, _NAME_AND_OUTLET, _SOURCE_LABEL) and not masthead_name(named.strip()):
+                continue
+            if pattern is _COPYRIGHT_AFTER_NAME and len(named.split()) < 2 and not masthead_name(named.strip()):
                 continue
             if pattern is _FOLLOW_US and not (masthead_name(named.strip()) or _squash(named) in outlets.known_names):
                 continue  # "Follow Jane Roe on Twitter": a reporter, not the outlet

@@ -16,14 +16,14 @@ from typing import Callable
 from peacetalks.parse.dates import (FoundDate, WEEKDAYS, date_in_url, find_dates, month_day_mentions, numeric_order,
                                    year_of_month_day)
 from peacetalks.parse.furniture import _BULLET, _FOOT_STAMP, _TAIL_FOLDED, _TEASER_LABEL, is_clock, is_furniture
-from peacetalks.parse.headline import (_AFTER_DATE_NAME, _BYLINE_OPENS, _CLOCK_TIME, _HEADER_OPENERS, _OPENING_STAMP,
-                                       _PUBLISHED_LABEL, _SECTION_LABEL, _STAMP_LABEL, _TITLE_SUFFIX, _TextWords,
-                                       _is_paragraph, _masthead_in_bar, _pick_headline, _published_date, _stamp_line_date,
+from peacetalks.parse.headline import (_AFTER_DATE_NAME, _BAR_PARTS, _BYLINE_OPENS, _CLOCK_TIME, _HEADER_OPENERS, _OPENING_STAMP,
+                                       _PUBLISHED_LABEL, _SECTION_LABEL, _SITE_LABELS, _STAMP_LABEL, _TITLE_SUFFIX, _TextWords,
+                                       _is_byline, _is_paragraph, _masthead_in_bar, _pick_headline, _published_date, _stamp_line_date,
                                        _text_agrees, _top_masthead, _weekday_agrees, browser_titles)
 from peacetalks.parse.lines import (FURNITURE_MAX, at_most_words, clean_line, clean_lines, ends_sentence,
                                     is_title_case, words_of)
-from peacetalks.parse.outlets import (AGENCY_NAME, CAPS_DATELINE, CREDIT_DATELINE, OUTLET_WORDS, SLASH_DATELINE, Outlets,
-                                      masthead_and_slogan, masthead_name, site_name, source_in_lines, load_outlets,
+from peacetalks.parse.outlets import (_JOB_WORDS, AGENCY_NAME, CAPS_DATELINE, CREDIT_DATELINE, OUTLET_WORDS, SLASH_DATELINE, Outlets,
+                                      _squash, masthead_and_slogan, masthead_name, site_name, source_in_lines, load_outlets,
                                       normalise_outlet)
 from peacetalks.text import fold
 
@@ -142,12 +142,16 @@ def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Out
             #             "Jane Roe 3 May 2016")
         if _BYLINE_OPENS.match(text):
             allowed = 6  # a byline, then its date: "By Jane Roe on 3 May 2016", "Author: Jane Roe Posted 3 May 2016"
-    for token in _HEADER_TOKEN.findall(before):
+    live = _LIVE_LABEL.match(before)  # "As it happened \u00b7 22 January 2014": a liveblog's label for its day
+    sections = bool(_BAR_BEFORE.search(before))  # "WORLD | MIDDLE EAST | 13 Dec 2018": the section's labels, a bar
+    for token in _HEADER_TOKEN.findall(before[live.end():] if live else before):
         bare = token.strip(".").lower()
         if not bare or bare in _HEADER_CUES or bare in title_words or outlets.wire_named(token):
             continue
         if bare in _WEEKDAY_SHORT or not any(map(str.isalnum, bare)):
             continue
+        if (sections and bare in _SITE_LABELS) or (allowed and bare in _JOB_WORDS):
+            continue  # (a byline's job: "Example Herald staff | 3 May 2016", "Jane Roe, correspondent | ...")
         if stamp and (_CLOCK_TOKEN.fullmatch(bare) or bare in _TIME_WORDS or _ZONE.fullmatch(token)):
             continue
         if allowed and token[:1].isupper():
@@ -157,6 +161,8 @@ def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Out
     return len(before) <= 400
 
 
+_LIVE_LABEL = re.compile(r"\W*(?:as it happened|live(?:\s+(?:updates|coverage|blog|report))?)\s*[|\u00b7\u2022:,\u2013\u2014-]\s*", re.I)
+_BAR_BEFORE = re.compile(r"[|\u00b7\u2022\u203a>]\s*$")
 _STAMP_TIME = re.compile(r"\W{0,3}\d{1,2}:\d{2}\b")
 _PLACE_COMMA = re.compile(r"[A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){0,2},\s*")
 _CREDIT_TO_END = re.compile(r"\s*(?:[-\u2013\u2014|]\s*[A-Z][\w .&'\u2019-]{0,30})?\s*")
@@ -349,6 +355,46 @@ def _join_broken(paragraphs: list[str]) -> list[str]:
     return joined
 
 
+# A liveblog's headline under its label: "LIVE: Envoys meet in Valdoria" (the ticker rule of furniture.yaml reads
+# such a line as a ticker's item; above the text and over a date or byline, it is the headline).
+_LIVE_HEADLINE = re.compile(r"(?:live|live updates|live blog)\s*:\s*[A-Z0-9\"'\u2018\u201c]\S*(?:\s+\S+){3,}", re.I)
+# A badge before the headline, in capitals with no colon or bar: "LIVE  Envoys meet in Valdoria", "EXCLUSIVE Envoys ...".
+_LIVE_BADGE = re.compile(r"(?:LIVE|BREAKING|EXCLUSIVE|WATCH|VIDEO|UPDATED)\s+(?=[A-Z][a-z])")
+
+
+def _live_headline(line: str, following: str | None, dates_in: Callable[[str], list[FoundDate]]) -> bool:
+    """Whether a line that reads as a ticker's item ("LIVE: ...") is a liveblog's headline: a byline or a date
+    line (not a clock) follows it."""
+    if following is None or not _LIVE_HEADLINE.fullmatch(line):
+        return False
+    if _is_byline(following) or _HEADER_OPENERS.match(following):
+        return True
+    return len(following) < 120 and bool(dates_in(following[:300])) and not is_clock(following)
+
+
+def _lines_under_deck(lines: list[tuple[str, str]], first: int,
+                      dates_in: Callable[[str], list[FoundDate]]) -> set[int]:
+    """The indices of the byline and date lines (one to three short lines, a date among them) printed right
+    under the first line of running text when more running text follows them: that first line is a deck, and
+    they are the article's header."""
+    found: set[int] = set()
+    dated = False
+    for index in range(first + 1, min(first + 4, len(lines))):
+        clean = lines[index][0]
+        if _is_paragraph(clean):
+            return found if dated and found else set()
+        if len(clean) >= 120 or ends_sentence(clean) and not dates_in(clean[:300]):
+            return set()
+        if dates_in(clean[:300]):
+            if is_clock(clean):
+                return set()
+            dated = True
+        elif not (_is_byline(clean) or _HEADER_OPENERS.match(clean)):
+            return set()
+        found.add(index)
+    return set()
+
+
 def _agency_line_of(credited: str, agency_line: str | None) -> str | None:
     """The agency a dateline credits ("GENEVA, June 30 (Meridian) -"), when the page names it in full as an agency
     under the byline ("Meridian Press Agency"): the story is the agency's, printed by the outlet of the page."""
@@ -356,6 +402,74 @@ def _agency_line_of(credited: str, agency_line: str | None) -> str | None:
     if agency_line and credited and AGENCY_NAME.fullmatch(agency_line) and agency_line.lower().startswith(credited.lower()):
         return agency_line
     return None
+
+
+def _agency_on_page(credited: str, cleaned: list[str], short: list[bool]) -> str | None:
+    """The agency a dateline credits by a short name ("GENEVA, June 30 (Meridian) -"), when a short line of the
+    page names it in full as an agency ("Wire copy \u00a9 Meridian News Agency"), or None."""
+    credited = credited.strip(" .,;:()-\u2014\u2013")
+    if len(credited) < 2:
+        return None
+    for line, is_short in zip(cleaned, short):
+        if is_short and credited in line:
+            for match in AGENCY_NAME.finditer(line):
+                if match.group(0).startswith(credited + " "):
+                    return match.group(0)
+    return None
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019&.-]*(?:\s+(?:of|and|&|for|the|[A-Z][\w'\u2019&.-]*))*")
+_INITIALS_SKIPPED = frozenset(("the", "of", "and", "&", "for", "on", "in"))
+_ABBREVIATION = re.compile(r"[A-Z](?:\.?[A-Z]){1,4}\.?")
+
+
+def _printed_name(name: str) -> str:
+    """A name printed in capitals, in the case a reader writes it: "THE LONDON COURANT" -> "The London Courant"
+    (short words in capitals, "TV", "ABC", stay as they are)."""
+    words = name.split()
+    if len(words) < 2 or not name.isupper():
+        return name
+    return " ".join(word.lower() if word.lower() in _INITIALS_SKIPPED and i else
+                    word.capitalize() if len(word) >= 4 or word == "THE" else word for i, word in enumerate(words))
+
+
+def _expansion(abbreviation: str, cleaned: list[str], short: list[bool]) -> str | None:
+    """A name printed in a short line of the page whose initials spell an abbreviated publisher's name: a dateline
+    "(LP)" or a masthead "LP" and a footer "\u00a9 2016 Levant Post"; None when no such name is printed."""
+    letters = abbreviation.replace(".", "")
+    for line, is_short in zip(cleaned, short):
+        if not is_short or len(line) > 160:
+            continue
+        for run in _CAPITALISED_RUN.findall(line):
+            words = [word for word in run.split() if word.lower() not in _INITIALS_SKIPPED]
+            if len(words) == len(letters) and run.replace(".", "") != letters \
+                    and all(word[0] == letter for word, letter in zip(words, letters)):
+                return _printed_name(run.strip())
+    return None
+
+
+# The words of a company's name that an outlet's name lacks: "Example Media Ltd" owns "The Example Courier".
+_COMPANY_WORDS = frozenset("media group holdings publishing publications publishers company corporation corp inc ltd "
+                           "limited plc llc enterprises communications newspapers ventures".split())
+
+
+def _outlet_of_company(company: str, cleaned: list[str], short: list[bool]) -> str | None:
+    """The outlet's name printed at the top of the page (alone or as the first part of a bar) when a copyright
+    names its company with a word of it: "THE LONDON COURANT \u00b7 World" over "\u00a9 2016 Courant Media Ltd"."""
+    if not cleaned or not short[0]:
+        return None
+    top = _BAR_PARTS.split(cleaned[0])[0].strip()
+    words = top.split()
+    if not 1 <= len(words) <= 5 or find_dates(top) or ends_sentence(top) \
+            or not all(word[:1].isupper() or word.lower() in _INITIALS_SKIPPED for word in words):
+        return None
+    own = set(words_of(top)) - _INITIALS_SKIPPED
+    named = set(words_of(company)) - _INITIALS_SKIPPED
+    shared = own & named
+    if not shared or not named - shared or not (named - shared) <= _COMPANY_WORDS or own <= named:
+        return None
+    return _printed_name(top)
+
 
 
 def parse_article(text: str) -> ParsedArticle:
@@ -417,7 +531,8 @@ def parse_article(text: str) -> ParsedArticle:
                 continue  # a teaser's headline
             teasers = False
         if short[index]:
-            if is_furniture(clean, folded[index]) or ("http" in line and _URL.fullmatch(line)):
+            if (is_furniture(clean, folded[index]) and not (not lines_of_text and _live_headline(clean, following, dates_in.__getitem__))) \
+                    or ("http" in line and _URL.fullmatch(line)):
                 # (above the article's first paragraph the lines after such a label may be the headline: only
                 # the label goes there)
                 teasers = lines_of_text and at_most_words(clean, 5) and bool(_TEASER_LABEL.match(clean))
@@ -449,6 +564,9 @@ def parse_article(text: str) -> ParsedArticle:
         if suffix and len(lines) > 2 and masthead_name(suffix.group("name")) and not at_most_words(suffix.group("head"), 3):
             # (a page of lines; an archive row, its headline field and one paragraph, keeps its field as it is)
             title, titled_suffix = suffix.group("head"), suffix.group("name")  # a browser title: "Headline | Example Post"
+        badge = _LIVE_BADGE.match(title)
+        if badge and not at_most_words(title[badge.end():], 2):
+            title = title[badge.end():]  # "LIVE Envoys meet ...": a liveblog's badge printed before the headline
         label = _SECTION_LABEL.match(title)
         if label and not at_most_words(title[label.end():], 2):
             title = title[label.end():]  # "ANALYSIS | Envoys meet ...": the section's label, then the headline
@@ -456,6 +574,9 @@ def parse_article(text: str) -> ParsedArticle:
             and len(opening[pick + 1]) < len(title) // 2:
         title = title[: -len(opening[pick + 1]) - 1]  # a caption's name glued to the headline
 
+    # A deck long enough to read as running text, with the byline and the date printed under it: those
+    # lines belong to the header, not the text ("Headline / a long standfirst / By Jane Roe / 3 May 2016").
+    under_deck = _lines_under_deck(lines, first, dates_in.__getitem__) if pick is not None else set()
     before = opening[:pick] if pick is not None else []
     header: list[str] = []
     paragraphs: list[str] = []
@@ -466,6 +587,9 @@ def parse_article(text: str) -> ParsedArticle:
     for index, (clean, line) in enumerate(lines[(pick + 1) if pick is not None else 0:],
                                           start=(pick + 1) if pick is not None else 0):
         ends = ends_sentence(clean)
+        if index in under_deck:
+            header.append(clean)
+            continue
         if index < first:
             if dates_in[clean[:300]] and len(clean) < 120:
                 header.append(clean)  # a date or byline line below the headline
@@ -496,7 +620,7 @@ def parse_article(text: str) -> ParsedArticle:
         title = _run_on_headline(paragraphs[0], dates_in.__getitem__)
 
     # The publisher: a dateline's credit, a byline or signature, a copyright line, a masthead, a url.
-    dateline_source = None
+    dateline_source = credited_agency = None
     for paragraph in paragraphs[:3]:
         dateline = CREDIT_DATELINE.match(paragraph) or SLASH_DATELINE.match(paragraph) or CAPS_DATELINE.match(paragraph)
         if dateline:
@@ -504,7 +628,9 @@ def parse_article(text: str) -> ParsedArticle:
             if agency:
                 wire = wire or agency
             else:
-                dateline_source = normalise_outlet(dateline.group("name"), outlets)
+                credited_agency = _agency_on_page(dateline.group("name"), cleaned, short)
+                if credited_agency is None:
+                    dateline_source = normalise_outlet(dateline.group("name"), outlets)
             break
     titled = None  # the site's name after the headline in the browser title: "Headline | Example Herald"
     if pick is not None:
@@ -514,8 +640,16 @@ def parse_article(text: str) -> ParsedArticle:
         named_in_lines = source_in_lines(cleaned, outlets)
         if named_in_lines is not None and masthead and named_in_lines in (wire, agency_line):
             named_in_lines = None  # the agency's copyright over its story, on the page of the outlet that prints it
+        if named_in_lines is not None and not (dateline_source or titled):
+            # a copyright naming the company that owns the outlet whose name tops the page
+            named_in_lines = _outlet_of_company(named_in_lines, cleaned, short) or named_in_lines
         source = (dateline_source or titled or named_in_lines or normalise_outlet(masthead, outlets)
-                  or outlets.outlet_of_url(url))
+                  or outlets.outlet_of_url(url, known_only=True))
+    if credited_agency is not None:  # the dateline credits an agency the page names in full
+        if source is None or fold(source).startswith(fold(credited_agency.split()[0])):
+            source = source or credited_agency  # the agency's own page
+        else:
+            wire = wire or credited_agency  # the agency's story, printed by the outlet of the page
     if source is None:
         for clean in header:  # "Example Media November 10, 2014": an outlet's name before the date
             found = dates_in[clean[:300]]
@@ -534,6 +668,8 @@ def parse_article(text: str) -> ParsedArticle:
         wire = outlets.wire_named(agency_line) or (agency_line if AGENCY_NAME.fullmatch(agency_line) else None)
     if source is None and agency_line:
         source = agency_line  # the agency's own page: nothing else names the publisher
+    if source is not None and _ABBREVIATION.fullmatch(source) and _squash(source) not in outlets.known_names:
+        source = _expansion(source, cleaned, short) or source  # "PD" and a masthead "PARS DISPATCH"
 
     # The printed date: a date line below the headline, else the first paragraph's opening or dateline,
     # and only then a line above the headline (where clocks and current-date widgets stand).
