@@ -115,13 +115,14 @@ def _headline_candidate(line: str, dated: bool) -> bool:
 
 
 def _is_headline_stack(line: str, opening: list[str], index: int, first_paragraph: str | None,
-                       dated: list[bool]) -> bool:
+                       dated: list[bool], speaks: bool = False) -> bool:
     """Whether a line of four words or more is a headline printed over a sub-headline: the next line is a
-    shorter headline-like line (no full stop), and a sentence, a date or a byline follows the two."""
+    shorter headline-like line (no full stop), or any headline-like line when the first `speaks` of what the
+    text speaks of, and a sentence, a date or a byline follows the two."""
     if at_most_words(line, 3) or masthead_name(line) or index + 1 >= len(opening):
         return False
     sub = opening[index + 1]
-    if not _headline_candidate(sub, dated[index + 1]) or sub.endswith(".") or len(sub) >= len(line):
+    if not _headline_candidate(sub, dated[index + 1]) or sub.endswith(".") or (len(sub) >= len(line) and not speaks):
         return False
     after = opening[index + 2] if index + 2 < len(opening) else first_paragraph
     return after is not None and (dated[index + 2: index + 3] == [True] or bool(_HEADER_OPENERS.match(after))
@@ -278,15 +279,15 @@ def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict
         line = opening[index]
         following = opening[index + 1] if index + 1 < len(opening) else first_paragraph
         score = 1.0
+        own = _content_words(line) if text_words is not None else set()
+        shared = len(own & text_words.words) if own else 0
+        speaks = len(own) >= 2 and shared >= max(2, 0.3 * len(own))
         if following is not None and (following == line or dated[index + 1: index + 2] == [True] and not is_clock(following)
                                       or _HEADER_OPENERS.match(following) or _BULLET.match(following)
                                       or _is_sentence(following) or _is_byline(following)):
             score += 3
-        elif _is_headline_stack(line, opening, index, first_paragraph, dated):
+        elif _is_headline_stack(line, opening, index, first_paragraph, dated, speaks):
             score += 3  # a headline over its sub-headline, the two over the text
-        own = _content_words(line) if text_words is not None else set()
-        shared = len(own & text_words.words) if own else 0
-        speaks = len(own) >= 2 and shared >= max(2, 0.3 * len(own))
         if shared >= 2 and _is_deck_over(line, opening, index, first_paragraph, dated):
             score = max(score, 4.0) + 0.5  # a headline over its deck: the deck is not the headline
             decks.add(index + 1)

@@ -24,7 +24,7 @@ from peacetalks.parse.lines import (FURNITURE_MAX, at_most_words, clean_line, cl
                                     is_title_case, words_of)
 from peacetalks.parse.outlets import (_JOB_WORDS, AGENCY_NAME, CAPS_DATELINE, CREDIT_DATELINE, OUTLET_WORDS, SLASH_DATELINE, Outlets,
                                       _squash, masthead_and_slogan, masthead_name, site_name, source_in_lines, load_outlets,
-                                      normalise_outlet)
+                                      normalise_outlet, staff_signature)
 from peacetalks.text import fold
 
 # --- what the page says about itself ------------------------------------------------------------
@@ -152,8 +152,8 @@ def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Out
             continue
         if (sections and bare in _SITE_LABELS) or (allowed and bare in _JOB_WORDS):
             continue  # (a byline's job: "Example Herald staff | 3 May 2016", "Jane Roe, correspondent | ...")
-        if stamp and (_CLOCK_TOKEN.fullmatch(bare) or bare in _TIME_WORDS or _ZONE.fullmatch(token)):
-            continue
+        if (stamp or allowed) and (_CLOCK_TOKEN.fullmatch(bare) or bare in _TIME_WORDS or _ZONE.fullmatch(token)):
+            continue  # (a time in a stamp or a byline: "By Jane Roe at 6:10 pm on 3 May 2016")
         if allowed and token[:1].isupper():
             allowed -= 1
             continue
@@ -166,7 +166,7 @@ _BAR_BEFORE = re.compile(r"[|\u00b7\u2022\u203a>]\s*$")
 _STAMP_TIME = re.compile(r"\W{0,3}\d{1,2}:\d{2}\b")
 _PLACE_COMMA = re.compile(r"[A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){0,2},\s*")
 _CREDIT_TO_END = re.compile(r"\s*(?:[-\u2013\u2014|]\s*[A-Z][\w .&'\u2019-]{0,30})?\s*")
-_NAME_SEPARATOR = re.compile(r"\S\s*\|\s*$")
+_NAME_SEPARATOR = re.compile(r"\S\s*[|\u00b7\u2022]\s*$")
 _CREDIT_CLOSES = re.compile(r"\s*\([A-Z][^()]{1,40}\)\s*[-\u2014\u2013]?\s*")
 # A dateline's place in capitals standing alone before a date: "VALDORIA — ", "PORT EXAMPLE, VALDORIA - ".
 _CAPS_PLACE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}(?:, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2})?\s*[-—–:]\s*")
@@ -418,6 +418,7 @@ def _agency_on_page(credited: str, cleaned: list[str], short: list[bool]) -> str
     return None
 
 
+_COPYRIGHT_SIGN = re.compile(r"\u00a9|\(c\)|\bcopyright\b", re.I)
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019&.-]*(?:\s+(?:of|and|&|for|the|[A-Z][\w'\u2019&.-]*))*")
 _INITIALS_SKIPPED = frozenset(("the", "of", "and", "&", "for", "on", "in"))
 _ABBREVIATION = re.compile(r"[A-Z](?:\.?[A-Z]){1,4}\.?")
@@ -434,17 +435,25 @@ def _printed_name(name: str) -> str:
 
 
 def _expansion(abbreviation: str, cleaned: list[str], short: list[bool]) -> str | None:
-    """A name printed in a short line of the page whose initials spell an abbreviated publisher's name: a dateline
-    "(LP)" or a masthead "LP" and a footer "\u00a9 2016 Levant Post"; None when no such name is printed."""
+    """A name printed in the masthead's or footer's lines or a copyright line whose initials spell an abbreviated
+    publisher's name: a dateline "(LP)" or a masthead "LP" and a footer "\u00a9 2016 Levant Post"; None when no
+    such name is printed."""
     letters = abbreviation.replace(".", "")
-    for line, is_short in zip(cleaned, short):
+    for index, (line, is_short) in enumerate(zip(cleaned, short)):
         if not is_short or len(line) > 160:
             continue
+        if 3 <= index < len(cleaned) - 6 and not _COPYRIGHT_SIGN.search(line):
+            continue  # (the masthead's lines, the footer's, and copyright lines: not a headline or sub-heading)
         for run in _CAPITALISED_RUN.findall(line):
-            words = [word for word in run.split() if word.lower() not in _INITIALS_SKIPPED]
-            if len(words) == len(letters) and run.replace(".", "") != letters \
-                    and all(word[0] == letter for word, letter in zip(words, letters)):
-                return _printed_name(run.strip())
+            tokens = run.split()
+            for start in range(len(tokens)):  # each stretch of the run that starts and ends with a name's word
+                if tokens[start].lower() in _INITIALS_SKIPPED:
+                    continue
+                words = [word for word in tokens[start:] if word.lower() not in _INITIALS_SKIPPED][: len(letters)]
+                if len(words) == len(letters) and all(word[0] == letter for word, letter in zip(words, letters)):
+                    end = start + tokens[start:].index(words[-1]) + 1
+                    if tokens[start:end] != [abbreviation]:
+                        return _printed_name(" ".join(tokens[start:end]))
     return None
 
 
@@ -643,6 +652,9 @@ def parse_article(text: str) -> ParsedArticle:
         if named_in_lines is not None and not (dateline_source or titled):
             # a copyright naming the company that owns the outlet whose name tops the page
             named_in_lines = _outlet_of_company(named_in_lines, cleaned, short) or named_in_lines
+        if dateline_source and masthead and not _ABBREVIATION.fullmatch(dateline_source) and not staff_signature(masthead) \
+                and set(words_of(dateline_source)) < set(words_of(masthead)):
+            dateline_source = normalise_outlet(masthead, outlets)  # "(Sentinel)" under "The Example Sentinel"
         source = (dateline_source or titled or named_in_lines or normalise_outlet(masthead, outlets)
                   or outlets.outlet_of_url(url, known_only=True))
     if credited_agency is not None:  # the dateline credits an agency the page names in full
