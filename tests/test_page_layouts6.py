@@ -233,3 +233,32 @@ def test_a_headline_over_a_deck_of_about_its_length_on_a_mobile_page():
     deck = "Both delegations accepted the plan after a night of bargaining"
     text = page("\u2630", "The Marrow Sentinel", HEAD, deck, "Orla Brenn \u00b7 4 May 2016 \u00b7 3 min read", LEAD, MORE)
     assert read(text) == (HEAD, "The Marrow Sentinel", "2016-05-04")
+
+
+def test_a_tag_list_over_the_headline_is_not_the_headline():
+    text = page("The Marrow Sentinel", "Tags: talks, convoys, Kestrin", HEAD, "4 May 2016", LEAD, MORE)
+    assert read(text) == (HEAD, "The Marrow Sentinel", "2016-05-04")
+
+
+def test_a_blog_stamp_with_its_category_and_author():
+    text = page("The Marrow Sentinel", HEAD, "Posted in World on May 4, 2016 by Orla Brenn", LEAD, MORE)
+    assert read(text) == (HEAD, "The Marrow Sentinel", "2016-05-04")
+
+
+@pytest.mark.parametrize("line", ["By Orla Brenn for the Marrow Sentinel", "Orla Brenn, Special to The Marrow Sentinel"])
+def test_a_byline_written_for_the_outlet_names_it(line):
+    assert read(page(HEAD, line, "4 May 2016", LEAD, MORE)) == (HEAD, "The Marrow Sentinel", "2016-05-04")
+
+
+def test_a_byline_for_a_person_names_no_outlet():
+    assert read(page(HEAD, "By Orla Brenn for Ivo Tarn", "4 May 2016", LEAD, MORE)) == (HEAD, None, "2016-05-04")
+
+
+def test_a_note_of_first_publication_names_the_outlet():
+    text = page(HEAD, "4 May 2016", LEAD, MORE, "This article was first published in the Marrow Sentinel.")
+    assert read(text) == (HEAD, "The Marrow Sentinel", "2016-05-04")
+
+
+def test_a_labelled_source_that_is_no_outlets_name_names_nobody():
+    # "Source:" before a name with no outlet word is a credit for the content, not the page's publisher
+    assert read(page(HEAD, "4 May 2016", LEAD, MORE, "Source: Kestrin Tarn"))[1] is None

@@ -127,6 +127,12 @@ CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}\.\s+(?P<name>[A-Z][A-Z-]{2,24
 # A byline crediting the outlet: "By Jane Roe, ABC", "By Jane Roe and John Doe | ABC News".
 _BYLINE_CREDIT = re.compile(r"^By\s+[A-Z][^,|]{1,60}?\s*[,|]\s*(?P<name>[A-Z][\w&.'\u2019 -]{1,40}?)"
                             r"(?:\s+(?i:staff|correspondent|reporter|writer))?\s*\.?$")
+# A byline written for the outlet: "By Jane Roe for the Example Herald", "Jane Roe, Special to The Example Herald".
+_BYLINE_FOR = re.compile(r"^(?:By\s+)?[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}(?:\s+for|,\s*(?i:special) to)\s+"
+                         r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,4})\s*\.?$")
+# The page's note of where it first ran: "This article was first published in the Example Herald."
+_FIRST_PUBLISHED = re.compile(r"^(?i:(?:this (?:article|story|piece|report) )?(?:was )?(?:first|originally) (?:published|appeared) (?:in|by|on))\s+"
+                              r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,4})\s*\.?$")
 # A byline without "By", its outlet after a comma or bar: "Jane Roe, Example Herald" (the outlet has an
 # outlet word, see masthead_name).
 _NAME_AND_OUTLET = re.compile(r"^(?!By\s)[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}\s*[,|]\s*(?P<name>[A-Z][\w&.'\u2019 -]{1,40}?)\s*$")
@@ -181,6 +187,8 @@ def normalise_outlet(name: str | None, outlets: Outlets) -> str | None:
     if not name:
         return None
     name = _LEGAL_SUFFIX.sub("", name.strip(" .,;:()-\u2014\u2013|")).strip(" .,;:")
+    if name.startswith("the ") and name[4:5].isupper():
+        name = "The " + name[4:]  # ("for the Example Herald")
     if not name or all(word in _NOT_A_NAME for word in words_of(name)):
         return None
     return outlets.known_names.get(_squash(name), name)
@@ -236,8 +244,8 @@ def source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
     """The outlet a byline, signature, sign-off ("Example Herald with agencies"), appeal to follow it, app
     banner, copyright line or place-and-masthead line names, in that order of trust (a copyright line may
     name the company that owns the outlet, so the outlet's own sign-offs come first)."""
-    for pattern in (_BYLINE_CREDIT, _STAFF, _WITH_AGENCIES, _FOLLOW_US, _APP_BANNER, _SOURCE_LABEL, _COPYRIGHT,
-                    _COPYRIGHT_AFTER_NAME, _PLACE_MASTHEAD, _NAME_AND_OUTLET):
+    for pattern in (_BYLINE_CREDIT, _BYLINE_FOR, _STAFF, _WITH_AGENCIES, _FOLLOW_US, _APP_BANNER, _SOURCE_LABEL,
+                    _FIRST_PUBLISHED, _COPYRIGHT, _COPYRIGHT_AFTER_NAME, _PLACE_MASTHEAD, _NAME_AND_OUTLET):
         for line in lines:
             if len(line) > FURNITURE_MAX:
                 continue
@@ -248,6 +256,9 @@ def source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
             if pattern is _BYLINE_CREDIT and any(word in _JOB_WORDS for word in words_of(named)):
                 continue
             if pattern in (_PLACE_MASTHEAD, _NAME_AND_OUTLET, _SOURCE_LABEL) and not masthead_name(named.strip()):
+                continue
+            if pattern in (_BYLINE_FOR, _FIRST_PUBLISHED) \
+                    and not (masthead_name(named.strip()) or _squash(named) in outlets.known_names):
                 continue
             if pattern is _COPYRIGHT_AFTER_NAME and len(named.split()) < 2 and not masthead_name(named.strip()):
                 continue

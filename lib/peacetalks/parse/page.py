@@ -150,7 +150,7 @@ def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Out
             continue
         if bare in _WEEKDAY_SHORT or not any(map(str.isalnum, bare)):
             continue
-        if (sections and bare in _SITE_LABELS) or (allowed and bare in _JOB_WORDS):
+        if ((sections or stamp) and bare in _SITE_LABELS) or (stamp and bare == "in") or (allowed and bare in _JOB_WORDS):
             continue  # (a byline's job: "Example Herald staff | 3 May 2016", "Jane Roe, correspondent | ...")
         if (stamp or allowed) and (_CLOCK_TOKEN.fullmatch(bare) or bare in _TIME_WORDS or _ZONE.fullmatch(token)):
             continue  # (a time in a stamp or a byline: "By Jane Roe at 6:10 pm on 3 May 2016")
