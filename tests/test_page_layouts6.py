@@ -262,3 +262,17 @@ def test_a_note_of_first_publication_names_the_outlet():
 def test_a_labelled_source_that_is_no_outlets_name_names_nobody():
     # "Source:" before a name with no outlet word is a credit for the content, not the page's publisher
     assert read(page(HEAD, "4 May 2016", LEAD, MORE, "Source: Kestrin Tarn"))[1] is None
+
+
+def test_a_printer_friendly_page_the_outlets_name_and_a_label_over_the_headline():
+    text = page("Print this page", "The Marrow Sentinel - Printer-friendly version", HEAD,
+                "Published on Wednesday, May 4, 2016", LEAD, MORE,
+                "Article printed from The Marrow Sentinel: https://marrowsentinel.example")
+    assert read(text)[0::2] == (HEAD, "2016-05-04")
+
+
+def test_a_caches_note_over_the_page_is_not_its_text():
+    text = page("This is a search engine's cache of https://marrowsentinel.example/world/safe-passage. It is a snapshot "
+                "of the page as it appeared on 7 Dec 2026 10:12:03 GMT.", "The Marrow Sentinel", HEAD, "By Orla Brenn",
+                LEAD, MORE)
+    assert read(text) == (HEAD, "The Marrow Sentinel", None)

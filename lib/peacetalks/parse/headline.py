@@ -118,7 +118,7 @@ def _is_headline_stack(line: str, opening: list[str], index: int, first_paragrap
                        dated: list[bool], speaks: bool = False) -> bool:
     """Whether a line of four words or more is a headline printed over a sub-headline: the next line is a
     shorter headline-like line (no full stop), or any headline-like line when the first `speaks` of what the
-    text speaks of, and a sentence, a date or a byline follows the two."""
+    text speaks of more than the second, and a sentence, a date or a byline follows the two."""
     if at_most_words(line, 3) or masthead_name(line) or index + 1 >= len(opening):
         return False
     sub = opening[index + 1]
@@ -231,6 +231,8 @@ def _is_deck_over(line: str, opening: list[str], index: int, first_paragraph: st
     next line reads as a headline too but is longer, and a byline, a date or the text follows the deck."""
     if at_most_words(line, 4) or "|" in line or _names_outlet(line) or index + 1 >= len(opening):
         return False
+    if any(map(masthead_name, _TITLE_SEPARATOR.split(line))):
+        return False  # the outlet's name and a label: "The Example Herald - Printer-friendly version"
     deck = opening[index + 1]
     if not _headline_candidate(deck, dated[index + 1]) or len(deck.split()) <= len(line.split()):
         return False
@@ -286,7 +288,9 @@ def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict
                                       or _HEADER_OPENERS.match(following) or _BULLET.match(following)
                                       or _is_sentence(following) or _is_byline(following)):
             score += 3
-        elif _is_headline_stack(line, opening, index, first_paragraph, dated, speaks):
+        elif _is_headline_stack(line, opening, index, first_paragraph, dated,
+                                speaks and index + 1 < len(opening)
+                                and shared > len(_content_words(opening[index + 1]) & text_words.words)):
             score += 3  # a headline over its sub-headline, the two over the text
         if shared >= 2 and _is_deck_over(line, opening, index, first_paragraph, dated):
             score = max(score, 4.0) + 0.5  # a headline over its deck: the deck is not the headline
