@@ -276,3 +276,9 @@ def test_a_caches_note_over_the_page_is_not_its_text():
                 "of the page as it appeared on 7 Dec 2026 10:12:03 GMT.", "The Marrow Sentinel", HEAD, "By Orla Brenn",
                 LEAD, MORE)
     assert read(text) == (HEAD, "The Marrow Sentinel", None)
+
+
+def test_a_place_and_date_under_the_lead_paragraph_is_no_stamp():
+    # a photo's place and date between two paragraphs: the lead ends as a sentence and no byline is there
+    text = page("The Marrow Sentinel", HEAD, LEAD, "Kestrin, 2 May 2016", MORE, THIRD)
+    assert read(text) == (HEAD, "The Marrow Sentinel", None)

@@ -376,20 +376,24 @@ def _lines_under_deck(lines: list[tuple[str, str]], first: int,
                       dates_in: Callable[[str], list[FoundDate]]) -> set[int]:
     """The indices of the byline and date lines (one to three short lines, a date among them) printed right
     under the first line of running text when more running text follows them: that first line is a deck, and
-    they are the article's header."""
+    they are the article's header. A deck that ends as a sentence does needs a byline among them (a place and a
+    date alone under a paragraph may be a photo's)."""
     found: set[int] = set()
     dated = False
+    deck = lines[first][0].rstrip()[-1:] not in ".!?\"\u201d"  # (a standfirst without a full stop)
     for index in range(first + 1, min(first + 4, len(lines))):
         clean = lines[index][0]
         if _is_paragraph(clean):
-            return found if dated and found else set()
+            return found if dated and deck else set()
         if len(clean) >= 120 or ends_sentence(clean) and not dates_in(clean[:300]):
             return set()
+        byline = bool(_is_byline(clean) or _HEADER_OPENERS.match(clean))
+        deck = deck or byline
         if dates_in(clean[:300]):
             if is_clock(clean):
                 return set()
             dated = True
-        elif not (_is_byline(clean) or _HEADER_OPENERS.match(clean)):
+        elif not byline:
             return set()
         found.add(index)
     return set()
@@ -585,7 +589,7 @@ def parse_article(text: str) -> ParsedArticle:
 
     # A deck long enough to read as running text, with the byline and the date printed under it: those
     # lines belong to the header, not the text ("Headline / a long standfirst / By Jane Roe / 3 May 2016").
-    under_deck = _lines_under_deck(lines, first, dates_in.__getitem__) if pick is not None else set()
+    under_deck = _lines_under_deck(lines, first, dates_in.__getitem__) if pick is not None and pick == first - 1 else set()
     before = opening[:pick] if pick is not None else []
     header: list[str] = []
     paragraphs: list[str] = []
