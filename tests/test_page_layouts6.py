@@ -282,3 +282,14 @@ def test_a_place_and_date_under_the_lead_paragraph_is_no_stamp():
     # a photo's place and date between two paragraphs: the lead ends as a sentence and no byline is there
     text = page("The Marrow Sentinel", HEAD, LEAD, "Kestrin, 2 May 2016", MORE, THIRD)
     assert read(text) == (HEAD, "The Marrow Sentinel", None)
+
+
+@pytest.mark.parametrize("bar, expected", [
+    ("ORLAN | LIVE", "ORLAN"),                                           # a broadcaster's name and its label
+    ("Orlan One  \u00b7  Watch live  \u00b7  Radio", "Orlan One"),
+    ("KESTRIN | LIVE", None),                                            # a kicker: the headline's place, not a name
+    ("Orlan One  \u00b7  Ceasefire talks", None),                        # a name and a topic: not a bar of labels
+])
+def test_a_broadcasters_name_in_a_live_bar_at_the_top(bar, expected):
+    head = HEAD.replace("river towns", "Kestrin towns")
+    assert read(page(bar, head, "By Orla Brenn", "4 May 2016", LEAD, MORE)) == (head, expected, "2016-05-04")

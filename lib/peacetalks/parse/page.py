@@ -21,7 +21,7 @@ from peacetalks.parse.headline import (_AFTER_DATE_NAME, _BAR_PARTS, _BYLINE_OPE
                                        _is_byline, _is_paragraph, _masthead_in_bar, _pick_headline, _published_date, _stamp_line_date,
                                        _text_agrees, _top_masthead, _weekday_agrees, browser_titles)
 from peacetalks.parse.lines import (FURNITURE_MAX, at_most_words, clean_line, clean_lines, ends_sentence,
-                                    is_title_case, words_of)
+                                    is_latin, is_title_case, words_of)
 from peacetalks.parse.outlets import (_JOB_WORDS, AGENCY_NAME, CAPS_DATELINE, CREDIT_DATELINE, OUTLET_WORDS, SLASH_DATELINE, Outlets,
                                       _squash, masthead_and_slogan, masthead_name, site_name, source_in_lines, load_outlets,
                                       normalise_outlet, staff_signature)
@@ -485,6 +485,29 @@ def _outlet_of_company(company: str, cleaned: list[str], short: list[bool]) -> s
 
 
 
+# The labels a broadcaster prints beside its name in the page's top bar: "NAME | LIVE", "Name \u00b7 Watch live \u00b7 Radio".
+_BROADCAST_LABELS = frozenset("live watch listen tv radio on air now stream streaming podcasts video videos".split())
+
+
+def _name_in_live_bar(cleaned: list[str], title: str) -> str | None:
+    """The broadcaster's name that opens the page's first line, a bar of its broadcast labels ("NORTHWIND | LIVE"):
+    one to three capitalised words with no date, none of them a word of the headline (a kicker such as
+    "VALDORIA | LIVE" names the headline's place), before parts that are only such labels."""
+    if not cleaned:
+        return None
+    parts = _BAR_PARTS.split(cleaned[0].strip())
+    if len(parts) < 2:
+        return None
+    name, labels = parts[0].strip(), parts[1:]
+    words = name.split()
+    if not 1 <= len(words) <= 3 or not all(word[:1].isupper() for word in words) or find_dates(name) \
+            or not is_latin(name) or set(words_of(name)) & (set(words_of(title)) | _BROADCAST_LABELS | _SITE_LABELS):
+        return None
+    if not all(words_of(label) and set(words_of(label)) <= _BROADCAST_LABELS | _SITE_LABELS for label in labels):
+        return None
+    return _printed_name(name)
+
+
 def parse_article(text: str) -> ParsedArticle:
     """Title, source, wire, url, body and opening of an article page dump."""
     outlets = load_outlets()
@@ -677,7 +700,8 @@ def parse_article(text: str) -> ParsedArticle:
                 source = normalise_outlet(named, outlets)
                 break
     if source is None and title is not None:
-        source = normalise_outlet(_top_masthead(cleaned, folded, short, title), outlets)
+        source = normalise_outlet(_top_masthead(cleaned, folded, short, title) or _name_in_live_bar(cleaned, title),
+                                  outlets)
 
     if wire is None and agency_line and source is not None and outlets.wire_named(source) is None and source != agency_line:
         # an agency named alone under the headline of an outlet's page
