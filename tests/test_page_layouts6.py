@@ -293,3 +293,7 @@ def test_a_place_and_date_under_the_lead_paragraph_is_no_stamp():
 def test_a_broadcasters_name_in_a_live_bar_at_the_top(bar, expected):
     head = HEAD.replace("river towns", "Kestrin towns")
     assert read(page(bar, head, "By Orla Brenn", "4 May 2016", LEAD, MORE)) == (head, expected, "2016-05-04")
+
+
+def test_a_page_with_a_headline_and_no_text():
+    assert read(page("The Marrow Sentinel", HEAD))[0] == HEAD

@@ -378,6 +378,8 @@ def _lines_under_deck(lines: list[tuple[str, str]], first: int,
     under the first line of running text when more running text follows them: that first line is a deck, and
     they are the article's header. A deck that ends as a sentence does needs a byline among them (a place and a
     date alone under a paragraph may be a photo's)."""
+    if first >= len(lines):
+        return set()  # (no running text at all)
     found: set[int] = set()
     dated = False
     deck = lines[first][0].rstrip()[-1:] not in ".!?\"\u201d"  # (a standfirst without a full stop)
