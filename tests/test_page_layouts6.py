@@ -297,3 +297,11 @@ def test_a_broadcasters_name_in_a_live_bar_at_the_top(bar, expected):
 
 def test_a_page_with_a_headline_and_no_text():
     assert read(page("The Marrow Sentinel", HEAD))[0] == HEAD
+
+
+@pytest.mark.parametrize("over, expected", [
+    ("By Orla Brenn | 4 May 2016", "2016-05-04"),   # a byline and its date over the headline: the article's
+    ("4 May 2016", None),                            # a date alone there may be the site's: the text names no year
+])
+def test_a_byline_with_its_date_over_the_headline(over, expected):
+    assert read(page("The Marrow Sentinel", over, HEAD, LEAD, MORE)) == (HEAD, "The Marrow Sentinel", expected)

@@ -737,8 +737,13 @@ def parse_article(text: str) -> ParsedArticle:
     if found is None:  # above the headline, only a stamp: a date with a time or a label ("Updated: ...")
         # (an unlabelled date, with or without a time, is the site's clock unless the text agrees with it)
         stamps = [line for line in before if dates_in[line[:300]]]
-        found, index = printed_date(stamps, title, outlets, dates_in.__getitem__)
-        if found is not None and not _STAMP_LABEL.search(stamps[index]):
+        bylines = [line for line in stamps if _BYLINE_OPENS.match(line)]
+        # a byline and its date over the headline, "By Jane Roe | 3 May 2016", is the article's: no clock has one
+        found = printed_date(bylines, title, outlets, dates_in.__getitem__, names=True)[0] if bylines else None
+        by_byline = found is not None
+        if found is None:
+            found, index = printed_date(stamps, title, outlets, dates_in.__getitem__)
+        if found is not None and not by_byline and not _STAMP_LABEL.search(stamps[index]):
             timed = bool(_CLOCK_TIME.search(stamps[index]))
             if not _text_agrees(found.date, " ".join(paragraphs[:8]), strict=not timed,
                                 lead_agrees=_weekday_agrees(found.date, paragraphs[:2])):
