@@ -305,3 +305,13 @@ def test_a_page_with_a_headline_and_no_text():
 ])
 def test_a_byline_with_its_date_over_the_headline(over, expected):
     assert read(page("The Marrow Sentinel", over, HEAD, LEAD, MORE)) == (HEAD, "The Marrow Sentinel", expected)
+
+
+@pytest.mark.parametrize("footer, expected", [
+    ("Orlan Broadcasting Corporation \u00a9 2016 \u00b7 Terms \u00b7 Privacy", "Orlan Broadcasting Corporation"),
+    ("Privacy Policy \u00a9 2016", None),       # a footer's link before the sign names nobody
+    ("Contact Us (c) 2016", None),
+    ("Terms \u00a9 2016", None),
+])
+def test_a_name_before_the_copyright_sign(footer, expected):
+    assert read(page(HEAD, "4 May 2016", LEAD, MORE, footer)) == (HEAD, expected, "2016-05-04")

@@ -157,6 +157,10 @@ _COPYRIGHT = re.compile(r"^(?:.{0,200}?(?:[.!]|\s[|\u00b7\u2022])\s+)?(?:all rig
 # (two capitalised words at least, or a masthead's name: "Terms \u00a9 2016" is a link, not a name)
 _COPYRIGHT_AFTER_NAME = re.compile(r"^(?P<name>(?:The\s+)?[A-Z][\w&.'\u2019-]*(?:\s+(?:of|and|&|[A-Z][\w&.'\u2019-]*)){0,5})\s*"
                                    r"(?:\u00a9|\((?i:c)\)|(?i:copyright))\s*(?:19|20)\d\d\b")
+# Words of a footer's links, which no outlet's name has: "Privacy Policy", "Contact Us", "Terms of Use".
+_FOOTER_LINK_WORDS = frozenset("privacy policy terms conditions cookies cookie contact about us help sitemap advertise "
+                               "advertising careers jobs faq rss feedback imprint legal accessibility settings notice "
+                               "disclaimer use".split())
 # An app banner naming the outlet: "Get our new version of the Sample application", "Download the Sample app".
 _APP_BANNER = re.compile(r"^(?:install|download|get)\s+(?:the\s+|our\s+)?(?:new\s+version\s+of\s+(?:the\s+)?)?"
                          r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})\s+app(?:lication)?\b", re.I)
@@ -260,8 +264,9 @@ def source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
             if pattern in (_BYLINE_FOR, _FIRST_PUBLISHED) \
                     and not (masthead_name(named.strip()) or _squash(named) in outlets.known_names):
                 continue
-            if pattern is _COPYRIGHT_AFTER_NAME and len(named.split()) < 2 and not masthead_name(named.strip()):
-                continue
+            if pattern is _COPYRIGHT_AFTER_NAME and ((len(named.split()) < 2 and not masthead_name(named.strip()))
+                                                     or set(words_of(named)) & _FOOTER_LINK_WORDS):
+                continue  # ("Privacy Policy \u00a9 2016": a footer's link, not a name)
             if pattern is _FOLLOW_US and not (masthead_name(named.strip()) or _squash(named) in outlets.known_names):
                 continue  # "Follow Jane Roe on Twitter": a reporter, not the outlet
             name = normalise_outlet(named, outlets)
