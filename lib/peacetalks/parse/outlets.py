@@ -248,11 +248,10 @@ def source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
     """The outlet a byline, signature, sign-off ("Example Herald with agencies"), appeal to follow it, app
     banner, copyright line or place-and-masthead line names, in that order of trust (a copyright line may
     name the company that owns the outlet, so the outlet's own sign-offs come first)."""
+    short = [line for line in lines if len(line) <= FURNITURE_MAX]
     for pattern in (_BYLINE_CREDIT, _BYLINE_FOR, _STAFF, _WITH_AGENCIES, _FOLLOW_US, _APP_BANNER, _SOURCE_LABEL,
                     _FIRST_PUBLISHED, _COPYRIGHT, _COPYRIGHT_AFTER_NAME, _PLACE_MASTHEAD, _NAME_AND_OUTLET):
-        for line in lines:
-            if len(line) > FURNITURE_MAX:
-                continue
+        for line in short:
             match = pattern.match(line)
             if not match:
                 continue

@@ -143,14 +143,16 @@ def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Out
         if _BYLINE_OPENS.match(text):
             allowed = 6  # a byline, then its date: "By Jane Roe on 3 May 2016", "Author: Jane Roe Posted 3 May 2016"
     live = _LIVE_LABEL.match(before)  # "As it happened \u00b7 22 January 2014": a liveblog's label for its day
-    sections = bool(_BAR_BEFORE.search(before))  # "WORLD | MIDDLE EAST | 13 Dec 2018": the section's labels, a bar
+    sections = None  # "WORLD | MIDDLE EAST | 13 Dec 2018": the section's labels before a bar (looked for when needed)
     for token in _HEADER_TOKEN.findall(before[live.end():] if live else before):
         bare = token.strip(".").lower()
         if not bare or bare in _HEADER_CUES or bare in title_words or outlets.wire_named(token):
             continue
         if bare in _WEEKDAY_SHORT or not any(map(str.isalnum, bare)):
             continue
-        if ((sections or stamp) and bare in _SITE_LABELS) or (stamp and bare == "in") or (allowed and bare in _JOB_WORDS):
+        if bare in _SITE_LABELS and sections is None:
+            sections = stamp or bool(_BAR_BEFORE.search(before))
+        if (sections and bare in _SITE_LABELS) or (stamp and bare == "in") or (allowed and bare in _JOB_WORDS):
             continue  # (a byline's job: "Example Herald staff | 3 May 2016", "Jane Roe, correspondent | ...")
         if (stamp or allowed) and (_CLOCK_TOKEN.fullmatch(bare) or bare in _TIME_WORDS or _ZONE.fullmatch(token)):
             continue  # (a time in a stamp or a byline: "By Jane Roe at 6:10 pm on 3 May 2016")
@@ -378,8 +380,8 @@ def _lines_under_deck(lines: list[tuple[str, str]], first: int,
     under the first line of running text when more running text follows them: that first line is a deck, and
     they are the article's header. A deck that ends as a sentence does needs a byline among them (a place and a
     date alone under a paragraph may be a photo's)."""
-    if first >= len(lines):
-        return set()  # (no running text at all)
+    if first + 2 >= len(lines):
+        return set()  # (no running text, or none after the deck and one line)
     found: set[int] = set()
     dated = False
     deck = lines[first][0].rstrip()[-1:] not in ".!?\"\u201d"  # (a standfirst without a full stop)
@@ -495,7 +497,7 @@ def _name_in_live_bar(cleaned: list[str], title: str) -> str | None:
     """The broadcaster's name that opens the page's first line, a bar of its broadcast labels ("NORTHWIND | LIVE"):
     one to three capitalised words with no date, none of them a word of the headline (a kicker such as
     "VALDORIA | LIVE" names the headline's place), before parts that are only such labels."""
-    if not cleaned:
+    if not cleaned or not any(map(cleaned[0].__contains__, ("|", "\u00b7", "\u2022"))):
         return None
     parts = _BAR_PARTS.split(cleaned[0].strip())
     if len(parts) < 2:
