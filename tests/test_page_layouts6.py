@@ -315,3 +315,15 @@ def test_a_byline_with_its_date_over_the_headline(over, expected):
 ])
 def test_a_name_before_the_copyright_sign(footer, expected):
     assert read(page(HEAD, "4 May 2016", LEAD, MORE, footer)) == (HEAD, expected, "2016-05-04")
+
+
+def test_the_parent_companys_copyright_under_a_masthead_below_the_account_bar():
+    text = page("Sign in | Subscribe", "THE MARROW OBSERVER", "Independent since 1921", "Home  World  Region  Opinion",
+                "OPINION", HEAD, "Orla Brenn", "Contributing columnist", "May 6, 2016", LEAD, MORE,
+                "\u00a9 2016 Marrow Observer Media Group. All rights reserved.")
+    assert read(text) == (HEAD, "The Marrow Observer", "2016-05-06")
+
+
+def test_a_labelled_stamp_in_local_time_is_no_clock():
+    text = page("KTV", HEAD, "Updated 5 May 2016, 09:40 local time", "Posted by Orla Brenn", LEAD, MORE)
+    assert read(text)[0::2] == (HEAD, "2016-05-05")

@@ -470,22 +470,26 @@ _COMPANY_WORDS = frozenset("media group holdings publishing publications publish
                            "limited plc llc enterprises communications newspapers ventures".split())
 
 
-def _outlet_of_company(company: str, cleaned: list[str], short: list[bool]) -> str | None:
-    """The outlet's name printed at the top of the page (alone or as the first part of a bar) when a copyright
-    names its company with a word of it: "THE LONDON COURANT \u00b7 World" over "\u00a9 2016 Courant Media Ltd"."""
-    if not cleaned or not short[0]:
-        return None
-    top = _BAR_PARTS.split(cleaned[0])[0].strip()
-    words = top.split()
-    if not 1 <= len(words) <= 5 or find_dates(top) or ends_sentence(top) \
-            or not all(word[:1].isupper() or word.lower() in _INITIALS_SKIPPED for word in words):
-        return None
-    own = set(words_of(top)) - _INITIALS_SKIPPED
+def _outlet_of_company(company: str, cleaned: list[str], short: list[bool], folded: list[str],
+                       masthead: str | None) -> str | None:
+    """The outlet's name printed at the top of the page (the masthead, or the first line that is not furniture,
+    alone or as the first part of a bar) when a copyright names its company with a word of it: "THE LONDON
+    COURANT \u00b7 World" over "\u00a9 2016 Courant Media Ltd"."""
     named = set(words_of(company)) - _INITIALS_SKIPPED
-    shared = own & named
-    if not shared or not named - shared or not (named - shared) <= _COMPANY_WORDS or own <= named:
-        return None
-    return _printed_name(top)
+    first = next((i for i in range(min(4, len(cleaned))) if not (short[i] and is_furniture(cleaned[i], folded[i]))), None)
+    tops = [masthead] if masthead else []
+    if first is not None and short[first]:
+        tops.append(_BAR_PARTS.split(cleaned[first])[0].strip())
+    for top in tops:
+        words = top.split()
+        if not 1 <= len(words) <= 5 or find_dates(top) or ends_sentence(top) \
+                or not all(word[:1].isupper() or word.lower() in _INITIALS_SKIPPED for word in words):
+            continue
+        own = set(words_of(top)) - _INITIALS_SKIPPED
+        shared = own & named
+        if shared and named - shared and (named - shared) <= _COMPANY_WORDS:
+            return _printed_name(top)
+    return None
 
 
 
@@ -682,7 +686,7 @@ def parse_article(text: str) -> ParsedArticle:
             named_in_lines = None  # the agency's copyright over its story, on the page of the outlet that prints it
         if named_in_lines is not None and not (dateline_source or titled):
             # a copyright naming the company that owns the outlet whose name tops the page
-            named_in_lines = _outlet_of_company(named_in_lines, cleaned, short) or named_in_lines
+            named_in_lines = _outlet_of_company(named_in_lines, cleaned, short, folded, masthead) or named_in_lines
         if dateline_source and masthead and not _ABBREVIATION.fullmatch(dateline_source) and not staff_signature(masthead) \
                 and set(words_of(dateline_source)) < set(words_of(masthead)):
             dateline_source = normalise_outlet(masthead, outlets)  # "(Sentinel)" under "The Example Sentinel"
