@@ -327,3 +327,11 @@ def test_the_parent_companys_copyright_under_a_masthead_below_the_account_bar():
 def test_a_labelled_stamp_in_local_time_is_no_clock():
     text = page("KTV", HEAD, "Updated 5 May 2016, 09:40 local time", "Posted by Orla Brenn", LEAD, MORE)
     assert read(text)[0::2] == (HEAD, "2016-05-05")
+
+
+@pytest.mark.parametrize("author", ["Ivo Tarn", "Ivo J. Tarn", "Leila al-Tarn"])
+def test_an_author_line_without_by_under_the_headline(author):
+    # a blog's masthead and slogan over the site's date (today's: no date of the article), then the headline and
+    # its author's name alone
+    text = page("Marrow Review \u2014 essays on war and peace", "Dec 7, 2026", HEAD, author, LEAD, MORE)
+    assert read(text) == (HEAD, "Marrow Review", None)

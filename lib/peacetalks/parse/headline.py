@@ -10,7 +10,7 @@ from typing import Callable
 from peacetalks.parse.dates import FoundDate, WEEKDAYS, find_dates, month_day_mentions
 from peacetalks.parse.furniture import _BULLET, is_clock, is_furniture
 from peacetalks.parse.lines import at_most_words, ends_sentence, is_latin, is_title_case, words_of
-from peacetalks.parse.outlets import masthead_and_slogan, masthead_name, staff_signature
+from peacetalks.parse.outlets import OUTLET_WORDS, masthead_and_slogan, masthead_name, staff_signature
 from peacetalks.text import COMMON_WORDS
 
 _BYLINE_OPENS = re.compile(r"^(?:by|posted by|written by|author|reporter|reported by)\b:?\s+[A-Z]", re.I)
@@ -253,6 +253,18 @@ def _is_byline(line: str) -> bool:
     return bool(_BYLINE_OPENS.match(line) or _BYLINE_IN.match(line) or staff_signature(line))
 
 
+_NAME_WORD = re.compile(r"(?:[A-Z][a-z'\u2019-]+|[A-Z]\.|(?:al|el|de|van|von|bin|ibn)-?[A-Z]?[a-z'\u2019-]*)")
+
+
+def _is_name_line(line: str) -> bool:
+    """A person's name alone on a line, as an author line under a headline prints it: two or three capitalised
+    words ("Jane Roe", "Ivo J. Brandt"), none of them a word of an outlet's or a section's name."""
+    words = line.split()
+    if not 2 <= len(words) <= 3 or not all(_NAME_WORD.fullmatch(word) for word in words) or not words[0][:1].isupper():
+        return False
+    return not set(words_of(line)) & (OUTLET_WORDS | _SITE_LABELS)
+
+
 def _names_outlet(line: str) -> bool:
     """A masthead: the outlet's name ("Example Evening Gazette"), alone or with its slogan."""
     return bool(masthead_name(line) or masthead_and_slogan(line))
@@ -288,6 +300,8 @@ def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict
                                       or _HEADER_OPENERS.match(following) or _BULLET.match(following)
                                       or _is_sentence(following) or _is_byline(following)):
             score += 3
+        elif following is not None and _is_name_line(following):
+            score += 2  # an author's name alone under it, a byline without "By" ("Jane Roe")
         elif _is_headline_stack(line, opening, index, first_paragraph, dated,
                                 speaks and index + 1 < len(opening)
                                 and shared > len(_content_words(opening[index + 1]) & text_words.words)):
