@@ -492,7 +492,6 @@ def _outlet_of_company(company: str, cleaned: list[str], short: list[bool], fold
     return None
 
 
-
 # The labels a broadcaster prints beside its name in the page's top bar: "NAME | LIVE", "Name \u00b7 Watch live \u00b7 Radio".
 _BROADCAST_LABELS = frozenset("live watch listen tv radio on air now stream streaming podcasts video videos".split())
 
@@ -575,8 +574,10 @@ def parse_article(text: str) -> ParsedArticle:
                 continue  # a teaser's headline
             teasers = False
         if short[index]:
-            if (is_furniture(clean, folded[index]) and not (not lines_of_text and _live_headline(clean, following, dates_in.__getitem__))) \
-                    or ("http" in line and _URL.fullmatch(line)):
+            furniture = is_furniture(clean, folded[index])
+            if furniture and not lines_of_text and _live_headline(clean, following, dates_in.__getitem__):
+                furniture = False  # "LIVE: Envoys meet ..." over its stamp: the headline, not a ticker's item
+            if furniture or ("http" in line and _URL.fullmatch(line)):
                 # (above the article's first paragraph the lines after such a label may be the headline: only
                 # the label goes there)
                 teasers = lines_of_text and at_most_words(clean, 5) and bool(_TEASER_LABEL.match(clean))
