@@ -335,3 +335,8 @@ def test_an_author_line_without_by_under_the_headline(author):
     # its author's name alone
     text = page("Marrow Review \u2014 essays on war and peace", "Dec 7, 2026", HEAD, author, LEAD, MORE)
     assert read(text) == (HEAD, "Marrow Review", None)
+
+
+def test_a_newsdesk_signature_under_a_posted_by_label_names_the_outlet():
+    text = page("Region", HEAD, "Updated 5 May 2016, 09:40 local time", "Posted by KTV Newsdesk", LEAD, MORE)
+    assert read(text) == (HEAD, "KTV", "2016-05-05")
