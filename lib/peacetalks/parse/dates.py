@@ -70,6 +70,13 @@ def _slashed_date(year: str, first: str, second: str, before: str, order: str | 
     return None
 
 
+# Time zones of regions that print dates day first (the UK and Ireland, continental Europe, Russia, Turkey, Iran,
+# India, Pakistan, Hong Kong, Singapore, Australia, New Zealand) or month first (the United States and Canada);
+# a time in GMT or UTC says nothing of the order.
+_DAY_FIRST_ZONES = frozenset("bst cet cest eet eest wet west msk trt irst ist pkt hkt sgt aest aedt awst nzst nzdt".split())
+_MONTH_FIRST_ZONES = frozenset("est edt cdt pst pdt mst mdt akst akdt hst et pt".split())
+_ZONE_AFTER = re.compile(r"\s*(?:,|at|-|\|)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?("
+                         + "|".join(sorted(_DAY_FIRST_ZONES | _MONTH_FIRST_ZONES, key=len, reverse=True)) + r")\b")
 _SLASHED = re.compile(r"\b(\d\d?)/(\d\d?)/((?:19|20)\d\d)(?![\d/])")
 
 
@@ -102,6 +109,10 @@ def numeric_order(text: str, url_date: dt.date | None = None) -> str | None:
                 ambiguous.append((_make_date(year, second, first), _make_date(year, first, second)))
     if not ambiguous:
         return None
+    for match in _SLASHED.finditer(folded):
+        zone = _ZONE_AFTER.match(folded, match.end())
+        if zone:  # "10/09/2016 22:05 BST": the clock's zone is the region's, and so is its order of dates
+            evidence.add("dmy" if zone.group(1) in _DAY_FIRST_ZONES else "mdy")
     if url_date is not None:
         for day_first, month_first in ambiguous:
             if url_date == day_first:

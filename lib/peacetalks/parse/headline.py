@@ -10,7 +10,7 @@ from typing import Callable
 from peacetalks.parse.dates import FoundDate, WEEKDAYS, find_dates, month_day_mentions
 from peacetalks.parse.furniture import _BULLET, is_clock, is_furniture
 from peacetalks.parse.lines import at_most_words, ends_sentence, is_latin, is_title_case, words_of
-from peacetalks.parse.outlets import masthead_and_slogan, masthead_name, staff_signature
+from peacetalks.parse.outlets import OUTLET_WORDS, masthead_and_slogan, masthead_name, staff_signature
 from peacetalks.text import COMMON_WORDS
 
 _BYLINE_OPENS = re.compile(r"^(?:by|posted by|written by|author|reporter|reported by)\b:?\s+[A-Z]", re.I)
@@ -115,13 +115,14 @@ def _headline_candidate(line: str, dated: bool) -> bool:
 
 
 def _is_headline_stack(line: str, opening: list[str], index: int, first_paragraph: str | None,
-                       dated: list[bool]) -> bool:
+                       dated: list[bool], speaks: bool = False) -> bool:
     """Whether a line of four words or more is a headline printed over a sub-headline: the next line is a
-    shorter headline-like line (no full stop), and a sentence, a date or a byline follows the two."""
+    shorter headline-like line (no full stop), or any headline-like line when the first `speaks` of what the
+    text speaks of more than the second, and a sentence, a date or a byline follows the two."""
     if at_most_words(line, 3) or masthead_name(line) or index + 1 >= len(opening):
         return False
     sub = opening[index + 1]
-    if not _headline_candidate(sub, dated[index + 1]) or sub.endswith(".") or len(sub) >= len(line):
+    if not _headline_candidate(sub, dated[index + 1]) or sub.endswith(".") or (len(sub) >= len(line) and not speaks):
         return False
     after = opening[index + 2] if index + 2 < len(opening) else first_paragraph
     return after is not None and (dated[index + 2: index + 3] == [True] or bool(_HEADER_OPENERS.match(after))
@@ -230,6 +231,8 @@ def _is_deck_over(line: str, opening: list[str], index: int, first_paragraph: st
     next line reads as a headline too but is longer, and a byline, a date or the text follows the deck."""
     if at_most_words(line, 4) or "|" in line or _names_outlet(line) or index + 1 >= len(opening):
         return False
+    if any(map(masthead_name, _TITLE_SEPARATOR.split(line))):
+        return False  # the outlet's name and a label: "The Example Herald - Printer-friendly version"
     deck = opening[index + 1]
     if not _headline_candidate(deck, dated[index + 1]) or len(deck.split()) <= len(line.split()):
         return False
@@ -248,6 +251,18 @@ _BYLINE_IN = re.compile(r"^[A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){1,3}(?: a
 def _is_byline(line: str) -> bool:
     """A byline: "By Jane Roe", "Jane Roe in Valdoria", "Example Staff"."""
     return bool(_BYLINE_OPENS.match(line) or _BYLINE_IN.match(line) or staff_signature(line))
+
+
+_NAME_WORD = re.compile(r"(?:[A-Z][a-z'\u2019-]+|[A-Z]\.|(?:al|el|de|van|von|bin|ibn)-?[A-Z]?[a-z'\u2019-]*)")
+
+
+def _is_name_line(line: str) -> bool:
+    """A person's name alone on a line, as an author line under a headline prints it: two or three capitalised
+    words ("Jane Roe", "Ivo J. Brandt"), none of them a word of an outlet's or a section's name."""
+    words = line.split()
+    if not 2 <= len(words) <= 3 or not all(_NAME_WORD.fullmatch(word) for word in words) or not words[0][:1].isupper():
+        return False
+    return not set(words_of(line)) & (OUTLET_WORDS | _SITE_LABELS)
 
 
 def _names_outlet(line: str) -> bool:
@@ -278,15 +293,19 @@ def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict
         line = opening[index]
         following = opening[index + 1] if index + 1 < len(opening) else first_paragraph
         score = 1.0
+        own = _content_words(line) if text_words is not None else set()
+        shared = len(own & text_words.words) if own else 0
+        speaks = len(own) >= 2 and shared >= max(2, 0.3 * len(own))
         if following is not None and (following == line or dated[index + 1: index + 2] == [True] and not is_clock(following)
                                       or _HEADER_OPENERS.match(following) or _BULLET.match(following)
                                       or _is_sentence(following) or _is_byline(following)):
             score += 3
-        elif _is_headline_stack(line, opening, index, first_paragraph, dated):
+        elif following is not None and _is_name_line(following):
+            score += 2  # an author's name alone under it, a byline without "By" ("Jane Roe")
+        elif _is_headline_stack(line, opening, index, first_paragraph, dated,
+                                speaks and index + 1 < len(opening)
+                                and shared > len(_content_words(opening[index + 1]) & text_words.words)):
             score += 3  # a headline over its sub-headline, the two over the text
-        own = _content_words(line) if text_words is not None else set()
-        shared = len(own & text_words.words) if own else 0
-        speaks = len(own) >= 2 and shared >= max(2, 0.3 * len(own))
         if shared >= 2 and _is_deck_over(line, opening, index, first_paragraph, dated):
             score = max(score, 4.0) + 0.5  # a headline over its deck: the deck is not the headline
             decks.add(index + 1)

@@ -50,8 +50,9 @@ class Outlets:
             names[_squash(variant)] = name
         return names
 
-    def outlet_of_url(self, url: str | None) -> str | None:
-        """The outlet an address belongs to: a known domain, else the domain itself."""
+    def outlet_of_url(self, url: str | None, known_only: bool = False) -> str | None:
+        """The outlet an address belongs to: a known domain, else the domain itself (None with `known_only`:
+        a bare domain is no name a reader would give the publisher)."""
         if not url:
             return None
         host = urlparse(url).netloc.lower().split(":")[0]
@@ -62,7 +63,7 @@ class Outlets:
         for i in range(len(parts) - 1):
             if ".".join(parts[i:]) in self.domains:
                 return self.domains[".".join(parts[i:])]
-        return host
+        return None if known_only else host
 
 
 class OutletsFile(BaseModel):
@@ -126,6 +127,12 @@ CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,30}\.\s+(?P<name>[A-Z][A-Z-]{2,24
 # A byline crediting the outlet: "By Jane Roe, ABC", "By Jane Roe and John Doe | ABC News".
 _BYLINE_CREDIT = re.compile(r"^By\s+[A-Z][^,|]{1,60}?\s*[,|]\s*(?P<name>[A-Z][\w&.'\u2019 -]{1,40}?)"
                             r"(?:\s+(?i:staff|correspondent|reporter|writer))?\s*\.?$")
+# A byline written for the outlet: "By Jane Roe for the Example Herald", "Jane Roe, Special to The Example Herald".
+_BYLINE_FOR = re.compile(r"^(?:By\s+)?[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}(?:\s+for|,\s*(?i:special) to)\s+"
+                         r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,4})\s*\.?$")
+# The page's note of where it first ran: "This article was first published in the Example Herald."
+_FIRST_PUBLISHED = re.compile(r"^(?i:(?:this (?:article|story|piece|report) )?(?:was )?(?:first|originally) (?:published|appeared) (?:in|by|on))\s+"
+                              r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,4})\s*\.?$")
 # A byline without "By", its outlet after a comma or bar: "Jane Roe, Example Herald" (the outlet has an
 # outlet word, see masthead_name).
 _NAME_AND_OUTLET = re.compile(r"^(?!By\s)[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}\s*[,|]\s*(?P<name>[A-Z][\w&.'\u2019 -]{1,40}?)\s*$")
@@ -139,13 +146,21 @@ _SOURCE_LABEL = re.compile(r"^(?:source|publisher|published by|originally publis
 _FOLLOW_US = re.compile(r"^follow\s+(?:the\s+)?(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4})\s+on\s+"
                         r"(?:twitter|facebook|instagram|telegram|youtube|x|social media)\b", re.I)
 # The outlet's own signature: "By Example Staff", "Example Management", "The Example Editorial Board".
-_STAFF = re.compile(r"^(?:By\s+)?(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4})\s+"
-                    r"(?:Staff|Team|Management|Editorial(?: Board| Team| Staff)?|Editors|Newsroom|News Desk|Desk)\s*\.?$")
+_STAFF = re.compile(r"^(?:(?:(?i:posted|written|reported)\s+)?(?i:by)\s+)?(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4})\s+"
+                    r"(?:Staff|Team|Management|Editorial(?: Board| Team| Staff)?|Editors|Newsroom|Newsdesk|News Desk|Desk)\s*\.?$")
 # "© 2018 Sample Wire", "(Copyright 2012 by Sample Press GmbH, all rights reserved)", "Copyright Sample Wire 2016"
 _COPYRIGHT = re.compile(r"^(?:.{0,200}?(?:[.!]|\s[|\u00b7\u2022])\s+)?(?:all rights reserved\.?\s*)?\(?(?:\u00a9|copyright|\(c\))\s*(?:\u00a9\s*)?(?:(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*,?\s*)?"
                         r"(?:by\s+)?(?P<name>[A-Z][\w&.'\u2019 -]{1,50}?)\s*(?:,?\s*(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*)?"
                         r"(?:[.,;]\s*(?:all rights|info|$)|all rights|\)|$|\.\s+(?=[A-Z]))",
                         re.I)
+# The name before the sign: "Example Broadcasting Corporation \u00a9 2014 \u00b7 Terms", "Example Post (c) 2016".
+# (two capitalised words at least, or a masthead's name: "Terms \u00a9 2016" is a link, not a name)
+_COPYRIGHT_AFTER_NAME = re.compile(r"^(?P<name>(?:The\s+)?[A-Z][\w&.'\u2019-]*(?:\s+(?:of|and|&|[A-Z][\w&.'\u2019-]*)){0,5})\s*"
+                                   r"(?:\u00a9|\((?i:c)\)|(?i:copyright))\s*(?:19|20)\d\d\b")
+# Words of a footer's links, which no outlet's name has: "Privacy Policy", "Contact Us", "Terms of Use".
+_FOOTER_LINK_WORDS = frozenset("privacy policy terms conditions cookies cookie contact about us help sitemap advertise "
+                               "advertising careers jobs faq rss feedback imprint legal accessibility settings notice "
+                               "disclaimer use".split())
 # An app banner naming the outlet: "Get our new version of the Sample application", "Download the Sample app".
 _APP_BANNER = re.compile(r"^(?:install|download|get)\s+(?:the\s+|our\s+)?(?:new\s+version\s+of\s+(?:the\s+)?)?"
                          r"(?P<name>[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,3})\s+app(?:lication)?\b", re.I)
@@ -176,6 +191,8 @@ def normalise_outlet(name: str | None, outlets: Outlets) -> str | None:
     if not name:
         return None
     name = _LEGAL_SUFFIX.sub("", name.strip(" .,;:()-\u2014\u2013|")).strip(" .,;:")
+    if name.startswith("the ") and name[4:5].isupper():
+        name = "The " + name[4:]  # ("for the Example Herald")
     if not name or all(word in _NOT_A_NAME for word in words_of(name)):
         return None
     return outlets.known_names.get(_squash(name), name)
@@ -231,11 +248,10 @@ def source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
     """The outlet a byline, signature, sign-off ("Example Herald with agencies"), appeal to follow it, app
     banner, copyright line or place-and-masthead line names, in that order of trust (a copyright line may
     name the company that owns the outlet, so the outlet's own sign-offs come first)."""
-    for pattern in (_BYLINE_CREDIT, _STAFF, _WITH_AGENCIES, _FOLLOW_US, _APP_BANNER, _SOURCE_LABEL, _COPYRIGHT,
-                    _PLACE_MASTHEAD, _NAME_AND_OUTLET):
-        for line in lines:
-            if len(line) > FURNITURE_MAX:
-                continue
+    short = [line for line in lines if len(line) <= FURNITURE_MAX]
+    for pattern in (_BYLINE_CREDIT, _BYLINE_FOR, _STAFF, _WITH_AGENCIES, _FOLLOW_US, _APP_BANNER, _SOURCE_LABEL,
+                    _FIRST_PUBLISHED, _COPYRIGHT, _COPYRIGHT_AFTER_NAME, _PLACE_MASTHEAD, _NAME_AND_OUTLET):
+        for line in short:
             match = pattern.match(line)
             if not match:
                 continue
@@ -244,6 +260,12 @@ def source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
                 continue
             if pattern in (_PLACE_MASTHEAD, _NAME_AND_OUTLET, _SOURCE_LABEL) and not masthead_name(named.strip()):
                 continue
+            if pattern in (_BYLINE_FOR, _FIRST_PUBLISHED) \
+                    and not (masthead_name(named.strip()) or _squash(named) in outlets.known_names):
+                continue
+            if pattern is _COPYRIGHT_AFTER_NAME and ((len(named.split()) < 2 and not masthead_name(named.strip()))
+                                                     or set(words_of(named)) & _FOOTER_LINK_WORDS):
+                continue  # ("Privacy Policy \u00a9 2016": a footer's link, not a name)
             if pattern is _FOLLOW_US and not (masthead_name(named.strip()) or _squash(named) in outlets.known_names):
                 continue  # "Follow Jane Roe on Twitter": a reporter, not the outlet
             name = normalise_outlet(named, outlets)

@@ -16,15 +16,15 @@ from typing import Callable
 from peacetalks.parse.dates import (FoundDate, WEEKDAYS, date_in_url, find_dates, month_day_mentions, numeric_order,
                                    year_of_month_day)
 from peacetalks.parse.furniture import _BULLET, _FOOT_STAMP, _TAIL_FOLDED, _TEASER_LABEL, is_clock, is_furniture
-from peacetalks.parse.headline import (_AFTER_DATE_NAME, _BYLINE_OPENS, _CLOCK_TIME, _HEADER_OPENERS, _OPENING_STAMP,
-                                       _PUBLISHED_LABEL, _SECTION_LABEL, _STAMP_LABEL, _TITLE_SUFFIX, _TextWords,
-                                       _is_paragraph, _masthead_in_bar, _pick_headline, _published_date, _stamp_line_date,
+from peacetalks.parse.headline import (_AFTER_DATE_NAME, _BAR_PARTS, _BYLINE_OPENS, _CLOCK_TIME, _HEADER_OPENERS, _OPENING_STAMP,
+                                       _PUBLISHED_LABEL, _SECTION_LABEL, _SITE_LABELS, _STAMP_LABEL, _TITLE_SUFFIX, _TextWords,
+                                       _is_byline, _is_paragraph, _masthead_in_bar, _pick_headline, _published_date, _stamp_line_date,
                                        _text_agrees, _top_masthead, _weekday_agrees, browser_titles)
 from peacetalks.parse.lines import (FURNITURE_MAX, at_most_words, clean_line, clean_lines, ends_sentence,
-                                    is_title_case, words_of)
-from peacetalks.parse.outlets import (AGENCY_NAME, CAPS_DATELINE, CREDIT_DATELINE, OUTLET_WORDS, SLASH_DATELINE, Outlets,
-                                      masthead_and_slogan, masthead_name, site_name, source_in_lines, load_outlets,
-                                      normalise_outlet)
+                                    is_latin, is_title_case, words_of)
+from peacetalks.parse.outlets import (_JOB_WORDS, AGENCY_NAME, CAPS_DATELINE, CREDIT_DATELINE, OUTLET_WORDS, SLASH_DATELINE, Outlets,
+                                      _squash, masthead_and_slogan, masthead_name, site_name, source_in_lines, load_outlets,
+                                      normalise_outlet, staff_signature)
 from peacetalks.text import fold
 
 # --- what the page says about itself ------------------------------------------------------------
@@ -142,14 +142,20 @@ def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Out
             #             "Jane Roe 3 May 2016")
         if _BYLINE_OPENS.match(text):
             allowed = 6  # a byline, then its date: "By Jane Roe on 3 May 2016", "Author: Jane Roe Posted 3 May 2016"
-    for token in _HEADER_TOKEN.findall(before):
+    live = _LIVE_LABEL.match(before)  # "As it happened \u00b7 22 January 2014": a liveblog's label for its day
+    sections = None  # "WORLD | MIDDLE EAST | 13 Dec 2018": the section's labels before a bar (looked for when needed)
+    for token in _HEADER_TOKEN.findall(before[live.end():] if live else before):
         bare = token.strip(".").lower()
         if not bare or bare in _HEADER_CUES or bare in title_words or outlets.wire_named(token):
             continue
         if bare in _WEEKDAY_SHORT or not any(map(str.isalnum, bare)):
             continue
-        if stamp and (_CLOCK_TOKEN.fullmatch(bare) or bare in _TIME_WORDS or _ZONE.fullmatch(token)):
-            continue
+        if bare in _SITE_LABELS and sections is None:
+            sections = stamp or bool(_BAR_BEFORE.search(before))
+        if (sections and bare in _SITE_LABELS) or (stamp and bare == "in") or (allowed and bare in _JOB_WORDS):
+            continue  # (a byline's job: "Example Herald staff | 3 May 2016", "Jane Roe, correspondent | ...")
+        if (stamp or allowed) and (_CLOCK_TOKEN.fullmatch(bare) or bare in _TIME_WORDS or _ZONE.fullmatch(token)):
+            continue  # (a time in a stamp or a byline: "By Jane Roe at 6:10 pm on 3 May 2016")
         if allowed and token[:1].isupper():
             allowed -= 1
             continue
@@ -157,10 +163,12 @@ def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Out
     return len(before) <= 400
 
 
+_LIVE_LABEL = re.compile(r"\W*(?:as it happened|live(?:\s+(?:updates|coverage|blog|report))?)\s*[|\u00b7\u2022:,\u2013\u2014-]\s*", re.I)
+_BAR_BEFORE = re.compile(r"[|\u00b7\u2022\u203a>]\s*$")
 _STAMP_TIME = re.compile(r"\W{0,3}\d{1,2}:\d{2}\b")
 _PLACE_COMMA = re.compile(r"[A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){0,2},\s*")
 _CREDIT_TO_END = re.compile(r"\s*(?:[-\u2013\u2014|]\s*[A-Z][\w .&'\u2019-]{0,30})?\s*")
-_NAME_SEPARATOR = re.compile(r"\S\s*\|\s*$")
+_NAME_SEPARATOR = re.compile(r"\S\s*[|\u00b7\u2022]\s*$")
 _CREDIT_CLOSES = re.compile(r"\s*\([A-Z][^()]{1,40}\)\s*[-\u2014\u2013]?\s*")
 # A dateline's place in capitals standing alone before a date: "VALDORIA — ", "PORT EXAMPLE, VALDORIA - ".
 _CAPS_PLACE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}(?:, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2})?\s*[-—–:]\s*")
@@ -349,6 +357,52 @@ def _join_broken(paragraphs: list[str]) -> list[str]:
     return joined
 
 
+# A liveblog's headline under its label: "LIVE: Envoys meet in Valdoria" (the ticker rule of furniture.yaml reads
+# such a line as a ticker's item; above the text and over a date or byline, it is the headline).
+_LIVE_HEADLINE = re.compile(r"(?:live|live updates|live blog)\s*:\s*[A-Z0-9\"'\u2018\u201c]\S*(?:\s+\S+){3,}", re.I)
+# A badge before the headline, in capitals with no colon or bar: "LIVE  Envoys meet in Valdoria", "EXCLUSIVE Envoys ...".
+_LIVE_BADGE = re.compile(r"(?:LIVE|BREAKING|EXCLUSIVE|WATCH|VIDEO|UPDATED)\s+(?=[A-Z][a-z])")
+
+
+def _live_headline(line: str, following: str | None, dates_in: Callable[[str], list[FoundDate]]) -> bool:
+    """Whether a line that reads as a ticker's item ("LIVE: ...") is a liveblog's headline: a byline or a date
+    line (not a clock) follows it."""
+    if following is None or not _LIVE_HEADLINE.fullmatch(line):
+        return False
+    if _is_byline(following) or _HEADER_OPENERS.match(following):
+        return True
+    return len(following) < 120 and bool(dates_in(following[:300])) and not is_clock(following)
+
+
+def _lines_under_deck(lines: list[tuple[str, str]], first: int,
+                      dates_in: Callable[[str], list[FoundDate]]) -> set[int]:
+    """The indices of the byline and date lines (one to three short lines, a date among them) printed right
+    under the first line of running text when more running text follows them: that first line is a deck, and
+    they are the article's header. A deck that ends as a sentence does needs a byline among them (a place and a
+    date alone under a paragraph may be a photo's)."""
+    if first + 2 >= len(lines):
+        return set()  # (no running text, or none after the deck and one line)
+    found: set[int] = set()
+    dated = False
+    deck = lines[first][0].rstrip()[-1:] not in ".!?\"\u201d"  # (a standfirst without a full stop)
+    for index in range(first + 1, min(first + 4, len(lines))):
+        clean = lines[index][0]
+        if _is_paragraph(clean):
+            return found if dated and deck else set()
+        if len(clean) >= 120 or ends_sentence(clean) and not dates_in(clean[:300]):
+            return set()
+        byline = bool(_is_byline(clean) or _HEADER_OPENERS.match(clean))
+        deck = deck or byline
+        if dates_in(clean[:300]):
+            if is_clock(clean):
+                return set()
+            dated = True
+        elif not byline:
+            return set()
+        found.add(index)
+    return set()
+
+
 def _agency_line_of(credited: str, agency_line: str | None) -> str | None:
     """The agency a dateline credits ("GENEVA, June 30 (Meridian) -"), when the page names it in full as an agency
     under the byline ("Meridian Press Agency"): the story is the agency's, printed by the outlet of the page."""
@@ -356,6 +410,109 @@ def _agency_line_of(credited: str, agency_line: str | None) -> str | None:
     if agency_line and credited and AGENCY_NAME.fullmatch(agency_line) and agency_line.lower().startswith(credited.lower()):
         return agency_line
     return None
+
+
+def _agency_on_page(credited: str, cleaned: list[str], short: list[bool]) -> str | None:
+    """The agency a dateline credits by a short name ("GENEVA, June 30 (Meridian) -"), when a short line of the
+    page names it in full as an agency ("Wire copy \u00a9 Meridian News Agency"), or None."""
+    credited = credited.strip(" .,;:()-\u2014\u2013")
+    if len(credited) < 2:
+        return None
+    for line, is_short in zip(cleaned, short):
+        if is_short and credited in line:
+            for match in AGENCY_NAME.finditer(line):
+                if match.group(0).startswith(credited + " "):
+                    return match.group(0)
+    return None
+
+
+_COPYRIGHT_SIGN = re.compile(r"\u00a9|\(c\)|\bcopyright\b", re.I)
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'\u2019&.-]*(?:\s+(?:of|and|&|for|the|[A-Z][\w'\u2019&.-]*))*")
+_INITIALS_SKIPPED = frozenset(("the", "of", "and", "&", "for", "on", "in"))
+_ABBREVIATION = re.compile(r"[A-Z](?:\.?[A-Z]){1,4}\.?")
+
+
+def _printed_name(name: str) -> str:
+    """A name printed in capitals, in the case a reader writes it: "THE LONDON COURANT" -> "The London Courant"
+    (short words in capitals, "TV", "ABC", stay as they are)."""
+    words = name.split()
+    if len(words) < 2 or not name.isupper():
+        return name
+    return " ".join(word.lower() if word.lower() in _INITIALS_SKIPPED and i else
+                    word.capitalize() if len(word) >= 4 or word == "THE" else word for i, word in enumerate(words))
+
+
+def _expansion(abbreviation: str, cleaned: list[str], short: list[bool]) -> str | None:
+    """A name printed in the masthead's or footer's lines or a copyright line whose initials spell an abbreviated
+    publisher's name: a dateline "(LP)" or a masthead "LP" and a footer "\u00a9 2016 Levant Post"; None when no
+    such name is printed."""
+    letters = abbreviation.replace(".", "")
+    for index, (line, is_short) in enumerate(zip(cleaned, short)):
+        if not is_short or len(line) > 160:
+            continue
+        if 3 <= index < len(cleaned) - 6 and not _COPYRIGHT_SIGN.search(line):
+            continue  # (the masthead's lines, the footer's, and copyright lines: not a headline or sub-heading)
+        for run in _CAPITALISED_RUN.findall(line):
+            tokens = run.split()
+            for start in range(len(tokens)):  # each stretch of the run that starts and ends with a name's word
+                if tokens[start].lower() in _INITIALS_SKIPPED:
+                    continue
+                words = [word for word in tokens[start:] if word.lower() not in _INITIALS_SKIPPED][: len(letters)]
+                if len(words) == len(letters) and all(word[0] == letter for word, letter in zip(words, letters)):
+                    end = start + tokens[start:].index(words[-1]) + 1
+                    if tokens[start:end] != [abbreviation]:
+                        return _printed_name(" ".join(tokens[start:end]))
+    return None
+
+
+# The words of a company's name that an outlet's name lacks: "Example Media Ltd" owns "The Example Courier".
+_COMPANY_WORDS = frozenset("media group holdings publishing publications publishers company corporation corp inc ltd "
+                           "limited plc llc enterprises communications newspapers ventures".split())
+
+
+def _outlet_of_company(company: str, cleaned: list[str], short: list[bool], folded: list[str],
+                       masthead: str | None) -> str | None:
+    """The outlet's name printed at the top of the page (the masthead, or the first line that is not furniture,
+    alone or as the first part of a bar) when a copyright names its company with a word of it: "THE LONDON
+    COURANT \u00b7 World" over "\u00a9 2016 Courant Media Ltd"."""
+    named = set(words_of(company)) - _INITIALS_SKIPPED
+    first = next((i for i in range(min(4, len(cleaned))) if not (short[i] and is_furniture(cleaned[i], folded[i]))), None)
+    tops = [masthead] if masthead else []
+    if first is not None and short[first]:
+        tops.append(_BAR_PARTS.split(cleaned[first])[0].strip())
+    for top in tops:
+        words = top.split()
+        if not 1 <= len(words) <= 5 or find_dates(top) or ends_sentence(top) \
+                or not all(word[:1].isupper() or word.lower() in _INITIALS_SKIPPED for word in words):
+            continue
+        own = set(words_of(top)) - _INITIALS_SKIPPED
+        shared = own & named
+        if shared and named - shared and (named - shared) <= _COMPANY_WORDS:
+            return _printed_name(top)
+    return None
+
+
+# The labels a broadcaster prints beside its name in the page's top bar: "NAME | LIVE", "Name \u00b7 Watch live \u00b7 Radio".
+_BROADCAST_LABELS = frozenset("live watch listen tv radio on air now stream streaming podcasts video videos".split())
+
+
+def _name_in_live_bar(cleaned: list[str], title: str) -> str | None:
+    """The broadcaster's name that opens the page's first line, a bar of its broadcast labels ("NORTHWIND | LIVE"):
+    one to three capitalised words with no date, none of them a word of the headline (a kicker such as
+    "VALDORIA | LIVE" names the headline's place), before parts that are only such labels."""
+    if not cleaned or not any(map(cleaned[0].__contains__, ("|", "\u00b7", "\u2022"))):
+        return None
+    parts = _BAR_PARTS.split(cleaned[0].strip())
+    if len(parts) < 2:
+        return None
+    name, labels = parts[0].strip(), parts[1:]
+    words = name.split()
+    if not 1 <= len(words) <= 3 or not all(word[:1].isupper() for word in words) or find_dates(name) \
+            or not is_latin(name) or set(words_of(name)) & (set(words_of(title)) | _BROADCAST_LABELS | _SITE_LABELS):
+        return None
+    if not all(words_of(label) and set(words_of(label)) <= _BROADCAST_LABELS | _SITE_LABELS for label in labels):
+        return None
+    return _printed_name(name)
 
 
 def parse_article(text: str) -> ParsedArticle:
@@ -417,7 +574,10 @@ def parse_article(text: str) -> ParsedArticle:
                 continue  # a teaser's headline
             teasers = False
         if short[index]:
-            if is_furniture(clean, folded[index]) or ("http" in line and _URL.fullmatch(line)):
+            furniture = is_furniture(clean, folded[index])
+            if furniture and not lines_of_text and _live_headline(clean, following, dates_in.__getitem__):
+                furniture = False  # "LIVE: Envoys meet ..." over its stamp: the headline, not a ticker's item
+            if furniture or ("http" in line and _URL.fullmatch(line)):
                 # (above the article's first paragraph the lines after such a label may be the headline: only
                 # the label goes there)
                 teasers = lines_of_text and at_most_words(clean, 5) and bool(_TEASER_LABEL.match(clean))
@@ -449,6 +609,9 @@ def parse_article(text: str) -> ParsedArticle:
         if suffix and len(lines) > 2 and masthead_name(suffix.group("name")) and not at_most_words(suffix.group("head"), 3):
             # (a page of lines; an archive row, its headline field and one paragraph, keeps its field as it is)
             title, titled_suffix = suffix.group("head"), suffix.group("name")  # a browser title: "Headline | Example Post"
+        badge = _LIVE_BADGE.match(title)
+        if badge and not at_most_words(title[badge.end():], 2):
+            title = title[badge.end():]  # "LIVE Envoys meet ...": a liveblog's badge printed before the headline
         label = _SECTION_LABEL.match(title)
         if label and not at_most_words(title[label.end():], 2):
             title = title[label.end():]  # "ANALYSIS | Envoys meet ...": the section's label, then the headline
@@ -456,6 +619,9 @@ def parse_article(text: str) -> ParsedArticle:
             and len(opening[pick + 1]) < len(title) // 2:
         title = title[: -len(opening[pick + 1]) - 1]  # a caption's name glued to the headline
 
+    # A deck long enough to read as running text, with the byline and the date printed under it: those
+    # lines belong to the header, not the text ("Headline / a long standfirst / By Jane Roe / 3 May 2016").
+    under_deck = _lines_under_deck(lines, first, dates_in.__getitem__) if pick is not None and pick == first - 1 else set()
     before = opening[:pick] if pick is not None else []
     header: list[str] = []
     paragraphs: list[str] = []
@@ -466,6 +632,9 @@ def parse_article(text: str) -> ParsedArticle:
     for index, (clean, line) in enumerate(lines[(pick + 1) if pick is not None else 0:],
                                           start=(pick + 1) if pick is not None else 0):
         ends = ends_sentence(clean)
+        if index in under_deck:
+            header.append(clean)
+            continue
         if index < first:
             if dates_in[clean[:300]] and len(clean) < 120:
                 header.append(clean)  # a date or byline line below the headline
@@ -496,7 +665,7 @@ def parse_article(text: str) -> ParsedArticle:
         title = _run_on_headline(paragraphs[0], dates_in.__getitem__)
 
     # The publisher: a dateline's credit, a byline or signature, a copyright line, a masthead, a url.
-    dateline_source = None
+    dateline_source = credited_agency = None
     for paragraph in paragraphs[:3]:
         dateline = CREDIT_DATELINE.match(paragraph) or SLASH_DATELINE.match(paragraph) or CAPS_DATELINE.match(paragraph)
         if dateline:
@@ -504,7 +673,9 @@ def parse_article(text: str) -> ParsedArticle:
             if agency:
                 wire = wire or agency
             else:
-                dateline_source = normalise_outlet(dateline.group("name"), outlets)
+                credited_agency = _agency_on_page(dateline.group("name"), cleaned, short)
+                if credited_agency is None:
+                    dateline_source = normalise_outlet(dateline.group("name"), outlets)
             break
     titled = None  # the site's name after the headline in the browser title: "Headline | Example Herald"
     if pick is not None:
@@ -514,8 +685,19 @@ def parse_article(text: str) -> ParsedArticle:
         named_in_lines = source_in_lines(cleaned, outlets)
         if named_in_lines is not None and masthead and named_in_lines in (wire, agency_line):
             named_in_lines = None  # the agency's copyright over its story, on the page of the outlet that prints it
+        if named_in_lines is not None and not (dateline_source or titled):
+            # a copyright naming the company that owns the outlet whose name tops the page
+            named_in_lines = _outlet_of_company(named_in_lines, cleaned, short, folded, masthead) or named_in_lines
+        if dateline_source and masthead and not _ABBREVIATION.fullmatch(dateline_source) and not staff_signature(masthead) \
+                and set(words_of(dateline_source)) < set(words_of(masthead)):
+            dateline_source = normalise_outlet(masthead, outlets)  # "(Sentinel)" under "The Example Sentinel"
         source = (dateline_source or titled or named_in_lines or normalise_outlet(masthead, outlets)
-                  or outlets.outlet_of_url(url))
+                  or outlets.outlet_of_url(url, known_only=True))
+    if credited_agency is not None:  # the dateline credits an agency the page names in full
+        if source is None or fold(source).startswith(fold(credited_agency.split()[0])):
+            source = source or credited_agency  # the agency's own page
+        else:
+            wire = wire or credited_agency  # the agency's story, printed by the outlet of the page
     if source is None:
         for clean in header:  # "Example Media November 10, 2014": an outlet's name before the date
             found = dates_in[clean[:300]]
@@ -527,13 +709,16 @@ def parse_article(text: str) -> ParsedArticle:
                 source = normalise_outlet(named, outlets)
                 break
     if source is None and title is not None:
-        source = normalise_outlet(_top_masthead(cleaned, folded, short, title), outlets)
+        source = normalise_outlet(_top_masthead(cleaned, folded, short, title) or _name_in_live_bar(cleaned, title),
+                                  outlets)
 
     if wire is None and agency_line and source is not None and outlets.wire_named(source) is None and source != agency_line:
         # an agency named alone under the headline of an outlet's page
         wire = outlets.wire_named(agency_line) or (agency_line if AGENCY_NAME.fullmatch(agency_line) else None)
     if source is None and agency_line:
         source = agency_line  # the agency's own page: nothing else names the publisher
+    if source is not None and _ABBREVIATION.fullmatch(source) and _squash(source) not in outlets.known_names:
+        source = _expansion(source, cleaned, short) or source  # "PD" and a masthead "PARS DISPATCH"
 
     # The printed date: a date line below the headline, else the first paragraph's opening or dateline,
     # and only then a line above the headline (where clocks and current-date widgets stand).
@@ -559,8 +744,13 @@ def parse_article(text: str) -> ParsedArticle:
     if found is None:  # above the headline, only a stamp: a date with a time or a label ("Updated: ...")
         # (an unlabelled date, with or without a time, is the site's clock unless the text agrees with it)
         stamps = [line for line in before if dates_in[line[:300]]]
-        found, index = printed_date(stamps, title, outlets, dates_in.__getitem__)
-        if found is not None and not _STAMP_LABEL.search(stamps[index]):
+        bylines = [line for line in stamps if _BYLINE_OPENS.match(line)]
+        # a byline and its date over the headline, "By Jane Roe | 3 May 2016", is the article's: no clock has one
+        found = printed_date(bylines, title, outlets, dates_in.__getitem__, names=True)[0] if bylines else None
+        by_byline = found is not None
+        if found is None:
+            found, index = printed_date(stamps, title, outlets, dates_in.__getitem__)
+        if found is not None and not by_byline and not _STAMP_LABEL.search(stamps[index]):
             timed = bool(_CLOCK_TIME.search(stamps[index]))
             if not _text_agrees(found.date, " ".join(paragraphs[:8]), strict=not timed,
                                 lead_agrees=_weekday_agrees(found.date, paragraphs[:2])):
