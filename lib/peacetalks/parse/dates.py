@@ -111,7 +111,7 @@ def numeric_order(text: str, url_date: dt.date | None = None) -> str | None:
         return None
     for match in _SLASHED.finditer(folded):
         zone = _ZONE_AFTER.match(folded, match.end())
-        if zone:  # "10/09/2016 22:05 BST": the clock's zone is the region's, and so is its order of dates
+        if zone:  # "03/05/2016 18:40 BST": the clock's zone is the region's, and so is its order of dates
             evidence.add("dmy" if zone.group(1) in _DAY_FIRST_ZONES else "mdy")
     if url_date is not None:
         for day_first, month_first in ambiguous:

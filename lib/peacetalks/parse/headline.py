@@ -185,7 +185,7 @@ _SMALL_WORDS = frozenset(("of", "for", "and", "the", "&", "on", "in", "al", "el"
 
 def _top_masthead(cleaned: list[str], folded: list[str], short: list[bool], title: str) -> str | None:
     """The outlet's name printed as the first line of the page, over the site's own furniture: a short run
-    of capitalised words ("THE MERIDIAN", "Example Review | the voice of the north") whose next line is a
+    of capitalised words ("THE KESTREL", "Example Review | the voice of the north") whose next line is a
     menu, a bar of links, a clock or weather widget, or a slogan over one. None when the first line is
     anything else (a section's label, the headline, a sentence)."""
     if len(cleaned) < 3 or not short[0] or cleaned[0] == title or is_furniture(cleaned[0], folded[0]):

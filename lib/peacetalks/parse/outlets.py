@@ -171,7 +171,7 @@ OUTLET_WORDS = frozenset(
     "monitor telegraph guardian chronicle broadcasting television channel weekly observer express mail review "
     "magazine newspaper wire today courier ledger dispatch bulletin examiner inquirer sentinel standard mirror "
     "messenger".split())
-# A news agency's name as agencies print it under a byline ("Meridian Press Agency", "Example News Service"): the
+# A news agency's name as agencies print it under a byline ("Kestrel Press Agency", "Example News Service"): the
 # words of an agency's kind close a short capitalised name
 AGENCY_NAME = re.compile(r"(?:[A-Z][\w'\u2019.&-]*\s+){1,4}(?:Press\s+Agency|News\s+Agency|News\s+Service|Press\s+Service|"
                          r"Wire\s+Service|Press\s+Association|Telegraph\s+Agency)")
