@@ -134,7 +134,8 @@ def test_no_labelled_set_is_said_plainly(tmp_path):
     assert "No labelled set given" in accuracy.labelled_line([], [])
     assert "None of the labelled sets given exists" in accuracy.labelled_line([], ["x/gold.json"])
     assert "is absent" in accuracy.labelled_line([], None)
-    assert accuracy.held_out_rates(tmp_path / "held_out.yaml") == {"measured": False, "where": "", "rows": []}
+    assert accuracy.held_out_rates(tmp_path / "held_out.yaml") == {"measured": False, "where": "", "rows": [], "note": "",
+                                                                   "from_other_conflicts": {}}
 
 
 def test_the_held_out_record_is_what_the_index_quotes(tmp_path):
@@ -145,11 +146,13 @@ def test_the_held_out_record_is_what_the_index_quotes(tmp_path):
         "  - {where: old pages, articles: 3, code: aaa, measured: 2026-01-01, tuned_since: null,\n"
         "     rows: [{what: stances, precision: 0.5, recall: 0.1, f1: 0.17, right: 1, gold: 10, found: 2}]}\n"
         "  - {where: new pages, articles: 5, code: bbb, measured: 2026-02-01, tuned_since: 2026-02-02,\n"
+        "     from_other_conflicts: {stances: 1},\n"
         "     rows: [{what: stances, precision: 0.6, recall: 0.3, f1: 0.4, right: 3, gold: 10, found: 5}]}\n",
         encoding="utf-8")
     rates = accuracy.held_out_rates(record)
     assert rates["measured"] and rates["where"] == "new pages" and rates["code"] == "bbb"
     assert rates["rows"][0]["precision"] == 0.6
+    assert rates["from_other_conflicts"] == {"stances": 1}  # rows coded where none should be are quoted too
     packaged = accuracy.held_out_rates()  # the project's own record names the commit and the command
     assert packaged["measured"] and packaged["code"] and any(r["what"] == "stances" for r in packaged["rows"])
 

@@ -364,11 +364,12 @@ def held_out_rates(path: str | Path = HELD_OUT) -> dict[str, Any]:
 
     entries = (load_yaml(path) or {}).get("measurements") or [] if Path(path).is_file() else []
     if not entries:
-        return {"measured": False, "where": "", "rows": []}
+        return {"measured": False, "where": "", "rows": [], "note": "", "from_other_conflicts": {}}
     latest = entries[-1]
     return {"measured": True, "where": latest["where"], "code": latest.get("code"),
             "when": str(latest.get("measured")), "tuned_since": latest.get("tuned_since"),
-            "rows": list(latest.get("rows") or [])}
+            "rows": list(latest.get("rows") or []), "note": latest.get("note") or "",
+            "from_other_conflicts": dict(latest.get("from_other_conflicts") or {})}
 
 
 # --- for the accuracy notebook ---------------------------------------------------------------------------
