@@ -44,6 +44,13 @@ ARTICLES = {
         "exchange of prisoners and bodies.\n\n"
         "Iran and Turkey welcomed the ceasefire, and the United States called on both sides to respect it. The "
         "fighting has killed more than 300 people since late September, officials said.\n"),
+    # a conflict whose places are on no list of the library: it names no place of Syria's either
+    "sahara_talks": (
+        "Envoy gathers Western Sahara's rivals near Geneva\n\n"
+        "Published: December 6, 2018\n\n"
+        "GENEVA - The United Nations brought Morocco and the Polisario Front to the table on Wednesday for the first "
+        "direct talks in six years. The UN envoy said both delegations had agreed to meet again, and the United "
+        "States welcomed the talks. Russia backed the UN effort and urged both sides to keep the ceasefire of 1991.\n"),
     "sudan_talks": (
         "Sudan's army and rebels invited to new round in Jeddah\n\n"
         "Published: May 20, 2023\n\n"
@@ -95,7 +102,7 @@ def test_tolls_of_other_conflicts_are_other(extracted, capsys):
     casualties = _extract(extracted, capsys)["casualties"]
     assert casualties, "each article reports a toll"
     assert {row["subject"] for row in casualties} == {"other"}
-    assert {row["article_id"] for row in casualties} == set(ARTICLES)
+    assert {row["article_id"] for row in casualties} == set(ARTICLES) - {"sahara_talks"}  # (it reports none)
 
 
 def test_an_article_about_syria_that_names_another_war_in_passing_gives_stances(tmp_path, capsys):

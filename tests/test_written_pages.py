@@ -10,7 +10,9 @@ from peacetalks import load_corpus
 from peacetalks.tables import accuracy
 
 GOLD = accuracy.repository() / accuracy.WRITTEN_PAGES
-OTHER_CONFLICTS = {"c3", "c4", "c5", "g05", "g09", "h10", "h11", "h12", "i10", "i11", "i12", "j10", "j11", "j12"}  # Yemen, Ukraine, Libya, Sudan, Nagorno-Karabakh, the Donbas, Mosul, South Sudan, Afghanistan: nothing may be coded from them
+OTHER_CONFLICTS = {"c3", "c4", "c5", "g05", "g09", "h10", "h11", "h12", "i10", "i11", "i12", "j10", "j11", "j12",
+                   "k10", "k11", "k12", "l10", "l11", "l12"}  # Yemen, Ukraine, Libya, Sudan, Nagorno-Karabakh, the Donbas, Mosul,
+# South Sudan, Afghanistan, Minsk, Hodeidah, Cyprus, Berlin, Colombia: nothing may be coded from them
 
 
 @pytest.fixture(scope="module")

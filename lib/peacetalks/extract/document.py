@@ -21,7 +21,7 @@ from peacetalks.parse.page import parse_article
 from peacetalks.sources.problems import Problem
 from peacetalks.sources.documents import RawDocument
 from peacetalks.sentences import shared_splits
-from peacetalks.extract.stances import extract_stances
+from peacetalks.extract.stances import extract_stances, names_syria
 
 
 @dataclass
@@ -112,7 +112,8 @@ def process_document(doc: RawDocument, analyst: AnalystFiles = NO_ANALYST_FILES)
     with shared_splits():  # dating (with events.csv) and the two readers cut the same paragraphs: once
         article = _read_article(doc, analyst)
         casualties = extract_casualties(doc.id, article.body, article.row["title"])
-        stances = extract_stances(doc.id, article.body, article.published)
+        stances = extract_stances(doc.id, article.body, article.published) \
+            if names_syria(article.row["title"], article.body) else []
     return ArticleResult(article.row, casualties, stances, article.problems)
 
 
@@ -152,7 +153,8 @@ def process_documents(docs: Sequence[RawDocument], analyst: AnalystFiles = NO_AN
             if index not in casualties:
                 continue
             try:
-                stances = extract_stances(article.doc.id, article.body, article.published, codebook=codebook)
+                stances = extract_stances(article.doc.id, article.body, article.published, codebook=codebook) \
+                    if names_syria(article.row["title"], article.body, codebook) else []
             except Exception as err:  # noqa: BLE001
                 results[index] = _unprocessed(article.doc, err)
                 continue

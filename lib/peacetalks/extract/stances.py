@@ -99,7 +99,17 @@ from peacetalks.extract.stance_polarity import _CONDITIONAL, Holding
 from peacetalks.extract.stance_sentence import _read
 
 # what other modules import from here: the reader, and the dating of a stance (tables.review, tables.shifts)
-__all__ = ["EARLIER_BASIS", "date_stance", "extract_stances", "find_time", "make_row"]
+__all__ = ["EARLIER_BASIS", "date_stance", "extract_stances", "find_time", "make_row", "names_syria"]
+
+
+def names_syria(title: str | None, body: str, codebook: Codebook | None = None) -> bool:
+    """Whether an article names Syria, its places, its people or its president anywhere (codebook.yaml's `syria`
+    words, in the headline or the body). One that never does is not about the Syrian war: the talks and truces
+    it reports (Cyprus, Western Sahara, ...) are another conflict's, whoever takes part in them, so the document
+    pipeline reads no stance from it. A list of the other conflicts is not needed for that (it is needed, in
+    `extract_stances`, for an article that names Syria in passing)."""
+    lists = (codebook or load_codebook()).derived(_word_lists)
+    return bool(lists.syria.search(fold(f"{title or ''}\n{body}")))
 
 
 def extract_stances(article_id: str, body: str, published: dt.date | None,
