@@ -139,7 +139,9 @@ PHRASINGS = [
     ("The United Nations pledged $2 billion to Syria.", []),
     ("Hundreds of civilians were killed or wounded in the bombing.", []),
     ("Up to 300,000 people are besieged in eastern Aleppo.", []),
-    ("Some 4,000 people were evacuated from the city on Sunday.", []),
+    # people evacuated out of a besieged place are displaced (as the labelled sets code the evacuations of Aleppo)
+    ("Some 4,000 people were evacuated from the city on Sunday.", [(4_000, None, A, D, EVENT)]),
+    ("The 40 patients in the ward were moved to another floor on Sunday.", []),
     ("Aid reached 400,000 people in besieged areas.", []),
     ("The delegation of 15 members arrived in Geneva on Jan. 26.", []),
     ("The air force carried out 60 strikes, and three fighters were arrested.", []),

@@ -165,9 +165,14 @@ def subject_of(context: Context, figures: list[Figure], i: int, inside: frozense
 
 def _nearest_place_is_foreign(context: Context, q: Quantity, after: int = -1) -> bool:
     """Whether the place named nearest to a number is outside Syria ("a crash in Egypt", "the Paris attacks");
-    places ending before `after` are not looked at."""
-    nearest = _nearest([span for span in context.places if not 0 < span[1] < after], q)
+    places ending before `after` are not looked at, nor a place after the number in a clause of its own ("the war
+    has killed 400,000, and the peace on offer was drafted in Moscow": where the peace was written)."""
+    nearest = _nearest([span for span in context.places if not 0 < span[1] < after
+                        and not (span[0] >= q.end and _NEW_CLAUSE.search(context.sentence, q.end, span[0]))], q)
     return nearest is not None and nearest[2]
+
+
+_NEW_CLAUSE = folded_pattern(r",\s*(?:and|but|while|whereas|although|though|yet)\b|;|\s[-\u2013\u2014]\s")
 
 
 def _nearest(spans: list[tuple[int, int, bool]], q: Quantity) -> tuple[int, int, bool] | None:
