@@ -1,0 +1,76 @@
+"""Stance mechanisms of round 8 (recall on unseen text, issue 15). Every sentence here is our own, written as
+general English: each mechanism is tried in paraphrases (other verbs, word order, tense, a name, a capital or a
+title, an inserted clause, "told reporters" or "said") and in cases that must give nothing (other conflicts,
+questions, hypotheticals, someone else's stance, negation read with the right polarity)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from peacetalks.extract.stances import extract_stances
+
+
+def read(body: str, published: str | None = "2016-02-10") -> list[tuple]:
+    date = dt.date.fromisoformat(published) if published else None
+    return sorted((r["actor"], r["issue"], r["polarity"]) for r in extract_stances("a", body, date))
+
+
+# --- "there is no way / no chance (that) ...": the speaker's claim, negated -----------------------------------
+
+def test_there_is_no_way_negates_what_follows_and_is_the_speakers():
+    assert read("Kerry said there was no way Assad could be part of a transitional government.") == [
+        ("united_states", "assad_role", -1)]
+    assert read("Ankara said that there was no way that the Syrian president could remain in power.") == [
+        ("turkey", "assad_role", -1)]
+    assert read("Davutoglu told reporters on Monday there is no chance the president can remain in power.") == [
+        ("turkey", "assad_role", -1)]
+    assert read("The Saudi foreign ministry, in a statement, said there was no possibility that Assad could remain "
+                "in power.") == [("saudi_arabia", "assad_role", -1)]
+
+
+def test_there_is_a_chance_keeps_the_polarity():
+    assert read("Lavrov said there was a real chance Assad could be part of the transition.") == [
+        ("russia", "assad_role", 1)]
+
+
+def test_no_way_about_someone_else_or_another_conflict_gives_nothing():
+    # nobody is quoted: an analyst's "there is no way" is no actor's stance
+    assert read("There is no way Assad could be part of a transitional government, analysts said.") == []
+    assert read("Washington said there was no way Maduro could remain in power in Venezuela.") == []
+    assert read("Is there any way Assad could stay in power?") == []
+
+
+# --- "remain / stay part of" the future, as "be part of" --------------------------------------------------------
+
+def test_remaining_part_of_the_future_is_being_part_of_it():
+    assert read("Kerry said Assad cannot remain part of Syria's future.") == [("united_states", "assad_role", -1)]
+    assert read("The Saudi minister argued that the Syrian leader could remain part of a transition for a few "
+                "months.") == [("saudi_arabia", "assad_role", 1)]
+    assert read("Tehran, according to its envoy, holds that the president must stay part of any settlement.") == [
+        ("iran", "assad_role", 1)]
+
+
+def test_someone_else_remaining_part_of_it_gives_nothing():
+    assert read("The envoy said the army cannot remain part of the transition.") == []
+    assert read("Kerry said Ukraine's president must remain part of the settlement.") == []
+
+
+# --- possible / impossible with him in power or at its head -------------------------------------------------------
+
+def test_impossible_with_him_at_its_head_rejects_his_role():
+    assert read("The minister restated Ankara's view that a durable political settlement is not possible with "
+                "Bashar al-Assad at its head.") == [("turkey", "assad_role", -1)]
+    assert read("Davutoglu said a solution was impossible with Assad at the helm.") == [("turkey", "assad_role", -1)]
+    assert read("The National Coalition said no talks were possible as long as Assad remained in power.") == [
+        ("syrian_opposition", "assad_role", -1), ("syrian_opposition", "negotiations", -1)]
+    assert read("A lasting deal would be inconceivable so long as the Syrian leader stayed in charge, Riyadh "
+                "said.") == [("saudi_arabia", "assad_role", -1)]
+
+
+def test_possible_with_him_in_office_accepts_his_role():
+    assert read("Moscow argues that a settlement is possible with Assad in office.") == [("russia", "assad_role", 1)]
+
+
+def test_possible_with_someone_else_in_power_or_a_question_gives_nothing():
+    assert read("Is a deal possible while Assad remains in power?") == []
+    assert read("Peace is impossible as long as Netanyahu remains in power, the Palestinian negotiator said.") == []
+    assert read("Ankara said a truce was not possible with the militias in the city.") == []
