@@ -74,3 +74,61 @@ def test_possible_with_someone_else_in_power_or_a_question_gives_nothing():
     assert read("Is a deal possible while Assad remains in power?") == []
     assert read("Peace is impossible as long as Netanyahu remains in power, the Palestinian negotiator said.") == []
     assert read("Ankara said a truce was not possible with the militias in the city.") == []
+
+
+# --- being there: at the table, in the room, sending someone, staying away, going back to the venue ---------------
+
+def test_being_at_the_table_is_taking_part():
+    assert read("Saudi Arabia and Turkey were among those at the table.") == [
+        ("saudi_arabia", "negotiations", 1), ("turkey", "negotiations", 1)]
+    assert read("For the first time, Iran's foreign minister is at the negotiating table.") == [
+        ("iran", "negotiations", 1)]
+    assert read("The Americans, officials conceded, were not in the room when the ministers agreed the text.") == [
+        ("united_states", "negotiations", -1)]
+
+
+def test_being_in_a_room_or_at_a_table_elsewhere_gives_nothing():
+    assert read("Russian officers were in the room when the blast hit.") == []
+    assert read("Will Iran be at the table?") == []
+    assert read("If Washington were at the table, the deal would look different.") == []
+    assert read("Everything is on the table, Lavrov said.") == []
+
+
+def test_staying_away_from_an_event_of_any_name_rejects_it():
+    assert read("The United States, Britain and France stayed away from the event.") == [
+        ("united_states", "negotiations", -1)]
+    assert read("Riyadh stayed away from last month's gathering in the Black Sea resort.") == [
+        ("saudi_arabia", "negotiations", -1)]
+    assert read("Ankara, its officials said, will skip the congress.") == [("turkey", "negotiations", -1)]
+
+
+def test_staying_away_from_something_else_or_another_conflicts_event_gives_nothing():
+    assert read("Israel stayed away from the summit on Gaza.") == []
+    assert read("The Russian team skipped the football event.") == []
+
+
+def test_sending_a_representative_or_not():
+    assert read("Washington declined to send even an observer.") == [("united_states", "negotiations", -1)]
+    assert read("Tehran will send only a representative, the foreign ministry told reporters.") == [
+        ("iran", "negotiations", 1)]
+    assert read("The Kremlin sent no envoy at all.") == [("russia", "negotiations", -1)]
+
+
+def test_sending_someone_unrelated_gives_nothing():
+    assert read("Moscow sent a team of doctors to the field hospital.") == []
+    assert read("The agency sent a reporter to Damascus.") == []
+
+
+def test_going_back_to_where_the_talks_are_held():
+    assert read("The opposition would not go back to Geneva until the sieges were lifted.") == [
+        ("syrian_opposition", "negotiations", -1)]
+    assert read("The HNC told reporters it would return to Geneva next week.") == [
+        ("syrian_opposition", "negotiations", 1)]
+    assert read("Damascus, its envoy said, is ready to come back to Astana for another round.") == [
+        ("syrian_government", "negotiations", 1)]
+
+
+def test_going_back_elsewhere_or_someone_else_going_gives_nothing():
+    assert read("Assad's wife returned to Vienna.") == []
+    assert read("The envoy went back to Damascus.") == []
+    assert read("Should the rebels return to Geneva?") == []
