@@ -132,3 +132,29 @@ def test_going_back_elsewhere_or_someone_else_going_gives_nothing():
     assert read("Assad's wife returned to Vienna.") == []
     assert read("The envoy went back to Damascus.") == []
     assert read("Should the rebels return to Geneva?") == []
+
+
+# --- "with A and B as (its) guarantors / sponsors": the actors the role is given to hold it -----------------------
+
+def test_with_actors_as_guarantors_or_sponsors_they_hold_the_role():
+    assert read("Putin declared a nationwide truce on Thursday, with Russia and Turkey as its guarantors.") == [
+        ("russia", "ceasefire", 1), ("turkey", "ceasefire", 1)]
+    assert read("The cessation of hostilities began at dawn with Moscow, Ankara and Tehran as the three "
+                "guarantors.") == [("iran", "ceasefire", 1), ("russia", "ceasefire", 1), ("turkey", "ceasefire", 1)]
+    assert read("The dialogue congress opened in the resort with Iran, Russia, Turkey as sponsors.") == [
+        ("iran", "negotiations", 1), ("russia", "negotiations", 1), ("turkey", "negotiations", 1)]
+    assert read("The conference in Geneva, with Washington and Moscow as its co-sponsors, opened on Wednesday.") == [
+        ("russia", "negotiations", 1), ("united_states", "negotiations", 1)]
+
+
+def test_a_sponsor_in_apposition_holds_it():
+    assert read("Iran, the third sponsor of the congress, was content to let Moscow take the lead.") == [
+        ("iran", "negotiations", 1)]
+    assert read("Turkey, formally one of the three sponsors, sent officials to the congress.") == [
+        ("turkey", "negotiations", 1)]
+
+
+def test_other_roles_or_other_wars_give_nothing():
+    assert read("A truce was declared with the rebels as its main beneficiaries.") == []
+    assert read("The talks opened in Geneva with France and Britain as observers.") == []
+    assert read("The Yemen talks opened in Kuwait with Oman and Qatar as sponsors.") == []

@@ -25,6 +25,34 @@ from peacetalks.extract.stance_words import (
 )
 
 
+# what stands between the actors and a role noun: "as", perhaps "its", "their" or "the" and a number word
+_AS_ROLE = re.compile(r"\s+as\s+(?:(?:its|their|the)\s+)?(?:(?:two|three|four|joint|main|chief|principal)\s+)?\Z",
+                      re.IGNORECASE)
+
+
+def _with_as_role(text: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
+    """The actors of "with A and B as (its) guarantors|sponsors|..." when the cue starts at that role noun ("a
+    nationwide truce, with Russia and Turkey as its guarantors"): they hold the role, not the clause's subject."""
+    before = [g for g in groups if lo <= g.start and g.end <= cue_start]
+    if not before:
+        return None
+    if text[cue_start:cue_start + 3].lower() == "as ":
+        # the cue opens with "as" itself ("with Iran and Turkey as sponsors"): nothing else between
+        if text[before[-1].end:cue_start].strip():
+            return None
+    elif not _AS_ROLE.fullmatch(text, before[-1].end, cue_start):
+        return None
+    first = len(before) - 1
+    while first and _LIST_GAP.fullmatch(text, before[first - 1].end, before[first].start):
+        first -= 1  # "with Iran, Russia, Turkey as sponsors": a list read as separate names
+    if _preceding_word(text, before[first].start, lo) != "with":
+        return None
+    return Group([m for g in before[first:] for m in g.mentions])
+
+
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
+
+
 def _document_agents(text: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
     """The actors by whom the text that is the clause's subject was drawn up, proposed or backed ("The plan, drafted
     by Russia, calls for a ceasefire", "A resolution put forward by Moscow and Washington backs ..."): what the text
@@ -292,7 +320,12 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         object_relative = next((g for g in inside if _OBJECT_RELATIVE.search(text, start, g.start)
                                 and _PAST_VERB_END.fullmatch(text, g.end, end)), None)
         viewer = _viewer(text, others, clause.start, before, cue.issue == "assad_role")
-        if passive:
+        # round 8: "a truce, with Russia and Turkey as its guarantors", "opens with three capitals as sponsors": the
+        # actors named between "with" and "as" hold the role the cue names, whoever announced it
+        role = _with_as_role(text, others, clause.start, start)
+        if role is not None:
+            add(role)
+        elif passive:
             pass
         elif viewer is not None:
             add(viewer)  # "in Paris's view, the president has no future in ...": whose view it is
