@@ -14,12 +14,12 @@ def read(body: str, published: str | None = "2016-02-10") -> list[tuple]:
     return sorted((r["actor"], r["issue"], r["polarity"]) for r in extract_stances("a", body, date))
 
 
-# --- "there is no way / no chance (that) ...": the speaker's claim, negated -----------------------------------
+# --- an expletive with a likelihood noun ("no way", "no chance" before a clause): the speaker's claim, negated ----
 
 def test_there_is_no_way_negates_what_follows_and_is_the_speakers():
-    assert read("Kerry said there was no way Assad could be part of a transitional government.") == [
+    assert read("Kerry insisted on Friday there is no way the Syrian leader can be part of any transitional authority.") == [
         ("united_states", "assad_role", -1)]
-    assert read("Ankara said that there was no way that the Syrian president could remain in power.") == [
+    assert read("Ankara said there could be no way that the president might stay in power after the vote.") == [
         ("turkey", "assad_role", -1)]
     assert read("Davutoglu told reporters on Monday there is no chance the president can remain in power.") == [
         ("turkey", "assad_role", -1)]
@@ -28,21 +28,21 @@ def test_there_is_no_way_negates_what_follows_and_is_the_speakers():
 
 
 def test_there_is_a_chance_keeps_the_polarity():
-    assert read("Lavrov said there was a real chance Assad could be part of the transition.") == [
+    assert read("Lavrov argued there is a real chance the president can be part of the transition.") == [
         ("russia", "assad_role", 1)]
 
 
 def test_no_way_about_someone_else_or_another_conflict_gives_nothing():
     # nobody is quoted: an analyst's "there is no way" is no actor's stance
-    assert read("There is no way Assad could be part of a transitional government, analysts said.") == []
-    assert read("Washington said there was no way Maduro could remain in power in Venezuela.") == []
+    assert read("There is no way the president can be part of a new transitional authority, analysts believe.") == []
+    assert read("Washington insisted there is no way Maduro could remain in power in Venezuela.") == []
     assert read("Is there any way Assad could stay in power?") == []
 
 
 # --- "remain / stay part of" the future, as "be part of" --------------------------------------------------------
 
 def test_remaining_part_of_the_future_is_being_part_of_it():
-    assert read("Kerry said Assad cannot remain part of Syria's future.") == [("united_states", "assad_role", -1)]
+    assert read("Kerry repeated that the president cannot remain part of the country's future.") == [("united_states", "assad_role", -1)]
     assert read("The Saudi minister argued that the Syrian leader could remain part of a transition for a few "
                 "months.") == [("saudi_arabia", "assad_role", 1)]
     assert read("Tehran, according to its envoy, holds that the president must stay part of any settlement.") == [
@@ -58,9 +58,9 @@ def test_someone_else_remaining_part_of_it_gives_nothing():
 
 def test_impossible_with_him_at_its_head_rejects_his_role():
     assert read("The minister restated Ankara's view that a durable political settlement is not possible with "
-                "Bashar al-Assad at its head.") == [("turkey", "assad_role", -1)]
+                "the Syrian president at its head.") == [("turkey", "assad_role", -1)]
     assert read("Davutoglu said a solution was impossible with Assad at the helm.") == [("turkey", "assad_role", -1)]
-    assert read("The National Coalition said no talks were possible as long as Assad remained in power.") == [
+    assert read("The National Coalition insists no negotiations are possible so long as the president stays in power.") == [
         ("syrian_opposition", "assad_role", -1), ("syrian_opposition", "negotiations", -1)]
     assert read("A lasting deal would be inconceivable so long as the Syrian leader stayed in charge, Riyadh "
                 "said.") == [("saudi_arabia", "assad_role", -1)]
@@ -79,11 +79,11 @@ def test_possible_with_someone_else_in_power_or_a_question_gives_nothing():
 # --- being there: at the table, in the room, sending someone, staying away, going back to the venue ---------------
 
 def test_being_at_the_table_is_taking_part():
-    assert read("Saudi Arabia and Turkey were among those at the table.") == [
+    assert read("Riyadh and Ankara were both at the table on the opening day.") == [
         ("saudi_arabia", "negotiations", 1), ("turkey", "negotiations", 1)]
     assert read("For the first time, Iran's foreign minister is at the negotiating table.") == [
         ("iran", "negotiations", 1)]
-    assert read("The Americans, officials conceded, were not in the room when the ministers agreed the text.") == [
+    assert read("The Americans, officials conceded, had not been in the room when the ministers agreed the text.") == [
         ("united_states", "negotiations", -1)]
 
 
@@ -95,9 +95,9 @@ def test_being_in_a_room_or_at_a_table_elsewhere_gives_nothing():
 
 
 def test_staying_away_from_an_event_of_any_name_rejects_it():
-    assert read("The United States, Britain and France stayed away from the event.") == [
+    assert read("Washington and several European capitals stayed away from the whole event.") == [
         ("united_states", "negotiations", -1)]
-    assert read("Riyadh stayed away from last month's gathering in the Black Sea resort.") == [
+    assert read("Riyadh stayed away from last month's gathering on the coast.") == [
         ("saudi_arabia", "negotiations", -1)]
     assert read("Ankara, its officials said, will skip the congress.") == [("turkey", "negotiations", -1)]
 
@@ -108,7 +108,7 @@ def test_staying_away_from_something_else_or_another_conflicts_event_gives_nothi
 
 
 def test_sending_a_representative_or_not():
-    assert read("Washington declined to send even an observer.") == [("united_states", "negotiations", -1)]
+    assert read("Washington refused to send so much as an envoy.") == [("united_states", "negotiations", -1)]
     assert read("Tehran will send only a representative, the foreign ministry told reporters.") == [
         ("iran", "negotiations", 1)]
     assert read("The Kremlin sent no envoy at all.") == [("russia", "negotiations", -1)]
@@ -120,7 +120,7 @@ def test_sending_someone_unrelated_gives_nothing():
 
 
 def test_going_back_to_where_the_talks_are_held():
-    assert read("The opposition would not go back to Geneva until the sieges were lifted.") == [
+    assert read("The opposition won't go back to Geneva before the sieges end, its spokesman said.") == [
         ("syrian_opposition", "negotiations", -1)]
     assert read("The HNC told reporters it would return to Geneva next week.") == [
         ("syrian_opposition", "negotiations", 1)]
@@ -137,20 +137,20 @@ def test_going_back_elsewhere_or_someone_else_going_gives_nothing():
 # --- "with A and B as (its) guarantors / sponsors": the actors the role is given to hold it -----------------------
 
 def test_with_actors_as_guarantors_or_sponsors_they_hold_the_role():
-    assert read("Putin declared a nationwide truce on Thursday, with Russia and Turkey as its guarantors.") == [
+    assert read("Putin declared a nationwide truce on Thursday, with Moscow and Ankara as its guarantors.") == [
         ("russia", "ceasefire", 1), ("turkey", "ceasefire", 1)]
     assert read("The cessation of hostilities began at dawn with Moscow, Ankara and Tehran as the three "
                 "guarantors.") == [("iran", "ceasefire", 1), ("russia", "ceasefire", 1), ("turkey", "ceasefire", 1)]
-    assert read("The dialogue congress opened in the resort with Iran, Russia, Turkey as sponsors.") == [
+    assert read("The dialogue congress opened on Monday with Tehran, Moscow, Ankara as sponsors.") == [
         ("iran", "negotiations", 1), ("russia", "negotiations", 1), ("turkey", "negotiations", 1)]
     assert read("The conference in Geneva, with Washington and Moscow as its co-sponsors, opened on Wednesday.") == [
         ("russia", "negotiations", 1), ("united_states", "negotiations", 1)]
 
 
 def test_a_sponsor_in_apposition_holds_it():
-    assert read("Iran, the third sponsor of the congress, was content to let Moscow take the lead.") == [
+    assert read("Iran, the third sponsor of the congress, said little in public.") == [
         ("iran", "negotiations", 1)]
-    assert read("Turkey, formally one of the three sponsors, sent officials to the congress.") == [
+    assert read("Turkey, on paper one of its sponsors, kept a low profile at the congress.") == [
         ("turkey", "negotiations", 1)]
 
 
@@ -158,3 +158,23 @@ def test_other_roles_or_other_wars_give_nothing():
     assert read("A truce was declared with the rebels as its main beneficiaries.") == []
     assert read("The talks opened in Geneva with France and Britain as observers.") == []
     assert read("The Yemen talks opened in Kuwait with Oman and Qatar as sponsors.") == []
+
+
+# --- bringing the parties to the talks, by whatever name the talks have ---------------------------------------------
+
+def test_bringing_the_parties_to_a_conference_backs_the_talks():
+    assert read("Both foreign ministers told reporters they hoped to bring the regime and the rebels to an "
+                "international conference before June.") == []  # no actor named before "they"
+    assert read("Kerry and Lavrov told reporters they hoped to bring the regime and the rebels to an "
+                "international conference before June.") == [
+        ("russia", "negotiations", 1), ("united_states", "negotiations", 1)]
+    assert read("Moscow has drawn the regime and the armed factions into a congress on the coast.") == [
+        ("russia", "negotiations", 1)]
+    assert read("Washington and Moscow agreed on Tuesday to get both sides back to a new round by the end of "
+                "May.") == [("russia", "negotiations", 1), ("united_states", "negotiations", 1)]
+
+
+def test_bringing_people_elsewhere_or_a_question_gives_nothing():
+    assert read("The convoy brought the wounded rebels to the city hospital.") == []
+    assert read("Would Kerry bring the opposition to the conference?") == []
+    assert read("Washington tried to bring the Kurdish factions into the Baghdad talks on Iraq.") == []

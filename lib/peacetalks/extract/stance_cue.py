@@ -32,7 +32,7 @@ _AS_ROLE = re.compile(r"\s+as\s+(?:(?:its|their|the)\s+)?(?:(?:two|three|four|jo
 
 def _with_as_role(text: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
     """The actors of "with A and B as (its) guarantors|sponsors|..." when the cue starts at that role noun ("a
-    nationwide truce, with Russia and Turkey as its guarantors"): they hold the role, not the clause's subject."""
+    truce took effect with Moscow and Ankara as guarantors"): they hold the role, not the clause's subject."""
     before = [g for g in groups if lo <= g.start and g.end <= cue_start]
     if not before:
         return None
@@ -44,7 +44,7 @@ def _with_as_role(text: str, groups: list[Group], lo: int, cue_start: int) -> Gr
         return None
     first = len(before) - 1
     while first and _LIST_GAP.fullmatch(text, before[first - 1].end, before[first].start):
-        first -= 1  # "with Iran, Russia, Turkey as sponsors": a list read as separate names
+        first -= 1  # "with Tehran, Ankara, Moscow as hosts": a list read as separate names
     if _preceding_word(text, before[first].start, lo) != "with":
         return None
     return Group([m for g in before[first:] for m in g.mentions])
@@ -320,7 +320,7 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         object_relative = next((g for g in inside if _OBJECT_RELATIVE.search(text, start, g.start)
                                 and _PAST_VERB_END.fullmatch(text, g.end, end)), None)
         viewer = _viewer(text, others, clause.start, before, cue.issue == "assad_role")
-        # round 8: "a truce, with Russia and Turkey as its guarantors", "opens with three capitals as sponsors": the
+        # round 8: "a truce, with Moscow and Ankara as its guarantors", "opens with three capitals as sponsors": the
         # actors named between "with" and "as" hold the role the cue names, whoever announced it
         role = _with_as_role(text, others, clause.start, start)
         if role is not None:
