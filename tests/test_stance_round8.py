@@ -178,3 +178,19 @@ def test_bringing_people_elsewhere_or_a_question_gives_nothing():
     assert read("The convoy brought the wounded rebels to the city hospital.") == []
     assert read("Would Kerry bring the opposition to the conference?") == []
     assert read("Washington tried to bring the Kurdish factions into the Baghdad talks on Iraq.") == []
+
+
+# --- subject and verb inverted: "Around the table sat A, B and C" -------------------------------------------------
+
+def test_who_sat_around_the_table_took_part():
+    assert read("Around the table in the hotel sat Kerry, Lavrov and the Saudi foreign minister.") == [
+        ("russia", "negotiations", 1), ("saudi_arabia", "negotiations", 1), ("united_states", "negotiations", 1)]
+    assert read("At the negotiating table on Monday were the envoys of Iran and Turkey.") == [
+        ("iran", "negotiations", 1), ("turkey", "negotiations", 1)]
+    assert read("Around the table sat Russia's Lavrov, Turkey's Davutoglu and Clinton.", "2012-06-30") == [
+        ("russia", "negotiations", 1), ("turkey", "negotiations", 1), ("united_states", "negotiations", 1)]
+
+
+def test_a_table_with_nobody_of_ours_gives_nothing():
+    assert read("At the table the waiters were busy.") == []
+    assert read("Around the table in Brussels sat the ministers of Serbia and Kosovo.") == []

@@ -50,6 +50,10 @@ def _with_as_role(text: str, groups: list[Group], lo: int, cue_start: int) -> Gr
     return Group([m for g in before[first:] for m in g.mentions])
 
 
+_PEOPLE_OF = re.compile(r"\b(?:envoys?|ministers?|delegations?|delegates?|representatives?|leaders?|diplomats?|"
+                        r"officials?|negotiators?)\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
 _LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
 
 
@@ -386,10 +390,19 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
                 if not _is_object(text, g, start) or partner:
                     add(g)
             after = [g for g in groups if end <= g.start <= end + 40 and g.start < clause.end
-                     and _preceding_word(text, g.start, end) not in _PREPOSITIONS - {"with", "from"}
+                     and (_preceding_word(text, g.start, end) not in _PREPOSITIONS - {"with", "from"}
+                          # round 8: "sat the envoys of Iran and Turkey": the people of an actor are that actor
+                          or _PEOPLE_OF.search(text, max(end, g.start - 40), g.start) is not None)
                      and not (refused and _preceding_word(text, g.start, start) in {"with", "as"})]
             if after:
                 add(after[0])
+                # round 8: a list read as separate names ("the envoys of Tehran, Ankara and Moscow") is one partner
+                chained = after[0]
+                for g in [g for g in groups if g.start > chained.end and g.start < clause.end]:
+                    if not _LIST_GAP.fullmatch(text, chained.end, g.start):
+                        break
+                    add(g)
+                    chained = g
             if _OPPOSITION in holders and _OPPOSITION not in met:
                 engages = [a for a in met if a not in (NOBODY, _OPPOSITION)]  # who meets the opposition engages it
     if cue.issue == "assad_role" and frame is not None and NOBODY in holders and len(holders) == 1 \
