@@ -194,3 +194,20 @@ def test_who_sat_around_the_table_took_part():
 def test_a_table_with_nobody_of_ours_gives_nothing():
     assert read("At the table the waiters were busy.") == []
     assert read("Around the table in Brussels sat the ministers of Serbia and Kosovo.") == []
+
+
+# --- no outsider may decide his fate: he may stay (assad_role +1) ---------------------------------------------------
+
+def test_no_outsider_may_decide_his_fate():
+    assert read("Zarif said outsiders had no right to dictate the future of Syria's leader.") == [
+        ("iran", "assad_role", 1)]
+    assert read("Lavrov told the Duma that no foreign power could dictate the fate of Syria's leader.") == [
+        ("russia", "assad_role", 1)]
+    assert read("Tehran insists that foreign governments have no right to choose Syria's president.") == [
+        ("iran", "assad_role", 1)]
+
+
+def test_outsiders_deciding_elsewhere_or_allowed_to_gives_nothing():
+    assert read("Kerry said foreign powers may well dictate the future of Syria's leader.") == []
+    assert read("Zarif said no foreign power can decide the fate of the Venezuelan president.") == []
+    assert read("Lavrov asked whether any outside state may remove Assad.") == []

@@ -392,7 +392,8 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
             after = [g for g in groups if end <= g.start <= end + 40 and g.start < clause.end
                      and (_preceding_word(text, g.start, end) not in _PREPOSITIONS - {"with", "from"}
                           # round 8: "sat the envoys of Iran and Turkey": the people of an actor are that actor
-                          or _PEOPLE_OF.search(text, max(end, g.start - 40), g.start) is not None)
+                          or (not refused and not offered
+                              and _PEOPLE_OF.search(text, max(end, g.start - 40), g.start) is not None))
                      and not (refused and _preceding_word(text, g.start, start) in {"with", "as"})]
             if after:
                 add(after[0])
