@@ -211,3 +211,18 @@ def test_outsiders_deciding_elsewhere_or_allowed_to_gives_nothing():
     assert read("Kerry said foreign powers may well dictate the future of Syria's leader.") == []
     assert read("Zarif said no foreign power can decide the fate of the Venezuelan president.") == []
     assert read("Lavrov asked whether any outside state may remove Assad.") == []
+
+
+# --- the subject of a subordinate clause holds the cue in it, not the main clause's subject ------------------------
+
+def test_the_subordinate_clauses_subject_holds_its_cue():
+    assert read("Ankara protested when Tehran rejected the talks.") == [("iran", "negotiations", -1)]
+    assert read("Riyadh was furious because Moscow had vetoed the truce.") == [("russia", "ceasefire", -1)]
+    assert read("The envoy cancelled the invitation after Tehran declined to back a transitional body.") == [
+        ("iran", "transition", -1)]
+
+
+def test_the_main_subject_keeps_its_own_cue():
+    assert read("Russia backed the truce after Turkey did.") == [("russia", "ceasefire", 1)]
+    assert read("Moscow will attend the talks once Ankara agrees.") == [("russia", "negotiations", 1)]
+    assert read("Iran said it backed the ceasefire because Damascus had asked it to.") == [("iran", "ceasefire", 1)]
