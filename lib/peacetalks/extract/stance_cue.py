@@ -25,6 +25,38 @@ from peacetalks.extract.stance_words import (
 )
 
 
+# what stands between the actors and a role noun: "as", perhaps "its", "their" or "the" and a number word
+_AS_ROLE = re.compile(r"\s+as\s+(?:(?:its|their|the)\s+)?(?:(?:two|three|four|joint|main|chief|principal)\s+)?\Z",
+                      re.IGNORECASE)
+
+
+def _with_as_role(text: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
+    """The actors of "with A and B as (its) guarantors|sponsors|..." when the cue starts at that role noun ("a
+    truce took effect with Moscow and Ankara as guarantors"): they hold the role, not the clause's subject."""
+    before = [g for g in groups if lo <= g.start and g.end <= cue_start]
+    if not before:
+        return None
+    if text[cue_start:cue_start + 3].lower() == "as ":
+        # the cue opens with "as" itself ("with Iran and Turkey as sponsors"): nothing else between
+        if text[before[-1].end:cue_start].strip():
+            return None
+    elif not _AS_ROLE.fullmatch(text, before[-1].end, cue_start):
+        return None
+    first = len(before) - 1
+    while first and _LIST_GAP.fullmatch(text, before[first - 1].end, before[first].start):
+        first -= 1  # "with Tehran, Ankara, Moscow as hosts": a list read as separate names
+    if _preceding_word(text, before[first].start, lo) != "with":
+        return None
+    return Group([m for g in before[first:] for m in g.mentions])
+
+
+_PEOPLE_OF = re.compile(r"\b(?:envoys?|ministers?|delegations?|delegates?|representatives?|leaders?|diplomats?|"
+                        r"officials?|negotiators?)\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+_LIST_GAP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.IGNORECASE)
+
+
 def _document_agents(text: str, groups: list[Group], lo: int, cue_start: int) -> Group | None:
     """The actors by whom the text that is the clause's subject was drawn up, proposed or backed ("The plan, drafted
     by Russia, calls for a ceasefire", "A resolution put forward by Moscow and Washington backs ..."): what the text
@@ -292,7 +324,12 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
         object_relative = next((g for g in inside if _OBJECT_RELATIVE.search(text, start, g.start)
                                 and _PAST_VERB_END.fullmatch(text, g.end, end)), None)
         viewer = _viewer(text, others, clause.start, before, cue.issue == "assad_role")
-        if passive:
+        # round 8: "a truce, with Moscow and Ankara as its guarantors", "opens with three capitals as sponsors": the
+        # actors named between "with" and "as" hold the role the cue names, whoever announced it
+        role = _with_as_role(text, others, clause.start, start)
+        if role is not None:
+            add(role)
+        elif passive:
             pass
         elif viewer is not None:
             add(viewer)  # "in Paris's view, the president has no future in ...": whose view it is
@@ -353,10 +390,20 @@ def _read_cue(text: str, folded: str, clause: Clause, match: re.Match[str], cue:
                 if not _is_object(text, g, start) or partner:
                     add(g)
             after = [g for g in groups if end <= g.start <= end + 40 and g.start < clause.end
-                     and _preceding_word(text, g.start, end) not in _PREPOSITIONS - {"with", "from"}
+                     and (_preceding_word(text, g.start, end) not in _PREPOSITIONS - {"with", "from"}
+                          # round 8: "sat the envoys of Iran and Turkey": the people of an actor are that actor
+                          or (not refused and not offered
+                              and _PEOPLE_OF.search(text, max(end, g.start - 40), g.start) is not None))
                      and not (refused and _preceding_word(text, g.start, start) in {"with", "as"})]
             if after:
                 add(after[0])
+                # round 8: a list read as separate names ("the envoys of Tehran, Ankara and Moscow") is one partner
+                chained = after[0]
+                for g in [g for g in groups if g.start > chained.end and g.start < clause.end]:
+                    if not _LIST_GAP.fullmatch(text, chained.end, g.start):
+                        break
+                    add(g)
+                    chained = g
             if _OPPOSITION in holders and _OPPOSITION not in met:
                 engages = [a for a in met if a not in (NOBODY, _OPPOSITION)]  # who meets the opposition engages it
     if cue.issue == "assad_role" and frame is not None and NOBODY in holders and len(holders) == 1 \

@@ -471,7 +471,14 @@ def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None
         # and Turkey backed the plan")
         own = [g for g in groups if first.end < g.start and g.end <= hi and _AND_BEFORE.search(text, lo, g.start)
                and not _WORD.findall(text, g.end, hi)]
-        return own[-1] if own else first
+        if own:
+            return own[-1]
+        # round 8: the subject of a subordinate clause the cue stands in ("Ankara protested when Tehran rejected the
+        # talks", "Washington cut aid after Moscow refused to back the truce"): that clause's subject holds it
+        inner = [g for g in groups if first.end < g.start and g.end <= hi
+                 and _SUBORDINATE_BEFORE.search(text, max(lo, g.start - 20), g.start)
+                 and not _CLAUSE_BREAK.search(text, g.end, hi)]
+        return inner[-1] if inner else first
     if not lo and text[:2].isupper():  # after a dateline ("GENEVA, May 2 (Agency) -"), the sentence starts anew
         dateline = DATELINE.match(text)
         if dateline and len(_WORD.findall(text, dateline.end(), first.start)) <= 4:
@@ -484,6 +491,14 @@ def subject_of(text: str, groups: list[Group], lo: int, hi: int) -> Group | None
                      or _AND_BEFORE.search(text, g.end, hi) and _PAST_VERB_AT.match(text, hi)))
             and _followed_by_verb(text, g)]
     return near[-1] if near else None
+
+
+# a subordinator right before a name: the name is the subject of the clause it opens
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:after|when|because|since|while|before|once|until|although|though|whereas)\s+"
+                                 r"(?:the\s+)?\Z", re.IGNORECASE)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:and|but|or|that|which|who)\b", re.IGNORECASE)
 
 
 # a second verb in the past coordinated with the first, with no comma or other subject after it

@@ -255,7 +255,11 @@ _COLLECTIVE = re.compile(r"\W*(?:the\s+)?(?:(?:world|major|global|great|foreign)
                          r"|both\s+(?:sides|parties)|all\s+(?:concerned|involved))\s+(?:\w+\s+){0,3}\Z", re.IGNORECASE)
 
 
-_EXPLETIVE = re.compile(r"\W*there\s+(?:is|was|are|were|(?:would|will|could|can|may|might|should|must) be|has been|had been)\s+\Z",
+# round 8: the expletive may carry a noun of likelihood before the cue's clause ("insisted there is no way the
+# president can stay", "told reporters there is little chance the talks resume"): still nobody else is named
+_EXPLETIVE = re.compile(r"\W*(?:(?:on|last|this|late\s+on|early\s+on)\s+\w+,?\s+)?there\s+(?:is|was|are|were|(?:would|will|could|can|may|might|should|must) be|has been|had been)\s+"
+                        r"(?:(?:no|little|a|every|some|any|a\s+real|a\s+good|a\s+slim|a\s+small)\s+"
+                        r"(?:way|chance|chances|prospect|possibility|likelihood|question|hope)\s+(?:that\s+)?)?\Z",
                         re.IGNORECASE)
 
 
