@@ -150,9 +150,12 @@ _STAFF = re.compile(r"^(?:(?:(?i:posted|written|reported)\s+)?(?i:by)\s+)?(?P<na
                     r"(?:Staff|Team|Management|Editorial(?: Board| Team| Staff)?|Editors|Newsroom|Newsdesk|News Desk|Desk)\s*\.?$")
 # "© 2018 Sample Wire", "(Copyright 2012 by Sample Press GmbH, all rights reserved)", "Copyright Sample Wire 2016"
 _COPYRIGHT = re.compile(r"^(?:.{0,200}?(?:[.!]|\s[|\u00b7\u2022])\s+)?(?:all rights reserved\.?\s*)?\(?(?:\u00a9|copyright|\(c\))\s*(?:\u00a9\s*)?(?:(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*,?\s*)?"
-                        r"(?:by\s+)?(?P<name>[A-Z][\w&.'\u2019 -]{1,50}?)\s*(?:,?\s*(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*)?"
+                        r"(?:by\s+)?(?!all rights\b)(?P<name>[A-Z][\w&.'\u2019 -]{1,50}?)\s*(?:,?\s*(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*)?"
                         r"(?:[.,;]\s*(?:all rights|info|$)|all rights|\)|$|\.\s+(?=[A-Z]))",
                         re.I)
+# The rights reserved for the outlet by name: "All rights reserved for the Example Herald \u00a9 2016".
+_RIGHTS_FOR = re.compile(r"^(?i:all rights (?:are )?reserved (?:for|to|by))\s+(?:(?i:the)\s+)?"
+                         r"(?P<name>[A-Z][\w&'\u2019-]*(?:\.[\w&'\u2019-]+)*(?:\s+(?:of|and|&|[A-Z][\w&'\u2019-]*(?:\.[\w&'\u2019-]+)*)){0,5})")
 # The name before the sign: "Example Broadcasting Corporation \u00a9 2014 \u00b7 Terms", "Example Post (c) 2016".
 # (two capitalised words at least, or a masthead's name: "Terms \u00a9 2016" is a link, not a name)
 _COPYRIGHT_AFTER_NAME = re.compile(r"^(?P<name>(?:The\s+)?[A-Z][\w&.'\u2019-]*(?:\s+(?:of|and|&|[A-Z][\w&.'\u2019-]*)){0,5})\s*"
@@ -250,7 +253,7 @@ def source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
     name the company that owns the outlet, so the outlet's own sign-offs come first)."""
     short = [line for line in lines if len(line) <= FURNITURE_MAX]
     for pattern in (_BYLINE_CREDIT, _BYLINE_FOR, _STAFF, _WITH_AGENCIES, _FOLLOW_US, _APP_BANNER, _SOURCE_LABEL,
-                    _FIRST_PUBLISHED, _COPYRIGHT, _COPYRIGHT_AFTER_NAME, _PLACE_MASTHEAD, _NAME_AND_OUTLET):
+                    _FIRST_PUBLISHED, _COPYRIGHT, _RIGHTS_FOR, _COPYRIGHT_AFTER_NAME, _PLACE_MASTHEAD, _NAME_AND_OUTLET):
         for line in short:
             match = pattern.match(line)
             if not match:

@@ -164,6 +164,12 @@ def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Out
     return len(before) <= 400
 
 
+# An item of a list of teasers: a bullet, an arrow or a number opens it ("- ...", "› ...", "2. ..."); or its
+# date in brackets closes it ("Envoys meet in Valdoria (3 May 2016)").
+_TEASER_ITEM = re.compile(r"\s*(?:[\u2022\u25cf\u25aa\u2023\u2043\u00b7\u203a\u00bb>\-*\u2013\u2014]|\d{1,2}[.)])\s+\S")
+_TEASER_DATE = re.compile(r"\((?:[^()]{0,12}\d[^()]{0,20}(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\)\s*$")
+# A wire's revision label before its headline: "UPDATE 3-Envoys meet ...", "REFILE-...", "CORRECTED-..."
+_WIRE_REVISION = re.compile(r"(?:UPDATE|REFILE|CORRECTED|RPT|WRAPUP|CORRECTION)(?:\s*\d{1,2})?\s*-\s*(?=[A-Z0-9\"'\u2018\u201c])")
 _LIVE_LABEL = re.compile(r"\W*(?:as it happened|live(?:\s+(?:updates|coverage|blog|report))?)\s*[|\u00b7\u2022:,\u2013\u2014-]\s*", re.I)
 _BAR_BEFORE = re.compile(r"[|\u00b7\u2022\u203a>]\s*$")
 _STAMP_TIME = re.compile(r"\W{0,3}\d{1,2}:\d{2}\b")
@@ -193,6 +199,12 @@ def _is_dated_caption(line: str, dates_in: Callable[[str], list[FoundDate]]) -> 
         return False
     before = stripped[: found[-1].start].rstrip()
     return before.endswith(",") and len(before.split()) >= 5
+
+
+def _names_its_weekday(line: str, found: FoundDate) -> bool:
+    """Whether the words of `line` before its date name that date's own weekday ("Tue, 3 May 2016")."""
+    weekday = WEEKDAYS[found.date.weekday()]
+    return any(word in _WEEKDAY_SHORT and weekday.startswith(word) for word in words_of(line[: found.start]))
 
 
 def printed_date(lines: list[str], title: str | None, outlets: Outlets,
@@ -459,8 +471,9 @@ def parse_article(text: str) -> ParsedArticle:
             continue
         following = cleaned[index + 1] if index + 1 < len(kept) else None
         if teasers:
-            if short[index] and not ends_sentence(clean) and at_most_words(clean, 20):
-                continue  # a teaser's headline
+            if short[index] and at_most_words(clean, 25) and (not ends_sentence(clean) or _TEASER_ITEM.match(clean)
+                                                              or _TEASER_DATE.search(clean)):
+                continue  # a teaser's headline (a list's item, or one that closes with its date in brackets)
             teasers = False
         if short[index]:
             furniture = is_furniture(clean, folded[index])
@@ -501,6 +514,9 @@ def parse_article(text: str) -> ParsedArticle:
         badge = _LIVE_BADGE.match(title)
         if badge and not at_most_words(title[badge.end():], 2):
             title = title[badge.end():]  # "LIVE Envoys meet ...": a liveblog's badge printed before the headline
+        revision = _WIRE_REVISION.match(title)
+        if revision and not at_most_words(title[revision.end():], 2):
+            title = title[revision.end():]
         label = _SECTION_LABEL.match(title)
         if label and not at_most_words(title[label.end():], 2):
             title = title[label.end():]  # "ANALYSIS | Envoys meet ...": the section's label, then the headline
@@ -528,8 +544,8 @@ def parse_article(text: str) -> ParsedArticle:
             if dates_in[clean[:300]] and len(clean) < 120:
                 header.append(clean)  # a date or byline line below the headline
                 continue
-            if _HEADER_OPENERS.match(clean) and at_most_words(clean, 12):
-                header.append(clean)
+            if _HEADER_OPENERS.match(clean) and at_most_words(clean, 12) or "," in clean and _is_byline(clean):
+                header.append(clean)  # (a byline, or an author's name and role: "Dr Jane Roe, Senior Fellow")
                 continue
             if at_most_words(clean, 3) and outlets.wire_named(clean) or at_most_words(clean, 6) and AGENCY_NAME.fullmatch(clean):
                 header.append(clean)  # the agency's name alone: "AFP", "Associated Press", "Kestrel Press Agency"
@@ -620,6 +636,10 @@ def parse_article(text: str) -> ParsedArticle:
     if published_label:
         opening_text = " ".join(paragraphs[:8])
         published_label = _text_agrees(found.date, opening_text) or _weekday_agrees(found.date, paragraphs[:2])
+    if found is not None and not published_label and 0 <= at < len(header) and _names_its_weekday(header[at], found) \
+            and _weekday_agrees(found.date, paragraphs[:2]):
+        published_label = True  # a stamp under the headline naming its date's own weekday, and a lead that speaks of
+        # that day or the day before ("Tuesday 3 May 2016" over "... agreed on Tuesday"): no widget's date
     if found is None and paragraphs:
         found, at = printed_date(paragraphs[:1], title, outlets, dates_in.__getitem__)
         at = len(header) if found is not None else -1
