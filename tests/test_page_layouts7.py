@@ -217,3 +217,79 @@ def test_the_articles_own_numbered_points_stay_in_the_text():
                 "1. A pledge for the river towns", LEAD, "2. Convoys wait", MORE)
     assert "Mediators from four countries" in parse_article(text).body
     assert "convoys wait" in parse_article(text).body.lower()
+
+
+@pytest.mark.parametrize("signature", ["Sentinel Staff & Agencies", "Sentinel Staff with agencies"])
+def test_the_staff_and_agencies_signature_under_a_masthead_is_the_masthead(signature):
+    text = page("THE MARROW SENTINEL", "Home | Region | World | Opinion", HEAD, "May 4, 2016 | 10:12 AM", signature, LEAD, MORE)
+    assert read(text) == (HEAD, "The Marrow Sentinel", "2016-05-04")
+
+
+def test_the_staff_and_agencies_signature_alone_names_the_outlet():
+    text = page("Home | Region | World | Opinion", HEAD, "May 4, 2016", "Marrow Sentinel Staff & Agencies", LEAD, MORE)
+    assert read(text)[1] == "Marrow Sentinel"
+
+
+@pytest.mark.parametrize("masthead, expected", [
+    ("KMN Kestrin Media Network - English Service", "Kestrin Media Network"),
+    ("KMN Kestrin Daily News", "KMN Kestrin Daily News"),   # (the letters are not the name's initials)
+])
+def test_an_abbreviation_printed_before_the_name_it_abbreviates(masthead, expected):
+    text = page(masthead, "Home | Region | World | Opinion", HEAD, "4 May 2016", LEAD, MORE)
+    assert read(text)[1] == expected
+
+
+@pytest.mark.parametrize("agency, wire", [
+    ("Kestrel Wire Service", "Kestrel Wire Service"),
+    ("Kestrel Wire Service of Valdoria", "Kestrel Wire Service"),
+])
+def test_a_local_paper_printing_a_wire_credited_by_its_initials(agency, wire):
+    text = page("The Marrow Courier-Times", "Local | Sports | Nation/World | Opinion", "NATION/WORLD", HEAD, "By Orla Brenn", agency,
+                "KESTRIN (KWS) - " + LEAD, MORE, "Copyright 2016, The Marrow Courier-Times. All rights reserved.")
+    parsed = parse_article(text)
+    assert (parsed.title, parsed.wire) == (HEAD, wire)
+    if wire:
+        assert parsed.source == "The Marrow Courier-Times"
+
+
+# --- more dates -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("byline", ["Words by Orla Brenn", "Text by Orla Brenn"])
+def test_a_byline_and_date_under_a_deck_of_full_sentences(byline):
+    deck = "The bargaining over the towns was done far from the capital. The mediators were not in the room."
+    caption = "Families wait for buses in the old market. At least 30 civilians died in the final month, a council said."
+    text = page("Subscribe | Current issue | Archive | Essays", "LONG READ", HEAD, deck, byline, "May 4, 2016 - 14 min read",
+                caption, LEAD, MORE)
+    assert read(text) == (HEAD, None, "2016-05-04")
+
+
+@pytest.mark.parametrize("stamp, expected", [
+    ("Sunday 08/05/2016 - 02:14 Kestrin time", "2016-05-08"),   # the lead's Saturday is the day before
+    ("Monday 09/05/2016 - 02:14 Kestrin time", None),           # the lead's Saturday is two days before
+    ("08/05/2016 - 02:14 Kestrin time", None),                   # no weekday printed
+])
+def test_a_stamp_with_its_place_time_under_the_headline(stamp, expected):
+    lead = ("Mediators won a pledge on Saturday that convoys of food and medicine may cross into the river towns, "
+            "the chief negotiator told reporters in Kestrin after talks that ran through the night.")
+    text = page("The Marrow Sentinel", "Home | Region | World | Opinion", "Kestrin 16\u00b0C | Monday 7 December 2026",
+                HEAD, stamp, "Delegates leave the customs house in Kestrin, 30/04/2016. (Agencies)", lead, MORE)
+    assert read(text) == (HEAD, "The Marrow Sentinel", expected)
+
+
+def test_the_same_place_clock_over_the_headline_gives_no_date():
+    lead = ("Mediators won a pledge on Sunday that convoys of food and medicine may cross into the river towns, "
+            "the chief negotiator told reporters in Kestrin after talks that ran through the night.")
+    text = page("The Marrow Sentinel", "Sunday 08/05/2016 - 02:14 Kestrin time", HEAD, lead, MORE)
+    assert read(text)[2] is None
+
+
+@pytest.mark.parametrize("footer, expected", [
+    ("Kestrin Monitor | Posted 24.05.2016 | Section: Region", "2016-05-24"),
+    ("Kestrin Monitor | Published: May 24, 2016 | Section: Region", "2016-05-24"),
+    ("Kestrin Monitor | Section: Region", None),
+    ("Reza | 24.05.2016 13:40", None),   # a comment's stamp: a name, not a label
+])
+def test_a_footers_bar_with_the_articles_stamp(footer, expected):
+    text = page("Kestrin Monitor", "Home | Region | World | Opinion", "REGION", HEAD, LEAD, MORE, THIRD,
+                "Share this story: Facebook Twitter", footer, "\u00a9 2016 Kestrin Monitor. Reproduction permitted with a link.")
+    assert read(text) == (HEAD, "Kestrin Monitor", expected)

@@ -13,7 +13,7 @@ from peacetalks.parse.lines import at_most_words, ends_sentence, is_latin, is_ti
 from peacetalks.parse.outlets import _JOB_WORDS, OUTLET_WORDS, masthead_and_slogan, masthead_name, staff_signature
 from peacetalks.text import COMMON_WORDS
 
-_BYLINE_OPENS = re.compile(r"^(?:by|posted by|written by|author|reporter|reported by)\b:?\s+[A-Z]", re.I)
+_BYLINE_OPENS = re.compile(r"^(?:by|posted by|written by|words by|text by|story by|author|reporter|reported by)\b:?\s+[A-Z]", re.I)
 
 
 # --- the headline ---------------------------------------------------------------------------------

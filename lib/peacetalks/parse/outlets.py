@@ -137,7 +137,9 @@ _FIRST_PUBLISHED = re.compile(r"^(?i:(?:this (?:article|story|piece|report) )?(?
 # outlet word, see masthead_name).
 _NAME_AND_OUTLET = re.compile(r"^(?!By\s)[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}\s*[,|]\s*(?P<name>[A-Z][\w&.'\u2019 -]{1,40}?)\s*$")
 # The outlet's sign-off with the agencies it drew on: "Example Herald / Agencies", "Example Herald with agencies".
-_WITH_AGENCIES = re.compile(r"^(?P<name>(?:The\s+)?[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4})\s*"
+# ("Example Staff & Agencies": the outlet's staff and the agencies; the name is the outlet's)
+_WITH_AGENCIES = re.compile(r"^(?P<name>(?:The\s+)?[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4}?)"
+                            r"(?:\s+(?:staff|team|newsroom|news desk|desk|reporters|writers))?\s*"
                             r"(?:/|\+|&|and|with)\s*(?:news\s+)?agencies\s*\.?$", re.I)
 # The publisher under a label: "Source: The Example Times", "Publisher: Example Media" (an agency there is the wire).
 _SOURCE_LABEL = re.compile(r"^(?:source|publisher|published by|originally published (?:by|in|at))\s*:?\s+"
@@ -198,7 +200,14 @@ def normalise_outlet(name: str | None, outlets: Outlets) -> str | None:
         name = "The " + name[4:]  # ("for the Example Herald")
     if not name or all(word in _NOT_A_NAME for word in words_of(name)):
         return None
+    lead = _LEADING_ABBREVIATION.match(name)
+    if lead and "".join(word[0] for word in name[lead.end():].split()
+                        if word.lower() not in ("the", "of", "and", "&", "for", "on", "in")) == lead.group(1):
+        name = name[lead.end():]  # the abbreviation, then the name it abbreviates: "EMN Example Media Network"
     return outlets.known_names.get(_squash(name), name)
+
+
+_LEADING_ABBREVIATION = re.compile(r"([A-Z]{2,5})\s+(?=[A-Z][a-z])")
 
 
 # A masthead with its slogan: "Example Monitor - independent news from the north" (the slogan in lower case).
