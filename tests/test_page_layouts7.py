@@ -293,3 +293,14 @@ def test_a_footers_bar_with_the_articles_stamp(footer, expected):
     text = page("Kestrin Monitor", "Home | Region | World | Opinion", "REGION", HEAD, LEAD, MORE, THIRD,
                 "Share this story: Facebook Twitter", footer, "\u00a9 2016 Kestrin Monitor. Reproduction permitted with a link.")
     assert read(text) == (HEAD, "Kestrin Monitor", expected)
+
+
+@pytest.mark.parametrize("teaser", [
+    "VIDEO: Inside the old market of Kestrin, where aid workers say 46 people have died since May (2:14)",
+    "WATCH: Jets strike near the river towns; monitors say 45 dead (1:38)",
+])
+def test_a_video_teaser_with_its_running_time_is_not_the_text(teaser):
+    text = page("The Marrow Sentinel", HEAD, "By Orla Brenn", "Published 4 May 2016", teaser, LEAD, MORE, THIRD)
+    assert read(text) == (HEAD, "The Marrow Sentinel", "2016-05-04")
+    assert "46 people" not in parse_article(text).body and "45 dead" not in parse_article(text).body
+    assert not any("46 people" in sentence or "45 dead" in sentence for sentence in casualty_sentences(text))
