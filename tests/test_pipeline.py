@@ -62,7 +62,7 @@ def tiny_corpus(folder: Path, n: int) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(n):
         (folder / f"a{i:04d}.txt").write_text(
-            f"Talks number {i} open in Geneva\n\nDelegates met on Monday. Some {1000 + i} people have been "
+            f"Talks number {i} on Syria open in Geneva\n\nDelegates met on Monday. Some {1000 + i} people have been "
             f"killed in the fighting, monitors said.\n", encoding="utf-8")
     return folder
 
