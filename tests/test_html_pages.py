@@ -175,7 +175,7 @@ def test_a_folder_with_html_pages_builds_through_load_corpus(tmp_path):
     (tmp_path / "dump.txt").write_text("Talks resume in Geneva\n\nMarch 14, 2016\n\n"
                                        "The war has so far killed more than 250,000 people since 2011, monitors said.\n", encoding="utf-8")
     body = BODY.replace("</article>", "<p>The war has now killed more than 270,000 people since it began, monitors said on Tuesday.</p>"
-                                      "<p>Russia supports the peace talks in Geneva, Foreign Minister Sergei Lavrov said.</p></article>")
+                                      "<p>Russia supports the peace talks on Syria in Geneva, Foreign Minister Sergei Lavrov said.</p></article>")
     (tmp_path / "saved.html").write_text(page(FULL_HEAD, body), encoding="utf-8")
     (tmp_path / "other.htm").write_text(page("<title>Second page</title>"), encoding="utf-8")
     (tmp_path / "notes.md").write_text("# not an article", encoding="utf-8")

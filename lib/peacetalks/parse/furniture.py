@@ -53,6 +53,18 @@ _TEASER_LABEL = re.compile("^(?:" + next(r.pattern for r in furniture_rules() if
 _CLOCK = re.compile(_section("clock"), re.I)
 
 
+# The place clock alone ("02:14 Example time"), and the other clock rules (but the time-then-place one, which reads it too): a stamp under the headline that only the
+# place clock reads as a clock may be the article's, when its weekday and the lead's agree (page.py).
+_PLACE_CLOCK = re.compile("|".join(f"(?:{r.pattern})" for r in furniture_rules() if r.name == "place_clock"), re.I)
+_OTHER_CLOCK = re.compile("|".join(f"(?:{r.pattern})" for r in furniture_rules()
+                                    if r.section == "clock" and r.name not in ("place_clock", "time_then_place")), re.I)
+
+
+def only_place_clock(line: str) -> bool:
+    """Whether a line is a clock by the place-clock rule alone (a time and "<place> time"), no other clock rule."""
+    return bool(_PLACE_CLOCK.search(line)) and not _OTHER_CLOCK.search(line)
+
+
 def is_clock(line: str) -> bool:
     """Whether a line holding a date is a clock, weather or current-date widget (furniture.yaml, clock)."""
     return bool(_CLOCK.search(line))

@@ -10,10 +10,10 @@ from typing import Callable
 from peacetalks.parse.dates import FoundDate, WEEKDAYS, find_dates, month_day_mentions
 from peacetalks.parse.furniture import _BULLET, is_clock, is_furniture
 from peacetalks.parse.lines import at_most_words, ends_sentence, is_latin, is_title_case, words_of
-from peacetalks.parse.outlets import OUTLET_WORDS, masthead_and_slogan, masthead_name, staff_signature
+from peacetalks.parse.outlets import _JOB_WORDS, OUTLET_WORDS, masthead_and_slogan, masthead_name, staff_signature
 from peacetalks.text import COMMON_WORDS
 
-_BYLINE_OPENS = re.compile(r"^(?:by|posted by|written by|author|reporter|reported by)\b:?\s+[A-Z]", re.I)
+_BYLINE_OPENS = re.compile(r"^(?:by|posted by|written by|words by|text by|story by|author|reporter|reported by)\b:?\s+[A-Z]", re.I)
 
 
 # --- the headline ---------------------------------------------------------------------------------
@@ -111,6 +111,8 @@ def _headline_candidate(line: str, dated: bool) -> bool:
         return False
     if line[-1] in ":,;|" or line[:1].islower() or _HEADER_OPENERS.match(line) or not is_latin(line):
         return False
+    if "," in line and _byline_with_role(line):
+        return False  # an author's name and role: "Dr Jane Roe, Senior Fellow"
     return not _BULLET.match(line)
 
 
@@ -249,8 +251,30 @@ _BYLINE_IN = re.compile(r"^[A-Z][\w'\u2019.-]+(?: [A-Z][\w'\u2019.-]+){1,3}(?: a
 
 
 def _is_byline(line: str) -> bool:
-    """A byline: "By Jane Roe", "Jane Roe in Valdoria", "Example Staff"."""
-    return bool(_BYLINE_OPENS.match(line) or _BYLINE_IN.match(line) or staff_signature(line))
+    """A byline: "By Jane Roe", "Jane Roe in Valdoria", "Example Staff", "Dr Jane Roe, Senior Fellow"."""
+    return bool(_BYLINE_OPENS.match(line) or _BYLINE_IN.match(line) or staff_signature(line) or _byline_with_role(line))
+
+
+# Two sentences in one line: a word of three small letters or more, a full stop, then a capital ("... first
+# time. That may be ..."); "U.S. Envoy" or "Gen. Roe" are abbreviations, not a sentence's end.
+_TWO_SENTENCES = re.compile(r"\b[a-z]{3,}[.!?]\s+[A-Z]")
+# An author's name, a comma and the author's role: "Dr Jane Roe, Senior Fellow, Programme on Example Studies",
+# "Jane Roe, Diplomatic Correspondent".
+_NAME_AND_ROLE = re.compile(r"(?:(?:Dr|Prof|Professor|Mr|Ms|Mrs|Sir|Dame)\.?\s+)?[A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+){1,3}"
+                            r",\s+(?P<role>[A-Za-z][\w'\u2019 &-]{2,60})(?:,.{0,80})?")
+_ROLE_WORDS = frozenset("fellow director professor researcher lecturer associate visiting nonresident non-resident "
+                        "head deputy".split())
+
+
+def _byline_with_role(line: str) -> bool:
+    """An author's name and role, without "By": the role's words name a job ("Senior Fellow", "Correspondent")."""
+    if len(line) > 160:
+        return False
+    match = _NAME_AND_ROLE.fullmatch(line)
+    if match is None:
+        return False
+    role = words_of(match.group("role"))
+    return len(role) <= 6 and any(word in _JOB_WORDS or word in _ROLE_WORDS for word in role)
 
 
 _NAME_WORD = re.compile(r"(?:[A-Z][a-z'\u2019-]+|[A-Z]\.|(?:al|el|de|van|von|bin|ibn)-?[A-Z]?[a-z'\u2019-]*)")
@@ -306,7 +330,9 @@ def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict
                                 speaks and index + 1 < len(opening)
                                 and shared > len(_content_words(opening[index + 1]) & text_words.words)):
             score += 3  # a headline over its sub-headline, the two over the text
-        if shared >= 2 and _is_deck_over(line, opening, index, first_paragraph, dated):
+        if (shared >= 2 or index in again or counts.get(line, 0) > 1
+                or index + 1 < len(opening) and _TWO_SENTENCES.search(opening[index + 1])) \
+                and _is_deck_over(line, opening, index, first_paragraph, dated):
             score = max(score, 4.0) + 0.5  # a headline over its deck: the deck is not the headline
             decks.add(index + 1)
         if index in decks:
@@ -315,8 +341,8 @@ def _pick_headline(opening: list[str], first_paragraph: str | None, counts: dict
             score += 2
         if 4 <= len(line.split()) <= 25:
             score += 1
-        if line.endswith("."):
-            score -= 2  # headlines seldom end with a full stop; a deck or a lead sentence does
+        if line.endswith(".") or _TWO_SENTENCES.search(line):
+            score -= 2  # headlines seldom end with a full stop or hold two sentences; a deck or a lead sentence does
         if _names_outlet(line):
             score -= 2  # the outlet's name over a stamp: "Example Evening Gazette", "Published ..."
         if speaks:

@@ -137,7 +137,9 @@ _FIRST_PUBLISHED = re.compile(r"^(?i:(?:this (?:article|story|piece|report) )?(?
 # outlet word, see masthead_name).
 _NAME_AND_OUTLET = re.compile(r"^(?!By\s)[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){1,3}\s*[,|]\s*(?P<name>[A-Z][\w&.'\u2019 -]{1,40}?)\s*$")
 # The outlet's sign-off with the agencies it drew on: "Example Herald / Agencies", "Example Herald with agencies".
-_WITH_AGENCIES = re.compile(r"^(?P<name>(?:The\s+)?[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4})\s*"
+# ("Example Staff & Agencies": the outlet's staff and the agencies; the name is the outlet's)
+_WITH_AGENCIES = re.compile(r"^(?P<name>(?:The\s+)?[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*){0,4}?)"
+                            r"(?:\s+(?:staff|team|newsroom|news desk|desk|reporters|writers))?\s*"
                             r"(?:/|\+|&|and|with)\s*(?:news\s+)?agencies\s*\.?$", re.I)
 # The publisher under a label: "Source: The Example Times", "Publisher: Example Media" (an agency there is the wire).
 _SOURCE_LABEL = re.compile(r"^(?:source|publisher|published by|originally published (?:by|in|at))\s*:?\s+"
@@ -150,9 +152,12 @@ _STAFF = re.compile(r"^(?:(?:(?i:posted|written|reported)\s+)?(?i:by)\s+)?(?P<na
                     r"(?:Staff|Team|Management|Editorial(?: Board| Team| Staff)?|Editors|Newsroom|Newsdesk|News Desk|Desk)\s*\.?$")
 # "© 2018 Sample Wire", "(Copyright 2012 by Sample Press GmbH, all rights reserved)", "Copyright Sample Wire 2016"
 _COPYRIGHT = re.compile(r"^(?:.{0,200}?(?:[.!]|\s[|\u00b7\u2022])\s+)?(?:all rights reserved\.?\s*)?\(?(?:\u00a9|copyright|\(c\))\s*(?:\u00a9\s*)?(?:(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*,?\s*)?"
-                        r"(?:by\s+)?(?P<name>[A-Z][\w&.'\u2019 -]{1,50}?)\s*(?:,?\s*(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*)?"
+                        r"(?:by\s+)?(?!all rights\b)(?P<name>[A-Z][\w&.'\u2019 -]{1,50}?)\s*(?:,?\s*(?:19|20)\d\d(?:\s*[-\u2013]\s*(?:19|20)\d\d)?\s*)?"
                         r"(?:[.,;]\s*(?:all rights|info|$)|all rights|\)|$|\.\s+(?=[A-Z]))",
                         re.I)
+# The rights reserved for the outlet by name: "All rights reserved for the Example Herald \u00a9 2016".
+_RIGHTS_FOR = re.compile(r"^(?i:all rights (?:are )?reserved (?:for|to|by))\s+(?:(?i:the)\s+)?"
+                         r"(?P<name>[A-Z][\w&'\u2019-]*(?:\.[\w&'\u2019-]+)*(?:\s+(?:of|and|&|[A-Z][\w&'\u2019-]*(?:\.[\w&'\u2019-]+)*)){0,5})")
 # The name before the sign: "Example Broadcasting Corporation \u00a9 2014 \u00b7 Terms", "Example Post (c) 2016".
 # (two capitalised words at least, or a masthead's name: "Terms \u00a9 2016" is a link, not a name)
 _COPYRIGHT_AFTER_NAME = re.compile(r"^(?P<name>(?:The\s+)?[A-Z][\w&.'\u2019-]*(?:\s+(?:of|and|&|[A-Z][\w&.'\u2019-]*)){0,5})\s*"
@@ -195,7 +200,14 @@ def normalise_outlet(name: str | None, outlets: Outlets) -> str | None:
         name = "The " + name[4:]  # ("for the Example Herald")
     if not name or all(word in _NOT_A_NAME for word in words_of(name)):
         return None
+    lead = _LEADING_ABBREVIATION.match(name)
+    if lead and "".join(word[0] for word in name[lead.end():].split()
+                        if word.lower() not in ("the", "of", "and", "&", "for", "on", "in")) == lead.group(1):
+        name = name[lead.end():]  # the abbreviation, then the name it abbreviates: "EMN Example Media Network"
     return outlets.known_names.get(_squash(name), name)
+
+
+_LEADING_ABBREVIATION = re.compile(r"([A-Z]{2,5})\s+(?=[A-Z][a-z])")
 
 
 # A masthead with its slogan: "Example Monitor - independent news from the north" (the slogan in lower case).
@@ -250,7 +262,7 @@ def source_in_lines(lines: list[str], outlets: Outlets) -> str | None:
     name the company that owns the outlet, so the outlet's own sign-offs come first)."""
     short = [line for line in lines if len(line) <= FURNITURE_MAX]
     for pattern in (_BYLINE_CREDIT, _BYLINE_FOR, _STAFF, _WITH_AGENCIES, _FOLLOW_US, _APP_BANNER, _SOURCE_LABEL,
-                    _FIRST_PUBLISHED, _COPYRIGHT, _COPYRIGHT_AFTER_NAME, _PLACE_MASTHEAD, _NAME_AND_OUTLET):
+                    _FIRST_PUBLISHED, _COPYRIGHT, _RIGHTS_FOR, _COPYRIGHT_AFTER_NAME, _PLACE_MASTHEAD, _NAME_AND_OUTLET):
         for line in short:
             match = pattern.match(line)
             if not match:

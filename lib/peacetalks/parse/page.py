@@ -15,8 +15,8 @@ from typing import Callable
 
 from peacetalks.parse.dates import (FoundDate, WEEKDAYS, date_in_url, find_dates, month_day_mentions, numeric_order,
                                    year_of_month_day)
-from peacetalks.parse.furniture import _BULLET, _FOOT_STAMP, _TAIL_FOLDED, _TEASER_LABEL, is_clock, is_furniture
-from peacetalks.parse.headline import (_AFTER_DATE_NAME, _BYLINE_OPENS, _CLOCK_TIME, _HEADER_OPENERS, _OPENING_STAMP,
+from peacetalks.parse.furniture import _BULLET, _FOOT_STAMP, _TAIL_FOLDED, _TEASER_LABEL, is_clock, is_furniture, only_place_clock
+from peacetalks.parse.headline import (_AFTER_DATE_NAME, _BAR_PARTS, _BYLINE_OPENS, _CLOCK_TIME, _HEADER_OPENERS, _OPENING_STAMP,
                                        _PUBLISHED_LABEL, _SECTION_LABEL, _SITE_LABELS, _STAMP_LABEL, _TITLE_SUFFIX, _TextWords,
                                        _is_byline, _is_paragraph, _masthead_in_bar, _pick_headline, _published_date, _stamp_line_date,
                                        _text_agrees, _top_masthead, _weekday_agrees, browser_titles)
@@ -25,7 +25,8 @@ from peacetalks.parse.lines import (FURNITURE_MAX, at_most_words, clean_line, cl
 from peacetalks.parse.outlets import (_JOB_WORDS, AGENCY_NAME, CAPS_DATELINE, CREDIT_DATELINE, OUTLET_WORDS, SLASH_DATELINE, Outlets,
                                       _squash, masthead_and_slogan, masthead_name, site_name, source_in_lines, load_outlets,
                                       normalise_outlet, staff_signature)
-from peacetalks.parse.publisher import (_ABBREVIATION, _agency_line_of, _agency_on_page, _expansion, _name_in_live_bar, _outlet_of_company)
+from peacetalks.parse.publisher import (_ABBREVIATION, _agency_line_of, _agency_on_page, _expansion, _name_in_live_bar, _outlet_of_company,
+                                        _printed_name)
 from peacetalks.text import fold
 
 # --- what the page says about itself ------------------------------------------------------------
@@ -164,6 +165,13 @@ def _date_opens(text: str, found: FoundDate, title_words: set[str], outlets: Out
     return len(before) <= 400
 
 
+# An item of a list of teasers: a bullet, an arrow or a number opens it ("- ...", "› ...", "2. ..."); or its
+# date in brackets closes it ("Envoys meet in Valdoria (3 May 2016)").
+_TEASER_ITEM = re.compile(r"\s*(?:[\u2022\u25cf\u25aa\u2023\u2043\u00b7\u203a\u00bb>\-*\u2013\u2014]|\d{1,2}[.)])\s+\S")
+_TEASER_DATE = re.compile(r"\((?:[^()]{0,12}\d[^()]{0,20}(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})\)\s*$")
+# A wire's revision label before its headline: "UPDATE 3-Envoys meet ...", "REFILE-...", "CORRECTED-..."
+_WIRE_REVISION = re.compile(r"(?:UPDATE|REFILE|CORRECTED|RPT|WRAPUP|CORRECTION)(?:\s*\d{1,2})?\s*-\s*(?=[A-Z0-9\"'\u2018\u201c])")
+_FOOT_LABEL = re.compile(r"(?:posted|published|first published)(?:\s+on)?\s*:?\s*", re.I)
 _LIVE_LABEL = re.compile(r"\W*(?:as it happened|live(?:\s+(?:updates|coverage|blog|report))?)\s*[|\u00b7\u2022:,\u2013\u2014-]\s*", re.I)
 _BAR_BEFORE = re.compile(r"[|\u00b7\u2022\u203a>]\s*$")
 _STAMP_TIME = re.compile(r"\W{0,3}\d{1,2}:\d{2}\b")
@@ -193,6 +201,12 @@ def _is_dated_caption(line: str, dates_in: Callable[[str], list[FoundDate]]) -> 
         return False
     before = stripped[: found[-1].start].rstrip()
     return before.endswith(",") and len(before.split()) >= 5
+
+
+def _names_its_weekday(line: str, found: FoundDate) -> bool:
+    """Whether the words of `line` before its date name that date's own weekday ("Tue, 3 May 2016")."""
+    weekday = WEEKDAYS[found.date.weekday()]
+    return any(word in _WEEKDAY_SHORT and weekday.startswith(word) for word in words_of(line[: found.start]))
 
 
 def printed_date(lines: list[str], title: str | None, outlets: Outlets,
@@ -459,8 +473,9 @@ def parse_article(text: str) -> ParsedArticle:
             continue
         following = cleaned[index + 1] if index + 1 < len(kept) else None
         if teasers:
-            if short[index] and not ends_sentence(clean) and at_most_words(clean, 20):
-                continue  # a teaser's headline
+            if short[index] and at_most_words(clean, 25) and (not ends_sentence(clean) or _TEASER_ITEM.match(clean)
+                                                              or _TEASER_DATE.search(clean)):
+                continue  # a teaser's headline (a list's item, or one that closes with its date in brackets)
             teasers = False
         if short[index]:
             furniture = is_furniture(clean, folded[index])
@@ -501,6 +516,9 @@ def parse_article(text: str) -> ParsedArticle:
         badge = _LIVE_BADGE.match(title)
         if badge and not at_most_words(title[badge.end():], 2):
             title = title[badge.end():]  # "LIVE Envoys meet ...": a liveblog's badge printed before the headline
+        revision = _WIRE_REVISION.match(title)
+        if revision and not at_most_words(title[revision.end():], 2):
+            title = title[revision.end():]
         label = _SECTION_LABEL.match(title)
         if label and not at_most_words(title[label.end():], 2):
             title = title[label.end():]  # "ANALYSIS | Envoys meet ...": the section's label, then the headline
@@ -518,6 +536,7 @@ def parse_article(text: str) -> ParsedArticle:
     agency_line = None
     masthead = next(filter(None, (masthead_name(line) or masthead_and_slogan(line) or _masthead_in_bar(line)
                                   for line in before)), None)
+    masthead_above = masthead  # (the name over the headline, not a signature under it)
     for index, (clean, line) in enumerate(lines[(pick + 1) if pick is not None else 0:],
                                           start=(pick + 1) if pick is not None else 0):
         ends = ends_sentence(clean)
@@ -528,8 +547,8 @@ def parse_article(text: str) -> ParsedArticle:
             if dates_in[clean[:300]] and len(clean) < 120:
                 header.append(clean)  # a date or byline line below the headline
                 continue
-            if _HEADER_OPENERS.match(clean) and at_most_words(clean, 12):
-                header.append(clean)
+            if _HEADER_OPENERS.match(clean) and at_most_words(clean, 12) or "," in clean and _is_byline(clean):
+                header.append(clean)  # (a byline, or an author's name and role: "Dr Jane Roe, Senior Fellow")
                 continue
             if at_most_words(clean, 3) and outlets.wire_named(clean) or at_most_words(clean, 6) and AGENCY_NAME.fullmatch(clean):
                 header.append(clean)  # the agency's name alone: "AFP", "Associated Press", "Kestrel Press Agency"
@@ -574,6 +593,9 @@ def parse_article(text: str) -> ParsedArticle:
         named_in_lines = source_in_lines(cleaned, outlets)
         if named_in_lines is not None and masthead and named_in_lines in (wire, agency_line):
             named_in_lines = None  # the agency's copyright over its story, on the page of the outlet that prints it
+        if named_in_lines is not None and masthead_above and not staff_signature(masthead_above) \
+                and set(words_of(named_in_lines)) < set(words_of(masthead_above)):
+            named_in_lines = normalise_outlet(_printed_name(masthead_above), outlets)  # "Example Staff" under "THE EXAMPLE HERALD"
         if named_in_lines is not None and not (dateline_source or titled):
             # a copyright naming the company that owns the outlet whose name tops the page
             named_in_lines = _outlet_of_company(named_in_lines, cleaned, short, folded, masthead) or named_in_lines
@@ -620,6 +642,16 @@ def parse_article(text: str) -> ParsedArticle:
     if published_label:
         opening_text = " ".join(paragraphs[:8])
         published_label = _text_agrees(found.date, opening_text) or _weekday_agrees(found.date, paragraphs[:2])
+    if found is not None and not published_label and 0 <= at < len(header) and _names_its_weekday(header[at], found) \
+            and _weekday_agrees(found.date, paragraphs[:2]):
+        published_label = True  # a stamp under the headline naming its date's own weekday, and a lead that speaks of
+        # that day or the day before ("Tuesday 3 May 2016" over "... agreed on Tuesday"): no widget's date
+    if found is None and header and paragraphs and len(header[0]) < 120 and only_place_clock(header[0]):
+        # the line right under the headline, a date with a time and "<place> time", naming the date's own weekday,
+        # and a lead speaking of that day or the day before: the article's stamp ("Sunday 3 May 2016 - 02:14 Example time")
+        stamp = dates_in[header[0][:300]][:1]
+        if stamp and _names_its_weekday(header[0], stamp[0]) and _weekday_agrees(stamp[0].date, paragraphs[:2]):
+            found, at = stamp[0], 0
     if found is None and paragraphs:
         found, at = printed_date(paragraphs[:1], title, outlets, dates_in.__getitem__)
         at = len(header) if found is not None else -1
@@ -649,6 +681,16 @@ def parse_article(text: str) -> ParsedArticle:
         found = stamped[0] if len(stamped) == 1 else None  # a labelled stamp closing the page
         if found is not None and paragraphs and paragraphs[-1] == lines[-1][0]:
             paragraphs.pop()
+    if found is None and len(lines) > 2:
+        # a footer's bar with the article's stamp as one of its parts, in the page's last lines: "Example Monitor |
+        # Posted 3.5.2016 | Section: Region" (one such part alone; a comment's stamp has a name, not a label)
+        parts = [part for line in cleaned[-4:] if len(line) <= 120 and _BAR_PARTS.search(line)
+                 for part in _BAR_PARTS.split(line) if _FOOT_LABEL.match(part)]
+        if len(parts) == 1:
+            stamped = dates_in[parts[0]]
+            if len(stamped) == 1 and _FOOT_LABEL.fullmatch(parts[0], 0, stamped[0].start) \
+                    and not parts[0][stamped[0].end:].strip(" ."):
+                found = stamped[0]
     stamped_at = found
     if found is not None and at == len(header) and paragraphs:
         first_paragraph, opening_wire, full_title = _strip_opening(paragraphs[0], title, found, outlets)

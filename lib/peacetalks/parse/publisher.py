@@ -32,7 +32,19 @@ def _agency_on_page(credited: str, cleaned: list[str], short: list[bool]) -> str
             for match in AGENCY_NAME.finditer(line):
                 if match.group(0).startswith(credited + " "):
                     return match.group(0)
+    if _ABBREVIATION.fullmatch(credited):  # "(TWS)" and a byline's "Example Wire Service" whose initials spell it
+        letters = credited.replace(".", "")
+        for line, is_short in zip(cleaned, short):
+            if is_short and len(line) <= 80:
+                for match in AGENCY_NAME.finditer(line):
+                    if _initials(match.group(0)) == letters:
+                        return match.group(0)
     return None
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's words, its small words skipped: "Example Wire Service" -> "EWS"."""
+    return "".join(word[0] for word in name.split() if word.lower() not in _INITIALS_SKIPPED)
 
 
 _COPYRIGHT_SIGN = re.compile(r"\u00a9|\(c\)|\bcopyright\b", re.I)
