@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from typing import Callable
+
 from peacetalks.extract.stances import extract_stances
+from peacetalks.parse.dating import decide_date
 from peacetalks.parse.page import parse_article
 
 TITLE = "Envoys Meet In Valdoria To Revive Stalled Talks"
@@ -29,3 +32,32 @@ def stances_of(body: str, published: str | None) -> list[tuple]:
     published on `published` (ISO) or of unknown date (None)."""
     date = dt.date.fromisoformat(published) if published else None
     return sorted({(r["actor"], r["issue"], r["polarity"]) for r in extract_stances("a", body, date)})
+
+
+def layout_facts(text: str) -> tuple[str | None, str | None, str | None]:
+    """(headline, publisher, publication date ISO or None) as the reader decides them for a page dump."""
+    parsed = parse_article(text)
+    decision = decide_date(parsed, None, [])
+    return parsed.title, parsed.source, decision.published.isoformat() if decision.published else None
+
+
+def stance_reader(published: str) -> Callable[..., list[tuple]]:
+    """`read(body, published=...)`: every (actor, issue, polarity) row the stance reader gives for `body`, sorted
+    (a row given twice appears twice), for an article published on `published` (ISO) unless another date or None
+    (date unknown) is given."""
+    default = published
+
+    def read(body: str, published: str | None = default) -> list[tuple]:
+        date = dt.date.fromisoformat(published) if published else None
+        return sorted((r["actor"], r["issue"], r["polarity"]) for r in extract_stances("a", body, date))
+
+    return read
+
+
+# An invented article about a truce for "the river towns", for the page layouts' tests
+RIVER_HEAD = "Mediators win a pledge of safe passage for the river towns"
+RIVER_LEAD = ("Mediators from four countries won a pledge on Wednesday that convoys of food and medicine may cross into "
+              "the river towns, the chief negotiator told reporters in Kestrin after talks that ran through the night.")
+RIVER_MORE = ("The towns have been cut off since the spring, and aid groups say their clinics ran out of fuel weeks ago, "
+              "leaving families to cook on open fires in the courtyards.")
+RIVER_THIRD = "A spokeswoman for the northern council said it would open its checkpoints once the first convoy was named."

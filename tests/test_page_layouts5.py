@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from peacetalks.parse.dating import decide_date
 from peacetalks.parse.page import parse_article
 
-from helpers import page
+from helpers import layout_facts, page
 
 HEAD = "Envoys agree to a new round of talks on the northern provinces"
 DECK = "Mediators hope the meeting in Port Selby will open the way to a lasting truce before the winter sets in"
@@ -22,11 +21,7 @@ MORE = ("The last round broke up in March without a deal, and fighting around th
 THIRD = "A spokesman for the rebel alliance said it would send a delegation if the shelling stopped first."
 
 
-def read(text: str) -> tuple[str | None, str | None, str | None]:
-    """(headline, publisher, publication date ISO or None) as the reader decides them for a page."""
-    parsed = parse_article(text)
-    decision = decide_date(parsed, None, [])
-    return parsed.title, parsed.source, decision.published.isoformat() if decision.published else None
+read = layout_facts
 
 
 def test_amp_mobile_page_with_a_share_bar_and_read_time():

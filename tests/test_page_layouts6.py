@@ -9,28 +9,18 @@ from __future__ import annotations
 
 import pytest
 
-from peacetalks.parse.dating import decide_date
 from peacetalks.parse.page import parse_article
 
-from helpers import page
+from helpers import RIVER_HEAD as HEAD, RIVER_LEAD as LEAD, RIVER_MORE as MORE, RIVER_THIRD as THIRD
+from helpers import layout_facts, page
 
-HEAD = "Mediators win a pledge of safe passage for the river towns"
 # a deck long enough to read as running text (more than 35 words), with no full stop at its end
 LONG_DECK = ("Both delegations accepted the plan after a night of bargaining in the old customs house, though neither "
              "would say when the convoys might move; the mediator called it a first step and warned that the hardest "
              "questions, on prisoners and on the border posts, are still open")
-LEAD = ("Mediators from four countries won a pledge on Wednesday that convoys of food and medicine may cross into "
-        "the river towns, the chief negotiator told reporters in Kestrin after talks that ran through the night.")
-MORE = ("The towns have been cut off since the spring, and aid groups say their clinics ran out of fuel weeks ago, "
-        "leaving families to cook on open fires in the courtyards.")
-THIRD = "A spokeswoman for the northern council said it would open its checkpoints once the first convoy was named."
 
 
-def read(text: str) -> tuple[str | None, str | None, str | None]:
-    """(headline, publisher, publication date ISO or None) as the reader decides them for a page."""
-    parsed = parse_article(text)
-    decision = decide_date(parsed, None, [])
-    return parsed.title, parsed.source, decision.published.isoformat() if decision.published else None
+read = layout_facts
 
 
 # --- the date under a long deck --------------------------------------------------------------------

@@ -11,25 +11,14 @@ from __future__ import annotations
 import pytest
 
 from peacetalks.extract.document import process_document
-from peacetalks.parse.dating import decide_date
 from peacetalks.parse.page import parse_article
 from peacetalks.sources.documents import RawDocument
 
-from helpers import page
-
-HEAD = "Mediators win a pledge of safe passage for the river towns"
-LEAD = ("Mediators from four countries won a pledge on Wednesday that convoys of food and medicine may cross into "
-        "the river towns, the chief negotiator told reporters in Kestrin after talks that ran through the night.")
-MORE = ("The towns have been cut off since the spring, and aid groups say their clinics ran out of fuel weeks ago, "
-        "leaving families to cook on open fires in the courtyards.")
-THIRD = "A spokeswoman for the northern council said it would open its checkpoints once the first convoy was named."
+from helpers import RIVER_HEAD as HEAD, RIVER_LEAD as LEAD, RIVER_MORE as MORE, RIVER_THIRD as THIRD
+from helpers import layout_facts, page
 
 
-def read(text: str) -> tuple[str | None, str | None, str | None]:
-    """(headline, publisher, publication date ISO or None) as the reader decides them for a page."""
-    parsed = parse_article(text)
-    decision = decide_date(parsed, None, [])
-    return parsed.title, parsed.source, decision.published.isoformat() if decision.published else None
+read = layout_facts
 
 
 def casualty_sentences(text: str) -> list[str]:

@@ -3,8 +3,6 @@ the reader missed on text nobody tuned on. Every sentence here is our own; each 
 phrasings that must give a row and counterexamples that must give nothing (or not that row)."""
 from __future__ import annotations
 
-
-
 from helpers import stances_of
 
 

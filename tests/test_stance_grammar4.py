@@ -3,7 +3,6 @@ our own; each mechanism has several phrasings that must give a row and counterex
 (or not that row)."""
 from __future__ import annotations
 
-
 from helpers import stances_of
 
 

@@ -2,14 +2,10 @@
 Every sentence here is our own; each mechanism has cases that must give a row and cases that must not."""
 from __future__ import annotations
 
-import datetime as dt
-
-from peacetalks.extract.stances import extract_stances
+from helpers import stance_reader
 
 
-def read(body: str, published: str | None = "2015-11-03") -> list[tuple]:
-    date = dt.date.fromisoformat(published) if published else None
-    return sorted((r["actor"], r["issue"], r["polarity"]) for r in extract_stances("a", body, date))
+read = stance_reader("2015-11-03")
 
 
 # --- a cue in the passive: its subject undergoes the act, the agent after "by" holds it -------------

@@ -3,14 +3,10 @@ Every sentence here is our own, written as general English; each mechanism has c
 cases that must give nothing (other conflicts, questions, hypotheticals, someone else's stance, negated forms)."""
 from __future__ import annotations
 
-import datetime as dt
-
-from peacetalks.extract.stances import extract_stances
+from helpers import stance_reader
 
 
-def read(body: str, published: str | None = "2016-02-10") -> list[tuple]:
-    date = dt.date.fromisoformat(published) if published else None
-    return sorted((r["actor"], r["issue"], r["polarity"]) for r in extract_stances("a", body, date))
+read = stance_reader("2016-02-10")
 
 
 # --- branding the opposition as terrorists: the speaker dismisses it (engage_opposition -1) ---------------------

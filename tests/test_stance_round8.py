@@ -4,14 +4,10 @@ title, an inserted clause, "told reporters" or "said") and in cases that must gi
 questions, hypotheticals, someone else's stance, negation read with the right polarity)."""
 from __future__ import annotations
 
-import datetime as dt
-
-from peacetalks.extract.stances import extract_stances
+from helpers import stance_reader
 
 
-def read(body: str, published: str | None = "2016-02-10") -> list[tuple]:
-    date = dt.date.fromisoformat(published) if published else None
-    return sorted((r["actor"], r["issue"], r["polarity"]) for r in extract_stances("a", body, date))
+read = stance_reader("2016-02-10")
 
 
 # --- an expletive with a likelihood noun ("no way", "no chance" before a clause): the speaker's claim, negated ----
