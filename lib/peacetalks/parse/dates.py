@@ -75,6 +75,8 @@ def _slashed_date(year: str, first: str, second: str, before: str, order: str | 
 # a time in GMT or UTC says nothing of the order.
 _DAY_FIRST_ZONES = frozenset("bst cet cest eet eest wet west msk trt irst ist pkt hkt sgt aest aedt awst nzst nzdt".split())
 _MONTH_FIRST_ZONES = frozenset("est edt cdt pst pdt mst mdt akst akdt hst et pt".split())
+# every time zone a stamp may print after its time (the two above, and those that say nothing of the order)
+TIME_ZONES = _DAY_FIRST_ZONES | _MONTH_FIRST_ZONES | frozenset("gmt utc ct cst ast".split())
 _ZONE_AFTER = re.compile(r"\s*(?:,|at|-|\|)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?\s*)?("
                          + "|".join(sorted(_DAY_FIRST_ZONES | _MONTH_FIRST_ZONES, key=len, reverse=True)) + r")\b")
 _SLASHED = re.compile(r"\b(\d\d?)/(\d\d?)/((?:19|20)\d\d)(?![\d/])")

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from peacetalks.parse.dates import (FoundDate, WEEKDAYS, date_in_url, find_dates, month_day_mentions, numeric_order,
+from peacetalks.parse.dates import (TIME_ZONES, FoundDate, WEEKDAYS, date_in_url, find_dates, month_day_mentions, numeric_order,
                                    year_of_month_day)
 from peacetalks.parse.furniture import _BULLET, _FOOT_STAMP, _TAIL_FOLDED, _TEASER_LABEL, is_clock, is_furniture, only_place_clock
 from peacetalks.parse.headline import (_AFTER_DATE_NAME, _BAR_PARTS, _BYLINE_OPENS, _CLOCK_TIME, _HEADER_OPENERS, _OPENING_STAMP,
@@ -185,7 +185,7 @@ _CAPS_PLACE = re.compile(r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}(?:, [A-Z][A-Za
 # (the header tokens cut "6:00" into "6" and "00"; "1244 GMT" is a time too)
 _CLOCK_TOKEN = re.compile(r"\d{1,4}(?:[ap]m)?")
 _ZONE = re.compile(r"[A-Z]{2,4}")  # a time zone's letters: "GMT", "HKT"
-_TIME_WORDS = frozenset("am pm a.m p.m gmt utc et est edt ct cst cdt pt pst pdt bst cet cest eet eest msk ast ist local time".split())
+_TIME_WORDS = frozenset("am pm a.m p.m local time".split()) | TIME_ZONES
 _LONG_CAPTION_CREDIT = re.compile(r"\((?:[^()]*\bphoto\b[^()]*|getty images|afp|reuters|ap|epa)\)$", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|told|announced|according)\b|[\"\u201c\u201d]", re.I)
 
